@@ -1,0 +1,53 @@
+import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
+import { RoleForm } from "@/components/admin/role-form";
+import { listAccounts } from "@/lib/accounts/accounts";
+import { accountSearchSchema } from "@/lib/accounts/schemas";
+import { requireRole } from "@/lib/auth/session";
+
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("Admin"))("title") };
+}
+
+export default async function AdminUsersPage({ searchParams }: { searchParams: Promise<{ q?: string }> }) {
+  const actor = await requireRole("ADMIN", { returnTo: "/admin/users" });
+  const t = await getTranslations("Admin");
+  const { q } = accountSearchSchema.parse(await searchParams);
+  const accounts = await listAccounts(actor, { q });
+  return (
+    <>
+      <h1>{t("title")}</h1>
+      <p className="lead">{t("intro")}</p>
+      <form method="get" role="search" className="inline-form">
+        <label htmlFor="q">{t("search")}</label>
+        <input id="q" name="q" type="search" defaultValue={q ?? ""} />
+        <button type="submit" className="button secondary">
+          {t("searchButton")}
+        </button>
+      </form>
+      <p role="status">{t("showing", { count: accounts.length })}</p>
+      <div className="table-wrap">
+        <table>
+          <thead>
+            <tr>
+              <th scope="col">{t("email")}</th>
+              <th scope="col">{t("name")}</th>
+              <th scope="col">{t("role")}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {accounts.map((account) => (
+              <tr key={account.id}>
+                <th scope="row">{account.email}</th>
+                <td>{account.profile?.displayName ?? t("noProfile")}</td>
+                <td>
+                  <RoleForm userId={account.id} email={account.email} role={account.role} />
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </>
+  );
+}

@@ -1,0 +1,57 @@
+import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
+import { LocalDate } from "@/components/ui/local-date";
+import { requireRole } from "@/lib/auth/session";
+import { listCallsForModeration } from "@/lib/calls/calls";
+import { STAKEHOLDER_GROUPS } from "@/lib/profile/schemas";
+
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("Moderation"))("title") };
+}
+
+export default async function ModerationPage() {
+  const user = await requireRole("MODERATOR", { returnTo: "/moderation" });
+  const t = await getTranslations("Moderation");
+  const tStatus = await getTranslations("CallStatus");
+  const calls = await listCallsForModeration(user);
+  return (
+    <>
+      <h1>{t("title")}</h1>
+      <p className="lead">{t("intro")}</p>
+      {calls.length === 0 ? (
+        <p>{t("noCalls")}</p>
+      ) : (
+        <div className="table-wrap">
+          <table>
+            <thead>
+              <tr>
+                <th scope="col">{t("call")}</th>
+                <th scope="col">{t("forum")}</th>
+                <th scope="col">{t("status")}</th>
+                <th scope="col">{t("closes")}</th>
+                <th scope="col">{t("submitted")}</th>
+                <th scope="col">{t("drafts")}</th>
+                <th scope="col">{t("groupsHeard")}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {calls.map((call) => (
+                <tr key={call.id}>
+                  <th scope="row">{call.title}</th>
+                  <td>{call.forumName}</td>
+                  <td>{tStatus(call.status)}</td>
+                  <td>
+                    <LocalDate date={call.closesAt} timeZone={call.timeZone} />
+                  </td>
+                  <td>{call.submitted}</td>
+                  <td>{call.drafts}</td>
+                  <td>{t("groupsHeardValue", { heard: call.groupsHeard, total: STAKEHOLDER_GROUPS.length })}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,42 @@
+import type { Metadata } from "next";
+import { getLocale, getTranslations } from "next-intl/server";
+import { ProfileForm } from "@/components/profile/profile-form";
+import { safeReturnPath } from "@/lib/auth/schemas";
+import { requireUser } from "@/lib/auth/session";
+import { countryOptions } from "@/lib/profile/countries";
+import { getOwnProfile } from "@/lib/profile/profile";
+
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("Profile"))("title") };
+}
+
+type Search = Promise<{ welcome?: string; callbackUrl?: string }>;
+
+export default async function ProfilePage({ searchParams }: { searchParams: Search }) {
+  const user = await requireUser({ returnTo: "/profile", profile: false });
+  const t = await getTranslations("Profile");
+  const { welcome, callbackUrl } = await searchParams;
+  const profile = await getOwnProfile(user);
+  const isNew = profile === null;
+  return (
+    <>
+      <h1>{t("title")}</h1>
+      <p className="lead">{isNew || welcome ? t("welcome") : t("intro")}</p>
+      <p>
+        {t("email")}: <strong>{user.email}</strong>
+      </p>
+      <ProfileForm
+        countries={countryOptions(await getLocale())}
+        callbackUrl={isNew ? safeReturnPath(callbackUrl) : callbackUrl ? safeReturnPath(callbackUrl) : ""}
+        defaults={{
+          displayName: profile?.displayName ?? "",
+          stakeholderGroup: profile?.stakeholderGroup ?? "",
+          region: profile?.region ?? "",
+          country: profile?.country ?? "",
+          organisation: profile?.organisation ?? "",
+          onBehalfOf: profile?.onBehalfOf ?? "",
+        }}
+      />
+    </>
+  );
+}

@@ -1,0 +1,15 @@
+import Link from "next/link";
+import { getTranslations } from "next-intl/server";
+
+export default async function NotFound() {
+  const t = await getTranslations("NotFound");
+  return (
+    <>
+      <h1>{t("title")}</h1>
+      <p>{t("body")}</p>
+      <p>
+        <Link href="/">{t("home")}</Link>
+      </p>
+    </>
+  );
+}

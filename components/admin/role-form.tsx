@@ -1,0 +1,38 @@
+"use client";
+
+import { useTranslations } from "next-intl";
+import { useActionState } from "react";
+import { changeRoleAction } from "@/app/(admin)/admin/users/actions";
+import { ROLES } from "@/lib/auth/roles";
+import type { Role } from "@/lib/generated/prisma/enums";
+
+/** One account's role. A plain form: it works without JavaScript, and the server decides. */
+export function RoleForm({ userId, email, role }: { userId: string; email: string; role: Role }) {
+  const t = useTranslations("Admin");
+  const tRole = useTranslations("Role");
+  const [state, formAction, pending] = useActionState(changeRoleAction, null);
+  const selectId = `role-${userId}`;
+  return (
+    <form action={formAction} className="inline-form">
+      <input type="hidden" name="userId" value={userId} />
+      <label htmlFor={selectId} className="visually-hidden">
+        {t("changeFor", { email })}
+      </label>
+      <select id={selectId} name="role" defaultValue={role}>
+        {ROLES.map((option) => (
+          <option key={option} value={option}>
+            {tRole(option)}
+          </option>
+        ))}
+      </select>
+      <button type="submit" className="button secondary" disabled={pending}>
+        {t("save")}
+      </button>
+      {state && (
+        <span role={state.ok ? "status" : "alert"} className={state.ok ? "" : "field-error"}>
+          {state.ok ? t("saved", { email: state.data.email, role: tRole(state.data.role as Role) }) : state.message}
+        </span>
+      )}
+    </form>
+  );
+}

@@ -1,0 +1,14 @@
+import { getTranslations } from "next-intl/server";
+
+export async function SiteFooter() {
+  const t = await getTranslations("Site");
+  return (
+    <footer className="site-footer">
+      <div className="container">
+        <p>{t("footerAbout")}</p>
+        <p>{t("footerAccessibility")}</p>
+        <p>{t("footerSource")}</p>
+      </div>
+    </footer>
+  );
+}

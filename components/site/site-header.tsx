@@ -1,0 +1,54 @@
+import Link from "next/link";
+import { getTranslations } from "next-intl/server";
+import { hasRole } from "@/lib/auth/roles";
+import { getSessionUser } from "@/lib/auth/session";
+import { SignOutButton } from "@/components/auth/sign-out-button";
+
+export async function SiteHeader() {
+  const t = await getTranslations("Site");
+  const user = await getSessionUser();
+  return (
+    <header className="site-header">
+      <div className="container">
+        <Link href="/" className="site-name">
+          {t("name")}
+        </Link>
+        <nav className="site-nav" aria-label={t("mainNav")}>
+          <ul>
+            <li>
+              <Link href="/">{t("home")}</Link>
+            </li>
+            {user && hasRole(user.role, "MODERATOR") && (
+              <li>
+                <Link href="/moderation">{t("moderation")}</Link>
+              </li>
+            )}
+            {user && hasRole(user.role, "ADMIN") && (
+              <li>
+                <Link href="/admin/users">{t("admin")}</Link>
+              </li>
+            )}
+          </ul>
+        </nav>
+        <div className="site-user">
+          {user ? (
+            <>
+              <span>{t("signedInAs", { name: user.name ?? user.email })}</span>
+              <Link href="/profile">{t("myProfile")}</Link>
+              <SignOutButton label={t("signOut")} />
+            </>
+          ) : (
+            <Link href="/signin">{t("signIn")}</Link>
+          )}
+        </div>
+      </div>
+      {user && !user.hasProfile && (
+        <div className="container">
+          <p className="notice" role="status">
+            <Link href="/profile">{t("completeProfile")}</Link>
+          </p>
+        </div>
+      )}
+    </header>
+  );
+}

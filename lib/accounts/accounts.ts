@@ -1,0 +1,41 @@
+import "server-only";
+import { hasRole } from "@/lib/auth/roles";
+import type { SessionUser } from "@/lib/auth/session";
+import { db } from "@/lib/db";
+import { Conflict, Forbidden, NotFound } from "@/lib/errors";
+import type { ChangeRoleInput } from "./schemas";
+
+const PAGE_SIZE = 100;
+
+/** Accounts with their roles, newest first, optionally matching an email or name: administrators only. */
+export async function listAccounts(actor: SessionUser, { q }: { q?: string } = {}) {
+  if (!hasRole(actor.role, "ADMIN")) throw Forbidden();
+  return db.user.findMany({
+    where: q
+      ? {
+          OR: [
+            { email: { contains: q, mode: "insensitive" } },
+            { profile: { displayName: { contains: q, mode: "insensitive" } } },
+          ],
+        }
+      : undefined,
+    orderBy: { createdAt: "desc" },
+    take: PAGE_SIZE,
+    select: { id: true, email: true, role: true, createdAt: true, profile: { select: { displayName: true } } },
+  });
+}
+
+/** Appoints or removes moderators and administrators. The last administrator cannot step down. */
+export async function changeRole(actor: SessionUser, { userId, role }: ChangeRoleInput) {
+  if (!hasRole(actor.role, "ADMIN")) throw Forbidden();
+  return db.$transaction(async (tx) => {
+    const target = await tx.user.findUnique({ where: { id: userId }, select: { id: true, role: true } });
+    if (!target) throw NotFound("userNotFound");
+    if (target.role === "ADMIN" && role !== "ADMIN") {
+      // Lock the administrators so two concurrent demotions cannot leave none.
+      const admins = await tx.$queryRaw<{ id: string }[]>`SELECT id FROM users WHERE role = 'ADMIN' FOR UPDATE`;
+      if (admins.length <= 1) throw Conflict("lastAdmin");
+    }
+    return tx.user.update({ where: { id: userId }, data: { role }, select: { id: true, email: true, role: true } });
+  });
+}

@@ -1,0 +1,97 @@
+// The next-auth adapter: email sign-in with database sessions, on our Prisma client. Written here rather
+// than taken from @next-auth/prisma-adapter because we keep no OAuth accounts, select only what next-auth
+// needs, and carry the role and profile state into the session.
+import type { Adapter, AdapterUser } from "next-auth/adapters";
+import type { Db } from "@/lib/db";
+import type { Role } from "@/lib/generated/prisma/enums";
+import { isRecordNotFound } from "@/lib/errors";
+
+export type SessionUserRecord = AdapterUser & { role: Role; hasProfile: boolean };
+
+const userSelect = {
+  id: true,
+  email: true,
+  emailVerified: true,
+  role: true,
+  profile: { select: { displayName: true } },
+} as const;
+
+type UserRow = {
+  id: string;
+  email: string;
+  emailVerified: Date | null;
+  role: Role;
+  profile: { displayName: string } | null;
+};
+
+function toAdapterUser(user: UserRow): SessionUserRecord {
+  return {
+    id: user.id,
+    email: user.email,
+    emailVerified: user.emailVerified,
+    name: user.profile?.displayName ?? null,
+    role: user.role,
+    hasProfile: user.profile !== null,
+  };
+}
+
+const sessionSelect = { sessionToken: true, userId: true, expires: true } as const;
+
+export function prismaAdapter(db: Db): Adapter {
+  return {
+    async createUser({ email, emailVerified }: Omit<AdapterUser, "id">) {
+      const user = await db.user.create({ data: { email, emailVerified }, select: userSelect });
+      return toAdapterUser(user);
+    },
+    async getUser(id) {
+      const user = await db.user.findUnique({ where: { id }, select: userSelect });
+      return user && toAdapterUser(user);
+    },
+    async getUserByEmail(email) {
+      const user = await db.user.findUnique({ where: { email }, select: userSelect });
+      return user && toAdapterUser(user);
+    },
+    async updateUser({ id, emailVerified }) {
+      const user = await db.user.update({
+        where: { id },
+        data: emailVerified === undefined ? {} : { emailVerified },
+        select: userSelect,
+      });
+      return toAdapterUser(user);
+    },
+    async createSession(session) {
+      return db.session.create({ data: session, select: sessionSelect });
+    },
+    async getSessionAndUser(sessionToken) {
+      const row = await db.session.findUnique({
+        where: { sessionToken },
+        select: { ...sessionSelect, user: { select: userSelect } },
+      });
+      if (!row) return null;
+      const { user, ...session } = row;
+      return { session, user: toAdapterUser(user) };
+    },
+    async updateSession({ sessionToken, expires }) {
+      return db.session.update({
+        where: { sessionToken },
+        data: expires ? { expires } : {},
+        select: sessionSelect,
+      });
+    },
+    async deleteSession(sessionToken) {
+      await db.session.deleteMany({ where: { sessionToken } });
+    },
+    async createVerificationToken(token) {
+      return db.verificationToken.create({ data: token });
+    },
+    async useVerificationToken({ identifier, token }) {
+      // A single DELETE: of two concurrent clicks on one link, only one gets the token back.
+      try {
+        return await db.verificationToken.delete({ where: { identifier_token: { identifier, token } } });
+      } catch (error) {
+        if (isRecordNotFound(error)) return null;
+        throw error;
+      }
+    },
+  };
+}

