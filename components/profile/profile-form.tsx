@@ -28,6 +28,8 @@ export function ProfileForm({ defaults, countries, callbackUrl }: Props) {
   const tRegion = useTranslations("UnRegion");
   const [state, formAction, pending] = useActionState(saveProfileAction, null);
   const formRef = useRef<HTMLFormElement>(null);
+  // What the fields show: the saved profile, or what was just sent when the server refused it.
+  const initial: Record<string, string> = { ...defaults, ...(state && !state.ok ? state.values : {}) };
   const {
     register,
     handleSubmit,
@@ -36,7 +38,7 @@ export function ProfileForm({ defaults, countries, callbackUrl }: Props) {
   } = useForm<ProfileFormValues, unknown, ProfileInput>({
     resolver: zodResolver(profileInputSchema),
     // An unchosen select holds "", which the schema refuses with a clear message.
-    defaultValues: { ...defaults, ...(state && !state.ok ? state.values : {}) } as ProfileFormValues,
+    defaultValues: initial as ProfileFormValues,
   });
 
   // The server re-validates with the same schema; show what it refused on the fields.
@@ -74,7 +76,13 @@ export function ProfileForm({ defaults, countries, callbackUrl }: Props) {
   const a11y = (name: keyof ProfileFormValues, hasHint = false) => {
     const error = errorOf(name);
     const describedBy = [hasHint && `${name}-hint`, error && `${name}-error`].filter(Boolean).join(" ");
-    return { id: name, "aria-invalid": error ? true : undefined, "aria-describedby": describedBy || undefined };
+    return {
+      id: name,
+      // Rendered into the HTML too, so the form keeps its values without JavaScript.
+      defaultValue: initial[name],
+      "aria-invalid": error ? true : undefined,
+      "aria-describedby": describedBy || undefined,
+    };
   };
 
   return (

@@ -5,7 +5,15 @@ export async function LocalDate({ date, timeZone }: { date: Date; timeZone: stri
   const format = await getFormatter();
   return (
     <time dateTime={date.toISOString()}>
-      {format.dateTime(date, { dateStyle: "long", timeStyle: "short", timeZone, timeZoneName: "short" })}
+      {format.dateTime(date, {
+        year: "numeric",
+        month: "long",
+        day: "numeric",
+        hour: "2-digit",
+        minute: "2-digit",
+        timeZone,
+        timeZoneName: "short",
+      })}
     </time>
   );
 }

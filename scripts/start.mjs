@@ -1,0 +1,117 @@
+#!/usr/bin/env node
+// `npm start`: the one command that installs what is missing, prepares the database (the embedded
+// PostgreSQL unless DATABASE_URL is set: created, migrated and filled with the demo on first run), builds
+// the app if its sources changed, and serves it on http://localhost:3000 (PORT to change).
+// `npm run dev` does the same with `next dev`. Ctrl-C stops the app and the embedded database.
+import { spawn, spawnSync } from "node:child_process";
+import { randomBytes } from "node:crypto";
+import { existsSync, mkdirSync, readFileSync, readdirSync, statSync, writeFileSync } from "node:fs";
+import { createServer } from "node:net";
+import { dirname, join, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+
+const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "..");
+const dev = process.argv.includes("--dev");
+const port = Number(process.env.PORT ?? 3000);
+const say = (line) => console.info(`[start] ${line}`);
+
+function run(command, args, env = process.env) {
+  const result = spawnSync(command, args, { cwd: ROOT, stdio: "inherit", env });
+  if (result.status !== 0) {
+    console.error(`[start] ${command} ${args.join(" ")} failed (exit ${result.status}).`);
+    process.exit(1);
+  }
+}
+
+/** npm ci when node_modules is missing or older than the lockfile. */
+function ensureDependencies() {
+  const marker = join(ROOT, "node_modules/.package-lock.json");
+  const lock = join(ROOT, "package-lock.json");
+  if (existsSync(marker) && statSync(marker).mtimeMs >= statSync(lock).mtimeMs) return;
+  say("Installing dependencies (npm ci)…");
+  run("npm", ["ci", "--no-audit", "--no-fund"], { ...process.env, PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD: "1" });
+}
+
+function newestMtime(path) {
+  if (!existsSync(path)) return 0;
+  const stat = statSync(path);
+  if (!stat.isDirectory()) return stat.mtimeMs;
+  return Math.max(stat.mtimeMs, ...readdirSync(path).map((name) => newestMtime(join(path, name))));
+}
+
+/** next build, unless the last build is newer than every source it was made from. */
+function ensureBuild() {
+  const buildId = join(ROOT, ".next/BUILD_ID");
+  const sources = ["app", "components", "lib", "proxy.ts", "next.config.js", "package-lock.json", "tsconfig.json"];
+  const built = existsSync(buildId) ? statSync(buildId).mtimeMs : 0;
+  if (built && sources.every((source) => newestMtime(join(ROOT, source)) <= built)) return;
+  say("Building the app (next build)…");
+  run(join(ROOT, "node_modules/.bin/next"), ["build"]);
+}
+
+function portIsFree(candidate) {
+  return new Promise((resolvePort) => {
+    const server = createServer();
+    server.once("error", () => resolvePort(false));
+    server.listen({ port: candidate }, () => server.close(() => resolvePort(true)));
+  });
+}
+
+/** A stable secret for the demo, kept in .data (never committed). Production sets NEXTAUTH_SECRET. */
+function authSecret() {
+  if (process.env.NEXTAUTH_SECRET) return process.env.NEXTAUTH_SECRET;
+  const file = join(ROOT, ".data/auth-secret");
+  if (!existsSync(file)) {
+    mkdirSync(dirname(file), { recursive: true });
+    writeFileSync(file, randomBytes(32).toString("base64url"), { mode: 0o600 });
+  }
+  return readFileSync(file, "utf8").trim();
+}
+
+ensureDependencies();
+if (!(await portIsFree(port))) {
+  console.error(`[start] Port ${port} is already in use (is the app already running?). Stop it, or set PORT.`);
+  process.exit(1);
+}
+const { resolveDatabase, migrate, isEmpty, StartupError } = await import("./lib/database.mjs");
+let database;
+try {
+  database = await resolveDatabase();
+  say(database.embedded ? "Embedded PostgreSQL is running (data in .data/postgres)." : "Using DATABASE_URL.");
+  await migrate(database.url, { quiet: true });
+  if (database.embedded && (await isEmpty(database.url))) {
+    say("New database: adding the demo consultation…");
+    run(join(ROOT, "node_modules/.bin/tsx"), ["prisma/seed.ts"], { ...process.env, DATABASE_URL: database.url });
+  }
+} catch (error) {
+  console.error(`[start] ${error instanceof StartupError ? error.message : error?.stack ?? error}`);
+  await database?.stop();
+  process.exit(1);
+}
+if (!dev) ensureBuild();
+
+const env = {
+  ...process.env,
+  DATABASE_URL: database.url,
+  NEXTAUTH_URL: process.env.NEXTAUTH_URL ?? `http://localhost:${port}`,
+  NEXTAUTH_SECRET: authSecret(),
+};
+const next = spawn(join(ROOT, "node_modules/.bin/next"), [dev ? "dev" : "start", "-p", String(port)], {
+  cwd: ROOT,
+  stdio: "inherit",
+  env,
+});
+say(`Serving on http://localhost:${port} — press Ctrl-C to stop.`);
+
+let stopping = false;
+async function shutdown(code) {
+  if (stopping) return;
+  stopping = true;
+  if (next.exitCode === null) next.kill("SIGTERM");
+  await database.stop();
+  process.exit(code);
+}
+process.on("SIGINT", () => shutdown(0));
+process.on("SIGTERM", () => shutdown(0));
+process.on("exit", () => next.exitCode === null && next.kill("SIGKILL"));
+next.on("exit", (code) => shutdown(stopping ? 0 : (code ?? 1)));

@@ -1,0 +1,64 @@
+// Shared pieces of the browser tests: signing in without the form (a session made in the database, as
+// next-auth would), an accessibility scan, and the test mailbox.
+import { randomBytes } from "node:crypto";
+import AxeBuilder from "@axe-core/playwright";
+import { test as base, expect, type BrowserContext, type Page } from "@playwright/test";
+import { db } from "@/lib/db";
+import type { Role } from "@/lib/generated/prisma/enums";
+import { createUser } from "@/prisma/factories";
+import { BASE_URL, MAIL_HTTP } from "@/playwright.config";
+
+process.env.DATABASE_URL ??= process.env.IGF_TEST_DATABASE_URL;
+
+export type SignedInUser = { id: string; email: string; sessionToken: string };
+
+/** Creates a user (with a profile unless `profile: false`) and puts a valid session cookie in `context`. */
+export async function signInAs(
+  context: BrowserContext,
+  role: Role = "STAKEHOLDER",
+  { profile = true }: { profile?: boolean } = {},
+): Promise<SignedInUser> {
+  const user = await createUser(db, { role, ...(profile ? {} : { profile: null }) });
+  const sessionToken = randomBytes(32).toString("hex");
+  await db.session.create({
+    data: { sessionToken, userId: user.id, expires: new Date(Date.now() + 24 * 3600 * 1000) },
+    select: { id: true },
+  });
+  await context.addCookies([
+    { name: "next-auth.session-token", value: sessionToken, url: BASE_URL, httpOnly: true, sameSite: "Lax" },
+  ]);
+  return { id: user.id, email: user.email, sessionToken };
+}
+
+/** Fails with the list of violations when axe finds any on the page as it is now. */
+export async function expectAccessible(page: Page) {
+  const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]).analyze();
+  const summary = results.violations.map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
+  expect(summary, `axe violations on ${page.url()}`).toEqual([]);
+}
+
+type Mail = { to: string; subject: string; text: string };
+
+/** Waits for a mail to `to` in the test SMTP server and returns it. */
+export async function waitForMail(to: string, { timeout = 15_000 } = {}): Promise<Mail> {
+  const deadline = Date.now() + timeout;
+  while (Date.now() < deadline) {
+    const response = await fetch(`${MAIL_HTTP}/messages?to=${encodeURIComponent(to)}`);
+    const mails = (await response.json()) as Mail[];
+    if (mails.length) return mails[mails.length - 1]!;
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+  throw new Error(`No mail to ${to} within ${timeout} ms`);
+}
+
+/** Collects Content-Security-Policy violations reported on the console, to assert there are none. */
+export function watchCsp(page: Page) {
+  const violations: string[] = [];
+  page.on("console", (message) => {
+    if (/Content Security Policy|Refused to (load|execute|apply)/i.test(message.text())) violations.push(message.text());
+  });
+  return violations;
+}
+
+export const test = base;
+export { expect, db };

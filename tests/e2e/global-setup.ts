@@ -1,0 +1,13 @@
+// Before the browser tests: the demo consultation in the test database (idempotent), so a visitor has
+// something to see. Tests create every other row they need themselves.
+import { db, disconnectDb } from "@/lib/db";
+import { seedDemo } from "@/prisma/seed";
+
+export default async function globalSetup() {
+  if (!process.env.IGF_TEST_DATABASE_URL) {
+    throw new Error("Run the browser tests through `npm test` (it prepares the test database).");
+  }
+  process.env.DATABASE_URL = process.env.IGF_TEST_DATABASE_URL;
+  await seedDemo(db);
+  await disconnectDb();
+}

@@ -1,0 +1,10 @@
+// Actors for domain tests: real users in the test database, shaped as the session gives them.
+import type { SessionUser } from "@/lib/auth/session";
+import { db } from "@/lib/db";
+import type { Role } from "@/lib/generated/prisma/enums";
+import { createUser } from "@/prisma/factories";
+
+export async function actor(role: Role = "STAKEHOLDER"): Promise<SessionUser> {
+  const user = await createUser(db, { role });
+  return { id: user.id, email: user.email, name: null, role, hasProfile: true };
+}

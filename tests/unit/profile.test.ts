@@ -1,0 +1,61 @@
+import { afterAll, describe, expect, it } from "vitest";
+import { db, disconnectDb } from "@/lib/db";
+import { getOwnProfile, saveOwnProfile } from "@/lib/profile/profile";
+import { PROFILE_LIMITS, profileInputSchema } from "@/lib/profile/schemas";
+import { createUser } from "@/prisma/factories";
+
+afterAll(disconnectDb);
+
+const valid = {
+  displayName: "  Amina Diallo ",
+  stakeholderGroup: "CIVIL_SOCIETY",
+  region: "AFRICA",
+  country: "sn",
+  organisation: "",
+  onBehalfOf: "West African Digital Rights Coalition",
+};
+
+const errorsOf = (input: Record<string, unknown>) => {
+  const result = profileInputSchema.safeParse(input);
+  return result.success ? {} : Object.fromEntries(result.error.issues.map((i) => [i.path.join("."), i.message]));
+};
+
+describe("profile input", () => {
+  it("trims, upper-cases the country and turns empty optional fields into null", () => {
+    expect(profileInputSchema.parse(valid)).toEqual({
+      displayName: "Amina Diallo",
+      stakeholderGroup: "CIVIL_SOCIETY",
+      region: "AFRICA",
+      country: "SN",
+      organisation: null,
+      onBehalfOf: "West African Digital Rights Coalition",
+    });
+  });
+
+  it("names each bad field", () => {
+    expect(errorsOf({ ...valid, displayName: "   " })).toEqual({ displayName: "required" });
+    expect(errorsOf({ ...valid, displayName: "x".repeat(PROFILE_LIMITS.displayName + 1) })).toEqual({
+      displayName: `tooLong|${PROFILE_LIMITS.displayName}`,
+    });
+    expect(errorsOf({ ...valid, stakeholderGroup: "JOURNALISTS" })).toEqual({ stakeholderGroup: "chooseGroup" });
+    expect(errorsOf({ ...valid, region: "" })).toEqual({ region: "chooseRegion" });
+    expect(errorsOf({ ...valid, country: "XX" })).toEqual({ country: "chooseCountry" });
+    expect(errorsOf({ ...valid, country: 42 })).toEqual({ country: "chooseCountry" });
+    expect(errorsOf({ ...valid, organisation: "o".repeat(201) })).toEqual({ organisation: "tooLong|200" });
+  });
+});
+
+describe("saving one's own profile", () => {
+  it("creates it on first save and updates it later, for the acting user only", async () => {
+    const me = await createUser(db, { profile: null });
+    const other = await createUser(db);
+    const before = await getOwnProfile(other);
+
+    await saveOwnProfile(me, profileInputSchema.parse(valid));
+    expect(await getOwnProfile(me)).toMatchObject({ displayName: "Amina Diallo", country: "SN" });
+
+    await saveOwnProfile(me, profileInputSchema.parse({ ...valid, stakeholderGroup: "ACADEMIA" }));
+    expect(await getOwnProfile(me)).toMatchObject({ stakeholderGroup: "ACADEMIA" });
+    expect(await getOwnProfile(other)).toEqual(before);
+  });
+});

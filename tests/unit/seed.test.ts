@@ -1,0 +1,111 @@
+// The demo seed against the test database. That database is shared with other tests, so everything here
+// counts only the seed's own rows (the demo email domain, the demo slugs) and deletes nothing.
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { db, disconnectDb } from "@/lib/db";
+import { StakeholderGroup, UnRegion } from "@/lib/generated/prisma/enums";
+import { DEMO_ACCOUNTS, DEMO_CALLS, DEMO_DOMAIN, DEMO_FORUM, DEMO_PEOPLE } from "@/prisma/demo-content";
+import { seedDemo } from "@/prisma/seed";
+
+const slugs = DEMO_CALLS.map((call) => call.slug);
+const openSlug = DEMO_CALLS.find((call) => call.key === "open")!.slug;
+const demoEmail = { endsWith: `@${DEMO_DOMAIN}` };
+const seedResponse = { call: { slug: { in: slugs } }, author: { email: demoEmail } };
+
+async function countSeedRows() {
+  return {
+    forums: await db.forum.count({ where: { slug: DEMO_FORUM.slug } }),
+    calls: await db.call.count({ where: { slug: { in: slugs } } }),
+    questions: await db.question.count({ where: { call: { slug: { in: slugs } } } }),
+    users: await db.user.count({ where: { email: demoEmail } }),
+    profiles: await db.profile.count({ where: { user: { email: demoEmail } } }),
+    responses: await db.response.count({ where: seedResponse }),
+    answers: await db.answer.count({ where: { response: seedResponse } }),
+  };
+}
+
+let first: Awaited<ReturnType<typeof countSeedRows>>;
+let second: typeof first;
+
+beforeAll(async () => {
+  await seedDemo(db, { quiet: true });
+  first = await countSeedRows();
+  await seedDemo(db, { quiet: true });
+  second = await countSeedRows();
+});
+
+afterAll(disconnectDb);
+
+describe("the demo seed", () => {
+  it("creates the content once, and a second run adds nothing", () => {
+    const responses = DEMO_PEOPLE.flatMap((person) => person.responses);
+    expect(first).toMatchObject({
+      forums: 1,
+      calls: DEMO_CALLS.length,
+      questions: DEMO_CALLS.reduce((sum, call) => sum + call.questions.length, 0),
+    });
+    expect(first.users).toBeGreaterThanOrEqual(DEMO_PEOPLE.length);
+    expect(first.profiles).toBeGreaterThanOrEqual(DEMO_PEOPLE.length);
+    expect(first.responses).toBeGreaterThanOrEqual(responses.length);
+    expect(first.answers).toBeGreaterThanOrEqual(
+      responses.reduce((sum, response) => sum + Object.keys(response.answers).length, 0),
+    );
+    expect(second).toEqual(first);
+  });
+
+  it("leaves the open call open now", async () => {
+    const call = await db.call.findUniqueOrThrow({ where: { slug: openSlug } });
+    const now = new Date();
+    expect(call.publishedAt).not.toBeNull();
+    expect(call.publishedAt!.getTime()).toBeLessThanOrEqual(now.getTime());
+    expect(call.opensAt.getTime()).toBeLessThan(now.getTime());
+    expect(call.closesAt.getTime()).toBeGreaterThan(now.getTime());
+  });
+
+  it("hears every stakeholder group and every region on the open call, with snapshots of the profiles", async () => {
+    const responses = await db.response.findMany({
+      where: { call: { slug: openSlug }, author: { email: demoEmail }, status: "SUBMITTED" },
+      select: {
+        stakeholderGroup: true, region: true, country: true, organisation: true, onBehalfOf: true, submittedAt: true,
+        call: { select: { opensAt: true, closesAt: true } },
+        author: {
+          select: {
+            profile: { select: { stakeholderGroup: true, region: true, country: true, organisation: true, onBehalfOf: true } },
+          },
+        },
+      },
+    });
+    expect(responses.length).toBeGreaterThanOrEqual(35);
+    expect(new Set(responses.map((r) => r.stakeholderGroup))).toEqual(new Set(Object.values(StakeholderGroup)));
+    expect(new Set(responses.map((r) => r.region))).toEqual(new Set(Object.values(UnRegion)));
+    for (const { author, call, submittedAt, ...snapshot } of responses) {
+      expect(snapshot).toEqual(author.profile);
+      expect(submittedAt!.getTime()).toBeGreaterThan(call.opensAt.getTime());
+      expect(submittedAt!.getTime()).toBeLessThanOrEqual(Date.now());
+    }
+  });
+
+  it("keeps drafts without a snapshot", async () => {
+    const drafts = await db.response.findMany({
+      where: { ...seedResponse, status: "DRAFT" },
+      select: { stakeholderGroup: true, region: true, submittedAt: true },
+    });
+    expect(drafts.length).toBeGreaterThan(0);
+    for (const draft of drafts) expect(draft).toEqual({ stakeholderGroup: null, region: null, submittedAt: null });
+  });
+
+  it("gives the demo accounts their roles and leaves the demo stakeholder free to answer the open call", async () => {
+    const users = await db.user.findMany({
+      where: { email: { in: Object.values(DEMO_ACCOUNTS) } },
+      select: { email: true, role: true, profile: { select: { displayName: true } } },
+    });
+    expect(Object.fromEntries(users.map((u) => [u.email, u.role]))).toEqual({
+      [DEMO_ACCOUNTS.stakeholder]: "STAKEHOLDER",
+      [DEMO_ACCOUNTS.moderator]: "MODERATOR",
+      [DEMO_ACCOUNTS.admin]: "ADMIN",
+    });
+    expect(users.every((u) => u.profile !== null)).toBe(true);
+    expect(
+      await db.response.count({ where: { call: { slug: openSlug }, author: { email: DEMO_ACCOUNTS.stakeholder } } }),
+    ).toBe(0);
+  });
+});
