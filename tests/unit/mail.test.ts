@@ -1,0 +1,32 @@
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, describe, expect, it, vi } from "vitest";
+import { sendSignInLink } from "@/lib/mail/sign-in-link";
+
+const outbox = mkdtempSync(join(tmpdir(), "igf-outbox-"));
+afterAll(() => rmSync(outbox, { recursive: true, force: true }));
+
+describe("mail without SMTP_URL", () => {
+  it("saves the sign-in mail in the outbox and prints the link, with the address escaped in HTML", async () => {
+    vi.stubEnv("SMTP_URL", "");
+    vi.stubEnv("OUTBOX_DIR", outbox);
+    const info = vi.spyOn(console, "info").mockImplementation(() => {});
+    const url = "http://localhost:3000/api/auth/callback/email?token=abc&email=a%40example.org";
+    await sendSignInLink({ to: "a@example.org", url, host: "localhost:3000" });
+
+    const [file] = readdirSync(outbox);
+    expect(file).toMatch(/a@example\.org\.eml$/);
+    const raw = readFileSync(join(outbox, file!), "utf8");
+    expect(raw).toMatch(/^To: a@example\.org$/m);
+    expect(raw).toMatch(/^Subject: Sign in to localhost:3000$/m);
+    const decoded = raw
+      .replace(/=\r?\n/g, "")
+      .replace(/=([0-9A-F]{2})/g, (_, hex: string) => String.fromCharCode(parseInt(hex, 16)));
+    expect(decoded).toContain(url); // in the text part
+    expect(decoded).toContain(`href="${url.replace(/&/g, "&amp;")}"`); // and escaped in the HTML part
+    expect(info.mock.calls.flat().join("\n")).toContain(url);
+    info.mockRestore();
+    vi.unstubAllEnvs();
+  });
+});
