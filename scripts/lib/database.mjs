@@ -21,7 +21,9 @@ function describe(url) {
 /** Connects once to check a URL; throws a StartupError with one line saying what to fix. */
 export async function checkConnection(url, name = "DATABASE_URL") {
   if (!/^postgres(ql)?:\/\//.test(url)) {
-    throw new StartupError(`${name} must start with postgresql:// (got "${url.slice(0, 20)}…").`);
+    // Only the scheme is echoed: the rest may hold a password.
+    const scheme = url.match(/^[a-z][a-z0-9+.-]*:/i)?.[0] ?? "no scheme";
+    throw new StartupError(`${name} must start with postgresql:// (got "${scheme}").`);
   }
   const { default: pg } = await import("pg");
   const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 5000 });
