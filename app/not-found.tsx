@@ -1,15 +1,5 @@
-import Link from "next/link";
-import { getTranslations } from "next-intl/server";
+import { MessagePage } from "@/components/site/message-page";
 
-export default async function NotFound() {
-  const t = await getTranslations("NotFound");
-  return (
-    <>
-      <h1>{t("title")}</h1>
-      <p>{t("body")}</p>
-      <p>
-        <Link href="/">{t("home")}</Link>
-      </p>
-    </>
-  );
+export default function NotFound() {
+  return <MessagePage namespace="NotFound" />;
 }

@@ -3,6 +3,7 @@
 // days from the moment the seed runs, so the open call is open whenever it is seeded. Every person and
 // organisation below is invented; country codes are ISO 3166-1 alpha-2 and match the UN regional group.
 import type { QuestionType, ResponseStatus, Role, StakeholderGroup, UnRegion } from "@/lib/generated/prisma/enums";
+import type { ProfileData } from "./factories";
 
 export const DEMO_DOMAIN = "demo.example.org";
 
@@ -51,14 +52,7 @@ export type DemoResponse = {
   answers: DemoAnswers;
 };
 
-export type DemoProfile = {
-  displayName: string;
-  stakeholderGroup: StakeholderGroup;
-  region: UnRegion;
-  country: string;
-  organisation: string | null;
-  onBehalfOf: string | null;
-};
+export type DemoProfile = ProfileData;
 
 export type DemoPerson = { email: string; role: Role; profile: DemoProfile; responses: readonly DemoResponse[] };
 

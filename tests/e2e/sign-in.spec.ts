@@ -1,12 +1,13 @@
 // Signing in through the real form and a real email: the link is read from the test SMTP server.
 import { randomBytes } from "node:crypto";
-import { db, expect, expectAccessible, signInAs, test, waitForMail } from "./fixtures";
+import { db, expect, expectAccessible, signInAs, test, waitForMail, watchCsp } from "./fixtures";
 
 const newEmail = () => `newcomer-${randomBytes(4).toString("hex")}@test.example.org`;
 const linkIn = (text: string) => text.match(/http:\/\/localhost:\d+\/api\/auth\/callback\/email\?\S+/)?.[0];
 
 test("a new user signs in with a magic link, completes the profile and signs out", async ({ page }) => {
   const email = newEmail();
+  const csp = watchCsp(page);
   await page.goto("/signin");
   await expectAccessible(page);
 
@@ -71,6 +72,7 @@ test("a new user signs in with a magic link, completes the profile and signs out
   expect(await db.session.count({ where: { userId: user.id } })).toBe(0);
   await page.goto("/profile");
   await expect(page).toHaveURL(/\/signin\?callbackUrl=%2Fprofile/);
+  expect(csp).toEqual([]); // the strict policy let every script and style of the flow run
 });
 
 test("a sign-in link works once; a used, malformed or expired link gets a clear page", async ({ page, browser }) => {
