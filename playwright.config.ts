@@ -3,7 +3,9 @@ import { defineConfig, devices } from "@playwright/test";
 
 const PORT = Number(process.env.E2E_PORT ?? 3100);
 export const BASE_URL = `http://localhost:${PORT}`;
-export const MAIL_HTTP = "http://127.0.0.1:2526";
+const MAIL_SMTP_PORT = Number(process.env.MAIL_SMTP_PORT ?? 2525);
+const MAIL_HTTP_PORT = Number(process.env.MAIL_HTTP_PORT ?? 2526);
+export const MAIL_HTTP = `http://127.0.0.1:${MAIL_HTTP_PORT}`;
 
 // Debian's Chromium where installed (CHROMIUM_PATH to choose another), else Playwright's own browser.
 const executablePath = [process.env.CHROMIUM_PATH, "/usr/bin/chromium"].find((path) => path && existsSync(path));
@@ -35,11 +37,13 @@ export default defineConfig({
   webServer: [
     {
       command: "node tests/support/mail-catcher.mjs",
+      env: { MAIL_SMTP_PORT: String(MAIL_SMTP_PORT), MAIL_HTTP_PORT: String(MAIL_HTTP_PORT) },
       url: `${MAIL_HTTP}/health`,
       reuseExistingServer: false,
     },
     {
-      // `npm test` builds first; `next start` serves that build on the test database.
+      // `npm test` builds first; `next start` serves that build on the test database. E2E_PORT, the MAIL_*
+      // ports and NEXT_DIST_DIR let several runs share a machine.
       command: `node_modules/.bin/next start -p ${PORT}`,
       url: BASE_URL,
       reuseExistingServer: false,
@@ -48,7 +52,7 @@ export default defineConfig({
         DATABASE_URL: process.env.IGF_TEST_DATABASE_URL ?? "",
         NEXTAUTH_URL: BASE_URL,
         NEXTAUTH_SECRET: "e2e-secret-not-for-production-0123456789",
-        SMTP_URL: "smtp://127.0.0.1:2525",
+        SMTP_URL: `smtp://127.0.0.1:${MAIL_SMTP_PORT}`,
         MAIL_FROM: "IGF Consultations <no-reply@example.org>",
       },
     },

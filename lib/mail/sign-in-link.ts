@@ -1,5 +1,5 @@
 import { createTranslator } from "next-intl";
-import messages from "@/lib/i18n/messages/en.json";
+import messages from "@/lib/i18n/messages/en/core.json";
 import { escapeHtml } from "@/lib/text";
 import { sendMail } from "./send";
 
