@@ -34,6 +34,7 @@ export async function SiteHeader() {
           {user ? (
             <>
               <span>{t("signedInAs", { name: user.name ?? user.email })}</span>
+              <Link href="/my/contributions">{t("myContributions")}</Link>
               <Link href="/profile">{t("myProfile")}</Link>
               <SignOutButton label={t("signOut")} />
             </>
