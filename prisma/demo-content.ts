@@ -2,7 +2,7 @@
 // (fictional) people who answered them. prisma/seed.ts writes it to the database. Dates are offsets in
 // days from the moment the seed runs, so the open call is open whenever it is seeded. Every person and
 // organisation below is invented; country codes are ISO 3166-1 alpha-2 and match the UN regional group.
-import type { QuestionType, ResponseStatus, Role, StakeholderGroup, UnRegion } from "@/lib/generated/prisma/enums";
+import type { Consent, QuestionType, ResponseStatus, Role, StakeholderGroup, UnRegion } from "@/lib/generated/prisma/enums";
 import type { ProfileData } from "./factories";
 
 export const DEMO_DOMAIN = "demo.example.org";
@@ -28,6 +28,8 @@ export type DemoQuestion = {
 
 export type DemoCall = {
   key: DemoCallKey;
+  /** Receipts read "<prefix>-0001". */
+  referencePrefix: string;
   slug: string;
   title: string;
   introduction: string;
@@ -49,6 +51,8 @@ export type DemoResponse = {
   status: Extract<ResponseStatus, "SUBMITTED" | "DRAFT">;
   /** Submitted responses only. */
   submittedDaysAgo?: number;
+  /** What the author allows to be published; with the name unless said otherwise. */
+  consent?: Consent;
   answers: DemoAnswers;
 };
 
@@ -93,6 +97,7 @@ const DIVIDE = {
 
 const OPEN_CALL: DemoCall = {
   key: "open",
+  referencePrefix: "CYB26",
   slug: "cybersecurity-norms-2026",
   title: "Cybersecurity norms in practice: what works, what fails, who is missing",
   thematicTrack: TRACK,
@@ -146,6 +151,7 @@ const OPEN_CALL: DemoCall = {
 
 const CLOSED_CALL: DemoCall = {
   key: "closed",
+  referencePrefix: "CYB25",
   slug: "cybersecurity-culture-2025",
   title: "Building a culture of cybersecurity",
   thematicTrack: TRACK,
@@ -191,8 +197,18 @@ const closed = (submittedDaysAgo: number, answers: DemoAnswers): DemoResponse =>
   ({ call: "closed", status: "SUBMITTED", submittedDaysAgo, answers });
 const draft = (answers: DemoAnswers): DemoResponse => ({ call: "open", status: "DRAFT", answers });
 
-const respondent = (n: number, profile: DemoProfile, ...responses: DemoResponse[]): DemoPerson =>
-  ({ email: `respondent-${String(n).padStart(2, "0")}@${DEMO_DOMAIN}`, role: "STAKEHOLDER", profile, responses });
+// Some respondents publish without their name, a few not at all, as in real consultations.
+const CONSENT: Readonly<Record<number, Consent>> = {
+  4: "PUBLISH_ANONYMOUS", 9: "PUBLISH_ANONYMOUS", 15: "PUBLISH_ANONYMOUS", 21: "PUBLISH_ANONYMOUS",
+  28: "PUBLISH_ANONYMOUS", 34: "PUBLISH_ANONYMOUS", 11: "PRIVATE", 26: "PRIVATE", 38: "PRIVATE",
+};
+
+const respondent = (n: number, profile: DemoProfile, ...responses: DemoResponse[]): DemoPerson => ({
+  email: `respondent-${String(n).padStart(2, "0")}@${DEMO_DOMAIN}`,
+  role: "STAKEHOLDER",
+  profile,
+  responses: responses.map((response) => (CONSENT[n] ? { ...response, consent: CONSENT[n] } : response)),
+});
 
 const DEMO_STAFF: readonly DemoPerson[] = [
   {

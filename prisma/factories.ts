@@ -5,7 +5,8 @@
 // same factories again without duplicating anything.
 import { randomBytes } from "node:crypto";
 import type { Db } from "@/lib/db";
-import type { QuestionType, ResponseStatus, Role, StakeholderGroup, UnRegion } from "@/lib/generated/prisma/enums";
+import type { Consent, QuestionType, ResponseStatus, Role, StakeholderGroup, UnRegion } from "@/lib/generated/prisma/enums";
+import { assignReference, recordVersion, refreshSearchIndex } from "@/lib/responses/record";
 
 /** The app's client or the `tx` of an interactive transaction (`db.$transaction(async (tx) => …)`). */
 export type DbClient = Omit<Db, "$connect" | "$disconnect" | "$on" | "$extends" | "$transaction">;
@@ -71,7 +72,7 @@ export async function createCall(
   client: DbClient,
   overrides: {
     forumId?: string; slug?: string; title?: string; introduction?: string; thematicTrack?: string; timeZone?: string;
-    opensAt?: Date; closesAt?: Date; publishedAt?: Date | null;
+    opensAt?: Date; closesAt?: Date; publishedAt?: Date | null; referencePrefix?: string;
   } = {},
 ) {
   const suffix = uniqueSuffix();
@@ -86,11 +87,15 @@ export async function createCall(
     opensAt,
     closesAt: overrides.closesAt ?? daysFromNow(30),
     publishedAt: overrides.publishedAt === undefined ? opensAt : overrides.publishedAt,
+    referencePrefix: overrides.referencePrefix ?? `T${suffix.slice(0, 6).toUpperCase()}`,
   };
   const slug = overrides.slug ?? `test-call-${suffix}`;
   return client.call.upsert({
     where: { slug }, create: { slug, ...data }, update: data,
-    select: { id: true, slug: true, title: true, forumId: true, opensAt: true, closesAt: true, publishedAt: true },
+    select: {
+      id: true, slug: true, title: true, forumId: true, opensAt: true, closesAt: true, publishedAt: true,
+      referencePrefix: true, timeZone: true,
+    },
   });
 }
 
@@ -125,13 +130,14 @@ export async function createQuestion(
 }
 
 /**
- * A response (a DRAFT by default). A SUBMITTED one gets a copy of the author's profile and `submittedAt`
- * (now unless given); the author must then have a profile.
+ * A response (a DRAFT by default). A SUBMITTED one gets a copy of the author's profile, `submittedAt`
+ * (now unless given), a receipt number and its first version, as a real submission does; the author must
+ * then have a profile. `consent` defaults to publishing with the author's name.
  */
 export async function createResponse(
   client: DbClient,
   overrides: {
-    callId: string; authorId: string; status?: ResponseStatus; submittedAt?: Date;
+    callId: string; authorId: string; status?: ResponseStatus; submittedAt?: Date; consent?: Consent;
     answers?: { questionId: string; text?: string; choices?: string[] }[];
   },
 ) {
@@ -143,13 +149,14 @@ export async function createResponse(
     const profile = await client.profile.findUniqueOrThrow({ where: { userId: authorId }, select: snapshotSelect });
     snapshot = { ...profile, submittedAt: overrides.submittedAt ?? new Date() };
   }
+  const consent = overrides.consent ?? "PUBLISH_NAMED";
   const response = await client.response.upsert({
     where: { callId_authorId: { callId, authorId } },
-    create: { callId, authorId, status, ...snapshot },
-    update: { status, ...snapshot },
+    create: { callId, authorId, status, consent, ...snapshot },
+    update: { status, consent, ...snapshot },
     select: {
-      id: true, callId: true, authorId: true, status: true, submittedAt: true,
-      stakeholderGroup: true, region: true, country: true, organisation: true, onBehalfOf: true,
+      id: true, callId: true, authorId: true, status: true, submittedAt: true, consent: true, reference: true,
+      version: true, stakeholderGroup: true, region: true, country: true, organisation: true, onBehalfOf: true,
     },
   });
   for (const { questionId, text = "", choices = [] } of overrides.answers ?? []) {
@@ -159,6 +166,13 @@ export async function createResponse(
       update: { text, choices },
       select: { id: true },
     });
+  }
+  if (status === "SUBMITTED" && response.version === 0) {
+    response.reference ??= await assignReference(client, callId);
+    await client.response.update({ where: { id: response.id }, data: { reference: response.reference }, select: { id: true } });
+    response.version = await recordVersion(client, response.id, snapshot.submittedAt!);
+  } else if (status === "SUBMITTED") {
+    await refreshSearchIndex(client, response.id); // answers may have been upserted again
   }
   return response;
 }

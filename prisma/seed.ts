@@ -27,6 +27,7 @@ export async function seedDemo(db: Db, { quiet = false }: { quiet?: boolean } = 
       for (const call of DEMO_CALLS) {
         const { id } = await createCall(tx, {
           forumId: forum.id, slug: call.slug, title: call.title, introduction: call.introduction,
+          referencePrefix: call.referencePrefix,
           thematicTrack: call.thematicTrack, timeZone: call.timeZone, publishedAt: at(-call.publishedDaysAgo),
           opensAt: at(-call.opensDaysAgo), closesAt: at(call.closesInDays),
         });
@@ -45,7 +46,7 @@ export async function seedDemo(db: Db, { quiet = false }: { quiet?: boolean } = 
         for (const response of person.responses) {
           const call = calls.get(response.call)!;
           await createResponse(tx, {
-            callId: call.id, authorId: user.id, status: response.status,
+            callId: call.id, authorId: user.id, status: response.status, consent: response.consent,
             submittedAt: response.submittedDaysAgo === undefined ? undefined : at(-response.submittedDaysAgo),
             answers: Object.entries(response.answers).map(([position, answer]) => ({
               questionId: call.questionIds[Number(position) - 1]!,

@@ -108,4 +108,20 @@ describe("the demo seed", () => {
       await db.response.count({ where: { call: { slug: openSlug }, author: { email: DEMO_ACCOUNTS.stakeholder } } }),
     ).toBe(0);
   });
+
+  it("numbers each submitted response once, keeps its first version, indexes it and mixes consent choices", async () => {
+    const submitted = await db.response.findMany({
+      where: { ...seedResponse, status: "SUBMITTED", call: { slug: openSlug } },
+      select: { id: true, reference: true, version: true, consent: true, _count: { select: { versions: true } } },
+    });
+    const references = submitted.map((r) => r.reference);
+    expect(new Set(references).size).toBe(submitted.length);
+    for (const reference of references) expect(reference).toMatch(/^CYB26-\d{4}$/);
+    expect(submitted.every((r) => r.version === 1 && r._count.versions === 1)).toBe(true);
+    expect(new Set(submitted.map((r) => r.consent))).toEqual(new Set(["PUBLISH_NAMED", "PUBLISH_ANONYMOUS", "PRIVATE"]));
+    const [{ indexed }] = await db.$queryRaw<{ indexed: bigint }[]>`
+      SELECT count(*) AS indexed FROM responses r JOIN calls c ON c.id = r."callId"
+      WHERE c.slug = ${openSlug} AND r.status = 'SUBMITTED' AND r."searchVector" @@ websearch_to_tsquery('english', 'election')`;
+    expect(Number(indexed)).toBeGreaterThan(0);
+  });
 });

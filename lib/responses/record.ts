@@ -1,0 +1,46 @@
+// The bookkeeping of a submission, shared by the submit use case, the demo seed and the test factories:
+// a receipt number from the call's counter, a kept copy of each submitted version, and the search index.
+// Call these inside a transaction that holds the response row (SELECT … FOR UPDATE or a fresh insert).
+// No "server-only" here: the seed runs outside Next.js.
+import type { DbClient } from "@/prisma/factories";
+
+/** Takes the call's next receipt number atomically: "CYB26-0042". Two submissions never share one. */
+export async function assignReference(tx: DbClient, callId: string): Promise<string> {
+  const [row] = await tx.$queryRaw<{ prefix: string; number: number }[]>`
+    UPDATE calls SET "lastReference" = "lastReference" + 1 WHERE id = ${callId}
+    RETURNING "referencePrefix" AS prefix, "lastReference" AS number`;
+  if (!row) throw new Error(`assignReference: no call ${callId}`);
+  return `${row.prefix}-${String(row.number).padStart(4, "0")}`;
+}
+
+/**
+ * Saves the response's current answers as its next version and refreshes its search index.
+ * @returns the new version number.
+ */
+export async function recordVersion(tx: DbClient, responseId: string, submittedAt: Date): Promise<number> {
+  const response = await tx.response.findUniqueOrThrow({
+    where: { id: responseId },
+    select: {
+      version: true,
+      consent: true,
+      answers: { select: { questionId: true, text: true, choices: true }, orderBy: { question: { position: "asc" } } },
+    },
+  });
+  const version = response.version + 1;
+  await tx.responseVersion.create({
+    data: { responseId, version, consent: response.consent, submittedAt, answers: response.answers },
+    select: { id: true },
+  });
+  await tx.response.update({ where: { id: responseId }, data: { version }, select: { id: true } });
+  await refreshSearchIndex(tx, responseId);
+  return version;
+}
+
+/** The search index holds the answers' text and chosen options, never the author's name. */
+export async function refreshSearchIndex(tx: DbClient, responseId: string) {
+  await tx.$executeRaw`
+    UPDATE responses SET "searchVector" = (
+      SELECT to_tsvector('english', coalesce(string_agg(a.text || ' ' || array_to_string(a.choices, ' '), ' '), ''))
+      FROM answers a WHERE a."responseId" = ${responseId}
+    ) WHERE id = ${responseId}`;
+}
