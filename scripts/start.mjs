@@ -41,7 +41,7 @@ function newestMtime(path) {
 
 /** next build, unless the last build is newer than every source it was made from. */
 function ensureBuild() {
-  const buildId = join(ROOT, ".next/BUILD_ID");
+  const buildId = join(ROOT, process.env.NEXT_DIST_DIR ?? ".next", "BUILD_ID");
   const sources = ["app", "components", "lib", "proxy.ts", "next.config.js", "package-lock.json", "tsconfig.json"];
   const built = existsSync(buildId) ? statSync(buildId).mtimeMs : 0;
   if (built && sources.every((source) => newestMtime(join(ROOT, source)) <= built)) return;

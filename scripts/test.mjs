@@ -61,7 +61,13 @@ try {
   await database?.stop();
   process.exit(1);
 }
-const env = { ...process.env, IGF_TEST_DATABASE_URL: database.url, DATABASE_URL: database.url };
+// The browser tests use a build folder of their own, so a running `npm start` (serving .next) is untouched.
+const env = {
+  ...process.env,
+  IGF_TEST_DATABASE_URL: database.url,
+  DATABASE_URL: database.url,
+  NEXT_DIST_DIR: process.env.NEXT_DIST_DIR ?? ".next-test",
+};
 
 // 4. Unit and integration tests, then the browser tests.
 step("Unit and integration tests (Vitest)");
