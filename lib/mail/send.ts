@@ -7,7 +7,8 @@ import nodemailer from "nodemailer";
 
 export type Mail = { to: string; subject: string; text: string; html: string };
 
-export const outboxDir = () => resolve(process.env.OUTBOX_DIR ?? join(process.cwd(), ".data", "outbox"));
+export const outboxDir = () =>
+  resolve(process.env.OUTBOX_DIR ?? join(/* turbopackIgnore: true */ process.cwd(), ".data", "outbox"));
 const from = () => process.env.MAIL_FROM ?? "IGF Consultations <no-reply@localhost>";
 
 let smtp: nodemailer.Transporter | undefined;

@@ -1,0 +1,114 @@
+#!/usr/bin/env node
+// `npm run bench`: measured figures, never asserted in tests. Serves the production build on a database of
+// its own (BENCH_DATABASE_URL, else an embedded PostgreSQL in .data/bench-postgres) filled with the demo,
+// then loads each page from loopback with a fixed number of concurrent clients for a fixed time, and prints
+// requests per second, latency percentiles and the server's memory. Options: --seconds N, --clients N.
+import { spawn, spawnSync } from "node:child_process";
+import { readFileSync } from "node:fs";
+import { dirname, join, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+
+const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "..");
+const option = (name, fallback) => {
+  const index = process.argv.indexOf(`--${name}`);
+  return index > 0 ? Number(process.argv[index + 1]) : fallback;
+};
+const SECONDS = option("seconds", 10);
+const CLIENTS = option("clients", 10);
+const PORT = Number(process.env.BENCH_PORT ?? 3300);
+const BASE = `http://127.0.0.1:${PORT}`;
+const DIST = ".next-bench";
+
+const { migrate, checkConnection } = await import("./lib/database.mjs");
+let database;
+if (process.env.BENCH_DATABASE_URL) {
+  await checkConnection(process.env.BENCH_DATABASE_URL, "BENCH_DATABASE_URL");
+  database = { url: process.env.BENCH_DATABASE_URL, stop: async () => {} };
+} else {
+  const { ensureEmbeddedDatabase } = await import("./lib/embedded-db.mjs");
+  database = await ensureEmbeddedDatabase({ dataDir: join(ROOT, ".data/bench-postgres"), database: "igf_bench" });
+}
+const env = { ...process.env, DATABASE_URL: database.url, NEXT_DIST_DIR: DIST };
+await migrate(database.url, { quiet: true });
+const step = (command, args) => {
+  const result = spawnSync(join(ROOT, "node_modules/.bin", command), args, { cwd: ROOT, env, stdio: "inherit" });
+  if (result.status !== 0) throw new Error(`${command} ${args.join(" ")} failed`);
+};
+step("tsx", ["prisma/seed.ts"]);
+console.info("Building…");
+step("next", ["build"]);
+
+const server = spawn(join(ROOT, "node_modules/.bin/next"), ["start", "-p", String(PORT)], {
+  cwd: ROOT,
+  env: { ...env, NEXTAUTH_URL: BASE, NEXTAUTH_SECRET: "bench-secret-not-for-production-0123456789" },
+  stdio: "ignore",
+});
+const stopAll = async () => {
+  server.kill("SIGTERM");
+  await database.stop();
+};
+
+async function waitForServer() {
+  for (let i = 0; i < 120; i++) {
+    try {
+      if ((await fetch(BASE)).ok) return;
+    } catch {
+      /* not up yet */
+    }
+    await new Promise((r) => setTimeout(r, 500));
+  }
+  throw new Error("the server did not start");
+}
+
+/** Resident memory of the server process and its children (next start runs the app in a child). */
+function serverRssMiB() {
+  const ps = spawnSync("ps", ["-o", "pid=,ppid=,rss=", "-A"], { encoding: "utf8" }).stdout.trim().split("\n");
+  const rows = ps.map((line) => line.trim().split(/\s+/).map(Number));
+  const family = new Set([server.pid]);
+  for (let grew = true; grew; ) {
+    grew = false;
+    for (const [pid, ppid] of rows) if (family.has(ppid) && !family.has(pid)) family.add(pid), (grew = true);
+  }
+  return rows.filter(([pid]) => family.has(pid)).reduce((sum, [, , rss]) => sum + rss, 0) / 1024;
+}
+
+async function load(path) {
+  const latencies = [];
+  let errors = 0;
+  const end = Date.now() + SECONDS * 1000;
+  const client = async () => {
+    while (Date.now() < end) {
+      const started = performance.now();
+      try {
+        const response = await fetch(BASE + path);
+        await response.arrayBuffer();
+        if (!response.ok) errors++;
+      } catch {
+        errors++;
+      }
+      latencies.push(performance.now() - started);
+    }
+  };
+  await Promise.all(Array.from({ length: CLIENTS }, client));
+  latencies.sort((a, b) => a - b);
+  const at = (p) => latencies[Math.min(latencies.length - 1, Math.floor((p / 100) * latencies.length))].toFixed(1);
+  return { path, rps: (latencies.length / SECONDS).toFixed(0), p50: at(50), p95: at(95), p99: at(99), errors };
+}
+
+try {
+  await waitForServer();
+  const pages = ["/", "/signin", "/api/auth/session"];
+  const version = JSON.parse(readFileSync(join(ROOT, "node_modules/next/package.json"), "utf8")).version;
+  console.info(`\nnext ${version}, ${CLIENTS} clients, ${SECONDS} s per page, loopback\n`);
+  console.info("page                          req/s   p50 ms   p95 ms   p99 ms   errors");
+  for (const path of pages) {
+    await load(path); // warm-up round, not reported
+    const r = await load(path);
+    console.info(
+      `${r.path.padEnd(28)} ${r.rps.padStart(7)} ${r.p50.padStart(8)} ${r.p95.padStart(8)} ${r.p99.padStart(8)} ${String(r.errors).padStart(8)}`,
+    );
+  }
+  console.info(`\nserver resident memory after the run: ${serverRssMiB().toFixed(0)} MiB`);
+} finally {
+  await stopAll();
+}
