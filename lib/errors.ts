@@ -17,6 +17,7 @@ export const Unauthenticated = (message = "unauthenticated") => new DomainError(
 export const Forbidden = (message = "forbidden") => new DomainError("forbidden", message);
 export const NotFound = (message = "notFound") => new DomainError("not_found", message);
 export const Conflict = (message: string) => new DomainError("conflict", message);
+export const Closed = (message = "closed") => new DomainError("closed", message);
 export const Invalid = (message: string, fieldErrors?: Record<string, string[] | undefined>) =>
   new DomainError("invalid", message, fieldErrors);
 

@@ -1,3 +1,4 @@
+import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { LocalDate } from "@/components/ui/local-date";
 import type { CallStatus } from "@/lib/calls/status";
@@ -22,7 +23,9 @@ export async function CallCard({ call }: { call: CallSummary }) {
   });
   return (
     <li className="card">
-      <h4>{call.title}</h4>
+      <h4>
+        <Link href={`/calls/${call.slug}`}>{call.title}</Link>
+      </h4>
       <p>
         <span className="badge">{tStatus(call.status)}</span>
       </p>

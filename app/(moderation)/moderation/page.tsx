@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { LocalDate } from "@/components/ui/local-date";
 import { requireRole } from "@/lib/auth/session";
@@ -13,11 +14,17 @@ export default async function ModerationPage() {
   const user = await requireRole("MODERATOR", { returnTo: "/moderation" });
   const t = await getTranslations("Moderation");
   const tStatus = await getTranslations("CallStatus");
+  const tCalls = await getTranslations("ModerationCalls");
   const calls = await listCallsForModeration(user);
   return (
     <>
       <h1>{t("title")}</h1>
       <p className="lead">{t("intro")}</p>
+      <p>
+        <Link href="/moderation/calls/new" className="button">
+          {tCalls("newCall")}
+        </Link>
+      </p>
       {calls.length === 0 ? (
         <p>{t("noCalls")}</p>
       ) : (
@@ -32,6 +39,7 @@ export default async function ModerationPage() {
                 <th scope="col">{t("submitted")}</th>
                 <th scope="col">{t("drafts")}</th>
                 <th scope="col">{t("groupsHeard")}</th>
+                <th scope="col">{tCalls("actions")}</th>
               </tr>
             </thead>
             <tbody>
@@ -46,6 +54,12 @@ export default async function ModerationPage() {
                   <td>{call.submitted}</td>
                   <td>{call.drafts}</td>
                   <td>{t("groupsHeardValue", { heard: call.groupsHeard, total: STAKEHOLDER_GROUPS.length })}</td>
+                  <td>
+                    <Link href={`/moderation/calls/${call.id}`}>
+                      {tCalls("edit")}
+                      <span className="visually-hidden"> {call.title}</span>
+                    </Link>
+                  </td>
                 </tr>
               ))}
             </tbody>

@@ -1,0 +1,80 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { getTranslations } from "next-intl/server";
+import { CallEditor } from "@/components/calls/call-editor";
+import { PublicationForm } from "@/components/calls/publication-form";
+import { LocalDate } from "@/components/ui/local-date";
+import { requireRole } from "@/lib/auth/session";
+import { callFormValues } from "@/lib/calls/form-values";
+import { getCallForEditing, listForums } from "@/lib/calls/manage";
+import { timeZones } from "@/lib/calls/time";
+import { DomainError } from "@/lib/errors";
+import { publishCallAction, unpublishCallAction, updateCallAction } from "./actions";
+
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("CallEditor"))("editTitle") };
+}
+
+type Params = Promise<{ id: string }>;
+type Search = Promise<{ created?: string }>;
+
+export default async function EditCallPage({ params, searchParams }: { params: Params; searchParams: Search }) {
+  const { id } = await params;
+  const user = await requireRole("MODERATOR", { returnTo: `/moderation/calls/${encodeURIComponent(id)}` });
+  const t = await getTranslations("CallEditor");
+  const tStatus = await getTranslations("CallStatus");
+  const tHelp = await getTranslations("CallStatusHelp");
+  const { created } = await searchParams;
+  const call = await getCallForEditing(user, id).catch((error: unknown) => {
+    if (error instanceof DomainError && error.kind === "not_found") notFound();
+    throw error;
+  });
+  const forums = await listForums(user);
+  return (
+    <>
+      <p>
+        <Link href="/moderation">{t("back")}</Link>
+      </p>
+      {created && (
+        <p className="notice ok" role="status">
+          {t("created")}
+        </p>
+      )}
+      <h1>{t("editTitle")}</h1>
+      <p className="lead">{call.title}</p>
+      <section aria-labelledby="status-heading" className="editor-section status-panel">
+        <h2 id="status-heading">{t("statusHeading")}</h2>
+        <p>
+          {t("statusIs")} <span className="badge">{tStatus(call.status)}</span>
+        </p>
+        <p>{tHelp(call.status)}</p>
+        <p className="meta">
+          {t.rich("window", {
+            opens: () => <LocalDate date={call.opensAt} timeZone={call.timeZone} />,
+            closes: () => <LocalDate date={call.closesAt} timeZone={call.timeZone} />,
+          })}
+        </p>
+        <p className="meta">{t("responseCount", { count: call.responseCount })}</p>
+        <p className="hint">{call.publishedAt ? (call.responseCount ? t("cannotUnpublish") : t("unpublishHint")) : t("publishHint")}</p>
+        {!(call.publishedAt && call.responseCount) && (
+          <PublicationForm
+            key={String(Boolean(call.publishedAt))}
+            callId={call.id}
+            published={Boolean(call.publishedAt)}
+            publish={publishCallAction}
+            unpublish={unpublishCallAction}
+          />
+        )}
+      </section>
+      <CallEditor
+        action={updateCallAction}
+        callId={call.id}
+        defaults={callFormValues(call)}
+        forums={forums}
+        timeZones={timeZones()}
+        locked={call.questionsLocked}
+      />
+    </>
+  );
+}

@@ -1,0 +1,129 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { getTranslations } from "next-intl/server";
+import { cache } from "react";
+import { DeadlineClock } from "@/components/calls/deadline-clock";
+import { ParticipationTable } from "@/components/calls/participation-table";
+import { LocalDate } from "@/components/ui/local-date";
+import { Markdown } from "@/components/ui/markdown";
+import { getPublicCall } from "@/lib/responses/public";
+
+type Props = { params: Promise<{ slug: string }> };
+
+/** One query per request for the metadata and the page. */
+const loadCall = cache((slug: string) => getPublicCall(slug));
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const call = await loadCall((await params).slug);
+  return call ? { title: call.title } : {};
+}
+
+export default async function PublicCallPage({ params }: Props) {
+  const { slug } = await params;
+  const call = await loadCall(slug);
+  if (!call) notFound();
+  const t = await getTranslations("CallPage");
+  const tStatus = await getTranslations("CallStatus");
+  const open = call.status === "OPEN";
+  const started = call.status !== "SCHEDULED";
+  const ended = call.status === "CLOSED";
+
+  return (
+    <>
+      <nav aria-label={t("breadcrumb")} className="breadcrumb">
+        <Link href="/">{t("home")}</Link>
+      </nav>
+      <h1>{call.title}</h1>
+      <p className="meta">
+        <span className="badge">{tStatus(call.status)}</span> {t("forum", { forum: call.forumName })}
+      </p>
+      {call.thematicTrack && <p className="meta">{t("track", { track: call.thematicTrack })}</p>}
+
+      <section aria-labelledby="timeline">
+        <h2 id="timeline">{t("timeline")}</h2>
+        <dl className="timeline">
+          <dt>{started ? t("opened") : t("opens")}</dt>
+          <dd>
+            <LocalDate date={call.opensAt} timeZone={call.timeZone} />
+          </dd>
+          <dt>{ended ? t("closed") : t("closes")}</dt>
+          <dd>
+            <LocalDate date={call.closesAt} timeZone={call.timeZone} />
+            {!ended && <DeadlineClock closesAt={call.closesAt.toISOString()} serverNow={call.asOf.getTime()} />}
+          </dd>
+          <dt>{t("status")}</dt>
+          <dd>{tStatus(call.status)}</dd>
+        </dl>
+        {open && (
+          <p className="call-actions">
+            <Link className="button" href={`/calls/${call.slug}/respond`}>
+              {t("respond")}
+            </Link>{" "}
+            <span className="hint">{t("respondHint")}</span>
+          </p>
+        )}
+      </section>
+
+      {call.introduction && (
+        <section aria-labelledby="introduction">
+          <h2 id="introduction">{t("introduction")}</h2>
+          <Markdown source={call.introduction} />
+        </section>
+      )}
+
+      <section aria-labelledby="questions">
+        <h2 id="questions">{t("questions")}</h2>
+        <ol className="question-list">
+          {call.questions.map((question) => (
+            <li key={question.id}>
+              <h3>{question.prompt}</h3>
+              <p className="meta">{question.required ? t("required") : t("optional")}</p>
+              {question.helpText && <p className="hint">{question.helpText}</p>}
+              {question.options.length > 0 && (
+                <p className="hint">{t("choices", { choices: question.options.join(" · ") })}</p>
+              )}
+            </li>
+          ))}
+        </ol>
+      </section>
+
+      {call.glossary.length > 0 && (
+        <section aria-labelledby="glossary">
+          <h2 id="glossary">{t("glossary")}</h2>
+          <p className="hint">{t("glossaryIntro")}</p>
+          <dl className="glossary">
+            {call.glossary.map((entry) => (
+              <div key={entry.id}>
+                <dt>{entry.term}</dt>
+                <dd>{entry.definition}</dd>
+              </div>
+            ))}
+          </dl>
+        </section>
+      )}
+
+      <section aria-labelledby="participation">
+        <h2 id="participation">{t("participation")}</h2>
+        <p className="hint">{t("participationIntro")}</p>
+        <ParticipationTable participation={call.participation} />
+      </section>
+
+      <section aria-labelledby="responses">
+        <h2 id="responses">{t("responses")}</h2>
+        <ul className="link-list">
+          <li>
+            {call.publishedCount > 0 ? (
+              <Link href={`/calls/${call.slug}/responses`}>{t("responsesLink", { count: call.publishedCount })}</Link>
+            ) : (
+              t("responsesLink", { count: 0 })
+            )}
+          </li>
+          <li>
+            <Link href={`/calls/${call.slug}/contributors`}>{t("contributorsLink")}</Link>
+          </li>
+        </ul>
+      </section>
+    </>
+  );
+}

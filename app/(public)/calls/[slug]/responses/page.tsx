@@ -1,0 +1,157 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { getTranslations } from "next-intl/server";
+import { cache } from "react";
+import { Attribution } from "@/components/responses/attribution";
+import { HighlightedText } from "@/components/responses/highlighted-text";
+import { LocalDate } from "@/components/ui/local-date";
+import { STAKEHOLDER_GROUPS, UN_REGIONS } from "@/lib/profile/schemas";
+import { getPublicCallSummary, listPublishedResponses } from "@/lib/responses/public";
+import { publicResponseQuerySchema, SEARCH_MAX, type PublicResponseQuery } from "@/lib/responses/public-schemas";
+
+type Props = { params: Promise<{ slug: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+const loadCall = cache((slug: string) => getPublicCallSummary(slug));
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const call = await loadCall((await params).slug);
+  return call ? { title: (await getTranslations("PublicResponses"))("metaTitle", { title: call.title }) } : {};
+}
+
+/** The list's URL with the current filters and, for the page links, a cursor. */
+function pageHref(slug: string, filters: PublicResponseQuery, cursor?: string) {
+  const query = new URLSearchParams();
+  for (const key of ["group", "region", "question", "q"] as const) {
+    const value = filters[key];
+    if (value) query.set(key, value);
+  }
+  if (cursor) query.set("cursor", cursor);
+  const search = query.toString();
+  return `/calls/${slug}/responses${search ? `?${search}` : ""}`;
+}
+
+export default async function PublicResponsesPage({ params, searchParams }: Props) {
+  const { slug } = await params;
+  const call = await loadCall(slug);
+  if (!call) notFound();
+  const filters = publicResponseQuerySchema.parse(await searchParams);
+  // A question of another call is ignored, like any value that is not offered.
+  const question = call.questions.find((q) => q.id === filters.question);
+  const shown = { ...filters, question: question?.id };
+  const result = await listPublishedResponses(call.id, {
+    group: shown.group, region: shown.region, questionId: question?.id, q: shown.q, cursor: shown.cursor,
+  });
+  const t = await getTranslations("PublicResponses");
+  const tGroup = await getTranslations("StakeholderGroup");
+  const tRegion = await getTranslations("UnRegion");
+  const tCall = await getTranslations("CallPage");
+  const filtered = Boolean(shown.group || shown.region || shown.question || shown.q);
+
+  return (
+    <>
+      <nav aria-label={tCall("breadcrumb")} className="breadcrumb">
+        <Link href={`/calls/${call.slug}`}>{t("backToCall")}</Link>
+      </nav>
+      <h1>{t("title", { title: call.title })}</h1>
+
+      <form method="get" role="search" aria-labelledby="filters-title" className="filters">
+        <h2 id="filters-title" className="visually-hidden">
+          {t("filters")}
+        </h2>
+        <div className="field">
+          <label htmlFor="filter-group">{t("group")}</label>
+          <select id="filter-group" name="group" defaultValue={shown.group ?? ""}>
+            <option value="">{t("anyGroup")}</option>
+            {STAKEHOLDER_GROUPS.map((group) => (
+              <option key={group} value={group}>
+                {tGroup(group)}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor="filter-region">{t("region")}</label>
+          <select id="filter-region" name="region" defaultValue={shown.region ?? ""}>
+            <option value="">{t("anyRegion")}</option>
+            {UN_REGIONS.map((region) => (
+              <option key={region} value={region}>
+                {tRegion(region)}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor="filter-question">{t("question")}</label>
+          <select id="filter-question" name="question" defaultValue={shown.question ?? ""}>
+            <option value="">{t("anyQuestion")}</option>
+            {call.questions.map((q) => (
+              <option key={q.id} value={q.id}>
+                {`${q.position}. ${q.prompt}`}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="field filters-search">
+          <label htmlFor="filter-q">{t("search")}</label>
+          <input id="filter-q" name="q" type="search" maxLength={SEARCH_MAX} defaultValue={shown.q ?? ""} aria-describedby="filter-q-hint" />
+          <p id="filter-q-hint" className="hint">
+            {t("searchHint")}
+          </p>
+        </div>
+        <p className="filters-actions">
+          <button type="submit" className="button">
+            {t("apply")}
+          </button>{" "}
+          {filtered && <Link href={`/calls/${call.slug}/responses`}>{t("clear")}</Link>}
+        </p>
+      </form>
+
+      <p role="status" className="result-count">
+        {t("count", { count: result.total })}
+      </p>
+      {result.total === 0 && filtered && <p>{t("noResults")}</p>}
+
+      {result.items.length > 0 && (
+        <ol className="result-list">
+          {result.items.map((item) => (
+            <li key={item.id} className="card">
+              <h2>
+                <Link href={`/responses/${item.reference}`}>{t("read", { reference: item.reference ?? "" })}</Link>
+              </h2>
+              <p className="meta">
+                <Attribution attribution={item.attribution} stakeholderGroup={item.stakeholderGroup} region={item.region} />
+              </p>
+              {item.submittedAt && (
+                <p className="meta">
+                  {t.rich("submitted", { time: () => <LocalDate date={item.submittedAt!} timeZone={call.timeZone} /> })}
+                </p>
+              )}
+              {question && <p className="meta">{t("answerTo", { question: question.prompt })}</p>}
+              {item.excerpt && (
+                <p className="excerpt">
+                  <HighlightedText text={item.excerpt} />
+                </p>
+              )}
+            </li>
+          ))}
+        </ol>
+      )}
+
+      {(result.previous || result.next) && (
+        <nav aria-label={t("pages")} className="pager">
+          {result.previous && (
+            <Link rel="prev" href={pageHref(call.slug, shown, result.previous)}>
+              {t("previous")}
+            </Link>
+          )}
+          {result.next && (
+            <Link rel="next" href={pageHref(call.slug, shown, result.next)}>
+              {t("next")}
+            </Link>
+          )}
+        </nav>
+      )}
+    </>
+  );
+}

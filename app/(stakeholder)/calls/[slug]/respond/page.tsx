@@ -1,0 +1,91 @@
+import { randomUUID } from "node:crypto";
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { getTranslations } from "next-intl/server";
+import { cache } from "react";
+import { ResponseForm } from "@/components/responses/response-form";
+import { LocalDate } from "@/components/ui/local-date";
+import { requireUser } from "@/lib/auth/session";
+import { DomainError } from "@/lib/errors";
+import { answerValues, getOrCreateDraft } from "@/lib/responses/responses";
+
+type Params = Promise<{ slug: string }>;
+
+// Once per request: the metadata and the page share it.
+const load = cache(async (slug: string) => {
+  const user = await requireUser({ returnTo: `/calls/${slug}/respond` });
+  try {
+    return await getOrCreateDraft(user, slug);
+  } catch (error) {
+    if (error instanceof DomainError && error.kind === "not_found") notFound();
+    throw error;
+  }
+});
+
+export async function generateMetadata({ params }: { params: Params }): Promise<Metadata> {
+  const t = await getTranslations("ResponseForm");
+  return { title: t("metaTitle", { call: (await load((await params).slug)).call.title }) };
+}
+
+export default async function RespondPage({ params }: { params: Params }) {
+  const { slug } = await params;
+  const { call, response } = await load(slug);
+  const t = await getTranslations("ResponseForm");
+  const date = (value: Date) =>
+    function Time() {
+      return <LocalDate date={value} timeZone={call.timeZone} />;
+    };
+  const open = call.status === "OPEN";
+  return (
+    <>
+      <h1>{t("title", { call: call.title })}</h1>
+      <p className="lead">{t.rich("deadline", { time: date(call.closesAt) })}</p>
+      {open && <p className="hint">{t("deadlineNote")}</p>}
+      {call.status === "SCHEDULED" && <p className="notice">{t.rich("notOpenScheduled", { time: date(call.opensAt) })}</p>}
+      {call.status === "CLOSED" && (
+        <p className="notice error">
+          {t.rich("notOpenClosed", { time: date(call.closesAt) })} {response?.status === "DRAFT" && t("draftKept")}
+        </p>
+      )}
+      {response?.status === "WITHDRAWN" && response.withdrawnAt && (
+        <p className="notice">{t.rich("withdrawn", { time: date(response.withdrawnAt) })}</p>
+      )}
+      {response?.status === "SUBMITTED" && (
+        <p className="notice ok">
+          {t("submittedNotice", { reference: response.reference ?? "" })}{" "}
+          <Link href={`/my/responses/${response.id}`}>{t("viewReceipt")}</Link>
+        </p>
+      )}
+      {call.glossary.length > 0 && (
+        <section aria-labelledby="glossary-heading" className="glossary">
+          <h2 id="glossary-heading">{t("glossary")}</h2>
+          <dl>
+            {call.glossary.map((term) => (
+              <div key={term.id}>
+                <dt>{term.term}</dt>
+                <dd>{term.definition}</dd>
+              </div>
+            ))}
+          </dl>
+        </section>
+      )}
+      {response && (
+        <section aria-labelledby="questions-heading">
+          <h2 id="questions-heading">{t("questions")}</h2>
+          <ResponseForm
+            responseId={response.id}
+            questions={call.questions}
+            initialValues={answerValues(call.questions, response.answers)}
+            consent={response.consent}
+            updatedAt={response.updatedAt.toISOString()}
+            status={response.status}
+            open={open}
+            submitKey={randomUUID()}
+            attachments={response.attachments}
+          />
+        </section>
+      )}
+    </>
+  );
+}

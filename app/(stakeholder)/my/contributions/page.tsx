@@ -1,0 +1,85 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { getTranslations } from "next-intl/server";
+import { LocalDate } from "@/components/ui/local-date";
+import { requireUser } from "@/lib/auth/session";
+import { listOwnContributions } from "@/lib/responses/responses";
+
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("MyContributions"))("title") };
+}
+
+export default async function MyContributionsPage() {
+  const user = await requireUser({ returnTo: "/my/contributions" });
+  const t = await getTranslations("MyContributions");
+  const ts = await getTranslations("ResponseStatus");
+  const tCall = await getTranslations("CallStatus");
+  const rows = await listOwnContributions(user);
+  return (
+    <>
+      <h1>{t("title")}</h1>
+      <p className="lead">{t("intro")}</p>
+      {rows.length === 0 ? (
+        <p>
+          {t("empty")} <Link href="/">{t("findCalls")}</Link>
+        </p>
+      ) : (
+        <div className="table-wrap">
+          <table>
+            <caption className="visually-hidden">{t("title")}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t("call")}</th>
+                <th scope="col">{t("status")}</th>
+                <th scope="col">{t("reference")}</th>
+                <th scope="col">{t("versions")}</th>
+                <th scope="col">{t("deadline")}</th>
+                <th scope="col">{t("actions")}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {rows.map((row) => {
+                const open = row.call.status === "OPEN";
+                const respond = `/calls/${row.call.slug}/respond`;
+                return (
+                  <tr key={row.id}>
+                    <th scope="row">
+                      {row.call.title}
+                      <span className="meta">{t("callStatus", { status: tCall(row.call.status) })}</span>
+                    </th>
+                    <td>{ts(row.status)}</td>
+                    <td>{row.reference ?? "—"}</td>
+                    <td>{row.versionCount}</td>
+                    <td>
+                      <LocalDate date={row.call.closesAt} timeZone={row.call.timeZone} />
+                    </td>
+                    <td className="row-actions">
+                      {row.status === "DRAFT" && (
+                        <Link href={respond}>
+                          {t("open")}
+                          <span className="visually-hidden">: {row.call.title}</span>
+                        </Link>
+                      )}
+                      {row.status === "SUBMITTED" && open && (
+                        <Link href={respond}>
+                          {t("edit")}
+                          <span className="visually-hidden">: {row.call.title}</span>
+                        </Link>
+                      )}
+                      {row.status !== "DRAFT" && (
+                        <Link href={`/my/responses/${row.id}`}>
+                          {t("receipt")}
+                          <span className="visually-hidden">: {row.reference ?? row.call.title}</span>
+                        </Link>
+                      )}
+                    </td>
+                  </tr>
+                );
+              })}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </>
+  );
+}

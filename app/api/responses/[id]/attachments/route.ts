@@ -1,0 +1,46 @@
+// POST /api/responses/<id>/attachments — multipart, field "file": attaches a file to the signed-in
+// author's own response. Answers { ok: true, attachment } (201) or { ok: false, message } with
+// 400 / 401 / 404 / 409 (full, closed, withdrawn) / 413 (too large) / 415 (type).
+import { addAttachment } from "@/lib/attachments/attachments";
+import { MAX_BYTES } from "@/lib/attachments/detect";
+import { assertSameOrigin, handleErrors, readBodyLimited } from "@/lib/attachments/http";
+import { getSessionUser } from "@/lib/auth/session";
+import { Invalid, Unauthenticated } from "@/lib/errors";
+
+/** Room for the multipart framing around the file: boundaries and the part's headers (its name). */
+const MULTIPART_OVERHEAD = 16 * 1024;
+const MAX_BODY = MAX_BYTES + MULTIPART_OVERHEAD;
+
+export async function POST(request: Request, { params }: { params: Promise<{ id: string }> }) {
+  return handleErrors("uploadAttachment", async () => {
+    const user = await getSessionUser();
+    if (!user) throw Unauthenticated();
+    assertSameOrigin(request);
+    const { id } = await params;
+
+    // Refuse what is announced as too large before reading any of it, and stop reading what grows too large.
+    const declared = Number(request.headers.get("content-length"));
+    if (Number.isFinite(declared) && declared > MAX_BODY) throw Invalid("tooLarge");
+    const body = await readBodyLimited(request, MAX_BODY);
+    if (!body) throw Invalid("tooLarge");
+
+    let form: FormData;
+    try {
+      form = await new Response(new Uint8Array(body), {
+        headers: { "content-type": request.headers.get("content-type") ?? "" },
+      }).formData();
+    } catch {
+      throw Invalid("badRequest");
+    }
+    const file = form.get("file");
+    if (!(file instanceof File)) throw Invalid("noFile");
+    if (file.size > MAX_BYTES) throw Invalid("tooLarge");
+
+    const attachment = await addAttachment(user, {
+      responseId: id,
+      fileName: file.name,
+      bytes: new Uint8Array(await file.arrayBuffer()),
+    });
+    return Response.json({ ok: true, attachment }, { status: 201 });
+  });
+}

@@ -1,0 +1,167 @@
+"use client";
+// The call editor, for a new call and for an existing one. It follows the profile form: react-hook-form
+// checks with the same schema the server uses, the post goes to a server action through useActionState
+// (so it also works as a plain form post without JavaScript), and what the server refuses lands on the
+// fields. Nothing typed is lost: on refusal the fields keep (or, without JavaScript, get back) the values.
+import { zodResolver } from "@hookform/resolvers/zod";
+import { useTranslations } from "next-intl";
+import { startTransition, useActionState, useEffect, useRef } from "react";
+import { FormProvider, get, useForm } from "react-hook-form";
+import { fieldMessage } from "@/components/ui/field-message";
+import type { ActionResult } from "@/lib/actions";
+import { nestValues } from "@/lib/calls/form-data";
+import { CALL_LIMITS, callInputSchema, type CallFormValues, type CallInput } from "@/lib/calls/schemas";
+import { EditorField, fieldA11y } from "./editor-field";
+import { GlossaryList } from "./glossary-list";
+import { QuestionList } from "./question-list";
+
+export type EditorState = ActionResult<{ values?: CallFormValues } | null>;
+type Props = {
+  action: (previous: EditorState | null, formData: FormData) => Promise<EditorState>;
+  callId?: string;
+  defaults: CallFormValues;
+  forums: { id: string; name: string }[];
+  timeZones: string[];
+  /** The call has submitted or withdrawn responses: questions, opening, zone, address and prefix are fixed. */
+  locked?: boolean;
+};
+
+export function CallEditor({ action, callId, defaults, forums, timeZones, locked = false }: Props) {
+  const t = useTranslations("CallEditor");
+  const tErrors = useTranslations("CallErrors");
+  const tv = useTranslations("Validation");
+  const tcv = useTranslations("CallValidation");
+  const [state, formAction, pending] = useActionState(action, null);
+  const formRef = useRef<HTMLFormElement>(null);
+  const refused = state && !state.ok ? state : undefined;
+  const initial = refused?.values ? (nestValues(refused.values) as CallFormValues) : defaults;
+  const form = useForm<CallFormValues, unknown, CallInput>({ resolver: zodResolver(callInputSchema), defaultValues: initial });
+  const { register, handleSubmit, setError, reset, formState } = form;
+
+  useEffect(() => {
+    if (state?.ok && state.data?.values) reset(state.data.values);
+    if (state && !state.ok && state.fieldErrors) {
+      Object.entries(state.fieldErrors).forEach(([name, messages], index) => {
+        if (messages?.[0]) setError((name || "root") as keyof CallFormValues, { message: messages[0] }, { shouldFocus: index === 0 });
+      });
+    }
+  }, [state, setError, reset]);
+
+  const translate = (code: string | undefined) => {
+    if (!code) return undefined;
+    return tcv.has(code.split("|")[0]!) ? fieldMessage(tcv, code) : fieldMessage(tv, code);
+  };
+  const errorOf = (path: string) => {
+    const own = get(formState.errors, path) as { message?: string; root?: { message?: string } } | undefined;
+    return translate(own?.message ?? own?.root?.message ?? refused?.fieldErrors?.[path]?.[0]);
+  };
+  const top = (name: keyof CallFormValues, hint = false) => ({
+    ...fieldA11y(name, { hint, error: errorOf(name) }),
+    defaultValue: String(initial[name] ?? ""),
+    ...register(name),
+  });
+  // A refusal of this editor's own (a duplicate address, frozen questions) is said in its words; a generic
+  // "fix the fields" when the fields say what is wrong; otherwise the message as the server gave it.
+  const notice = !state
+    ? null
+    : state.ok
+      ? t("saved")
+      : tErrors.has(state.message)
+        ? tErrors(state.message)
+        : state.fieldErrors && Object.keys(state.fieldErrors).length
+          ? t("fixErrors")
+          : state.message;
+  const forumName = forums.find((forum) => forum.id === initial.forumId)?.name ?? "";
+
+  return (
+    <FormProvider {...form}>
+      <form
+        ref={formRef}
+        className="form call-editor"
+        action={formAction}
+        noValidate
+        aria-describedby={notice ? "editor-notice" : undefined}
+        onSubmit={(event) => handleSubmit(() => startTransition(() => formAction(new FormData(formRef.current!))))(event)}
+      >
+        {notice && (
+          <p id="editor-notice" className={`notice ${state?.ok ? "ok" : "error"}`} role={state?.ok ? "status" : "alert"}>
+            {notice}
+          </p>
+        )}
+        {callId && <input type="hidden" name="callId" value={callId} />}
+        <section aria-labelledby="about-heading" className="editor-section">
+          <h2 id="about-heading">{t("about")}</h2>
+          {locked ? (
+            <EditorField name="forumId" label={t("forum")} hint={t("lockedField")}>
+              <input type="hidden" {...register("forumId")} defaultValue={initial.forumId} />
+              <input type="text" id="forumId" readOnly value={forumName} aria-describedby="forumId-hint" />
+            </EditorField>
+          ) : (
+            <EditorField name="forumId" label={t("forum")} error={errorOf("forumId")}>
+              <select {...top("forumId")}>
+                <option value="">{t("chooseOne")}</option>
+                {forums.map((forum) => (
+                  <option key={forum.id} value={forum.id}>
+                    {forum.name}
+                  </option>
+                ))}
+              </select>
+            </EditorField>
+          )}
+          <EditorField name="title" label={t("title")} error={errorOf("title")}>
+            <input type="text" maxLength={CALL_LIMITS.title} {...top("title")} />
+          </EditorField>
+          <EditorField name="slug" label={t("slug")} hint={locked ? t("lockedField") : t("slugHint")} error={errorOf("slug")}>
+            <input type="text" readOnly={locked} maxLength={CALL_LIMITS.slug} autoCapitalize="none" spellCheck={false} {...top("slug", true)} />
+          </EditorField>
+          <EditorField
+            name="referencePrefix"
+            label={t("referencePrefix")}
+            hint={locked ? t("lockedField") : t("referencePrefixHint")}
+            error={errorOf("referencePrefix")}
+          >
+            <input type="text" readOnly={locked} maxLength={10} autoCapitalize="characters" spellCheck={false} {...top("referencePrefix", true)} />
+          </EditorField>
+          <EditorField name="thematicTrack" label={t("thematicTrack")} hint={t("thematicTrackHint")} error={errorOf("thematicTrack")}>
+            <input type="text" maxLength={CALL_LIMITS.thematicTrack} {...top("thematicTrack", true)} />
+          </EditorField>
+          <EditorField name="introduction" label={t("introduction")} hint={t("introductionHint", { max: CALL_LIMITS.introduction })} error={errorOf("introduction")}>
+            <textarea rows={10} maxLength={CALL_LIMITS.introduction} {...top("introduction", true)} />
+          </EditorField>
+        </section>
+        <section aria-labelledby="times-heading" className="editor-section">
+          <h2 id="times-heading">{t("times")}</h2>
+          <p className="hint">{locked ? t("timesLocked") : t("timesHint")}</p>
+          <EditorField name="timeZone" label={t("timeZone")} hint={t("timeZoneHint")} error={errorOf("timeZone")}>
+            {locked ? (
+              <input type="text" readOnly {...top("timeZone", true)} />
+            ) : (
+              <select {...top("timeZone", true)}>
+                {timeZones.map((zone) => (
+                  <option key={zone} value={zone}>
+                    {zone}
+                  </option>
+                ))}
+              </select>
+            )}
+          </EditorField>
+          <div className="field-pair">
+            <EditorField name="opensAt" label={t("opensAt")} error={errorOf("opensAt")}>
+              <input type="datetime-local" readOnly={locked} {...top("opensAt")} />
+            </EditorField>
+            <EditorField name="closesAt" label={t("closesAt")} hint={locked ? t("closesLaterOnly") : undefined} error={errorOf("closesAt")}>
+              <input type="datetime-local" {...top("closesAt", locked)} />
+            </EditorField>
+          </div>
+        </section>
+        <QuestionList locked={locked} errorOf={errorOf} />
+        <GlossaryList errorOf={errorOf} />
+        <div>
+          <button type="submit" className="button" disabled={pending}>
+            {pending ? t("saving") : callId ? t("save") : t("create")}
+          </button>
+        </div>
+      </form>
+    </FormProvider>
+  );
+}

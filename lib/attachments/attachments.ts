@@ -1,0 +1,184 @@
+// Files attached to a response: added and removed by its author while the call is open, read by the
+// author and moderators, and by everyone once the response is submitted and its consent allows it.
+import "server-only";
+import { createHash } from "node:crypto";
+import type { Readable } from "node:stream";
+import { hasRole } from "@/lib/auth/roles";
+import type { SessionUser } from "@/lib/auth/session";
+import { callStatus } from "@/lib/calls/status";
+import { db } from "@/lib/db";
+import { Conflict, DomainError, Invalid, NotFound } from "@/lib/errors";
+import type { Consent, ResponseStatus } from "@/lib/generated/prisma/enums";
+import { cleanFileName, detectType, MAX_BYTES, MAX_FILES } from "./detect";
+import { ALLOWED_TYPES, kindOfMediaType, type AttachmentSummary } from "./limits";
+import { newStorageKey, storage } from "./storage";
+
+type Actor = Pick<SessionUser, "id">;
+type Viewer = Pick<SessionUser, "id" | "role"> | null;
+type Tx = Parameters<Parameters<typeof db.$transaction>[0]>[0];
+
+const summarySelect = { id: true, fileName: true, size: true, mediaType: true } as const;
+const byPosition = [{ createdAt: "asc" as const }, { id: "asc" as const }];
+
+type LockedResponse = { status: ResponseStatus; publishedAt: Date | null; opensAt: Date; closesAt: Date };
+
+/**
+ * Locks the actor's own response (SELECT … FOR UPDATE) until the transaction ends, so that parallel
+ * uploads are counted one after another, and checks that its files may still change.
+ */
+async function lockEditableResponse(tx: Tx, actor: Actor, responseId: string) {
+  const [row] = await tx.$queryRaw<LockedResponse[]>`
+    SELECT r.status, c."publishedAt", c."opensAt", c."closesAt"
+    FROM responses r JOIN calls c ON c.id = r."callId"
+    WHERE r.id = ${responseId} AND r."authorId" = ${actor.id}
+    FOR UPDATE OF r`;
+  if (!row) throw NotFound();
+  if (row.status === "WITHDRAWN") throw Conflict("withdrawn");
+  if (callStatus(row) !== "OPEN") throw new DomainError("closed", "closed");
+}
+
+/** Attaches a file to the actor's own response, if its content is of an accepted type and there is room. */
+export async function addAttachment(
+  actor: Actor,
+  input: { responseId: string; fileName: string; bytes: Uint8Array },
+): Promise<AttachmentSummary> {
+  const fileName = cleanFileName(input.fileName);
+  if (!fileName) throw Invalid("fileNameMissing");
+  if (input.bytes.length > MAX_BYTES) throw Invalid("tooLarge");
+  const { mediaType } = await detectType(fileName, input.bytes);
+
+  // Refuse early, before writing anything; the same checks are repeated under the lock below.
+  await db.$transaction(async (tx) => {
+    await lockEditableResponse(tx, actor, input.responseId);
+    if ((await tx.attachment.count({ where: { responseId: input.responseId } })) >= MAX_FILES) throw Conflict("tooMany");
+  });
+
+  const storageKey = newStorageKey();
+  const files = storage();
+  await files.put(storageKey, input.bytes);
+  try {
+    return await db.$transaction(async (tx) => {
+      await lockEditableResponse(tx, actor, input.responseId);
+      if ((await tx.attachment.count({ where: { responseId: input.responseId } })) >= MAX_FILES) {
+        throw Conflict("tooMany");
+      }
+      return tx.attachment.create({
+        data: {
+          responseId: input.responseId,
+          storageKey,
+          fileName,
+          mediaType,
+          size: input.bytes.length,
+          sha256: createHash("sha256").update(input.bytes).digest("hex"),
+        },
+        select: summarySelect,
+      });
+    });
+  } catch (error) {
+    await files.remove(storageKey).catch((cleanup) => console.error("[attachments] orphan file", storageKey, cleanup));
+    throw error;
+  }
+}
+
+/** Removes a file from the actor's own response, under the same rules as adding one. */
+export async function removeAttachment(actor: Actor, id: string) {
+  const owned = await db.attachment.findFirst({
+    where: { id, response: { authorId: actor.id } },
+    select: { responseId: true },
+  });
+  if (!owned) throw NotFound();
+  const storageKey = await db.$transaction(async (tx) => {
+    await lockEditableResponse(tx, actor, owned.responseId);
+    const attachment = await tx.attachment.findFirst({
+      where: { id, responseId: owned.responseId },
+      select: { storageKey: true },
+    });
+    if (!attachment) throw NotFound();
+    await tx.attachment.delete({ where: { id }, select: { id: true } });
+    return attachment.storageKey;
+  });
+  // The row is gone, so nobody can reach the bytes any more; a failure here only leaves an orphan file.
+  await storage()
+    .remove(storageKey)
+    .catch((error) => console.error("[attachments] could not remove file", storageKey, error));
+}
+
+/** The files of the actor's own response, in the order they were added. */
+export async function listOwnAttachments(actor: Actor, responseId: string): Promise<AttachmentSummary[]> {
+  const response = await db.response.findFirst({
+    where: { id: responseId, authorId: actor.id },
+    select: { attachments: { orderBy: byPosition, select: summarySelect } },
+  });
+  if (!response) throw NotFound();
+  return response.attachments;
+}
+
+type ResponseAccess = { authorId: string; status: ResponseStatus; consent: Consent; reference: string | null };
+
+/**
+ * How `viewer` may see a response's files: "full" (author, moderators: the real file names), "anonymous"
+ * (the public, for a response published without its author's name: neutral file names), "named" (the
+ * public, published with the name), or null (not at all).
+ */
+function accessOf(viewer: Viewer, response: ResponseAccess) {
+  if (viewer && (viewer.id === response.authorId || hasRole(viewer.role, "MODERATOR"))) return "full";
+  if (response.status !== "SUBMITTED" || response.consent === "PRIVATE") return null;
+  return response.consent === "PUBLISH_ANONYMOUS" ? "anonymous" : "named";
+}
+
+/** "CYB26-0042-attachment-2.pdf": says nothing about who wrote the response. */
+export function neutralFileName(reference: string | null, position: number, mediaType: string) {
+  const kind = kindOfMediaType(mediaType);
+  return `${reference ?? "response"}-attachment-${position}${kind ? ALLOWED_TYPES[kind].extension : ""}`;
+}
+
+/**
+ * The files of a response as `viewer` may see them (an empty list when they may not), with the name to
+ * show. For the public response pages and the moderators' views.
+ */
+export async function listVisibleAttachments(viewer: Viewer, responseId: string): Promise<AttachmentSummary[]> {
+  const response = await db.response.findUnique({
+    where: { id: responseId },
+    select: {
+      authorId: true, status: true, consent: true, reference: true,
+      attachments: { orderBy: byPosition, select: summarySelect },
+    },
+  });
+  const access = response && accessOf(viewer, response);
+  if (!access) return [];
+  return response.attachments.map((file, index) =>
+    access === "anonymous" ? { ...file, fileName: neutralFileName(response.reference, index + 1, file.mediaType) } : file,
+  );
+}
+
+export type Download = { fileName: string; mediaType: string; size: number; body: Readable | Buffer };
+
+/** A file to download. NotFound, never Forbidden, for what the viewer may not see: ids cannot be probed. */
+export async function getAttachmentForDownload(viewer: Viewer, id: string): Promise<Download> {
+  const attachment = await db.attachment.findUnique({
+    where: { id },
+    select: {
+      storageKey: true, fileName: true, mediaType: true, size: true,
+      response: {
+        select: {
+          authorId: true, status: true, consent: true, reference: true,
+          attachments: { orderBy: byPosition, select: { id: true } },
+        },
+      },
+    },
+  });
+  const access = attachment && accessOf(viewer, attachment.response);
+  if (!access) throw NotFound();
+  const { response } = attachment;
+  const fileName =
+    access === "anonymous"
+      ? neutralFileName(response.reference, response.attachments.findIndex((a) => a.id === id) + 1, attachment.mediaType)
+      : attachment.fileName;
+  try {
+    const body = await storage().get(attachment.storageKey);
+    return { fileName, mediaType: attachment.mediaType, size: attachment.size, body };
+  } catch (error) {
+    console.error("[attachments] stored file missing", attachment.storageKey, error);
+    throw NotFound();
+  }
+}

@@ -1,0 +1,46 @@
+// The call editor posts nested fields as dotted names ("questions.2.prompt"), as react-hook-form names
+// them, with or without JavaScript. These helpers turn such a post into the object the schema reads, and
+// the schema's issues back into dotted field errors the form can place.
+import type { z } from "zod";
+
+type Nested = { [key: string]: Nested | string };
+
+/** { "questions.0.prompt": "…" } → { questions: [{ prompt: "…" }] }. Indexes become dense arrays. */
+export function nestValues(flat: Record<string, string>): Record<string, unknown> {
+  const root: Nested = {};
+  for (const [name, value] of Object.entries(flat)) {
+    const parts = name.split(".");
+    if (parts.some((part) => part === "" || part === "__proto__" || part === "constructor" || part === "prototype")) continue;
+    let node = root;
+    parts.forEach((part, index) => {
+      if (index === parts.length - 1) node[part] = value;
+      else {
+        const next = node[part];
+        node = typeof next === "object" ? next : (node[part] = {});
+      }
+    });
+  }
+  return toArrays(root) as Record<string, unknown>;
+}
+
+function toArrays(node: Nested | string): unknown {
+  if (typeof node === "string") return node;
+  const keys = Object.keys(node);
+  if (keys.length && keys.every((key) => /^\d{1,3}$/.test(key))) {
+    return keys
+      .map(Number)
+      .sort((a, b) => a - b)
+      .map((key) => toArrays(node[String(key)]!));
+  }
+  return Object.fromEntries(keys.map((key) => [key, toArrays(node[key]!)]));
+}
+
+/** Issues keyed by their dotted path ("" for the whole form), first message first. */
+export function fieldErrorsOf(error: z.ZodError): Record<string, string[]> {
+  const errors: Record<string, string[]> = {};
+  for (const issue of error.issues) {
+    const path = issue.path.map(String).join(".");
+    (errors[path] ??= []).push(issue.message);
+  }
+  return errors;
+}

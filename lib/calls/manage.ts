@@ -1,0 +1,216 @@
+// Moderators create, edit, publish and unpublish calls. Once a call has a submitted or withdrawn response,
+// its questions are frozen: a change of wording, type, options, limits or order would silently change what
+// earlier respondents answered, so it is refused (help texts may still be clarified). The call row is locked
+// for the check, so a first submission (which updates the call's receipt counter) cannot slip in between.
+import "server-only";
+import { hasRole } from "@/lib/auth/roles";
+import type { SessionUser } from "@/lib/auth/session";
+import { db } from "@/lib/db";
+import { Conflict, DomainError, Forbidden, Invalid, isUniqueViolation, NotFound } from "@/lib/errors";
+import type { ResponseStatus } from "@/lib/generated/prisma/enums";
+import type { DbClient } from "@/prisma/factories";
+import { questionInputSchema, type CallInput, type QuestionInput } from "./schemas";
+import { callStatus } from "./status";
+
+function requireModerator(actor: SessionUser) {
+  if (!hasRole(actor.role, "MODERATOR")) throw Forbidden();
+}
+
+const questionSelect = {
+  id: true, position: true, prompt: true, helpText: true, type: true, required: true,
+  minLength: true, maxLength: true, options: true, maxChoices: true,
+} as const;
+
+const editSelect = {
+  id: true, forumId: true, slug: true, title: true, introduction: true, thematicTrack: true, timeZone: true,
+  opensAt: true, closesAt: true, publishedAt: true, referencePrefix: true,
+  questions: { orderBy: { position: "asc" }, select: questionSelect },
+  glossary: { orderBy: { position: "asc" }, select: { id: true, position: true, term: true, definition: true } },
+} as const;
+
+/** Responses that fix a call's questions: submitted ones, and withdrawn ones (they were submitted). */
+const LOCKING = { status: { in: ["SUBMITTED", "WITHDRAWN"] as ResponseStatus[] } };
+
+export async function listForums(actor: SessionUser) {
+  requireModerator(actor);
+  return db.forum.findMany({ orderBy: { name: "asc" }, select: { id: true, name: true } });
+}
+
+/** A call with its questions and glossary, its status and whether its questions are frozen. */
+export async function getCallForEditing(actor: SessionUser, callId: string, now = new Date()) {
+  requireModerator(actor);
+  const call = await db.call.findUnique({
+    where: { id: callId },
+    select: { ...editSelect, _count: { select: { responses: true } } },
+  });
+  if (!call) throw NotFound("callNotFound");
+  const locking = await db.response.count({ where: { callId, ...LOCKING } });
+  const { _count, ...rest } = call;
+  return { ...rest, status: callStatus(call, now), responseCount: _count.responses, questionsLocked: locking > 0 };
+}
+
+const sameMinute = (a: Date, b: Date) => Math.floor(a.getTime() / 60_000) === Math.floor(b.getTime() / 60_000);
+
+function fieldConflict(message: string, field: string) {
+  return new DomainError("conflict", message, { [field]: [message] });
+}
+
+/** What a question asks, for comparison: everything but its help text (JSON drops the undefined). */
+const meaningOf = (question: QuestionInput) => JSON.stringify({ ...question, helpText: undefined });
+
+/** The question as the editor would send it back unchanged, normalised by the same schema. */
+function normalised(question: Omit<QuestionInput, "questionId"> & { id: string }) {
+  const parsed = questionInputSchema.parse({ ...question, questionId: question.id, options: question.options.join("\n") });
+  return meaningOf(parsed);
+}
+
+function questionsChanged(stored: (QuestionInput & { id: string })[], input: QuestionInput[]) {
+  if (stored.length !== input.length) return true;
+  return input.some((question, index) => {
+    return normalised(stored[index]!) !== meaningOf(question);
+  });
+}
+
+const callData = (input: CallInput) => ({
+  forumId: input.forumId, slug: input.slug, title: input.title, introduction: input.introduction,
+  thematicTrack: input.thematicTrack, timeZone: input.timeZone, opensAt: input.opensAt, closesAt: input.closesAt,
+  referencePrefix: input.referencePrefix,
+});
+
+const questionData = (q: QuestionInput) => ({
+  prompt: q.prompt, helpText: q.helpText, type: q.type, required: q.required, minLength: q.minLength,
+  maxLength: q.maxLength, options: q.options, maxChoices: q.maxChoices,
+});
+
+async function requireForum(tx: DbClient, forumId: string) {
+  const forum = await tx.forum.findUnique({ where: { id: forumId }, select: { id: true } });
+  if (!forum) throw Invalid("invalid", { forumId: ["chooseForum"] });
+}
+
+/**
+ * Receipt numbers ("CYB26-0042") are unique across the platform and counted per call, so two calls must not
+ * share a prefix. No unique index says so yet; a transaction-wide advisory lock serialises this check.
+ */
+async function requireFreePrefix(tx: DbClient, prefix: string, callId?: string) {
+  await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext('calls.referencePrefix'))`;
+  const other = await tx.call.findFirst({
+    where: { referencePrefix: prefix, ...(callId && { id: { not: callId } }) },
+    select: { id: true },
+  });
+  if (other) throw fieldConflict("prefixTaken", "referencePrefix");
+}
+
+async function writeGlossary(tx: DbClient, callId: string, input: CallInput) {
+  await tx.glossaryTerm.deleteMany({ where: { callId } });
+  if (input.glossary.length)
+    await tx.glossaryTerm.createMany({ data: input.glossary.map((term, index) => ({ callId, position: index + 1, ...term })) });
+}
+
+/** Turns a duplicate slug into a message on the slug field; everything else passes through. */
+async function slugConflictAware<T>(write: () => Promise<T>): Promise<T> {
+  try {
+    return await write();
+  } catch (error) {
+    if (isUniqueViolation(error)) throw fieldConflict("slugTaken", "slug");
+    throw error;
+  }
+}
+
+export async function createCall(actor: SessionUser, input: CallInput) {
+  requireModerator(actor);
+  if (input.questions.some((q) => q.questionId)) throw Invalid("invalid", { questions: ["unknownQuestion"] });
+  return slugConflictAware(() =>
+    db.$transaction(async (tx) => {
+      await requireForum(tx, input.forumId);
+      await requireFreePrefix(tx, input.referencePrefix);
+      const call = await tx.call.create({ data: { ...callData(input), publishedAt: null }, select: { id: true, slug: true } });
+      if (input.questions.length)
+        await tx.question.createMany({
+          data: input.questions.map((q, index) => ({ callId: call.id, position: index + 1, ...questionData(q) })),
+        });
+      await writeGlossary(tx, call.id, input);
+      return call;
+    }),
+  );
+}
+
+export async function updateCall(actor: SessionUser, callId: string, input: CallInput) {
+  requireModerator(actor);
+  return slugConflictAware(() =>
+    db.$transaction(async (tx) => {
+      // Held until commit: a first submission updates this row too, so it waits for (or precedes) this check.
+      const [locked] = await tx.$queryRaw<{ id: string }[]>`SELECT id FROM calls WHERE id = ${callId} FOR UPDATE`;
+      if (!locked) throw NotFound("callNotFound");
+      const before = await tx.call.findUniqueOrThrow({ where: { id: callId }, select: editSelect });
+      await requireForum(tx, input.forumId);
+      const stored = before.questions;
+      const storedIds = new Set(stored.map((q) => q.id));
+      if (input.questions.some((q) => q.questionId && !storedIds.has(q.questionId)))
+        throw Invalid("invalid", { questions: ["unknownQuestion"] });
+
+      // The editor works in whole minutes: a time left as it was keeps its stored seconds.
+      const opensAt = sameMinute(input.opensAt, before.opensAt) ? before.opensAt : input.opensAt;
+      const closesAt = sameMinute(input.closesAt, before.closesAt) ? before.closesAt : input.closesAt;
+      const frozen = (await tx.response.count({ where: { callId, ...LOCKING } })) > 0;
+      if (frozen) {
+        const storedInputs = stored.map((q) => ({ ...q, questionId: q.id }));
+        if (questionsChanged(storedInputs, input.questions)) throw Conflict("questionsLocked");
+        // What respondents relied on stays: where, when it opened, in which zone, and receipt numbers.
+        const same = (a: unknown, b: unknown) => String(a) === String(b);
+        if (opensAt !== before.opensAt) throw fieldConflict("opensLocked", "opensAt");
+        if (!same(before.timeZone, input.timeZone)) throw fieldConflict("timeZoneLocked", "timeZone");
+        if (!same(before.slug, input.slug)) throw fieldConflict("slugLocked", "slug");
+        if (!same(before.referencePrefix, input.referencePrefix)) throw fieldConflict("prefixLocked", "referencePrefix");
+        if (!same(before.forumId, input.forumId)) throw fieldConflict("forumLocked", "forumId");
+        if (closesAt < before.closesAt) throw fieldConflict("closesOnlyLater", "closesAt");
+      }
+      if (input.referencePrefix !== before.referencePrefix) await requireFreePrefix(tx, input.referencePrefix, callId);
+
+      await tx.call.update({ where: { id: callId }, data: { ...callData(input), opensAt, closesAt }, select: { id: true } });
+      if (frozen) {
+        for (const q of input.questions)
+          await tx.question.update({ where: { id: q.questionId! }, data: { helpText: q.helpText }, select: { id: true } });
+      } else {
+        const keep = new Set(input.questions.map((q) => q.questionId).filter(Boolean));
+        // Removed questions go (with any draft answers to them: nobody has submitted yet).
+        await tx.question.deleteMany({ where: { callId, id: { notIn: [...keep] as string[] } } });
+        // Move the kept questions out of the way of the (callId, position) key before renumbering.
+        await tx.$executeRaw`UPDATE questions SET position = position + 100000 WHERE "callId" = ${callId}`;
+        for (const [index, q] of input.questions.entries()) {
+          const data = { position: index + 1, ...questionData(q) };
+          if (q.questionId) await tx.question.update({ where: { id: q.questionId }, data, select: { id: true } });
+          else await tx.question.create({ data: { callId, ...data }, select: { id: true } });
+        }
+      }
+      await writeGlossary(tx, callId, input);
+      return { id: callId, slug: input.slug };
+    }),
+  );
+}
+
+/** Publishing makes the call visible; it opens and closes by its times. A call needs questions first. */
+export async function publishCall(actor: SessionUser, callId: string, now = new Date()) {
+  requireModerator(actor);
+  return db.$transaction(async (tx) => {
+    const call = await tx.call.findUnique({
+      where: { id: callId },
+      select: { publishedAt: true, closesAt: true, _count: { select: { questions: true } } },
+    });
+    if (!call) throw NotFound("callNotFound");
+    if (call.publishedAt) return { id: callId, publishedAt: call.publishedAt };
+    if (call._count.questions === 0) throw Conflict("noQuestions");
+    if (call.closesAt <= now) throw Conflict("closesInPast");
+    return tx.call.update({ where: { id: callId }, data: { publishedAt: now }, select: { id: true, publishedAt: true } });
+  });
+}
+
+/** Back to draft, only while nobody has started a response (a draft response counts). */
+export async function unpublishCall(actor: SessionUser, callId: string) {
+  requireModerator(actor);
+  return db.$transaction(async (tx) => {
+    const [locked] = await tx.$queryRaw<{ id: string }[]>`SELECT id FROM calls WHERE id = ${callId} FOR UPDATE`;
+    if (!locked) throw NotFound("callNotFound");
+    if ((await tx.response.count({ where: { callId } })) > 0) throw Conflict("hasResponses");
+    return tx.call.update({ where: { id: callId }, data: { publishedAt: null }, select: { id: true, publishedAt: true } });
+  });
+}

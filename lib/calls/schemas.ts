@@ -1,0 +1,162 @@
+// One schema for the call editor and the server. Error messages are catalog keys, looked up first in
+// "CallValidation" (lib/i18n/messages/en/calls.json), then in "Validation"; "key|n" carries a number.
+// The form holds strings (what inputs hold); the schema trims, converts and checks them.
+import { z } from "zod";
+import { QuestionType } from "@/lib/generated/prisma/enums";
+import { fromLocalDateTime, isLocalDateTime, isTimeZone } from "./time";
+
+/** Every limit of a call, stated once; the README lists them. */
+export const CALL_LIMITS = {
+  title: 200,
+  slug: 80,
+  thematicTrack: 200,
+  introduction: 20_000,
+  questions: 30,
+  prompt: 1_000,
+  helpText: 2_000,
+  options: 20,
+  option: 200,
+  maxLength: 20_000,
+  defaultMaxLength: { LONG_TEXT: 5_000, SHORT_TEXT: 300 },
+  glossary: 50,
+  term: 120,
+  definition: 2_000,
+} as const;
+
+export const QUESTION_TYPES = Object.values(QuestionType);
+export const isChoiceType = (type: string) => type === "SINGLE_CHOICE" || type === "MULTIPLE_CHOICE";
+
+const requiredText = (max: number) =>
+  z.string({ error: "text" }).trim().min(1, { error: "required" }).max(max, { error: `tooLong|${max}` });
+const optionalText = (max: number) => z.string({ error: "text" }).trim().max(max, { error: `tooLong|${max}` }).default("");
+
+/** A whole number typed into a text input; empty means "none". */
+const count = (max: number) =>
+  z
+    .union([z.string(), z.number(), z.null()], { error: "wholeNumber" })
+    .optional()
+    .transform((value) => (value === undefined || value === null || String(value).trim() === "" ? null : Number(value)))
+    .pipe(z.number({ error: "wholeNumber" }).int({ error: "wholeNumber" }).min(0, { error: "wholeNumber" }).max(max, { error: `tooLarge|${max}` }).nullable());
+
+/** A checkbox: true from the form library, "true" or "on" from a posted form, absent when unticked. */
+const checkbox = z
+  .union([z.boolean(), z.string()])
+  .optional()
+  .transform((value) => value === true || value === "true" || value === "on");
+
+/** Choices are typed one per line. */
+const optionLines = z
+  .union([z.string(), z.array(z.string())], { error: "text" })
+  .optional()
+  .transform((value) =>
+    (Array.isArray(value) ? value : (value ?? "").split(/\r?\n/)).map((line) => line.trim()).filter(Boolean),
+  );
+
+export const questionInputSchema = z
+  .object({
+    /** Set for a question that exists already; empty for a new one. */
+    questionId: z.string().trim().max(64).optional().transform((value) => value || null),
+    prompt: requiredText(CALL_LIMITS.prompt),
+    helpText: optionalText(CALL_LIMITS.helpText),
+    type: z.enum(QuestionType, { error: "chooseType" }),
+    required: checkbox,
+    minLength: count(CALL_LIMITS.maxLength),
+    maxLength: count(CALL_LIMITS.maxLength),
+    options: optionLines,
+    maxChoices: count(CALL_LIMITS.options),
+  })
+  .superRefine((q, ctx) => {
+    if (isChoiceType(q.type)) {
+      if (q.options.length < 2) ctx.addIssue({ code: "custom", path: ["options"], message: "twoOptions" });
+      if (q.options.length > CALL_LIMITS.options)
+        ctx.addIssue({ code: "custom", path: ["options"], message: `tooManyOptions|${CALL_LIMITS.options}` });
+      if (q.options.some((option) => option.length > CALL_LIMITS.option))
+        ctx.addIssue({ code: "custom", path: ["options"], message: `optionTooLong|${CALL_LIMITS.option}` });
+      if (new Set(q.options).size !== q.options.length)
+        ctx.addIssue({ code: "custom", path: ["options"], message: "duplicateOption" });
+      if (q.type === "MULTIPLE_CHOICE" && q.maxChoices !== null && (q.maxChoices < 1 || q.maxChoices > q.options.length))
+        ctx.addIssue({ code: "custom", path: ["maxChoices"], message: "maxChoicesRange" });
+    } else if (q.minLength !== null && q.maxLength !== null && q.minLength > q.maxLength) {
+      ctx.addIssue({ code: "custom", path: ["minLength"], message: "minAboveMax" });
+    }
+  })
+  .transform((q) => {
+    const choice = isChoiceType(q.type);
+    const textDefault = q.type === "SHORT_TEXT" ? CALL_LIMITS.defaultMaxLength.SHORT_TEXT : CALL_LIMITS.defaultMaxLength.LONG_TEXT;
+    return {
+      ...q,
+      // Only the settings of the question's own type are kept.
+      minLength: choice ? null : q.minLength,
+      maxLength: choice ? null : (q.maxLength ?? textDefault),
+      options: choice ? q.options : [],
+      maxChoices: q.type === "MULTIPLE_CHOICE" ? q.maxChoices : null,
+    };
+  });
+
+export const glossaryTermInputSchema = z.object({
+  term: requiredText(CALL_LIMITS.term),
+  definition: requiredText(CALL_LIMITS.definition),
+});
+
+const localDateTime = z
+  .string({ error: "dateTime" })
+  .trim()
+  .refine(isLocalDateTime, { error: "dateTime" });
+
+export const callInputSchema = z
+  .object({
+    forumId: z.string({ error: "chooseForum" }).trim().min(1, { error: "chooseForum" }).max(64, { error: "chooseForum" }),
+    title: requiredText(CALL_LIMITS.title),
+    slug: z
+      .string({ error: "text" })
+      .trim()
+      .toLowerCase()
+      .min(1, { error: "required" })
+      .max(CALL_LIMITS.slug, { error: `tooLong|${CALL_LIMITS.slug}` })
+      .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, { error: "slugFormat" }),
+    referencePrefix: z
+      .string({ error: "text" })
+      .trim()
+      .toUpperCase()
+      .regex(/^[A-Z0-9]{2,10}$/, { error: "prefixFormat" }),
+    thematicTrack: optionalText(CALL_LIMITS.thematicTrack),
+    introduction: optionalText(CALL_LIMITS.introduction),
+    timeZone: z.string({ error: "chooseTimeZone" }).trim().refine(isTimeZone, { error: "chooseTimeZone" }),
+    opensAt: localDateTime,
+    closesAt: localDateTime,
+    questions: z
+      .array(questionInputSchema, { error: "invalid" })
+      .max(CALL_LIMITS.questions, { error: `tooManyQuestions|${CALL_LIMITS.questions}` })
+      .optional()
+      .transform((value) => value ?? []),
+    glossary: z
+      .array(glossaryTermInputSchema, { error: "invalid" })
+      .max(CALL_LIMITS.glossary, { error: `tooManyTerms|${CALL_LIMITS.glossary}` })
+      .optional()
+      .transform((value) => value ?? []),
+  })
+  .transform((call, ctx) => {
+    // The times are read in the call's own zone; a time the clocks skip is refused, not guessed.
+    const opensAt = fromLocalDateTime(call.opensAt, call.timeZone);
+    const closesAt = fromLocalDateTime(call.closesAt, call.timeZone);
+    if (!opensAt) ctx.addIssue({ code: "custom", path: ["opensAt"], message: "noSuchTime" });
+    if (!closesAt) ctx.addIssue({ code: "custom", path: ["closesAt"], message: "noSuchTime" });
+    if (opensAt && closesAt && closesAt <= opensAt)
+      ctx.addIssue({ code: "custom", path: ["closesAt"], message: "closesBeforeOpens" });
+    if (!opensAt || !closesAt || closesAt <= opensAt) return z.NEVER;
+    const ids = call.questions.map((q) => q.questionId).filter(Boolean);
+    if (new Set(ids).size !== ids.length) {
+      ctx.addIssue({ code: "custom", path: ["questions"], message: "invalid" });
+      return z.NEVER;
+    }
+    return { ...call, opensAt, closesAt };
+  });
+
+/** What the editor's fields hold. */
+export type CallFormValues = z.input<typeof callInputSchema>;
+export type CallInput = z.output<typeof callInputSchema>;
+export type QuestionInput = z.output<typeof questionInputSchema>;
+
+export const callIdSchema = z.object({
+  callId: z.string({ error: "required" }).trim().min(1, { error: "required" }).max(64, { error: "required" }),
+});

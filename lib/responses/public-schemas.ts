@@ -1,0 +1,24 @@
+// The query string of the public response list (a GET form that works without JavaScript). A value that is
+// not one of the allowed ones is dropped rather than refused: a hand-edited link still shows a page.
+import { z } from "zod";
+import { StakeholderGroup, UnRegion } from "@/lib/generated/prisma/enums";
+
+const one = (value: unknown) => (Array.isArray(value) ? value[0] : value);
+const optional = <T extends z.ZodType>(schema: T) =>
+  z.preprocess((value) => {
+    const first = one(value);
+    return first === "" ? undefined : first;
+  }, schema.optional().catch(undefined));
+
+export const PAGE_SIZE = 20;
+export const SEARCH_MAX = 200;
+
+export const publicResponseQuerySchema = z.object({
+  group: optional(z.enum(StakeholderGroup)),
+  region: optional(z.enum(UnRegion)),
+  question: optional(z.string().min(1).max(64)),
+  q: optional(z.string().trim().min(1).max(SEARCH_MAX)),
+  cursor: optional(z.string().min(1).max(256)),
+});
+
+export type PublicResponseQuery = z.infer<typeof publicResponseQuerySchema>;

@@ -1,0 +1,292 @@
+// What the public sees of calls and responses: THE one place that decides it. A response is published when
+// it is SUBMITTED, its author chose PUBLISH_NAMED or PUBLISH_ANONYMOUS, and its call is published.
+// Identity (name, organisation, on behalf of, file names) is loaded by one function only, `namedIdentities`,
+// and only for PUBLISH_NAMED rows: an anonymous response is read with a select that has no `author`, no
+// organisation, no onBehalfOf and no country, so its author's name never reaches a page, a search result
+// or an attribute. PRIVATE responses count in aggregates (participation, totals) and nowhere else.
+import "server-only";
+import { callStatus } from "@/lib/calls/status";
+import { db } from "@/lib/db";
+import { Prisma } from "@/lib/generated/prisma/client";
+import type { Consent, StakeholderGroup, UnRegion } from "@/lib/generated/prisma/enums";
+import { STAKEHOLDER_GROUPS, UN_REGIONS } from "@/lib/profile/schemas";
+import { decodeCursor, encodeCursor } from "./public-cursor";
+import { MARK_END, MARK_START } from "./public-marks";
+import { PAGE_SIZE } from "./public-schemas";
+
+const PUBLISHED_CONSENTS = ["PUBLISH_NAMED", "PUBLISH_ANONYMOUS"] as const satisfies readonly Consent[];
+const EXCERPT_LENGTH = 320;
+
+const publishedCall = (now: Date) => ({ publishedAt: { not: null, lte: now } });
+const publishedResponse = (now: Date): Prisma.ResponseWhereInput => ({
+  status: "SUBMITTED", consent: { in: [...PUBLISHED_CONSENTS] }, call: publishedCall(now),
+});
+
+/** Safe for every published response: no author, no organisation, no country. */
+const publicResponseSelect = {
+  id: true, reference: true, submittedAt: true, consent: true, stakeholderGroup: true, region: true,
+} as const;
+
+export type Attribution =
+  | { kind: "named"; name: string | null; organisation: string | null; onBehalfOf: string | null }
+  | { kind: "anonymous" };
+
+/** Name, organisation and file names of the given responses that are published WITH the name; no others. */
+async function namedIdentities(ids: string[]) {
+  if (ids.length === 0) return new Map<string, { attribution: Attribution; fileNames: Map<string, string> }>();
+  const rows = await db.response.findMany({
+    where: { id: { in: ids }, status: "SUBMITTED", consent: "PUBLISH_NAMED" },
+    select: {
+      id: true, organisation: true, onBehalfOf: true,
+      author: { select: { profile: { select: { displayName: true } } } },
+      attachments: { select: { id: true, fileName: true } },
+    },
+  });
+  return new Map(
+    rows.map((row) => [
+      row.id,
+      {
+        attribution: {
+          kind: "named", name: row.author.profile?.displayName ?? null, organisation: row.organisation, onBehalfOf: row.onBehalfOf,
+        } as Attribution,
+        fileNames: new Map(row.attachments.map((file) => [file.id, file.fileName])),
+      },
+    ]),
+  );
+}
+
+const anonymous: Attribution = { kind: "anonymous" };
+
+function excerpt(text: string) {
+  const flat = text.replace(/\s+/g, " ").trim();
+  return flat.length <= EXCERPT_LENGTH ? flat : `${flat.slice(0, EXCERPT_LENGTH).replace(/\s+\S*$/, "")} …`;
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Calls
+
+export type Participation = {
+  cells: Record<StakeholderGroup, Record<UnRegion, number>>;
+  groupTotals: Record<StakeholderGroup, number>;
+  regionTotals: Record<UnRegion, number>;
+  total: number;
+  groupsNotHeard: StakeholderGroup[];
+  regionsNotHeard: UnRegion[];
+};
+
+/** Submitted responses by group × region, private ones included: aggregates only, never who. */
+export async function getParticipation(callId: string): Promise<Participation> {
+  const rows = await db.response.groupBy({
+    by: ["stakeholderGroup", "region"],
+    where: { callId, status: "SUBMITTED" },
+    _count: { _all: true },
+  });
+  const zeroRegions = () => Object.fromEntries(UN_REGIONS.map((r) => [r, 0])) as Record<UnRegion, number>;
+  const cells = Object.fromEntries(STAKEHOLDER_GROUPS.map((g) => [g, zeroRegions()])) as Participation["cells"];
+  const groupTotals = Object.fromEntries(STAKEHOLDER_GROUPS.map((g) => [g, 0])) as Record<StakeholderGroup, number>;
+  const regionTotals = zeroRegions();
+  let total = 0;
+  for (const row of rows) {
+    const n = row._count._all;
+    total += n;
+    if (row.stakeholderGroup) groupTotals[row.stakeholderGroup] += n;
+    if (row.region) regionTotals[row.region] += n;
+    if (row.stakeholderGroup && row.region) cells[row.stakeholderGroup][row.region] += n;
+  }
+  return {
+    cells, groupTotals, regionTotals, total,
+    groupsNotHeard: STAKEHOLDER_GROUPS.filter((g) => groupTotals[g] === 0),
+    regionsNotHeard: UN_REGIONS.filter((r) => regionTotals[r] === 0),
+  };
+}
+
+/** A published call with everything its public page shows, or null. `asOf`: the instant its status is for. */
+export async function getPublicCall(slug: string, now = new Date()) {
+  const call = await db.call.findFirst({
+    where: { slug, ...publishedCall(now) },
+    select: {
+      id: true, slug: true, title: true, introduction: true, thematicTrack: true, timeZone: true,
+      opensAt: true, closesAt: true, publishedAt: true,
+      forum: { select: { name: true } },
+      questions: {
+        orderBy: { position: "asc" },
+        select: { id: true, position: true, prompt: true, helpText: true, type: true, required: true, options: true, maxChoices: true },
+      },
+      glossary: { orderBy: { position: "asc" }, select: { id: true, term: true, definition: true } },
+    },
+  });
+  if (!call) return null;
+  const [participation, publishedCount] = await Promise.all([
+    getParticipation(call.id),
+    db.response.count({ where: { callId: call.id, ...publishedResponse(now) } }),
+  ]);
+  const { forum, ...rest } = call;
+  return { ...rest, forumName: forum.name, status: callStatus(call, now), asOf: now, participation, publishedCount };
+}
+
+/** The little the response list and contributors pages need of a published call, or null. */
+export async function getPublicCallSummary(slug: string, now = new Date()) {
+  const call = await db.call.findFirst({
+    where: { slug, ...publishedCall(now) },
+    select: {
+      id: true, slug: true, title: true, timeZone: true, opensAt: true, closesAt: true, publishedAt: true,
+      questions: { orderBy: { position: "asc" }, select: { id: true, position: true, prompt: true } },
+    },
+  });
+  return call && { ...call, status: callStatus(call, now) };
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Published responses
+
+export type ListOptions = {
+  group?: StakeholderGroup; region?: UnRegion; questionId?: string; q?: string; cursor?: string; limit?: number;
+};
+
+type IdRow = { id: string; submittedAt: Date; headline: string | null };
+
+/**
+ * A page of the published responses of a call, newest first, with keyset pagination on
+ * (submittedAt DESC, id DESC): a page never shifts when responses arrive meanwhile. A malformed cursor
+ * shows the first page. `q` is a PostgreSQL web-search query on the answers (English stemming).
+ */
+export async function listPublishedResponses(callId: string, options: ListOptions = {}, now = new Date()) {
+  const limit = Math.min(Math.max(options.limit ?? PAGE_SIZE, 1), 100);
+  const cursor = decodeCursor(options.cursor);
+  const { group, region, questionId, q } = options;
+  const query = q?.trim() ? q.trim() : undefined;
+
+  const filters = Prisma.sql`
+    r."callId" = ${callId} AND r.status = 'SUBMITTED' AND r.consent IN ('PUBLISH_NAMED', 'PUBLISH_ANONYMOUS')
+    AND EXISTS (SELECT 1 FROM calls c WHERE c.id = r."callId" AND c."publishedAt" IS NOT NULL AND c."publishedAt" <= ${now})
+    ${group ? Prisma.sql`AND r."stakeholderGroup" = CAST(${group} AS "StakeholderGroup")` : Prisma.empty}
+    ${region ? Prisma.sql`AND r.region = CAST(${region} AS "UnRegion")` : Prisma.empty}
+    ${questionId ? Prisma.sql`AND EXISTS (SELECT 1 FROM answers a WHERE a."responseId" = r.id AND a."questionId" = ${questionId}
+        AND (btrim(a.text) <> '' OR cardinality(a.choices) > 0))` : Prisma.empty}
+    ${query ? Prisma.sql`AND r."searchVector" @@ websearch_to_tsquery('english', ${query})` : Prisma.empty}`;
+
+  const backwards = cursor?.direction === "before";
+  const keyset = cursor
+    ? backwards
+      ? Prisma.sql`AND (r."submittedAt", r.id) > (${cursor.submittedAt}, ${cursor.id})`
+      : Prisma.sql`AND (r."submittedAt", r.id) < (${cursor.submittedAt}, ${cursor.id})`
+    : Prisma.empty;
+  const order = backwards ? Prisma.sql`r."submittedAt" ASC, r.id ASC` : Prisma.sql`r."submittedAt" DESC, r.id DESC`;
+  const headline = query
+    ? Prisma.sql`ts_headline('english',
+        coalesce((SELECT string_agg(a.text, ' … ' ORDER BY qn.position) FROM answers a JOIN questions qn ON qn.id = a."questionId"
+          WHERE a."responseId" = r.id ${questionId ? Prisma.sql`AND a."questionId" = ${questionId}` : Prisma.empty}), ''),
+        websearch_to_tsquery('english', ${query}),
+        ${`StartSel=${MARK_START}, StopSel=${MARK_END}, MaxWords=40, MinWords=15, MaxFragments=2, FragmentDelimiter=" … "`})`
+    : Prisma.sql`NULL`;
+
+  const [rows, [counted]] = await Promise.all([
+    db.$queryRaw<IdRow[]>`
+      SELECT r.id, r."submittedAt", ${headline} AS headline FROM responses r
+      WHERE ${filters} ${keyset} ORDER BY ${order} LIMIT ${limit + 1}`,
+    db.$queryRaw<{ count: number }[]>`SELECT count(*)::int AS count FROM responses r WHERE ${filters}`,
+  ]);
+  const more = rows.length > limit;
+  const page = rows.slice(0, limit);
+  if (backwards) page.reverse();
+
+  const ids = page.map((row) => row.id);
+  const [details, identities] = await Promise.all([
+    db.response.findMany({
+      where: { id: { in: ids }, ...publishedResponse(now) },
+      select: {
+        ...publicResponseSelect,
+        answers: {
+          where: questionId ? { questionId } : undefined,
+          orderBy: { question: { position: "asc" } },
+          select: { questionId: true, text: true, choices: true },
+        },
+      },
+    }),
+    namedIdentities(ids),
+  ]);
+  const byId = new Map(details.map((row) => [row.id, row]));
+  const items = page.flatMap((row) => {
+    const detail = byId.get(row.id);
+    if (!detail) return [];
+    const { answers, ...response } = detail;
+    const answer = answers.find((a) => a.text.trim() || a.choices.length);
+    return [{
+      ...response,
+      attribution: (response.consent === "PUBLISH_NAMED" && identities.get(row.id)?.attribution) || anonymous,
+      questionId: answer?.questionId ?? null,
+      excerpt: row.headline ? row.headline.replace(/\s+/g, " ").trim() : answer ? excerpt(answer.text || answer.choices.join("; ")) : "",
+      highlighted: Boolean(row.headline),
+    }];
+  });
+
+  const first = page[0];
+  const last = page[page.length - 1];
+  return {
+    items,
+    total: counted?.count ?? 0,
+    next: last && (backwards || more) ? encodeCursor({ submittedAt: last.submittedAt, id: last.id, direction: "after" }) : null,
+    previous: first && (backwards ? more : cursor !== null) ? encodeCursor({ submittedAt: first.submittedAt, id: first.id, direction: "before" }) : null,
+  };
+}
+
+export type PublishedResponseListItem = Awaited<ReturnType<typeof listPublishedResponses>>["items"][number];
+
+/** One published response by its receipt number, with its answers in question order; null otherwise. */
+export async function getPublishedResponse(reference: string, now = new Date()) {
+  const response = await db.response.findFirst({
+    where: { reference, ...publishedResponse(now) },
+    select: {
+      ...publicResponseSelect,
+      call: { select: { slug: true, title: true, timeZone: true } },
+      answers: {
+        orderBy: { question: { position: "asc" } },
+        select: { text: true, choices: true, question: { select: { id: true, position: true, prompt: true } } },
+      },
+      attachments: { orderBy: [{ createdAt: "asc" }, { id: "asc" }], select: { id: true, mediaType: true, size: true } },
+    },
+  });
+  if (!response) return null;
+  const identity = response.consent === "PUBLISH_NAMED" ? (await namedIdentities([response.id])).get(response.id) : undefined;
+  return {
+    ...response,
+    answers: response.answers.filter((a) => a.text.trim() || a.choices.length),
+    attachments: response.attachments.map((file, index) => ({
+      ...file, position: index + 1, fileName: identity?.fileNames.get(file.id) ?? null,
+    })),
+    attribution: identity?.attribution ?? anonymous,
+  };
+}
+
+/**
+ * Who contributed to a published call, as the BPF lists it: named contributors with their organisation,
+ * anonymous ones counted by stakeholder group, private ones only in the total. Null for an unpublished call.
+ */
+export async function listContributors(callId: string, now = new Date()) {
+  const call = await db.call.findFirst({ where: { id: callId, ...publishedCall(now) }, select: { id: true } });
+  if (!call) return null;
+  const [namedRows, anonymousGroups, total] = await Promise.all([
+    db.response.findMany({
+      where: { callId, status: "SUBMITTED", consent: "PUBLISH_NAMED" },
+      select: {
+        id: true, reference: true, stakeholderGroup: true, organisation: true, onBehalfOf: true,
+        author: { select: { profile: { select: { displayName: true } } } },
+      },
+    }),
+    db.response.groupBy({
+      by: ["stakeholderGroup"],
+      where: { callId, status: "SUBMITTED", consent: "PUBLISH_ANONYMOUS" },
+      _count: { _all: true },
+    }),
+    db.response.count({ where: { callId, status: "SUBMITTED" } }),
+  ]);
+  const named = namedRows
+    .map(({ author, ...row }) => ({ ...row, name: author.profile?.displayName ?? null }))
+    .sort((a, b) => (a.name ?? "").localeCompare(b.name ?? "") || a.id.localeCompare(b.id));
+  const anonymousByGroup = STAKEHOLDER_GROUPS.flatMap((group) => {
+    const count = anonymousGroups.find((row) => row.stakeholderGroup === group)?._count._all ?? 0;
+    return count ? [{ group, count }] : [];
+  });
+  const anonymousCount = anonymousGroups.reduce((sum, row) => sum + row._count._all, 0);
+  return { named, anonymousByGroup, anonymousCount, notPublishedCount: total - named.length - anonymousCount, total };
+}

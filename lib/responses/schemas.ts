@@ -1,0 +1,156 @@
+// The response form's schemas, built from a call's question definitions. The client form
+// (zodResolver) and the server (lib/responses/responses.ts) build them from the same definitions with
+// the same functions, so both apply the same rules. Error messages are catalog keys ("Validation.*");
+// "key|n" carries a number for the message.
+import { z } from "zod";
+import { Consent, type QuestionType } from "@/lib/generated/prisma/enums";
+
+/**
+ * Hard limits, whatever a moderator sets on a question: a question's own maxLength can only be lower.
+ * - LONG_TEXT answers: 20,000 characters (the default when the question sets none: 5,000);
+ * - SHORT_TEXT answers: 300 characters (also the default);
+ * - MULTIPLE_CHOICE: at most the question's maxChoices, never more than the options offered;
+ * - every answer key must be a question of the call (`q_<questionId>`); anything else is refused.
+ * Line breaks count as one character ("\r\n" from a plain form post is normalised to "\n").
+ */
+export const RESPONSE_LIMITS = {
+  longTextMax: 20_000,
+  longTextDefault: 5_000,
+  shortTextMax: 300,
+} as const;
+
+/** What the schema needs of a question: plain data, passed from the server page to the client form. */
+export type QuestionDefinition = {
+  id: string;
+  type: QuestionType;
+  required: boolean;
+  minLength: number | null;
+  maxLength: number | null;
+  options: string[];
+  maxChoices: number | null;
+};
+
+export const answerKey = (questionId: string) => `q_${questionId}`;
+export const questionIdOf = (key: string) => (key.startsWith("q_") ? key.slice(2) : null);
+
+/** The longest accepted answer to a text question. */
+export function textLimit(question: Pick<QuestionDefinition, "type" | "maxLength">) {
+  const cap = question.type === "SHORT_TEXT" ? RESPONSE_LIMITS.shortTextMax : RESPONSE_LIMITS.longTextMax;
+  const fallback = question.type === "SHORT_TEXT" ? RESPONSE_LIMITS.shortTextMax : RESPONSE_LIMITS.longTextDefault;
+  return Math.min(question.maxLength ?? fallback, cap);
+}
+
+/** How many choices a multiple-choice question accepts. */
+export function choiceLimit(question: Pick<QuestionDefinition, "options" | "maxChoices">) {
+  return Math.min(question.maxChoices ?? question.options.length, question.options.length);
+}
+
+const normalise = (value: string | undefined) => (value ?? "").replace(/\r\n?/g, "\n");
+
+function textSchema(question: QuestionDefinition, draft: boolean) {
+  const max = textLimit(question);
+  const min = question.minLength ?? 0;
+  return z
+    .string({ error: "text" })
+    .optional()
+    .transform((value) => (draft ? normalise(value) : normalise(value).trim()))
+    .pipe(
+      z
+        .string()
+        .max(max, { error: `tooLong|${max}` })
+        .superRefine((value, ctx) => {
+          if (draft) return;
+          if (question.required && value.length === 0) ctx.addIssue({ code: "custom", message: "required" });
+          else if (value.length > 0 && value.length < min) ctx.addIssue({ code: "custom", message: `tooShort|${min}` });
+        }),
+    );
+}
+
+function singleChoiceSchema(question: QuestionDefinition, draft: boolean) {
+  return z
+    .string({ error: "chooseOffered" })
+    .nullish()
+    .transform((value) => value ?? "")
+    .pipe(
+      z.string().superRefine((value, ctx) => {
+        if (value === "") {
+          if (!draft && question.required) ctx.addIssue({ code: "custom", message: "chooseOne" });
+        } else if (!question.options.includes(value)) ctx.addIssue({ code: "custom", message: "chooseOffered" });
+      }),
+    );
+}
+
+function multipleChoiceSchema(question: QuestionDefinition, draft: boolean) {
+  const max = choiceLimit(question);
+  return z
+    .array(z.string({ error: "chooseOffered" }), { error: "chooseOffered" })
+    .optional()
+    .transform((value) => value ?? [])
+    .pipe(
+      z.array(z.string()).superRefine((value, ctx) => {
+        if (value.some((choice) => !question.options.includes(choice)))
+          ctx.addIssue({ code: "custom", message: "chooseOffered" });
+        else if (new Set(value).size !== value.length) ctx.addIssue({ code: "custom", message: "chooseOffered" });
+        else if (value.length > max) ctx.addIssue({ code: "custom", message: `tooManyChoices|${max}` });
+        else if (!draft && question.required && value.length === 0)
+          ctx.addIssue({ code: "custom", message: "chooseAtLeastOne" });
+      }),
+    );
+}
+
+function answerSchema(question: QuestionDefinition, draft: boolean) {
+  switch (question.type) {
+    case "SINGLE_CHOICE":
+      return singleChoiceSchema(question, draft);
+    case "MULTIPLE_CHOICE":
+      return multipleChoiceSchema(question, draft);
+    default:
+      return textSchema(question, draft);
+  }
+}
+
+const strict = { error: (issue: { code?: string }) => (issue.code === "unrecognized_keys" ? "unknownQuestion" : undefined) };
+
+/**
+ * The answers to a call's questions, keyed `q_<questionId>`. Text answers are strings, single choice a
+ * string ("" for none), multiple choice an array. Unknown keys (another call's questions, made-up ids)
+ * are refused. `draft: true` drops the required and minimum-length rules but keeps every limit.
+ */
+export function buildAnswersSchema(questions: readonly QuestionDefinition[], { draft = false } = {}) {
+  const shape: Record<string, ReturnType<typeof answerSchema>> = {};
+  for (const question of questions) shape[answerKey(question.id)] = answerSchema(question, draft);
+  return z.strictObject(shape, strict);
+}
+
+export const CONSENT_CHOICES = Object.values(Consent);
+export const consentSchema = z.enum(Consent, { error: "chooseConsent" });
+
+/** A draft save: lenient answers, consent optional. */
+export function buildDraftSchema(questions: readonly QuestionDefinition[]) {
+  return buildAnswersSchema(questions, { draft: true }).extend({ consent: consentSchema.optional() });
+}
+
+/** A submission: every rule, a consent choice, and the client's key that makes a retried submit harmless. */
+export function buildSubmissionSchema(questions: readonly QuestionDefinition[]) {
+  return buildAnswersSchema(questions).extend({
+    consent: consentSchema,
+    submitKey: z.uuid({ error: "invalid" }),
+  });
+}
+
+export type AnswerValue = string | string[];
+export type AnswerValues = Record<string, AnswerValue>;
+export type SubmissionValues = AnswerValues & { consent: Consent | ""; submitKey: string };
+
+/** A plain form post (without JavaScript) as the schema's input: checkboxes repeat their name. */
+export function valuesFromFormData(questions: readonly QuestionDefinition[], formData: FormData) {
+  const values: Record<string, unknown> = {};
+  const known = new Map(questions.map((question) => [answerKey(question.id), question]));
+  for (const key of new Set(formData.keys())) {
+    if (key.startsWith("$ACTION") || key === "responseId") continue;
+    const all = formData.getAll(key).filter((value): value is string => typeof value === "string");
+    if (known.get(key)?.type === "MULTIPLE_CHOICE") values[key] = all.filter((value) => value !== "");
+    else if (key.startsWith("q_") || key === "consent" || key === "submitKey") values[key] = all[all.length - 1] ?? "";
+  }
+  return values;
+}

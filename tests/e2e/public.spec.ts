@@ -1,0 +1,136 @@
+// What a visitor sees of a call and its responses, and what they never see: the name of an author who
+// published anonymously (in the page, its attributes, the list, the search results and the contributors),
+// or a response whose author chose not to publish it.
+import { DEMO_CALLS } from "@/prisma/demo-content";
+import { createCall, createQuestion, createResponse, createUser, uniqueSuffix } from "@/prisma/factories";
+import { db, expect, expectAccessible, test, watchCsp } from "./fixtures";
+
+const demoCall = DEMO_CALLS.find((call) => call.key === "open")!;
+const DAY = 24 * 3600 * 1000;
+
+test("a visitor opens the demo call from the home page, reads it, and finds a response by group and word", async ({ page }) => {
+  const csp = watchCsp(page);
+  await page.goto("/");
+  await page.getByRole("link", { name: demoCall.title }).click();
+  await expect(page).toHaveURL(`/calls/${demoCall.slug}`);
+  await expect(page).toHaveTitle(new RegExp(demoCall.title.slice(0, 20)));
+  await expect(page.getByRole("heading", { level: 1, name: demoCall.title })).toBeVisible();
+  await expect(page.getByRole("heading", { name: "Questions" })).toBeVisible();
+  await expect(page.getByRole("heading", { name: demoCall.questions[0]!.prompt })).toBeVisible();
+  await expect(page.getByRole("link", { name: "Respond to this call" })).toHaveAttribute("href", `/calls/${demoCall.slug}/respond`);
+  // The deadline in the call's zone, and in the visitor's (filled in by the browser).
+  await expect(page.locator(".timeline time").nth(1)).toHaveAttribute("datetime", /Z$/);
+  await expect(page.getByText(/In your time zone:/)).toBeVisible();
+
+  const table = page.getByRole("table", { name: /Submitted responses by stakeholder group/ });
+  await expect(table).toBeVisible();
+  await expect(table.getByRole("rowheader", { name: "Civil Society" })).toBeVisible();
+  await expect(table.getByRole("columnheader", { name: "Africa" })).toBeVisible();
+  await expect(table.locator("tfoot")).toContainText("Total");
+  await expectAccessible(page);
+
+  await page.getByRole("link", { name: /Read the \d+ published responses/ }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toContainText(demoCall.title);
+  await expect(page.getByRole("status")).toContainText(/\d+ published responses match/);
+  await expectAccessible(page);
+
+  // Pagination: 20 a page, "Next page" and back, with bookmarkable links.
+  await expect(page.locator(".result-list > li")).toHaveCount(20);
+  const firstOnFirstPage = await page.locator(".result-list > li h2").first().textContent();
+  await page.getByRole("link", { name: "Next page" }).click();
+  await expect(page).toHaveURL(/cursor=/);
+  await expect(page.locator(".result-list > li h2").first()).not.toHaveText(firstOnFirstPage!);
+  await page.getByRole("link", { name: "Previous page" }).click();
+  await expect(page.locator(".result-list > li h2").first()).toHaveText(firstOnFirstPage!);
+
+  await page.getByLabel("Stakeholder group").selectOption({ label: "Civil Society" });
+  await page.getByLabel("Words in the responses").fill("shutdown");
+  await page.getByRole("button", { name: "Show responses" }).click();
+  await expect(page).toHaveURL(/group=CIVIL_SOCIETY/);
+  await expect(page).toHaveURL(/q=shutdown/);
+  const results = page.locator(".result-list > li");
+  await expect(results.filter({ hasText: "Achieng Odhiambo" })).toHaveCount(1);
+  for (const text of await results.locator(".meta").allTextContents()) {
+    if (/Africa|Asia|Europe|Latin|Western/.test(text)) expect(text).toContain("Civil Society");
+  }
+  await expect(results.locator("mark").first()).toBeVisible();
+  await expectAccessible(page);
+
+  await results.filter({ hasText: "Achieng Odhiambo" }).getByRole("link").click();
+  await expect(page.getByRole("heading", { level: 1, name: /Response CYB26-\d{4}/ })).toBeVisible();
+  await expect(page.getByText("By Achieng Odhiambo")).toBeVisible();
+  await expect(page.getByText(/order shutdowns in the name of security/)).toBeVisible();
+  await expectAccessible(page);
+
+  await page.goto(`/calls/${demoCall.slug}/contributors`);
+  await expect(page.getByRole("table", { name: /Named contributors/ })).toContainText("Achieng Odhiambo");
+  await expect(page.getByText(/anonymous contributors? from Civil Society/)).toBeVisible();
+  await expectAccessible(page);
+  expect(csp).toEqual([]);
+});
+
+test("an anonymous author's name appears nowhere, a private response is not found, and the glossary is shown", async ({ page }) => {
+  const suffix = uniqueSuffix();
+  const secretName = `Ottoline Brackenridge-${suffix}`;
+  const secretOrganisation = `Brackenridge Signals Trust ${suffix}`;
+  const secretBehalf = `Brackenridge Coalition ${suffix}`;
+  const call = await createCall(db, { title: `Public pages test call ${suffix}`, closesAt: new Date(Date.now() + 3 * DAY), timeZone: "Asia/Tokyo" });
+  const question = await createQuestion(db, { callId: call.id, prompt: `How do you report incidents? (${suffix})`, helpText: "Any channel counts." });
+  await db.glossaryTerm.create({ data: { callId: call.id, position: 1, term: "Norm", definition: "A shared expectation of behaviour." } });
+  const anonymousAuthor = await createUser(db, {
+    profile: { displayName: secretName, organisation: secretOrganisation, onBehalfOf: secretBehalf, stakeholderGroup: "ACADEMIA", region: "EASTERN_EUROPE", country: "PL" },
+  });
+  const privateAuthor = await createUser(db, { profile: { displayName: `Private Person ${suffix}` } });
+  const anonymous = await createResponse(db, {
+    callId: call.id, authorId: anonymousAuthor.id, status: "SUBMITTED", consent: "PUBLISH_ANONYMOUS",
+    answers: [{ questionId: question.id, text: "We phone the university CSIRT; the heliotrope procedure is written down." }],
+  });
+  const hidden = await createResponse(db, {
+    callId: call.id, authorId: privateAuthor.id, status: "SUBMITTED", consent: "PRIVATE",
+    answers: [{ questionId: question.id, text: "Private heliotrope text." }],
+  });
+
+  try {
+    await page.goto(`/calls/${call.slug}`);
+    await expect(page.getByRole("definition").filter({ hasText: "A shared expectation of behaviour." })).toBeVisible();
+    await expect(page.getByRole("term").filter({ hasText: "Norm" })).toBeVisible();
+    await expect(page.getByText(/No response yet from Government, Private Sector, Technical Community/)).toBeVisible();
+    await expect(page.getByText(/left to respond/)).toBeVisible();
+    await expectAccessible(page);
+
+    const pages = [
+      `/responses/${anonymous.reference}`,
+      `/calls/${call.slug}/responses`,
+      `/calls/${call.slug}/responses?q=heliotrope`,
+      `/calls/${call.slug}/responses?group=ACADEMIA&question=${question.id}`,
+      `/calls/${call.slug}/contributors`,
+      `/calls/${call.slug}`,
+    ];
+    for (const path of pages) {
+      const response = await page.goto(path);
+      expect(response?.status(), path).toBe(200);
+      const html = await page.content();
+      for (const secret of [secretName, secretOrganisation, secretBehalf, anonymousAuthor.email, "Private heliotrope", `Private Person ${suffix}`]) {
+        expect(html, `${secret} on ${path}`).not.toContain(secret);
+      }
+    }
+
+    await page.goto(`/responses/${anonymous.reference}`);
+    await expect(page.getByText("Published without the author's name")).toBeVisible();
+    await expect(page.getByText("Academia, Eastern Europe")).toBeVisible();
+    await expect(page.getByText(/heliotrope procedure/)).toBeVisible();
+    await expectAccessible(page);
+
+    await page.goto(`/calls/${call.slug}/contributors`);
+    await expect(page.getByText("and 1 anonymous contributor from Academia")).toBeVisible();
+    await expect(page.getByText(/2 responses submitted/)).toBeVisible();
+
+    const notFound = await page.goto(`/responses/${hidden.reference}`);
+    expect(notFound?.status()).toBe(404);
+    await expect(page.getByRole("heading", { name: "Page not found" })).toBeVisible();
+  } finally {
+    await db.user.deleteMany({ where: { id: { in: [anonymousAuthor.id, privateAuthor.id] } } });
+    await db.call.delete({ where: { id: call.id } });
+    await db.forum.delete({ where: { id: call.forumId } });
+  }
+});
