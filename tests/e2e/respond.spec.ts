@@ -14,6 +14,34 @@ const minimalPdf = Buffer.from(
   "%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n2 0 obj<</Type/Pages/Kids[]/Count 0>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n",
 );
 
+test("text typed while the server cannot be reached is kept in the browser and saved when it can be", async ({ context, page }) => {
+  const { call, text } = await callWithQuestions();
+  const me = await signInAs(context);
+  await page.goto(`/calls/${call.slug}/respond`);
+  const answer = page.getByLabel(/What norms matter/);
+  await answer.fill("A first sentence");
+  await expect(page.getByRole("status").filter({ hasText: /Draft saved at \d/ })).toBeVisible();
+
+  // The server becomes unreachable for saves (pages still load, as on a flaky connection).
+  await page.route("**/*", (route) => {
+    const request = route.request();
+    const isSave = request.method() === "POST" && Boolean(request.headers()["next-action"]);
+    return isSave ? route.abort() : route.continue();
+  });
+  await answer.fill("A first sentence, and a second written on a train");
+  await expect(page.getByText("Your text is kept in this browser")).toBeVisible();
+
+  await page.reload(); // the newer copy in the browser wins over the server's older draft
+  await expect(page.getByLabel(/What norms matter/)).toHaveValue("A first sentence, and a second written on a train");
+
+  await page.unroute("**/*");
+  await page.evaluate(() => window.dispatchEvent(new Event("online")));
+  await expect(page.getByRole("status").filter({ hasText: /Draft saved at \d/ })).toBeVisible();
+  const response = await db.response.findFirstOrThrow({ where: { callId: call.id, authorId: me.id }, select: { id: true } });
+  expect(await db.answer.findFirstOrThrow({ where: { responseId: response.id, questionId: text.id }, select: { text: true } }))
+    .toEqual({ text: "A first sentence, and a second written on a train" });
+});
+
 test("a stakeholder drafts, returns, attaches a file, submits once and gets a receipt", async ({ context, page, browser }) => {
   const { call, text } = await callWithQuestions();
   const me = await signInAs(context);
@@ -30,11 +58,8 @@ test("a stakeholder drafts, returns, attaches a file, submits once and gets a re
   await page.reload();
   await expect(page.getByLabel(/What norms matter/)).toHaveValue("Open, multistakeholder processes");
 
-  const fileInput = page.locator('input[type="file"]');
-  if (await fileInput.count()) {
-    await fileInput.setInputFiles({ name: "submission.pdf", mimeType: "application/pdf", buffer: minimalPdf });
-    await expect(page.getByText("submission.pdf")).toBeVisible();
-  }
+  await page.locator('input[type="file"]').setInputFiles({ name: "submission.pdf", mimeType: "application/pdf", buffer: minimalPdf });
+  await expect(page.getByText("submission.pdf")).toBeVisible();
 
   await page.getByLabel("Publish without my name").check();
   const submit = page.getByRole("button", { name: "Submit response" });
