@@ -3,6 +3,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { cache } from "react";
+import { GlossaryTerms } from "@/components/calls/glossary-terms";
 import { DeadlineClock } from "@/components/calls/deadline-clock";
 import { ParticipationTable } from "@/components/calls/participation-table";
 import { LocalDate } from "@/components/ui/local-date";
@@ -92,14 +93,7 @@ export default async function PublicCallPage({ params }: Props) {
         <section aria-labelledby="glossary">
           <h2 id="glossary">{t("glossary")}</h2>
           <p className="hint">{t("glossaryIntro")}</p>
-          <dl className="glossary">
-            {call.glossary.map((entry) => (
-              <div key={entry.id}>
-                <dt>{entry.term}</dt>
-                <dd>{entry.definition}</dd>
-              </div>
-            ))}
-          </dl>
+          <GlossaryTerms terms={call.glossary} />
         </section>
       )}
 

@@ -4,6 +4,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { cache } from "react";
+import { GlossaryTerms } from "@/components/calls/glossary-terms";
 import { ResponseForm } from "@/components/responses/response-form";
 import { LocalDate } from "@/components/ui/local-date";
 import { requireUser } from "@/lib/auth/session";
@@ -58,16 +59,9 @@ export default async function RespondPage({ params }: { params: Params }) {
         </p>
       )}
       {call.glossary.length > 0 && (
-        <section aria-labelledby="glossary-heading" className="glossary">
+        <section aria-labelledby="glossary-heading">
           <h2 id="glossary-heading">{t("glossary")}</h2>
-          <dl>
-            {call.glossary.map((term) => (
-              <div key={term.id}>
-                <dt>{term.term}</dt>
-                <dd>{term.definition}</dd>
-              </div>
-            ))}
-          </dl>
+          <GlossaryTerms terms={call.glossary} />
         </section>
       )}
       {response && (
