@@ -7,7 +7,7 @@ import { hasRole } from "@/lib/auth/roles";
 import type { SessionUser } from "@/lib/auth/session";
 import { callStatus } from "@/lib/calls/status";
 import { db } from "@/lib/db";
-import { Conflict, DomainError, Invalid, NotFound } from "@/lib/errors";
+import { Closed, Conflict, Invalid, NotFound } from "@/lib/errors";
 import type { Consent, ResponseStatus } from "@/lib/generated/prisma/enums";
 import { cleanFileName, detectType, MAX_BYTES, MAX_FILES } from "./detect";
 import { ALLOWED_TYPES, kindOfMediaType, type AttachmentSummary } from "./limits";
@@ -34,7 +34,7 @@ async function lockEditableResponse(tx: Tx, actor: Actor, responseId: string) {
     FOR UPDATE OF r`;
   if (!row) throw NotFound();
   if (row.status === "WITHDRAWN") throw Conflict("withdrawn");
-  if (callStatus(row) !== "OPEN") throw new DomainError("closed", "closed");
+  if (callStatus(row) !== "OPEN") throw Closed();
 }
 
 /** Attaches a file to the actor's own response, if its content is of an accepted type and there is room. */
