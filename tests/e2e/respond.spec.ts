@@ -59,7 +59,7 @@ test("a stakeholder drafts, returns, attaches a file, submits once and gets a re
   await expect(page.getByLabel(/What norms matter/)).toHaveValue("Open, multistakeholder processes");
 
   await page.locator('input[type="file"]').setInputFiles({ name: "submission.pdf", mimeType: "application/pdf", buffer: minimalPdf });
-  await expect(page.getByText("submission.pdf")).toBeVisible();
+  await expect(page.getByRole("link", { name: "submission.pdf" })).toBeVisible();
 
   await page.getByLabel("Publish without my name").check();
   const submit = page.getByRole("button", { name: "Submit response" });
@@ -80,6 +80,8 @@ test("a stakeholder drafts, returns, attaches a file, submits once and gets a re
   const response = await db.response.findFirstOrThrow({ where: { callId: call.id, authorId: me.id }, select: { id: true, version: true } });
   expect(response.version).toBe(1);
   expect(await db.responseVersion.count({ where: { responseId: response.id } })).toBe(1);
+  expect(await db.attachment.findMany({ where: { responseId: response.id }, select: { fileName: true, mediaType: true } }))
+    .toEqual([{ fileName: "submission.pdf", mediaType: "application/pdf" }]);
 
   // Another stakeholder: 404 on the receipt, and the replayed request changes nothing.
   const otherContext = await browser.newContext();
