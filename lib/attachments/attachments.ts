@@ -8,7 +8,7 @@ import type { SessionUser } from "@/lib/auth/session";
 import { callStatus } from "@/lib/calls/status";
 import { db } from "@/lib/db";
 import { Closed, Conflict, Invalid, NotFound } from "@/lib/errors";
-import type { Consent, ResponseStatus } from "@/lib/generated/prisma/enums";
+import type { Consent, ModerationState, ResponseStatus } from "@/lib/generated/prisma/enums";
 import { cleanFileName, detectType, MAX_BYTES, MAX_FILES } from "./detect";
 import { ALLOWED_TYPES, kindOfMediaType, type AttachmentSummary } from "./limits";
 import { newStorageKey, storage } from "./storage";
@@ -113,7 +113,9 @@ export async function listOwnAttachments(actor: Actor, responseId: string): Prom
   return response.attachments;
 }
 
-type ResponseAccess = { authorId: string; status: ResponseStatus; consent: Consent; reference: string | null };
+type ResponseAccess = {
+  authorId: string | null; status: ResponseStatus; consent: Consent; moderationState: ModerationState; reference: string | null;
+};
 
 /**
  * How `viewer` may see a response's files: "full" (author, moderators: the real file names), "anonymous"
@@ -122,7 +124,7 @@ type ResponseAccess = { authorId: string; status: ResponseStatus; consent: Conse
  */
 function accessOf(viewer: Viewer, response: ResponseAccess) {
   if (viewer && (viewer.id === response.authorId || hasRole(viewer.role, "MODERATOR"))) return "full";
-  if (response.status !== "SUBMITTED" || response.consent === "PRIVATE") return null;
+  if (response.status !== "SUBMITTED" || response.consent === "PRIVATE" || response.moderationState !== "PUBLISHED") return null;
   return response.consent === "PUBLISH_ANONYMOUS" ? "anonymous" : "named";
 }
 
@@ -140,7 +142,7 @@ export async function listVisibleAttachments(viewer: Viewer, responseId: string)
   const response = await db.response.findUnique({
     where: { id: responseId },
     select: {
-      authorId: true, status: true, consent: true, reference: true,
+      authorId: true, status: true, consent: true, moderationState: true, reference: true,
       attachments: { orderBy: byPosition, select: summarySelect },
     },
   });
@@ -161,7 +163,7 @@ export async function getAttachmentForDownload(viewer: Viewer, id: string): Prom
       storageKey: true, fileName: true, mediaType: true, size: true,
       response: {
         select: {
-          authorId: true, status: true, consent: true, reference: true,
+          authorId: true, status: true, consent: true, moderationState: true, reference: true,
           attachments: { orderBy: byPosition, select: { id: true } },
         },
       },

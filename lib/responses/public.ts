@@ -1,5 +1,6 @@
 // What the public sees of calls and responses: THE one place that decides it. A response is published when
-// it is SUBMITTED, its author chose PUBLISH_NAMED or PUBLISH_ANONYMOUS, and its call is published.
+// it is SUBMITTED, its author chose PUBLISH_NAMED or PUBLISH_ANONYMOUS, moderation has it PUBLISHED (not
+// waiting for approval, not hidden), and its call is published.
 // Identity (name, organisation, on behalf of, file names) is loaded by one function only, `namedIdentities`,
 // and only for PUBLISH_NAMED rows: an anonymous response is read with a select that has no `author`, no
 // organisation, no onBehalfOf and no country, so its author's name never reaches a page, a search result
@@ -19,7 +20,7 @@ const EXCERPT_LENGTH = 320;
 
 const publishedCall = (now: Date) => ({ publishedAt: { not: null, lte: now } });
 const publishedResponse = (now: Date): Prisma.ResponseWhereInput => ({
-  status: "SUBMITTED", consent: { in: [...PUBLISHED_CONSENTS] }, call: publishedCall(now),
+  status: "SUBMITTED", consent: { in: [...PUBLISHED_CONSENTS] }, moderationState: "PUBLISHED", call: publishedCall(now),
 });
 
 /** Safe for every published response: no author, no organisation, no country. */
@@ -35,7 +36,7 @@ export type Attribution =
 async function namedIdentities(ids: string[]) {
   if (ids.length === 0) return new Map<string, { attribution: Attribution; fileNames: Map<string, string> }>();
   const rows = await db.response.findMany({
-    where: { id: { in: ids }, status: "SUBMITTED", consent: "PUBLISH_NAMED" },
+    where: { id: { in: ids }, status: "SUBMITTED", consent: "PUBLISH_NAMED", moderationState: "PUBLISHED" },
     select: {
       id: true, organisation: true, onBehalfOf: true,
       author: { select: { profile: { select: { displayName: true } } } },
@@ -47,7 +48,7 @@ async function namedIdentities(ids: string[]) {
       row.id,
       {
         attribution: {
-          kind: "named", name: row.author.profile?.displayName ?? null, organisation: row.organisation, onBehalfOf: row.onBehalfOf,
+          kind: "named", name: row.author?.profile?.displayName ?? null, organisation: row.organisation, onBehalfOf: row.onBehalfOf,
         } as Attribution,
         fileNames: new Map(row.attachments.map((file) => [file.id, file.fileName])),
       },
@@ -158,6 +159,7 @@ export async function listPublishedResponses(callId: string, options: ListOption
 
   const filters = Prisma.sql`
     r."callId" = ${callId} AND r.status = 'SUBMITTED' AND r.consent IN ('PUBLISH_NAMED', 'PUBLISH_ANONYMOUS')
+    AND r."moderationState" = 'PUBLISHED'
     AND EXISTS (SELECT 1 FROM calls c WHERE c.id = r."callId" AND c."publishedAt" IS NOT NULL AND c."publishedAt" <= ${now})
     ${group ? Prisma.sql`AND r."stakeholderGroup" = CAST(${group} AS "StakeholderGroup")` : Prisma.empty}
     ${region ? Prisma.sql`AND r.region = CAST(${region} AS "UnRegion")` : Prisma.empty}
@@ -267,7 +269,7 @@ export async function listContributors(callId: string, now = new Date()) {
   if (!call) return null;
   const [namedRows, anonymousGroups, total] = await Promise.all([
     db.response.findMany({
-      where: { callId, status: "SUBMITTED", consent: "PUBLISH_NAMED" },
+      where: { callId, status: "SUBMITTED", consent: "PUBLISH_NAMED", moderationState: "PUBLISHED" },
       select: {
         id: true, reference: true, stakeholderGroup: true, organisation: true, onBehalfOf: true,
         author: { select: { profile: { select: { displayName: true } } } },
@@ -275,13 +277,13 @@ export async function listContributors(callId: string, now = new Date()) {
     }),
     db.response.groupBy({
       by: ["stakeholderGroup"],
-      where: { callId, status: "SUBMITTED", consent: "PUBLISH_ANONYMOUS" },
+      where: { callId, status: "SUBMITTED", consent: "PUBLISH_ANONYMOUS", moderationState: "PUBLISHED" },
       _count: { _all: true },
     }),
     db.response.count({ where: { callId, status: "SUBMITTED" } }),
   ]);
   const named = namedRows
-    .map(({ author, ...row }) => ({ ...row, name: author.profile?.displayName ?? null }))
+    .map(({ author, ...row }) => ({ ...row, name: author?.profile?.displayName ?? null }))
     .sort((a, b) => (a.name ?? "").localeCompare(b.name ?? "") || a.id.localeCompare(b.id));
   const anonymousByGroup = STAKEHOLDER_GROUPS.flatMap((group) => {
     const count = anonymousGroups.find((row) => row.stakeholderGroup === group)?._count._all ?? 0;

@@ -49,9 +49,27 @@ function reportCharColumns(queryable) {
   return queryable;
 }
 
-/** Applies reportCharColumns to an adapter and to every transaction it starts. */
+/**
+ * Pitfall: adapter-pg's executeScript splits a migration on every ";" and runs the pieces one by one, which
+ * breaks a semicolon inside a string, a comment or a function body ("unterminated dollar-quoted string").
+ * PostgreSQL parses a multi-statement script itself when it is sent as one simple query (no parameters),
+ * so send it whole.
+ */
+function executeWholeScripts(adapter) {
+  adapter.executeScript = async function executeScript(script) {
+    try {
+      await this.client.query(script);
+    } catch (error) {
+      this.onError(error);
+    }
+  };
+}
+
+/** Applies reportCharColumns and executeWholeScripts to an adapter, and reportCharColumns to every
+ * transaction it starts. */
 function withCharColumns(adapter) {
   reportCharColumns(adapter);
+  executeWholeScripts(adapter);
   const startTransaction = adapter.startTransaction.bind(adapter);
   adapter.startTransaction = async (...args) => reportCharColumns(await startTransaction(...args));
   return adapter;
