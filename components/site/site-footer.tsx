@@ -1,3 +1,4 @@
+import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 
 export async function SiteFooter() {
@@ -8,6 +9,9 @@ export async function SiteFooter() {
         <p>{t("footerAbout")}</p>
         <p>{t("footerAccessibility")}</p>
         <p>{t("footerSource")}</p>
+        <p>
+          <Link href="/developers/api">{t("openData")}</Link>
+        </p>
       </div>
     </footer>
   );

@@ -24,9 +24,14 @@ export async function SiteHeader() {
               </li>
             )}
             {user && hasRole(user.role, "ADMIN") && (
-              <li>
-                <Link href="/admin/users">{t("admin")}</Link>
-              </li>
+              <>
+                <li>
+                  <Link href="/admin/users">{t("admin")}</Link>
+                </li>
+                <li>
+                  <Link href="/admin/audit">{t("auditLog")}</Link>
+                </li>
+              </>
             )}
           </ul>
         </nav>
@@ -36,6 +41,7 @@ export async function SiteHeader() {
               <span>{t("signedInAs", { name: user.name ?? user.email })}</span>
               <Link href="/my/contributions">{t("myContributions")}</Link>
               <Link href="/profile">{t("myProfile")}</Link>
+              <Link href="/my/data">{t("myData")}</Link>
               <SignOutButton label={t("signOut")} />
             </>
           ) : (

@@ -2,7 +2,14 @@
 // (top-level keys), so areas never edit each other's files. To add a language, copy messages/en/.
 import type { Locale } from "./config";
 
-const AREAS = ["core", "calls", "responses", "public", "attachments"] as const;
+const AREAS = [
+  "core",
+  "calls",
+  "responses",
+  "public",
+  "attachments",
+  "moderation-tools",
+] as const;
 
 export async function loadMessages(locale: Locale): Promise<Record<string, unknown>> {
   const parts = await Promise.all(

@@ -3,6 +3,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { CallEditor } from "@/components/calls/call-editor";
+import { CallToolsNav } from "@/components/moderation/call-tools-nav";
 import { PublicationForm } from "@/components/calls/publication-form";
 import { LocalDate } from "@/components/ui/local-date";
 import { requireRole } from "@/lib/auth/session";
@@ -43,6 +44,7 @@ export default async function EditCallPage({ params, searchParams }: { params: P
       )}
       <h1>{t("editTitle")}</h1>
       <p className="lead">{call.title}</p>
+      <CallToolsNav callId={call.id} current="edit" />
       <section aria-labelledby="status-heading" className="editor-section status-panel">
         <h2 id="status-heading">{t("statusHeading")}</h2>
         <p>
