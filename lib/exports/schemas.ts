@@ -13,14 +13,14 @@ export const EXPORT_FORMATS = ["csv", "json"] as const satisfies readonly Export
 export type ModeratorDataset = (typeof MODERATOR_DATASETS)[number];
 export type PublicDataset = (typeof PUBLIC_DATASETS)[number];
 
-const FILE = /^([a-z][a-z-]{0,40})\.([A-Za-z0-9]{1,10})$/;
+const MAX_FILE_LENGTH = 100;
 
 /** The dataset and format named by `file`: unknown dataset → NotFound, known dataset in another format → Invalid. */
 export function parseExportFile<D extends string>(file: string, datasets: readonly D[]): { dataset: D; format: ExportFormat } {
-  const match = FILE.exec(file);
-  const dataset = (match?.[1] ?? file) as D;
-  if (!datasets.includes(dataset)) throw NotFound("exportNotFound");
-  const format = match?.[2]?.toLowerCase();
-  if (!format || !(EXPORT_FORMATS as readonly string[]).includes(format)) throw Invalid("exportFormat");
+  const dot = file.indexOf(".");
+  const dataset = (dot < 0 ? file : file.slice(0, dot)) as D;
+  if (file.length > MAX_FILE_LENGTH || !datasets.includes(dataset)) throw NotFound("exportNotFound");
+  const format = dot < 0 ? "" : file.slice(dot + 1).toLowerCase();
+  if (!(EXPORT_FORMATS as readonly string[]).includes(format)) throw Invalid("exportFormat");
   return { dataset, format: format as ExportFormat };
 }
