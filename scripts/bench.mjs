@@ -3,6 +3,7 @@
 // its own (BENCH_DATABASE_URL, else an embedded PostgreSQL in .data/bench-postgres) filled with the demo,
 // then loads each page from loopback with a fixed number of concurrent clients for a fixed time, and prints
 // requests per second, latency percentiles and the server's memory. Options: --seconds N, --clients N.
+// Before the pages, the export bench streams large calls through lib/exports and prints its peak memory.
 import { spawn, spawnSync } from "node:child_process";
 import { readFileSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
@@ -35,6 +36,11 @@ const step = (command, args) => {
   if (result.status !== 0) throw new Error(`${command} ${args.join(" ")} failed`);
 };
 step("tsx", ["prisma/seed.ts"]);
+// Exports of 10,000 and 100,000 responses in constant memory (scripts/bench-exports.ts, which also runs alone).
+const exportsBench = ["--expose-gc", "--conditions=react-server", "--import", "tsx", "scripts/bench-exports.ts"];
+if (spawnSync(process.execPath, exportsBench, { cwd: ROOT, env, stdio: "inherit" }).status !== 0) {
+  throw new Error("scripts/bench-exports.ts failed");
+}
 console.info("Building…");
 step("next", ["build"]);
 
