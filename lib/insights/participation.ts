@@ -16,6 +16,10 @@ const callSelect = {
   forumId: true, targetMinGroupShare: true, targetAllRegions: true,
 } as const;
 
+const publicCallSelect = {
+  id: true, slug: true, title: true, timeZone: true, opensAt: true, closesAt: true, publishedAt: true,
+} as const;
+
 export type Targets = { minGroupShare: number | null; allRegions: boolean };
 
 /** Counts with shares (percent of all items) and the growth from the opening to now or the deadline. */
@@ -58,11 +62,10 @@ export function publicFigures(counts: Counts) {
 
 /** For everyone: a published call's participation, suppressed; null when the call is not published. */
 export async function getPublicParticipation(slug: string, now = new Date()) {
-  const call = await db.call.findFirst({ where: { slug, publishedAt: { not: null, lte: now } }, select: callSelect });
+  const call = await db.call.findFirst({ where: { slug, publishedAt: { not: null, lte: now } }, select: publicCallSelect });
   if (!call) return null;
   const { counts, growth } = await participationOf(responsesOf(call.id), call, now);
-  const { targetMinGroupShare: _min, targetAllRegions: _all, forumId: _forum, ...rest } = call;
   // Day by day only the overall total is shown: it is public anyway, and a per-group series would undo
   // the suppression of small cells.
-  return { call: rest, ...publicFigures(counts), growth };
+  return { call, ...publicFigures(counts), growth };
 }
