@@ -38,7 +38,7 @@ describe("the moderator's figures", () => {
     const direct = await db.$queryRaw<{ group: StakeholderGroup; region: UnRegion; n: number }[]>`
       SELECT "stakeholderGroup" AS "group", region, count(*)::int AS n FROM responses
       WHERE "callId" = ${call.id} AND status = 'SUBMITTED' GROUP BY 1, 2`;
-    const [{ total }] = await db.$queryRaw<{ total: number }[]>`
+    const [{ total } = { total: -1 }] = await db.$queryRaw<{ total: number }[]>`
       SELECT count(*)::int AS total FROM responses WHERE "callId" = ${call.id} AND status = 'SUBMITTED'`;
 
     expect(direct.length).toBe(4);
