@@ -67,7 +67,7 @@ export function DeleteAccountForm({ choice, email }: { choice: ResponseChoice; e
         )}
       </div>
       <div>
-        <button type="submit" className="button danger" disabled={pending}>
+        <button type="submit" className="button secondary danger" disabled={pending}>
           {pending ? t("deleting") : t("delete")}
         </button>
       </div>

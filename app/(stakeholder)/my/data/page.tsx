@@ -65,7 +65,7 @@ export default async function MyDataPage({ searchParams }: { searchParams: Searc
                 ))}
               </fieldset>
               <div>
-                <button type="submit" className="button danger">
+                <button type="submit" className="button secondary danger">
                   {t("continue")}
                 </button>
               </div>

@@ -61,7 +61,6 @@ export default async function ModeratorParticipationPage({ params }: { params: P
           })}
         </p>
         <TargetsForm
-          key={`${targets.minGroupShare}-${targets.allRegions}`}
           callId={call.id}
           defaults={{ minGroupShare: targets.minGroupShare === null ? "" : String(targets.minGroupShare), allRegions: targets.allRegions }}
           action={setTargetsAction}
