@@ -5,6 +5,31 @@ import { readFile } from "node:fs/promises";
 import { createCall, createQuestion, createResponse } from "@/prisma/factories";
 import { db, expect, expectAccessible, signInAs, test, watchCsp } from "./fixtures";
 
+test("a replayed deletion request deletes nobody when sent by a visitor or another user", async ({ browser }) => {
+  const ownerContext = await browser.newContext();
+  const owner = await signInAs(ownerContext, "STAKEHOLDER");
+  const page = await ownerContext.newPage();
+  await page.goto("/my/data?responses=remove");
+  await page.getByLabel("Type your email address to confirm").fill(owner.email);
+  // Capture the request without letting it reach the server.
+  await page.route("**/my/data**", (route) => (route.request().method() === "POST" ? route.abort() : route.continue()));
+  const [request] = await Promise.all([
+    page.waitForRequest((r) => r.method() === "POST" && Boolean(r.headers()["next-action"])),
+    page.getByRole("button", { name: "Delete my account" }).click(),
+  ]);
+  const replay = { headers: await request.allHeaders(), body: request.postDataBuffer()! };
+  delete replay.headers.cookie;
+  const visitor = await browser.newContext();
+  const anonymous = await visitor.request.fetch(request.url(), { method: "POST", headers: replay.headers, data: replay.body });
+  expect(await anonymous.text()).toContain("Please sign in first.");
+  const otherContext = await browser.newContext();
+  const other = await signInAs(otherContext, "STAKEHOLDER");
+  const refused = await otherContext.request.fetch(request.url(), { method: "POST", headers: replay.headers, data: replay.body });
+  expect(await refused.text()).toContain("emailMismatch");
+  expect(await db.user.count({ where: { id: { in: [owner.id, other.id] } } })).toBe(2);
+  await Promise.all([ownerContext.close(), visitor.close(), otherContext.close()]);
+});
+
 test("a visitor is sent to sign in from /my/data and gets 401 from the export", async ({ page, request }) => {
   await page.goto("/my/data");
   await expect(page).toHaveURL(/\/signin\?callbackUrl=%2Fmy%2Fdata/);
@@ -50,6 +75,7 @@ test("a stakeholder downloads their data, then deletes their account keeping the
   await page.getByLabel("Type your email address to confirm").fill(me.email);
   await page.getByRole("button", { name: "Delete my account" }).click();
   await expect(page.getByRole("heading", { name: "Your account has been deleted" })).toBeVisible();
+  await expect(page.getByRole("link", { name: "My data" })).toHaveCount(0);
   await expect(page.getByText("Your submitted responses are kept without your name.")).toBeVisible();
   expect(await db.user.count({ where: { id: me.id } })).toBe(0);
 
