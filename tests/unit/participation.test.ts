@@ -93,6 +93,21 @@ describe("growth by day", () => {
     for (const point of figures.growth) expect(point.count).toBe(perDay.get(point.date) ?? 0);
   });
 
+  it("counts the 25-hour autumn day as one day", async () => {
+    // Geneva moves back from UTC+2 to UTC+1 at 03:00 on 25 October 2026.
+    const call = await createCall(db, {
+      timeZone: "Europe/Zurich", opensAt: new Date("2026-10-24T08:00:00Z"), closesAt: new Date("2026-10-26T20:00:00Z"),
+    });
+    for (const iso of ["2026-10-24T22:30:00Z", "2026-10-25T22:30:00Z", "2026-10-25T23:30:00Z"]) {
+      await createResponseFrom(db, { callId: call.id, group: "ACADEMIA", region: "EASTERN_EUROPE", submittedAt: new Date(iso) });
+    }
+    const figures = await getModeratorParticipation(await actor("MODERATOR"), call.id, new Date("2026-11-01T00:00:00Z"));
+    // 00:30 summer time and 23:30 winter time are both the 25th; 00:30 the next night is the 26th.
+    expect(figures.growth.map((p) => [p.date, p.count, p.cumulative])).toEqual([
+      ["2026-10-24", 0, 0], ["2026-10-25", 2, 2], ["2026-10-26", 1, 3],
+    ]);
+  });
+
   it("stops at today while the call is open and is empty before it opens", async () => {
     const call = await createCall(db, { opensAt: new Date("2030-01-01T00:00:00Z"), closesAt: new Date("2030-02-01T00:00:00Z") });
     const moderator = await actor("MODERATOR");
