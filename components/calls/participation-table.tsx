@@ -1,52 +1,23 @@
 import { getFormatter, getTranslations } from "next-intl/server";
+import { ParticipationMatrix } from "@/components/insights/participation-matrix";
+import { SMALL_CELL, suppressSmallCells } from "@/lib/insights/suppression";
 import type { Participation } from "@/lib/responses/public";
 import { STAKEHOLDER_GROUPS, UN_REGIONS } from "@/lib/profile/schemas";
 
-/** Submitted responses by stakeholder group × UN region, with totals and who has not been heard yet. */
+/** Submitted responses by stakeholder group × UN region (small cells suppressed), and who has not been heard yet. */
 export async function ParticipationTable({ participation }: { participation: Participation }) {
   const t = await getTranslations("CallPage");
   const tGroup = await getTranslations("StakeholderGroup");
   const tRegion = await getTranslations("UnRegion");
   const format = await getFormatter();
-  const { cells, groupTotals, regionTotals, total, groupsNotHeard, regionsNotHeard } = participation;
+  const tRule = await getTranslations("Participation");
+  const { cells, groupsNotHeard, regionsNotHeard } = participation;
+  // The public sees small cells suppressed (lib/insights/suppression.ts); zeros, and so who is missing, stay.
+  const table = suppressSmallCells(STAKEHOLDER_GROUPS, UN_REGIONS, cells);
   return (
     <>
-      <div className="table-wrap">
-        <table className="participation">
-          <caption>{t("participationCaption")}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t("group")}</th>
-              {UN_REGIONS.map((region) => (
-                <th scope="col" key={region}>
-                  {tRegion(region)}
-                </th>
-              ))}
-              <th scope="col">{t("total")}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {STAKEHOLDER_GROUPS.map((group) => (
-              <tr key={group}>
-                <th scope="row">{tGroup(group)}</th>
-                {UN_REGIONS.map((region) => (
-                  <td key={region}>{cells[group][region]}</td>
-                ))}
-                <td>{groupTotals[group]}</td>
-              </tr>
-            ))}
-          </tbody>
-          <tfoot>
-            <tr>
-              <th scope="row">{t("total")}</th>
-              {UN_REGIONS.map((region) => (
-                <td key={region}>{regionTotals[region]}</td>
-              ))}
-              <td>{total}</td>
-            </tr>
-          </tfoot>
-        </table>
-      </div>
+      <ParticipationMatrix values={table} caption={t("participationCaption")} />
+      <p className="hint">{tRule("ruleShort", { n: SMALL_CELL })}</p>
       <p className="not-heard">
         {groupsNotHeard.length
           ? t("notHeard", { groups: format.list(groupsNotHeard.map((group) => tGroup(group)), { type: "conjunction" }) })

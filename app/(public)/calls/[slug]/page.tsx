@@ -27,6 +27,7 @@ export default async function PublicCallPage({ params }: Props) {
   if (!call) notFound();
   const t = await getTranslations("CallPage");
   const tStatus = await getTranslations("CallStatus");
+  const tParticipation = await getTranslations("Participation");
   const open = call.status === "OPEN";
   const started = call.status !== "SCHEDULED";
   const ended = call.status === "CLOSED";
@@ -102,6 +103,9 @@ export default async function PublicCallPage({ params }: Props) {
         <h2 id="participation">{t("participation")}</h2>
         <p className="hint">{t("participationIntro")}</p>
         <ParticipationTable participation={call.participation} />
+        <p>
+          <Link href={`/calls/${call.slug}/participation`}>{tParticipation("participationLink")}</Link>
+        </p>
       </section>
 
       <section aria-labelledby="responses">

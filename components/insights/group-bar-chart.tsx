@@ -1,0 +1,58 @@
+// Responses by stakeholder group as horizontal bars, drawn on the server as SVG. Each bar carries its
+// group name and its figure as text, so the chart reads without colour; a suppressed figure has no bar
+// (its length would give it away) and says "fewer than 5".
+import { getTranslations } from "next-intl/server";
+import type { StakeholderGroup } from "@/lib/generated/prisma/enums";
+import type { PublicCount } from "@/lib/insights/suppression";
+import { SMALL_CELL } from "@/lib/insights/suppression";
+import { STAKEHOLDER_GROUPS } from "@/lib/profile/schemas";
+import { countText } from "./format";
+import styles from "./insights.module.css";
+
+type Props = {
+  id: string;
+  totals: Record<StakeholderGroup, PublicCount>;
+  shares: Record<StakeholderGroup, number | null>;
+};
+
+const WIDTH = 720;
+const LABEL = 330;
+const BAR = 250;
+const ROW = 34;
+
+export async function GroupBarChart({ id, totals, shares }: Props) {
+  const t = await getTranslations("Participation");
+  const tGroup = await getTranslations("StakeholderGroup");
+  const max = Math.max(1, ...STAKEHOLDER_GROUPS.map((g) => totals[g] ?? 0));
+  const height = STAKEHOLDER_GROUPS.length * ROW + 10;
+  return (
+    <svg
+      className={styles.chart}
+      viewBox={`0 0 ${WIDTH} ${height}`}
+      role="img"
+      aria-labelledby={`${id}-title ${id}-desc`}
+    >
+      <title id={`${id}-title`}>{t("byGroupChart")}</title>
+      <desc id={`${id}-desc`}>{t("byGroupDesc")}</desc>
+      {STAKEHOLDER_GROUPS.map((group, index) => {
+        const value = totals[group];
+        const y = 5 + index * ROW;
+        const length = value === null ? 0 : Math.round((value / max) * BAR);
+        const share = shares[group];
+        const label = value === null ? countText(t, null, SMALL_CELL) : t("valueLabel", { count: value, share: share ?? 0 });
+        return (
+          <g key={group}>
+            <text x={LABEL - 8} y={y + ROW / 2} textAnchor="end" dominantBaseline="middle" fontSize="14" fill="#1a1a1a">
+              {tGroup(group)}
+            </text>
+            <rect x={LABEL} y={y + 6} width={length} height={ROW - 12} fill="#1d4f91" />
+            <text x={LABEL + length + 6} y={y + ROW / 2} dominantBaseline="middle" fontSize="14" fill="#1a1a1a">
+              {label}
+            </text>
+          </g>
+        );
+      })}
+      <line x1={LABEL} x2={LABEL} y1={0} y2={height} stroke="#1a1a1a" strokeWidth="1" />
+    </svg>
+  );
+}

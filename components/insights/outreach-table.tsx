@@ -1,0 +1,47 @@
+// Past contributors from the missing groups and regions, for moderators (emails included).
+import { getTranslations } from "next-intl/server";
+import { OUTREACH_LIMIT, type OutreachContact } from "@/lib/insights/outreach";
+
+export async function OutreachTable({ contacts }: { contacts: OutreachContact[] }) {
+  const t = await getTranslations("Outreach");
+  const tGroup = await getTranslations("StakeholderGroup");
+  const tRegion = await getTranslations("UnRegion");
+  return (
+    <>
+      <p className="hint">{t("intro", { limit: OUTREACH_LIMIT })}</p>
+      {contacts.length === 0 ? (
+        <p>{t("none")}</p>
+      ) : (
+        <div className="table-wrap">
+          <table>
+            <caption>{t("caption")}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t("name")}</th>
+                <th scope="col">{t("organisation")}</th>
+                <th scope="col">{t("group")}</th>
+                <th scope="col">{t("region")}</th>
+                <th scope="col">{t("email")}</th>
+                <th scope="col">{t("from")}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {contacts.map((contact) => (
+                <tr key={contact.id}>
+                  <th scope="row">{contact.name}</th>
+                  <td>{contact.organisation ?? ""}</td>
+                  <td>{tGroup(contact.group)}</td>
+                  <td>{tRegion(contact.region)}</td>
+                  <td>
+                    <a href={`mailto:${contact.email}`}>{contact.email}</a>
+                  </td>
+                  <td>{contact.sameForum ? t("sameForum") : t("otherForum")}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </>
+  );
+}

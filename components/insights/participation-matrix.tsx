@@ -1,0 +1,64 @@
+// Responses by stakeholder group × UN region as a table with totals and the share of each group. Used
+// with exact figures (moderators) and suppressed ones (public), where null reads "fewer than 5".
+import { getTranslations } from "next-intl/server";
+import type { StakeholderGroup, UnRegion } from "@/lib/generated/prisma/enums";
+import { SMALL_CELL, type PublicCount } from "@/lib/insights/suppression";
+import { STAKEHOLDER_GROUPS, UN_REGIONS } from "@/lib/profile/schemas";
+import { countText } from "./format";
+
+export type MatrixValues = {
+  cells: Record<StakeholderGroup, Record<UnRegion, PublicCount>>;
+  rowTotals: Record<StakeholderGroup, PublicCount>;
+  columnTotals: Record<UnRegion, PublicCount>;
+  total: number;
+};
+
+type Props = { values: MatrixValues; shares?: Record<StakeholderGroup, number | null>; caption?: string };
+
+export async function ParticipationMatrix({ values, shares, caption }: Props) {
+  const t = await getTranslations("Participation");
+  const tGroup = await getTranslations("StakeholderGroup");
+  const tRegion = await getTranslations("UnRegion");
+  const show = (value: PublicCount) => countText(t, value, SMALL_CELL);
+  return (
+    <div className="table-wrap">
+      <table className="participation">
+        <caption>{caption ?? t("matrixCaption")}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{t("group")}</th>
+            {UN_REGIONS.map((region) => (
+              <th scope="col" key={region}>
+                {tRegion(region)}
+              </th>
+            ))}
+            <th scope="col">{t("sum")}</th>
+            {shares && <th scope="col">{t("share")}</th>}
+          </tr>
+        </thead>
+        <tbody>
+          {STAKEHOLDER_GROUPS.map((group) => (
+            <tr key={group}>
+              <th scope="row">{tGroup(group)}</th>
+              {UN_REGIONS.map((region) => (
+                <td key={region}>{show(values.cells[group][region])}</td>
+              ))}
+              <td>{show(values.rowTotals[group])}</td>
+              {shares && <td>{shares[group] === null ? "–" : `${shares[group]}%`}</td>}
+            </tr>
+          ))}
+        </tbody>
+        <tfoot>
+          <tr>
+            <th scope="row">{t("sum")}</th>
+            {UN_REGIONS.map((region) => (
+              <td key={region}>{show(values.columnTotals[region])}</td>
+            ))}
+            <td>{values.total}</td>
+            {shares && <td>{values.total ? "100%" : "–"}</td>}
+          </tr>
+        </tfoot>
+      </table>
+    </div>
+  );
+}

@@ -1,0 +1,146 @@
+// What the platform holds about a person, for them to download, and the deletion of their account.
+// The export is scoped to the acting user by id everywhere and never includes a token (session tokens,
+// sign-in tokens) or a storage key. Deleting removes the account, its profile, sessions and reports; their
+// submitted responses are either removed (files too) or kept anonymised; drafts are always removed.
+// Citations in draft messages keep their copied reference, group, region and quote, and lose the link
+// (responseId/excerptId become null by the foreign keys), so a message can say "source removed".
+import "server-only";
+import { neutralFileName } from "@/lib/attachments/attachments";
+import { storage } from "@/lib/attachments/storage";
+import { recordAudit } from "@/lib/audit/record";
+import type { SessionUser } from "@/lib/auth/session";
+import { db } from "@/lib/db";
+import { Conflict, Invalid, NotFound } from "@/lib/errors";
+import type { DeleteAccountInput } from "./personal-data-schemas";
+
+type Actor = Pick<SessionUser, "id">;
+
+export const EXPORT_FORMAT = "igf-consultations/personal-data@1";
+
+export async function exportPersonalData(actor: Actor, now = new Date()) {
+  const user = await db.user.findUnique({
+    where: { id: actor.id },
+    select: {
+      id: true, email: true, emailVerified: true, role: true, createdAt: true, updatedAt: true,
+      profile: {
+        select: {
+          displayName: true, stakeholderGroup: true, region: true, country: true, organisation: true,
+          onBehalfOf: true, createdAt: true, updatedAt: true,
+        },
+      },
+    },
+  });
+  if (!user) throw NotFound("userNotFound");
+  const [sessions, responses, reports, audit] = await Promise.all([
+    db.session.findMany({
+      where: { userId: actor.id }, orderBy: { createdAt: "asc" }, select: { createdAt: true, expires: true },
+    }),
+    db.response.findMany({
+      where: { authorId: actor.id },
+      orderBy: { createdAt: "asc" },
+      select: {
+        id: true, reference: true, status: true, consent: true, stakeholderGroup: true, region: true, country: true,
+        organisation: true, onBehalfOf: true, submittedAt: true, withdrawnAt: true, version: true,
+        moderationState: true, hiddenReason: true, createdAt: true, updatedAt: true,
+        call: { select: { slug: true, title: true } },
+        answers: {
+          orderBy: { question: { position: "asc" } },
+          select: { text: true, choices: true, updatedAt: true, question: { select: { position: true, prompt: true } } },
+        },
+        versions: { orderBy: { version: "asc" }, select: { version: true, consent: true, submittedAt: true, answers: true } },
+        attachments: {
+          orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+          select: { id: true, fileName: true, mediaType: true, size: true, sha256: true, createdAt: true },
+        },
+      },
+    }),
+    db.report.findMany({
+      where: { reporterId: actor.id },
+      orderBy: { createdAt: "asc" },
+      select: {
+        reason: true, details: true, status: true, createdAt: true, resolvedAt: true,
+        response: { select: { reference: true } },
+      },
+    }),
+    db.auditEntry.findMany({
+      where: { actorId: actor.id },
+      orderBy: { createdAt: "asc" },
+      select: { id: true, action: true, itemType: true, itemId: true, callId: true, before: true, after: true, createdAt: true },
+    }),
+  ]);
+  return {
+    format: EXPORT_FORMAT,
+    exportedAt: now.toISOString(),
+    user: { ...user, profile: undefined },
+    profile: user.profile,
+    sessions,
+    responses,
+    reports: reports.map(({ response, ...report }) => ({ ...report, responseReference: response.reference })),
+    // The id is a bigint, which JSON cannot carry as a number.
+    auditEntries: audit.map((entry) => ({ ...entry, id: entry.id.toString() })),
+  };
+}
+
+export type PersonalData = Awaited<ReturnType<typeof exportPersonalData>>;
+
+export const sameEmail = (a: string, b: string) => a.trim().toLowerCase() === b.trim().toLowerCase();
+
+/**
+ * Deletes the actor's account after they typed their email. The last administrator is refused. Returns
+ * how many responses were removed or kept anonymised (numbers only, as in the audit entry).
+ */
+export async function deleteAccount(actor: Actor, input: DeleteAccountInput) {
+  const { result, storageKeys } = await db.$transaction(async (tx) => {
+    const [user] = await tx.$queryRaw<{ id: string; email: string; role: SessionUser["role"] }[]>`
+      SELECT id, email, role FROM users WHERE id = ${actor.id} FOR UPDATE`;
+    if (!user) throw NotFound("userNotFound");
+    if (!sameEmail(user.email, input.confirmEmail)) throw Invalid("invalid", { confirmEmail: ["emailMismatch"] });
+    if (user.role === "ADMIN") {
+      // Locked, so two administrators deleting themselves at once cannot leave none.
+      const admins = await tx.$queryRaw<{ id: string }[]>`SELECT id FROM users WHERE role = 'ADMIN' FOR UPDATE`;
+      if (admins.length <= 1) throw Conflict("lastAdminDelete");
+    }
+    const responses = await tx.response.findMany({
+      where: { authorId: user.id },
+      select: {
+        id: true, status: true, reference: true,
+        attachments: { orderBy: [{ createdAt: "asc" }, { id: "asc" }], select: { id: true, storageKey: true, mediaType: true } },
+      },
+    });
+    const removed = input.responses === "remove" ? responses : responses.filter((r) => r.status === "DRAFT");
+    const kept = responses.filter((r) => !removed.includes(r));
+    if (removed.length) await tx.response.deleteMany({ where: { id: { in: removed.map((r) => r.id) }, authorId: user.id } });
+    if (kept.length) {
+      const ids = kept.map((r) => r.id);
+      await tx.response.updateMany({ where: { id: { in: ids }, consent: "PUBLISH_NAMED" }, data: { consent: "PUBLISH_ANONYMOUS" } });
+      await tx.responseVersion.updateMany({
+        where: { responseId: { in: ids }, consent: "PUBLISH_NAMED" }, data: { consent: "PUBLISH_ANONYMOUS" },
+      });
+      await tx.response.updateMany({
+        where: { id: { in: ids } }, data: { organisation: null, onBehalfOf: null, country: null, lastSubmitKey: null },
+      });
+      for (const response of kept) {
+        for (const [index, file] of response.attachments.entries()) {
+          await tx.attachment.update({
+            where: { id: file.id },
+            data: { fileName: neutralFileName(response.reference, index + 1, file.mediaType) },
+            select: { id: true },
+          });
+        }
+      }
+    }
+    await tx.verificationToken.deleteMany({ where: { identifier: user.email } });
+    // Sessions, profile and reports go with the user (cascade); kept responses lose their author (set null).
+    await tx.user.delete({ where: { id: user.id }, select: { id: true } });
+    const result = { responses: input.responses, removed: removed.filter((r) => r.status !== "DRAFT").length,
+      draftsRemoved: removed.filter((r) => r.status === "DRAFT").length, anonymised: kept.length };
+    await recordAudit(tx, {
+      actor: { id: user.id, role: user.role }, action: "user.delete", itemType: "user", itemId: user.id, after: result,
+    });
+    return { result, storageKeys: removed.flatMap((r) => r.attachments.map((file) => file.storageKey)) };
+  });
+  // The rows are gone; the bytes follow. A file left behind by a crash here is unreachable (no row names it).
+  const files = storage();
+  await Promise.all(storageKeys.map((key) => files.remove(key).catch((error) => console.error("[deleteAccount] file", error))));
+  return result;
+}

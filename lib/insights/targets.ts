@@ -1,0 +1,31 @@
+// Moderators set a call's participation targets: the smallest share each stakeholder group should reach,
+// and whether every UN region should be represented. Audited with the values before and after.
+import "server-only";
+import { hasRole } from "@/lib/auth/roles";
+import type { SessionUser } from "@/lib/auth/session";
+import { recordAudit } from "@/lib/audit/record";
+import { db } from "@/lib/db";
+import { Forbidden, NotFound } from "@/lib/errors";
+import type { TargetsInput } from "./schemas";
+
+export async function setTargets(actor: SessionUser, input: TargetsInput) {
+  if (!hasRole(actor.role, "MODERATOR")) throw Forbidden();
+  return db.$transaction(async (tx) => {
+    const rows = await tx.$queryRaw<{ targetMinGroupShare: number | null; targetAllRegions: boolean }[]>`
+      SELECT "targetMinGroupShare", "targetAllRegions" FROM calls WHERE id = ${input.callId} FOR UPDATE`;
+    const before = rows[0];
+    if (!before) throw NotFound("callNotFound");
+    const after = { targetMinGroupShare: input.minGroupShare, targetAllRegions: input.allRegions };
+    await tx.call.update({ where: { id: input.callId }, data: after, select: { id: true } });
+    await recordAudit(tx, {
+      actor: { id: actor.id, role: actor.role },
+      action: "call.targets",
+      itemType: "call",
+      itemId: input.callId,
+      callId: input.callId,
+      before: { targetMinGroupShare: before.targetMinGroupShare, targetAllRegions: before.targetAllRegions },
+      after,
+    });
+    return after;
+  });
+}
