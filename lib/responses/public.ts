@@ -19,7 +19,8 @@ const PUBLISHED_CONSENTS = ["PUBLISH_NAMED", "PUBLISH_ANONYMOUS"] as const satis
 const EXCERPT_LENGTH = 320;
 
 const publishedCall = (now: Date) => ({ publishedAt: { not: null, lte: now } });
-const publishedResponse = (now: Date): Prisma.ResponseWhereInput => ({
+/** The public's rule as a filter; also used to allow reporting only what the public can see. */
+export const publishedResponse = (now: Date): Prisma.ResponseWhereInput => ({
   status: "SUBMITTED", consent: { in: [...PUBLISHED_CONSENTS] }, moderationState: "PUBLISHED", call: publishedCall(now),
 });
 
