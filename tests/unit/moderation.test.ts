@@ -275,3 +275,26 @@ describe("the queue", () => {
     await expect(listQueue(await actor(), call.id, { tab: "new", page: 1 })).rejects.toMatchObject({ kind: "forbidden" });
   });
 });
+
+describe("the demo", () => {
+  it("has a reported and a hidden response in the open call's queue, and a second run changes nothing", async () => {
+    const { seedDemo } = await import("@/prisma/seed");
+    const { seedDemoModeration } = await import("@/prisma/demo-moderation");
+    const { DEMO_CALLS } = await import("@/prisma/demo-content");
+    await seedDemo(db, { quiet: true });
+    const call = await db.call.findUniqueOrThrow({ where: { slug: DEMO_CALLS.find((c) => c.key === "open")!.slug }, select: { id: true } });
+    const snapshot = async () => ({
+      reports: await db.report.count({ where: { response: { callId: call.id, author: { email: { endsWith: "@demo.example.org" } } } } }),
+      hidden: await db.response.count({ where: { callId: call.id, moderationState: "HIDDEN", hiddenReason: { contains: "mobile number" } } }),
+      entries: await db.auditEntry.count({ where: { callId: call.id, action: "response.hide" } }),
+    });
+    const first = await snapshot();
+    expect(first.reports).toBeGreaterThanOrEqual(2);
+    expect(first.hidden).toBe(1);
+    await seedDemoModeration(db);
+    expect(await snapshot()).toEqual(first);
+    const moderator = await actor("MODERATOR");
+    const queue = await listQueue(moderator, call.id, { tab: "reported", page: 1 });
+    expect(queue.items.some((i) => i.reportReasons.some((r) => r.reason === "SPAM"))).toBe(true);
+  });
+});

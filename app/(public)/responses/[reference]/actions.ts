@@ -1,6 +1,5 @@
 "use server";
 
-import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { formValues, runAction, type ActionResult } from "@/lib/actions";
 import { authorize } from "@/lib/auth/session";
@@ -15,8 +14,9 @@ export async function reportResponseAction(_previous: ActionResult | null, formD
     const actor = await authorize("STAKEHOLDER");
     const parsed = reportInputSchema.safeParse(values);
     if (!parsed.success) throw Invalid("invalid", z.flattenError(parsed.error).fieldErrors);
-    const report = await reportResponse(actor, parsed.data);
-    if (report.hidden) revalidatePath("/", "layout");
+    // No revalidation: every page is rendered on request, and refreshing this one would replace the
+    // reporter's thank-you with a 404 when their report was the one that hid the response.
+    await reportResponse(actor, parsed.data);
     return { ok: true, data: null };
   });
   return result.ok ? result : { ...result, values };
