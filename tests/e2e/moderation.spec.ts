@@ -142,8 +142,17 @@ test("three users report a response: it is hidden; a second report by the same u
       await page.getByLabel("Details").fill("It repeats another response word for word.");
     }
     if (index === 0) await expectAccessible(page);
-    await page.getByRole("button", { name: "Send report" }).click();
+    const [sent] = await Promise.all([page.waitForRequest(isAction), page.getByRole("button", { name: "Send report" }).click()]);
     await expect(page.getByRole("status")).toContainText("your report was sent");
+    if (index === 0) {
+      // The same report replayed by a visitor: refused, no second report.
+      const visitorContext = await browser.newContext();
+      const headers = await sent.allHeaders();
+      delete headers.cookie;
+      const answer = await visitorContext.request.fetch(sent.url(), { method: "POST", headers, data: sent.postDataBuffer()! });
+      expect(await answer.text()).toContain("Please sign in first.");
+      await visitorContext.close();
+    }
     if (index === 0) {
       await page.reload();
       await page.getByRole("radio", { name: "Spam or advertising" }).check();
@@ -221,4 +230,23 @@ test("an administrator reads and filters the audit log", async ({ browser }) => 
   await expectAccessible(page);
   expect(csp).toEqual([]);
   await Promise.all([moderatorContext.close(), adminContext.close()]);
+});
+
+test("a moderator sets pre-moderation and the report threshold in the call editor", async ({ browser }) => {
+  const call = await createModeratedCall(db);
+  const context = await browser.newContext();
+  await signInAs(context, "MODERATOR");
+  const page = await context.newPage();
+  await page.goto(`/moderation/calls/${call.id}`);
+  await page.getByLabel("How responses are moderated").selectOption("PRE");
+  await page.getByLabel("Reports that hide a response").fill("0");
+  await page.getByRole("button", { name: "Save" }).click();
+  await expect(page.getByText("Enter a whole number from 1 to 100.")).toBeVisible();
+  await page.getByLabel("Reports that hide a response").fill("5");
+  await page.getByRole("button", { name: "Save" }).click();
+  await expect(page.getByText("The call has been saved.")).toBeVisible();
+  expect(await db.call.findUniqueOrThrow({ where: { id: call.id }, select: { moderationMode: true, reportThreshold: true } }))
+    .toEqual({ moderationMode: "PRE", reportThreshold: 5 });
+  expect(await db.auditEntry.count({ where: { itemId: call.id, action: "call.update" } })).toBe(1);
+  await context.close();
 });
