@@ -1,9 +1,17 @@
 // The audit log as a table. Before and after are shown as indented JSON in <pre>, escaped by React.
+import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import type { listAuditEntries } from "@/lib/audit/log";
 import styles from "./audit-table.module.css";
 
 type Entry = Awaited<ReturnType<typeof listAuditEntries>>["entries"][number];
+
+/** Where an item is looked at, for the kinds that have a page. */
+function itemHref(itemType: string, itemId: string) {
+  if (itemType === "response") return `/moderation/responses/${encodeURIComponent(itemId)}`;
+  if (itemType === "call") return `/moderation/calls/${encodeURIComponent(itemId)}`;
+  return null;
+}
 
 const json = (value: unknown) => (value === null || value === undefined ? "—" : JSON.stringify(value, null, 2));
 
@@ -37,7 +45,14 @@ export async function AuditTable({ entries }: { entries: Entry[] }) {
               </td>
               <th scope="row">{entry.action}</th>
               <td>
-                {entry.itemType} <code>{entry.itemId}</code>
+                {entry.itemType}{" "}
+                {itemHref(entry.itemType, entry.itemId) ? (
+                  <Link href={itemHref(entry.itemType, entry.itemId)!}>
+                    <code>{entry.itemId}</code>
+                  </Link>
+                ) : (
+                  <code>{entry.itemId}</code>
+                )}
               </td>
               <td>
                 <pre className={styles.json}>{json(entry.before)}</pre>

@@ -25,8 +25,10 @@ export async function QueueItem({ item, tab, timeZone }: { item: Item; tab: Queu
     <article aria-labelledby={headingId} className={styles.item}>
       <h3 id={headingId}>
         <Link href={`/moderation/responses/${encodeURIComponent(item.id)}`}>{label}</Link>{" "}
-        <span className="badge">{t(`state.${item.moderationState}`)}</span>
-        {item.reviewedAt === null && <span className="badge">{t("unreviewed")}</span>}
+        <span className={styles.badges}>
+          <span className="badge">{t(`state.${item.moderationState}`)}</span>
+          {item.reviewedAt === null && <span className="badge">{t("unreviewed")}</span>}
+        </span>
       </h3>
       <p className="meta">
         {[item.stakeholderGroup && tGroup(item.stakeholderGroup), item.region && tRegion(item.region)].filter(Boolean).join(" · ")}

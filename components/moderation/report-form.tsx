@@ -34,56 +34,61 @@ export function ReportForm({ responseId }: { responseId: string }) {
       </p>
     );
   return (
-    <form
-      ref={formRef}
-      action={formAction}
-      noValidate
-      className="form"
-      onSubmit={(event) => handleSubmit(() => startTransition(() => formAction(new FormData(formRef.current!))))(event)}
-    >
-      {refused && !refused.fieldErrors?.reason && !refused.fieldErrors?.details && (
-        <p className="notice error" role="alert">
-          {tErrors.has(refused.message) ? tErrors(refused.message) : refused.message}
-        </p>
-      )}
-      <input type="hidden" name="responseId" value={responseId} />
-      <fieldset aria-describedby={reasonError ? "report-reason-error" : undefined}>
-        <legend>{t("reason")}</legend>
-        {REPORT_REASONS.map((reason) => (
-          <div key={reason} className="field checkbox-field">
-            <input type="radio" id={`report-${reason}`} value={reason} defaultChecked={refused?.values?.reason === reason} {...register("reason")} />
-            <label htmlFor={`report-${reason}`}>{tReason(reason)}</label>
-          </div>
-        ))}
-        {reasonError && (
-          <p className="field-error" id="report-reason-error">
-            {reasonError}
+    // Open again after a refusal, so the message and what was typed are seen (also without JavaScript).
+    <details open={state ? true : undefined}>
+      <summary>{t("heading")}</summary>
+      <p className="hint">{t("intro")}</p>
+      <form
+        ref={formRef}
+        action={formAction}
+        noValidate
+        className="form"
+        onSubmit={(event) => handleSubmit(() => startTransition(() => formAction(new FormData(formRef.current!))))(event)}
+      >
+        {refused && !refused.fieldErrors?.reason && !refused.fieldErrors?.details && (
+          <p className="notice error" role="alert">
+            {tErrors.has(refused.message) ? tErrors(refused.message) : refused.message}
           </p>
         )}
-      </fieldset>
-      <div className="field">
-        <label htmlFor="report-details">{t("details")}</label>
-        <p className="hint" id="report-details-hint">
-          {t("detailsHint", { max: MODERATION_LIMITS.reportDetails })}
-        </p>
-        <textarea
-          id="report-details"
-          rows={3}
-          maxLength={MODERATION_LIMITS.reportDetails}
-          aria-invalid={detailsError ? true : undefined}
-          aria-describedby={`report-details-hint${detailsError ? " report-details-error" : ""}`}
-          defaultValue={refused?.values?.details ?? ""}
-          {...register("details")}
-        />
-        {detailsError && (
-          <p className="field-error" id="report-details-error">
-            {detailsError}
+        <input type="hidden" name="responseId" value={responseId} />
+        <fieldset aria-describedby={reasonError ? "report-reason-error" : undefined}>
+          <legend>{t("reason")}</legend>
+          {REPORT_REASONS.map((reason) => (
+            <div key={reason} className="field checkbox-field">
+              <input type="radio" id={`report-${reason}`} value={reason} defaultChecked={refused?.values?.reason === reason} {...register("reason")} />
+              <label htmlFor={`report-${reason}`}>{tReason(reason)}</label>
+            </div>
+          ))}
+          {reasonError && (
+            <p className="field-error" id="report-reason-error">
+              {reasonError}
+            </p>
+          )}
+        </fieldset>
+        <div className="field">
+          <label htmlFor="report-details">{t("details")}</label>
+          <p className="hint" id="report-details-hint">
+            {t("detailsHint", { max: MODERATION_LIMITS.reportDetails })}
           </p>
-        )}
-      </div>
-      <button type="submit" className="button secondary" disabled={pending}>
-        {t("send")}
-      </button>
-    </form>
+          <textarea
+            id="report-details"
+            rows={3}
+            maxLength={MODERATION_LIMITS.reportDetails}
+            aria-invalid={detailsError ? true : undefined}
+            aria-describedby={`report-details-hint${detailsError ? " report-details-error" : ""}`}
+            defaultValue={refused?.values?.details ?? ""}
+            {...register("details")}
+          />
+          {detailsError && (
+            <p className="field-error" id="report-details-error">
+              {detailsError}
+            </p>
+          )}
+        </div>
+        <button type="submit" className="button secondary" disabled={pending}>
+          {t("send")}
+        </button>
+      </form>
+    </details>
   );
 }

@@ -135,6 +135,7 @@ test("three users report a response: it is hidden; a second report by the same u
     const page = await context.newPage();
     const csp = watchCsp(page);
     await page.goto(path);
+    await page.getByText("Report this response").click(); // unfold the <details>
     await page.getByRole("radio", { name: reason }).check();
     if (reason === "Other") {
       await page.getByRole("button", { name: "Send report" }).click();
@@ -155,6 +156,7 @@ test("three users report a response: it is hidden; a second report by the same u
     }
     if (index === 0) {
       await page.reload();
+      await page.getByText("Report this response").click();
       await page.getByRole("radio", { name: "Spam or advertising" }).check();
       await page.getByRole("button", { name: "Send report" }).click();
       await expect(page.getByText("You have already reported this response.")).toBeVisible();

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { AuditTable } from "@/components/moderation/audit-table";
+import styles from "@/components/moderation/audit-table.module.css";
 import { auditFilterChoices, listAuditEntries } from "@/lib/audit/log";
 import { requireRole } from "@/lib/auth/session";
 import { auditQuerySchema } from "@/lib/moderation/schemas";
@@ -25,7 +26,7 @@ export default async function AuditLogPage({ searchParams }: { searchParams: Sea
     <>
       <h1>{t("title")}</h1>
       <p className="lead">{t("intro")}</p>
-      <form method="get" className="form" role="search" aria-label={t("filters")}>
+      <form method="get" className={`form ${styles.filters}`} role="search" aria-label={t("filters")}>
         <div className="field">
           <label htmlFor="audit-action">{t("action")}</label>
           <select id="audit-action" name="action" defaultValue={filters.action ?? ""}>
@@ -62,15 +63,13 @@ export default async function AuditLogPage({ searchParams }: { searchParams: Sea
             ))}
           </select>
         </div>
-        <div className="field-pair">
-          <div className="field">
-            <label htmlFor="audit-from">{t("from")}</label>
-            <input id="audit-from" name="from" type="date" defaultValue={filters.from ?? ""} />
-          </div>
-          <div className="field">
-            <label htmlFor="audit-to">{t("to")}</label>
-            <input id="audit-to" name="to" type="date" defaultValue={filters.to ?? ""} />
-          </div>
+        <div className="field">
+          <label htmlFor="audit-from">{t("from")}</label>
+          <input id="audit-from" name="from" type="date" defaultValue={filters.from ?? ""} />
+        </div>
+        <div className="field">
+          <label htmlFor="audit-to">{t("to")}</label>
+          <input id="audit-to" name="to" type="date" defaultValue={filters.to ?? ""} />
         </div>
         <p>
           <button type="submit" className="button secondary">
