@@ -50,3 +50,23 @@ describe("the demo", () => {
     expect(queue.items.some((i) => i.reportReasons.some((r) => r.reason === "SPAM"))).toBe(true);
   });
 });
+
+describe("lowering the report threshold", () => {
+  it("hides published responses that already have that many open reports, by the system", async () => {
+    const { getCallForEditing, updateCall } = await import("@/lib/calls/manage");
+    const { callFormValues } = await import("@/lib/calls/form-values");
+    const { callInputSchema } = await import("@/lib/calls/schemas");
+    const moderator = await actor("MODERATOR");
+    const call = await createModeratedCall(db, { reportThreshold: 5 });
+    const two = await createModeratedResponse(db, { callId: call.id, questionId: call.questionId });
+    const one = await createModeratedResponse(db, { callId: call.id, questionId: call.questionId });
+    await createReports(db, two.id, 2);
+    await createReports(db, one.id, 1);
+    const values = callFormValues(await getCallForEditing(moderator, call.id));
+    await updateCall(moderator, call.id, callInputSchema.parse({ ...values, reportThreshold: "2" }));
+    const states = await db.response.findMany({ where: { id: { in: [two.id, one.id] } }, select: { id: true, moderationState: true } });
+    expect(Object.fromEntries(states.map((s) => [s.id, s.moderationState]))).toEqual({ [two.id]: "HIDDEN", [one.id]: "PUBLISHED" });
+    expect(await db.auditEntry.findMany({ where: { itemId: two.id }, select: { action: true, actorId: true } }))
+      .toEqual([{ action: "response.autoHide", actorId: null }]);
+  });
+});
