@@ -9,6 +9,7 @@ import { fileURLToPath } from "node:url";
 import { db as appDb, disconnectDb, type Db } from "@/lib/db";
 import { DEMO_CALLS, DEMO_DOMAIN, DEMO_FORUM, DEMO_PEOPLE, type DemoCallKey } from "./demo-content";
 import { seedDemoInsights } from "./demo-insights";
+import { seedDemoModeration } from "./demo-moderation";
 import { createCall, createForum, createQuestion, createResponse, createUser, type DbClient } from "./factories";
 
 const DAY = 24 * 60 * 60 * 1000;
@@ -56,6 +57,7 @@ export async function seedDemo(db: Db, { quiet = false }: { quiet?: boolean } = 
           });
         }
       }
+      await seedDemoModeration(tx);
       return countDemoRows(tx);
     },
     { timeout: 60_000, maxWait: 10_000 },

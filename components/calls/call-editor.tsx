@@ -11,6 +11,7 @@ import { fieldMessage } from "@/components/ui/field-message";
 import type { ActionResult } from "@/lib/actions";
 import { nestValues } from "@/lib/calls/form-data";
 import { CALL_LIMITS, callInputSchema, type CallFormValues, type CallInput } from "@/lib/calls/schemas";
+import { ModerationSettings } from "@/components/moderation/moderation-settings";
 import { EditorField, fieldA11y } from "./editor-field";
 import { GlossaryList } from "./glossary-list";
 import { QuestionList } from "./question-list";
@@ -31,6 +32,7 @@ export function CallEditor({ action, callId, defaults, forums, timeZones, locked
   const tErrors = useTranslations("CallErrors");
   const tv = useTranslations("Validation");
   const tcv = useTranslations("CallValidation");
+  const tmv = useTranslations("ModerationValidation");
   const [state, formAction, pending] = useActionState(action, null);
   const formRef = useRef<HTMLFormElement>(null);
   const refused = state && !state.ok ? state : undefined;
@@ -49,7 +51,9 @@ export function CallEditor({ action, callId, defaults, forums, timeZones, locked
 
   const translate = (code: string | undefined) => {
     if (!code) return undefined;
-    return tcv.has(code.split("|")[0]!) ? fieldMessage(tcv, code) : fieldMessage(tv, code);
+    const key = code.split("|")[0]!;
+    if (tmv.has(key)) return fieldMessage(tmv, code);
+    return tcv.has(key) ? fieldMessage(tcv, code) : fieldMessage(tv, code);
   };
   const errorOf = (path: string) => {
     const own = get(formState.errors, path) as { message?: string; root?: { message?: string } } | undefined;
@@ -154,6 +158,7 @@ export function CallEditor({ action, callId, defaults, forums, timeZones, locked
             </EditorField>
           </div>
         </section>
+        <ModerationSettings field={top} errorOf={errorOf} />
         <QuestionList locked={locked} errorOf={errorOf} />
         <GlossaryList errorOf={errorOf} />
         <div>

@@ -1,4 +1,5 @@
 import "server-only";
+import { recordAudit } from "@/lib/audit/record";
 import { hasRole } from "@/lib/auth/roles";
 import type { SessionUser } from "@/lib/auth/session";
 import { db } from "@/lib/db";
@@ -36,6 +37,12 @@ export async function changeRole(actor: SessionUser, { userId, role }: ChangeRol
       const admins = await tx.$queryRaw<{ id: string }[]>`SELECT id FROM users WHERE role = 'ADMIN' FOR UPDATE`;
       if (admins.length <= 1) throw Conflict("lastAdmin");
     }
-    return tx.user.update({ where: { id: userId }, data: { role }, select: { id: true, email: true, role: true } });
+    const user = await tx.user.update({ where: { id: userId }, data: { role }, select: { id: true, email: true, role: true } });
+    if (target.role !== role)
+      await recordAudit(tx, {
+        actor: { id: actor.id, role: actor.role }, action: "user.role", itemType: "user", itemId: userId,
+        before: { role: target.role }, after: { role },
+      });
+    return user;
   });
 }

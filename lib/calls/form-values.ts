@@ -1,11 +1,11 @@
 // A stored call as the editor's fields show it: strings, times in the call's own zone, options one per line.
-import type { QuestionType } from "@/lib/generated/prisma/enums";
+import type { ModerationMode, QuestionType } from "@/lib/generated/prisma/enums";
 import type { CallFormValues } from "./schemas";
 import { toLocalDateTime } from "./time";
 
 type StoredCall = {
   forumId: string; slug: string; title: string; introduction: string; thematicTrack: string; timeZone: string;
-  opensAt: Date; closesAt: Date; referencePrefix: string;
+  opensAt: Date; closesAt: Date; referencePrefix: string; moderationMode: ModerationMode; reportThreshold: number;
   questions: {
     id: string; prompt: string; helpText: string; type: QuestionType; required: boolean;
     minLength: number | null; maxLength: number | null; options: string[]; maxChoices: number | null;
@@ -26,6 +26,8 @@ export function callFormValues(call: StoredCall): CallFormValues {
     timeZone: call.timeZone,
     opensAt: toLocalDateTime(call.opensAt, call.timeZone),
     closesAt: toLocalDateTime(call.closesAt, call.timeZone),
+    moderationMode: call.moderationMode,
+    reportThreshold: String(call.reportThreshold),
     questions: call.questions.map((q) => ({
       questionId: q.id,
       prompt: q.prompt,

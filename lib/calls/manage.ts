@@ -3,11 +3,13 @@
 // earlier respondents answered, so it is refused (help texts may still be clarified). The call row is locked
 // for the check, so a first submission (which updates the call's receipt counter) cannot slip in between.
 import "server-only";
+import { recordAudit } from "@/lib/audit/record";
 import { hasRole } from "@/lib/auth/roles";
 import type { SessionUser } from "@/lib/auth/session";
 import { db } from "@/lib/db";
 import { Conflict, DomainError, Forbidden, Invalid, isUniqueViolation, NotFound } from "@/lib/errors";
 import type { ResponseStatus } from "@/lib/generated/prisma/enums";
+import { hideOverThreshold } from "@/lib/moderation/threshold";
 import type { DbClient } from "@/prisma/factories";
 import { questionInputSchema, type CallInput, type QuestionInput } from "./schemas";
 import { callStatus } from "./status";
@@ -23,7 +25,7 @@ const questionSelect = {
 
 const editSelect = {
   id: true, forumId: true, slug: true, title: true, introduction: true, thematicTrack: true, timeZone: true,
-  opensAt: true, closesAt: true, publishedAt: true, referencePrefix: true,
+  opensAt: true, closesAt: true, publishedAt: true, referencePrefix: true, moderationMode: true, reportThreshold: true,
   questions: { orderBy: { position: "asc" }, select: questionSelect },
   glossary: { orderBy: { position: "asc" }, select: { id: true, position: true, term: true, definition: true } },
 } as const;
@@ -71,11 +73,27 @@ function questionsChanged(stored: (QuestionInput & { id: string })[], input: Que
   });
 }
 
-const callData = (input: CallInput) => ({
+const callData = (input: Omit<CallInput, "questions" | "glossary">) => ({
   forumId: input.forumId, slug: input.slug, title: input.title, introduction: input.introduction,
   thematicTrack: input.thematicTrack, timeZone: input.timeZone, opensAt: input.opensAt, closesAt: input.closesAt,
-  referencePrefix: input.referencePrefix,
+  referencePrefix: input.referencePrefix, moderationMode: input.moderationMode, reportThreshold: input.reportThreshold,
 });
+
+const actorOf = (actor: SessionUser) => ({ id: actor.id, role: actor.role });
+
+/** The call's own fields as the audit log keeps them (questions are summarised by their count). */
+const auditedCall = (call: ReturnType<typeof callData> & { questions: number; glossary: number }) => ({
+  ...call, opensAt: call.opensAt.toISOString(), closesAt: call.closesAt.toISOString(),
+});
+
+/** Only what changed, before and after. */
+function changedFields(before: Record<string, unknown>, after: Record<string, unknown>) {
+  const keys = Object.keys(after).filter((key) => JSON.stringify(before[key]) !== JSON.stringify(after[key]));
+  return {
+    before: Object.fromEntries(keys.map((key) => [key, before[key] ?? null])),
+    after: Object.fromEntries(keys.map((key) => [key, after[key] ?? null])),
+  };
+}
 
 const questionData = (q: QuestionInput) => ({
   prompt: q.prompt, helpText: q.helpText, type: q.type, required: q.required, minLength: q.minLength,
@@ -129,6 +147,10 @@ export async function createCall(actor: SessionUser, input: CallInput) {
           data: input.questions.map((q, index) => ({ callId: call.id, position: index + 1, ...questionData(q) })),
         });
       await writeGlossary(tx, call.id, input);
+      await recordAudit(tx, {
+        actor: actorOf(actor), action: "call.create", itemType: "call", itemId: call.id, callId: call.id,
+        after: auditedCall({ ...callData(input), questions: input.questions.length, glossary: input.glossary.length }),
+      });
       return call;
     }),
   );
@@ -183,6 +205,18 @@ export async function updateCall(actor: SessionUser, callId: string, input: Call
         }
       }
       await writeGlossary(tx, callId, input);
+      if (input.reportThreshold < before.reportThreshold) await hideOverThreshold(tx, callId, input.reportThreshold);
+      const { before: was, after: now } = changedFields(
+        auditedCall({ ...callData(before), questions: stored.length, glossary: before.glossary.length }),
+        auditedCall({ ...callData(input), opensAt, closesAt, questions: input.questions.length, glossary: input.glossary.length }),
+      );
+      // Question wording is compared whole: the entry says they changed, the versions of the editor say how.
+      const questionsEdited = !frozen && questionsChanged(stored.map((q) => ({ ...q, questionId: q.id })), input.questions);
+      await recordAudit(tx, {
+        actor: actorOf(actor), action: "call.update", itemType: "call", itemId: callId, callId,
+        before: { ...was, ...(questionsEdited && { questionsEdited: false }) },
+        after: { ...now, ...(questionsEdited && { questionsEdited: true }) },
+      });
       return { id: callId, slug: input.slug };
     }),
   );
@@ -200,7 +234,12 @@ export async function publishCall(actor: SessionUser, callId: string, now = new 
     if (call.publishedAt) return { id: callId, publishedAt: call.publishedAt };
     if (call._count.questions === 0) throw Conflict("noQuestions");
     if (call.closesAt <= now) throw Conflict("closesInPast");
-    return tx.call.update({ where: { id: callId }, data: { publishedAt: now }, select: { id: true, publishedAt: true } });
+    const published = await tx.call.update({ where: { id: callId }, data: { publishedAt: now }, select: { id: true, publishedAt: true } });
+    await recordAudit(tx, {
+      actor: actorOf(actor), action: "call.publish", itemType: "call", itemId: callId, callId,
+      before: { publishedAt: null }, after: { publishedAt: now.toISOString() },
+    });
+    return published;
   });
 }
 
@@ -211,6 +250,13 @@ export async function unpublishCall(actor: SessionUser, callId: string) {
     const [locked] = await tx.$queryRaw<{ id: string }[]>`SELECT id FROM calls WHERE id = ${callId} FOR UPDATE`;
     if (!locked) throw NotFound("callNotFound");
     if ((await tx.response.count({ where: { callId } })) > 0) throw Conflict("hasResponses");
-    return tx.call.update({ where: { id: callId }, data: { publishedAt: null }, select: { id: true, publishedAt: true } });
+    const before = await tx.call.findUniqueOrThrow({ where: { id: callId }, select: { publishedAt: true } });
+    const call = await tx.call.update({ where: { id: callId }, data: { publishedAt: null }, select: { id: true, publishedAt: true } });
+    if (before.publishedAt)
+      await recordAudit(tx, {
+        actor: actorOf(actor), action: "call.unpublish", itemType: "call", itemId: callId, callId,
+        before: { publishedAt: before.publishedAt.toISOString() }, after: { publishedAt: null },
+      });
+    return call;
   });
 }

@@ -2,7 +2,8 @@
 // "CallValidation" (lib/i18n/messages/en/calls.json), then in "Validation"; "key|n" carries a number.
 // The form holds strings (what inputs hold); the schema trims, converts and checks them.
 import { z } from "zod";
-import { QuestionType } from "@/lib/generated/prisma/enums";
+import { ModerationMode, QuestionType } from "@/lib/generated/prisma/enums";
+import { MODERATION_LIMITS } from "@/lib/moderation/schemas";
 import { fromLocalDateTime, isLocalDateTime, isTimeZone } from "./time";
 
 /** Every limit of a call, stated once; the README lists them. */
@@ -124,6 +125,21 @@ export const callInputSchema = z
     timeZone: z.string({ error: "chooseTimeZone" }).trim().refine(isTimeZone, { error: "chooseTimeZone" }),
     opensAt: localDateTime,
     closesAt: localDateTime,
+    // Moderation settings (see lib/moderation/): absent in an older form post means the defaults.
+    moderationMode: z.enum(ModerationMode, { error: "chooseModerationMode" }).optional().transform((value) => value ?? "POST"),
+    reportThreshold: z
+      .union([z.string(), z.number()], { error: "wholeNumber" })
+      .optional()
+      .transform((value) =>
+        value === undefined || String(value).trim() === "" ? MODERATION_LIMITS.reportThresholdDefault : Number(value),
+      )
+      .pipe(
+        z
+          .number({ error: "thresholdRange" })
+          .int({ error: "thresholdRange" })
+          .min(MODERATION_LIMITS.reportThresholdMin, { error: "thresholdRange" })
+          .max(MODERATION_LIMITS.reportThresholdMax, { error: "thresholdRange" }),
+      ),
     questions: z
       .array(questionInputSchema, { error: "invalid" })
       .max(CALL_LIMITS.questions, { error: `tooManyQuestions|${CALL_LIMITS.questions}` })

@@ -11,6 +11,7 @@ const AREAS = [
   "moderation-tools",
   "exports",
   "insights",
+  "moderation",
 ] as const;
 
 export async function loadMessages(locale: Locale): Promise<Record<string, unknown>> {

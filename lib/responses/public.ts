@@ -19,7 +19,8 @@ const PUBLISHED_CONSENTS = ["PUBLISH_NAMED", "PUBLISH_ANONYMOUS"] as const satis
 const EXCERPT_LENGTH = 320;
 
 const publishedCall = (now: Date) => ({ publishedAt: { not: null, lte: now } });
-/** The rule itself, for readers elsewhere (the exports of lib/exports) that must apply it unchanged. */
+/** The rule itself, for readers elsewhere that must apply it unchanged (exports, the open data API, reports:
+ * only what the public can see can be reported). */
 export const publishedResponse = (now: Date): Prisma.ResponseWhereInput => ({
   status: "SUBMITTED", consent: { in: [...PUBLISHED_CONSENTS] }, moderationState: "PUBLISHED", call: publishedCall(now),
 });

@@ -6,7 +6,8 @@ import type { SessionUser } from "@/lib/auth/session";
 import { callStatus } from "@/lib/calls/status";
 import { db } from "@/lib/db";
 import { Closed, Conflict, Forbidden, Invalid, isUniqueViolation, NotFound } from "@/lib/errors";
-import type { Consent, ResponseStatus } from "@/lib/generated/prisma/enums";
+import type { Consent, ModerationState, ResponseStatus } from "@/lib/generated/prisma/enums";
+import { moderationOnSubmit } from "@/lib/moderation/submission";
 import type { DbClient } from "@/prisma/factories";
 import { sendReceiptMail } from "./receipt-mail";
 import { assignReference, recordVersion } from "./record";
@@ -83,6 +84,7 @@ export async function getOwnResponse(actor: Actor, responseId: string, now = new
       ...responseSelect,
       call: { select: { ...callSelect, questions: { orderBy: { position: "asc" }, select: questionSelect } } },
       versions: { orderBy: { version: "desc" }, select: { version: true, submittedAt: true, consent: true } },
+      moderationState: true, hiddenReason: true,
     },
   });
   if (!response) throw NotFound();
@@ -91,13 +93,14 @@ export async function getOwnResponse(actor: Actor, responseId: string, now = new
 
 type LockedResponse = {
   id: string; callId: string; status: ResponseStatus; reference: string | null; version: number;
-  lastSubmitKey: string | null; submittedAt: Date | null;
+  lastSubmitKey: string | null; submittedAt: Date | null; moderationState: ModerationState;
 };
 
 /** Locks the actor's response row for the rest of the transaction; another user's id is not found. */
 async function lockOwnResponse(tx: DbClient, actor: Actor, responseId: string): Promise<LockedResponse> {
   const [row] = await tx.$queryRaw<LockedResponse[]>`
-    SELECT id, "callId", status::text AS status, reference, version, "lastSubmitKey", "submittedAt"
+    SELECT id, "callId", status::text AS status, reference, version, "lastSubmitKey", "submittedAt",
+      "moderationState"::text AS "moderationState"
     FROM responses WHERE id = ${responseId} AND "authorId" = ${actor.id} FOR UPDATE`;
   if (!row) throw NotFound();
   return row;
@@ -107,7 +110,7 @@ async function lockOwnResponse(tx: DbClient, actor: Actor, responseId: string): 
 async function openCallOf(tx: DbClient, callId: string, now: Date) {
   const call = await tx.call.findUniqueOrThrow({
     where: { id: callId },
-    select: { ...callSelect, questions: { orderBy: { position: "asc" }, select: questionSelect } },
+    select: { ...callSelect, moderationMode: true, questions: { orderBy: { position: "asc" }, select: questionSelect } },
   });
   const status = callStatus(call, now);
   if (status === "CLOSED") throw Closed("callClosed");
@@ -214,6 +217,7 @@ export async function submitResponse(actor: Actor, input: SubmitInput, now = new
       data: {
         ...profile, consent: consent as Consent, status: "SUBMITTED", submittedAt: now,
         reference, lastSubmitKey: submitKey as string,
+        ...moderationOnSubmit(call.moderationMode, response.moderationState),
       },
       select: { id: true },
     });
@@ -250,7 +254,7 @@ export async function listOwnContributions(actor: Actor, now = new Date()) {
     orderBy: { updatedAt: "desc" },
     select: {
       id: true, status: true, reference: true, version: true, submittedAt: true, withdrawnAt: true, updatedAt: true,
-      consent: true,
+      consent: true, moderationState: true, hiddenReason: true,
       call: { select: { slug: true, title: true, opensAt: true, closesAt: true, timeZone: true, publishedAt: true } },
       _count: { select: { versions: true } },
     },

@@ -4,6 +4,7 @@ import { getTranslations } from "next-intl/server";
 import { LocalDate } from "@/components/ui/local-date";
 import { requireRole } from "@/lib/auth/session";
 import { listCallsForModeration } from "@/lib/calls/calls";
+import { queueCountsByCall } from "@/lib/moderation/queue";
 import { STAKEHOLDER_GROUPS } from "@/lib/profile/schemas";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -15,7 +16,8 @@ export default async function ModerationPage() {
   const t = await getTranslations("Moderation");
   const tStatus = await getTranslations("CallStatus");
   const tCalls = await getTranslations("ModerationCalls");
-  const calls = await listCallsForModeration(user);
+  const tQueue = await getTranslations("ModerationQueue");
+  const [calls, queues] = await Promise.all([listCallsForModeration(user), queueCountsByCall(user)]);
   return (
     <>
       <h1>{t("title")}</h1>
@@ -39,6 +41,7 @@ export default async function ModerationPage() {
                 <th scope="col">{t("submitted")}</th>
                 <th scope="col">{t("drafts")}</th>
                 <th scope="col">{t("groupsHeard")}</th>
+                <th scope="col">{tQueue("title")}</th>
                 <th scope="col">{tCalls("actions")}</th>
               </tr>
             </thead>
@@ -54,6 +57,12 @@ export default async function ModerationPage() {
                   <td>{call.submitted}</td>
                   <td>{call.drafts}</td>
                   <td>{t("groupsHeardValue", { heard: call.groupsHeard, total: STAKEHOLDER_GROUPS.length })}</td>
+                  <td>
+                    <Link href={`/moderation/calls/${call.id}/queue`}>
+                      {tQueue("homeCounts", { ...(queues.get(call.id) ?? { new: 0, reported: 0, hidden: 0 }) })}
+                      <span className="visually-hidden"> {call.title}</span>
+                    </Link>
+                  </td>
                   <td>
                     <Link href={`/moderation/calls/${call.id}`}>
                       {tCalls("edit")}

@@ -3,6 +3,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { cache } from "react";
+import { ReportSection } from "@/components/moderation/report-section";
 import { Attribution } from "@/components/responses/attribution";
 import { LocalDate } from "@/components/ui/local-date";
 import { getPublishedResponse } from "@/lib/responses/public";
@@ -72,6 +73,7 @@ export default async function PublicResponsePage({ params }: Props) {
           </ul>
         </section>
       )}
+      <ReportSection responseId={response.id} reference={response.reference ?? ""} />
     </>
   );
 }

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
+import { ModerationNotice } from "@/components/moderation/moderation-notice";
 import { LocalDate } from "@/components/ui/local-date";
 import { requireUser } from "@/lib/auth/session";
 import { listOwnContributions } from "@/lib/responses/responses";
@@ -47,7 +48,12 @@ export default async function MyContributionsPage() {
                       {row.call.title}
                       <span className="meta">{t("callStatus", { status: tCall(row.call.status) })}</span>
                     </th>
-                    <td>{ts(row.status)}</td>
+                    <td>
+                      {ts(row.status)}
+                      {row.status === "SUBMITTED" && (
+                        <ModerationNotice state={row.moderationState} hiddenReason={row.hiddenReason} compact />
+                      )}
+                    </td>
                     <td>{row.reference ?? "—"}</td>
                     <td>{row.versionCount}</td>
                     <td>

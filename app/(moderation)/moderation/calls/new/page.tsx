@@ -26,6 +26,8 @@ export default async function NewCallPage() {
     timeZone: "UTC",
     opensAt: "",
     closesAt: "",
+    moderationMode: "POST",
+    reportThreshold: "3",
     questions: [{ questionId: "", prompt: "", helpText: "", type: "LONG_TEXT", required: false, minLength: "", maxLength: "", options: "", maxChoices: "" }],
     glossary: [],
   };

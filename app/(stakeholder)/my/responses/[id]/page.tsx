@@ -3,6 +3,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { cache } from "react";
+import { ModerationNotice } from "@/components/moderation/moderation-notice";
 import { WithdrawForm } from "@/components/responses/withdraw-form";
 import { LocalDate } from "@/components/ui/local-date";
 import { requireUser } from "@/lib/auth/session";
@@ -49,6 +50,9 @@ export default async function ReceiptPage({ params, searchParams }: { params: Pa
           <p>{t("thanks")}</p>
           <p>{t("emailSent")}</p>
         </div>
+      )}
+      {response.status === "SUBMITTED" && (
+        <ModerationNotice state={response.moderationState} hiddenReason={response.hiddenReason} />
       )}
       {response.status === "DRAFT" && (
         <p className="notice">

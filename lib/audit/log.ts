@@ -1,0 +1,69 @@
+// Reading the audit log: administrators only, newest first, filtered by action, item type, actor, call and
+// date range (days in UTC, both ends included), a page at a time by id (keyset: stable while entries arrive).
+import "server-only";
+import { db } from "@/lib/db";
+import type { Prisma } from "@/lib/generated/prisma/client";
+import { requireAdmin, type Moderator } from "@/lib/moderation/permissions";
+import { MODERATION_LIMITS, type AuditQuery } from "@/lib/moderation/schemas";
+
+const DAY = 24 * 60 * 60 * 1000;
+
+function whereOf(query: AuditQuery): Prisma.AuditEntryWhereInput {
+  const createdAt: Prisma.DateTimeFilter = {};
+  if (query.from) createdAt.gte = new Date(`${query.from}T00:00:00Z`);
+  if (query.to) createdAt.lt = new Date(new Date(`${query.to}T00:00:00Z`).getTime() + DAY);
+  return {
+    ...(query.action && { action: query.action }),
+    ...(query.itemType && { itemType: query.itemType }),
+    ...(query.actor && { actorId: query.actor === "system" ? null : query.actor }),
+    ...(query.call && { callId: query.call }),
+    ...((query.from || query.to) && { createdAt }),
+    ...(query.before && { id: { lt: BigInt(query.before) } }),
+  };
+}
+
+export async function listAuditEntries(actor: Moderator, query: AuditQuery) {
+  requireAdmin(actor);
+  const size = MODERATION_LIMITS.auditPageSize;
+  // The actor filter takes an account's email, its id, or "system".
+  if (query.actor?.includes("@")) {
+    const user = await db.user.findUnique({ where: { email: query.actor.toLowerCase() }, select: { id: true } });
+    query = { ...query, actor: user?.id ?? "-" };
+  }
+  const rows = await db.auditEntry.findMany({
+    where: whereOf(query),
+    orderBy: { id: "desc" },
+    take: size + 1,
+    select: {
+      id: true, actorId: true, actorRole: true, action: true, itemType: true, itemId: true, callId: true,
+      before: true, after: true, createdAt: true,
+    },
+  });
+  const page = rows.slice(0, size);
+  const actorIds = [...new Set(page.map((row) => row.actorId).filter((id): id is string => id !== null))];
+  // Entries outlive accounts: a name is shown only while the account still exists.
+  const people = await db.user.findMany({
+    where: { id: { in: actorIds } },
+    select: { id: true, email: true, profile: { select: { displayName: true } } },
+  });
+  const names = new Map(people.map((p) => [p.id, p.profile?.displayName ?? p.email]));
+  return {
+    entries: page.map((row) => ({
+      ...row,
+      id: row.id.toString(),
+      actorName: row.actorId ? (names.get(row.actorId) ?? null) : null,
+    })),
+    nextBefore: rows.length > size ? page[page.length - 1]!.id.toString() : null,
+  };
+}
+
+/** The choices of the filter form: actions and item types that occur, and the calls. */
+export async function auditFilterChoices(actor: Moderator) {
+  requireAdmin(actor);
+  const [actions, itemTypes, calls] = await Promise.all([
+    db.auditEntry.findMany({ distinct: ["action"], select: { action: true }, orderBy: { action: "asc" } }),
+    db.auditEntry.findMany({ distinct: ["itemType"], select: { itemType: true }, orderBy: { itemType: "asc" } }),
+    db.call.findMany({ select: { id: true, title: true }, orderBy: { title: "asc" } }),
+  ]);
+  return { actions: actions.map((a) => a.action), itemTypes: itemTypes.map((i) => i.itemType), calls };
+}

@@ -1,0 +1,64 @@
+// A signed-in user reports a response the public can see. One report per user per response; when the open
+// reports reach the call's threshold the response is hidden until a moderator reviews it, by the system
+// (an audit entry without an actor). The response row is locked, so the report that crosses the threshold
+// hides it exactly once, however many arrive at the same moment.
+import "server-only";
+import { recordAudit } from "@/lib/audit/record";
+import type { SessionUser } from "@/lib/auth/session";
+import { db } from "@/lib/db";
+import { Conflict, Forbidden, isUniqueViolation, NotFound } from "@/lib/errors";
+import { publishedResponse } from "@/lib/responses/public";
+import { auditState, lockResponse } from "./lock";
+import type { ReportInput } from "./schemas";
+
+export const autoHideReason = (count: number) =>
+  `Hidden automatically after ${count} reports, until a moderator reviews it.`;
+
+export type ReportResult = { id: string; hidden: boolean };
+
+export async function reportResponse(actor: Pick<SessionUser, "id">, input: ReportInput, now = new Date()): Promise<ReportResult> {
+  try {
+    return await db.$transaction(async (tx) => {
+      const profile = await tx.profile.findUnique({ where: { userId: actor.id }, select: { userId: true } });
+      if (!profile) throw Forbidden("profileRequired");
+      const item = await lockResponse(tx, input.responseId);
+      const visible = await tx.response.count({ where: { id: item.id, ...publishedResponse(now) } });
+      if (!visible) throw NotFound();
+      if (item.authorId === actor.id) throw Conflict("ownResponse");
+      const earlier = await tx.report.findUnique({
+        where: { responseId_reporterId: { responseId: item.id, reporterId: actor.id } },
+        select: { id: true },
+      });
+      if (earlier) throw Conflict("alreadyReported");
+      const report = await tx.report.create({
+        data: { responseId: item.id, reporterId: actor.id, reason: input.reason, details: input.details, createdAt: now },
+        select: { id: true },
+      });
+      const [open, call] = await Promise.all([
+        tx.report.count({ where: { responseId: item.id, status: "OPEN" } }),
+        tx.call.findUniqueOrThrow({ where: { id: item.callId }, select: { reportThreshold: true } }),
+      ]);
+      if (open < call.reportThreshold) return { id: report.id, hidden: false };
+      const hiddenReason = autoHideReason(open);
+      await tx.response.update({
+        where: { id: item.id },
+        data: { moderationState: "HIDDEN", hiddenReason, hiddenAt: now, reviewedAt: null },
+        select: { id: true },
+      });
+      await recordAudit(tx, {
+        actor: null,
+        action: "response.autoHide",
+        itemType: "response",
+        itemId: item.id,
+        callId: item.callId,
+        before: { ...auditState(item), openReports: open - 1 },
+        after: { moderationState: "HIDDEN", hiddenReason, openReports: open },
+      });
+      return { id: report.id, hidden: true };
+    });
+  } catch (error) {
+    // Two reports by the same user at once: the second insert meets the unique key.
+    if (isUniqueViolation(error)) throw Conflict("alreadyReported");
+    throw error;
+  }
+}

@@ -1,0 +1,94 @@
+// One schema per moderation form, shared by the browser (zodResolver) and the server (safeParse). Messages
+// are keys of "ModerationValidation" (lib/i18n/messages/en/moderation.json), then "Validation".
+import { z } from "zod";
+import { ModerationMode, ReportReason } from "@/lib/generated/prisma/enums";
+
+/** Every limit of moderation, stated once. */
+export const MODERATION_LIMITS = {
+  hideReasonMin: 5,
+  hideReasonMax: 500,
+  reportDetails: 1_000,
+  reportThresholdMin: 1,
+  reportThresholdMax: 100,
+  reportThresholdDefault: 3,
+  queuePageSize: 20,
+  auditPageSize: 50,
+  /** Answers are shown in the queue up to this length, with a link to the whole response. */
+  queueAnswerChars: 1_500,
+} as const;
+
+export const REPORT_REASONS = Object.values(ReportReason);
+export const MODERATION_MODES = Object.values(ModerationMode);
+export const QUEUE_TABS = ["new", "reported", "hidden"] as const;
+export type QueueTab = (typeof QUEUE_TABS)[number];
+
+const id = z.string({ error: "required" }).trim().min(1, { error: "required" }).max(64, { error: "required" });
+
+export const responseIdSchema = z.object({ responseId: id });
+
+export const hideInputSchema = z.object({
+  responseId: id,
+  reason: z
+    .string({ error: "text" })
+    .trim()
+    .min(MODERATION_LIMITS.hideReasonMin, { error: `reasonTooShort|${MODERATION_LIMITS.hideReasonMin}` })
+    .max(MODERATION_LIMITS.hideReasonMax, { error: `tooLong|${MODERATION_LIMITS.hideReasonMax}` }),
+});
+export type HideInput = z.output<typeof hideInputSchema>;
+
+export const reportInputSchema = z
+  .object({
+    responseId: id,
+    reason: z.enum(ReportReason, { error: "chooseReason" }),
+    details: z
+      .string({ error: "text" })
+      .trim()
+      .max(MODERATION_LIMITS.reportDetails, { error: `tooLong|${MODERATION_LIMITS.reportDetails}` })
+      .optional()
+      .transform((value) => value ?? ""),
+  })
+  .superRefine((report, ctx) => {
+    if (report.reason === "OTHER" && !report.details)
+      ctx.addIssue({ code: "custom", path: ["details"], message: "detailsRequired" });
+  });
+export type ReportFormValues = z.input<typeof reportInputSchema>;
+export type ReportInput = z.output<typeof reportInputSchema>;
+
+export const queueQuerySchema = z.object({
+  tab: z.enum(QUEUE_TABS).catch("new"),
+  page: z.coerce.number().int().min(1).max(10_000).catch(1),
+});
+export type QueueQuery = z.output<typeof queueQuerySchema>;
+
+/** An empty filter field means "any". */
+const optional = (max: number) =>
+  z
+    .string()
+    .trim()
+    .max(max)
+    .optional()
+    .catch(undefined)
+    .transform((value) => value || undefined);
+const day = z
+  .string()
+  .trim()
+  .regex(/^\d{4}-\d{2}-\d{2}$/)
+  .optional()
+  .catch(undefined)
+  .transform((value) => (value && !Number.isNaN(Date.parse(`${value}T00:00:00Z`)) ? value : undefined));
+
+export const auditQuerySchema = z.object({
+  action: optional(80),
+  itemType: optional(40),
+  actor: optional(254),
+  call: optional(64),
+  from: day,
+  to: day,
+  /** Keyset: entries with an id below this one (the next page). */
+  before: z
+    .string()
+    .regex(/^\d{1,18}$/)
+    .optional()
+    .catch(undefined),
+});
+export type AuditQuery = z.output<typeof auditQuerySchema>;
