@@ -134,3 +134,11 @@ export async function setResponseTag(actor: Curator, input: { responseId: string
     return { responseId: response.id, tagId: tagId!, changed: true };
   });
 }
+
+/** The call the coding page is about: its id and title (not found for an unknown id). */
+export async function getCallForCoding(actor: Curator, callId: string) {
+  requireModerator(actor);
+  const call = await db.call.findUnique({ where: { id: callId }, select: { id: true, title: true } });
+  if (!call) throw NotFound("callNotFound");
+  return call;
+}
