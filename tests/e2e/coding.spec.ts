@@ -13,15 +13,27 @@ const PASSAGE = "Human rights defenders need secure tools";
 
 /** Drags the mouse over `quote` inside the answer element, as a person selecting it would. */
 async function dragOver(page: Page, questionId: string, quote: string) {
-  const box = await page.locator(`[data-answer="${questionId}"]`).evaluate((element, quote) => {
+  const answer = page.locator(`[data-answer="${questionId}"]`);
+  await answer.scrollIntoViewIfNeeded();
+  const box = await answer.evaluate((element, quote) => {
     const text = element.textContent ?? "";
     const start = text.indexOf(quote);
-    const walker = document.createTreeWalker(element, NodeFilter.SHOW_TEXT);
-    const node = walker.nextNode()!;
+    // The text may be split by <mark> elements: find the text node holding each character.
+    const nodeAt = (at: number): [Node, number] => {
+      const walker = document.createTreeWalker(element, NodeFilter.SHOW_TEXT);
+      let seen = 0;
+      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+        const length = node.textContent!.length;
+        if (at < seen + length) return [node, at - seen];
+        seen += length;
+      }
+      throw new Error(`No character at ${at}`);
+    };
     const rectOf = (at: number) => {
+      const [node, offset] = nodeAt(at);
       const range = document.createRange();
-      range.setStart(node, at);
-      range.setEnd(node, at + 1);
+      range.setStart(node, offset);
+      range.setEnd(node, offset + 1);
       const r = range.getBoundingClientRect();
       return { left: r.left, right: r.right, y: r.top + r.height / 2 };
     };
@@ -31,6 +43,7 @@ async function dragOver(page: Page, questionId: string, quote: string) {
   await page.mouse.down();
   await page.mouse.move(box.last.right - 1, box.last.y, { steps: 8 });
   await page.mouse.up();
+  expect(await page.evaluate(() => window.getSelection()?.toString()), JSON.stringify(box)).toBe(quote);
 }
 
 test("a moderator tags a passage, sees it highlighted and listed; others are refused and a replay changes nothing", async ({
@@ -114,7 +127,7 @@ test("a moderator tags a passage, sees it highlighted and listed; others are ref
   await expect(list).toContainText(tagName);
   const row = page.getByRole("table", { name: /by stakeholder group/ }).getByRole("row", { name: new RegExp(tagName) });
   await expect(row.getByRole("cell")).toHaveText(["1", "", "0", "0", "0", "0", "0", "1"]);
-  await page.getByLabel("Stakeholder group").selectOption("GOVERNMENT");
+  await page.getByLabel("Stakeholder group", { exact: true }).selectOption("GOVERNMENT");
   await page.getByRole("button", { name: "Filter" }).click();
   await expect(page.getByText("No excerpts match.")).toBeVisible();
   await expectAccessible(page);
