@@ -34,7 +34,7 @@ export function EditExcerptForm({ excerpt, tags, action }: Props) {
       className="form"
       onSubmit={(event) => handleSubmit(() => startTransition(() => formAction(new FormData(formRef.current!))))(event)}
     >
-      <input type="hidden" {...register("excerptId")} />
+      <input type="hidden" name="excerptId" value={excerpt.id} />
       <TagCheckboxes tags={tags} legend={t("excerptTags")} idPrefix={`excerpt-${excerpt.id}-tag`} checked={excerpt.tagIds} />
       <div className="field">
         <label htmlFor={id}>{t("note")}</label>

@@ -22,9 +22,10 @@ export function TagForm({ action, target, idPrefix }: Props) {
   const [state, formAction, pending] = useActionState(action, null);
   const formRef = useRef<HTMLFormElement>(null);
   const editing = "tagId" in target;
+  const typed = state && !state.ok ? state.values : undefined;
   const defaults: Values = editing
-    ? { tagId: target.tagId, name: target.name, description: target.description }
-    : { callId: target.callId, name: "", description: "" };
+    ? { tagId: target.tagId, name: target.name, description: target.description, ...typed }
+    : { callId: target.callId, name: "", description: "", ...typed };
   const { register, handleSubmit, setError, reset, formState: { errors } } = useForm<Values>({
     // The same schema the server parses with; the resolver's output type differs only by defaults.
     resolver: zodResolver(editing ? tagUpdateSchema : tagInputSchema) as never,
@@ -32,7 +33,7 @@ export function TagForm({ action, target, idPrefix }: Props) {
   });
 
   useEffect(() => {
-    if (state?.ok && !editing) reset(defaults);
+    if (state?.ok && !editing) reset({ ...defaults, name: "", description: "" });
     for (const [name, codes] of Object.entries((state && !state.ok && state.fieldErrors) || {}))
       if (codes?.[0]) setError(name as keyof Values, { message: codes[0] });
     // eslint-disable-next-line react-hooks/exhaustive-deps -- only when a new answer arrives
@@ -49,7 +50,8 @@ export function TagForm({ action, target, idPrefix }: Props) {
       className="form"
       onSubmit={(event) => handleSubmit(() => startTransition(() => formAction(new FormData(formRef.current!))))(event)}
     >
-      {editing ? <input type="hidden" {...register("tagId")} /> : <input type="hidden" {...register("callId")} />}
+      {/* Plain hidden fields (not registered): their values are in the HTML, for posts without JavaScript. */}
+      {editing ? <input type="hidden" name="tagId" value={target.tagId} /> : <input type="hidden" name="callId" value={target.callId} />}
       <div className="field">
         <label htmlFor={id("name")}>{t("tagName")}</label>
         <p className="hint" id={id("name-hint")}>

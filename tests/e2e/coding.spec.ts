@@ -159,3 +159,39 @@ test("a moderator tags a passage, sees it highlighted and listed; others are ref
   await stakeholder.close();
   await visitor.close();
 });
+
+test("without JavaScript a moderator pastes a passage and tags the whole response", async ({ browser }) => {
+  const { call, question, responses } = await createCodingCall(db, [{ answer: ANSWER }]);
+  const response = responses[0]!;
+  const tag = await db.tag.create({ data: { callId: call.id, name: `capacity building ${uniqueSuffix()}` }, select: { id: true, name: true } });
+  const context = await browser.newContext({ javaScriptEnabled: false });
+  await signInAs(context, "MODERATOR");
+  const page = await context.newPage();
+  await page.goto(`/moderation/responses/${response.id}`);
+
+  // Words that are not in the answer: refused, nothing saved, the pasted text kept.
+  await page.getByText("Or paste a passage").click();
+  await page.getByLabel("Passage").fill("Capacity building must reach everyone");
+  await page.getByRole("button", { name: "Save this excerpt" }).click();
+  await expect(page.getByText("These words are not in the answer as it reads now").first()).toBeVisible();
+  expect(await db.excerpt.count({ where: { responseId: response.id } })).toBe(0);
+  await expect(page.getByLabel("Passage")).toHaveValue("Capacity building must reach everyone");
+
+  await page.getByLabel("Passage").fill("Capacity building must reach them first.");
+  await page.getByLabel(tag.name).check();
+  await page.getByRole("button", { name: "Save this excerpt" }).click();
+  await expect(page.getByRole("region", { name: "Excerpts of this response" }).locator("blockquote")).toHaveText("Capacity building must reach them first.");
+  const start = ANSWER.indexOf("Capacity building must reach them first.");
+  expect(await db.excerpt.findMany({ where: { responseId: response.id }, select: { questionId: true, start: true, end: true } }))
+    .toEqual([{ questionId: question.id, start, end: start + 40 }]);
+  await expect(page.locator(`[data-answer="${question.id}"] mark`)).toHaveText("Capacity building must reach them first.");
+
+  await page.getByLabel("Tag to add").selectOption(tag.id);
+  await page.getByRole("button", { name: "Add tag" }).click();
+  await expect(page.getByRole("button", { name: `Remove the tag “${tag.name}”` })).toBeVisible();
+  expect(await db.responseTag.count({ where: { responseId: response.id, tagId: tag.id } })).toBe(1);
+  await page.getByRole("button", { name: `Remove the tag “${tag.name}”` }).click();
+  await expect(page.getByText("No tags on this response yet.")).toBeVisible();
+  expect(await db.responseTag.count({ where: { responseId: response.id } })).toBe(0);
+  await context.close();
+});

@@ -29,9 +29,9 @@ export async function setResponseTagAction(_previous: ActionResult | null, formD
 
 /** With offsets from a selection (JavaScript), or a pasted quote whose offsets the server finds. */
 export async function createExcerptAction(_previous: ActionResult | null, formData: FormData): Promise<ActionResult> {
-  return runAction("createExcerpt", async () => {
+  const values = curationValues(formData);
+  const result = await runAction("createExcerpt", async () => {
     const actor = await authorize("MODERATOR");
-    const values = curationValues(formData);
     if (values.start !== undefined || values.end !== undefined) {
       const parsed = excerptInputSchema.safeParse(values);
       if (!parsed.success) throw Invalid("invalid", fieldErrorsOf(parsed.error));
@@ -44,6 +44,9 @@ export async function createExcerptAction(_previous: ActionResult | null, formDa
     revalidateCuration(String(values.responseId));
     return { ok: true, data: null };
   });
+  // A refused paste keeps what was typed (the form is shown again as sent, also without JavaScript).
+  const typed = { questionId: String(values.questionId ?? ""), quote: String(values.quote ?? ""), note: String(values.note ?? "") };
+  return result.ok ? result : { ...result, values: typed };
 }
 
 export async function updateExcerptAction(_previous: ActionResult | null, formData: FormData): Promise<ActionResult> {

@@ -111,15 +111,12 @@ export default async function CurationResponsePage({ params }: { params: Params 
           </div>
         ))}
         {submitted && (
-          <details>
-            <summary>{t("pasteHeading")}</summary>
-            <PasteExcerptForm
-              responseId={response.id}
-              questions={response.questions.filter((q) => q.text)}
-              tags={callTags}
-              action={createExcerptAction}
-            />
-          </details>
+          <PasteExcerptForm
+            responseId={response.id}
+            questions={response.questions.filter((q) => q.text)}
+            tags={callTags}
+            action={createExcerptAction}
+          />
         )}
       </section>
 

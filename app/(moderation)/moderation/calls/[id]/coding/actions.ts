@@ -10,28 +10,35 @@ import { Invalid } from "@/lib/errors";
 
 type TagResult = ActionResult<{ name?: string } | null>;
 
+/** A refused form is shown again as it was sent (also without JavaScript). */
+const typed = (values: Record<string, unknown>) => ({ name: String(values.name ?? ""), description: String(values.description ?? "") });
+
 const codingPath = (callId: string) => `/moderation/calls/${callId}/coding`;
 
 export async function createTagAction(_previous: TagResult | null, formData: FormData): Promise<TagResult> {
-  return runAction("createTag", async () => {
+  const values = curationValues(formData);
+  const result = await runAction<{ name?: string } | null>("createTag", async () => {
     const actor = await authorize("MODERATOR");
-    const parsed = tagInputSchema.safeParse(curationValues(formData));
+    const parsed = tagInputSchema.safeParse(values);
     if (!parsed.success) throw Invalid("invalid", fieldErrorsOf(parsed.error));
     const tag = await createTag(actor, parsed.data);
     revalidatePath(codingPath(tag.callId));
     return { ok: true, data: { name: tag.name } };
   });
+  return result.ok ? result : { ...result, values: typed(values) };
 }
 
 export async function updateTagAction(_previous: TagResult | null, formData: FormData): Promise<TagResult> {
-  return runAction("updateTag", async () => {
+  const values = curationValues(formData);
+  const result = await runAction<{ name?: string } | null>("updateTag", async () => {
     const actor = await authorize("MODERATOR");
-    const parsed = tagUpdateSchema.safeParse(curationValues(formData));
+    const parsed = tagUpdateSchema.safeParse(values);
     if (!parsed.success) throw Invalid("invalid", fieldErrorsOf(parsed.error));
     const tag = await updateTag(actor, parsed.data);
     revalidatePath(codingPath(tag.callId));
     return { ok: true, data: { name: tag.name } };
   });
+  return result.ok ? result : { ...result, values: typed(values) };
 }
 
 export async function deleteTagAction(_previous: TagResult | null, formData: FormData): Promise<TagResult> {
