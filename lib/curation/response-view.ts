@@ -5,6 +5,7 @@ import { db } from "@/lib/db";
 import { NotFound } from "@/lib/errors";
 import { requireModerator, type Curator } from "./access";
 import { listExcerpts } from "./excerpt-list";
+import { CURATION_LIMITS } from "./schemas";
 
 export async function getResponseForCuration(actor: Curator, responseId: string) {
   requireModerator(actor);
@@ -42,3 +43,18 @@ export async function getResponseForCuration(actor: Curator, responseId: string)
 }
 
 export type CurationResponse = Awaited<ReturnType<typeof getResponseForCuration>>;
+
+/** The submitted responses of a call, by reference, with how many tags and excerpts each has so far. */
+export async function listResponsesForCoding(actor: Curator, callId: string) {
+  requireModerator(actor);
+  const rows = await db.response.findMany({
+    where: { callId, status: "SUBMITTED" },
+    orderBy: { reference: "asc" },
+    take: CURATION_LIMITS.listLimit,
+    select: {
+      id: true, reference: true, stakeholderGroup: true, region: true,
+      _count: { select: { tags: true, excerpts: true } },
+    },
+  });
+  return rows.map(({ _count, ...row }) => ({ ...row, tagCount: _count.tags, excerptCount: _count.excerpts }));
+}

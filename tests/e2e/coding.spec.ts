@@ -71,7 +71,7 @@ test("a moderator tags a passage, sees it highlighted and listed; others are ref
   await expectAccessible(page);
 
   // The passage, selected with the mouse, saved with the tag and a note.
-  await page.goto(`/moderation/responses/${response.id}`);
+  await page.getByRole("region", { name: "Responses to code" }).getByRole("link", { name: response.reference! }).click();
   await expect(page.getByRole("heading", { level: 1, name: `Response ${response.reference}` })).toBeVisible();
   await expectAccessible(page);
   await dragOver(page, question.id, PASSAGE);

@@ -1,6 +1,7 @@
 import { afterAll, describe, expect, it } from "vitest";
 import { createExcerpt } from "@/lib/curation/excerpts";
 import { tagFrequency } from "@/lib/curation/frequency";
+import { listResponsesForCoding } from "@/lib/curation/response-view";
 import { CURATION_LIMITS, tagInputSchema } from "@/lib/curation/schemas";
 import { createTag, deleteTag, listTags, setResponseTag, updateTag } from "@/lib/curation/tags";
 import { db, disconnectDb } from "@/lib/db";
@@ -137,5 +138,12 @@ describe("tag frequency by stakeholder group", () => {
         expect(count).toBe(carrying.filter((r) => r.stakeholderGroup === group).length);
     }
     await expect(tagFrequency(await actor("STAKEHOLDER"), call.id)).rejects.toMatchObject({ kind: "forbidden" });
+    // The coding page's list of responses: submitted ones only, with their tag and excerpt counts.
+    expect(await listResponsesForCoding(moderator, call.id)).toEqual(
+      [a, b, c].map((r, i) => ({
+        id: r!.id, reference: r!.reference, stakeholderGroup: r!.stakeholderGroup, region: r!.region,
+        tagCount: [1, 0, 1][i], excerptCount: [1, 2, 0][i],
+      })).sort((x, y) => x.reference!.localeCompare(y.reference!)),
+    );
   });
 });

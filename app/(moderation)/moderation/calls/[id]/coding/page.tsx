@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { ActionButton } from "@/components/curation/action-button";
+import { CodingResponses } from "@/components/curation/coding-responses";
 import styles from "@/components/curation/coding.module.css";
 import { ExcerptFilters } from "@/components/curation/excerpt-filters";
 import { ExcerptSummary } from "@/components/curation/excerpt-summary";
@@ -11,6 +12,7 @@ import { CallToolsNav } from "@/components/moderation/call-tools-nav";
 import { requireRole } from "@/lib/auth/session";
 import { listExcerpts } from "@/lib/curation/excerpts";
 import { tagFrequency } from "@/lib/curation/frequency";
+import { listResponsesForCoding } from "@/lib/curation/response-view";
 import { excerptFiltersSchema } from "@/lib/curation/schemas";
 import { getCallForCoding, listTags } from "@/lib/curation/tags";
 import { DomainError } from "@/lib/errors";
@@ -32,10 +34,11 @@ export default async function CodingPage({ params, searchParams }: { params: Par
     throw error;
   });
   const filters = excerptFiltersSchema.parse(await searchParams);
-  const [tags, excerpts, frequency] = await Promise.all([
+  const [tags, excerpts, frequency, responses] = await Promise.all([
     listTags(user, call.id),
     listExcerpts(user, call.id, filters),
     tagFrequency(user, call.id),
+    listResponsesForCoding(user, call.id),
   ]);
   return (
     <>
@@ -65,6 +68,12 @@ export default async function CodingPage({ params, searchParams }: { params: Par
           </ul>
         )}
         <TagForm action={createTagAction} target={{ callId: call.id }} idPrefix="new-tag" />
+      </section>
+
+      <section aria-labelledby="responses-heading" className="editor-section">
+        <h2 id="responses-heading">{t("responsesHeading")}</h2>
+        <p>{t("responsesIntro")}</p>
+        <CodingResponses rows={responses} />
       </section>
 
       <section aria-labelledby="excerpts-heading" className="editor-section">
