@@ -161,6 +161,9 @@ describe("saving excerpts", () => {
     expect(updated).toMatchObject({ quote: "Capacity building", note: "Key point", tagIds: [b.id] });
     const other = await createTag(db, { callId: (await createCodingCall(db, [])).call.id });
     await expect(updateExcerpt(moderator, { excerptId: saved.id, note: "x", tagIds: [other.id] })).rejects.toMatchObject({ message: "tagOtherCall" });
+    await expect(updateExcerpt(await actor("STAKEHOLDER"), { excerptId: saved.id, note: "mine", tagIds: [] })).rejects.toMatchObject({ kind: "forbidden" });
+    await expect(createExcerptFromQuote(await actor("STAKEHOLDER"), { responseId: saved.responseId, questionId: question.id, quote: "Capacity", note: "", tagIds: [] }))
+      .rejects.toMatchObject({ kind: "forbidden" });
     await expect(deleteExcerpt(await actor("STAKEHOLDER"), saved.id)).rejects.toMatchObject({ kind: "forbidden" });
     await deleteExcerpt(moderator, saved.id);
     expect(await db.excerpt.count({ where: { id: saved.id } })).toBe(0);

@@ -40,6 +40,11 @@ describe("tags of a call", () => {
     const elsewhere = await createCodingCall(db, []);
     await expect(createTag(moderator, { callId: elsewhere.call.id, name: "human rights", description: "" })).resolves.toMatchObject({ name: "human rights" });
 
+    const stakeholder = await actor("STAKEHOLDER");
+    await expect(updateTag(stakeholder, { tagId: tag.id, name: "renamed", description: "" })).rejects.toMatchObject({ kind: "forbidden" });
+    await expect(deleteTag(stakeholder, tag.id)).rejects.toMatchObject({ kind: "forbidden" });
+    await expect(listTags(stakeholder, call.id)).rejects.toMatchObject({ kind: "forbidden" });
+    expect(await db.tag.findUniqueOrThrow({ where: { id: tag.id }, select: { name: true } })).toEqual({ name: "Human rights" });
     await updateTag(moderator, { tagId: tag.id, name: "human rights online", description: "" });
     expect((await listTags(moderator, call.id)).map((t) => t.name)).toEqual(["capacity building", "human rights online"]);
     await deleteTag(moderator, tag.id);

@@ -16,7 +16,7 @@ import { DomainError } from "@/lib/errors";
 import { createExcerptAction, deleteExcerptAction, setResponseTagAction, updateExcerptAction } from "./actions";
 
 export async function generateMetadata(): Promise<Metadata> {
-  return { title: (await getTranslations("CodingResponse"))("title", { reference: "" }) };
+  return { title: (await getTranslations("CodingResponse"))("metaTitle") };
 }
 
 type Params = Promise<{ id: string }>;
