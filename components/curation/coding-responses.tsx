@@ -2,6 +2,7 @@
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import type { StakeholderGroup, UnRegion } from "@/lib/generated/prisma/enums";
+import styles from "./coding.module.css";
 
 type Row = {
   id: string; reference: string | null; stakeholderGroup: StakeholderGroup | null; region: UnRegion | null;
@@ -27,7 +28,7 @@ export async function CodingResponses({ rows }: { rows: Row[] }) {
         <tbody>
           {rows.map((row) => (
             <tr key={row.id}>
-              <th scope="row">
+              <th scope="row" className={styles.nowrap}>
                 <Link href={`/moderation/responses/${row.id}`}>{row.reference}</Link>
               </th>
               <td>{row.stakeholderGroup ? tGroup(row.stakeholderGroup) : "—"}</td>

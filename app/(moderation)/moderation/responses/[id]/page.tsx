@@ -72,8 +72,8 @@ export default async function CurationResponsePage({ params }: { params: Params 
         ) : (
           <ul className={styles.tagList}>
             {response.tags.map((tag) => (
-              <li key={tag.id} className="badge">
-                {tag.name}{" "}
+              <li key={tag.id} className={`badge ${styles.tagItem}`}>
+                {tag.name}
                 {submitted && (
                   <ActionButton
                     action={setResponseTagAction}

@@ -70,12 +70,6 @@ export default async function CodingPage({ params, searchParams }: { params: Par
         <TagForm action={createTagAction} target={{ callId: call.id }} idPrefix="new-tag" />
       </section>
 
-      <section aria-labelledby="responses-heading" className="editor-section">
-        <h2 id="responses-heading">{t("responsesHeading")}</h2>
-        <p>{t("responsesIntro")}</p>
-        <CodingResponses rows={responses} />
-      </section>
-
       <section aria-labelledby="excerpts-heading" className="editor-section">
         <h2 id="excerpts-heading">{t("excerptsHeading")}</h2>
         <ExcerptFilters callId={call.id} tags={tags} filters={filters} />
@@ -97,6 +91,12 @@ export default async function CodingPage({ params, searchParams }: { params: Par
             <FrequencyTable rows={frequency} by="region" />
           </>
         )}
+      </section>
+
+      <section aria-labelledby="responses-heading" className="editor-section">
+        <h2 id="responses-heading">{t("responsesHeading")}</h2>
+        <p>{t("responsesIntro")}</p>
+        <CodingResponses rows={responses} />
       </section>
     </>
   );
