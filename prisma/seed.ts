@@ -10,6 +10,7 @@ import { db as appDb, disconnectDb, type Db } from "@/lib/db";
 import { DEMO_CALLS, DEMO_DOMAIN, DEMO_FORUM, DEMO_PEOPLE, type DemoCallKey } from "./demo-content";
 import { seedDemoInsights } from "./demo-insights";
 import { seedDemoModeration } from "./demo-moderation";
+import { seedDemoCoding } from "./demo-coding";
 import { createCall, createForum, createQuestion, createResponse, createUser, type DbClient } from "./factories";
 
 const DAY = 24 * 60 * 60 * 1000;
@@ -63,6 +64,7 @@ export async function seedDemo(db: Db, { quiet = false }: { quiet?: boolean } = 
     { timeout: 60_000, maxWait: 10_000 },
   );
   await seedDemoInsights(db);
+  await seedDemoCoding(db);
 
   if (!quiet) {
     console.log(

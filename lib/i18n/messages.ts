@@ -12,6 +12,7 @@ const AREAS = [
   "exports",
   "insights",
   "moderation",
+  "coding",
 ] as const;
 
 export async function loadMessages(locale: Locale): Promise<Record<string, unknown>> {

@@ -1,0 +1,14 @@
+// Reading the curation forms' posted data: plain fields plus the repeated `tagIds` checkboxes, which the
+// shared `formValues` (one value per key) would flatten.
+import { z } from "zod";
+
+export function curationValues(formData: FormData): Record<string, unknown> {
+  const values: Record<string, unknown> = {};
+  for (const [key, value] of formData) {
+    if (typeof value === "string" && !key.startsWith("$ACTION") && key !== "tagIds") values[key] = value;
+  }
+  values.tagIds = formData.getAll("tagIds").filter((value) => typeof value === "string");
+  return values;
+}
+
+export const fieldErrorsOf = (error: z.ZodError) => z.flattenError(error).fieldErrors as Record<string, string[] | undefined>;

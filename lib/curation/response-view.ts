@@ -1,0 +1,60 @@
+// One response as moderators curate it: what it says, in whose name it is filed (group, region, consent),
+// where it stands, its tags and its excerpts. Drafts stay private to their author (not found here).
+import "server-only";
+import { db } from "@/lib/db";
+import { NotFound } from "@/lib/errors";
+import { requireModerator, type Curator } from "./access";
+import { listExcerpts } from "./excerpt-list";
+import { CURATION_LIMITS } from "./schemas";
+
+export async function getResponseForCuration(actor: Curator, responseId: string) {
+  requireModerator(actor);
+  const response = await db.response.findFirst({
+    where: { id: responseId, status: { not: "DRAFT" } },
+    select: {
+      id: true, reference: true, status: true, consent: true, moderationState: true, version: true,
+      stakeholderGroup: true, region: true, submittedAt: true,
+      call: {
+        select: {
+          id: true, title: true,
+          questions: { orderBy: { position: "asc" }, select: { id: true, position: true, prompt: true } },
+          tags: { orderBy: { name: "asc" }, select: { id: true, name: true } },
+        },
+      },
+      answers: { select: { questionId: true, text: true, choices: true } },
+      tags: { orderBy: { tag: { name: "asc" } }, select: { tag: { select: { id: true, name: true } } } },
+    },
+  });
+  if (!response) throw NotFound("responseNotFound");
+  const excerpts = await listExcerpts(actor, response.call.id, { responseId: response.id });
+  const { call, answers, tags, ...rest } = response;
+  const answerOf = new Map(answers.map((a) => [a.questionId, a]));
+  return {
+    ...rest,
+    call: { id: call.id, title: call.title, tags: call.tags },
+    tags: tags.map((t) => t.tag),
+    questions: call.questions.map((q) => ({
+      ...q,
+      text: answerOf.get(q.id)?.text ?? "",
+      choices: answerOf.get(q.id)?.choices ?? [],
+      excerpts: excerpts.filter((e) => e.question.id === q.id),
+    })),
+  };
+}
+
+export type CurationResponse = Awaited<ReturnType<typeof getResponseForCuration>>;
+
+/** The submitted responses of a call, by reference, with how many tags and excerpts each has so far. */
+export async function listResponsesForCoding(actor: Curator, callId: string) {
+  requireModerator(actor);
+  const rows = await db.response.findMany({
+    where: { callId, status: "SUBMITTED" },
+    orderBy: { reference: "asc" },
+    take: CURATION_LIMITS.listLimit,
+    select: {
+      id: true, reference: true, stakeholderGroup: true, region: true,
+      _count: { select: { tags: true, excerpts: true } },
+    },
+  });
+  return rows.map(({ _count, ...row }) => ({ ...row, tagCount: _count.tags, excerptCount: _count.excerpts }));
+}

@@ -1,0 +1,144 @@
+// A call's tags ("capacity building", "human rights"): moderators create, rename and delete them, and put
+// them on whole responses. Names are unique per call regardless of case; the unique index is case-sensitive,
+// so a per-call advisory lock serialises the check. Every change is audited in its own transaction.
+import "server-only";
+import { recordAudit } from "@/lib/audit/record";
+import { db } from "@/lib/db";
+import { Conflict, DomainError, isUniqueViolation, NotFound } from "@/lib/errors";
+import type { DbClient } from "@/prisma/factories";
+import { auditActor, lockSubmittedResponse, requireModerator, requireTagsOfCall, type Curator } from "./access";
+import { CURATION_LIMITS, type TagInput, type TagUpdate } from "./schemas";
+
+const tagSelect = { id: true, callId: true, name: true, description: true } as const;
+
+async function lockCallTags(tx: DbClient, callId: string) {
+  await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext('tags:' || ${callId}))`;
+}
+
+/** A taken name is a Conflict on the name field, so the form shows it there. */
+const nameTaken = () => new DomainError("conflict", "tagExists", { name: ["tagExists"] });
+
+async function requireFreeName(tx: DbClient, callId: string, name: string, exceptId?: string) {
+  const other = await tx.tag.findFirst({
+    where: { callId, name: { equals: name, mode: "insensitive" }, ...(exceptId && { id: { not: exceptId } }) },
+    select: { name: true },
+  });
+  if (other) throw nameTaken();
+}
+
+/** The unique index can still fire (a name written outside these functions): the same message. */
+async function nameConflictAware<T>(write: () => Promise<T>): Promise<T> {
+  try {
+    return await write();
+  } catch (error) {
+    if (isUniqueViolation(error)) throw nameTaken();
+    throw error;
+  }
+}
+
+/** The tags of a call, by name, with how many responses and excerpts carry each. */
+export async function listTags(actor: Curator, callId: string) {
+  requireModerator(actor);
+  const tags = await db.tag.findMany({
+    where: { callId },
+    orderBy: { name: "asc" },
+    select: { ...tagSelect, _count: { select: { responses: true, excerpts: true } } },
+  });
+  return tags.map(({ _count, ...tag }) => ({ ...tag, responseCount: _count.responses, excerptCount: _count.excerpts }));
+}
+
+export async function createTag(actor: Curator, input: TagInput) {
+  requireModerator(actor);
+  return nameConflictAware(() =>
+    db.$transaction(async (tx) => {
+      const call = await tx.call.findUnique({ where: { id: input.callId }, select: { id: true } });
+      if (!call) throw NotFound("callNotFound");
+      await lockCallTags(tx, call.id);
+      if ((await tx.tag.count({ where: { callId: call.id } })) >= CURATION_LIMITS.tagsPerCall)
+        throw Conflict("tooManyTags");
+      await requireFreeName(tx, call.id, input.name);
+      const tag = await tx.tag.create({ data: input, select: tagSelect });
+      await recordAudit(tx, {
+        actor: auditActor(actor), action: "tag.create", itemType: "tag", itemId: tag.id, callId: tag.callId,
+        after: { name: tag.name, description: tag.description },
+      });
+      return tag;
+    }),
+  );
+}
+
+async function findTag(tx: DbClient, tagId: string) {
+  const tag = await tx.tag.findUnique({ where: { id: tagId }, select: tagSelect });
+  if (!tag) throw NotFound("tagNotFound");
+  return tag;
+}
+
+/** Renames a tag or changes its description (everywhere it is used: responses and excerpts keep it). */
+export async function updateTag(actor: Curator, input: TagUpdate) {
+  requireModerator(actor);
+  return nameConflictAware(() =>
+    db.$transaction(async (tx) => {
+      const before = await findTag(tx, input.tagId);
+      await lockCallTags(tx, before.callId);
+      await requireFreeName(tx, before.callId, input.name, before.id);
+      const tag = await tx.tag.update({
+        where: { id: before.id }, data: { name: input.name, description: input.description }, select: tagSelect,
+      });
+      await recordAudit(tx, {
+        actor: auditActor(actor), action: "tag.update", itemType: "tag", itemId: tag.id, callId: tag.callId,
+        before: { name: before.name, description: before.description },
+        after: { name: tag.name, description: tag.description },
+      });
+      return tag;
+    }),
+  );
+}
+
+/** Deletes a tag; it goes from every response and excerpt (the excerpts themselves stay). */
+export async function deleteTag(actor: Curator, tagId: string) {
+  requireModerator(actor);
+  return db.$transaction(async (tx) => {
+    const tag = await findTag(tx, tagId);
+    const [responses, excerpts] = await Promise.all([
+      tx.responseTag.count({ where: { tagId } }),
+      tx.excerptTag.count({ where: { tagId } }),
+    ]);
+    await tx.tag.delete({ where: { id: tag.id }, select: { id: true } });
+    await recordAudit(tx, {
+      actor: auditActor(actor), action: "tag.delete", itemType: "tag", itemId: tag.id, callId: tag.callId,
+      before: { name: tag.name, description: tag.description, responses, excerpts },
+    });
+    return { id: tag.id, callId: tag.callId };
+  });
+}
+
+/**
+ * Puts a tag on (or takes it off) a whole submitted response of the tag's own call. Doing what is already
+ * done changes nothing and writes no audit entry (a double click, a replayed form).
+ */
+export async function setResponseTag(actor: Curator, input: { responseId: string; tagId: string }, on: boolean) {
+  requireModerator(actor);
+  return db.$transaction(async (tx) => {
+    const response = await lockSubmittedResponse(tx, input.responseId);
+    const [tagId] = await requireTagsOfCall(tx, response.callId, [input.tagId]);
+    const key = { responseId_tagId: { responseId: response.id, tagId: tagId! } };
+    const existing = await tx.responseTag.findUnique({ where: key, select: { tagId: true } });
+    if (Boolean(existing) === on) return { responseId: response.id, tagId: tagId!, changed: false };
+    if (on) await tx.responseTag.create({ data: { responseId: response.id, tagId: tagId!, taggedById: actor.id }, select: { tagId: true } });
+    else await tx.responseTag.delete({ where: key, select: { tagId: true } });
+    await recordAudit(tx, {
+      actor: auditActor(actor), action: on ? "response.tag" : "response.untag", itemType: "response",
+      itemId: response.id, callId: response.callId,
+      before: { tagId: on ? null : tagId! }, after: { tagId: on ? tagId! : null },
+    });
+    return { responseId: response.id, tagId: tagId!, changed: true };
+  });
+}
+
+/** The call the coding page is about: its id and title (not found for an unknown id). */
+export async function getCallForCoding(actor: Curator, callId: string) {
+  requireModerator(actor);
+  const call = await db.call.findUnique({ where: { id: callId }, select: { id: true, title: true } });
+  if (!call) throw NotFound("callNotFound");
+  return call;
+}
