@@ -65,7 +65,7 @@ export function TextForm({ id, schema, action, hidden, fields, submitLabel, rese
         <input key={name} type="hidden" {...register(name)} />
       ))}
       {fields.map((field) => {
-        const fieldId = `${id}-${field.name}`;
+        const fieldId = `${id}--${field.name}`;
         const error = message(errors[field.name]?.message);
         const describedBy = [field.hint && `${fieldId}-hint`, error && `${fieldId}-error`].filter(Boolean).join(" ");
         const control = {
