@@ -8,6 +8,7 @@ import { realpathSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { db as appDb, disconnectDb, type Db } from "@/lib/db";
 import { DEMO_CALLS, DEMO_DOMAIN, DEMO_FORUM, DEMO_PEOPLE, type DemoCallKey } from "./demo-content";
+import { seedDemoMessages } from "./demo-messages";
 import { createCall, createForum, createQuestion, createResponse, createUser, type DbClient } from "./factories";
 
 const DAY = 24 * 60 * 60 * 1000;
@@ -55,6 +56,7 @@ export async function seedDemo(db: Db, { quiet = false }: { quiet?: boolean } = 
           });
         }
       }
+      await seedDemoMessages(tx);
       return countDemoRows(tx);
     },
     { timeout: 60_000, maxWait: 10_000 },

@@ -11,7 +11,9 @@ import { createMessageSet, getMessageSetForEditing, listMessageSets, updateMessa
 import { searchExcerpts, searchResponses } from "@/lib/messages/sources";
 import { paragraphSpread, spreadGroupsText } from "@/lib/messages/spread";
 import { publishVersion, saveVersion } from "@/lib/messages/versions";
-import { createCall } from "@/prisma/factories";
+import { DEMO_MESSAGES_SLUG } from "@/prisma/demo-messages";
+import { createCall, createResponse, createUser, uniqueSuffix } from "@/prisma/factories";
+import { seedDemo } from "@/prisma/seed";
 import { createExcerpt, createSourceResponse } from "@/prisma/factories-messages";
 import { actor } from "./helpers";
 
@@ -33,7 +35,7 @@ async function refusal(promise: Promise<unknown>) {
   throw new Error("expected a refusal");
 }
 
-async function setWithParagraph(title = "IGF 2026 messages – Security, Safety, Stability and Resilience") {
+async function setWithParagraph(title = `Test messages – Security, Safety, Stability and Resilience ${uniqueSuffix()}`) {
   const call = await createCall(db);
   const set = await createMessageSet(moderator, { callId: call.id, title });
   const section = await addSection(moderator, { setId: set.id, heading: "Policy and Cooperation" });
@@ -109,6 +111,8 @@ describe("compiling a message set (real database)", () => {
     const withdrawn = await createSourceResponse(db, { callId: call.id });
     await db.response.update({ where: { id: withdrawn.id }, data: { status: "WITHDRAWN", withdrawnAt: new Date() } });
     expect(await refusal(cite(moderator, { paragraphId: paragraph.id, responseId: withdrawn.id }))).toBe("conflict:citeWithdrawn");
+    const draft = await createResponse(db, { callId: call.id, authorId: (await createUser(db)).id });
+    expect(await refusal(cite(moderator, { paragraphId: paragraph.id, responseId: draft.id }))).toBe("conflict:citeNotSubmitted");
     // An excerpt of a hidden response is refused just the same.
     const hidden = cases[0][0];
     const hiddenExcerpt = await createExcerpt(db, { responseId: hidden.id, questionId: hidden.questionId });
@@ -301,5 +305,24 @@ describe("compiling a message set (real database)", () => {
     expect(await getMessageSetForEditing(moderator, set.id)).toEqual(before);
     expect(await db.messageSetVersion.count({ where: { setId: set.id } })).toBe(1);
     expect(await db.messageSet.count({ where: { callId: call.id } })).toBe(1);
+  });
+});
+
+describe("the demo messages", () => {
+  it("are published once, cite only public responses, and show on the cited responses", async () => {
+    await seedDemo(db, { quiet: true });
+    await seedDemo(db, { quiet: true });
+    expect(await db.messageSet.count({ where: { slug: DEMO_MESSAGES_SLUG } })).toBe(1);
+    const published = await getPublishedMessageSet(DEMO_MESSAGES_SLUG);
+    expect(published?.sections.map((s) => [s.heading, s.paragraphs.length])).toEqual([["Policy and Cooperation", 3], ["Capacity Building", 2]]);
+    const sources = published!.sections.flatMap((s) => s.paragraphs.flatMap((p) => p.sources));
+    expect(sources.length).toBeGreaterThan(10);
+    expect(sources.every((source) => source.available)).toBe(true);
+    // The last paragraph rests on civil society alone: the editor flags it.
+    expect(published!.sections[1]!.paragraphs[1]!.spread.singleGroup).toBe("CIVIL_SOCIETY");
+    const lerato = await db.response.findFirstOrThrow({
+      where: { author: { email: "respondent-03@demo.example.org" }, call: { slug: "cybersecurity-norms-2026" } }, select: { id: true },
+    });
+    expect((await usedIn(lerato.id)).map((use) => use.paragraph)).toEqual([1, 3]);
   });
 });
