@@ -57,6 +57,7 @@ export async function ParagraphItem({ paragraph, section, sections, actions }: P
           hidden={{ paragraphId: paragraph.id }}
           fields={[{ name: "body", label: t("body"), hint: t("bodyHint", { max: MESSAGE_LIMITS.body }), rows: 6, maxLength: MESSAGE_LIMITS.body, defaultValue: paragraph.body }]}
           submitLabel={t("saveParagraph")}
+          preview={actions.preview}
         />
       </details>
       <div className="button-row">

@@ -52,6 +52,7 @@ export async function SectionBlock({ set, section, actions }: Props) {
           rows: 4, maxLength: MESSAGE_LIMITS.body,
         }]}
         submitLabel={t("addParagraph")}
+        preview={actions.preview}
         resetOnSuccess
       />
     </section>

@@ -8,6 +8,7 @@ import { startTransition, useActionState, useEffect, useRef } from "react";
 import { useForm } from "react-hook-form";
 import type { ActionResult } from "@/lib/actions";
 import { MESSAGE_FORM_SCHEMAS, type MessageFormName } from "./form-schemas";
+import { MarkdownPreview, type PreviewAction } from "./markdown-preview";
 import styles from "./message-editor.module.css";
 
 export type TextField = {
@@ -24,15 +25,17 @@ type Props = {
   submitLabel: string;
   /** Empty the fields after a success (forms that add something). */
   resetOnSuccess?: boolean;
+  /** Offer a preview of the multi-line (Markdown) fields. */
+  preview?: PreviewAction;
 };
 
-export function TextForm({ id, schema, action, hidden, fields, submitLabel, resetOnSuccess }: Props) {
+export function TextForm({ id, schema, action, hidden, fields, submitLabel, resetOnSuccess, preview }: Props) {
   const tv = useTranslations("Validation");
   const tm = useTranslations("MessageValidation");
   const [state, formAction, pending] = useActionState(action, null);
   const formRef = useRef<HTMLFormElement>(null);
   const defaults = { ...hidden, ...Object.fromEntries(fields.map((f) => [f.name, f.defaultValue ?? ""])) };
-  const { register, handleSubmit, setError, reset, formState: { errors } } = useForm<Record<string, string>>({
+  const { register, handleSubmit, setError, reset, getValues, formState: { errors } } = useForm<Record<string, string>>({
     resolver: zodResolver(MESSAGE_FORM_SCHEMAS[schema]) as never,
     defaultValues: defaults,
   });
@@ -78,6 +81,7 @@ export function TextForm({ id, schema, action, hidden, fields, submitLabel, rese
             {field.hint && <p className="hint" id={`${fieldId}-hint`}>{field.hint}</p>}
             {field.rows ? <textarea rows={field.rows} {...control} /> : <input type="text" {...control} />}
             {error && <p className="field-error" id={`${fieldId}-error`}>{error}</p>}
+            {field.rows && preview && <MarkdownPreview label={field.label} read={() => getValues(field.name) ?? ""} preview={preview} />}
           </div>
         );
       })}

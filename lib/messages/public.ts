@@ -35,7 +35,8 @@ export async function getPublishedMessageSet(slug: string, now = new Date()) {
         number: paragraph.number,
         paragraphId: paragraph.paragraphId,
         body: paragraph.body,
-        spread: paragraphSpread(paragraph.citations),
+        // Counted from the sources still public: a hidden source's group is not given away by the counts.
+        spread: paragraphSpread(paragraph.citations.filter((c) => c.responseId && visible.has(c.responseId))),
         // A source no longer public shows nothing of itself: not its number, group, region or quote.
         sources: paragraph.citations.map((c) =>
           c.responseId && visible.has(c.responseId)

@@ -76,3 +76,8 @@ export const sourceSearchSchema = z.object({
 
 export type SourceSearch = z.infer<typeof sourceSearchSchema>;
 export type CiteInput = z.infer<typeof citeSchema>;
+
+/** Text to preview as it will be published (a paragraph or the introduction). */
+export const previewSchema = z.object({
+  source: z.string({ error: "text" }).max(MESSAGE_LIMITS.introduction, { error: `tooLong|${MESSAGE_LIMITS.introduction}` }),
+});

@@ -1,6 +1,7 @@
 // Compiling draft messages: a moderator writes a paragraph citing an excerpt, sees who it draws on, saves
 // and publishes a version; the cited response then says where it was used, and the public page shows the
 // paragraph and its source. A stakeholder is refused the editor, and a replayed action changes nothing.
+import { DEMO_MESSAGES_SLUG } from "@/prisma/demo-messages";
 import { createCall, uniqueSuffix } from "@/prisma/factories";
 import { createExcerpt, createSourceResponse } from "@/prisma/factories-messages";
 import { db, expect, expectAccessible, signInAs, test, watchCsp } from "./fixtures";
@@ -42,6 +43,9 @@ test("a moderator compiles a message citing an excerpt; the response page then s
 
   const body = `Norms work when **every** stakeholder group shapes them early (${suffix}).`;
   await page.getByLabel("New paragraph under “Policy and Cooperation”").fill(body);
+  await page.getByRole("button", { name: "Preview New paragraph under “Policy and Cooperation”" }).click();
+  const preview = page.getByRole("region", { name: "Preview of New paragraph under “Policy and Cooperation”" });
+  await expect(preview.locator("strong", { hasText: "every" })).toBeVisible();
   await page.getByRole("button", { name: "Add paragraph" }).click();
   const paragraph = page.getByRole("article", { name: "Paragraph 1" });
   await expect(paragraph.locator("strong", { hasText: "every" })).toBeVisible();
@@ -171,4 +175,15 @@ test("a stakeholder is refused the editor pages, and a replayed action changes n
   const audit = await db.auditEntry.count({ where: { itemId: paragraph.id, action: "messageParagraph.update" } });
   expect(audit).toBe(1);
   await Promise.all([moderatorContext.close(), stakeholderContext.close(), visitor.close()]);
+});
+
+test("the demo messages are public, numbered, with their sources and a single-group paragraph", async ({ page }) => {
+  await page.goto(`/messages/${DEMO_MESSAGES_SLUG}`);
+  await expect(page.getByRole("heading", { level: 1, name: "IGF 2026 messages – Security, Safety, Stability and Resilience" })).toBeVisible();
+  await expect(page.getByRole("heading", { level: 2 })).toHaveText(["Policy and Cooperation", "Capacity Building"]);
+  await expect(page.locator("li[id^='p-']")).toHaveCount(5);
+  await page.getByText("Sources of paragraph 5").click();
+  await expect(page.locator("#p-5")).toContainText("Draws on 2 Civil Society, 0 Government");
+  await expect(page.locator("#p-5").getByRole("link", { name: /^CYB26-/ })).toHaveCount(2);
+  await expectAccessible(page);
 });

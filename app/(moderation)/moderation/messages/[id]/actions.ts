@@ -1,12 +1,15 @@
 "use server";
 // The message editor's actions: each one parses, authorizes a moderator and calls lib/messages.
-import type { ActionResult } from "@/lib/actions";
+import { runAction, type ActionResult } from "@/lib/actions";
+import { authorize } from "@/lib/auth/session";
+import { Invalid } from "@/lib/errors";
+import { renderMarkdown } from "@/lib/markdown";
 import { messageAction } from "@/lib/messages/action";
 import { cite, uncite } from "@/lib/messages/citations";
 import { addParagraph, deleteParagraph, editParagraph, moveParagraph, moveParagraphToSection } from "@/lib/messages/paragraphs";
 import {
   citationIdSchema, citeSchema, messageSetUpdateSchema, paragraphAddSchema, paragraphEditSchema, paragraphIdSchema,
-  paragraphMoveSchema, paragraphToSectionSchema, sectionAddSchema, sectionIdSchema, sectionMoveSchema,
+  paragraphMoveSchema, paragraphToSectionSchema, previewSchema, sectionAddSchema, sectionIdSchema, sectionMoveSchema,
   sectionRenameSchema, versionIdSchema, versionSaveSchema,
 } from "@/lib/messages/schemas";
 import { addSection, deleteSection, moveSection, renameSection } from "@/lib/messages/sections";
@@ -110,5 +113,15 @@ export async function publishVersionAction(_: State, formData: FormData) {
   return messageAction("publishVersion", versionIdSchema, formData, async (actor, input) => {
     const version = await publishVersion(actor, input);
     return { key: "versionPublished", values: { n: version.number } };
+  });
+}
+
+/** The Markdown of a field as it will be published: rendered through the same sanitizer, nothing saved. */
+export async function previewMarkdownAction(source: string): Promise<ActionResult<{ html: string }>> {
+  return runAction("previewMarkdown", async () => {
+    await authorize("MODERATOR");
+    const parsed = previewSchema.safeParse({ source });
+    if (!parsed.success) throw Invalid("invalid");
+    return { ok: true, data: { html: renderMarkdown(parsed.data.source) } };
   });
 }

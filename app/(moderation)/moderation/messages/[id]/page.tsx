@@ -28,6 +28,7 @@ const actions: EditorActions = {
   editParagraph: a.editParagraphAction, moveParagraph: a.moveParagraphAction,
   moveParagraphToSection: a.moveParagraphToSectionAction, deleteParagraph: a.deleteParagraphAction, cite: a.citeAction,
   uncite: a.unciteAction, saveVersion: a.saveVersionAction, publishVersion: a.publishVersionAction,
+  preview: a.previewMarkdownAction,
 };
 
 export default async function MessageEditorPage({ params, searchParams }: Props) {
@@ -71,6 +72,7 @@ export default async function MessageEditorPage({ params, searchParams }: Props)
                 { name: "introduction", label: t("introduction"), hint: t("introductionHint"), rows: 4, maxLength: MESSAGE_LIMITS.introduction, defaultValue: set.introduction },
               ]}
               submitLabel={t("saveDetails")}
+              preview={actions.preview}
             />
           </details>
           {set.sections.length === 0 && <p>{t("noSections")}</p>}
