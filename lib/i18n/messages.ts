@@ -13,6 +13,7 @@ const AREAS = [
   "insights",
   "moderation",
   "coding",
+  "messages",
 ] as const;
 
 export async function loadMessages(locale: Locale): Promise<Record<string, unknown>> {

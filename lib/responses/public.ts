@@ -262,6 +262,13 @@ export async function getPublishedResponse(reference: string, now = new Date()) 
   };
 }
 
+/** Which of the given responses the public may see now (for links from published messages). */
+export async function publicResponseIds(ids: string[], now = new Date()) {
+  if (ids.length === 0) return new Set<string>();
+  const rows = await db.response.findMany({ where: { id: { in: ids }, ...publishedResponse(now) }, select: { id: true } });
+  return new Set(rows.map((row) => row.id));
+}
+
 /**
  * Who contributed to a published call, as the BPF lists it: named contributors with their organisation,
  * anonymous ones counted by stakeholder group, private ones only in the total. Null for an unpublished call.

@@ -6,6 +6,7 @@ import { cache } from "react";
 import { ReportSection } from "@/components/moderation/report-section";
 import { Attribution } from "@/components/responses/attribution";
 import { LocalDate } from "@/components/ui/local-date";
+import { usedIn } from "@/lib/messages/public";
 import { getPublishedResponse } from "@/lib/responses/public";
 
 type Props = { params: Promise<{ reference: string }> };
@@ -24,6 +25,8 @@ export default async function PublicResponsePage({ params }: Props) {
   const t = await getTranslations("ResponsePage");
   const tCall = await getTranslations("CallPage");
   const { call } = response;
+  const uses = await usedIn(response.id);
+  const tUsed = await getTranslations("UsedIn");
 
   return (
     <>
@@ -57,6 +60,20 @@ export default async function PublicResponsePage({ params }: Props) {
           {answer.text.trim() && <p className="answer-text">{answer.text}</p>}
         </section>
       ))}
+
+      {uses.length > 0 && (
+        <section aria-labelledby="used-in">
+          <h2 id="used-in">{tUsed("heading")}</h2>
+          <p>{tUsed("intro")}</p>
+          <ul>
+            {uses.map((use) => (
+              <li key={`${use.slug}-${use.paragraph}`}>
+                <Link href={`/messages/${use.slug}#p-${use.paragraph}`}>{tUsed("item", { title: use.title, n: use.paragraph })}</Link>
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
 
       {response.attachments.length > 0 && (
         <section aria-labelledby="attachments">

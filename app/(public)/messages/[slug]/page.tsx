@@ -1,0 +1,51 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { getTranslations } from "next-intl/server";
+import { cache } from "react";
+import { PublishedParagraph } from "@/components/messages/published-paragraph";
+import { Markdown } from "@/components/ui/markdown";
+import { LocalDate } from "@/components/ui/local-date";
+import { getPublishedMessageSet } from "@/lib/messages/public";
+
+type Props = { params: Promise<{ slug: string }> };
+
+// A slug is at most 80 characters; anything longer is not looked up.
+const load = cache((slug: string) => (slug.length <= 100 ? getPublishedMessageSet(slug) : null));
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const set = await load(decodeURIComponent((await params).slug));
+  return set ? { title: set.title } : {};
+}
+
+export default async function PublishedMessagesPage({ params }: Props) {
+  const set = await load(decodeURIComponent((await params).slug));
+  if (!set) notFound();
+  const t = await getTranslations("PublicMessages");
+  return (
+    <>
+      <h1>{set.title}</h1>
+      <p className="meta">
+        {t.rich("version", { n: set.version.number, time: () => <LocalDate date={set.version.publishedAt} timeZone="UTC" /> })}
+      </p>
+      {set.call && (
+        <p className="meta">
+          {t.rich("fromCall", { link: () => <Link href={`/calls/${set.call!.slug}`}>{set.call!.title}</Link> })}
+        </p>
+      )}
+      {set.introduction && <Markdown source={set.introduction} />}
+      {set.sections.map((section, index) => (
+        <section key={`${index}-${section.heading}`} aria-labelledby={`section-${index + 1}`}>
+          <h2 id={`section-${index + 1}`}>{section.heading}</h2>
+          {section.paragraphs.length > 0 && (
+            <ol start={section.paragraphs[0]!.number}>
+              {section.paragraphs.map((paragraph) => (
+                <PublishedParagraph key={paragraph.paragraphId} paragraph={paragraph} />
+              ))}
+            </ol>
+          )}
+        </section>
+      ))}
+    </>
+  );
+}

@@ -1,0 +1,49 @@
+"use client";
+// A one-button form of the message editor (move, delete, cite, publish …): hidden ids, an optional
+// choice, and a live region that says what happened or why it was refused. Works without JavaScript.
+import { useActionState, useId } from "react";
+import type { ActionResult } from "@/lib/actions";
+import styles from "./message-editor.module.css";
+
+type Choice = { name: string; label: string; options: { value: string; label: string }[] };
+
+type Props = {
+  action: (previous: ActionResult | null, formData: FormData) => Promise<ActionResult>;
+  hidden: Record<string, string>;
+  label: string;
+  /** Said to screen readers after the label, e.g. which paragraph the button acts on. */
+  context?: string;
+  choice?: Choice;
+  danger?: boolean;
+};
+
+export function ActionButton({ action, hidden, label, context, choice, danger }: Props) {
+  const [state, formAction, pending] = useActionState(action, null);
+  const id = useId();
+  return (
+    <form action={formAction} className={styles.inline}>
+      {Object.entries(hidden).map(([name, value]) => (
+        <input key={name} type="hidden" name={name} value={value} />
+      ))}
+      {choice && (
+        <>
+          <label htmlFor={`${id}-choice`}>{choice.label}</label>
+          <select id={`${id}-choice`} name={choice.name}>
+            {choice.options.map((option) => (
+              <option key={option.value} value={option.value}>
+                {option.label}
+              </option>
+            ))}
+          </select>
+        </>
+      )}
+      <button type="submit" className={`button secondary${danger ? " danger" : ""}`} disabled={pending}>
+        {label}
+        {context && <span className="visually-hidden"> {context}</span>}
+      </button>
+      <span role="status" aria-live="polite" className={state && !state.ok ? "field-error" : "meta"}>
+        {state?.message}
+      </span>
+    </form>
+  );
+}

@@ -1,0 +1,83 @@
+// One paragraph of the working copy: its text (rendered through the sanitizer), its sources with their
+// spread, and its tools (edit, move, delete). Every tool is a real button in its own form.
+import { getTranslations } from "next-intl/server";
+import { Markdown } from "@/components/ui/markdown";
+import type { EditableMessageSet } from "@/lib/messages/sets";
+import { MESSAGE_LIMITS } from "@/lib/messages/schemas";
+import { ActionButton } from "./action-button";
+import type { EditorActions } from "./editor-actions";
+import styles from "./message-editor.module.css";
+import { SpreadLine } from "./spread-line";
+import { TextForm } from "./text-form";
+
+type Section = EditableMessageSet["sections"][number];
+type Props = {
+  paragraph: Section["paragraphs"][number];
+  section: Section;
+  sections: { id: string; heading: string }[];
+  actions: EditorActions;
+};
+
+export async function ParagraphItem({ paragraph, section, sections, actions }: Props) {
+  const t = await getTranslations("MessageEditor");
+  const tGroup = await getTranslations("StakeholderGroup");
+  const tRegion = await getTranslations("UnRegion");
+  const name = t("paragraphN", { n: paragraph.number });
+  const headingId = `paragraph-${paragraph.id}`;
+  const others = sections.filter((s) => s.id !== section.id);
+  return (
+    <article className={styles.paragraph} aria-labelledby={headingId} id={`p-${paragraph.number}`}>
+      <h3 id={headingId}>{name}</h3>
+      <Markdown source={paragraph.body} />
+      <SpreadLine spread={paragraph.spread} />
+      <h4>{t("sources", { count: paragraph.citations.length })}</h4>
+      {paragraph.citations.length === 0 ? (
+        <p className="meta">{t("noCitations")}</p>
+      ) : (
+        <ul className={styles.citations}>
+          {paragraph.citations.map((c) => (
+            <li key={c.id}>
+              <strong>{c.reference}</strong>{" "}
+              <span className="meta">
+                {[c.stakeholderGroup && tGroup(c.stakeholderGroup), c.region && tRegion(c.region)].filter(Boolean).join(" · ")}
+                {c.excerptId ? "" : ` · ${t("wholeResponse")}`}
+              </span>
+              {c.quote && <blockquote className={styles.quote}>{c.quote}</blockquote>}
+              <ActionButton action={actions.uncite} hidden={{ citationId: c.id }} label={t("removeCitation")} context={`${c.reference}, ${name}`} />
+            </li>
+          ))}
+        </ul>
+      )}
+      <details>
+        <summary>{t("editParagraph", { n: paragraph.number })}</summary>
+        <TextForm
+          id={`edit-${paragraph.id}`}
+          schema="editParagraph"
+          action={actions.editParagraph}
+          hidden={{ paragraphId: paragraph.id }}
+          fields={[{ name: "body", label: t("body"), hint: t("bodyHint", { max: MESSAGE_LIMITS.body }), rows: 6, maxLength: MESSAGE_LIMITS.body, defaultValue: paragraph.body }]}
+          submitLabel={t("saveParagraph")}
+          preview={actions.preview}
+        />
+      </details>
+      <div className="button-row">
+        {paragraph.position > 1 && (
+          <ActionButton action={actions.moveParagraph} hidden={{ paragraphId: paragraph.id, direction: "up" }} label={t("moveUp")} context={name} />
+        )}
+        {paragraph.position < section.paragraphs.length && (
+          <ActionButton action={actions.moveParagraph} hidden={{ paragraphId: paragraph.id, direction: "down" }} label={t("moveDown")} context={name} />
+        )}
+        {others.length > 0 && (
+          <ActionButton
+            action={actions.moveParagraphToSection}
+            hidden={{ paragraphId: paragraph.id }}
+            label={t("move")}
+            context={name}
+            choice={{ name: "sectionId", label: `${t("moveTo")} (${name})`, options: others.map((s) => ({ value: s.id, label: s.heading })) }}
+          />
+        )}
+        <ActionButton action={actions.deleteParagraph} hidden={{ paragraphId: paragraph.id }} label={t("deleteParagraph")} context={name} danger />
+      </div>
+    </article>
+  );
+}

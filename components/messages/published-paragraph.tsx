@@ -1,0 +1,45 @@
+// A numbered paragraph of published messages, with its sources one click away. A source that is no longer
+// public (hidden, withdrawn, removed) is listed without any detail of it.
+import Link from "next/link";
+import { getTranslations } from "next-intl/server";
+import { Markdown } from "@/components/ui/markdown";
+import type { PublishedMessageSet } from "@/lib/messages/public";
+import { spreadGroupsText } from "@/lib/messages/spread";
+import styles from "./message-editor.module.css";
+
+type Paragraph = PublishedMessageSet["sections"][number]["paragraphs"][number];
+
+export async function PublishedParagraph({ paragraph }: { paragraph: Paragraph }) {
+  const t = await getTranslations("PublicMessages");
+  const tGroup = await getTranslations("StakeholderGroup");
+  const tRegion = await getTranslations("UnRegion");
+  const { sources } = paragraph;
+  return (
+    <li id={`p-${paragraph.number}`} value={paragraph.number}>
+      <Markdown source={paragraph.body} />
+      {sources.length === 0 ? (
+        <p className="meta">{t("noSources")}</p>
+      ) : (
+        <details>
+          <summary>{t("sources", { n: paragraph.number, count: sources.length })}</summary>
+          <p className="meta">{t("drawsOn", { groups: spreadGroupsText(paragraph.spread, (g) => tGroup(g)) })}</p>
+          <ul className={styles.citations}>
+            {sources.map((source, index) =>
+              source.available ? (
+                <li key={index}>
+                  <Link href={`/responses/${encodeURIComponent(source.reference)}`}>{source.reference}</Link>{" "}
+                  <span className="meta">
+                    {[source.stakeholderGroup && tGroup(source.stakeholderGroup), source.region && tRegion(source.region)].filter(Boolean).join(" · ")}
+                  </span>
+                  {source.quote && <blockquote className={styles.quote}>{source.quote}</blockquote>}
+                </li>
+              ) : (
+                <li key={index}>{t("unavailable")}</li>
+              ),
+            )}
+          </ul>
+        </details>
+      )}
+    </li>
+  );
+}

@@ -1,0 +1,96 @@
+// The side panel: excerpts and whole responses of the call that may be cited, searched by words (or a
+// receipt number), tag, stakeholder group and region (a plain GET form), each with "Cite in paragraph …".
+import { getTranslations } from "next-intl/server";
+import { STAKEHOLDER_GROUPS, UN_REGIONS } from "@/lib/profile/schemas";
+import { MESSAGE_LIMITS, type SourceSearch } from "@/lib/messages/schemas";
+import type { searchExcerpts, searchResponses } from "@/lib/messages/sources";
+import { ActionButton } from "./action-button";
+import type { EditorActions } from "./editor-actions";
+import styles from "./message-editor.module.css";
+
+type Props = {
+  setId: string;
+  search: SourceSearch;
+  tags: { id: string; name: string }[];
+  excerpts: Awaited<ReturnType<typeof searchExcerpts>>;
+  responses: Awaited<ReturnType<typeof searchResponses>>;
+  paragraphs: { id: string; number: number }[];
+  cite: EditorActions["cite"];
+};
+
+export async function SourcePanel({ setId, search, tags, excerpts, responses, paragraphs, cite }: Props) {
+  const t = await getTranslations("MessageEditor");
+  const tGroup = await getTranslations("StakeholderGroup");
+  const tRegion = await getTranslations("UnRegion");
+  const options = paragraphs.map((p) => ({ value: p.id, label: t("paragraphN", { n: p.number }) }));
+  const citeForm = (hidden: Record<string, string>, reference: string) =>
+    options.length ? (
+      <ActionButton action={cite} hidden={hidden} label={t("cite")} context={reference} choice={{ name: "paragraphId", label: `${t("citeIn")} (${reference})`, options }} />
+    ) : null;
+  const who = (group: string | null, region: string | null) =>
+    [group && tGroup(group as never), region && tRegion(region as never)].filter(Boolean).join(" · ");
+
+  return (
+    <aside aria-labelledby="sources-heading" className={styles.sources}>
+      <h2 id="sources-heading">{t("findSources")}</h2>
+      <form method="get" action={`/moderation/messages/${encodeURIComponent(setId)}`} role="search">
+        <div className="field">
+          <label htmlFor="source-q">{t("search")}</label>
+          <input id="source-q" name="q" type="search" maxLength={MESSAGE_LIMITS.search} defaultValue={search.q ?? ""} />
+        </div>
+        <div className="field">
+          <label htmlFor="source-tag">{t("tag")}</label>
+          <select id="source-tag" name="tag" defaultValue={search.tag ?? ""}>
+            <option value="">{t("any")}</option>
+            {tags.map((tag) => <option key={tag.id} value={tag.id}>{tag.name}</option>)}
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor="source-group">{t("group")}</label>
+          <select id="source-group" name="group" defaultValue={search.group ?? ""}>
+            <option value="">{t("any")}</option>
+            {STAKEHOLDER_GROUPS.map((g) => <option key={g} value={g}>{tGroup(g)}</option>)}
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor="source-region">{t("region")}</label>
+          <select id="source-region" name="region" defaultValue={search.region ?? ""}>
+            <option value="">{t("any")}</option>
+            {UN_REGIONS.map((r) => <option key={r} value={r}>{tRegion(r)}</option>)}
+          </select>
+        </div>
+        <button type="submit" className="button secondary">{t("searchButton")}</button>
+      </form>
+      {options.length === 0 && <p className="hint">{t("needParagraph")}</p>}
+
+      <h3>{t("excerpts")}</h3>
+      {excerpts.length === 0 ? <p>{t("noExcerpts")}</p> : (
+        <ul aria-label={t("excerpts")}>
+          {excerpts.map((e) => (
+            <li key={e.id}>
+              <blockquote className={styles.quote}>{e.quote}</blockquote>
+              <p className="meta">
+                {e.response.reference} · {t("question", { n: e.question.position })} · {who(e.response.stakeholderGroup, e.response.region)}
+                {e.tags.length > 0 && ` · ${e.tags.join(", ")}`}
+              </p>
+              {citeForm({ excerptId: e.id }, `${e.response.reference ?? ""}: ${e.quote.slice(0, 60)}`)}
+            </li>
+          ))}
+        </ul>
+      )}
+
+      <h3>{t("responses")}</h3>
+      {responses.length === 0 ? <p>{t("noResponses")}</p> : (
+        <ul aria-label={t("responses")}>
+          {responses.map((r) => (
+            <li key={r.id}>
+              <p><strong>{r.reference}</strong> <span className="meta">{who(r.stakeholderGroup, r.region)}</span></p>
+              {r.snippet && <p className="meta">{r.snippet}</p>}
+              {citeForm({ responseId: r.id }, `${r.reference ?? ""}, ${t("wholeResponse")}`)}
+            </li>
+          ))}
+        </ul>
+      )}
+    </aside>
+  );
+}

@@ -1,0 +1,39 @@
+// What every message-editing function starts with: a moderator, and the set's row locked for the rest of
+// the transaction, so positions and version numbers are decided one change at a time.
+import "server-only";
+import { recordAudit, type AuditInput } from "@/lib/audit/record";
+import { hasRole } from "@/lib/auth/roles";
+import type { SessionUser } from "@/lib/auth/session";
+import { Forbidden, NotFound } from "@/lib/errors";
+import type { Prisma } from "@/lib/generated/prisma/client";
+
+export type Tx = Prisma.TransactionClient;
+
+export function requireModerator(actor: SessionUser) {
+  if (!hasRole(actor.role, "MODERATOR")) throw Forbidden();
+}
+
+/** Locks the set row (FOR UPDATE) and returns its call; NotFound when there is no such set. */
+export async function lockSet(tx: Tx, setId: string) {
+  const [row] = await tx.$queryRaw<{ id: string; callId: string }[]>`
+    SELECT id, "callId" FROM message_sets WHERE id = ${setId} FOR UPDATE`;
+  if (!row) throw NotFound("messageSetNotFound");
+  return row;
+}
+
+export async function lockSetOfSection(tx: Tx, sectionId: string) {
+  const section = await tx.messageSection.findUnique({ where: { id: sectionId }, select: { setId: true } });
+  if (!section) throw NotFound("sectionNotFound");
+  return lockSet(tx, section.setId);
+}
+
+export async function lockSetOfParagraph(tx: Tx, paragraphId: string) {
+  const paragraph = await tx.messageParagraph.findUnique({ where: { id: paragraphId }, select: { setId: true } });
+  if (!paragraph) throw NotFound("paragraphNotFound");
+  return lockSet(tx, paragraph.setId);
+}
+
+/** An audit entry in the transaction of the change, naming the acting moderator. */
+export function audit(tx: Tx, actor: SessionUser, entry: Omit<AuditInput, "actor">) {
+  return recordAudit(tx, { actor: { id: actor.id, role: actor.role }, ...entry });
+}

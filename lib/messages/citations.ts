@@ -1,0 +1,87 @@
+// A paragraph cites the responses behind it, whole or by an excerpt. Only what the public may read can be
+// cited: a SUBMITTED response of the set's own call, published by moderation, whose author agreed to
+// publication. Anything else is refused with the reason. The response's receipt number, group and region
+// (and the excerpt's quote) are copied into the citation, so the spread and link text outlive the source.
+import "server-only";
+import type { SessionUser } from "@/lib/auth/session";
+import { db } from "@/lib/db";
+import { Conflict, isUniqueViolation, NotFound } from "@/lib/errors";
+import type { Consent, ModerationState, ResponseStatus } from "@/lib/generated/prisma/enums";
+import { audit, lockSetOfParagraph, requireModerator } from "./access";
+import { MESSAGE_LIMITS, type CiteInput } from "./schemas";
+
+type Candidate = {
+  callId: string; status: ResponseStatus; consent: Consent; moderationState: ModerationState; reference: string | null;
+};
+
+/** Why a response may not be cited, as an error key; null when it may. */
+export function citationRefusal(response: Candidate, callId: string): string | null {
+  if (response.callId !== callId) return "citeOtherCall";
+  if (response.status === "WITHDRAWN") return "citeWithdrawn";
+  if (response.status !== "SUBMITTED" || !response.reference) return "citeNotSubmitted";
+  if (response.consent === "PRIVATE") return "citePrivate";
+  if (response.moderationState === "HIDDEN") return "citeHidden";
+  if (response.moderationState === "PENDING") return "citePending";
+  return null;
+}
+
+const responseSelect = {
+  id: true, callId: true, status: true, consent: true, moderationState: true, reference: true, stakeholderGroup: true, region: true,
+} as const;
+
+export async function cite(actor: SessionUser, input: CiteInput) {
+  requireModerator(actor);
+  try {
+    return await db.$transaction(async (tx) => {
+      const { callId } = await lockSetOfParagraph(tx, input.paragraphId);
+      const excerpt = input.excerptId
+        ? await tx.excerpt.findUnique({ where: { id: input.excerptId }, select: { id: true, quote: true, response: { select: responseSelect } } })
+        : null;
+      if (input.excerptId && !excerpt) throw NotFound("excerptNotFound");
+      const response = excerpt?.response ?? (await tx.response.findUnique({ where: { id: input.responseId! }, select: responseSelect }));
+      if (!response) throw NotFound("responseNotFound");
+      const refusal = citationRefusal(response, callId);
+      if (refusal) throw Conflict(refusal);
+
+      const existing = await tx.citation.findFirst({
+        where: { paragraphId: input.paragraphId, ...(excerpt ? { excerptId: excerpt.id } : { responseId: response.id, excerptId: null }) },
+        select: { id: true },
+      });
+      if (existing) throw Conflict("alreadyCited");
+      if ((await tx.citation.count({ where: { paragraphId: input.paragraphId } })) >= MESSAGE_LIMITS.citationsPerParagraph)
+        throw Conflict("tooManyCitations");
+      const citation = await tx.citation.create({
+        data: {
+          paragraphId: input.paragraphId, responseId: response.id, excerptId: excerpt?.id ?? null, reference: response.reference!,
+          stakeholderGroup: response.stakeholderGroup, region: response.region, quote: excerpt?.quote ?? null,
+        },
+        select: { id: true, responseId: true, excerptId: true, reference: true, stakeholderGroup: true, region: true, quote: true },
+      });
+      await audit(tx, actor, {
+        action: "citation.create", itemType: "citation", itemId: citation.id, callId,
+        after: { paragraphId: input.paragraphId, responseId: response.id, excerptId: citation.excerptId, reference: citation.reference },
+      });
+      return citation;
+    });
+  } catch (error) {
+    if (isUniqueViolation(error)) throw Conflict("alreadyCited"); // the same citation sent twice at once
+    throw error;
+  }
+}
+
+export async function uncite(actor: SessionUser, input: { citationId: string }) {
+  requireModerator(actor);
+  const found = await db.citation.findUnique({ where: { id: input.citationId }, select: { paragraphId: true } });
+  if (!found) throw NotFound("citationNotFound");
+  return db.$transaction(async (tx) => {
+    const { callId } = await lockSetOfParagraph(tx, found.paragraphId);
+    const citation = await tx.citation.findUnique({
+      where: { id: input.citationId }, select: { id: true, paragraphId: true, responseId: true, excerptId: true, reference: true },
+    });
+    if (!citation) throw NotFound("citationNotFound");
+    await tx.citation.delete({ where: { id: citation.id }, select: { id: true } });
+    const { id, ...before } = citation;
+    await audit(tx, actor, { action: "citation.delete", itemType: "citation", itemId: id, callId, before });
+    return { id };
+  });
+}

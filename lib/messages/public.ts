@@ -1,0 +1,77 @@
+// What the public sees of message sets: only the latest PUBLISHED version of a PUBLISHED set, never the
+// working copy or an unpublished version. A cited source is linked only while the response is still public
+// (lib/responses/public.ts decides); otherwise it is "no longer available", without its details.
+import "server-only";
+import { db } from "@/lib/db";
+import { Prisma } from "@/lib/generated/prisma/client";
+import { publicResponseIds } from "@/lib/responses/public";
+import { numberedParagraphs, versionContentSchema } from "./content";
+import { paragraphSpread } from "./spread";
+
+const latestPublished = { where: { publishedAt: { not: null } }, orderBy: { number: "desc" }, take: 1 } as const;
+
+export async function getPublishedMessageSet(slug: string, now = new Date()) {
+  const set = await db.messageSet.findFirst({
+    where: { slug, status: "PUBLISHED" },
+    select: {
+      id: true, slug: true, title: true, introduction: true,
+      call: { select: { slug: true, title: true, publishedAt: true } },
+      versions: { ...latestPublished, select: { number: true, summary: true, publishedAt: true, content: true } },
+    },
+  });
+  const version = set?.versions[0];
+  if (!set || !version) return null;
+  const sections = numberedParagraphs(versionContentSchema.parse(version.content));
+  const cited = sections.flatMap((s) => s.paragraphs.flatMap((p) => p.citations.map((c) => c.responseId))).filter((id): id is string => Boolean(id));
+  const visible = await publicResponseIds([...new Set(cited)], now);
+  const callIsPublic = Boolean(set.call.publishedAt && set.call.publishedAt <= now);
+  return {
+    slug: set.slug, title: set.title, introduction: set.introduction,
+    call: callIsPublic ? { slug: set.call.slug, title: set.call.title } : null,
+    version: { number: version.number, summary: version.summary, publishedAt: version.publishedAt! },
+    sections: sections.map((section) => ({
+      heading: section.heading,
+      paragraphs: section.paragraphs.map((paragraph) => ({
+        number: paragraph.number,
+        paragraphId: paragraph.paragraphId,
+        body: paragraph.body,
+        // Counted from the sources still public: a hidden source's group is not given away by the counts.
+        spread: paragraphSpread(paragraph.citations.filter((c) => c.responseId && visible.has(c.responseId))),
+        // A source no longer public shows nothing of itself: not its number, group, region or quote.
+        sources: paragraph.citations.map((c) =>
+          c.responseId && visible.has(c.responseId)
+            ? { available: true as const, reference: c.reference, stakeholderGroup: c.stakeholderGroup, region: c.region, quote: c.quote }
+            : { available: false as const },
+        ),
+      })),
+    })),
+  };
+}
+
+export type PublishedMessageSet = NonNullable<Awaited<ReturnType<typeof getPublishedMessageSet>>>;
+
+type UsedRow = { title: string; slug: string; number: number; content: Prisma.JsonValue };
+
+/**
+ * Where a response is used: for each published set, its latest published version, if that version cites
+ * the response (whole or by an excerpt). Paragraph numbers are those of that version.
+ */
+export async function usedIn(responseId: string) {
+  const rows = await db.$queryRaw<UsedRow[]>`
+    SELECT s.title, s.slug, v.number, v.content FROM message_sets s
+    JOIN LATERAL (
+      SELECT number, content FROM message_set_versions
+      WHERE "setId" = s.id AND "publishedAt" IS NOT NULL ORDER BY number DESC LIMIT 1
+    ) v ON true
+    WHERE s.status = 'PUBLISHED'
+      AND jsonb_path_exists(v.content, '$[*].paragraphs[*].citations[*] ? (@.responseId == $id)', jsonb_build_object('id', ${responseId}::text))
+    ORDER BY s.title, s.slug`;
+  return rows.flatMap((row) => {
+    const sections = numberedParagraphs(versionContentSchema.parse(row.content));
+    return sections.flatMap((section) =>
+      section.paragraphs
+        .filter((p) => p.citations.some((c) => c.responseId === responseId))
+        .map((p) => ({ title: row.title, slug: row.slug, version: row.number, paragraph: p.number, heading: section.heading })),
+    );
+  });
+}

@@ -1,0 +1,83 @@
+// One set of schemas for the message editor's forms and its server actions. Messages are catalog keys
+// ("Validation.*"); "tooLong|200" carries the limit. Pure: imported by client forms and tests.
+import { z } from "zod";
+import { StakeholderGroup, UnRegion } from "@/lib/generated/prisma/enums";
+
+export const MESSAGE_LIMITS = {
+  titleMin: 3,
+  title: 200,
+  introduction: 10_000,
+  heading: 200,
+  body: 5000,
+  summary: 500,
+  sections: 50,
+  paragraphs: 300,
+  citationsPerParagraph: 50,
+  search: 200,
+  /** Sources listed in the side panel at once. */
+  searchResults: 20,
+} as const;
+
+const id = z.string({ error: "invalid" }).trim().min(1, { error: "invalid" }).max(40, { error: "invalid" });
+
+const text = (min: number, max: number) =>
+  z
+    .string({ error: "text" })
+    .trim()
+    .min(min, { error: min <= 1 ? "required" : `tooShort|${min}` })
+    .max(max, { error: `tooLong|${max}` });
+
+export const messageSetCreateSchema = z.object({
+  callId: id,
+  title: text(MESSAGE_LIMITS.titleMin, MESSAGE_LIMITS.title),
+});
+
+export const messageSetUpdateSchema = z.object({
+  setId: id,
+  title: text(MESSAGE_LIMITS.titleMin, MESSAGE_LIMITS.title),
+  introduction: z.string({ error: "text" }).trim().max(MESSAGE_LIMITS.introduction, { error: `tooLong|${MESSAGE_LIMITS.introduction}` }),
+});
+
+export const sectionAddSchema = z.object({ setId: id, heading: text(1, MESSAGE_LIMITS.heading) });
+export const sectionRenameSchema = z.object({ sectionId: id, heading: text(1, MESSAGE_LIMITS.heading) });
+export const sectionIdSchema = z.object({ sectionId: id });
+
+export const paragraphAddSchema = z.object({ sectionId: id, body: text(1, MESSAGE_LIMITS.body) });
+export const paragraphEditSchema = z.object({ paragraphId: id, body: text(1, MESSAGE_LIMITS.body) });
+export const paragraphIdSchema = z.object({ paragraphId: id });
+export const paragraphToSectionSchema = z.object({ paragraphId: id, sectionId: id });
+
+export const directionSchema = z.enum(["up", "down"], { error: "invalid" });
+export const sectionMoveSchema = sectionIdSchema.extend({ direction: directionSchema });
+export const paragraphMoveSchema = paragraphIdSchema.extend({ direction: directionSchema });
+
+/** Exactly one of an excerpt or a whole response is cited. */
+export const citeSchema = z
+  .object({ paragraphId: id, excerptId: id.optional(), responseId: id.optional() })
+  .refine((value) => Boolean(value.excerptId) !== Boolean(value.responseId), { error: "invalid" });
+export const citationIdSchema = z.object({ citationId: id });
+
+export const versionSaveSchema = z.object({
+  setId: id,
+  summary: text(1, MESSAGE_LIMITS.summary),
+});
+export const versionIdSchema = z.object({ versionId: id });
+
+const optionalEnum = <T extends Record<string, string>>(values: T) =>
+  z.preprocess((value) => (value === "" ? undefined : value), z.enum(values).optional()).catch(undefined);
+
+/** The side panel's search (GET parameters): anything malformed is dropped, not refused. */
+export const sourceSearchSchema = z.object({
+  q: z.string().trim().max(MESSAGE_LIMITS.search).optional().catch(undefined),
+  tag: z.string().trim().max(40).optional().catch(undefined),
+  group: optionalEnum(StakeholderGroup),
+  region: optionalEnum(UnRegion),
+});
+
+export type SourceSearch = z.infer<typeof sourceSearchSchema>;
+export type CiteInput = z.infer<typeof citeSchema>;
+
+/** Text to preview as it will be published (a paragraph or the introduction). */
+export const previewSchema = z.object({
+  source: z.string({ error: "text" }).max(MESSAGE_LIMITS.introduction, { error: `tooLong|${MESSAGE_LIMITS.introduction}` }),
+});

@@ -1,0 +1,98 @@
+// Message sets of a call: created from a title (the slug follows from it and never changes, so published
+// links stay valid), retitled and introduced; listed and read whole for the editor. Moderators only.
+import "server-only";
+import type { SessionUser } from "@/lib/auth/session";
+import { db } from "@/lib/db";
+import { Conflict, isUniqueViolation, NotFound } from "@/lib/errors";
+import { audit, lockSet, requireModerator } from "./access";
+import { freeSlug, slugFromTitle } from "./slug";
+import { paragraphSpread } from "./spread";
+
+export async function listMessageSets(actor: SessionUser, callId: string) {
+  requireModerator(actor);
+  const call = await db.call.findUnique({ where: { id: callId }, select: { id: true, title: true } });
+  if (!call) throw NotFound("callNotFound");
+  const sets = await db.messageSet.findMany({
+    where: { callId },
+    orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+    select: {
+      id: true, slug: true, title: true, status: true, updatedAt: true,
+      _count: { select: { paragraphs: true, versions: true } },
+    },
+  });
+  return { call, sets: sets.map(({ _count, ...set }) => ({ ...set, paragraphCount: _count.paragraphs, versionCount: _count.versions })) };
+}
+
+export async function createMessageSet(actor: SessionUser, input: { callId: string; title: string }) {
+  requireModerator(actor);
+  const base = slugFromTitle(input.title);
+  try {
+    return await db.$transaction(async (tx) => {
+      const call = await tx.call.findUnique({ where: { id: input.callId }, select: { id: true } });
+      if (!call) throw NotFound("callNotFound");
+      const taken = await tx.messageSet.findMany({ where: { slug: { startsWith: base } }, select: { slug: true } });
+      const slug = freeSlug(base, new Set(taken.map((row) => row.slug)));
+      const set = await tx.messageSet.create({
+        data: { callId: call.id, title: input.title, slug, createdById: actor.id },
+        select: { id: true, slug: true, title: true },
+      });
+      await audit(tx, actor, {
+        action: "messageSet.create", itemType: "messageSet", itemId: set.id, callId: call.id, after: { title: set.title, slug },
+      });
+      return set;
+    });
+  } catch (error) {
+    // Two sets with the same title created at the same instant: the second is asked to try again.
+    if (isUniqueViolation(error)) throw Conflict("slugTaken");
+    throw error;
+  }
+}
+
+export async function updateMessageSet(actor: SessionUser, input: { setId: string; title: string; introduction: string }) {
+  requireModerator(actor);
+  return db.$transaction(async (tx) => {
+    const { callId } = await lockSet(tx, input.setId);
+    const before = await tx.messageSet.findUniqueOrThrow({ where: { id: input.setId }, select: { title: true, introduction: true } });
+    const after = await tx.messageSet.update({
+      where: { id: input.setId }, data: { title: input.title, introduction: input.introduction }, select: { title: true, introduction: true },
+    });
+    await audit(tx, actor, { action: "messageSet.update", itemType: "messageSet", itemId: input.setId, callId, before, after });
+    return { id: input.setId, ...after };
+  });
+}
+
+const citationSelect = {
+  id: true, responseId: true, excerptId: true, reference: true, stakeholderGroup: true, region: true, quote: true,
+} as const;
+
+/** The working copy with each paragraph's citations and spread, and the saved versions. */
+export async function getMessageSetForEditing(actor: SessionUser, setId: string) {
+  requireModerator(actor);
+  const set = await db.messageSet.findUnique({
+    where: { id: setId },
+    select: {
+      id: true, slug: true, title: true, introduction: true, status: true, callId: true,
+      call: { select: { title: true } },
+      sections: {
+        orderBy: { position: "asc" },
+        select: {
+          id: true, position: true, heading: true,
+          paragraphs: {
+            orderBy: { position: "asc" },
+            select: { id: true, position: true, body: true, citations: { orderBy: [{ createdAt: "asc" }, { id: "asc" }], select: citationSelect } },
+          },
+        },
+      },
+      versions: { orderBy: { number: "desc" }, select: { id: true, number: true, summary: true, createdAt: true, publishedAt: true } },
+    },
+  });
+  if (!set) throw NotFound("messageSetNotFound");
+  let number = 0;
+  const sections = set.sections.map((section) => ({
+    ...section,
+    paragraphs: section.paragraphs.map((paragraph) => ({ ...paragraph, number: ++number, spread: paragraphSpread(paragraph.citations) })),
+  }));
+  return { ...set, sections, paragraphCount: number };
+}
+
+export type EditableMessageSet = Awaited<ReturnType<typeof getMessageSetForEditing>>;

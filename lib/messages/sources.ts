@@ -1,0 +1,82 @@
+// The editor's side panel: what a paragraph may cite, i.e. excerpts and whole responses of the set's call
+// that are public (submitted, published by moderation, published by consent; see citations.ts). Excerpts
+// are read here directly (the curation tools that create them are a separate module).
+import "server-only";
+import type { SessionUser } from "@/lib/auth/session";
+import { db } from "@/lib/db";
+import { Prisma } from "@/lib/generated/prisma/client";
+import { requireModerator } from "./access";
+import { MESSAGE_LIMITS, type SourceSearch } from "./schemas";
+
+const SNIPPET = 240;
+
+const citable = (callId: string): Prisma.ResponseWhereInput => ({
+  callId, status: "SUBMITTED", consent: { in: ["PUBLISH_NAMED", "PUBLISH_ANONYMOUS"] }, moderationState: "PUBLISHED",
+});
+
+const snippet = (text: string) => {
+  const flat = text.replace(/\s+/g, " ").trim();
+  return flat.length <= SNIPPET ? flat : `${flat.slice(0, SNIPPET).replace(/\s+\S*$/, "")} …`;
+};
+
+/** The call's tags, for the filter. */
+export async function listCallTags(actor: SessionUser, callId: string) {
+  requireModerator(actor);
+  return db.tag.findMany({ where: { callId }, orderBy: { name: "asc" }, select: { id: true, name: true } });
+}
+
+export async function searchExcerpts(actor: SessionUser, callId: string, search: SourceSearch) {
+  requireModerator(actor);
+  const q = search.q?.trim();
+  const rows = await db.excerpt.findMany({
+    where: {
+      response: {
+        ...citable(callId),
+        ...(search.group && { stakeholderGroup: search.group }),
+        ...(search.region && { region: search.region }),
+      },
+      ...(search.tag && { tags: { some: { tagId: search.tag, tag: { callId } } } }),
+      ...(q && { OR: [{ quote: { contains: q, mode: "insensitive" } }, { note: { contains: q, mode: "insensitive" } }] }),
+    },
+    orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+    take: MESSAGE_LIMITS.searchResults,
+    select: {
+      id: true, quote: true, note: true,
+      question: { select: { position: true } },
+      response: { select: { id: true, reference: true, stakeholderGroup: true, region: true } },
+      tags: { select: { tag: { select: { name: true } } } },
+    },
+  });
+  return rows.map(({ tags, ...row }) => ({ ...row, tags: tags.map((t) => t.tag.name).sort() }));
+}
+
+/** Whole responses by receipt number (part of it) or by words of their answers (English stemming). */
+export async function searchResponses(actor: SessionUser, callId: string, search: SourceSearch) {
+  requireModerator(actor);
+  const q = search.q?.trim();
+  let ids: string[] | undefined;
+  if (q) {
+    const like = `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    const found = await db.$queryRaw<{ id: string }[]>`
+      SELECT r.id FROM responses r WHERE r."callId" = ${callId}
+        AND (r.reference ILIKE ${like} OR r."searchVector" @@ websearch_to_tsquery('english', ${q}))
+      LIMIT 500`;
+    ids = found.map((row) => row.id);
+  }
+  const rows = await db.response.findMany({
+    where: {
+      ...citable(callId),
+      ...(ids && { id: { in: ids } }),
+      ...(search.group && { stakeholderGroup: search.group }),
+      ...(search.region && { region: search.region }),
+      ...(search.tag && { tags: { some: { tagId: search.tag, tag: { callId } } } }),
+    },
+    orderBy: [{ submittedAt: "desc" }, { id: "desc" }],
+    take: MESSAGE_LIMITS.searchResults,
+    select: {
+      id: true, reference: true, stakeholderGroup: true, region: true,
+      answers: { orderBy: { question: { position: "asc" } }, take: 1, where: { text: { not: "" } }, select: { text: true } },
+    },
+  });
+  return rows.map(({ answers, ...row }) => ({ ...row, snippet: snippet(answers[0]?.text ?? "") }));
+}
