@@ -58,6 +58,17 @@ export function distinctText(rng: Random, sentences = 9) {
   return Array.from({ length: sentences }, () => sentence(rng)).join(" ");
 }
 
+/** A coalition's campaign text (about 150 words), as many of its members would paste it. */
+export const CAMPAIGN_TEXT =
+  "We, the undersigned members of the Coalition for an Open and Secure Internet, urge the Best Practice Forum to " +
+  "recognise that cybersecurity norms only work when the people they protect are part of writing them. In our region, " +
+  "incident reports from small organisations go nowhere because there is no trusted channel to receive them, and the " +
+  "national CERT is understaffed. We ask that the final report recommend three things. First, a public, multilingual " +
+  "channel for reporting incidents that does not require a lawyer. Second, funding for community networks and local " +
+  "civil society to take part in norms discussions from the start, not after decisions are made. Third, a yearly " +
+  "review, open to every stakeholder group, of which norms were implemented and which failed. Without these steps, " +
+  "norms remain words on paper for the majority of internet users in the Global South.";
+
 const GREETINGS = ["Dear facilitators,", "Hello,", "To the BPF team:", "Dear colleagues,", "Greetings from Nairobi,", "Hi all,"];
 const TYPO = (word: string) => (word.length > 4 ? word.slice(0, 2) + word[3] + word[2] + word.slice(4) : word);
 

@@ -156,13 +156,14 @@ export function findClusters(items: readonly ClusterInput[]): Cluster[] {
     else groups.set(root, [index]);
   });
 
-  const clusters: (Cluster & { first: number })[] = [];
+  const clusters: { cluster: Cluster; first: number }[] = [];
   for (const group of groups.values()) {
     if (group.length < 2) continue;
     const [first, ...rest] = group as [number, ...number[]];
     const members = [{ id: items[first]!.id, score: 1 }, ...rest.map((i) => ({ id: items[i]!.id, score: jaccard(sets[first]!, sets[i]!) }))];
-    clusters.push({ representativeId: items[first]!.id, members, minScore: Math.min(...members.map((m) => m.score)), first });
+    const minScore = members.reduce((min, m) => Math.min(min, m.score), 1);
+    clusters.push({ cluster: { representativeId: items[first]!.id, members, minScore }, first });
   }
-  clusters.sort((a, b) => b.members.length - a.members.length || a.first - b.first);
-  return clusters.map(({ first: _first, ...cluster }) => cluster);
+  clusters.sort((a, b) => b.cluster.members.length - a.cluster.members.length || a.first - b.first);
+  return clusters.map(({ cluster }) => cluster);
 }
