@@ -3,6 +3,7 @@
 // its own (BENCH_DATABASE_URL, else an embedded PostgreSQL in .data/bench-postgres) filled with the demo,
 // then loads each page from loopback with a fixed number of concurrent clients for a fixed time, and prints
 // requests per second, latency percentiles and the server's memory. Options: --seconds N, --clients N.
+// First it times near-duplicate clustering (scripts/bench-clustering.ts); `-- clustering` runs only that.
 import { spawn, spawnSync } from "node:child_process";
 import { readFileSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
@@ -34,6 +35,12 @@ const step = (command, args) => {
   const result = spawnSync(join(ROOT, "node_modules/.bin", command), args, { cwd: ROOT, env, stdio: "inherit" });
   if (result.status !== 0) throw new Error(`${command} ${args.join(" ")} failed`);
 };
+// Near-duplicate clustering of a planted 10,000-response call; `npm run bench -- clustering` runs only this.
+step("tsx", ["scripts/bench-clustering.ts"]);
+if (process.argv.includes("clustering")) {
+  await database.stop();
+  process.exit(0);
+}
 step("tsx", ["prisma/seed.ts"]);
 console.info("Building…");
 step("next", ["build"]);

@@ -49,15 +49,23 @@ function mix(value: number): number {
   return (h ^ (h >>> 16)) >>> 0;
 }
 
-/** The fixed seeds of the hash family: h_i(x) = mix(x XOR seed_i). */
-const SEEDS = Uint32Array.from({ length: SIGNATURE_SIZE }, (_, i) => mix(0x9e3779b9 + Math.imul(i + 1, 0x6a09e667)));
-
 /** The sorted, distinct shingle hashes of a text; null when it is too short to be clustered. */
-export function shingles(text: string): Uint32Array | null {
+export function shingles(text: string, wordHashes = new Map<string, number>()): Uint32Array | null {
   const words = normalise(text).split(" ").filter(Boolean);
   if (words.length < MIN_WORDS) return null;
+  // Each word is hashed once; a shingle's hash combines its words' hashes in order (rotations keep
+  // "a b c" and "c b a" apart), which is far cheaper than hashing the joined string.
+  const hashes = words.map((word) => {
+    let h = wordHashes.get(word);
+    if (h === undefined) wordHashes.set(word, (h = hashString(word)));
+    return h;
+  });
   const set = new Set<number>();
-  for (let i = 0; i + SHINGLE_WORDS <= words.length; i++) set.add(hashString(words.slice(i, i + SHINGLE_WORDS).join(" ")));
+  for (let i = 0; i + SHINGLE_WORDS <= hashes.length; i++) {
+    let h = 0;
+    for (let k = 0; k < SHINGLE_WORDS; k++) h = mix(((h << 7) | (h >>> 25)) ^ hashes[i + k]!);
+    set.add(h);
+  }
   return Uint32Array.from(set).sort();
 }
 
@@ -78,16 +86,33 @@ export function jaccard(a: Uint32Array, b: Uint32Array): number {
   return union === 0 ? 0 : common / union;
 }
 
+/**
+ * The MinHash signature: for k = 0…SIGNATURE_SIZE-1, the minimum over the set of h_k(x) = h1(x) + k·h2(x)
+ * (mod 2^32), with h1 and h2 two fixed seeded mixes of x (Kirsch–Mitzenmacher double hashing: as good as
+ * independent hash functions for MinHash, at one multiply-add per value and k).
+ */
 export function signature(set: Uint32Array): Uint32Array {
   const minima = new Uint32Array(SIGNATURE_SIZE).fill(0xffffffff);
   for (const value of set) {
+    const h1 = mix(value ^ 0x9e3779b9);
+    const h2 = mix(value ^ 0x6a09e667) | 1;
+    let h = h1;
     for (let k = 0; k < SIGNATURE_SIZE; k++) {
-      const h = mix(value ^ SEEDS[k]!);
-      if (h < minima[k]!) minima[k] = h;
+      if (h >>> 0 < minima[k]!) minima[k] = h >>> 0;
+      h = (h + h2) | 0;
     }
   }
   return minima;
 }
+
+/** The share of equal positions of two signatures: an estimate of the Jaccard similarity (±0.05). */
+function estimate(a: Uint32Array, b: Uint32Array): number {
+  let same = 0;
+  for (let k = 0; k < SIGNATURE_SIZE; k++) if (a[k] === b[k]) same++;
+  return same / SIGNATURE_SIZE;
+}
+/** Below this estimate a pair cannot reach THRESHOLD (4.5 standard deviations at 128 hashes). */
+const ESTIMATE_FLOOR = THRESHOLD - 0.2;
 
 /** Similarity of two texts as clustering sees it; null when either is too short. */
 export function similarity(a: string, b: string): number | null {
@@ -109,7 +134,9 @@ export type Cluster = {
  * representative (the earliest submitted first); clusters come biggest first, then by their first member.
  */
 export function findClusters(items: readonly ClusterInput[]): Cluster[] {
-  const sets = items.map((item) => shingles(item.text));
+  const wordHashes = new Map<string, number>();
+  const sets = items.map((item) => shingles(item.text, wordHashes));
+  const signatures = sets.map((set) => set && signature(set));
   const parent = Int32Array.from(items, (_, i) => i);
   const find = (i: number): number => {
     while (parent[i] !== i) {
@@ -119,30 +146,29 @@ export function findClusters(items: readonly ClusterInput[]): Cluster[] {
     return i;
   };
 
-  const buckets = new Map<number, number[]>();
-  sets.forEach((set, index) => {
-    if (!set) return;
-    const sig = signature(set);
-    for (let band = 0; band < BANDS; band++) {
+  for (let band = 0; band < BANDS; band++) {
+    // A collision of two different band keys only adds a candidate, which the exact check then drops.
+    const buckets = new Map<number, number[]>();
+    signatures.forEach((sig, index) => {
+      if (!sig) return;
       let h = band;
-      for (let row = band * ROWS; row < (band + 1) * ROWS; row++) h = mix(h ^ sig[row]!) ^ Math.imul(h, 31);
-      // band in the high bits keeps bands apart; a collision of two different keys only adds a candidate.
-      const key = band * 0x1_0000_0000 + (h >>> 0);
-      const bucket = buckets.get(key);
+      for (let row = band * ROWS; row < (band + 1) * ROWS; row++) h = mix(((h << 5) | (h >>> 27)) ^ sig[row]!);
+      const bucket = buckets.get(h);
       if (bucket) bucket.push(index);
-      else buckets.set(key, [index]);
-    }
-  });
-
-  for (const bucket of buckets.values()) {
-    for (let x = 0; x < bucket.length; x++) {
-      for (let y = x + 1; y < bucket.length; y++) {
-        const a = find(bucket[x]!);
-        const b = find(bucket[y]!);
-        // Already joined: checking the pair again cannot change the clusters (connectivity only).
-        if (a === b || jaccard(sets[bucket[x]!]!, sets[bucket[y]!]!) < THRESHOLD) continue;
-        if (a < b) parent[b] = a;
-        else parent[a] = b;
+      else buckets.set(h, [index]);
+    });
+    for (const bucket of buckets.values()) {
+      for (let x = 0; x < bucket.length; x++) {
+        for (let y = x + 1; y < bucket.length; y++) {
+          const i = bucket[x]!;
+          const j = bucket[y]!;
+          const a = find(i);
+          const b = find(j);
+          // Already joined: checking the pair again cannot change the clusters (connectivity only).
+          if (a === b || estimate(signatures[i]!, signatures[j]!) < ESTIMATE_FLOOR || jaccard(sets[i]!, sets[j]!) < THRESHOLD) continue;
+          if (a < b) parent[b] = a;
+          else parent[a] = b;
+        }
       }
     }
   }
