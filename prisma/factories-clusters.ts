@@ -101,7 +101,7 @@ export type PlantedResponse = {
  */
 export async function plantResponses(client: DbClient, callId: string, questionIds: string[], rows: PlantedResponse[]) {
   const prefix = randomUUID().slice(0, 8).toUpperCase();
-  const ids = rows.map(() => randomUUID());
+  const ids: string[] = rows.map(() => randomUUID());
   const CHUNK = 1000;
   for (let start = 0; start < rows.length; start += CHUNK) {
     const slice = rows.slice(start, start + CHUNK);
