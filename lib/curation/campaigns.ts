@@ -17,7 +17,7 @@ function trimmed(text: string) {
 
 export async function getCampaigns(actor: SessionUser, callId: string) {
   if (!hasRole(actor.role, "MODERATOR")) throw Forbidden();
-  const call = await db.call.findUnique({ where: { id: callId }, select: { id: true, title: true, clusteredAt: true } });
+  const call = await db.call.findUnique({ where: { id: callId }, select: { id: true, title: true, timeZone: true, clusteredAt: true } });
   if (!call) throw NotFound();
   const clusteredAt = call.clusteredAt;
 
@@ -57,7 +57,7 @@ export async function getCampaigns(actor: SessionUser, callId: string) {
   const maxOf = new Map(maxScores.map((row) => [row.clusterId, Number(row.max)]));
 
   return {
-    call: { id: call.id, title: call.title },
+    call: { id: call.id, title: call.title, timeZone: call.timeZone },
     clusteredAt,
     stale: clusteredAt === null || changed > 0,
     clusters: clusters.map((cluster) => ({
