@@ -7,6 +7,7 @@
 import { realpathSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { db as appDb, disconnectDb, type Db } from "@/lib/db";
+import { seedDemoClusters } from "./demo-clusters";
 import { DEMO_CALLS, DEMO_DOMAIN, DEMO_FORUM, DEMO_PEOPLE, type DemoCallKey } from "./demo-content";
 import { createCall, createForum, createQuestion, createResponse, createUser, type DbClient } from "./factories";
 
@@ -59,6 +60,7 @@ export async function seedDemo(db: Db, { quiet = false }: { quiet?: boolean } = 
     },
     { timeout: 60_000, maxWait: 10_000 },
   );
+  await seedDemoClusters(db);
 
   if (!quiet) {
     console.log(

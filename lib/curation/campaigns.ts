@@ -5,6 +5,7 @@ import { hasRole } from "@/lib/auth/roles";
 import type { SessionUser } from "@/lib/auth/session";
 import { db } from "@/lib/db";
 import { Forbidden, NotFound } from "@/lib/errors";
+import { changedSince } from "./cluster-call";
 
 /** Members listed per campaign on the page; the count shows the rest. */
 export const MEMBERS_SHOWN = 200;
@@ -38,14 +39,7 @@ export async function getCampaigns(actor: SessionUser, callId: string) {
       SELECT r."clusterId", max(r."clusterScore") AS max FROM responses r JOIN response_clusters c ON c.id = r."clusterId"
       WHERE c."callId" = ${callId} AND r.id <> c."representativeId" GROUP BY r."clusterId"`,
     // Out of date: a response submitted (or submitted again) or withdrawn since the last run.
-    clusteredAt
-      ? db.response.count({
-          where: {
-            callId,
-            OR: [{ status: "SUBMITTED", submittedAt: { gt: clusteredAt } }, { withdrawnAt: { gt: clusteredAt } }],
-          },
-        })
-      : Promise.resolve(0),
+    clusteredAt ? changedSince(db, callId, clusteredAt) : Promise.resolve(0),
   ]);
 
   const answers = await db.answer.findMany({

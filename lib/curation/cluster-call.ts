@@ -48,6 +48,13 @@ async function readTexts(db: Db, callId: string): Promise<ClusterInput[]> {
   }
 }
 
+/** How many responses were submitted (or submitted again) or withdrawn since `clusteredAt`: > 0 is stale. */
+export function changedSince(db: Db, callId: string, clusteredAt: Date) {
+  return db.response.count({
+    where: { callId, OR: [{ status: "SUBMITTED", submittedAt: { gt: clusteredAt } }, { withdrawnAt: { gt: clusteredAt } }] },
+  });
+}
+
 export type ClusteringSummary = { clusters: number; clustered: number; responses: number; clusteredAt: Date };
 
 /**
