@@ -3,7 +3,8 @@
 // its own (BENCH_DATABASE_URL, else an embedded PostgreSQL in .data/bench-postgres) filled with the demo,
 // then loads each page from loopback with a fixed number of concurrent clients for a fixed time, and prints
 // requests per second, latency percentiles and the server's memory. Options: --seconds N, --clients N.
-// First it times near-duplicate clustering (scripts/bench-clustering.ts); `-- clustering` runs only that.
+// Before the pages, the export bench streams large calls through lib/exports and prints its peak memory.
+// First of all it times near-duplicate clustering (scripts/bench-clustering.ts); `-- clustering` runs only that.
 import { spawn, spawnSync } from "node:child_process";
 import { readFileSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
@@ -42,6 +43,11 @@ if (process.argv.includes("clustering")) {
   process.exit(0);
 }
 step("tsx", ["prisma/seed.ts"]);
+// Exports of 10,000 and 100,000 responses in constant memory (scripts/bench-exports.ts, which also runs alone).
+const exportsBench = ["--expose-gc", "--conditions=react-server", "--import", "tsx", "scripts/bench-exports.ts"];
+if (spawnSync(process.execPath, exportsBench, { cwd: ROOT, env, stdio: "inherit" }).status !== 0) {
+  throw new Error("scripts/bench-exports.ts failed");
+}
 console.info("Building…");
 step("next", ["build"]);
 

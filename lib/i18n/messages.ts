@@ -10,6 +10,7 @@ const AREAS = [
   "attachments",
   "moderation-tools",
   "campaigns",
+  "exports",
 ] as const;
 
 export async function loadMessages(locale: Locale): Promise<Record<string, unknown>> {

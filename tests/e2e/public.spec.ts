@@ -129,6 +129,7 @@ test("an anonymous author's name appears nowhere, a private response is not foun
     expect(notFound?.status()).toBe(404);
     await expect(page.getByRole("heading", { name: "Page not found" })).toBeVisible();
   } finally {
+    await db.response.deleteMany({ where: { callId: call.id } });
     await db.user.deleteMany({ where: { id: { in: [anonymousAuthor.id, privateAuthor.id] } } });
     await db.call.delete({ where: { id: call.id } });
     await db.forum.delete({ where: { id: call.forumId } });

@@ -6,6 +6,7 @@ import { cache } from "react";
 import { GlossaryTerms } from "@/components/calls/glossary-terms";
 import { DeadlineClock } from "@/components/calls/deadline-clock";
 import { ParticipationTable } from "@/components/calls/participation-table";
+import { PublicDownloads } from "@/components/exports/public-downloads";
 import { LocalDate } from "@/components/ui/local-date";
 import { Markdown } from "@/components/ui/markdown";
 import { getPublicCall } from "@/lib/responses/public";
@@ -118,6 +119,8 @@ export default async function PublicCallPage({ params }: Props) {
           </li>
         </ul>
       </section>
+
+      <PublicDownloads slug={call.slug} />
     </>
   );
 }

@@ -1,0 +1,15 @@
+// GET /api/moderation/calls/<id>/export/<dataset>.<csv|json> — a call's responses, excerpts or message sets
+// with citations, for moderators (lib/exports). 401 signed out, 403 below moderator, 404 unknown call or
+// dataset, 400 unknown format.
+import { getSessionUser } from "@/lib/auth/session";
+import { openModeratorExport } from "@/lib/exports/exports";
+import { exportResponse, handleExportErrors } from "@/lib/exports/http";
+
+type Context = { params: Promise<{ id: string; file: string }> };
+
+export async function GET(_request: Request, { params }: Context) {
+  return handleExportErrors("moderatorExport", async () => {
+    const { id, file } = await params;
+    return exportResponse(await openModeratorExport(await getSessionUser(), id, file), { personal: true });
+  });
+}
