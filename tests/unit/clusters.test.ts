@@ -134,6 +134,14 @@ describe("clusterCall", () => {
     expect((await db.call.findUniqueOrThrow({ where: { id: call.id }, select: { clusteredAt: true } })).clusteredAt).toBeNull();
   });
 
+  it("stores no cluster for a call without responses, and records the run", async () => {
+    const moderator = await actor("MODERATOR");
+    const call = await createCall(db);
+    expect(await clusterCall(moderator, call.id)).toMatchObject({ clusters: 0, clustered: 0, responses: 0 });
+    expect(await db.responseCluster.count({ where: { callId: call.id } })).toBe(0);
+    expect(await db.auditEntry.count({ where: { callId: call.id, action: "call.cluster" } })).toBe(1);
+  });
+
   it("answers not found for an unknown call", async () => {
     const moderator = await actor("MODERATOR");
     const error = await clusterCall(moderator, "no-such-call").catch((e: unknown) => e);
