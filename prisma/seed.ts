@@ -7,6 +7,7 @@
 import { realpathSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { db as appDb, disconnectDb, type Db } from "@/lib/db";
+import { seedDemoClusters } from "./demo-clusters";
 import { DEMO_CALLS, DEMO_DOMAIN, DEMO_FORUM, DEMO_PEOPLE, type DemoCallKey } from "./demo-content";
 import { seedDemoInsights } from "./demo-insights";
 import { seedDemoModeration } from "./demo-moderation";
@@ -67,6 +68,7 @@ export async function seedDemo(db: Db, { quiet = false }: { quiet?: boolean } = 
   );
   await seedDemoInsights(db);
   await seedDemoCoding(db);
+  await seedDemoClusters(db);
 
   if (!quiet) {
     console.log(

@@ -4,6 +4,7 @@
 // then loads each page from loopback with a fixed number of concurrent clients for a fixed time, and prints
 // requests per second, latency percentiles and the server's memory. Options: --seconds N, --clients N.
 // Before the pages, the export bench streams large calls through lib/exports and prints its peak memory.
+// First of all it times near-duplicate clustering (scripts/bench-clustering.ts); `-- clustering` runs only that.
 import { spawn, spawnSync } from "node:child_process";
 import { readFileSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
@@ -35,6 +36,12 @@ const step = (command, args) => {
   const result = spawnSync(join(ROOT, "node_modules/.bin", command), args, { cwd: ROOT, env, stdio: "inherit" });
   if (result.status !== 0) throw new Error(`${command} ${args.join(" ")} failed`);
 };
+// Near-duplicate clustering of a planted 10,000-response call; `npm run bench -- clustering` runs only this.
+step("tsx", ["scripts/bench-clustering.ts"]);
+if (process.argv.includes("clustering")) {
+  await database.stop();
+  process.exit(0);
+}
 step("tsx", ["prisma/seed.ts"]);
 // Exports of 10,000 and 100,000 responses in constant memory (scripts/bench-exports.ts, which also runs alone).
 const exportsBench = ["--expose-gc", "--conditions=react-server", "--import", "tsx", "scripts/bench-exports.ts"];

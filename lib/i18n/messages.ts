@@ -9,6 +9,7 @@ const AREAS = [
   "public",
   "attachments",
   "moderation-tools",
+  "campaigns",
   "exports",
   "insights",
   "moderation",

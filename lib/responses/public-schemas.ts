@@ -19,6 +19,10 @@ export const publicResponseQuerySchema = z.object({
   question: optional(z.string().min(1).max(64)),
   q: optional(z.string().trim().min(1).max(SEARCH_MAX)),
   cursor: optional(z.string().min(1).max(256)),
+  /** "all": every response; otherwise each campaign (near-duplicate cluster) is shown once. */
+  view: optional(z.enum(["all"])),
+  /** Only the published members of this campaign. */
+  campaign: optional(z.string().min(1).max(64)),
 });
 
 export type PublicResponseQuery = z.infer<typeof publicResponseQuerySchema>;

@@ -144,14 +144,22 @@ export async function getPublicCallSummary(slug: string, now = new Date()) {
 
 export type ListOptions = {
   group?: StakeholderGroup; region?: UnRegion; questionId?: string; q?: string; cursor?: string; limit?: number;
+  /** Show each campaign (near-duplicate cluster) once: its earliest published member that matches. */
+  collapseCampaigns?: boolean;
+  /** Only the published members of this campaign (then nothing is collapsed). */
+  campaign?: string;
 };
 
-type IdRow = { id: string; submittedAt: Date; headline: string | null };
+type IdRow = { id: string; submittedAt: Date; headline: string | null; clusterId: string | null; similar: number };
 
 /**
  * A page of the published responses of a call, newest first, with keyset pagination on
  * (submittedAt DESC, id DESC): a page never shifts when responses arrive meanwhile. A malformed cursor
  * shows the first page. `q` is a PostgreSQL web-search query on the answers (English stemming).
+ * Campaigns collapsed: a member is listed only if no earlier member (submittedAt, id) of its cluster is
+ * published and matches the same filters, so which row stands for a campaign depends on the row alone,
+ * never on the page, and the keyset stays exact. `similar` counts the other members that are published and
+ * match: private, pending and hidden members are never counted or shown.
  */
 export async function listPublishedResponses(callId: string, options: ListOptions = {}, now = new Date()) {
   const limit = Math.min(Math.max(options.limit ?? PAGE_SIZE, 1), 100);
@@ -159,15 +167,30 @@ export async function listPublishedResponses(callId: string, options: ListOption
   const { group, region, questionId, q } = options;
   const query = q?.trim() ? q.trim() : undefined;
 
-  const filters = Prisma.sql`
-    r."callId" = ${callId} AND r.status = 'SUBMITTED' AND r.consent IN ('PUBLISH_NAMED', 'PUBLISH_ANONYMOUS')
-    AND r."moderationState" = 'PUBLISHED'
-    AND EXISTS (SELECT 1 FROM calls c WHERE c.id = r."callId" AND c."publishedAt" IS NOT NULL AND c."publishedAt" <= ${now})
-    ${group ? Prisma.sql`AND r."stakeholderGroup" = CAST(${group} AS "StakeholderGroup")` : Prisma.empty}
-    ${region ? Prisma.sql`AND r.region = CAST(${region} AS "UnRegion")` : Prisma.empty}
-    ${questionId ? Prisma.sql`AND EXISTS (SELECT 1 FROM answers a WHERE a."responseId" = r.id AND a."questionId" = ${questionId}
+  const { campaign } = options;
+  const collapse = Boolean(options.collapseCampaigns) && !campaign;
+
+  // The published rows that match the filters, as alias `r` (the list) or `m` (the other members).
+  const matching = (alias: "r" | "m") => {
+    const t = Prisma.raw(alias);
+    return Prisma.sql`
+    ${t}."callId" = ${callId} AND ${t}.status = 'SUBMITTED' AND ${t}.consent IN ('PUBLISH_NAMED', 'PUBLISH_ANONYMOUS')
+    AND ${t}."moderationState" = 'PUBLISHED'
+    AND EXISTS (SELECT 1 FROM calls c WHERE c.id = ${t}."callId" AND c."publishedAt" IS NOT NULL AND c."publishedAt" <= ${now})
+    ${group ? Prisma.sql`AND ${t}."stakeholderGroup" = CAST(${group} AS "StakeholderGroup")` : Prisma.empty}
+    ${region ? Prisma.sql`AND ${t}.region = CAST(${region} AS "UnRegion")` : Prisma.empty}
+    ${questionId ? Prisma.sql`AND EXISTS (SELECT 1 FROM answers a WHERE a."responseId" = ${t}.id AND a."questionId" = ${questionId}
         AND (btrim(a.text) <> '' OR cardinality(a.choices) > 0))` : Prisma.empty}
-    ${query ? Prisma.sql`AND r."searchVector" @@ websearch_to_tsquery('english', ${query})` : Prisma.empty}`;
+    ${query ? Prisma.sql`AND ${t}."searchVector" @@ websearch_to_tsquery('english', ${query})` : Prisma.empty}`;
+  };
+  const filters = Prisma.sql`${matching("r")}
+    ${campaign ? Prisma.sql`AND r."clusterId" = ${campaign}` : Prisma.empty}
+    ${collapse ? Prisma.sql`AND (r."clusterId" IS NULL OR NOT EXISTS (SELECT 1 FROM responses m WHERE m."clusterId" = r."clusterId"
+        AND (m."submittedAt", m.id) < (r."submittedAt", r.id) AND ${matching("m")}))` : Prisma.empty}`;
+  const similar = collapse
+    ? Prisma.sql`CASE WHEN r."clusterId" IS NULL THEN 0
+        ELSE (SELECT count(*)::int FROM responses m WHERE m."clusterId" = r."clusterId" AND m.id <> r.id AND ${matching("m")}) END`
+    : Prisma.sql`0`;
 
   const backwards = cursor?.direction === "before";
   const keyset = cursor
@@ -184,11 +207,14 @@ export async function listPublishedResponses(callId: string, options: ListOption
         ${`StartSel=${MARK_START}, StopSel=${MARK_END}, MaxWords=40, MinWords=15, MaxFragments=2, FragmentDelimiter=" … "`})`
     : Prisma.sql`NULL`;
 
-  const [rows, [counted]] = await Promise.all([
+  const [rows, [counted], [campaigns]] = await Promise.all([
     db.$queryRaw<IdRow[]>`
-      SELECT r.id, r."submittedAt", ${headline} AS headline FROM responses r
+      SELECT r.id, r."submittedAt", ${headline} AS headline, r."clusterId", ${similar} AS similar FROM responses r
       WHERE ${filters} ${keyset} ORDER BY ${order} LIMIT ${limit + 1}`,
     db.$queryRaw<{ count: number }[]>`SELECT count(*)::int AS count FROM responses r WHERE ${filters}`,
+    // Campaigns with two or more matching published members: whether collapsing changes anything.
+    db.$queryRaw<{ count: number }[]>`SELECT count(*)::int AS count FROM (SELECT r."clusterId" FROM responses r
+      WHERE ${matching("r")} AND r."clusterId" IS NOT NULL GROUP BY r."clusterId" HAVING count(*) > 1) AS grouped`,
   ]);
   const more = rows.length > limit;
   const page = rows.slice(0, limit);
@@ -221,6 +247,7 @@ export async function listPublishedResponses(callId: string, options: ListOption
       questionId: answer?.questionId ?? null,
       excerpt: row.headline ? row.headline.replace(/\s+/g, " ").trim() : answer ? excerpt(answer.text || answer.choices.join("; ")) : "",
       highlighted: Boolean(row.headline),
+      campaign: row.clusterId && row.similar > 0 ? { id: row.clusterId, similar: row.similar } : null,
     }];
   });
 
@@ -229,6 +256,7 @@ export async function listPublishedResponses(callId: string, options: ListOption
   return {
     items,
     total: counted?.count ?? 0,
+    campaigns: campaigns?.count ?? 0,
     next: last && (backwards || more) ? encodeCursor({ submittedAt: last.submittedAt, id: last.id, direction: "after" }) : null,
     previous: first && (backwards ? more : cursor !== null) ? encodeCursor({ submittedAt: first.submittedAt, id: first.id, direction: "before" }) : null,
   };

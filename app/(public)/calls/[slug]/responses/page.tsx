@@ -22,7 +22,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 /** The list's URL with the current filters and, for the page links, a cursor. */
 function pageHref(slug: string, filters: PublicResponseQuery, cursor?: string) {
   const query = new URLSearchParams();
-  for (const key of ["group", "region", "question", "q"] as const) {
+  for (const key of ["group", "region", "question", "q", "view", "campaign"] as const) {
     const value = filters[key];
     if (value) query.set(key, value);
   }
@@ -41,11 +41,15 @@ export default async function PublicResponsesPage({ params, searchParams }: Prop
   const shown = { ...filters, question: question?.id };
   const result = await listPublishedResponses(call.id, {
     group: shown.group, region: shown.region, questionId: question?.id, q: shown.q, cursor: shown.cursor,
+    collapseCampaigns: shown.view !== "all", campaign: shown.campaign,
   });
   const t = await getTranslations("PublicResponses");
   const tGroup = await getTranslations("StakeholderGroup");
   const tRegion = await getTranslations("UnRegion");
   const tCall = await getTranslations("CallPage");
+  const tCampaigns = await getTranslations("PublicCampaigns");
+  // Links that keep the filters but change the campaign view (and start again at the first page).
+  const viewHref = (view: PublicResponseQuery["view"]) => pageHref(call.slug, { ...shown, view, campaign: undefined });
   const filtered = Boolean(shown.group || shown.region || shown.question || shown.q);
 
   return (
@@ -54,11 +58,22 @@ export default async function PublicResponsesPage({ params, searchParams }: Prop
         <Link href={`/calls/${call.slug}`}>{t("backToCall")}</Link>
       </nav>
       <h1>{t("title", { title: call.title })}</h1>
+      {shown.campaign && (
+        <section aria-labelledby="campaign-title" className="notice">
+          <h2 id="campaign-title">{tCampaigns("campaignTitle")}</h2>
+          <p>{tCampaigns("campaignHint")}</p>
+          <p>
+            <Link href={viewHref(shown.view)}>{tCampaigns("backToAll")}</Link>
+          </p>
+        </section>
+      )}
 
       <form method="get" role="search" aria-labelledby="filters-title" className="filters">
         <h2 id="filters-title" className="visually-hidden">
           {t("filters")}
         </h2>
+        {shown.view && <input type="hidden" name="view" value={shown.view} />}
+        {shown.campaign && <input type="hidden" name="campaign" value={shown.campaign} />}
         <div className="field">
           <label htmlFor="filter-group">{t("group")}</label>
           <select id="filter-group" name="group" defaultValue={shown.group ?? ""}>
@@ -111,6 +126,14 @@ export default async function PublicResponsesPage({ params, searchParams }: Prop
         {t("count", { count: result.total })}
       </p>
       {result.total === 0 && filtered && <p>{t("noResults")}</p>}
+      {!shown.campaign && result.campaigns > 0 && (
+        <p className="meta">
+          {shown.view === "all" ? tCampaigns("expanded") : tCampaigns("collapsed")}{" "}
+          <Link href={viewHref(shown.view === "all" ? undefined : "all")}>
+            {shown.view === "all" ? tCampaigns("showCollapsed") : tCampaigns("showAll")}
+          </Link>
+        </p>
+      )}
 
       {result.items.length > 0 && (
         <ol className="result-list">
@@ -131,6 +154,13 @@ export default async function PublicResponsesPage({ params, searchParams }: Prop
               {item.excerpt && (
                 <p className="excerpt">
                   <HighlightedText text={item.excerpt} />
+                </p>
+              )}
+              {item.campaign && (
+                <p className="meta">
+                  <Link href={pageHref(call.slug, { ...shown, campaign: item.campaign.id })}>
+                    {tCampaigns("similar", { count: item.campaign.similar })}
+                  </Link>
                 </p>
               )}
             </li>

@@ -1,0 +1,116 @@
+// Campaigns (near-duplicate responses): a moderator computes them and sees "a campaign of 20 responses" with
+// its members; a stakeholder gets 403 on the page and a replayed Recompute request changes nothing; the
+// public list shows the campaign once with its count and links to its published members.
+import { computeClusters, systemAudit } from "@/lib/curation/cluster-call";
+import { createCall, createQuestion } from "@/prisma/factories";
+import { CAMPAIGN_TEXT, campaignCopy, distinctText, plantResponses, seededRandom } from "@/prisma/factories-clusters";
+import { db, expect, expectAccessible, signInAs, test, watchCsp } from "./fixtures";
+
+const MINUTE = 60_000;
+
+/** A published, open call with a 20-copy campaign (the first copy carrying markup) and 5 distinct responses. */
+async function campaignCall() {
+  const call = await createCall(db);
+  const question = await createQuestion(db, { callId: call.id });
+  const rng = seededRandom(Date.now() % 100_000);
+  const start = Date.now() - 60 * MINUTE;
+  const copies = Array.from({ length: 20 }, (_, i) => ({
+    texts: [(i === 0 ? "<em>Note</em> " : "") + campaignCopy(CAMPAIGN_TEXT, rng)],
+    submittedAt: new Date(start + (i + 5) * MINUTE),
+  }));
+  const distinct = Array.from({ length: 5 }, (_, i) => ({ texts: [distinctText(rng)], submittedAt: new Date(start + i * MINUTE) }));
+  const ids = await plantResponses(db, call.id, [question.id], [...distinct, ...copies]);
+  return { call, copyIds: ids.slice(5) };
+}
+
+const clusterIdsOf = async (callId: string) =>
+  (await db.responseCluster.findMany({ where: { callId }, orderBy: { id: "asc" }, select: { id: true } })).map((c) => c.id);
+
+test("a moderator recomputes the campaigns and sees a campaign of 20 responses; others are refused", async ({ browser }) => {
+  const { call, copyIds } = await campaignCall();
+  const path = `/moderation/calls/${call.id}/campaigns`;
+
+  const moderatorContext = await browser.newContext();
+  const moderatorUser = await signInAs(moderatorContext, "MODERATOR");
+  const page = await moderatorContext.newPage();
+  const csp = watchCsp(page);
+  await page.goto(path);
+  await expect(page.getByRole("heading", { level: 1, name: "Campaigns" })).toBeVisible();
+  await expect(page.getByRole("link", { name: "Campaigns", exact: true })).toHaveAttribute("aria-current", "page");
+  await expect(page.getByText("Campaigns have not been computed for this call yet.")).toBeVisible();
+  await expect(page.getByText(/at least 60% of their runs of words are shared/)).toBeVisible();
+  await expectAccessible(page);
+
+  const [request] = await Promise.all([
+    page.waitForRequest((r) => r.method() === "POST" && Boolean(r.headers()["next-action"])),
+    page.getByRole("button", { name: "Recompute campaigns" }).click(),
+  ]);
+  await expect(page.getByRole("status")).toContainText("One campaign found among 25 responses.");
+  await expect(page.getByRole("heading", { name: "A campaign of 20 responses" })).toBeVisible();
+  await expect(page.getByText("Up to date.")).toBeVisible();
+  // The first copy's markup is shown as text, never interpreted.
+  await expect(page.locator("blockquote")).toContainText("<em>Note</em>");
+  await expect(page.locator("blockquote em")).toHaveCount(0);
+
+  await page.getByText("Show the 20 responses").click();
+  const rows = page.locator("details tbody tr");
+  await expect(rows).toHaveCount(20);
+  await expect(rows.first().getByRole("link")).toHaveAttribute("href", `/moderation/responses/${copyIds[0]}`);
+  await expect(rows.first()).toContainText("(first)");
+  await expect(rows.first()).toContainText("100%");
+  await expectAccessible(page);
+  expect(csp).toEqual([]);
+
+  const audit = await db.auditEntry.findMany({ where: { callId: call.id, action: "call.cluster" }, select: { actorId: true } });
+  expect(audit).toEqual([{ actorId: moderatorUser.id }]);
+  const clusters = await clusterIdsOf(call.id);
+  expect(clusters).toHaveLength(1);
+
+  // The same request, replayed by a stakeholder and by a visitor, changes nothing.
+  const replay = { headers: await request.allHeaders(), body: request.postDataBuffer()! };
+  delete replay.headers.cookie;
+  const stakeholderContext = await browser.newContext();
+  await signInAs(stakeholderContext, "STAKEHOLDER");
+  const refused = await stakeholderContext.request.fetch(request.url(), { method: "POST", headers: replay.headers, data: replay.body });
+  expect(await refused.text()).toContain("You are not allowed to do this.");
+  const anonymous = await browser.newContext();
+  const signedOut = await anonymous.request.fetch(request.url(), { method: "POST", headers: replay.headers, data: replay.body });
+  expect(await signedOut.text()).toContain("Please sign in first.");
+  expect(await clusterIdsOf(call.id)).toEqual(clusters);
+  expect(await db.auditEntry.count({ where: { callId: call.id, action: "call.cluster" } })).toBe(1);
+
+  // The page itself: 403 for a stakeholder, sign-in for a visitor.
+  const stakeholderPage = await stakeholderContext.newPage();
+  expect((await stakeholderPage.goto(path))?.status()).toBe(403);
+  await expect(stakeholderPage.getByText("A campaign of 20 responses")).toHaveCount(0);
+  const visitorPage = await anonymous.newPage();
+  await visitorPage.goto(path);
+  await expect(visitorPage).toHaveURL(/\/signin\?callbackUrl=/);
+
+  await Promise.all([moderatorContext.close(), stakeholderContext.close(), anonymous.close()]);
+});
+
+test("the public list shows a campaign once, with its count and a link to its members", async ({ page }) => {
+  const { call } = await campaignCall();
+  await computeClusters(db, null, call.id, systemAudit);
+  const csp = watchCsp(page);
+  await page.goto(`/calls/${call.slug}/responses`);
+  await expect(page.getByRole("status")).toContainText("6 published responses match.");
+  const similar = page.getByRole("link", { name: "and 19 similar responses" });
+  await expect(similar).toHaveCount(1);
+  await expectAccessible(page);
+
+  await similar.click();
+  await expect(page).toHaveURL(/campaign=/);
+  await expect(page.getByRole("heading", { name: "Responses of one campaign" })).toBeVisible();
+  await expect(page.getByRole("status")).toContainText("20 published responses match.");
+  await expect(page.locator(".result-list > li")).toHaveCount(20);
+  await expectAccessible(page);
+
+  await page.getByRole("link", { name: "Back to all responses" }).click();
+  await page.getByRole("link", { name: "Show every response" }).click();
+  await expect(page).toHaveURL(/view=all/);
+  await expect(page.getByRole("status")).toContainText("25 published responses match.");
+  await expect(page.getByRole("link", { name: /similar responses/ })).toHaveCount(0);
+  expect(csp).toEqual([]);
+});
