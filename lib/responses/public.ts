@@ -18,13 +18,14 @@ import { PAGE_SIZE } from "./public-schemas";
 const PUBLISHED_CONSENTS = ["PUBLISH_NAMED", "PUBLISH_ANONYMOUS"] as const satisfies readonly Consent[];
 const EXCERPT_LENGTH = 320;
 
-const publishedCall = (now: Date) => ({ publishedAt: { not: null, lte: now } });
-const publishedResponse = (now: Date): Prisma.ResponseWhereInput => ({
+/** Exported for the open data API (lib/api/), which must apply exactly the same rule. */
+export const publishedCall = (now: Date) => ({ publishedAt: { not: null, lte: now } });
+export const publishedResponse = (now: Date): Prisma.ResponseWhereInput => ({
   status: "SUBMITTED", consent: { in: [...PUBLISHED_CONSENTS] }, moderationState: "PUBLISHED", call: publishedCall(now),
 });
 
 /** Safe for every published response: no author, no organisation, no country. */
-const publicResponseSelect = {
+export const publicResponseSelect = {
   id: true, reference: true, submittedAt: true, consent: true, stakeholderGroup: true, region: true,
 } as const;
 
@@ -33,7 +34,7 @@ export type Attribution =
   | { kind: "anonymous" };
 
 /** Name, organisation and file names of the given responses that are published WITH the name; no others. */
-async function namedIdentities(ids: string[]) {
+export async function namedIdentities(ids: string[]) {
   if (ids.length === 0) return new Map<string, { attribution: Attribution; fileNames: Map<string, string> }>();
   const rows = await db.response.findMany({
     where: { id: { in: ids }, status: "SUBMITTED", consent: "PUBLISH_NAMED", moderationState: "PUBLISHED" },
