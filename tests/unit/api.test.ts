@@ -45,17 +45,18 @@ async function respond(callId: string, questionId: string, label: string, kind: 
 }
 
 /** Every page of a list, following `next`. */
-async function allPages(path: string) {
+async function allPages(path: string, cursor?: string) {
   const items: Record<string, unknown>[] = [];
   const answers: ApiAnswer[] = [];
-  let url: string | null = path;
+  const sep = path.includes("?") ? "&" : "?";
+  let url: string | null = cursor ? `${path}${sep}cursor=${cursor}` : path;
   for (let i = 0; url && i < 200; i++) {
     const answer = await apiFetch(url);
     expect(answer.status, url).toBe(200);
     answers.push(answer);
     const body = answer.json as { items: Record<string, unknown>[]; next?: string | null };
     items.push(...body.items);
-    url = body.next ? `${path}${path.includes("?") ? "&" : "?"}cursor=${body.next}` : null;
+    url = body.next ? `${path}${sep}cursor=${body.next}` : null;
   }
   return { items, answers };
 }
@@ -213,5 +214,33 @@ describe("consent in every answer", () => {
       const stripped = withoutUnavailable(answer.text);
       for (const reference of references) expect(stripped, answer.template).not.toContain(reference);
     }
+  });
+});
+
+describe("cursor pagination", () => {
+  it("stays stable while responses arrive: nothing repeated, nothing skipped, newcomers at the end", async () => {
+    const call = await createCall(db);
+    const question = await createQuestion(db, { callId: call.id });
+    const same = base + 30 * MINUTE; // equal submittedAt: the id breaks the tie
+    const originals = [];
+    for (const [i, at] of [base, same, same, same, base + 40 * MINUTE].entries()) originals.push(await respond(call.id, question.id, `o${i}`, {}, at));
+    const path = `/api/v1/calls/${call.slug}/responses?limit=2`;
+    const first = (await apiFetch(path)).json as { items: { reference: string }[]; next: string; total: number };
+    expect(first.items).toHaveLength(2);
+    expect(first.total).toBe(5);
+
+    // Page 2 is read while three responses are being submitted.
+    const [second, ...arrivals] = await Promise.all([
+      apiFetch(`${path}&cursor=${first.next}`),
+      ...[1, 2, 3].map((n) => respond(call.id, question.id, `new${n}`, {}, Date.now() + n)),
+    ]);
+    const secondBody = second!.json as { items: { reference: string }[]; next: string };
+    const rest = await allPages(path, secondBody.next);
+    const read = [...first.items, ...secondBody.items, ...rest.items].map((item) => item.reference as string);
+
+    expect(new Set(read).size).toBe(read.length);
+    const expectedOriginals = [...originals].sort((a, b) => a.submittedAt!.getTime() - b.submittedAt!.getTime() || (a.id < b.id ? -1 : 1));
+    expect(read.slice(0, 5)).toEqual(expectedOriginals.map((r) => r.reference));
+    expect([...read.slice(5)].sort()).toEqual(arrivals.map((r) => (r as { reference: string }).reference).sort());
   });
 });
