@@ -38,29 +38,42 @@ const page = ["Limit", "Cursor"];
 const description = `Read-only open data of the IGF consultation platform: forums, calls for contributions with their
 questions, published responses, draft and final message sets with their citations, and participation figures.
 
-**What is public.** A response appears only when it is submitted, its author agreed to publish it (with or without
+## What is public
+
+A response appears only when it is submitted, its author agreed to publish it (with or without
 their name), moderation has it published, and its call is published. Responses published anonymously carry their
 stakeholder group and region only, never a name, organisation or country. Responses their authors keep private are
 counted in participation figures and appear nowhere else. Anything else answers 404, as if it did not exist.
 Participation counts from 1 to 4 are suppressed (null) so that no respondent can be singled out.
 Comments on draft messages are not part of the platform yet; they will get their own endpoints when they are.
 
-**Pagination.** Lists take \`limit\` (${PAGE_LIMIT.min}–${PAGE_LIMIT.max}, default ${PAGE_LIMIT.default}) and \`cursor\`
+## Pagination
+
+Lists take \`limit\` (${PAGE_LIMIT.min}–${PAGE_LIMIT.max}, default ${PAGE_LIMIT.default}) and \`cursor\`
 (the \`next\` value of the previous page; null on the last page). Lists are sorted oldest first ((submittedAt, id) for
 responses), so items that arrive while you read land after the pages you have: no page shifts, nothing is repeated
 or skipped. A response that is edited gets a new submittedAt and moves to the end; use \`since\` to pick up changes.
 
-**Errors.** Unknown or repeated query parameters, malformed cursors, limits out of range and bad dates answer 400;
+## Errors
+
+Unknown or repeated query parameters, malformed cursors, limits out of range and bad dates answer 400;
 every error is JSON \`{ "error": { "code", "message" } }\`.
 
-**Caching.** Answers carry a weak ETag and, where known, Last-Modified; send If-None-Match or If-Modified-Since to get
+## Caching
+
+Answers carry a weak ETag and, where known, Last-Modified; send If-None-Match or If-Modified-Since to get
 304. \`Cache-Control: public, max-age=60\`. CORS is open (\`Access-Control-Allow-Origin: *\`).
 
-**Rate limit.** A token bucket per client: bursts of ${RATE_LIMIT_DEFAULTS.burst} requests, refilled at
-${RATE_LIMIT_DEFAULTS.perMinute} a minute (operators may change both). Beyond it: 429 with Retry-After. RateLimit-Limit,
-RateLimit-Remaining and RateLimit-Reset are on every answer.
+## Rate limit
 
-**Licence.** The data is offered under ${API_LICENCE.name} (${API_LICENCE.identifier}): cite the platform and the
+A token bucket per client: bursts of ${RATE_LIMIT_DEFAULTS.burst} requests, refilled at
+${RATE_LIMIT_DEFAULTS.perMinute} a minute (operators may change both). Beyond it: 429 with Retry-After. RateLimit-Limit,
+RateLimit-Remaining and RateLimit-Reset are on every answer. Clients are told apart by their address as the
+platform's reverse proxy reports it; where the platform runs without one, all clients share one bucket.
+
+## Licence
+
+The data is offered under ${API_LICENCE.name} (${API_LICENCE.identifier}): cite the platform and the
 response references you use.`;
 
 export const openApiDocument: OpenApiDocument = {

@@ -9,6 +9,7 @@ const AREAS = [
   "public",
   "attachments",
   "moderation-tools",
+  "developers",
 ] as const;
 
 export async function loadMessages(locale: Locale): Promise<Record<string, unknown>> {
