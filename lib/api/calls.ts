@@ -25,6 +25,10 @@ function callSummary(call: CallRow, now: Date) {
   };
 }
 
+/** When what a call's summary shows last changed: an edit, or its status moving on as the clock passed a time. */
+const callChangedAt = (call: CallRow, now: Date) =>
+  latest(call.updatedAt, ...[call.publishedAt, call.opensAt, call.closesAt].filter((t) => t && t <= now));
+
 const forumSelect = (now: Date) =>
   ({
     slug: true, name: true, description: true, updatedAt: true,
@@ -42,7 +46,7 @@ export async function listForums(now = new Date()): Promise<ApiResult> {
         url: `/api/v1/forums/${forum.slug}`,
       })),
     },
-    lastModified: latest(...forums.flatMap((f) => [f.updatedAt, ...f.calls.map((c) => c.updatedAt)])),
+    lastModified: latest(...forums.flatMap((f) => [f.updatedAt, ...f.calls.map((c) => callChangedAt(c, now))])),
   };
 }
 
@@ -54,7 +58,7 @@ export async function getForum(slug: string, now = new Date()): Promise<ApiResul
       slug: forum.slug, name: forum.name, description: forum.description,
       calls: forum.calls.map((call) => callSummary(call, now)),
     },
-    lastModified: latest(forum.updatedAt, ...forum.calls.map((c) => c.updatedAt)),
+    lastModified: latest(forum.updatedAt, ...forum.calls.map((c) => callChangedAt(c, now))),
   };
 }
 
@@ -82,7 +86,7 @@ export async function listCalls(query: Query, now = new Date()): Promise<ApiResu
   const page = pageOf(rows, query.limit, (row) => row.publishedAt!);
   return {
     body: { items: page.items.map((call) => callSummary(call, now)), next: page.lastKey && encodeKeyset(page.lastKey) },
-    lastModified: latest(...page.items.map((c) => c.updatedAt)),
+    lastModified: latest(...page.items.map((c) => callChangedAt(c, now))),
   };
 }
 
@@ -95,24 +99,25 @@ export async function getCall(slug: string, now = new Date()): Promise<ApiResult
         orderBy: { position: "asc" },
         select: {
           id: true, position: true, prompt: true, helpText: true, type: true, required: true, options: true,
-          maxChoices: true, minLength: true, maxLength: true, updatedAt: true,
+          maxChoices: true, minLength: true, maxLength: true,
         },
       },
       glossary: { orderBy: { position: "asc" }, select: { term: true, definition: true } },
     },
   });
   if (!call) throw notFound("call");
-  const publishedResponses = await db.response.count({ where: { callId: call.id, ...publishedResponse(now) } });
+  const [publishedResponses, questionsChanged] = await Promise.all([
+    db.response.count({ where: { callId: call.id, ...publishedResponse(now) } }),
+    db.question.aggregate({ where: { callId: call.id }, _max: { updatedAt: true } }),
+  ]);
   const { questions, glossary, introduction } = call;
   return {
     body: {
-      ...callSummary(call, now), introduction,
-      questions: questions.map(({ updatedAt, ...question }) => (void updatedAt, question)),
-      glossary, publishedResponses,
+      ...callSummary(call, now), introduction, questions, glossary, publishedResponses,
       links: {
         responses: `/api/v1/calls/${call.slug}/responses`, participation: `/api/v1/calls/${call.slug}/participation`,
       },
     },
-    lastModified: latest(call.updatedAt, ...questions.map((q) => q.updatedAt)),
+    lastModified: latest(callChangedAt(call, now), questionsChanged._max.updatedAt),
   };
 }
