@@ -32,7 +32,14 @@ export default async function DevelopersApiPage() {
       <h1>{t("title")}</h1>
       <p>{t("lead")}</p>
       <p>
-        {t.rich("document", { link: () => <a href={documentUrl}><code>{documentUrl}</code></a> })}
+        {t.rich("document", {
+          url: documentUrl,
+          link: (chunks) => (
+            <a href={documentUrl}>
+              <code>{chunks}</code>
+            </a>
+          ),
+        })}
       </p>
       <p>{t("tryIt")}</p>
       <pre className={styles.example} tabIndex={0} aria-label={t("tryIt")}>
