@@ -15,6 +15,7 @@ const AREAS = [
   "moderation",
   "coding",
   "messages",
+  "developers",
 ] as const;
 
 export async function loadMessages(locale: Locale): Promise<Record<string, unknown>> {

@@ -18,9 +18,9 @@ import { PAGE_SIZE } from "./public-schemas";
 const PUBLISHED_CONSENTS = ["PUBLISH_NAMED", "PUBLISH_ANONYMOUS"] as const satisfies readonly Consent[];
 const EXCERPT_LENGTH = 320;
 
-const publishedCall = (now: Date) => ({ publishedAt: { not: null, lte: now } });
-/** The rule itself, for readers elsewhere that must apply it unchanged (exports, the open data API, reports:
- * only what the public can see can be reported). */
+/** The rules themselves, exported for readers elsewhere that must apply them unchanged: exports, the open
+ * data API, reports (only what the public can see can be reported). */
+export const publishedCall = (now: Date) => ({ publishedAt: { not: null, lte: now } });
 export const publishedResponse = (now: Date): Prisma.ResponseWhereInput => ({
   status: "SUBMITTED", consent: { in: [...PUBLISHED_CONSENTS] }, moderationState: "PUBLISHED", call: publishedCall(now),
 });

@@ -1,0 +1,90 @@
+// The HTTP side of every open data API route: rate limit, query validation, JSON errors, caching headers.
+// A route handler is `apiGet(request, [params], (query) => ({ body, lastModified }))`.
+//
+// Caching: the ETag is a weak hash of the JSON body (weak: equal data, not byte-identical encodings), the
+// Last-Modified is the latest `updatedAt` (or publication) of what the body shows; a matching
+// If-None-Match (or, without one, an If-Modified-Since not older than Last-Modified) gets 304 with no body.
+// Responses may be cached for 60 s by anyone (`public`): they only ever contain published data.
+import "server-only";
+import { createHash } from "node:crypto";
+import { ApiError, errorBody } from "./errors";
+import { parseQuery, type ParameterName, type Query } from "./query";
+import { clientKey, takeToken, type RateLimitResult } from "./rate-limit";
+
+export const CACHE_CONTROL = "public, max-age=60";
+
+const CORS = {
+  "Access-Control-Allow-Origin": "*",
+  "Access-Control-Expose-Headers": "ETag, Last-Modified, Retry-After, RateLimit-Limit, RateLimit-Remaining, RateLimit-Reset",
+};
+
+export type ApiResult = { body: unknown; lastModified: Date | null };
+
+function rateLimitHeaders(limit: RateLimitResult): Record<string, string> {
+  return {
+    "RateLimit-Limit": String(limit.limit),
+    "RateLimit-Remaining": String(limit.remaining),
+    "RateLimit-Reset": String(limit.resetSeconds),
+  };
+}
+
+function errorResponse(error: ApiError, extra: Record<string, string>) {
+  return Response.json(errorBody(error), {
+    status: error.status,
+    headers: { ...CORS, ...extra, ...error.headers, "Cache-Control": "no-store", "X-Content-Type-Options": "nosniff" },
+  });
+}
+
+export function etagOf(json: string) {
+  return `W/"${createHash("sha256").update(json).digest("base64url").slice(0, 32)}"`;
+}
+
+function notModified(request: Request, etag: string, lastModified: Date | null) {
+  const ifNoneMatch = request.headers.get("if-none-match");
+  if (ifNoneMatch !== null) {
+    const strip = (tag: string) => tag.trim().replace(/^W\//, "");
+    return ifNoneMatch.trim() === "*" || ifNoneMatch.split(",").some((tag) => strip(tag) === strip(etag));
+  }
+  const ifModifiedSince = request.headers.get("if-modified-since");
+  if (ifModifiedSince === null || !lastModified) return false;
+  const since = Date.parse(ifModifiedSince);
+  // HTTP dates have whole seconds.
+  return !Number.isNaN(since) && Math.floor(lastModified.getTime() / 1000) * 1000 <= since;
+}
+
+export async function apiGet(
+  request: Request,
+  allowed: readonly ParameterName[],
+  handler: (query: Query, url: URL) => Promise<ApiResult>,
+): Promise<Response> {
+  const limit = takeToken(clientKey(request));
+  const limitHeaders = rateLimitHeaders(limit);
+  if (!limit.allowed) {
+    return errorResponse(
+      new ApiError("rate_limited", `Too many requests: try again in ${limit.retryAfter} s.`, { "Retry-After": String(limit.retryAfter) }),
+      limitHeaders,
+    );
+  }
+  try {
+    const url = new URL(request.url);
+    const { body, lastModified } = await handler(parseQuery(url, allowed), url);
+    const json = JSON.stringify(body);
+    const etag = etagOf(json);
+    const headers: Record<string, string> = {
+      ...CORS, ...limitHeaders, ETag: etag, "Cache-Control": CACHE_CONTROL, "X-Content-Type-Options": "nosniff",
+      ...(lastModified && { "Last-Modified": lastModified.toUTCString() }),
+    };
+    if (notModified(request, etag, lastModified)) return new Response(null, { status: 304, headers });
+    return new Response(json, { status: 200, headers: { ...headers, "Content-Type": "application/json; charset=utf-8" } });
+  } catch (error) {
+    if (error instanceof ApiError) return errorResponse(error, limitHeaders);
+    console.error("[api] unexpected error", request.url, error);
+    return errorResponse(new ApiError("internal", "Something went wrong on our side."), limitHeaders);
+  }
+}
+
+/** The latest of some instants (null when there are none). */
+export function latest(...dates: (Date | null | undefined)[]): Date | null {
+  const times = dates.filter((d): d is Date => d instanceof Date).map((d) => d.getTime());
+  return times.length ? new Date(Math.max(...times)) : null;
+}
