@@ -34,7 +34,7 @@ export async function PublishedParagraph({ paragraph }: { paragraph: Paragraph }
                   {source.quote && <blockquote className={styles.quote}>{source.quote}</blockquote>}
                 </li>
               ) : (
-                <li key={index}>{t("unavailable")}</li>
+                <li key={index}>{t(source.removed ? "removed" : "unavailable")}</li>
               ),
             )}
           </ul>

@@ -31,7 +31,7 @@ export const parameters: Record<string, ParameterObject> = {
   CallFilter: { name: "call", in: "query", description: "Only message sets compiled from this call (its slug).", schema: { type: "string" }, example: "cybersecurity-norms-2026" },
   ForumSlug: pathSlug("The forum's slug.", "bpf-cybersecurity"),
   CallSlug: pathSlug("The call's slug.", "cybersecurity-norms-2026"),
-  MessageSetSlug: pathSlug("The message set's slug.", "igf-2026-security-messages"),
+  MessageSetSlug: pathSlug("The message set's slug.", "igf-2026-messages-security-safety-stability-and-resilience"),
   Reference: { name: "reference", in: "path", required: true, description: "The response's receipt number.", schema: { type: "string" }, example: "CYB26-0001" },
   VersionNumber: { name: "number", in: "path", required: true, description: "A published version's number.", schema: { type: "integer", minimum: 1 }, example: 1 },
 };

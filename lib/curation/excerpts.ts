@@ -107,6 +107,8 @@ export async function deleteExcerpt(actor: Curator, excerptId: string) {
   requireModerator(actor);
   return db.$transaction(async (tx) => {
     const excerpt = await findExcerpt(tx, excerptId);
+    // A cited excerpt stays: draft messages rest on it (remove the citations first).
+    if (await tx.citation.count({ where: { excerptId: excerpt.id } })) throw Conflict("excerptCited");
     await tx.excerpt.delete({ where: { id: excerpt.id }, select: { id: true } });
     await recordAudit(tx, {
       actor: auditActor(actor), action: "excerpt.delete", itemType: "excerpt", itemId: excerpt.id, callId: excerpt.callId,

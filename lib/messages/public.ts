@@ -1,6 +1,7 @@
 // What the public sees of message sets: only the latest PUBLISHED version of a PUBLISHED set, never the
 // working copy or an unpublished version. A cited source is linked only while the response is still public
-// (lib/responses/public.ts decides); otherwise it is "no longer available", without its details.
+// (lib/responses/public.ts decides); otherwise it is "no longer available" (or "removed at the contributor's
+// request" when the response was deleted with its author's account), without its details.
 import "server-only";
 import { db } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
@@ -23,7 +24,12 @@ export async function getPublishedMessageSet(slug: string, now = new Date()) {
   if (!set || !version) return null;
   const sections = numberedParagraphs(versionContentSchema.parse(version.content));
   const cited = sections.flatMap((s) => s.paragraphs.flatMap((p) => p.citations.map((c) => c.responseId))).filter((id): id is string => Boolean(id));
-  const visible = await publicResponseIds([...new Set(cited)], now);
+  const [visible, existing] = await Promise.all([
+    publicResponseIds([...new Set(cited)], now),
+    db.response.findMany({ where: { id: { in: [...new Set(cited)] } }, select: { id: true } }),
+  ]);
+  // A response deleted with its author's account (lib/accounts/personal-data.ts) is said to be removed.
+  const stillThere = new Set(existing.map((row) => row.id));
   const callIsPublic = Boolean(set.call.publishedAt && set.call.publishedAt <= now);
   return {
     slug: set.slug, title: set.title, introduction: set.introduction,
@@ -41,7 +47,7 @@ export async function getPublishedMessageSet(slug: string, now = new Date()) {
         sources: paragraph.citations.map((c) =>
           c.responseId && visible.has(c.responseId)
             ? { available: true as const, reference: c.reference, stakeholderGroup: c.stakeholderGroup, region: c.region, quote: c.quote }
-            : { available: false as const },
+            : { available: false as const, removed: !c.responseId || !stillThere.has(c.responseId) },
         ),
       })),
     })),

@@ -152,6 +152,24 @@ describe("saving excerpts", () => {
     await expect(listExcerpts(await actor("STAKEHOLDER"), call.id)).rejects.toMatchObject({ kind: "forbidden" });
   });
 
+  it("refuses to delete an excerpt a draft message cites, and keeps it", async () => {
+    const moderator = await actor("MODERATOR");
+    const { call, question, responses } = await createCodingCall(db, [{ answer: ANSWER }]);
+    const saved = await createExcerpt(moderator, selection(responses[0]!.id, question.id, ANSWER, "Capacity building", []));
+    const set = await db.messageSet.create({
+      data: { callId: call.id, slug: `cited-${saved.id}`, title: "Messages", sections: { create: { position: 1, heading: "One" } } },
+      select: { id: true, sections: { select: { id: true } } },
+    });
+    const paragraph = await db.messageParagraph.create({
+      data: { setId: set.id, sectionId: set.sections[0]!.id, position: 1, body: "A message." }, select: { id: true },
+    });
+    await db.citation.create({
+      data: { paragraphId: paragraph.id, responseId: saved.responseId, excerptId: saved.id, reference: "X-1", quote: saved.quote },
+    });
+    await expect(deleteExcerpt(moderator, saved.id)).rejects.toMatchObject({ kind: "conflict", message: "excerptCited" });
+    expect(await db.excerpt.count({ where: { id: saved.id } })).toBe(1);
+  });
+
   it("edits the note and tags (never the quote), deletes, and audits both", async () => {
     const moderator = await actor("MODERATOR");
     const { call, question, responses } = await createCodingCall(db, [{ answer: ANSWER }]);

@@ -214,11 +214,26 @@ describe("compiling a message set (real database)", () => {
     ]);
     // Once the source is hidden, the public page no longer gives its details.
     await db.response.update({ where: { id: source.id }, data: { moderationState: "HIDDEN" } });
-    expect((await getPublishedMessageSet(set.slug))?.sections[0]?.paragraphs[0]?.sources).toEqual([{ available: false }]);
+    expect((await getPublishedMessageSet(set.slug))?.sections[0]?.paragraphs[0]?.sources).toEqual([{ available: false, removed: false }]);
     await db.response.update({ where: { id: source.id }, data: { moderationState: "PUBLISHED" } });
 
     await publishVersion(moderator, { versionId: v2.id });
     expect(await usedIn(source.id)).toEqual([]);
+  });
+
+  it("says a source was removed when its response was deleted with its author's account", async () => {
+    const { call, set, paragraph } = await setWithParagraph(`Messages ${Date.now()}`);
+    const source = await createSourceResponse(db, { callId: call.id });
+    await cite(moderator, { paragraphId: paragraph.id, responseId: source.id });
+    const v1 = await saveVersion(moderator, { setId: set.id, summary: "For comment" });
+    await publishVersion(moderator, { versionId: v1.id });
+    await db.response.delete({ where: { id: source.id } });
+
+    const published = await getPublishedMessageSet(set.slug);
+    expect(published?.sections[0]?.paragraphs[0]?.sources).toEqual([{ available: false, removed: true }]);
+    // The working copy keeps the copied reference, with the response link gone.
+    const citation = await db.citation.findFirstOrThrow({ where: { paragraphId: paragraph.id }, select: { responseId: true, reference: true } });
+    expect(citation).toEqual({ responseId: null, reference: source.reference });
   });
 
   it("finds citable excerpts by text, tag, group and region, and responses by receipt number", async () => {
