@@ -1,50 +1,15 @@
 // Tags and excerpts: a moderator creates a tag, selects a passage of an answer with the mouse (or the
 // keyboard), saves it as an excerpt with the tag, and finds it highlighted and on the call's coding page.
 // Stakeholders and visitors are refused the pages, and a replayed action changes nothing.
-import type { Page } from "@playwright/test";
 import { uniqueSuffix } from "@/prisma/factories";
 import { createCodingCall } from "@/prisma/factories-coding";
 import { db, expect, expectAccessible, signInAs, test, watchCsp } from "./fixtures";
+import { dragOver } from "./selection";
 
 const ANSWER =
   "Our network trains 🌍 community trainers every month.\n" +
   "Human rights defenders need secure tools before any new norm is agreed. Capacity building must reach them first.";
 const PASSAGE = "Human rights defenders need secure tools";
-
-/** Drags the mouse over `quote` inside the answer element, as a person selecting it would. */
-async function dragOver(page: Page, questionId: string, quote: string) {
-  const answer = page.locator(`[data-answer="${questionId}"]`);
-  await answer.scrollIntoViewIfNeeded();
-  const box = await answer.evaluate((element, quote) => {
-    const text = element.textContent ?? "";
-    const start = text.indexOf(quote);
-    // The text may be split by <mark> elements: find the text node holding each character.
-    const nodeAt = (at: number): [Node, number] => {
-      const walker = document.createTreeWalker(element, NodeFilter.SHOW_TEXT);
-      let seen = 0;
-      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-        const length = node.textContent!.length;
-        if (at < seen + length) return [node, at - seen];
-        seen += length;
-      }
-      throw new Error(`No character at ${at}`);
-    };
-    const rectOf = (at: number) => {
-      const [node, offset] = nodeAt(at);
-      const range = document.createRange();
-      range.setStart(node, offset);
-      range.setEnd(node, offset + 1);
-      const r = range.getBoundingClientRect();
-      return { left: r.left, right: r.right, y: r.top + r.height / 2 };
-    };
-    return { first: rectOf(start), last: rectOf(start + quote.length - 1) };
-  }, quote);
-  await page.mouse.move(box.first.left + 1, box.first.y);
-  await page.mouse.down();
-  await page.mouse.move(box.last.right - 1, box.last.y, { steps: 8 });
-  await page.mouse.up();
-  expect(await page.evaluate(() => window.getSelection()?.toString()), JSON.stringify(box)).toBe(quote);
-}
 
 test("a moderator tags a passage, sees it highlighted and listed; others are refused and a replay changes nothing", async ({
   browser, context, page,
