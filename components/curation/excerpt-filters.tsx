@@ -5,6 +5,7 @@ import { getTranslations } from "next-intl/server";
 import type { ExcerptFilters as Filters } from "@/lib/curation/schemas";
 import { CURATION_LIMITS } from "@/lib/curation/schemas";
 import { STAKEHOLDER_GROUPS, UN_REGIONS } from "@/lib/profile/schemas";
+import { SelectField } from "@/components/ui/select-field";
 
 type Props = { callId: string; tags: { id: string; name: string }[]; filters: Filters };
 
@@ -14,33 +15,12 @@ export async function ExcerptFilters({ callId, tags, filters }: Props) {
   const tRegion = await getTranslations("UnRegion");
   return (
     <form method="get" className="filters" aria-label={t("filtersLegend")}>
-      <div className="field">
-        <label htmlFor="filter-tag">{t("filterTag")}</label>
-        <select id="filter-tag" name="tag" defaultValue={filters.tag ?? ""}>
-          <option value="">{t("any")}</option>
-          {tags.map((tag) => (
-            <option key={tag.id} value={tag.id}>{tag.name}</option>
-          ))}
-        </select>
-      </div>
-      <div className="field">
-        <label htmlFor="filter-group">{t("filterGroup")}</label>
-        <select id="filter-group" name="group" defaultValue={filters.group ?? ""}>
-          <option value="">{t("any")}</option>
-          {STAKEHOLDER_GROUPS.map((group) => (
-            <option key={group} value={group}>{tGroup(group)}</option>
-          ))}
-        </select>
-      </div>
-      <div className="field">
-        <label htmlFor="filter-region">{t("filterRegion")}</label>
-        <select id="filter-region" name="region" defaultValue={filters.region ?? ""}>
-          <option value="">{t("any")}</option>
-          {UN_REGIONS.map((region) => (
-            <option key={region} value={region}>{tRegion(region)}</option>
-          ))}
-        </select>
-      </div>
+      <SelectField id="filter-tag" name="tag" label={t("filterTag")} anyLabel={t("any")} value={filters.tag}
+        options={tags.map((tag) => ({ value: tag.id, label: tag.name }))} />
+      <SelectField id="filter-group" name="group" label={t("filterGroup")} anyLabel={t("any")} value={filters.group}
+        options={STAKEHOLDER_GROUPS.map((group) => ({ value: group, label: tGroup(group) }))} />
+      <SelectField id="filter-region" name="region" label={t("filterRegion")} anyLabel={t("any")} value={filters.region}
+        options={UN_REGIONS.map((region) => ({ value: region, label: tRegion(region) }))} />
       <div className="field">
         <label htmlFor="filter-q">{t("filterText")}</label>
         <input id="filter-q" name="q" type="search" maxLength={CURATION_LIMITS.query} defaultValue={filters.q ?? ""} />

@@ -7,6 +7,7 @@ import type { searchExcerpts, searchResponses } from "@/lib/messages/sources";
 import { ActionButton } from "./action-button";
 import type { EditorActions } from "./editor-actions";
 import styles from "./message-editor.module.css";
+import { SelectField } from "@/components/ui/select-field";
 
 type Props = {
   setId: string;
@@ -38,27 +39,12 @@ export async function SourcePanel({ setId, search, tags, excerpts, responses, pa
           <label htmlFor="source-q">{t("search")}</label>
           <input id="source-q" name="q" type="search" maxLength={MESSAGE_LIMITS.search} defaultValue={search.q ?? ""} />
         </div>
-        <div className="field">
-          <label htmlFor="source-tag">{t("tag")}</label>
-          <select id="source-tag" name="tag" defaultValue={search.tag ?? ""}>
-            <option value="">{t("any")}</option>
-            {tags.map((tag) => <option key={tag.id} value={tag.id}>{tag.name}</option>)}
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor="source-group">{t("group")}</label>
-          <select id="source-group" name="group" defaultValue={search.group ?? ""}>
-            <option value="">{t("any")}</option>
-            {STAKEHOLDER_GROUPS.map((g) => <option key={g} value={g}>{tGroup(g)}</option>)}
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor="source-region">{t("region")}</label>
-          <select id="source-region" name="region" defaultValue={search.region ?? ""}>
-            <option value="">{t("any")}</option>
-            {UN_REGIONS.map((r) => <option key={r} value={r}>{tRegion(r)}</option>)}
-          </select>
-        </div>
+        <SelectField id="source-tag" name="tag" label={t("tag")} anyLabel={t("any")} value={search.tag}
+          options={tags.map((tag) => ({ value: tag.id, label: tag.name }))} />
+        <SelectField id="source-group" name="group" label={t("group")} anyLabel={t("any")} value={search.group}
+          options={STAKEHOLDER_GROUPS.map((g) => ({ value: g, label: tGroup(g) }))} />
+        <SelectField id="source-region" name="region" label={t("region")} anyLabel={t("any")} value={search.region}
+          options={UN_REGIONS.map((r) => ({ value: r, label: tRegion(r) }))} />
         <button type="submit" className="button secondary">{t("searchButton")}</button>
       </form>
       {options.length === 0 && <p className="hint">{t("needParagraph")}</p>}

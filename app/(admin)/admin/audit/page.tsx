@@ -6,6 +6,7 @@ import styles from "@/components/moderation/audit-table.module.css";
 import { auditFilterChoices, listAuditEntries } from "@/lib/audit/log";
 import { requireRole } from "@/lib/auth/session";
 import { auditQuerySchema } from "@/lib/moderation/schemas";
+import { SelectField } from "@/components/ui/select-field";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("AuditLog"))("title") };
@@ -52,17 +53,8 @@ export default async function AuditLogPage({ searchParams }: { searchParams: Sea
           </p>
           <input id="audit-actor" name="actor" type="text" aria-describedby="audit-actor-hint" defaultValue={filters.actor ?? ""} />
         </div>
-        <div className="field">
-          <label htmlFor="audit-call">{t("call")}</label>
-          <select id="audit-call" name="call" defaultValue={filters.call ?? ""}>
-            <option value="">{t("any")}</option>
-            {choices.calls.map((call) => (
-              <option key={call.id} value={call.id}>
-                {call.title}
-              </option>
-            ))}
-          </select>
-        </div>
+        <SelectField id="audit-call" name="call" label={t("call")} anyLabel={t("any")} value={filters.call}
+          options={choices.calls.map((call) => ({ value: call.id, label: call.title }))} />
         <div className="field">
           <label htmlFor="audit-from">{t("from")}</label>
           <input id="audit-from" name="from" type="date" defaultValue={filters.from ?? ""} />

@@ -9,6 +9,7 @@ import { LocalDate } from "@/components/ui/local-date";
 import { STAKEHOLDER_GROUPS, UN_REGIONS } from "@/lib/profile/schemas";
 import { getPublicCallSummary, listPublishedResponses } from "@/lib/responses/public";
 import { publicResponseQuerySchema, SEARCH_MAX, type PublicResponseQuery } from "@/lib/responses/public-schemas";
+import { SelectField } from "@/components/ui/select-field";
 
 type Props = { params: Promise<{ slug: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 
@@ -74,28 +75,10 @@ export default async function PublicResponsesPage({ params, searchParams }: Prop
         </h2>
         {shown.view && <input type="hidden" name="view" value={shown.view} />}
         {shown.campaign && <input type="hidden" name="campaign" value={shown.campaign} />}
-        <div className="field">
-          <label htmlFor="filter-group">{t("group")}</label>
-          <select id="filter-group" name="group" defaultValue={shown.group ?? ""}>
-            <option value="">{t("anyGroup")}</option>
-            {STAKEHOLDER_GROUPS.map((group) => (
-              <option key={group} value={group}>
-                {tGroup(group)}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor="filter-region">{t("region")}</label>
-          <select id="filter-region" name="region" defaultValue={shown.region ?? ""}>
-            <option value="">{t("anyRegion")}</option>
-            {UN_REGIONS.map((region) => (
-              <option key={region} value={region}>
-                {tRegion(region)}
-              </option>
-            ))}
-          </select>
-        </div>
+        <SelectField id="filter-group" name="group" label={t("group")} anyLabel={t("anyGroup")} value={shown.group}
+          options={STAKEHOLDER_GROUPS.map((group) => ({ value: group, label: tGroup(group) }))} />
+        <SelectField id="filter-region" name="region" label={t("region")} anyLabel={t("anyRegion")} value={shown.region}
+          options={UN_REGIONS.map((region) => ({ value: region, label: tRegion(region) }))} />
         <div className="field">
           <label htmlFor="filter-question">{t("question")}</label>
           <select id="filter-question" name="question" defaultValue={shown.question ?? ""}>
