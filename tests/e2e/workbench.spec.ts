@@ -84,3 +84,28 @@ test("a call's moderation tools are linked from each other and each is axe clean
     await expectAccessible(page);
   }
 });
+
+test("a stakeholder is refused every moderation and administration page; a visitor is sent to sign in", async ({ browser }) => {
+  const call = await createCall(db);
+  const { responses } = await createCodingCall(db, [{ answer: "A response long enough to be looked at by moderators." }]);
+  const set = await db.messageSet.create({
+    data: { callId: call.id, slug: `refusals-${uniqueSuffix()}`, title: "Refusal checks" }, select: { id: true },
+  });
+  const pages = [
+    "/moderation", "/moderation/calls/new", `/moderation/calls/${call.id}`,
+    ...["queue", "campaigns", "coding", "messages", "participation", "exports"].map((tool) => `/moderation/calls/${call.id}/${tool}`),
+    `/moderation/responses/${responses[0]!.id}`, `/moderation/messages/${set.id}`, "/admin/users", "/admin/audit",
+  ];
+  const stakeholder = await browser.newContext();
+  await signInAs(stakeholder, "STAKEHOLDER");
+  const visitor = await browser.newContext();
+  for (const path of pages) {
+    const refused = await stakeholder.request.get(path, { maxRedirects: 0 });
+    expect(refused.status(), path).toBe(403);
+    const anonymous = await visitor.request.get(path, { maxRedirects: 0 });
+    expect(anonymous.status(), path).toBe(307);
+    expect(anonymous.headers().location, path).toContain("/signin?callbackUrl=");
+  }
+  await stakeholder.close();
+  await visitor.close();
+});
