@@ -103,13 +103,16 @@ export async function deleteAccount(actor: Actor, input: DeleteAccountInput) {
     const responses = await tx.response.findMany({
       where: { authorId: user.id },
       select: {
-        id: true, status: true, reference: true,
+        id: true, status: true, reference: true, callId: true, clusterId: true,
         attachments: { orderBy: [{ createdAt: "asc" }, { id: "asc" }], select: { id: true, storageKey: true, mediaType: true } },
       },
     });
     const removed = input.responses === "remove" ? responses : responses.filter((r) => r.status === "DRAFT");
     const kept = responses.filter((r) => !removed.includes(r));
     if (removed.length) await tx.response.deleteMany({ where: { id: { in: removed.map((r) => r.id) }, authorId: user.id } });
+    // A campaign that lost a member is out of date: its call's campaigns page asks for a recompute.
+    const reclustered = [...new Set(removed.filter((r) => r.clusterId).map((r) => r.callId))];
+    if (reclustered.length) await tx.call.updateMany({ where: { id: { in: reclustered } }, data: { clusteredAt: null } });
     if (kept.length) {
       const ids = kept.map((r) => r.id);
       await tx.response.updateMany({ where: { id: { in: ids }, consent: "PUBLISH_NAMED" }, data: { consent: "PUBLISH_ANONYMOUS" } });

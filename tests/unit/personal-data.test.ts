@@ -91,7 +91,15 @@ describe("deleteAccount", () => {
   it("removes the responses, their files and the drafts; a citation keeps its reference and loses the link", async () => {
     const p = await person();
     const citation = await createCitationOf(db, p.call.id, p.response);
+    // The response belongs to a campaign: removing it puts the call's campaigns out of date.
+    const cluster = await db.responseCluster.create({
+      data: { callId: p.call.id, representativeId: p.response.id, size: 2, minScore: 0.8, members: { connect: [{ id: p.response.id }] } },
+      select: { id: true },
+    });
+    await db.call.update({ where: { id: p.call.id }, data: { clusteredAt: new Date() } });
     const result = await deleteAccount(p.actor, deleteAccountSchema.parse({ responses: "remove", confirmEmail: ` ${p.user.email.toUpperCase()} ` }));
+    expect(await db.call.findUniqueOrThrow({ where: { id: p.call.id }, select: { clusteredAt: true } })).toEqual({ clusteredAt: null });
+    await db.responseCluster.delete({ where: { id: cluster.id } });
     expect(result).toEqual({ responses: "remove", removed: 1, draftsRemoved: 1, anonymised: 0 });
 
     expect(await db.user.count({ where: { id: p.user.id } })).toBe(0);
