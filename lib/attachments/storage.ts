@@ -45,6 +45,9 @@ export class LocalDiskStorage implements AttachmentStorage {
 
   async put(key: string, bytes: Uint8Array) {
     const file = this.pathOf(key);
+    // Only the upload folder and its shards are private (0700); folders above it keep the usual mode, so the
+    // shared .data folder stays reachable by the embedded PostgreSQL's "postgres" user.
+    await mkdir(path.dirname(this.root), { recursive: true });
     await mkdir(path.dirname(file), { recursive: true, mode: 0o700 });
     // "wx": never overwrites. A file is only served once its database row exists, which is written after
     // this returns, so nobody reads a half-written file.

@@ -7,9 +7,9 @@
 // even if that process is killed (a small detached watcher stops it then, see embedded-db-watch.mjs).
 import { spawn, spawnSync } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import { existsSync, readFileSync, writeFileSync, appendFileSync, mkdirSync } from "node:fs";
+import { appendFileSync, chmodSync, existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { createServer } from "node:net";
-import { dirname, join, resolve } from "node:path";
+import { dirname, join, resolve, sep } from "node:path";
 import { fileURLToPath } from "node:url";
 import { userInfo } from "node:os";
 
@@ -44,8 +44,16 @@ function assertReachableByPostgres(dataDir) {
   if (userInfo().uid !== 0) return;
   const parent = dirname(dataDir);
   mkdirSync(parent, { recursive: true });
-  const probe = spawnSync("su", ["-s", "/bin/sh", "postgres", "-c", 'test -x "$0" && test -r "$0"', parent]);
-  if (probe.status !== 0 && probe.error === undefined && probe.status !== null) {
+  const reachable = () => {
+    const probe = spawnSync("su", ["-s", "/bin/sh", "postgres", "-c", 'test -x "$0" && test -r "$0"', parent]);
+    return !(probe.status !== 0 && probe.error === undefined && probe.status !== null);
+  };
+  // Our own data folder made private by something else (e.g. an older upload folder created with 0700
+  // parents) inside the project: open it to others for reading and traversal; what is inside keeps its own
+  // modes (the upload folder stays 0700, the credentials file 0600).
+  const ours = resolve(parent).startsWith(process.cwd() + sep);
+  if (!reachable() && ours && statSync(parent).uid === 0) chmodSync(parent, statSync(parent).mode | 0o055);
+  if (!reachable()) {
     throw new Error(
       `embedded PostgreSQL runs as the "postgres" user when started by root, and that user cannot reach ` +
         `${parent}. Run as a normal user, move the project to a folder others can read, or set ` +

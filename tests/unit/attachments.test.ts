@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import { mkdtemp, readdir, readFile, rm } from "node:fs/promises";
+import { mkdtemp, readdir, readFile, rm, stat } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import type { Readable } from "node:stream";
@@ -290,6 +290,16 @@ describe("storage and names", () => {
       await expect(storage.put(key, Buffer.from("x"))).rejects.toThrow(/Invalid storage key/);
       await expect(storage.remove(key)).rejects.toThrow(/Invalid storage key/);
     }
+  });
+
+  it("makes the upload folder private without making the folders above it private", async () => {
+    const root = path.join(uploadDir, "data", "uploads");
+    const storage = new LocalDiskStorage(root);
+    await storage.put("ab".padEnd(32, "0"), Buffer.from("x"));
+    const mode = async (folder: string) => (await stat(folder)).mode & 0o777;
+    expect(await mode(path.join(uploadDir, "data"))).toBe(0o777 & ~process.umask());
+    expect(await mode(root)).toBe(0o700);
+    expect(await mode(path.join(root, "ab"))).toBe(0o700);
   });
 
   it("keeps only the base name, without control or direction characters", () => {
