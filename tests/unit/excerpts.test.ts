@@ -1,8 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
-import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { afterAll, describe, expect, it } from "vitest";
 import { excerptStatus, findQuote } from "@/lib/curation/excerpt-status";
 import { createExcerpt, createExcerptFromQuote, deleteExcerpt, listExcerpts, updateExcerpt } from "@/lib/curation/excerpts";
 import { excerptInputSchema } from "@/lib/curation/schemas";
@@ -11,18 +8,10 @@ import { submitResponse, withdrawResponse } from "@/lib/responses/responses";
 import { createCodingCall, createTag } from "@/prisma/factories-coding";
 import { createResponse, createUser } from "@/prisma/factories";
 import { actor } from "./helpers";
+import { withTemporaryOutbox } from "./outbox";
 
-const outbox = mkdtempSync(join(tmpdir(), "igf-coding-"));
-beforeAll(() => {
-  vi.stubEnv("OUTBOX_DIR", outbox);
-  vi.stubEnv("SMTP_URL", "");
-  vi.spyOn(console, "info").mockImplementation(() => {});
-});
-afterAll(async () => {
-  vi.unstubAllEnvs();
-  rmSync(outbox, { recursive: true, force: true });
-  await disconnectDb();
-});
+withTemporaryOutbox("coding");
+afterAll(disconnectDb);
 
 const ANSWER =
   "Capacity building comes first. 🌍 Regional CERTs share incident data.\n" +

@@ -1,8 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
-import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { afterAll, describe, expect, it } from "vitest";
 import { db, disconnectDb } from "@/lib/db";
 import {
   approveResponse, dismissReports, hideResponse, markReviewed, restoreResponse, upholdReports,
@@ -16,18 +13,10 @@ import { getOrCreateDraft, getOwnResponse, submitResponse } from "@/lib/response
 import { createModeratedCall, createModeratedResponse, createReports } from "@/prisma/factories-moderation";
 import { createUser } from "@/prisma/factories";
 import { actor } from "./helpers";
+import { withTemporaryOutbox } from "./outbox";
 
-const outbox = mkdtempSync(join(tmpdir(), "igf-moderation-"));
-beforeAll(() => {
-  vi.stubEnv("OUTBOX_DIR", outbox);
-  vi.stubEnv("SMTP_URL", "");
-  vi.spyOn(console, "info").mockImplementation(() => {});
-});
-afterAll(async () => {
-  vi.unstubAllEnvs();
-  rmSync(outbox, { recursive: true, force: true });
-  await disconnectDb();
-});
+withTemporaryOutbox("moderation");
+afterAll(disconnectDb);
 
 const stateOf = (id: string) =>
   db.response.findUniqueOrThrow({ where: { id }, select: { moderationState: true, hiddenReason: true, reviewedAt: true } });

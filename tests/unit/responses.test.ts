@@ -1,8 +1,7 @@
 import { randomUUID } from "node:crypto";
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
-import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { afterAll, describe, expect, it } from "vitest";
 import type { SessionUser } from "@/lib/auth/session";
 import { db, disconnectDb } from "@/lib/db";
 import {
@@ -17,18 +16,10 @@ import {
 import { buildAnswersSchema, buildSubmissionSchema, RESPONSE_LIMITS, type QuestionDefinition } from "@/lib/responses/schemas";
 import { createCall, createQuestion } from "@/prisma/factories";
 import { actor } from "./helpers";
+import { withTemporaryOutbox } from "./outbox";
 
-const outbox = mkdtempSync(join(tmpdir(), "igf-receipts-"));
-beforeAll(() => {
-  vi.stubEnv("OUTBOX_DIR", outbox);
-  vi.stubEnv("SMTP_URL", "");
-  vi.spyOn(console, "info").mockImplementation(() => {});
-});
-afterAll(async () => {
-  vi.unstubAllEnvs();
-  rmSync(outbox, { recursive: true, force: true });
-  await disconnectDb();
-});
+const outbox = withTemporaryOutbox("receipts");
+afterAll(disconnectDb);
 
 const DAY = 24 * 3600 * 1000;
 const q = (overrides: Partial<QuestionDefinition> & Pick<QuestionDefinition, "id" | "type">): QuestionDefinition => ({
