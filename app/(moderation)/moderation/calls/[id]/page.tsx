@@ -1,6 +1,5 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { CallEditor } from "@/components/calls/call-editor";
 import { CallToolsNav } from "@/components/moderation/call-tools-nav";
@@ -10,7 +9,7 @@ import { requireRole } from "@/lib/auth/session";
 import { callFormValues } from "@/lib/calls/form-values";
 import { getCallForEditing, listForums } from "@/lib/calls/manage";
 import { timeZones } from "@/lib/calls/time";
-import { DomainError } from "@/lib/errors";
+import { orNotFound } from "@/lib/not-found";
 import { publishCallAction, unpublishCallAction, updateCallAction } from "./actions";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -27,10 +26,7 @@ export default async function EditCallPage({ params, searchParams }: { params: P
   const tStatus = await getTranslations("CallStatus");
   const tHelp = await getTranslations("CallStatusHelp");
   const { created } = await searchParams;
-  const call = await getCallForEditing(user, id).catch((error: unknown) => {
-    if (error instanceof DomainError && error.kind === "not_found") notFound();
-    throw error;
-  });
+  const call = await orNotFound(getCallForEditing(user, id));
   const forums = await listForums(user);
   return (
     <>

@@ -1,6 +1,5 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { CallToolsNav } from "@/components/moderation/call-tools-nav";
 import type { EditorActions } from "@/components/messages/editor-actions";
@@ -10,10 +9,10 @@ import { SourcePanel } from "@/components/messages/source-panel";
 import { TextForm } from "@/components/messages/text-form";
 import { VersionList } from "@/components/messages/version-list";
 import { requireRole } from "@/lib/auth/session";
-import { DomainError } from "@/lib/errors";
 import { MESSAGE_LIMITS, sourceSearchSchema } from "@/lib/messages/schemas";
 import { getMessageSetForEditing } from "@/lib/messages/sets";
 import { listCallTags, searchExcerpts, searchResponses } from "@/lib/messages/sources";
+import { orNotFound } from "@/lib/not-found";
 import * as a from "./actions";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -34,10 +33,7 @@ const actions: EditorActions = {
 export default async function MessageEditorPage({ params, searchParams }: Props) {
   const { id } = await params;
   const user = await requireRole("MODERATOR", { returnTo: `/moderation/messages/${encodeURIComponent(id)}` });
-  const set = await getMessageSetForEditing(user, id).catch((error: unknown) => {
-    if (error instanceof DomainError && error.kind === "not_found") notFound();
-    throw error;
-  });
+  const set = await orNotFound(getMessageSetForEditing(user, id));
   const t = await getTranslations("MessageEditor");
   const tStatus = await getTranslations("MessageSetStatus");
   const raw = await searchParams;

@@ -1,6 +1,5 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { ActionButton } from "@/components/curation/action-button";
 import { AddResponseTag } from "@/components/curation/add-response-tag";
@@ -12,7 +11,7 @@ import { ExcerptTool } from "@/components/curation/excerpt-tool";
 import { PasteExcerptForm } from "@/components/curation/paste-excerpt-form";
 import { requireRole } from "@/lib/auth/session";
 import { getResponseForCuration } from "@/lib/curation/response-view";
-import { DomainError } from "@/lib/errors";
+import { orNotFound } from "@/lib/not-found";
 import { createExcerptAction, deleteExcerptAction, setResponseTagAction, updateExcerptAction } from "./actions";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -29,10 +28,7 @@ export default async function CurationResponsePage({ params }: { params: Params 
     getTranslations("StakeholderGroup"), getTranslations("UnRegion"), getTranslations("CodingConsent"),
     getTranslations("ResponseStatus"), getTranslations("CodingModerationState"),
   ]);
-  const response = await getResponseForCuration(user, id).catch((error: unknown) => {
-    if (error instanceof DomainError && error.kind === "not_found") notFound();
-    throw error;
-  });
+  const response = await orNotFound(getResponseForCuration(user, id));
   const reference = response.reference ?? "";
   const callTags = response.call.tags;
   const unused = callTags.filter((tag) => !response.tags.some((own) => own.id === tag.id));

@@ -1,27 +1,21 @@
 import { randomUUID } from "node:crypto";
 import type { Metadata } from "next";
 import Link from "next/link";
-import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { cache } from "react";
 import { GlossaryTerms } from "@/components/calls/glossary-terms";
 import { ResponseForm } from "@/components/responses/response-form";
 import { LocalDate } from "@/components/ui/local-date";
 import { requireUser } from "@/lib/auth/session";
-import { DomainError } from "@/lib/errors";
 import { answerValues, getOrCreateDraft } from "@/lib/responses/responses";
+import { orNotFound } from "@/lib/not-found";
 
 type Params = Promise<{ slug: string }>;
 
 // Once per request: the metadata and the page share it.
 const load = cache(async (slug: string) => {
   const user = await requireUser({ returnTo: `/calls/${slug}/respond` });
-  try {
-    return await getOrCreateDraft(user, slug);
-  } catch (error) {
-    if (error instanceof DomainError && error.kind === "not_found") notFound();
-    throw error;
-  }
+  return orNotFound(getOrCreateDraft(user, slug));
 });
 
 export async function generateMetadata({ params }: { params: Params }): Promise<Metadata> {

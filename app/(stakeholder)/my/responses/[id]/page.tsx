@@ -1,26 +1,20 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { cache } from "react";
 import { ModerationNotice } from "@/components/moderation/moderation-notice";
 import { WithdrawForm } from "@/components/responses/withdraw-form";
 import { LocalDate } from "@/components/ui/local-date";
 import { requireUser } from "@/lib/auth/session";
-import { DomainError } from "@/lib/errors";
 import { getOwnResponse } from "@/lib/responses/responses";
+import { orNotFound } from "@/lib/not-found";
 
 type Params = Promise<{ id: string }>;
 
 // The author's own response only: another user's id is a 404, as is an unknown one.
 const load = cache(async (id: string) => {
   const user = await requireUser({ returnTo: `/my/responses/${id}` });
-  try {
-    return await getOwnResponse(user, id);
-  } catch (error) {
-    if (error instanceof DomainError && error.kind === "not_found") notFound();
-    throw error;
-  }
+  return orNotFound(getOwnResponse(user, id));
 });
 
 export async function generateMetadata({ params }: { params: Params }): Promise<Metadata> {

@@ -1,6 +1,5 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { CampaignCard } from "@/components/moderation/campaign-card";
 import { CallToolsNav } from "@/components/moderation/call-tools-nav";
@@ -9,7 +8,7 @@ import { LocalDate } from "@/components/ui/local-date";
 import { requireRole } from "@/lib/auth/session";
 import { getCampaigns } from "@/lib/curation/campaigns";
 import { MIN_WORDS, SHINGLE_WORDS, THRESHOLD } from "@/lib/curation/similarity";
-import { DomainError } from "@/lib/errors";
+import { orNotFound } from "@/lib/not-found";
 import { recomputeCampaignsAction } from "./actions";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -21,10 +20,7 @@ type Params = Promise<{ id: string }>;
 export default async function CampaignsPage({ params }: { params: Params }) {
   const { id } = await params;
   const user = await requireRole("MODERATOR", { returnTo: `/moderation/calls/${encodeURIComponent(id)}/campaigns` });
-  const view = await getCampaigns(user, id).catch((error: unknown) => {
-    if (error instanceof DomainError && error.kind === "not_found") notFound();
-    throw error;
-  });
+  const view = await orNotFound(getCampaigns(user, id));
   const t = await getTranslations("Campaigns");
   const tEditor = await getTranslations("CallEditor");
   const { call } = view;

@@ -1,5 +1,4 @@
 import type { Metadata } from "next";
-import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { ActionButton } from "@/components/curation/action-button";
 import { CodingResponses } from "@/components/curation/coding-responses";
@@ -15,7 +14,7 @@ import { tagFrequency } from "@/lib/curation/frequency";
 import { listResponsesForCoding } from "@/lib/curation/response-view";
 import { excerptFiltersSchema } from "@/lib/curation/schemas";
 import { getCallForCoding, listTags } from "@/lib/curation/tags";
-import { DomainError } from "@/lib/errors";
+import { orNotFound } from "@/lib/not-found";
 import { createTagAction, deleteTagAction, updateTagAction } from "./actions";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -29,10 +28,7 @@ export default async function CodingPage({ params, searchParams }: { params: Par
   const { id } = await params;
   const user = await requireRole("MODERATOR", { returnTo: `/moderation/calls/${encodeURIComponent(id)}/coding` });
   const t = await getTranslations("Coding");
-  const call = await getCallForCoding(user, id).catch((error: unknown) => {
-    if (error instanceof DomainError && error.kind === "not_found") notFound();
-    throw error;
-  });
+  const call = await orNotFound(getCallForCoding(user, id));
   const filters = excerptFiltersSchema.parse(await searchParams);
   const [tags, excerpts, frequency, responses] = await Promise.all([
     listTags(user, call.id),

@@ -1,12 +1,11 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { ExportTable } from "@/components/exports/export-table";
 import { CallToolsNav } from "@/components/moderation/call-tools-nav";
 import { requireRole } from "@/lib/auth/session";
-import { DomainError } from "@/lib/errors";
 import { listModeratorExports } from "@/lib/exports/exports";
+import { orNotFound } from "@/lib/not-found";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("Exports"))("title") };
@@ -18,10 +17,7 @@ export default async function CallExportsPage({ params }: { params: Params }) {
   const { id } = await params;
   const user = await requireRole("MODERATOR", { returnTo: `/moderation/calls/${encodeURIComponent(id)}/exports` });
   const t = await getTranslations("Exports");
-  const { call, datasets } = await listModeratorExports(user, id).catch((error: unknown) => {
-    if (error instanceof DomainError && error.kind === "not_found") notFound();
-    throw error;
-  });
+  const { call, datasets } = await orNotFound(listModeratorExports(user, id));
   return (
     <>
       <p>

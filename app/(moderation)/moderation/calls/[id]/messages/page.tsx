@@ -1,13 +1,12 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { TextForm } from "@/components/messages/text-form";
 import { CallToolsNav } from "@/components/moderation/call-tools-nav";
 import { requireRole } from "@/lib/auth/session";
-import { DomainError } from "@/lib/errors";
 import { MESSAGE_LIMITS } from "@/lib/messages/schemas";
 import { listMessageSets } from "@/lib/messages/sets";
+import { orNotFound } from "@/lib/not-found";
 import { createMessageSetAction } from "./actions";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -19,10 +18,7 @@ type Props = { params: Promise<{ id: string }> };
 export default async function CallMessagesPage({ params }: Props) {
   const { id } = await params;
   const user = await requireRole("MODERATOR", { returnTo: `/moderation/calls/${encodeURIComponent(id)}/messages` });
-  const { call, sets } = await listMessageSets(user, id).catch((error: unknown) => {
-    if (error instanceof DomainError && error.kind === "not_found") notFound();
-    throw error;
-  });
+  const { call, sets } = await orNotFound(listMessageSets(user, id));
   const t = await getTranslations("MessageSets");
   const tStatus = await getTranslations("MessageSetStatus");
   return (

@@ -1,6 +1,5 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { GapList } from "@/components/insights/gap-list";
 import { GroupBarChart } from "@/components/insights/group-bar-chart";
@@ -10,11 +9,11 @@ import { ParticipationMatrix } from "@/components/insights/participation-matrix"
 import { TargetsForm } from "@/components/insights/targets-form";
 import { CallToolsNav } from "@/components/moderation/call-tools-nav";
 import { requireRole } from "@/lib/auth/session";
-import { DomainError } from "@/lib/errors";
 import { evaluateTargets } from "@/lib/insights/gaps";
 import { listOutreach } from "@/lib/insights/outreach";
 import { getModeratorParticipation } from "@/lib/insights/participation";
 import { SMALL_CELL } from "@/lib/insights/suppression";
+import { orNotFound } from "@/lib/not-found";
 import { setTargetsAction } from "./actions";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -30,10 +29,7 @@ export default async function ModeratorParticipationPage({ params }: { params: P
   const tTargets = await getTranslations("Targets");
   const tGaps = await getTranslations("Gaps");
   const tOutreach = await getTranslations("Outreach");
-  const figures = await getModeratorParticipation(user, id).catch((error: unknown) => {
-    if (error instanceof DomainError && error.kind === "not_found") notFound();
-    throw error;
-  });
+  const figures = await orNotFound(getModeratorParticipation(user, id));
   const { call, counts, groupShares, growth, targets } = figures;
   const gaps = evaluateTargets(counts, targets);
   const contacts = await listOutreach(user, call.id, gaps);

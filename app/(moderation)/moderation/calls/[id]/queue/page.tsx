@@ -1,14 +1,13 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { CallToolsNav } from "@/components/moderation/call-tools-nav";
 import { QueueItem } from "@/components/moderation/queue-item";
 import styles from "@/components/moderation/queue.module.css";
 import { requireRole } from "@/lib/auth/session";
-import { DomainError } from "@/lib/errors";
 import { listQueue } from "@/lib/moderation/queue";
 import { QUEUE_TABS, queueQuerySchema } from "@/lib/moderation/schemas";
+import { orNotFound } from "@/lib/not-found";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("ModerationQueue"))("title") };
@@ -25,10 +24,7 @@ export default async function QueuePage({ params, searchParams }: { params: Para
   const search = await searchParams;
   const query = queueQuerySchema.parse({ tab: search.tab, page: search.page });
   const t = await getTranslations("ModerationQueue");
-  const queue = await listQueue(user, id, query).catch((error: unknown) => {
-    if (error instanceof DomainError && error.kind === "not_found") notFound();
-    throw error;
-  });
+  const queue = await orNotFound(listQueue(user, id, query));
   const done = DONE.find((op) => op === search.done);
   const ref = typeof search.ref === "string" ? search.ref.slice(0, 40) : "";
   const pageHref = (page: number) => `${base}?tab=${query.tab}&page=${page}`;

@@ -1,0 +1,13 @@
+// For pages: a domain function's NotFound becomes the 404 page; every other error goes on as it was.
+import "server-only";
+import { notFound } from "next/navigation";
+import { DomainError } from "@/lib/errors";
+
+export async function orNotFound<T>(load: Promise<T>): Promise<T> {
+  try {
+    return await load;
+  } catch (error) {
+    if (error instanceof DomainError && error.kind === "not_found") notFound();
+    throw error;
+  }
+}
