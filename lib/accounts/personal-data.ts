@@ -75,7 +75,7 @@ export async function exportPersonalData(actor: Actor, now = new Date()) {
     profile: user.profile,
     sessions,
     responses,
-    reports: reports.map(({ response, ...report }) => ({ ...report, responseReference: response.reference })),
+    reports: reports.map(({ response, ...report }) => ({ ...report, responseReference: response?.reference ?? null })),
     // The id is a bigint, which JSON cannot carry as a number.
     auditEntries: audit.map((entry) => ({ ...entry, id: entry.id.toString() })),
   };
