@@ -87,7 +87,7 @@ export async function seedDemoMessages(client: DbClient) {
       }));
       for (const citation of citations)
         await client.citation.create({ data: { paragraphId: created.id, ...citation }, select: { id: true } });
-      frozen.paragraphs.push({ paragraphId: created.id, body: paragraph.body, citations });
+      frozen.paragraphs.push({ paragraphId: created.id, body: paragraph.body, origins: [], citations });
     }
     content.push(frozen);
   }

@@ -103,7 +103,7 @@ export function publicMessageSets(callId: string, options: ReadOptions = {}): Da
   const now = options.now ?? new Date();
   const read = (last: { id: string } | null) =>
     db.messageSet.findMany({
-      where: { callId, status: "PUBLISHED", call: { publishedAt: { not: null, lte: now } }, ...(last && { id: { gt: last.id } }) },
+      where: { callId, status: { in: ["PUBLISHED", "FINAL"] }, call: { publishedAt: { not: null, lte: now } }, ...(last && { id: { gt: last.id } }) },
       orderBy: { id: "asc" },
       take: size,
       select: {

@@ -13,7 +13,14 @@ const frozenCitation = z.object({
   quote: z.string().nullable(),
 });
 
-const frozenParagraph = z.object({ paragraphId: z.string(), body: z.string(), citations: z.array(frozenCitation) });
+const frozenParagraph = z.object({
+  paragraphId: z.string(),
+  body: z.string(),
+  /** Lineage (MessageParagraph.origins when frozen): ids of paragraphs whose text went into this one by a
+   * split or a merge. Versions saved before lineage existed read as []. */
+  origins: z.array(z.string()).default([]),
+  citations: z.array(frozenCitation),
+});
 
 export const versionContentSchema = z.array(
   z.object({ sectionId: z.string().optional(), heading: z.string(), paragraphs: z.array(frozenParagraph) }),
@@ -30,3 +37,17 @@ export function numberedParagraphs(content: VersionContent) {
     paragraphs: section.paragraphs.map((paragraph) => ({ ...paragraph, number: ++number })),
   }));
 }
+
+/**
+ * The paragraphs of `content` that carry on paragraph `paragraphId` of an earlier version: the same
+ * paragraph (same id, possibly edited or moved), or paragraphs split off from it or merged with it (their
+ * origins name it). Empty when it was deleted. Used to keep comments attached across versions.
+ */
+export function successorsOf(paragraphId: string, content: VersionContent): string[] {
+  return content.flatMap((section) =>
+    section.paragraphs.filter((p) => p.paragraphId === paragraphId || p.origins.includes(paragraphId)).map((p) => p.paragraphId),
+  );
+}
+
+/** The ids a paragraph answers to: its own and its origins (comments on any of them belong to it). */
+export const lineageOf = (paragraph: { paragraphId: string; origins: string[] }) => [paragraph.paragraphId, ...paragraph.origins];

@@ -7,17 +7,24 @@ import { db } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { publicResponseIds } from "@/lib/responses/public";
 import { numberedParagraphs, versionContentSchema } from "./content";
+import { commentPeriodState } from "./period";
 import { paragraphSpread } from "./spread";
 
 const latestPublished = { where: { publishedAt: { not: null } }, orderBy: { number: "desc" }, take: 1 } as const;
 
 export async function getPublishedMessageSet(slug: string, now = new Date()) {
   const set = await db.messageSet.findFirst({
-    where: { slug, status: "PUBLISHED" },
+    where: { slug, status: { in: ["PUBLISHED", "FINAL"] } },
     select: {
-      id: true, slug: true, title: true, introduction: true,
+      id: true, slug: true, title: true, introduction: true, status: true,
       call: { select: { slug: true, title: true, publishedAt: true } },
-      versions: { ...latestPublished, select: { number: true, summary: true, publishedAt: true, content: true } },
+      versions: {
+        ...latestPublished,
+        select: {
+          id: true, number: true, summary: true, publishedAt: true, content: true, title: true, introduction: true,
+          commentOpensAt: true, commentClosesAt: true, finalisedAt: true,
+        },
+      },
     },
   });
   const version = set?.versions[0];
@@ -32,14 +39,22 @@ export async function getPublishedMessageSet(slug: string, now = new Date()) {
   const stillThere = new Set(existing.map((row) => row.id));
   const callIsPublic = Boolean(set.call.publishedAt && set.call.publishedAt <= now);
   return {
-    slug: set.slug, title: set.title, introduction: set.introduction,
+    id: set.id, slug: set.slug,
+    // The title and introduction as frozen in the version (versions saved before they were frozen: the set's).
+    title: version.title ?? set.title, introduction: version.introduction ?? set.introduction,
+    status: set.status,
     call: callIsPublic ? { slug: set.call.slug, title: set.call.title } : null,
-    version: { number: version.number, summary: version.summary, publishedAt: version.publishedAt! },
+    version: {
+      id: version.id, number: version.number, summary: version.summary, publishedAt: version.publishedAt!,
+      commentOpensAt: version.commentOpensAt, commentClosesAt: version.commentClosesAt, finalisedAt: version.finalisedAt,
+      commentPeriod: commentPeriodState(version, now),
+    },
     sections: sections.map((section) => ({
       heading: section.heading,
       paragraphs: section.paragraphs.map((paragraph) => ({
         number: paragraph.number,
         paragraphId: paragraph.paragraphId,
+        origins: paragraph.origins,
         body: paragraph.body,
         // Counted from the sources still public: a hidden source's group is not given away by the counts.
         spread: paragraphSpread(paragraph.citations.filter((c) => c.responseId && visible.has(c.responseId))),
@@ -69,7 +84,7 @@ export async function usedIn(responseId: string) {
       SELECT number, content FROM message_set_versions
       WHERE "setId" = s.id AND "publishedAt" IS NOT NULL ORDER BY number DESC LIMIT 1
     ) v ON true
-    WHERE s.status = 'PUBLISHED'
+    WHERE s.status IN ('PUBLISHED', 'FINAL')
       AND jsonb_path_exists(v.content, '$[*].paragraphs[*].citations[*] ? (@.responseId == $id)', jsonb_build_object('id', ${responseId}::text))
     ORDER BY s.title, s.slug`;
   return rows.flatMap((row) => {

@@ -20,7 +20,7 @@ export async function saveVersion(actor: SessionUser, input: { setId: string; su
         paragraphs: {
           orderBy: { position: "asc" },
           select: {
-            id: true, body: true,
+            id: true, body: true, origins: true,
             citations: {
               orderBy: [{ createdAt: "asc" }, { id: "asc" }],
               select: { responseId: true, excerptId: true, reference: true, stakeholderGroup: true, region: true, quote: true },
@@ -34,12 +34,16 @@ export async function saveVersion(actor: SessionUser, input: { setId: string; su
     const content: VersionContent = sections.map((section) => ({
       sectionId: section.id,
       heading: section.heading,
-      paragraphs: section.paragraphs.map((p) => ({ paragraphId: p.id, body: p.body, citations: p.citations })),
+      paragraphs: section.paragraphs.map((p) => ({ paragraphId: p.id, body: p.body, origins: p.origins, citations: p.citations })),
     }));
+    const set = await tx.messageSet.findUniqueOrThrow({ where: { id: input.setId }, select: { title: true, introduction: true } });
     const last = await tx.messageSetVersion.aggregate({ where: { setId: input.setId }, _max: { number: true } });
     const number = (last._max.number ?? 0) + 1;
     const version = await tx.messageSetVersion.create({
-      data: { setId: input.setId, number, summary: input.summary, content, createdById: actor.id },
+      data: {
+        setId: input.setId, number, summary: input.summary, content, createdById: actor.id,
+        title: set.title, introduction: set.introduction,
+      },
       select: { id: true, number: true, summary: true },
     });
     await audit(tx, actor, {

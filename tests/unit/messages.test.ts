@@ -155,10 +155,10 @@ describe("compiling a message set (real database)", () => {
         sectionId: section.id, heading: "Policy and Cooperation",
         paragraphs: [
           {
-            paragraphId: paragraph.id, body: "Norms need **all** stakeholders.",
+            paragraphId: paragraph.id, body: "Norms need **all** stakeholders.", origins: [],
             citations: [{ responseId: source.id, excerptId: null, reference: source.reference, stakeholderGroup: "ACADEMIA", region: "EASTERN_EUROPE", quote: null }],
           },
-          { paragraphId: second.id, body: "Capacity building is a shared task.", citations: [] },
+          { paragraphId: second.id, body: "Capacity building is a shared task.", origins: [], citations: [] },
         ],
       },
     ]);
