@@ -1,0 +1,40 @@
+// The answers of /messages/<slug>/download/<file>: the final messages as final.pdf or final.md, or a plain
+// 404 when the set is not final (or not public) or the file name is not one of those. Made on each request
+// from what is public now, so a withdrawn consent or a hidden source leaves the files at once; the ETag (a
+// hash of the bytes) lets a browser or proxy revalidate without downloading them again.
+import "server-only";
+import { createHash } from "node:crypto";
+import { DomainError } from "@/lib/errors";
+import { getFinalMessages } from "./final";
+import { FINAL_FILES, isFinalFile } from "./final-document";
+import { finalMarkdown } from "./final-markdown";
+import { finalPdf } from "./final-pdf";
+
+const plain = (status: number, text: string) =>
+  new Response(`${text}\n`, {
+    status, headers: { "Content-Type": "text/plain; charset=utf-8", "Cache-Control": "no-store", "X-Content-Type-Options": "nosniff" },
+  });
+
+export async function finalDownload(request: Request, slug: string, file: string, now = new Date()): Promise<Response> {
+  if (!isFinalFile(file) || slug.length > 100) return plain(404, "Not found");
+  try {
+    const set = await getFinalMessages(slug, now);
+    if (!set) return plain(404, "Not found");
+    const body = file === "final.pdf" ? await finalPdf(set) : Buffer.from(finalMarkdown(set), "utf8");
+    const etag = `"${createHash("sha256").update(body).digest("base64url").slice(0, 32)}"`;
+    const headers = {
+      "Content-Type": FINAL_FILES[file],
+      "Content-Disposition": `attachment; filename="${set.slug}-${file}"`,
+      ETag: etag,
+      // Public, but checked again on every use: consent can be withdrawn and a source hidden at any time.
+      "Cache-Control": "public, no-cache",
+      "X-Content-Type-Options": "nosniff",
+    };
+    if (request.headers.get("if-none-match")?.split(/\s*,\s*/).includes(etag)) return new Response(null, { status: 304, headers });
+    return new Response(new Uint8Array(body), { headers: { ...headers, "Content-Length": String(body.length) } });
+  } catch (error) {
+    if (error instanceof DomainError && error.message === "finalPdfTooLarge") return plain(500, "The document is too large to be made.");
+    console.error(`[route /messages/${slug}/download/${file}] unexpected error`, error);
+    return plain(500, "The document could not be made. Please try again later.");
+  }
+}

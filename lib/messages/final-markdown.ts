@@ -1,0 +1,121 @@
+// The final messages as a Markdown file: the frozen text (paragraph bodies are Markdown already and go in
+// as written), each paragraph numbered with its sources as absolute links to their public pages, then the
+// contributors (named only with consent) and the participation figures (suppressed). Every other piece of
+// text (titles of calls, names, organisations, headings, references) is escaped, so a name like
+// "*Ada* [x](javascript:…)" stays a name.
+import "server-only";
+import { SMALL_CELL } from "@/lib/insights/suppression";
+import { STAKEHOLDER_GROUPS, UN_REGIONS } from "@/lib/profile/schemas";
+import type { FinalMessages } from "./final";
+import { callLines, documentText, messagesUrl, organisationText, responseUrl, siteUrl, sourceLabel } from "./final-document";
+
+/** Text that is not meant as Markdown, on one line, with every Markdown punctuation escaped. */
+export function escapeMarkdown(text: string) {
+  return text
+    .replace(/\s+/g, " ")
+    .trim()
+    .replace(/[\\`*_{}[\]()<>#!|~&]/g, (c) => `\\${c}`)
+    // What only means something at the start of a line: a list item, a numbered item, a heading underline.
+    .replace(/^(\d+)([.)])/, "$1\\$2")
+    .replace(/^([-+=])/, "\\$1");
+}
+
+const cell = (text: string) => escapeMarkdown(text) || " ";
+const row = (cells: string[]) => `| ${cells.join(" | ")} |`;
+
+// A body that starts with a block of its own (heading, list, quote, code, table) gets its number on a line
+// before it; any other starts with its number in bold.
+const BLOCK_START = /^\s*(#|[-*+]\s|\d+[.)]\s|>|```|~~~|\||\s{4})/;
+
+export function finalMarkdown(set: FinalMessages): string {
+  const text = documentText();
+  const { t } = text;
+  const out: string[] = [];
+  out.push(`# ${escapeMarkdown(set.title)}`, "");
+  out.push(`*${escapeMarkdown(t("documentFinalised", { date: text.date(set.finalisedAt) }))}*`, "");
+  for (const line of callLines(set, text)) out.push(escapeMarkdown(line), "");
+  out.push(`${escapeMarkdown(t("documentWebPage", { url: "" }))} <${messagesUrl(set.slug)}>`, "");
+  if (set.introduction.trim()) out.push(set.introduction.trim(), "");
+
+  for (const section of set.sections) {
+    out.push(`## ${escapeMarkdown(section.heading)}`, "");
+    for (const paragraph of section.paragraphs) {
+      const body = paragraph.body.trim();
+      const number = `**${paragraph.number}\\.**`;
+      out.push(BLOCK_START.test(body) ? `${number}\n\n${body}` : `${number} ${body}`, "");
+      if (paragraph.sources.length === 0) {
+        out.push(`*${escapeMarkdown(t("noSources"))}*`, "");
+        continue;
+      }
+      out.push(escapeMarkdown(t("sources", { n: paragraph.number })), "");
+      for (const source of paragraph.sources) {
+        if (!source.available) {
+          out.push(`- ${escapeMarkdown(t(source.removed ? "removed" : "unavailable"))}`);
+          continue;
+        }
+        const label = sourceLabel(source, text);
+        out.push(`- [${escapeMarkdown(source.reference)}](${responseUrl(source.reference)})${label ? ` (${escapeMarkdown(label)})` : ""}`);
+        if (source.quote) out.push(`  > ${escapeMarkdown(source.quote)}`);
+      }
+      out.push("");
+    }
+  }
+
+  out.push(...contributorsMarkdown(set, text), ...participationMarkdown(set, text));
+  out.push(`## ${escapeMarkdown(t("sourcesHeading"))}`, "", escapeMarkdown(t("sourcesNote", { url: siteUrl() })), "");
+  return `${out.join("\n").replace(/\n{3,}/g, "\n\n").trimEnd()}\n`;
+}
+
+function contributorsMarkdown(set: FinalMessages, text: ReturnType<typeof documentText>) {
+  const { t } = text;
+  const out = [`## ${escapeMarkdown(t("contributorsHeading"))}`, ""];
+  const c = set.contributors;
+  if (!c) return [...out, escapeMarkdown(t("noCall")), ""];
+  out.push(escapeMarkdown(t("contributorsIntro")), "");
+  out.push(
+    escapeMarkdown(`${t("contributorsSummary", { total: c.total })} ${c.total > 0
+      ? t("contributorsBreakdown", { named: c.named.length, anonymous: c.anonymousCount, hidden: c.notPublishedCount }) : ""}`),
+    "",
+  );
+  if (c.named.length === 0) out.push(escapeMarkdown(t("noNamed")), "");
+  else {
+    out.push(row([t("name"), t("organisation"), t("group"), t("response")].map(cell)), row(["---", "---", "---", "---"]));
+    for (const person of c.named)
+      out.push(row([
+        cell(person.name ?? ""), cell(organisationText(person)), cell(person.stakeholderGroup ? text.group(person.stakeholderGroup) : ""),
+        person.reference ? `[${escapeMarkdown(person.reference)}](${responseUrl(person.reference)})` : " ",
+      ]));
+    out.push("");
+  }
+  for (const { group, count } of c.anonymousByGroup)
+    out.push(`- ${escapeMarkdown(t("anonymousByGroup", { count, group: text.group(group) }))}`);
+  if (c.anonymousByGroup.length) out.push("");
+
+  out.push(`### ${escapeMarkdown(t("commentersHeading"))}`, "");
+  if (set.commenters.length === 0) out.push(escapeMarkdown(t("noCommenters")), "");
+  else {
+    out.push(escapeMarkdown(t("commentersIntro")), "");
+    for (const person of set.commenters) out.push(`- ${escapeMarkdown(person.name)} (${escapeMarkdown(text.group(person.stakeholderGroup))})`);
+    out.push("");
+  }
+  return out;
+}
+
+function participationMarkdown(set: FinalMessages, text: ReturnType<typeof documentText>) {
+  const { t } = text;
+  const out = [`## ${escapeMarkdown(t("participationHeading"))}`, ""];
+  if (set.participation) {
+    const { table } = set.participation;
+    out.push(`*${escapeMarkdown(t("participationCaption"))}*`, "");
+    out.push(row([t("group"), ...UN_REGIONS.map(text.region), t("total")].map(cell)), row(Array(UN_REGIONS.length + 2).fill("---")));
+    for (const group of STAKEHOLDER_GROUPS)
+      out.push(row([cell(text.group(group)), ...UN_REGIONS.map((r) => cell(text.count(table.cells[group][r]))), cell(text.count(table.rowTotals[group]))]));
+    out.push(row([cell(t("total")), ...UN_REGIONS.map((r) => cell(text.count(table.columnTotals[r]))), String(table.total)]), "");
+  }
+  out.push(`*${escapeMarkdown(t("commentsCaption"))}*`, "");
+  out.push(row([cell(t("group")), cell(t("comments"))]), row(["---", "---"]));
+  for (const group of STAKEHOLDER_GROUPS) out.push(row([cell(text.group(group)), cell(text.count(set.comments.groups[group]))]));
+  out.push(row([cell(t("total")), String(set.comments.total)]), "");
+  out.push(escapeMarkdown(t("suppression", { n: SMALL_CELL - 1, m: SMALL_CELL })), "");
+  return out;
+}
