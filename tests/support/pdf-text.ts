@@ -11,7 +11,7 @@ export async function readPdf(data: Uint8Array) {
       const content = await page.getTextContent();
       pages.push(content.items.map((item) => ("str" in item ? item.str + (item.hasEOL ? "\n" : "") : "")).join(""));
     }
-    const { info } = (await pdf.getMetadata()) as { info: Record<string, unknown> };
+    const info = (await pdf.getMetadata()).info as Record<string, unknown>;
     const links = [];
     for (let n = 1; n <= pdf.numPages; n++)
       for (const annotation of await (await pdf.getPage(n)).getAnnotations()) if (annotation.url) links.push(String(annotation.url));
