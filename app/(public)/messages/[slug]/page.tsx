@@ -3,6 +3,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { cache } from "react";
+import { FinalExtras, FinalNotice } from "@/components/messages/final-extras";
 import { PublishedParagraph } from "@/components/messages/published-paragraph";
 import { Markdown } from "@/components/ui/markdown";
 import { LocalDate } from "@/components/ui/local-date";
@@ -33,6 +34,7 @@ export default async function PublishedMessagesPage({ params }: Props) {
           {t.rich("fromCall", { link: () => <Link href={`/calls/${set.call!.slug}`}>{set.call!.title}</Link> })}
         </p>
       )}
+      <FinalNotice set={set} />
       {set.introduction && <Markdown source={set.introduction} />}
       {set.sections.map((section, index) => (
         <section key={`${index}-${section.heading}`} aria-labelledby={`section-${index + 1}`}>
@@ -46,6 +48,7 @@ export default async function PublishedMessagesPage({ params }: Props) {
           )}
         </section>
       ))}
+      <FinalExtras set={set} />
     </>
   );
 }

@@ -1,0 +1,141 @@
+// What the public messages page adds once a version is final: the notice with the downloads (at the top)
+// and, after the text, the contributors (named only with their consent), the participation figures (small
+// cells suppressed) and the count of comments. Data from lib/messages/final.ts.
+import { getTranslations } from "next-intl/server";
+import { cache } from "react";
+import { ParticipationMatrix } from "@/components/insights/participation-matrix";
+import { LocalDate } from "@/components/ui/local-date";
+import { getFinalExtras, isFinal } from "@/lib/messages/final";
+import type { PublishedMessageSet } from "@/lib/messages/public";
+import { SMALL_CELL } from "@/lib/insights/suppression";
+import { STAKEHOLDER_GROUPS } from "@/lib/profile/schemas";
+import { PrintSources } from "./print-sources";
+
+const loadExtras = cache((set: PublishedMessageSet) => getFinalExtras(set));
+
+const downloadHref = (slug: string, file: string) => `/messages/${encodeURIComponent(slug)}/download/${file}`;
+
+/** "Final messages, finalised on …" and the download links; nothing for a set that is not final. */
+export async function FinalNotice({ set }: { set: PublishedMessageSet }) {
+  if (!isFinal(set)) return null;
+  const t = await getTranslations("FinalMessages");
+  return (
+    <section className="final-notice" aria-labelledby="final-downloads">
+      <p className="notice ok">{t.rich("notice", { time: () => <LocalDate date={set.version.finalisedAt!} timeZone="UTC" /> })}</p>
+      <h2 id="final-downloads" className="final-downloads-heading">{t("downloadsHeading")}</h2>
+      <ul className="final-downloads">
+        <li><a href={downloadHref(set.slug, "final.pdf")} download>{t("downloadPdf")}</a></li>
+        <li><a href={downloadHref(set.slug, "final.md")} download>{t("downloadMarkdown")}</a></li>
+      </ul>
+      <p className="meta final-print-hint">{t("print")}</p>
+      <PrintSources />
+    </section>
+  );
+}
+
+/** Contributors, commenters and participation of a final set; nothing for a set that is not final. */
+export async function FinalExtras({ set }: { set: PublishedMessageSet }) {
+  if (!isFinal(set)) return null;
+  const extras = await loadExtras(set);
+  const t = await getTranslations("FinalMessages");
+  const tGroup = await getTranslations("StakeholderGroup");
+  const c = extras.contributors;
+  const count = (value: number | null) => (value === null ? t("fewer", { n: SMALL_CELL }) : String(value));
+  return (
+    <>
+      <section aria-labelledby="final-contributors">
+        <h2 id="final-contributors">{t("contributorsHeading")}</h2>
+        {!c ? (
+          <p>{t("noCall")}</p>
+        ) : (
+          <>
+            <p className="meta">{t("contributorsIntro")}</p>
+            <p>
+              {t("contributorsSummary", { total: c.total })}{" "}
+              {c.total > 0 && t("contributorsBreakdown", { named: c.named.length, anonymous: c.anonymousCount, hidden: c.notPublishedCount })}
+            </p>
+            {c.named.length === 0 ? (
+              <p>{t("noNamed")}</p>
+            ) : (
+              <div className="table-wrap">
+                <table className="contributors">
+                  <caption>{t("namedCaption")}</caption>
+                  <thead>
+                    <tr>
+                      <th scope="col">{t("name")}</th>
+                      <th scope="col">{t("organisation")}</th>
+                      <th scope="col">{t("group")}</th>
+                      <th scope="col">{t("response")}</th>
+                    </tr>
+                  </thead>
+                  <tbody>
+                    {c.named.map((person) => (
+                      <tr key={person.reference ?? person.name}>
+                        <th scope="row">{person.name}</th>
+                        <td>{[person.organisation, person.onBehalfOf].filter(Boolean).join(" / ")}</td>
+                        <td>{person.stakeholderGroup && tGroup(person.stakeholderGroup)}</td>
+                        <td>{person.reference && <a href={`/responses/${encodeURIComponent(person.reference)}`}>{person.reference}</a>}</td>
+                      </tr>
+                    ))}
+                  </tbody>
+                </table>
+              </div>
+            )}
+            {c.anonymousByGroup.length > 0 && (
+              <ul>
+                {c.anonymousByGroup.map(({ group, count: n }) => (
+                  <li key={group}>{t("anonymousByGroup", { count: n, group: tGroup(group) })}</li>
+                ))}
+              </ul>
+            )}
+          </>
+        )}
+        <h3>{t("commentersHeading")}</h3>
+        {extras.commenters.length === 0 ? (
+          <p>{t("noCommenters")}</p>
+        ) : (
+          <>
+            <p className="meta">{t("commentersIntro")}</p>
+            <ul className="final-commenters">
+              {extras.commenters.map((person) => (
+                <li key={person.key}>
+                  {person.name} <span className="meta">({tGroup(person.stakeholderGroup)})</span>
+                </li>
+              ))}
+            </ul>
+          </>
+        )}
+      </section>
+      <section aria-labelledby="final-participation">
+        <h2 id="final-participation">{t("participationHeading")}</h2>
+        {extras.participation && <ParticipationMatrix values={extras.participation.table} caption={t("participationCaption")} />}
+        <div className="table-wrap">
+          <table className="final-comments">
+            <caption>{t("commentsCaption")}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t("group")}</th>
+                <th scope="col">{t("comments")}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {STAKEHOLDER_GROUPS.map((group) => (
+                <tr key={group}>
+                  <th scope="row">{tGroup(group)}</th>
+                  <td>{count(extras.comments.groups[group])}</td>
+                </tr>
+              ))}
+            </tbody>
+            <tfoot>
+              <tr>
+                <th scope="row">{t("total")}</th>
+                <td>{extras.comments.total}</td>
+              </tr>
+            </tfoot>
+          </table>
+        </div>
+        <p className="meta">{t("suppression", { n: SMALL_CELL - 1, m: SMALL_CELL })}</p>
+      </section>
+    </>
+  );
+}
