@@ -1,0 +1,76 @@
+// Final messages: the public page of a set whose version is final shows who contributed (named only with
+// consent) and the participation figures; its PDF and Markdown download with the final text inside; it
+// prints without navigation or forms; a set that is not final has no downloads.
+import { readFile } from "node:fs/promises";
+import { createCall } from "@/prisma/factories";
+import { createFinalScenario, createPublishedSet } from "@/prisma/factories-final";
+import { flat, readPdf } from "../support/pdf-text";
+import { db, expect, expectAccessible, signInAs, test } from "./fixtures";
+
+test("the final page lists contributors and figures, and downloads as PDF and Markdown with the final text", async ({ page }) => {
+  const scenario = await createFinalScenario(db);
+  const { zoe, dmitry } = scenario.responses;
+  await page.goto(`/messages/${scenario.set.slug}`);
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText(scenario.set.title);
+  await expect(page.getByText("Final messages, finalised on")).toBeVisible();
+  await expect(page.locator("#p-1")).toContainText(scenario.finalText.first);
+
+  const contributors = page.getByRole("table", { name: "Contributors who agreed to be named" });
+  await expect(contributors.getByRole("rowheader")).toHaveText([zoe.name, dmitry.name].sort((a, b) => a.localeCompare(b)));
+  await expect(contributors).toContainText(`*Nordic* [Net](javascript:alert(1)) Foundation`);
+  await expect(page.getByText("10 responses were submitted: 2 published with the author's name, 6 published anonymously, 2 not published.")).toBeVisible();
+  await expect(page.locator("main")).not.toContainText("Anonymous Author");
+  await expect(page.locator("main")).not.toContainText("Private Author");
+  await expect(page.locator(".final-commenters")).toHaveText([new RegExp(scenario.commenters.named)]);
+
+  const figures = page.getByRole("table", { name: "Submitted responses by stakeholder group (rows) and UN region (columns)" });
+  await expect(figures.getByRole("row", { name: /^Civil Society/ })).toContainText("6");
+  await expect(figures.getByRole("row", { name: /^Government/ })).toContainText("fewer than 5");
+  await expect(page.getByRole("table", { name: "Published comments on the drafts by stakeholder group" }).locator("tfoot")).toContainText("3");
+  await expectAccessible(page);
+
+  const [pdfDownload] = await Promise.all([page.waitForEvent("download"), page.getByRole("link", { name: /PDF document/ }).click()]);
+  expect(pdfDownload.suggestedFilename()).toBe(`${scenario.set.slug}-final.pdf`);
+  const pdf = await readPdf(await readFile((await pdfDownload.path())!));
+  const pdfText = flat(pdf.text);
+  for (const text of [scenario.set.title, scenario.finalText.first, scenario.finalText.third, zoe.name, dmitry.name]) expect(pdfText).toContain(text);
+  expect(pdfText).not.toContain("Anonymous Author");
+
+  const [mdDownload] = await Promise.all([page.waitForEvent("download"), page.getByRole("link", { name: /Markdown text file/ }).click()]);
+  expect(mdDownload.suggestedFilename()).toBe(`${scenario.set.slug}-final.md`);
+  const markdown = await readFile((await mdDownload.path())!, "utf8");
+  expect(markdown).toContain(`**1\\.** ${scenario.finalText.first}`);
+  expect(markdown).toContain(`**3\\.** ${scenario.finalText.third}`);
+  expect(markdown).toMatch(new RegExp(`\\]\\(http://localhost:\\d+/responses/${zoe.reference}\\)`));
+});
+
+test("printed, the final page leaves out the navigation, forms and downloads but keeps the numbered text", async ({ context, page }) => {
+  const scenario = await createFinalScenario(db, { extraAnonymous: 0 });
+  await signInAs(context); // the header then has a sign-out form
+  await page.goto(`/messages/${scenario.set.slug}`);
+  await expect(page.locator(".site-header form, .site-header button").first()).toBeVisible();
+  await page.emulateMedia({ media: "print" });
+  await expect(page.locator(".site-header")).toBeHidden();
+  for (const hidden of await page.locator("nav, form, button, .final-downloads").all()) await expect(hidden).toBeHidden();
+  await expect(page.locator("#p-1")).toBeVisible();
+  await expect(page.locator("#p-1")).toHaveAttribute("value", "1");
+  await expect(page.getByRole("heading", { name: "Contributors", exact: true })).toBeVisible();
+  await page.emulateMedia({ media: "screen" });
+  await expect(page.locator(".site-header")).toBeVisible();
+});
+
+test("a set that is not final has no downloads: the page shows none and the files are 404", async ({ page }) => {
+  const call = await createCall(db);
+  const published = await createPublishedSet(db, call.id);
+  await page.goto(`/messages/${published.slug}`);
+  await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
+  await expect(page.getByText("Final messages, finalised on")).toHaveCount(0);
+  await expect(page.getByRole("link", { name: /PDF document/ })).toHaveCount(0);
+  for (const file of ["final.pdf", "final.md"]) {
+    const response = await page.request.get(`/messages/${published.slug}/download/${file}`);
+    expect(response.status()).toBe(404);
+    expect(response.headers()["content-type"]).toContain("text/plain");
+  }
+  const scenario = await createFinalScenario(db, { extraAnonymous: 0 });
+  expect((await page.request.get(`/messages/${scenario.set.slug}/download/final.docx`)).status()).toBe(404);
+});
