@@ -16,7 +16,7 @@ const plain = (status: number, text: string) =>
   });
 
 export async function finalDownload(request: Request, slug: string, file: string, now = new Date()): Promise<Response> {
-  if (!isFinalFile(file) || slug.length > 100) return plain(404, "Not found");
+  if (!isFinalFile(file) || !slug || slug.length > 100) return plain(404, "Not found");
   try {
     const set = await getFinalMessages(slug, now);
     if (!set) return plain(404, "Not found");

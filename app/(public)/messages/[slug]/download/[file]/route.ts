@@ -3,7 +3,16 @@ import { finalDownload } from "@/lib/messages/final-download";
 
 type Context = { params: Promise<{ slug: string; file: string }> };
 
+const decoded = (segment: string) => {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    return null; // a malformed escape is no slug: 404
+  }
+};
+
 export async function GET(request: Request, { params }: Context) {
   const { slug, file } = await params;
-  return finalDownload(request, decodeURIComponent(slug), file);
+  const name = decoded(slug);
+  return finalDownload(request, name ?? "", file);
 }
