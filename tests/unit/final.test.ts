@@ -9,7 +9,12 @@ import { createCall } from "@/prisma/factories";
 import { createFinalScenario, createPublishedSet } from "@/prisma/factories-final";
 import { flat, readPdf } from "../support/pdf-text";
 
-afterAll(disconnectDb);
+const siteUrl = process.env.NEXTAUTH_URL;
+afterAll(async () => {
+  if (siteUrl === undefined) delete process.env.NEXTAUTH_URL;
+  else process.env.NEXTAUTH_URL = siteUrl;
+  await disconnectDb();
+});
 
 let scenario: Awaited<ReturnType<typeof createFinalScenario>>;
 let final: FinalMessages;
