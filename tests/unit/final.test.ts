@@ -158,6 +158,7 @@ describe("the download route", () => {
     expect(md.headers.get("content-type")).toBe("text/markdown; charset=utf-8");
     expect(md.headers.get("content-disposition")).toBe(`attachment; filename="${final.slug}-final.md"`);
     expect(await md.text()).toContain(scenario.finalText.third);
+    expect((await get(final.slug, "final.pdf")).headers.get("etag")).toBe(pdf.headers.get("etag")); // the same document
     const etag = md.headers.get("etag")!;
     expect(etag).toMatch(/^".+"$/);
     expect((await get(final.slug, "final.md", { "If-None-Match": etag })).status).toBe(304);
@@ -175,6 +176,14 @@ describe("the download route", () => {
 
   it("leaves a withdrawn consent out at once", async () => {
     await db.response.update({ where: { id: scenario.responses.dmitry.id }, data: { consent: "PUBLISH_ANONYMOUS" } });
+    const before = (await get(final.slug, "final.pdf")).headers.get("etag");
+    await db.response.update({ where: { id: scenario.responses.zoe.id }, data: { consent: "PUBLISH_ANONYMOUS" } });
+    const pdfResponse = await get(final.slug, "final.pdf");
+    expect(pdfResponse.headers.get("etag")).not.toBe(before);
+    const pdfText = flat((await readPdf(new Uint8Array(await pdfResponse.arrayBuffer()))).text);
+    expect(pdfText).not.toContain(scenario.responses.zoe.name);
+    expect(pdfText).toContain(scenario.finalText.first);
+    await db.response.update({ where: { id: scenario.responses.zoe.id }, data: { consent: "PUBLISH_NAMED" } });
     const md = await (await get(final.slug, "final.md")).text();
     expect(md).not.toContain(scenario.responses.dmitry.name);
     expect(md).toContain(scenario.responses.zoe.name.replace(/\s+/g, " "));
