@@ -94,6 +94,21 @@ describe("getFinalMessages", () => {
   });
 });
 
+describe("a final set of a call that is not public", () => {
+  it("shows neither contributors nor figures of the call", async () => {
+    const other = await createFinalScenario(db, { extraAnonymous: 0 });
+    await db.call.update({ where: { id: other.call.id }, data: { publishedAt: null } });
+    const set = (await getFinalMessages(other.set.slug))!;
+    expect(set.callDetails).toBeNull();
+    expect(set.contributors).toBeNull();
+    expect(set.participation).toBeNull();
+    const md = finalMarkdown(set);
+    expect(md).toContain("The call these messages come from is not public");
+    expect(md).not.toContain(other.responses.zoe.name);
+    expect(md).not.toContain(other.call.title);
+  });
+});
+
 describe("the Markdown file", () => {
   it("has the final paragraphs in order, numbered, with absolute source links and escaped names", () => {
     const md = finalMarkdown(final);
