@@ -11,7 +11,10 @@ export const notificationSettingsSchema = z.object({
 });
 export type NotificationSettingsInput = z.output<typeof notificationSettingsSchema>;
 
-export const followSchema = z.object({ callId: z.string().trim().min(1).max(64) });
+export const followSchema = z.object({
+  callId: z.string().trim().min(1).max(64),
+  intent: z.enum(["follow", "unfollow"]),
+});
 
 /** Tokens are 32 random bytes in base64url: 43 characters. */
 export const UNSUBSCRIBE_TOKEN = /^[A-Za-z0-9_-]{43}$/;
