@@ -6,7 +6,8 @@
 // Every job has a dedupe key (one email per user per event): a repeated event queues nothing
 // (INSERT … ON CONFLICT ("dedupeKey") DO NOTHING). Users who turned the kind off get nothing; the worker
 // checks again at send time. Each function returns how many emails it queued.
-import "server-only";
+// No "server-only" here: the browser tests queue email through these functions, outside Next.js (the
+// module holds no secret; it runs on the server only because it needs the database).
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { NotificationKind } from "@/lib/generated/prisma/enums";
 import { preferenceField } from "./kinds";

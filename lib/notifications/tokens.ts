@@ -1,6 +1,6 @@
 // Each user's unsubscribe token lives on their NotificationPreference row, made on first need with every
 // kind on: 32 random bytes, base64url. It never changes, so links in older emails keep working.
-import "server-only";
+// No "server-only": imported by events.ts, which the browser tests use outside Next.js.
 import { randomBytes } from "node:crypto";
 import type { Prisma } from "@/lib/generated/prisma/client";
 

@@ -7,7 +7,7 @@
 //      schedules a retry with exponential backoff, FAILED after maxAttempts.
 // The running app drains every MAIL_QUEUE_INTERVAL_MS (instrumentation.ts) and right after each event
 // (kickEmailWorker). Tests call drainEmailQueue directly.
-import "server-only";
+// No "server-only": imported by events.ts, which the browser tests use outside Next.js.
 import { db } from "@/lib/db";
 import type { NotificationKind } from "@/lib/generated/prisma/enums";
 import { sendMail, type Mail } from "@/lib/mail/send";
