@@ -3,8 +3,8 @@
 // Every email ends with an unsubscribe link for its kind and a link to the email settings.
 import { createTranslator } from "next-intl";
 import type { CommentDisposition, NotificationKind } from "@/lib/generated/prisma/enums";
-import messages from "@/lib/i18n/messages/en/notifications.json";
-import core from "@/lib/i18n/messages/en/core.json";
+import messages from "@/lib/i18n/messages/en/notifications.json" with { type: "json" };
+import core from "@/lib/i18n/messages/en/core.json" with { type: "json" };
 import { escapeHtml } from "@/lib/text";
 import { kindSlug } from "./kinds";
 

@@ -1,6 +1,5 @@
 "use server";
 
-import { revalidatePath } from "next/cache";
 import { getTranslations } from "next-intl/server";
 import type { ActionResult } from "@/lib/actions";
 import { authorize } from "@/lib/auth/session";
@@ -14,7 +13,7 @@ export async function retryEmailAction(_previous: ActionResult | null, formData:
     const admin = await authorize("ADMIN");
     const { id } = await retryEmailJob(admin, parseForm(retryEmailSchema, formData).jobId);
     kickEmailWorker();
-    revalidatePath("/admin/emails");
+    // No revalidation: the row stays, with its confirmation, until the page is reloaded.
     return { ok: true, data: null, message: (await getTranslations("AdminEmails"))("retried", { id }) };
   });
 }
