@@ -123,6 +123,26 @@ describe("activity on a comment", () => {
     expect(job!.text).toContain("?kind=comment-activity");
   });
 
+  it("names the replier only when they did not reply anonymously", async () => {
+    const s = await scenario();
+    const [author, replier] = s.responders as [string, string];
+    const name = (await db.profile.findUniqueOrThrow({ where: { userId: replier }, select: { displayName: true } })).displayName;
+    const comment = await createComment(db, { setId: s.set.id, versionId: s.version.id, authorId: author });
+    const named = await createComment(db, { setId: s.set.id, versionId: s.version.id, authorId: replier, parentId: comment.id });
+    const hidden = await createComment(db, {
+      setId: s.set.id, versionId: s.version.id, authorId: replier, parentId: comment.id, anonymous: true,
+    });
+    await db.$transaction(async (tx) => {
+      await queueCommentReply(tx, { replyId: named.id });
+      await queueCommentReply(tx, { replyId: hidden.id });
+    });
+    const [namedJob] = await jobsOf(`comment-reply:${named.id}:`);
+    const [hiddenJob] = await jobsOf(`comment-reply:${hidden.id}:`);
+    expect(namedJob!.text).toContain(`${name} replied`);
+    expect(hiddenJob!.text).toContain("A participant replied");
+    expect(`${hiddenJob!.subject}${hiddenJob!.text}${hiddenJob!.html}`).not.toContain(name);
+  });
+
   it("never mails the replier about their own reply, a removed author, or someone who turned it off", async () => {
     const s = await scenario();
     const [author, other] = s.responders as [string, string];
