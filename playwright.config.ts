@@ -54,6 +54,8 @@ export default defineConfig({
         NEXTAUTH_SECRET: "e2e-secret-not-for-production-0123456789",
         SMTP_URL: `smtp://127.0.0.1:${MAIL_SMTP_PORT}`,
         MAIL_FROM: "IGF Consultations <no-reply@example.org>",
+        // The email queue is drained every half second, so queued mail arrives while a test waits.
+        MAIL_QUEUE_INTERVAL_MS: "500",
       },
     },
   ],

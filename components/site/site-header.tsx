@@ -6,6 +6,7 @@ import { SignOutButton } from "@/components/auth/sign-out-button";
 
 export async function SiteHeader() {
   const t = await getTranslations("Site");
+  const tNotify = await getTranslations("NotificationNav");
   const user = await getSessionUser();
   return (
     <header className="site-header">
@@ -31,6 +32,9 @@ export async function SiteHeader() {
                 <li>
                   <Link href="/admin/audit">{t("auditLog")}</Link>
                 </li>
+                <li>
+                  <Link href="/admin/emails">{tNotify("adminEmails")}</Link>
+                </li>
               </>
             )}
           </ul>
@@ -42,6 +46,7 @@ export async function SiteHeader() {
               <Link href="/my/contributions">{t("myContributions")}</Link>
               <Link href="/profile">{t("myProfile")}</Link>
               <Link href="/my/data">{t("myData")}</Link>
+              <Link href="/my/notifications">{tNotify("myNotifications")}</Link>
               <SignOutButton label={t("signOut")} />
             </>
           ) : (

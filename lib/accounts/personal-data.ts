@@ -11,6 +11,7 @@ import { recordAudit } from "@/lib/audit/record";
 import type { SessionUser } from "@/lib/auth/session";
 import { db } from "@/lib/db";
 import { Conflict, Invalid, NotFound } from "@/lib/errors";
+import { notificationPersonalData, releaseEmailJobsOf } from "@/lib/notifications/personal-data";
 import type { DeleteAccountInput } from "./personal-data-schemas";
 
 type Actor = Pick<SessionUser, "id">;
@@ -78,6 +79,7 @@ export async function exportPersonalData(actor: Actor, now = new Date()) {
     reports: reports.map(({ response, ...report }) => ({ ...report, responseReference: response?.reference ?? null })),
     // The id is a bigint, which JSON cannot carry as a number.
     auditEntries: audit.map((entry) => ({ ...entry, id: entry.id.toString() })),
+    notifications: await notificationPersonalData(db, actor.id),
   };
 }
 
@@ -133,6 +135,7 @@ export async function deleteAccount(actor: Actor, input: DeleteAccountInput) {
       }
     }
     await tx.verificationToken.deleteMany({ where: { identifier: user.email } });
+    await releaseEmailJobsOf(tx, user.id);
     // Sessions, profile and reports go with the user (cascade); kept responses lose their author (set null).
     await tx.user.delete({ where: { id: user.id }, select: { id: true } });
     const result = { responses: input.responses, removed: removed.filter((r) => r.status !== "DRAFT").length,

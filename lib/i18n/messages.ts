@@ -17,6 +17,7 @@ const AREAS = [
   "messages",
   "developers",
   "final",
+  "notifications",
 ] as const;
 
 export async function loadMessages(locale: Locale): Promise<Record<string, unknown>> {

@@ -5,19 +5,22 @@ import { mkdir, writeFile } from "node:fs/promises";
 import { join, resolve } from "node:path";
 import nodemailer from "nodemailer";
 
-export type Mail = { to: string; subject: string; text: string; html: string };
+/** `headers`: extra header lines, e.g. List-Unsubscribe on notification emails. */
+export type Mail = { to: string; subject: string; text: string; html: string; headers?: Record<string, string> };
 
 export const outboxDir = () =>
   resolve(process.env.OUTBOX_DIR ?? join(/* turbopackIgnore: true */ process.cwd(), ".data", "outbox"));
 const from = () => process.env.MAIL_FROM ?? "IGF Consultations <no-reply@localhost>";
 
-let smtp: nodemailer.Transporter | undefined;
+/** One transport per SMTP_URL (a changed URL, e.g. in tests, gets a new one). */
+let smtp: { url: string; transport: nodemailer.Transporter } | undefined;
 
 export async function sendMail(mail: Mail): Promise<{ delivered: "smtp" | "outbox"; file?: string }> {
   const message = { from: from(), ...mail };
   if (process.env.SMTP_URL) {
-    smtp ??= nodemailer.createTransport(process.env.SMTP_URL);
-    await smtp.sendMail(message);
+    const url = process.env.SMTP_URL;
+    if (smtp?.url !== url) smtp = { url, transport: nodemailer.createTransport(url) };
+    await smtp.transport.sendMail(message);
     return { delivered: "smtp" };
   }
   const raw = await nodemailer

@@ -3,32 +3,138 @@
 // sent here. After the transaction commits, the caller calls kickEmailWorker(), which sends in the
 // background and never blocks or fails the user's request.
 //
-// INTERIM: the bodies below queue nothing yet; the notifications work (lib/notifications/*) replaces them.
-// Callers (comments, versions) already call them at the right places with these signatures.
-import "server-only";
+// Every job has a dedupe key (one email per user per event): a repeated event queues nothing
+// (INSERT … ON CONFLICT ("dedupeKey") DO NOTHING). Users who turned the kind off get nothing; the worker
+// checks again at send time. Each function returns how many emails it queued.
+// No "server-only" here: the browser tests queue email through these functions, outside Next.js (the
+// module holds no secret; it runs on the server only because it needs the database).
 import type { Prisma } from "@/lib/generated/prisma/client";
+import type { NotificationKind } from "@/lib/generated/prisma/enums";
+import { preferenceField } from "./kinds";
+import {
+  commentAnsweredEmail, commentReplyEmail, draftOpenedEmail, finalPublishedEmail, type RenderedEmail,
+} from "./templates";
+import { ensurePreferences } from "./tokens";
+import { startDrain } from "./worker";
 
 type Tx = Prisma.TransactionClient;
 
-/** A version was published with a comment period: to people who responded to the call or follow it. */
-export async function queueDraftOpened(_tx: Tx, _input: { versionId: string }): Promise<number> {
-  return 0;
+type Recipient = { id: string; email: string; name: string | null };
+
+/**
+ * Writes one job per recipient who has `kind` on. `render` gets the recipient's name and unsubscribe token.
+ * Preference rows (with their token) are created on first need.
+ */
+async function enqueue(
+  tx: Tx,
+  kind: NotificationKind,
+  recipients: Recipient[],
+  dedupeKey: (userId: string) => string,
+  render: (recipient: { name: string | null; token: string }) => RenderedEmail,
+): Promise<number> {
+  const unique = [...new Map(recipients.map((r) => [r.id, r])).values()];
+  const preferences = await ensurePreferences(tx, unique.map((r) => r.id));
+  const data = unique.flatMap((recipient) => {
+    const preference = preferences.get(recipient.id);
+    if (!preference || !preference[preferenceField[kind]]) return [];
+    const email = render({ name: recipient.name, token: preference.unsubscribeToken });
+    return [{ userId: recipient.id, kind, to: recipient.email, dedupeKey: dedupeKey(recipient.id), ...email }];
+  });
+  if (!data.length) return 0;
+  const { count } = await tx.emailJob.createMany({ data, skipDuplicates: true });
+  return count;
 }
 
+const recipientSelect = { id: true, email: true, profile: { select: { displayName: true } } } as const;
+const asRecipient = (user: { id: string; email: string; profile: { displayName: string } | null }): Recipient => ({
+  id: user.id, email: user.email, name: user.profile?.displayName ?? null,
+});
+
+/** Authors of submitted responses to the call and its followers (and, with `setId`, commenters on the set). */
+async function audience(tx: Tx, callId: string, setId?: string): Promise<Recipient[]> {
+  const users = await tx.user.findMany({
+    where: {
+      OR: [
+        { responses: { some: { callId, status: "SUBMITTED" } } },
+        { follows: { some: { callId } } },
+        ...(setId ? [{ comments: { some: { setId } } }] : []),
+      ],
+    },
+    orderBy: { id: "asc" },
+    select: recipientSelect,
+  });
+  return users.map(asRecipient);
+}
+
+const versionSelect = {
+  id: true, number: true, title: true, commentOpensAt: true, commentClosesAt: true,
+  set: { select: { id: true, slug: true, title: true, call: { select: { id: true, title: true, timeZone: true } } } },
+} as const;
+
+/** A version was published with a comment period: to people who responded to the call or follow it. */
+export async function queueDraftOpened(tx: Tx, { versionId }: { versionId: string }): Promise<number> {
+  const version = await tx.messageSetVersion.findUnique({ where: { id: versionId }, select: versionSelect });
+  if (!version) return 0;
+  const { set } = version;
+  const item = {
+    slug: set.slug, title: version.title ?? set.title, number: version.number, callTitle: set.call.title,
+    timeZone: set.call.timeZone, opensAt: version.commentOpensAt, closesAt: version.commentClosesAt,
+  };
+  return enqueue(tx, "DRAFT_OPENED", await audience(tx, set.call.id), (userId) => `draft-opened:${versionId}:${userId}`,
+    (recipient) => draftOpenedEmail(recipient, item));
+}
+
+const commentSelect = {
+  id: true, body: true, authorId: true, paragraphId: true, anonymous: true, moderationState: true,
+  disposition: true, dispositionReason: true, answer: true, answeredAt: true,
+  set: { select: { slug: true, title: true } },
+  author: { select: recipientSelect },
+} as const;
+
 /** A published reply to a comment: to the parent comment's author (never to the replier themself). */
-export async function queueCommentReply(_tx: Tx, _input: { replyId: string }): Promise<number> {
-  return 0;
+export async function queueCommentReply(tx: Tx, { replyId }: { replyId: string }): Promise<number> {
+  const reply = await tx.comment.findUnique({
+    where: { id: replyId },
+    select: { ...commentSelect, parent: { select: commentSelect } },
+  });
+  const parent = reply?.parent;
+  // A reply waiting for moderation is not public yet; the author of a removed account gets nothing.
+  if (!reply || !parent?.author || reply.moderationState !== "PUBLISHED") return 0;
+  if (reply.authorId === parent.authorId) return 0;
+  const item = {
+    slug: reply.set.slug, title: reply.set.title, paragraphId: reply.paragraphId ?? parent.paragraphId,
+    replyId: reply.id, body: reply.body,
+    replier: reply.anonymous ? null : (reply.author?.profile?.displayName ?? null),
+  };
+  return enqueue(tx, "COMMENT_ACTIVITY", [asRecipient(parent.author)], (userId) => `comment-reply:${replyId}:${userId}`,
+    (recipient) => commentReplyEmail(recipient, item));
 }
 
 /** A moderator answered a comment or set/changed its disposition: to the comment's author. */
-export async function queueCommentAnswered(_tx: Tx, _input: { commentId: string }): Promise<number> {
-  return 0;
+export async function queueCommentAnswered(tx: Tx, { commentId }: { commentId: string }): Promise<number> {
+  const comment = await tx.comment.findUnique({ where: { id: commentId }, select: commentSelect });
+  if (!comment?.author || !comment.answeredAt || (!comment.disposition && !comment.answer)) return 0;
+  const item = {
+    slug: comment.set.slug, title: comment.set.title, paragraphId: comment.paragraphId, commentId: comment.id,
+    body: comment.body, disposition: comment.disposition, reason: comment.dispositionReason, answer: comment.answer,
+  };
+  // answeredAt in the key: a changed answer (a new answeredAt) is a new email.
+  const answeredAt = comment.answeredAt.toISOString();
+  return enqueue(tx, "COMMENT_ACTIVITY", [asRecipient(comment.author)],
+    (userId) => `comment-answered:${commentId}:${answeredAt}:${userId}`, (recipient) => commentAnsweredEmail(recipient, item));
 }
 
 /** A version was marked final: to people who responded to the call, follow it, or commented on the set. */
-export async function queueFinalPublished(_tx: Tx, _input: { versionId: string }): Promise<number> {
-  return 0;
+export async function queueFinalPublished(tx: Tx, { versionId }: { versionId: string }): Promise<number> {
+  const version = await tx.messageSetVersion.findUnique({ where: { id: versionId }, select: versionSelect });
+  if (!version) return 0;
+  const { set } = version;
+  const item = { slug: set.slug, title: version.title ?? set.title, number: version.number, callTitle: set.call.title };
+  return enqueue(tx, "FINAL_PUBLISHED", await audience(tx, set.call.id, set.id),
+    (userId) => `final-published:${versionId}:${userId}`, (recipient) => finalPublishedEmail(recipient, item));
 }
 
 /** Starts sending what is queued, in the background, after the response (never awaited by callers). */
-export function kickEmailWorker(): void {}
+export function kickEmailWorker(): void {
+  startDrain();
+}

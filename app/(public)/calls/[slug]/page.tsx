@@ -7,6 +7,7 @@ import { GlossaryTerms } from "@/components/calls/glossary-terms";
 import { DeadlineClock } from "@/components/calls/deadline-clock";
 import { ParticipationTable } from "@/components/calls/participation-table";
 import { PublicDownloads } from "@/components/exports/public-downloads";
+import { FollowCall } from "@/components/notifications/follow-call";
 import { LocalDate } from "@/components/ui/local-date";
 import { Markdown } from "@/components/ui/markdown";
 import { getPublicCall } from "@/lib/responses/public";
@@ -66,6 +67,7 @@ export default async function PublicCallPage({ params }: Props) {
             <span className="hint">{t("respondHint")}</span>
           </p>
         )}
+        <FollowCall callId={call.id} slug={call.slug} />
       </section>
 
       {call.introduction && (

@@ -1,0 +1,50 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { getTranslations } from "next-intl/server";
+import { orNotFound } from "@/lib/not-found";
+import { kindSlug, parseKindSlug } from "@/lib/notifications/kinds";
+import { findUnsubscribe } from "@/lib/notifications/settings";
+import { unsubscribeAction } from "./actions";
+
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("Unsubscribe"))("title"), robots: { index: false } };
+}
+
+type Props = { params: Promise<{ token: string }>; searchParams: Promise<{ kind?: string }> };
+
+/** Opening the link changes nothing (mail scanners open links too); the button does. */
+export default async function UnsubscribePage({ params, searchParams }: Props) {
+  const { token } = await params;
+  const kind = parseKindSlug((await searchParams).kind);
+  if (!kind) notFound();
+  const target = await orNotFound(findUnsubscribe(token, kind));
+  const t = await getTranslations("Unsubscribe");
+  const tKind = await getTranslations("NotificationKind");
+  const what = tKind(kind);
+  return (
+    <>
+      <h1>{t("title")}</h1>
+      {target.off ? (
+        <p className="notice ok" role="status">
+          {kind === "all" ? t("doneAll") : t("done", { what })}
+        </p>
+      ) : (
+        <form action={unsubscribeAction} className="form">
+          <input type="hidden" name="token" value={token} />
+          {kind !== "all" && <input type="hidden" name="kind" value={kindSlug(kind)} />}
+          <p>{t("explain", { what })}</p>
+          <p className="hint">{t("explainFor", { email: target.email })}</p>
+          <div className="form-actions">
+            <button type="submit" className="button">
+              {t("confirm")}
+            </button>
+          </div>
+        </form>
+      )}
+      <p>
+        <Link href="/my/notifications">{t("settingsLink")}</Link>
+      </p>
+    </>
+  );
+}

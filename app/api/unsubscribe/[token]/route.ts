@@ -1,0 +1,26 @@
+// POST /api/unsubscribe/<token>?kind=<kind> — RFC 8058 one-click unsubscribe, named in each email's
+// List-Unsubscribe header; the mail client posts "List-Unsubscribe=One-Click". Turns that kind off (all
+// kinds without ?kind). No sign-in and no CSRF token: the unguessable token is the credential, and the
+// only thing it can do is turn email off. GET changes nothing.
+import { DomainError } from "@/lib/errors";
+import { parseKindSlug } from "@/lib/notifications/kinds";
+import { unsubscribe } from "@/lib/notifications/settings";
+
+type Context = { params: Promise<{ token: string }> };
+
+const plain = (body: string, status: number) =>
+  new Response(body, { status, headers: { "Content-Type": "text/plain; charset=utf-8", "Cache-Control": "no-store" } });
+
+export async function POST(request: Request, { params }: Context) {
+  const { token } = await params;
+  const kind = parseKindSlug(new URL(request.url).searchParams.get("kind"));
+  if (!kind) return plain("Unknown email kind.\n", 400);
+  try {
+    await unsubscribe(token, kind);
+  } catch (error) {
+    if (error instanceof DomainError && error.kind === "not_found") return plain("This unsubscribe link is not valid.\n", 404);
+    console.error("[unsubscribe] one-click failed", error);
+    return plain("Something went wrong. Please try again later.\n", 500);
+  }
+  return plain("Unsubscribed.\n", 200);
+}

@@ -1,0 +1,27 @@
+// The forms of the notification settings, follow buttons, unsubscribe page and email admin.
+import { z } from "zod";
+
+/** An unchecked checkbox sends nothing; a checked one "on". */
+const checkbox = z.literal("on").optional().transform((value) => value === "on");
+
+export const notificationSettingsSchema = z.object({
+  draftOpened: checkbox,
+  commentActivity: checkbox,
+  finalPublished: checkbox,
+});
+export type NotificationSettingsInput = z.output<typeof notificationSettingsSchema>;
+
+export const followSchema = z.object({
+  callId: z.string().trim().min(1).max(64),
+  intent: z.enum(["follow", "unfollow"]),
+});
+
+/** Tokens are 32 random bytes in base64url: 43 characters. */
+export const UNSUBSCRIBE_TOKEN = /^[A-Za-z0-9_-]{43}$/;
+
+export const unsubscribeSchema = z.object({
+  token: z.string().regex(UNSUBSCRIBE_TOKEN),
+  kind: z.string().max(40).optional(),
+});
+
+export const retryEmailSchema = z.object({ jobId: z.string().regex(/^\d{1,18}$/) });
