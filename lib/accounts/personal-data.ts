@@ -11,6 +11,7 @@ import { recordAudit } from "@/lib/audit/record";
 import type { SessionUser } from "@/lib/auth/session";
 import { db } from "@/lib/db";
 import { Conflict, Invalid, NotFound } from "@/lib/errors";
+import { exportComments, removeOrAnonymiseComments } from "@/lib/comments/personal-data";
 import type { DeleteAccountInput } from "./personal-data-schemas";
 
 type Actor = Pick<SessionUser, "id">;
@@ -31,7 +32,7 @@ export async function exportPersonalData(actor: Actor, now = new Date()) {
     },
   });
   if (!user) throw NotFound("userNotFound");
-  const [sessions, responses, reports, audit] = await Promise.all([
+  const [sessions, responses, reports, audit, comments] = await Promise.all([
     db.session.findMany({
       where: { userId: actor.id }, orderBy: { createdAt: "asc" }, select: { createdAt: true, expires: true },
     }),
@@ -59,7 +60,7 @@ export async function exportPersonalData(actor: Actor, now = new Date()) {
       orderBy: { createdAt: "asc" },
       select: {
         reason: true, details: true, status: true, createdAt: true, resolvedAt: true,
-        response: { select: { reference: true } },
+        response: { select: { reference: true } }, commentId: true,
       },
     }),
     db.auditEntry.findMany({
@@ -67,6 +68,7 @@ export async function exportPersonalData(actor: Actor, now = new Date()) {
       orderBy: { createdAt: "asc" },
       select: { id: true, action: true, itemType: true, itemId: true, callId: true, before: true, after: true, createdAt: true },
     }),
+    exportComments(actor.id),
   ]);
   return {
     format: EXPORT_FORMAT,
@@ -77,6 +79,7 @@ export async function exportPersonalData(actor: Actor, now = new Date()) {
     responses,
     reports: reports.map(({ response, ...report }) => ({ ...report, responseReference: response?.reference ?? null })),
     // The id is a bigint, which JSON cannot carry as a number.
+    comments,
     auditEntries: audit.map((entry) => ({ ...entry, id: entry.id.toString() })),
   };
 }
@@ -132,6 +135,8 @@ export async function deleteAccount(actor: Actor, input: DeleteAccountInput) {
         }
       }
     }
+    // Comments follow the same choice as responses (lib/comments/personal-data.ts).
+    await removeOrAnonymiseComments(tx, user.id, input.responses);
     await tx.verificationToken.deleteMany({ where: { identifier: user.email } });
     // Sessions, profile and reports go with the user (cascade); kept responses lose their author (set null).
     await tx.user.delete({ where: { id: user.id }, select: { id: true } });
