@@ -278,3 +278,22 @@ describe("personal data", () => {
     }
   });
 });
+
+describe("the demo comments", () => {
+  it("open the demo messages for comment, with each disposition answered once, and stay the same on a second run", async () => {
+    const { seedDemo } = await import("@/prisma/seed");
+    const { DEMO_MESSAGES_SLUG } = await import("@/prisma/demo-messages");
+    await seedDemo(db, { quiet: true });
+    const count = () => db.comment.count({ where: { set: { slug: DEMO_MESSAGES_SLUG }, submitKey: { startsWith: "demo-" } } });
+    const first = await count();
+    await seedDemo(db, { quiet: true });
+    expect(await count()).toBe(first);
+    const set = (await getPublishedMessageSet(DEMO_MESSAGES_SLUG))!;
+    expect(set.version.commentPeriod).toBe("open");
+    const dispositions = await db.comment.groupBy({
+      by: ["disposition"], where: { setId: set.id, submitKey: { startsWith: "demo-" }, disposition: { not: null } }, _count: { _all: true },
+    });
+    expect(dispositions.map((d) => d.disposition).sort()).toEqual(["INCORPORATED", "NOTED", "NOT_INCORPORATED", "PARTLY_INCORPORATED"]);
+    expect(await db.comment.count({ where: { setId: set.id, parentId: { not: null } } })).toBeGreaterThanOrEqual(2);
+  });
+});
