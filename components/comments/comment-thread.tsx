@@ -31,7 +31,7 @@ export async function CommentThread({ thread, context }: { thread: Thread; conte
           ))}
         </ol>
       )}
-      {context.open && context.signedIn && thread.moderationState === "PUBLISHED" && (
+      {context.open && context.signedIn && thread.moderationState === "PUBLISHED" && thread.earlierVersion === null && (
         <details>
           <summary>
             {t("reply")}
