@@ -169,6 +169,17 @@ describe("moderating comments", () => {
     expect(await db.report.count({ where: { commentId: comment.id, status: "UPHELD" } })).toBe(1);
   });
 
+  it("hides comments already over a lowered threshold, by the system", async () => {
+    const { call, set, version } = await createCommentableSet(db, { reportThreshold: 5 });
+    const comment = await createComment(db, { setId: set.id, versionId: version.id });
+    for (const reporter of [await actor(), await actor()]) await reportComment(reporter, { commentId: comment.id, reason: "SPAM" });
+    const { hideCommentsOverThreshold } = await import("@/lib/comments/threshold");
+    expect(await db.$transaction((tx) => hideCommentsOverThreshold(tx, call.id, 3))).toBe(0);
+    expect(await db.$transaction((tx) => hideCommentsOverThreshold(tx, call.id, 2))).toBe(1);
+    expect((await db.comment.findUniqueOrThrow({ where: { id: comment.id } })).moderationState).toBe("HIDDEN");
+    expect(await db.auditEntry.count({ where: { itemId: comment.id, action: "comment.autoHide", actorId: null } })).toBe(1);
+  });
+
   it("answers with a disposition: a reason for 'not incorporated', top-level published only, changes audited", async () => {
     const { set, version } = await createCommentableSet(db);
     const comment = await createComment(db, { setId: set.id, versionId: version.id });
@@ -231,6 +242,8 @@ describe("reading comments", () => {
     const own = await setComments(author, published);
     const mine = own.byParagraph.get(paragraphIds[0]!)!.find((t) => t.id === hidden.id)!;
     expect(mine).toMatchObject({ moderationState: "HIDDEN", hiddenReason: "Personal data.", own: true });
+    const stranger = await setComments(await actor(), published);
+    expect(stranger.byParagraph.get(paragraphIds[0]!)!.map((t) => t.id)).toEqual([named.id, anon.id]);
     const filtered = await setComments(null, published, { group: "GOVERNMENT" });
     expect(filtered.byParagraph.get(paragraphIds[0]!) ?? []).toEqual([]);
     expect(filtered.counts.get(paragraphIds[0]!)).toBe(2);
