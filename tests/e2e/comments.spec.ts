@@ -120,6 +120,16 @@ test("replies show under their comment; anonymity hides the name; visitors get a
   expect(row).toEqual({ anonymous: true, paragraphId: paragraphIds[0] });
   await expectAccessible(page);
 
+  // Reporting someone else's comment: "Other" needs details, then the report is taken.
+  await page.locator(`#comment-${parent.id}`).locator("summary", { hasText: /^Report/ }).click();
+  await page.locator(`#comment-${parent.id}`).getByLabel("Other", { exact: true }).check();
+  await page.locator(`#comment-${parent.id}`).getByRole("button", { name: "Send report" }).click();
+  await expect(page.getByText("Say what is wrong when you choose “Other”.")).toBeVisible();
+  await page.locator(`#comment-${parent.id}`).getByLabel(/^Details/).fill("It repeats another comment word for word.");
+  await page.locator(`#comment-${parent.id}`).getByRole("button", { name: "Send report" }).click();
+  await expect(page.getByText("Thank you. A moderator will review this comment.")).toBeVisible();
+  expect(await db.report.count({ where: { commentId: parent.id, reason: "OTHER" } })).toBe(1);
+
   await page.getByLabel("Stakeholder group", { exact: true }).selectOption({ label: "Academia" });
   await page.getByRole("button", { name: "Filter" }).click();
   await expect(page).toHaveURL(/group=ACADEMIA/);
