@@ -24,6 +24,7 @@ async function replay(browser: Browser, request: Request) {
 }
 
 test("a stakeholder comments on paragraph 3; a moderator answers; the public table shows the disposition", async ({ browser }) => {
+  test.slow(); // three people, two replays and five axe scans
   const { set, paragraphIds } = await createCommentableSet(db);
   const stakeholderContext = await browser.newContext();
   await signInAs(stakeholderContext, "STAKEHOLDER");
@@ -95,6 +96,7 @@ test("a stakeholder comments on paragraph 3; a moderator answers; the public tab
 });
 
 test("replies show under their comment; anonymity hides the name; visitors get a sign-in link; the group filter works", async ({ browser }) => {
+  test.slow();
   const { set, version, paragraphIds } = await createCommentableSet(db);
   const named = await createUser(db, { profile: { displayName: `Eva Tamm ${uniqueSuffix()}`, stakeholderGroup: "GOVERNMENT", region: "EASTERN_EUROPE" } });
   const parent = await createComment(db, {
