@@ -16,11 +16,12 @@ const publicComments = cache((set: PublishedMessageSet) => setComments(null, set
 export async function CommentsIntro({ set }: { set: PublishedMessageSet }) {
   const t = await getTranslations("Comments");
   const [comments, glossary] = await Promise.all([publicComments(set), setGlossary(set.id)]);
+  const open = set.version.commentPeriod === "open" && set.status !== "FINAL";
   return (
     <>
       <PeriodNotice set={set} />
       <p className={styles.links}>
-        <Link href={`/messages/${set.slug}/discuss/set`}>{t("setLink", { count: comments.wholeCount })}</Link>
+        <Link href={`/messages/${set.slug}/discuss/set`}>{t(open ? "setLink" : "setLinkRead", { count: comments.wholeCount })}</Link>
         <Link href={`/messages/${set.slug}/comments`}>{t("toTable")}</Link>
       </p>
       {glossary.length > 0 && (
