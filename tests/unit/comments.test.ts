@@ -141,6 +141,7 @@ describe("moderating comments", () => {
     expect(entries.every((e) => e.actorId === moderator.id && e.itemType === "comment")).toBe(true);
     const fresh = await createComment(db, { setId: set.id, versionId: version.id });
     await markCommentReviewed(moderator, fresh.id);
+    expect(await db.auditEntry.count({ where: { itemId: fresh.id, action: "comment.review", actorId: moderator.id } })).toBe(1);
     expect(await refusal(markCommentReviewed(moderator, fresh.id))).toBe("conflict:commentAlreadyReviewed");
   });
 
@@ -167,6 +168,12 @@ describe("moderating comments", () => {
     await reportComment(await actor(), report);
     await upholdCommentReports(moderator, { commentId: comment.id, reason: "Advertising, not a comment." });
     expect(await db.report.count({ where: { commentId: comment.id, status: "UPHELD" } })).toBe(1);
+    const actions = await db.auditEntry.findMany({ where: { itemId: comment.id }, orderBy: { id: "asc" }, select: { action: true, actorId: true } });
+    expect(actions).toEqual([
+      { action: "comment.autoHide", actorId: null },
+      { action: "reports.dismiss", actorId: moderator.id },
+      { action: "comment.uphold", actorId: moderator.id },
+    ]);
   });
 
   it("hides comments already over a lowered threshold, by the system", async () => {
