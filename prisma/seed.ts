@@ -12,6 +12,7 @@ import { DEMO_CALLS, DEMO_DOMAIN, DEMO_FORUM, DEMO_PEOPLE, type DemoCallKey } fr
 import { seedDemoInsights } from "./demo-insights";
 import { seedDemoModeration } from "./demo-moderation";
 import { seedDemoCoding } from "./demo-coding";
+import { seedDemoComments } from "./demo-comments";
 import { seedDemoMessages } from "./demo-messages";
 import { createCall, createForum, createQuestion, createResponse, createUser, type DbClient } from "./factories";
 
@@ -62,6 +63,7 @@ export async function seedDemo(db: Db, { quiet = false }: { quiet?: boolean } = 
       }
       await seedDemoModeration(tx);
       await seedDemoMessages(tx);
+      await seedDemoComments(tx);
       return countDemoRows(tx);
     },
     { timeout: 60_000, maxWait: 10_000 },

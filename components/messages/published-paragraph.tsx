@@ -1,6 +1,7 @@
 // A numbered paragraph of published messages, with its sources one click away. A source that is no longer
 // public (hidden, withdrawn, removed) is listed without any detail of it.
 import Link from "next/link";
+import type { ReactNode } from "react";
 import { getTranslations } from "next-intl/server";
 import { Markdown } from "@/components/ui/markdown";
 import type { PublishedMessageSet } from "@/lib/messages/public";
@@ -9,7 +10,7 @@ import styles from "./message-editor.module.css";
 
 type Paragraph = PublishedMessageSet["sections"][number]["paragraphs"][number];
 
-export async function PublishedParagraph({ paragraph }: { paragraph: Paragraph }) {
+export async function PublishedParagraph({ paragraph, children }: { paragraph: Paragraph; children?: ReactNode }) {
   const t = await getTranslations("PublicMessages");
   const tGroup = await getTranslations("StakeholderGroup");
   const tRegion = await getTranslations("UnRegion");
@@ -40,6 +41,7 @@ export async function PublishedParagraph({ paragraph }: { paragraph: Paragraph }
           </ul>
         </details>
       )}
+      {children}
     </li>
   );
 }

@@ -12,6 +12,7 @@ import type { SessionUser } from "@/lib/auth/session";
 import { db } from "@/lib/db";
 import { Conflict, Invalid, NotFound } from "@/lib/errors";
 import { notificationPersonalData, releaseEmailJobsOf } from "@/lib/notifications/personal-data";
+import { exportComments, removeOrAnonymiseComments } from "@/lib/comments/personal-data";
 import type { DeleteAccountInput } from "./personal-data-schemas";
 
 type Actor = Pick<SessionUser, "id">;
@@ -32,7 +33,7 @@ export async function exportPersonalData(actor: Actor, now = new Date()) {
     },
   });
   if (!user) throw NotFound("userNotFound");
-  const [sessions, responses, reports, audit] = await Promise.all([
+  const [sessions, responses, reports, audit, comments] = await Promise.all([
     db.session.findMany({
       where: { userId: actor.id }, orderBy: { createdAt: "asc" }, select: { createdAt: true, expires: true },
     }),
@@ -60,7 +61,7 @@ export async function exportPersonalData(actor: Actor, now = new Date()) {
       orderBy: { createdAt: "asc" },
       select: {
         reason: true, details: true, status: true, createdAt: true, resolvedAt: true,
-        response: { select: { reference: true } },
+        response: { select: { reference: true } }, commentId: true,
       },
     }),
     db.auditEntry.findMany({
@@ -68,6 +69,7 @@ export async function exportPersonalData(actor: Actor, now = new Date()) {
       orderBy: { createdAt: "asc" },
       select: { id: true, action: true, itemType: true, itemId: true, callId: true, before: true, after: true, createdAt: true },
     }),
+    exportComments(actor.id),
   ]);
   return {
     format: EXPORT_FORMAT,
@@ -77,6 +79,7 @@ export async function exportPersonalData(actor: Actor, now = new Date()) {
     sessions,
     responses,
     reports: reports.map(({ response, ...report }) => ({ ...report, responseReference: response?.reference ?? null })),
+    comments,
     // The id is a bigint, which JSON cannot carry as a number.
     auditEntries: audit.map((entry) => ({ ...entry, id: entry.id.toString() })),
     notifications: await notificationPersonalData(db, actor.id),
@@ -134,6 +137,8 @@ export async function deleteAccount(actor: Actor, input: DeleteAccountInput) {
         }
       }
     }
+    // Comments follow the same choice as responses (lib/comments/personal-data.ts).
+    await removeOrAnonymiseComments(tx, user.id, input.responses);
     await tx.verificationToken.deleteMany({ where: { identifier: user.email } });
     await releaseEmailJobsOf(tx, user.id);
     // Sessions, profile and reports go with the user (cascade); kept responses lose their author (set null).

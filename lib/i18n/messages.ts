@@ -18,6 +18,7 @@ const AREAS = [
   "developers",
   "final",
   "notifications",
+  "comments",
 ] as const;
 
 export async function loadMessages(locale: Locale): Promise<Record<string, unknown>> {

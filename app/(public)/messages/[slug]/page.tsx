@@ -4,6 +4,7 @@ import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { cache } from "react";
 import { FinalExtras, FinalNotice } from "@/components/messages/final-extras";
+import { CommentLink, CommentsIntro } from "@/components/comments/comments-intro";
 import { PublishedParagraph } from "@/components/messages/published-paragraph";
 import { Markdown } from "@/components/ui/markdown";
 import { LocalDate } from "@/components/ui/local-date";
@@ -36,13 +37,16 @@ export default async function PublishedMessagesPage({ params }: Props) {
       )}
       <FinalNotice set={set} />
       {set.introduction && <Markdown source={set.introduction} />}
+      <CommentsIntro set={set} />
       {set.sections.map((section, index) => (
         <section key={`${index}-${section.heading}`} aria-labelledby={`section-${index + 1}`}>
           <h2 id={`section-${index + 1}`}>{section.heading}</h2>
           {section.paragraphs.length > 0 && (
             <ol start={section.paragraphs[0]!.number}>
               {section.paragraphs.map((paragraph) => (
-                <PublishedParagraph key={paragraph.paragraphId} paragraph={paragraph} />
+                <PublishedParagraph key={paragraph.paragraphId} paragraph={paragraph}>
+                  <CommentLink set={set} paragraph={paragraph} />
+                </PublishedParagraph>
               ))}
             </ol>
           )}

@@ -53,6 +53,9 @@ export default async function MessageEditorPage({ params, searchParams }: Props)
         {set.call.title} · <span className="badge">{tStatus(set.status)}</span>
       </p>
       <CallToolsNav callId={set.callId} current="messages" />
+      <p>
+        <Link href={`/moderation/messages/${encodeURIComponent(set.id)}/comments`}>{(await getTranslations("CommentModeration"))("editorLink")}</Link>
+      </p>
       <div className={styles.layout}>
         <div>
           <details className="editor-section">

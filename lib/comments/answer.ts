@@ -1,0 +1,46 @@
+// A moderator answers a top-level published comment and gives it a disposition ("you said, we did"). "Not
+// incorporated" needs a reason (the schema says so as a field error; a CHECK constraint backs it). A later
+// change is allowed and audited with before and after; each queues an email to the comment's author.
+import "server-only";
+import { recordAudit } from "@/lib/audit/record";
+import { db } from "@/lib/db";
+import { Conflict, Invalid } from "@/lib/errors";
+import { requireModerator, type Moderator } from "@/lib/moderation/permissions";
+import { kickEmailWorker, queueCommentAnswered } from "@/lib/notifications/events";
+import { lockComment } from "./lock";
+import { answerInputSchema, type AnswerFormValues } from "./schemas";
+
+export async function answerComment(actor: Moderator, values: AnswerFormValues, now = new Date()) {
+  requireModerator(actor);
+  const parsed = answerInputSchema.safeParse(values);
+  if (!parsed.success) {
+    const fieldErrors: Record<string, string[]> = {};
+    for (const issue of parsed.error.issues) (fieldErrors[String(issue.path[0] ?? "form")] ??= []).push(issue.message);
+    throw Invalid("invalid", fieldErrors);
+  }
+  const input = parsed.data;
+  const result = await db.$transaction(async (tx) => {
+    const item = await lockComment(tx, input.commentId);
+    if (item.parentId !== null) throw Conflict("replyNoDisposition");
+    if (item.moderationState !== "PUBLISHED") throw Conflict("answerPublishedOnly");
+    const before = await tx.comment.findUniqueOrThrow({
+      where: { id: item.id }, select: { disposition: true, dispositionReason: true, answer: true },
+    });
+    const after = { disposition: input.disposition, dispositionReason: input.reason || null, answer: input.answer || null };
+    if (before.disposition === after.disposition && before.dispositionReason === after.dispositionReason && before.answer === after.answer)
+      throw Conflict("answerUnchanged");
+    await tx.comment.update({
+      where: { id: item.id },
+      data: { ...after, answeredById: actor.id, answeredAt: now, reviewedAt: now },
+      select: { id: true },
+    });
+    await recordAudit(tx, {
+      actor: { id: actor.id, role: actor.role }, action: "comment.answer", itemType: "comment", itemId: item.id, callId: item.callId,
+      before: before.disposition ? before : null, after,
+    });
+    await queueCommentAnswered(tx, { commentId: item.id });
+    return { id: item.id, setId: item.setId, disposition: input.disposition };
+  });
+  kickEmailWorker();
+  return result;
+}

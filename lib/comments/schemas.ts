@@ -1,0 +1,93 @@
+// One set of schemas for the comment forms and their server actions (zodResolver in the browser, safeParse
+// on the server and in the domain functions). Messages are keys of "CommentValidation", then "Validation";
+// "tooLong|4000" carries the limit. Pure: imported by client forms and tests.
+import { z } from "zod";
+import { CommentDisposition, ReportReason, StakeholderGroup } from "@/lib/generated/prisma/enums";
+
+/** Every limit of public comment, stated once (listed in the README). */
+export const COMMENT_LIMITS = {
+  /** A comment or a reply, in characters after trimming. */
+  body: 4000,
+  /** A moderator's answer, and the reason for "not incorporated". */
+  answer: 4000,
+  reason: 2000,
+  /** Flood limit: comments (replies included) one person may post on one set in one hour. */
+  perSetPerHour: 20,
+  /** Comments listed per tab of the moderator page. */
+  moderationPageSize: 50,
+} as const;
+
+export const DISPOSITIONS = Object.values(CommentDisposition);
+export const COMMENT_TABS = ["new", "reported", "hidden", "answered", "all"] as const;
+export type CommentTab = (typeof COMMENT_TABS)[number];
+
+const id = z.string({ error: "invalid" }).trim().min(1, { error: "invalid" }).max(64, { error: "invalid" });
+const optionalId = z.preprocess((value) => (value === "" || value === null ? undefined : value), id.optional());
+const checkbox = z.preprocess((value) => value === true || value === "on" || value === "true", z.boolean());
+
+export const commentInputSchema = z.object({
+  versionId: id,
+  /** Empty: the set as a whole. */
+  paragraphId: z.preprocess((value) => (value === "" || value === undefined ? null : value), id.nullable()),
+  parentId: optionalId,
+  body: z
+    .string({ error: "text" })
+    .trim()
+    .min(1, { error: "commentEmpty" })
+    .max(COMMENT_LIMITS.body, { error: `tooLong|${COMMENT_LIMITS.body}` }),
+  anonymous: checkbox,
+  /** Made when the form is shown: the same form sent twice makes one comment. */
+  submitKey: z.string({ error: "invalid" }).trim().min(8, { error: "invalid" }).max(100, { error: "invalid" }),
+});
+export type CommentFormValues = z.input<typeof commentInputSchema>;
+export type CommentInput = z.output<typeof commentInputSchema>;
+
+export const commentIdSchema = z.object({ commentId: id });
+
+export const commentHideSchema = z.object({
+  commentId: id,
+  reason: z
+    .string({ error: "text" })
+    .trim()
+    .min(5, { error: "reasonTooShort|5" })
+    .max(500, { error: "tooLong|500" }),
+});
+export type CommentHideInput = z.output<typeof commentHideSchema>;
+
+export const commentReportSchema = z
+  .object({
+    commentId: id,
+    reason: z.enum(ReportReason, { error: "chooseReason" }),
+    details: z
+      .string({ error: "text" })
+      .trim()
+      .max(1000, { error: "tooLong|1000" })
+      .optional()
+      .transform((value) => value ?? ""),
+  })
+  .superRefine((report, ctx) => {
+    if (report.reason === "OTHER" && !report.details) ctx.addIssue({ code: "custom", path: ["details"], message: "detailsRequired" });
+  });
+export type CommentReportInput = z.output<typeof commentReportSchema>;
+
+export const answerInputSchema = z
+  .object({
+    commentId: id,
+    disposition: z.enum(CommentDisposition, { error: "chooseDisposition" }),
+    answer: z.string({ error: "text" }).trim().max(COMMENT_LIMITS.answer, { error: `tooLong|${COMMENT_LIMITS.answer}` }).default(""),
+    reason: z.string({ error: "text" }).trim().max(COMMENT_LIMITS.reason, { error: `tooLong|${COMMENT_LIMITS.reason}` }).default(""),
+  })
+  .superRefine((input, ctx) => {
+    if (input.disposition === "NOT_INCORPORATED" && !input.reason)
+      ctx.addIssue({ code: "custom", path: ["reason"], message: "reasonRequired" });
+  });
+export type AnswerFormValues = z.input<typeof answerInputSchema>;
+export type AnswerInput = z.output<typeof answerInputSchema>;
+
+/** The stakeholder-group filter of the public pages (a query parameter; anything else means "all"). */
+export const groupFilterSchema = z.enum(StakeholderGroup).optional().catch(undefined);
+
+export const commentTabSchema = z.enum(COMMENT_TABS).catch("new");
+
+/** A fresh key for a comment form. */
+export const newSubmitKey = () => crypto.randomUUID();
