@@ -4,7 +4,7 @@
 import type { Browser, Request } from "@playwright/test";
 import { createUser, uniqueSuffix } from "@/prisma/factories";
 import { createComment, createCommentableSet } from "@/prisma/factories-comments";
-import { db, expect, expectAccessible, signInAs, test, watchCsp } from "./fixtures";
+import { db, expect, expectAccessible, signInAs, test, waitForMail, watchCsp } from "./fixtures";
 
 const isAction = (r: Request) => r.method() === "POST" && Boolean(r.headers()["next-action"]);
 
@@ -27,7 +27,7 @@ test("a stakeholder comments on paragraph 3; a moderator answers; the public tab
   test.slow(); // three people, two replays and five axe scans
   const { set, paragraphIds } = await createCommentableSet(db);
   const stakeholderContext = await browser.newContext();
-  await signInAs(stakeholderContext, "STAKEHOLDER");
+  const stakeholder = await signInAs(stakeholderContext, "STAKEHOLDER");
   const page = await stakeholderContext.newPage();
   const csp = watchCsp(page);
   await page.goto(`/messages/${set.slug}`);
@@ -72,7 +72,12 @@ test("a stakeholder comments on paragraph 3; a moderator answers; the public tab
   await item.getByLabel(/^Answer \(public\)/).fill("Thank you: we will raise it at the session.");
   const [request] = await Promise.all([moderator.waitForRequest(isAction), item.getByRole("button", { name: /^Save answer/ }).click()]);
   await expect(moderator.getByRole("status")).toHaveText("The answer and disposition are saved and public.");
-  // email: checked at integration
+  // The commenter is told by email, through the queue (sent in the background, never in the request).
+  const mail = await waitForMail(stakeholder.email, { timeout: 30_000 });
+  expect(mail.text).toContain("The moderators answered your comment on");
+  expect(mail.text).toContain("Not incorporated");
+  expect(mail.text).toContain(reason);
+  expect(mail.text).toMatch(/\/unsubscribe\/[\w-]+\?kind=/);
   const answered = await db.comment.findUniqueOrThrow({ where: { id: comment.id }, select: { disposition: true, dispositionReason: true } });
   expect(answered).toEqual({ disposition: "NOT_INCORPORATED", dispositionReason: reason });
 
