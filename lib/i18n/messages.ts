@@ -16,6 +16,7 @@ const AREAS = [
   "coding",
   "messages",
   "developers",
+  "versions",
 ] as const;
 
 export async function loadMessages(locale: Locale): Promise<Record<string, unknown>> {
