@@ -67,8 +67,7 @@ export async function VersionList({ set, actions, now = new Date() }: Props) {
                   {period === "closed" && <>, {tv("periodClosedOn")} <LocalDate date={v.commentClosesAt!} timeZone={zone} /></>})
                 </span>
                 {!final && !v.publishedAt && v.number > latestPublished && (
-                  <details>
-                    <summary>{tv("publishSection", { n: v.number })}</summary>
+                  <div>
                     <VersionForm
                       action={actions.publishVersion}
                       versionId={v.id}
@@ -76,7 +75,7 @@ export async function VersionList({ set, actions, now = new Date() }: Props) {
                       period={{ opensLabel: tv("opensAt"), closesLabel: tv("closesAt"), hint: tv("publishHint", { zone, days: VERSION_LIMITS.periodMaxDays }) }}
                     />
                     <VersionForm action={actions.finaliseVersion} versionId={v.id} submitLabel={tv("publishFinal", { n: v.number })} confirm={tv("confirmFinal", { n: v.number })} />
-                  </details>
+                  </div>
                 )}
                 {!final && open && (
                   <VersionForm
