@@ -80,12 +80,12 @@ export async function ParagraphItem({ paragraph, section, sections, actions }: P
           />
         )}
         {paragraph.position < section.paragraphs.length && (
-          <ActionButton action={actions.mergeParagraphs} hidden={{ paragraphId: paragraph.id }} label={tv("mergeNext")} context={name} />
+          <ActionButton action={actions.mergeParagraphs} hidden={{ paragraphId: paragraph.id, nextId: section.paragraphs[paragraph.position]?.id ?? "" }} label={tv("mergeNext")} context={name} />
         )}
         {points.length > 0 && (
           <ActionButton
             action={actions.splitParagraph}
-            hidden={{ paragraphId: paragraph.id }}
+            hidden={{ paragraphId: paragraph.id, length: String(paragraph.body.length) }}
             label={tv("split")}
             context={name}
             choice={{

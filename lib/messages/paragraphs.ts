@@ -127,7 +127,7 @@ const union = (...lists: string[][]) => [...new Set(lists.flat())];
  * Citations: the sources behind the whole text stand behind both parts, so the new part gets a copy of
  * each of the parent's citations (a moderator removes those that no longer apply).
  */
-export async function splitParagraph(actor: SessionUser, input: { paragraphId: string; at: number }) {
+export async function splitParagraph(actor: SessionUser, input: { paragraphId: string; at: number; length?: number }) {
   requireModerator(actor);
   return db.$transaction(async (tx) => {
     const { id: setId, callId } = await lockSetOfParagraph(tx, input.paragraphId);
@@ -139,6 +139,8 @@ export async function splitParagraph(actor: SessionUser, input: { paragraphId: s
       },
     });
     if (!parent) throw NotFound("paragraphNotFound");
+    // The form names the text it was shown with (its length): a replayed or stale split is refused.
+    if (input.length !== undefined && input.length !== parent.body.length) throw Conflict("paragraphChanged");
     const first = parent.body.slice(0, input.at).trim();
     const second = parent.body.slice(input.at).trim();
     if (input.at <= 0 || input.at >= parent.body.length || !first || !second) throw Invalid("splitEmpty");
@@ -173,7 +175,7 @@ export async function splitParagraph(actor: SessionUser, input: { paragraphId: s
  * the second's citations move to the first unless the first already cites the same source; the second is
  * deleted from the working copy (saved versions keep it).
  */
-export async function mergeParagraphs(actor: SessionUser, input: { paragraphId: string }) {
+export async function mergeParagraphs(actor: SessionUser, input: { paragraphId: string; nextId?: string }) {
   requireModerator(actor);
   return db.$transaction(async (tx) => {
     const { callId } = await lockSetOfParagraph(tx, input.paragraphId);
@@ -185,6 +187,8 @@ export async function mergeParagraphs(actor: SessionUser, input: { paragraphId: 
       where: { sectionId_position: { sectionId: first.sectionId, position: first.position + 1 } }, select,
     });
     if (!second) throw Conflict("nothingToMerge");
+    // The form names the paragraph it showed as next: a replayed merge does not swallow the one after.
+    if (input.nextId && input.nextId !== second.id) throw Conflict("paragraphChanged");
     const body = `${first.body}\n\n${second.body}`;
     if (body.length > MESSAGE_LIMITS.body) throw Conflict("mergeTooLong");
     const same = (a: { responseId: string | null; excerptId: string | null }, b: typeof a) =>

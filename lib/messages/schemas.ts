@@ -71,9 +71,10 @@ export const versionFinaliseSchema = versionIdSchema.extend({
 });
 
 /** Where to split a paragraph: a character offset into its body (both parts must keep some text). */
-export const paragraphSplitSchema = paragraphIdSchema.extend({
-  at: z.coerce.number({ error: "invalid" }).int({ error: "invalid" }).min(1, { error: "invalid" }).max(MESSAGE_LIMITS.body, { error: "invalid" }),
-});
+const offset = z.coerce.number({ error: "invalid" }).int({ error: "invalid" }).min(0, { error: "invalid" }).max(MESSAGE_LIMITS.body, { error: "invalid" });
+export const paragraphSplitSchema = paragraphIdSchema.extend({ at: offset, length: offset.optional() });
+/** Merging with the next paragraph; `nextId` is the paragraph the form showed as next. */
+export const paragraphMergeSchema = paragraphIdSchema.extend({ nextId: id.optional() });
 
 /** A comment period as typed into two datetime-local inputs (read in the call's time zone); both or neither. */
 const localTime = z

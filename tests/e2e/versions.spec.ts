@@ -126,8 +126,10 @@ test("a moderator revises, is held to one comment period at a time, publishes ve
   expect(csp).toEqual([]);
 });
 
-test("a stakeholder is refused the moderator's compare page; unknown sets are not found", async ({ context, page }) => {
+test("a visitor and a stakeholder are refused the moderator's compare page; unknown sets are not found", async ({ context, page }) => {
   const { set, slug } = await setInComment(uniqueSuffix());
+  await page.goto(`/moderation/messages/${set.id}/compare`);
+  await expect(page).toHaveURL(/\/signin/);
   await signInAs(context, "STAKEHOLDER");
   const response = await page.goto(`/moderation/messages/${set.id}/compare`);
   expect([403, 404]).toContain(response?.status());

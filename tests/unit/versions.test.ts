@@ -103,14 +103,18 @@ describe("paragraph identity across versions", () => {
     }
     expect((await db.messageParagraph.findUniqueOrThrow({ where: { id: a!.id }, select: { body: true } })).body).toBe("Alpha one. Alpha two.");
 
-    const split = await splitParagraph(moderator, { paragraphId: a!.id, at: 11 });
+    const split = await splitParagraph(moderator, { paragraphId: a!.id, at: 11, length: "Alpha one. Alpha two.".length });
+    // The same form sent again names a text that is no longer there: refused, nothing split twice.
+    expect(await refusal(splitParagraph(moderator, { paragraphId: a!.id, at: 11, length: "Alpha one. Alpha two.".length }))).toBe("conflict:paragraphChanged");
     expect(await db.citation.count({ where: { paragraphId: split.created.id, responseId: r1.id } })).toBe(1);
     expect(await db.citation.count({ where: { paragraphId: a!.id } })).toBe(1);
 
     // Merging b into the split-off part: r1 is cited by both (kept once), r2 moves.
     await moveParagraph(moderator, { paragraphId: b!.id, direction: "up" }); // b now right after a, before the split part
     await moveParagraph(moderator, { paragraphId: b!.id, direction: "down" });
-    const merged = await mergeParagraphs(moderator, { paragraphId: split.created.id });
+    const merged = await mergeParagraphs(moderator, { paragraphId: split.created.id, nextId: b!.id });
+    // Replayed: the next paragraph is now c, not b; refused.
+    expect(await refusal(mergeParagraphs(moderator, { paragraphId: split.created.id, nextId: b!.id }))).toBe("conflict:paragraphChanged");
     expect(merged.origins).toEqual([a!.id, b!.id]);
     const cited = await db.citation.findMany({ where: { paragraphId: split.created.id }, select: { responseId: true } });
     expect(cited.map((x) => x.responseId).sort()).toEqual([r1.id, r2.id].sort());

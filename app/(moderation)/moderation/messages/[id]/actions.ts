@@ -12,7 +12,7 @@ import {
 } from "@/lib/messages/paragraphs";
 import {
   citationIdSchema, citeSchema, messageSetUpdateSchema, paragraphAddSchema, paragraphEditSchema, paragraphIdSchema,
-  paragraphMoveSchema, paragraphSplitSchema, paragraphToSectionSchema, previewSchema, sectionAddSchema, sectionIdSchema, sectionMoveSchema,
+  paragraphMergeSchema, paragraphMoveSchema, paragraphSplitSchema, paragraphToSectionSchema, previewSchema, sectionAddSchema, sectionIdSchema, sectionMoveSchema,
   sectionRenameSchema, versionFinaliseSchema, versionIdSchema, versionPublishSchema, versionSaveSchema,
 } from "@/lib/messages/schemas";
 import { addSection, deleteSection, moveSection, renameSection } from "@/lib/messages/sections";
@@ -120,7 +120,7 @@ export async function splitParagraphAction(_: State, formData: FormData) {
 }
 
 export async function mergeParagraphsAction(_: State, formData: FormData) {
-  return messageAction("mergeParagraphs", paragraphIdSchema, formData, async (actor, input) => {
+  return messageAction("mergeParagraphs", paragraphMergeSchema, formData, async (actor, input) => {
     await mergeParagraphs(actor, input);
     return { key: "paragraphsMerged" };
   });
