@@ -8,6 +8,7 @@ import { splitPoints } from "@/lib/messages/split-points";
 import { ActionButton } from "./action-button";
 import type { EditorActions } from "./editor-actions";
 import styles from "./message-editor.module.css";
+import { SplitAtCursor } from "./split-at-cursor";
 import { SpreadLine } from "./spread-line";
 import { TextForm } from "./text-form";
 
@@ -63,6 +64,15 @@ export async function ParagraphItem({ paragraph, section, sections, actions }: P
           preview={actions.preview}
         />
       </details>
+      <SplitAtCursor
+        action={actions.splitParagraph}
+        paragraphId={paragraph.id}
+        body={paragraph.body}
+        labels={{
+          summary: tv("splitAtCursor", { n: paragraph.number }), text: tv("splitText", { n: paragraph.number }),
+          hint: tv("splitCursorHint"), submit: tv("splitHere", { n: paragraph.number }),
+        }}
+      />
       <div className="button-row">
         {paragraph.position > 1 && (
           <ActionButton action={actions.moveParagraph} hidden={{ paragraphId: paragraph.id, direction: "up" }} label={t("moveUp")} context={name} />

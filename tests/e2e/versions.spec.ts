@@ -64,7 +64,7 @@ test("a moderator revises, is held to one comment period at a time, publishes ve
   // Split paragraph 1 before its second sentence (a form that works without JavaScript).
   const first = page.getByRole("article", { name: "Paragraph 1" });
   await first.getByLabel("Split paragraph 1 before").selectOption({ label: "sentence 2: “States should publish their national norms.”" });
-  await first.getByRole("button", { name: "Split Paragraph 1" }).click();
+  await first.getByRole("button", { name: "Split Paragraph 1", exact: true }).click();
   await expect(page.getByRole("article", { name: "Paragraph 2" })).toContainText("States should publish their national norms.");
   await expect(page.getByRole("article", { name: "Paragraph 1" })).not.toContainText("States should publish");
 
@@ -139,5 +139,30 @@ test("a visitor and a stakeholder are refused the moderator's compare page; unkn
   // A single published version: nothing to compare yet, said plainly.
   await page.goto(`/messages/${slug}/compare`);
   await expect(page.getByText("Only one version is published: there is nothing to compare yet.")).toBeVisible();
+  await expectAccessible(page);
+});
+
+test("a moderator splits a paragraph at the cursor; the new part follows it with the parent in its lineage", async ({ context, page }) => {
+  const { set } = await setInComment(uniqueSuffix());
+  await signInAs(context, "MODERATOR");
+  await page.goto(`/moderation/messages/${set.id}`);
+  const last = page.getByRole("article", { name: "Paragraph 4" });
+  await last.getByText("Split paragraph 4 at a chosen point").click();
+  const text = last.getByLabel("Text of paragraph 4");
+  const button = last.getByRole("button", { name: "Split paragraph 4 at the cursor" });
+  await expect(button).toBeDisabled();
+  await text.click();
+  await text.evaluate((element: HTMLTextAreaElement) => {
+    element.setSelectionRange("Funding should ".length, "Funding should ".length);
+    element.dispatchEvent(new Event("select", { bubbles: true }));
+  });
+  await expect(button).toBeEnabled();
+  await button.click();
+  await expect(page.getByRole("article", { name: "Paragraph 5" })).toContainText("be predictable.");
+  const rows = await db.messageParagraph.findMany({
+    where: { setId: set.id, section: { position: 2 } }, orderBy: { position: "asc" }, select: { id: true, body: true, origins: true },
+  });
+  expect(rows.map((r) => r.body)).toEqual(["Capacity building must reach small CERTs.", "Funding should", "be predictable."]);
+  expect(rows[2]!.origins).toEqual([rows[1]!.id]);
   await expectAccessible(page);
 });
