@@ -57,7 +57,7 @@ test("a moderator revises, is held to one comment period at a time, publishes ve
   // Edit paragraph 3: one word replaced, two inserted.
   const third = page.getByRole("article", { name: "Paragraph 3" });
   await third.getByText("Edit paragraph 3").click();
-  await third.getByLabel("Text").fill("Capacity building should reach small and regional CERTs.");
+  await third.getByLabel("Text", { exact: true }).fill("Capacity building should reach small and regional CERTs.");
   await third.getByRole("button", { name: "Save paragraph" }).click();
   await expect(third.getByRole("status").first()).toHaveText("Saved.");
 
