@@ -7,6 +7,7 @@ type Action = (previous: ActionResult | null, formData: FormData) => Promise<Act
 
 export type EditorActions = Record<
   | "updateSet" | "addSection" | "renameSection" | "moveSection" | "deleteSection" | "addParagraph" | "editParagraph"
-  | "moveParagraph" | "moveParagraphToSection" | "deleteParagraph" | "cite" | "uncite" | "saveVersion" | "publishVersion",
+  | "moveParagraph" | "moveParagraphToSection" | "deleteParagraph" | "cite" | "uncite" | "saveVersion" | "publishVersion"
+  | "splitParagraph" | "mergeParagraphs" | "closeCommentPeriod" | "finaliseVersion",
   Action
 > & { preview: PreviewAction };

@@ -4,9 +4,11 @@ import { getTranslations } from "next-intl/server";
 import { Markdown } from "@/components/ui/markdown";
 import type { EditableMessageSet } from "@/lib/messages/sets";
 import { MESSAGE_LIMITS } from "@/lib/messages/schemas";
+import { splitPoints } from "@/lib/messages/split-points";
 import { ActionButton } from "./action-button";
 import type { EditorActions } from "./editor-actions";
 import styles from "./message-editor.module.css";
+import { SplitAtCursor } from "./split-at-cursor";
 import { SpreadLine } from "./spread-line";
 import { TextForm } from "./text-form";
 
@@ -22,6 +24,8 @@ export async function ParagraphItem({ paragraph, section, sections, actions }: P
   const t = await getTranslations("MessageEditor");
   const tGroup = await getTranslations("StakeholderGroup");
   const tRegion = await getTranslations("UnRegion");
+  const tv = await getTranslations("VersionEditor");
+  const points = splitPoints(paragraph.body);
   const name = t("paragraphN", { n: paragraph.number });
   const headingId = `paragraph-${paragraph.id}`;
   const others = sections.filter((s) => s.id !== section.id);
@@ -60,6 +64,15 @@ export async function ParagraphItem({ paragraph, section, sections, actions }: P
           preview={actions.preview}
         />
       </details>
+      <SplitAtCursor
+        action={actions.splitParagraph}
+        paragraphId={paragraph.id}
+        body={paragraph.body}
+        labels={{
+          summary: tv("splitAtCursor", { n: paragraph.number }), text: tv("splitText", { n: paragraph.number }),
+          hint: tv("splitCursorHint"), submit: tv("splitHere", { n: paragraph.number }),
+        }}
+      />
       <div className="button-row">
         {paragraph.position > 1 && (
           <ActionButton action={actions.moveParagraph} hidden={{ paragraphId: paragraph.id, direction: "up" }} label={t("moveUp")} context={name} />
@@ -74,6 +87,21 @@ export async function ParagraphItem({ paragraph, section, sections, actions }: P
             label={t("move")}
             context={name}
             choice={{ name: "sectionId", label: `${t("moveTo")} (${name})`, options: others.map((s) => ({ value: s.id, label: s.heading })) }}
+          />
+        )}
+        {paragraph.position < section.paragraphs.length && (
+          <ActionButton action={actions.mergeParagraphs} hidden={{ paragraphId: paragraph.id, nextId: section.paragraphs[paragraph.position]?.id ?? "" }} label={tv("mergeNext")} context={name} />
+        )}
+        {points.length > 0 && (
+          <ActionButton
+            action={actions.splitParagraph}
+            hidden={{ paragraphId: paragraph.id, length: String(paragraph.body.length) }}
+            label={tv("split")}
+            context={name}
+            choice={{
+              name: "at", label: tv("splitBefore", { n: paragraph.number }),
+              options: points.map((p) => ({ value: String(p.at), label: tv("splitOption", { s: p.sentence, start: p.start }) })),
+            }}
           />
         )}
         <ActionButton action={actions.deleteParagraph} hidden={{ paragraphId: paragraph.id }} label={t("deleteParagraph")} context={name} danger />

@@ -1,58 +1,104 @@
-// Saved versions of a message set, newest first, with "Publish" for those not yet published, and the form
-// that saves the working copy as a new version.
+// Saved versions of a message set, newest first, with their comment periods and the tools of each: publish
+// (with or without a comment period), close or cancel a period, mark final; and the form that saves the
+// working copy as a new version. Only one comment period at a time (lib/messages/versions.ts).
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { LocalDate } from "@/components/ui/local-date";
+import { commentPeriodState } from "@/lib/messages/period";
 import type { EditableMessageSet } from "@/lib/messages/sets";
 import { MESSAGE_LIMITS } from "@/lib/messages/schemas";
-import { ActionButton } from "./action-button";
+import { VERSION_LIMITS } from "@/lib/messages/version-limits";
 import type { EditorActions } from "./editor-actions";
 import { TextForm } from "./text-form";
+import { VersionForm } from "./version-form";
 
-type Props = { set: EditableMessageSet; actions: EditorActions };
+type Props = { set: EditableMessageSet; actions: EditorActions; now?: Date };
 
-export async function VersionList({ set, actions }: Props) {
+export async function VersionList({ set, actions, now = new Date() }: Props) {
   const t = await getTranslations("MessageEditor");
+  const tv = await getTranslations("VersionEditor");
+  const final = set.versions.find((v) => v.finalisedAt);
+  const latestPublished = set.versions.find((v) => v.publishedAt)?.number ?? 0;
+  const zone = set.call.timeZone;
   return (
     <section aria-labelledby="versions-heading" className="editor-section">
       <h2 id="versions-heading">{t("versions")}</h2>
-      <p className="hint">{t("saveVersionHint")}</p>
-      <TextForm
-        id="save-version"
-        schema="saveVersion"
-        action={actions.saveVersion}
-        hidden={{ setId: set.id }}
-        fields={[{ name: "summary", label: t("summary"), hint: t("summaryHint"), maxLength: MESSAGE_LIMITS.summary }]}
-        submitLabel={t("saveVersion")}
-        resetOnSuccess
-      />
+      {final ? (
+        <p className="notice">{tv("finalNotice", { n: final.number })}</p>
+      ) : (
+        <>
+          <p className="hint">{t("saveVersionHint")}</p>
+          <TextForm
+            id="save-version"
+            schema="saveVersion"
+            action={actions.saveVersion}
+            hidden={{ setId: set.id }}
+            fields={[{ name: "summary", label: t("summary"), hint: tv("summaryHint"), maxLength: MESSAGE_LIMITS.summary }]}
+            submitLabel={t("saveVersion")}
+            resetOnSuccess
+          />
+          <p className="hint">{tv("rule")}</p>
+        </>
+      )}
       {set.versions.length === 0 ? (
         <p>{t("noVersions")}</p>
       ) : (
         <ul>
-          {set.versions.map((v) => (
-            <li key={v.id}>
-              <strong>{t("versionN", { n: v.number })}</strong>: {v.summary}{" "}
-              <span className="meta">
-                ({t("savedOn")} <LocalDate date={v.createdAt} timeZone="UTC" />
-                {", "}
-                {v.publishedAt ? (
-                  <>
-                    {t("publishedOn")} <LocalDate date={v.publishedAt} timeZone="UTC" />
-                  </>
-                ) : (
-                  t("notPublished")
+          {set.versions.map((v) => {
+            const period = commentPeriodState(v, now);
+            const open = period === "open" || period === "upcoming";
+            return (
+              <li key={v.id} id={`version-${v.number}`}>
+                <strong>{t("versionN", { n: v.number })}</strong>
+                {v.finalisedAt && <> <span className="badge">{tv("final")}</span></>}
+                {v.summary && <>: {v.summary}</>}{" "}
+                <span className="meta">
+                  ({t("savedOn")} <LocalDate date={v.createdAt} timeZone={zone} />
+                  {", "}
+                  {v.publishedAt ? (
+                    <>
+                      {t("publishedOn")} <LocalDate date={v.publishedAt} timeZone={zone} />
+                    </>
+                  ) : (
+                    t("notPublished")
+                  )}
+                  {period === "open" && <>, {tv("periodOpenUntil")} <LocalDate date={v.commentClosesAt!} timeZone={zone} /></>}
+                  {period === "upcoming" && <>, {tv("periodOpensOn")} <LocalDate date={v.commentOpensAt!} timeZone={zone} /></>}
+                  {period === "closed" && <>, {tv("periodClosedOn")} <LocalDate date={v.commentClosesAt!} timeZone={zone} /></>})
+                </span>
+                {!final && !v.publishedAt && v.number > latestPublished && (
+                  <div>
+                    <VersionForm
+                      action={actions.publishVersion}
+                      versionId={v.id}
+                      submitLabel={tv("publish", { n: v.number })}
+                      period={{ opensLabel: tv("opensAt"), closesLabel: tv("closesAt"), hint: tv("publishHint", { zone, days: VERSION_LIMITS.periodMaxDays }) }}
+                    />
+                    <VersionForm action={actions.finaliseVersion} versionId={v.id} submitLabel={tv("publishFinal", { n: v.number })} confirm={tv("confirmFinal", { n: v.number })} />
+                  </div>
                 )}
-                )
-              </span>{" "}
-              {!v.publishedAt && (
-                <ActionButton action={actions.publishVersion} hidden={{ versionId: v.id }} label={t("publishVersion", { n: v.number })} />
-              )}
-            </li>
-          ))}
+                {!final && open && (
+                  <VersionForm
+                    action={actions.closeCommentPeriod}
+                    versionId={v.id}
+                    submitLabel={tv(period === "open" ? "closePeriod" : "cancelPeriod", { n: v.number })}
+                    danger
+                  />
+                )}
+                {!final && v.publishedAt && v.number === latestPublished && !open && (
+                  <VersionForm action={actions.finaliseVersion} versionId={v.id} submitLabel={tv("markFinal", { n: v.number })} confirm={tv("confirmFinal", { n: v.number })} />
+                )}
+              </li>
+            );
+          })}
         </ul>
       )}
-      {set.status === "PUBLISHED" && (
+      {set.versions.length > 1 && (
+        <p>
+          <Link href={`/moderation/messages/${set.id}/compare`}>{tv("compare")}</Link>
+        </p>
+      )}
+      {(set.status === "PUBLISHED" || set.status === "FINAL") && (
         <p>
           <Link href={`/messages/${set.slug}`}>{t("viewPublic")}</Link>
         </p>

@@ -19,6 +19,7 @@ const AREAS = [
   "final",
   "notifications",
   "comments",
+  "versions",
 ] as const;
 
 export async function loadMessages(locale: Locale): Promise<Record<string, unknown>> {

@@ -1,6 +1,7 @@
 // The message editor's server actions share one shape: parse the form with the shared schema, authorize a
 // moderator, run the domain function, revalidate, and answer with a sentence for the form's live region.
-// Error keys of this area live in the "MessageErrors" namespace (the shared "Errors" one is core's).
+// Error keys of this area live in the "MessageErrors" and "VersionErrors" namespaces (the shared "Errors" one
+// is core's); a key may carry values as "key|{json}", ISO times among them are written out in UTC.
 import "server-only";
 import { revalidatePath } from "next/cache";
 import { getTranslations } from "next-intl/server";
@@ -29,9 +30,32 @@ export async function messageAction<S extends z.ZodType>(
     const done = await run(actor, parsed.data);
     revalidatePath("/", "layout");
     const t = await getTranslations("MessageEditor");
-    return { ok: true, data: null, message: t(done.key, done.values) };
+    const tv = await getTranslations("VersionEditor");
+    return { ok: true, data: null, message: t.has(done.key) ? t(done.key, done.values) : tv(done.key, done.values) };
   });
   if (result.ok) return result;
-  const t = await getTranslations("MessageErrors");
-  return { ...result, message: t.has(result.message) ? t(result.message) : result.message, values };
+  return { ...result, message: await errorMessage(result.message), values };
+}
+
+const utc = new Intl.DateTimeFormat("en-GB", { dateStyle: "long", timeStyle: "short", timeZone: "UTC" });
+const ISO = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?Z$/;
+
+async function errorMessage(message: string) {
+  const split = message.indexOf("|");
+  const key = split < 0 ? message : message.slice(0, split);
+  let values: Record<string, string | number> = {};
+  if (split >= 0) {
+    try {
+      values = JSON.parse(message.slice(split + 1)) as Record<string, string | number>;
+    } catch {
+      return message;
+    }
+  }
+  for (const [name, value] of Object.entries(values))
+    if (typeof value === "string" && ISO.test(value)) values[name] = `${utc.format(new Date(value)).replace(" at ", ", ")} UTC`;
+  for (const namespace of ["MessageErrors", "VersionErrors"] as const) {
+    const t = await getTranslations(namespace);
+    if (t.has(key)) return t(key, values);
+  }
+  return message;
 }

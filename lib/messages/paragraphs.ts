@@ -1,10 +1,11 @@
 // Paragraphs of the working copy: added at the end of a section, edited, moved up or down within their
 // section or to the end of another section of the same set, deleted. A paragraph keeps its id through all
-// of this: the id is its identity across versions (comments and diffs refer to it).
+// of this: the id is its identity across versions (comments and diffs refer to it). A paragraph can also be
+// split in two or merged with the next one; `origins` records the ids whose text went into it.
 import "server-only";
 import type { SessionUser } from "@/lib/auth/session";
 import { db } from "@/lib/db";
-import { Conflict, NotFound } from "@/lib/errors";
+import { Conflict, Invalid, NotFound } from "@/lib/errors";
 import { audit, lockSetOfParagraph, lockSetOfSection, requireModerator, type Tx } from "./access";
 import { MESSAGE_LIMITS } from "./schemas";
 
@@ -113,5 +114,98 @@ export async function deleteParagraph(actor: SessionUser, input: { paragraphId: 
       before: { sectionId: paragraph.sectionId, position: paragraph.position, body: paragraph.body, citations },
     });
     return { id: paragraph.id };
+  });
+}
+
+/** Both ids and lineages of a paragraph's text, without repeats, in the order they were added. */
+const union = (...lists: string[][]) => [...new Set(lists.flat())];
+
+/**
+ * Splits a paragraph at a character offset of its body. The first part keeps the paragraph's id (and so its
+ * comments and history); the second becomes a new paragraph right after it in the same section whose
+ * origins name the parent (and the parent's own origins), so comments on the parent follow both parts.
+ * Citations: the sources behind the whole text stand behind both parts, so the new part gets a copy of
+ * each of the parent's citations (a moderator removes those that no longer apply).
+ */
+export async function splitParagraph(actor: SessionUser, input: { paragraphId: string; at: number; length?: number }) {
+  requireModerator(actor);
+  return db.$transaction(async (tx) => {
+    const { id: setId, callId } = await lockSetOfParagraph(tx, input.paragraphId);
+    const parent = await tx.messageParagraph.findUnique({
+      where: { id: input.paragraphId },
+      select: {
+        id: true, sectionId: true, position: true, body: true, origins: true,
+        citations: { orderBy: [{ createdAt: "asc" }, { id: "asc" }], select: { responseId: true, excerptId: true, reference: true, stakeholderGroup: true, region: true, quote: true } },
+      },
+    });
+    if (!parent) throw NotFound("paragraphNotFound");
+    // The form names the text it was shown with (its length): a replayed or stale split is refused.
+    if (input.length !== undefined && input.length !== parent.body.length) throw Conflict("paragraphChanged");
+    const first = parent.body.slice(0, input.at).trim();
+    const second = parent.body.slice(input.at).trim();
+    if (input.at <= 0 || input.at >= parent.body.length || !first || !second) throw Invalid("splitEmpty");
+    if ((await tx.messageParagraph.count({ where: { setId } })) >= MESSAGE_LIMITS.paragraphs) throw Conflict("tooManyParagraphs");
+    // Make room after the parent: later paragraphs move down one, the last first (positions are unique).
+    const later = await tx.messageParagraph.findMany({
+      where: { sectionId: parent.sectionId, position: { gt: parent.position } }, orderBy: { position: "desc" }, select: { id: true, position: true },
+    });
+    for (const row of later)
+      await tx.messageParagraph.update({ where: { id: row.id }, data: { position: row.position + 1 }, select: { id: true } });
+    await tx.messageParagraph.update({ where: { id: parent.id }, data: { body: first }, select: { id: true } });
+    const origins = union(parent.origins, [parent.id]);
+    const created = await tx.messageParagraph.create({
+      data: {
+        setId, sectionId: parent.sectionId, position: parent.position + 1, body: second, origins,
+        citations: { create: parent.citations },
+      },
+      select: { id: true, sectionId: true, position: true, body: true, origins: true },
+    });
+    await audit(tx, actor, {
+      action: "messageParagraph.split", itemType: "messageParagraph", itemId: parent.id, callId,
+      before: { body: parent.body },
+      after: { body: first, newParagraphId: created.id, newBody: second, origins, citationsCopied: parent.citations.length },
+    });
+    return { id: parent.id, body: first, created };
+  });
+}
+
+/**
+ * Merges a paragraph with the next one in its section. The first keeps its id; the bodies are joined with
+ * a blank line; its origins gain the second's id and origins (so comments on the second stay attached);
+ * the second's citations move to the first unless the first already cites the same source; the second is
+ * deleted from the working copy (saved versions keep it).
+ */
+export async function mergeParagraphs(actor: SessionUser, input: { paragraphId: string; nextId?: string }) {
+  requireModerator(actor);
+  return db.$transaction(async (tx) => {
+    const { callId } = await lockSetOfParagraph(tx, input.paragraphId);
+    const citations = { orderBy: [{ createdAt: "asc" as const }, { id: "asc" as const }], select: { id: true, responseId: true, excerptId: true } };
+    const select = { id: true, sectionId: true, position: true, body: true, origins: true, citations };
+    const first = await tx.messageParagraph.findUnique({ where: { id: input.paragraphId }, select });
+    if (!first) throw NotFound("paragraphNotFound");
+    const second = await tx.messageParagraph.findUnique({
+      where: { sectionId_position: { sectionId: first.sectionId, position: first.position + 1 } }, select,
+    });
+    if (!second) throw Conflict("nothingToMerge");
+    // The form names the paragraph it showed as next: a replayed merge does not swallow the one after.
+    if (input.nextId && input.nextId !== second.id) throw Conflict("paragraphChanged");
+    const body = `${first.body}\n\n${second.body}`;
+    if (body.length > MESSAGE_LIMITS.body) throw Conflict("mergeTooLong");
+    const same = (a: { responseId: string | null; excerptId: string | null }, b: typeof a) =>
+      a.excerptId ? a.excerptId === b.excerptId : !b.excerptId && a.responseId === b.responseId;
+    const moving = second.citations.filter((c) => !first.citations.some((f) => same(c, f)));
+    if (first.citations.length + moving.length > MESSAGE_LIMITS.citationsPerParagraph) throw Conflict("tooManyCitations");
+    const origins = union(first.origins, second.origins, [second.id]).filter((id) => id !== first.id);
+    if (moving.length)
+      await tx.citation.updateMany({ where: { id: { in: moving.map((c) => c.id) } }, data: { paragraphId: first.id } });
+    await tx.messageParagraph.delete({ where: { id: second.id }, select: { id: true } });
+    await closeGap(tx, second.sectionId, second.position);
+    await tx.messageParagraph.update({ where: { id: first.id }, data: { body, origins }, select: { id: true } });
+    await audit(tx, actor, {
+      action: "messageParagraph.merge", itemType: "messageParagraph", itemId: first.id, callId,
+      before: { body: first.body, origins: first.origins, mergedParagraphId: second.id, mergedBody: second.body },
+      after: { body, origins, citationsMoved: moving.length, citationsDropped: second.citations.length - moving.length },
+    });
+    return { id: first.id, body, origins, removedId: second.id };
   });
 }

@@ -1,6 +1,7 @@
 // One set of schemas for the message editor's forms and its server actions. Messages are catalog keys
 // ("Validation.*"); "tooLong|200" carries the limit. Pure: imported by client forms and tests.
 import { z } from "zod";
+import { isLocalDateTime } from "@/lib/calls/time";
 import { StakeholderGroup, UnRegion } from "@/lib/generated/prisma/enums";
 
 export const MESSAGE_LIMITS = {
@@ -57,11 +58,38 @@ export const citeSchema = z
   .refine((value) => Boolean(value.excerptId) !== Boolean(value.responseId), { error: "invalid" });
 export const citationIdSchema = z.object({ citationId: id });
 
+/** The change summary may be empty for version 1 only (lib/messages/versions.ts refuses it for later ones). */
 export const versionSaveSchema = z.object({
   setId: id,
-  summary: text(1, MESSAGE_LIMITS.summary),
+  summary: text(0, MESSAGE_LIMITS.summary),
 });
 export const versionIdSchema = z.object({ versionId: id });
+
+/** Marking a version final is confirmed by ticking a box (a posted checkbox is "on"). */
+export const versionFinaliseSchema = versionIdSchema.extend({
+  confirm: z.literal(["on", "true"], { error: "confirmFinal" }),
+});
+
+/** Where to split a paragraph: a character offset into its body (both parts must keep some text). */
+const offset = z.coerce.number({ error: "invalid" }).int({ error: "invalid" }).min(0, { error: "invalid" }).max(MESSAGE_LIMITS.body, { error: "invalid" });
+export const paragraphSplitSchema = paragraphIdSchema.extend({ at: offset, length: offset.optional() });
+/** Merging with the next paragraph; `nextId` is the paragraph the form showed as next. */
+export const paragraphMergeSchema = paragraphIdSchema.extend({ nextId: id.optional() });
+
+/** A comment period as typed into two datetime-local inputs (read in the call's time zone); both or neither. */
+const localTime = z
+  .string({ error: "text" })
+  .trim()
+  .max(16, { error: "dateTime" })
+  .refine((value) => value === "" || isLocalDateTime(value), { error: "dateTime" })
+  .optional()
+  .transform((value) => value ?? "");
+export const versionPublishSchema = z
+  .object({ versionId: id, commentOpensAt: localTime, commentClosesAt: localTime })
+  .superRefine((value, ctx) => {
+    if (value.commentOpensAt && !value.commentClosesAt) ctx.addIssue({ code: "custom", path: ["commentClosesAt"], message: "periodBothEnds" });
+    if (!value.commentOpensAt && value.commentClosesAt) ctx.addIssue({ code: "custom", path: ["commentOpensAt"], message: "periodBothEnds" });
+  });
 
 const optionalEnum = <T extends Record<string, string>>(values: T) =>
   z.preprocess((value) => (value === "" ? undefined : value), z.enum(values).optional()).catch(undefined);

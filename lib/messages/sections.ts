@@ -4,7 +4,7 @@ import "server-only";
 import type { SessionUser } from "@/lib/auth/session";
 import { db } from "@/lib/db";
 import { Conflict, NotFound } from "@/lib/errors";
-import { audit, lockSet, lockSetOfSection, requireModerator, type Tx } from "./access";
+import { audit, lockWorkingCopy, lockSetOfSection, requireModerator, type Tx } from "./access";
 import { MESSAGE_LIMITS } from "./schemas";
 
 async function sectionIn(tx: Tx, sectionId: string) {
@@ -18,7 +18,7 @@ async function sectionIn(tx: Tx, sectionId: string) {
 export async function addSection(actor: SessionUser, input: { setId: string; heading: string }) {
   requireModerator(actor);
   return db.$transaction(async (tx) => {
-    const { callId } = await lockSet(tx, input.setId);
+    const { callId } = await lockWorkingCopy(tx, input.setId);
     const count = await tx.messageSection.count({ where: { setId: input.setId } });
     if (count >= MESSAGE_LIMITS.sections) throw Conflict("tooManySections");
     const section = await tx.messageSection.create({

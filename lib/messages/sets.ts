@@ -4,7 +4,7 @@ import "server-only";
 import type { SessionUser } from "@/lib/auth/session";
 import { db } from "@/lib/db";
 import { Conflict, isUniqueViolation, NotFound } from "@/lib/errors";
-import { audit, lockSet, requireModerator } from "./access";
+import { audit, lockWorkingCopy, requireModerator } from "./access";
 import { freeSlug, slugFromTitle } from "./slug";
 import { paragraphSpread } from "./spread";
 
@@ -51,7 +51,7 @@ export async function createMessageSet(actor: SessionUser, input: { callId: stri
 export async function updateMessageSet(actor: SessionUser, input: { setId: string; title: string; introduction: string }) {
   requireModerator(actor);
   return db.$transaction(async (tx) => {
-    const { callId } = await lockSet(tx, input.setId);
+    const { callId } = await lockWorkingCopy(tx, input.setId);
     const before = await tx.messageSet.findUniqueOrThrow({ where: { id: input.setId }, select: { title: true, introduction: true } });
     const after = await tx.messageSet.update({
       where: { id: input.setId }, data: { title: input.title, introduction: input.introduction }, select: { title: true, introduction: true },
@@ -72,7 +72,7 @@ export async function getMessageSetForEditing(actor: SessionUser, setId: string)
     where: { id: setId },
     select: {
       id: true, slug: true, title: true, introduction: true, status: true, callId: true,
-      call: { select: { title: true } },
+      call: { select: { title: true, timeZone: true } },
       sections: {
         orderBy: { position: "asc" },
         select: {
@@ -83,7 +83,12 @@ export async function getMessageSetForEditing(actor: SessionUser, setId: string)
           },
         },
       },
-      versions: { orderBy: { number: "desc" }, select: { id: true, number: true, summary: true, createdAt: true, publishedAt: true } },
+      versions: {
+        orderBy: { number: "desc" },
+        select: {
+          id: true, number: true, summary: true, createdAt: true, publishedAt: true, commentOpensAt: true, commentClosesAt: true, finalisedAt: true,
+        },
+      },
     },
   });
   if (!set) throw NotFound("messageSetNotFound");

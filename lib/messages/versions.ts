@@ -1,17 +1,38 @@
-// Saving a version freezes the working copy (sections, paragraphs with their ids, bodies and citations)
-// into MessageSetVersion.content, numbered 1, 2, …; later edits of the working copy never touch it.
-// Publishing a version makes it the public text (the latest published version is the one shown).
+// Saving a version freezes the working copy (title, introduction, sections, paragraphs with their ids,
+// lineage, bodies and citations) into MessageSetVersion, numbered 1, 2, …; later edits never touch it.
+//
+// The life of a version: saved → published (the public text; optionally with a comment period
+// [commentOpensAt, commentClosesAt)) → possibly marked final (the set's settled text; the set is FINAL and
+// nothing more is saved, published or edited). The rule for publishing: no new version may be published
+// while another version of the set has a comment period that is open or still to open. A commenter must
+// always know which text they comment on, and comments must not arrive on a text that is no longer the
+// current one: close (or cancel) that period first. Limits: VERSION_LIMITS (README).
 import "server-only";
 import type { SessionUser } from "@/lib/auth/session";
 import { db } from "@/lib/db";
-import { Conflict, NotFound } from "@/lib/errors";
-import { audit, lockSet, requireModerator } from "./access";
+import { Conflict, Invalid, NotFound } from "@/lib/errors";
+import { kickEmailWorker, queueDraftOpened, queueFinalPublished } from "@/lib/notifications/events";
+import { audit, lockSet, requireModerator, type Tx } from "./access";
 import type { VersionContent } from "./content";
+import { commentPeriodState } from "./period";
+import { VERSION_LIMITS } from "./version-limits";
+
+export { VERSION_LIMITS } from "./version-limits";
+
+const DAY = 24 * 3600 * 1000;
+
+/** A refusal that carries values for its sentence: "key|{json}" (lib/messages/action.ts reads it). */
+const conflictWith = (key: string, values: Record<string, string | number>) => Conflict(`${key}|${JSON.stringify(values)}`);
+
+function refuseFinal(status: string) {
+  if (status === "FINAL") throw Conflict("setFinal");
+}
 
 export async function saveVersion(actor: SessionUser, input: { setId: string; summary: string }) {
   requireModerator(actor);
   return db.$transaction(async (tx) => {
-    const { callId } = await lockSet(tx, input.setId);
+    const { callId, status } = await lockSet(tx, input.setId);
+    refuseFinal(status);
     const sections = await tx.messageSection.findMany({
       where: { setId: input.setId },
       orderBy: { position: "asc" },
@@ -31,46 +52,166 @@ export async function saveVersion(actor: SessionUser, input: { setId: string; su
     });
     const paragraphCount = sections.reduce((sum, section) => sum + section.paragraphs.length, 0);
     if (paragraphCount === 0) throw Conflict("nothingToSave");
+    const last = await tx.messageSetVersion.aggregate({ where: { setId: input.setId }, _max: { number: true } });
+    const number = (last._max.number ?? 0) + 1;
+    const summary = input.summary.trim();
+    if (number > 1 && !summary) throw Invalid("summaryRequired");
     const content: VersionContent = sections.map((section) => ({
       sectionId: section.id,
       heading: section.heading,
       paragraphs: section.paragraphs.map((p) => ({ paragraphId: p.id, body: p.body, origins: p.origins, citations: p.citations })),
     }));
     const set = await tx.messageSet.findUniqueOrThrow({ where: { id: input.setId }, select: { title: true, introduction: true } });
-    const last = await tx.messageSetVersion.aggregate({ where: { setId: input.setId }, _max: { number: true } });
-    const number = (last._max.number ?? 0) + 1;
     const version = await tx.messageSetVersion.create({
-      data: {
-        setId: input.setId, number, summary: input.summary, content, createdById: actor.id,
-        title: set.title, introduction: set.introduction,
-      },
+      data: { setId: input.setId, number, summary, content, createdById: actor.id, title: set.title, introduction: set.introduction },
       select: { id: true, number: true, summary: true },
     });
     await audit(tx, actor, {
       action: "messageSetVersion.create", itemType: "messageSetVersion", itemId: version.id, callId,
-      after: { setId: input.setId, number, summary: input.summary, sections: sections.length, paragraphs: paragraphCount },
+      after: { setId: input.setId, number, summary, sections: sections.length, paragraphs: paragraphCount },
     });
     return version;
   });
 }
 
-export async function publishVersion(actor: SessionUser, input: { versionId: string }, now = new Date()) {
-  requireModerator(actor);
-  const found = await db.messageSetVersion.findUnique({ where: { id: input.versionId }, select: { setId: true } });
+/** Locks the version's set and reads the version; NotFound for an unknown id. */
+async function lockVersion(tx: Tx, versionId: string) {
+  const found = await tx.messageSetVersion.findUnique({ where: { id: versionId }, select: { setId: true } });
   if (!found) throw NotFound("versionNotFound");
-  return db.$transaction(async (tx) => {
-    const { callId } = await lockSet(tx, found.setId);
-    const version = await tx.messageSetVersion.findUniqueOrThrow({
-      where: { id: input.versionId }, select: { id: true, number: true, publishedAt: true },
-    });
-    if (version.publishedAt) throw Conflict("alreadyPublished");
-    const set = await tx.messageSet.findUniqueOrThrow({ where: { id: found.setId }, select: { status: true } });
-    await tx.messageSetVersion.update({ where: { id: version.id }, data: { publishedAt: now }, select: { id: true } });
-    await tx.messageSet.update({ where: { id: found.setId }, data: { status: "PUBLISHED" }, select: { id: true } });
-    await audit(tx, actor, {
-      action: "messageSetVersion.publish", itemType: "messageSetVersion", itemId: version.id, callId,
-      before: { publishedAt: null, setStatus: set.status }, after: { number: version.number, publishedAt: now.toISOString(), setStatus: "PUBLISHED" },
-    });
-    return { id: version.id, number: version.number, publishedAt: now };
+  const set = await lockSet(tx, found.setId);
+  const version = await tx.messageSetVersion.findUniqueOrThrow({
+    where: { id: versionId },
+    select: { id: true, setId: true, number: true, publishedAt: true, commentOpensAt: true, commentClosesAt: true, finalisedAt: true },
   });
+  return { set, version };
+}
+
+/** Refuses when another version of the set has a comment period open or still to open (the rule above). */
+async function refuseActivePeriod(tx: Tx, setId: string, number: number, now: Date, then: "publish" | "final") {
+  const periods = await tx.messageSetVersion.findMany({
+    where: { setId, commentClosesAt: { gt: now }, number: { not: number } },
+    orderBy: { number: "asc" },
+    select: { number: true, commentOpensAt: true, commentClosesAt: true },
+  });
+  for (const other of periods) {
+    const state = commentPeriodState(other, now);
+    if (state === "open")
+      throw conflictWith(then === "publish" ? "periodOpen" : "periodOpenFinal", { n: other.number, next: number, until: other.commentClosesAt!.toISOString() });
+    if (state === "upcoming")
+      throw conflictWith(then === "publish" ? "periodUpcoming" : "periodUpcomingFinal", { n: other.number, next: number, opens: other.commentOpensAt!.toISOString() });
+  }
+}
+
+/** A version may be published only if it is newer than every published one. */
+async function refuseOlder(tx: Tx, setId: string, number: number) {
+  const latest = await tx.messageSetVersion.aggregate({ where: { setId, publishedAt: { not: null } }, _max: { number: true } });
+  const published = latest._max.number;
+  if (published !== null && published > number) throw conflictWith("olderThanPublished", { n: number, latest: published });
+}
+
+/** Checks a comment period's bounds; the opening is never before publication (an earlier one starts now). */
+export function commentPeriod(input: { commentOpensAt?: Date | null; commentClosesAt?: Date | null }, now: Date) {
+  const { commentOpensAt: opens, commentClosesAt: closes } = input;
+  if (!opens && !closes) return null;
+  if (!opens || !closes) throw Invalid("periodBothEnds", { [opens ? "commentClosesAt" : "commentOpensAt"]: ["periodBothEnds"] });
+  if (closes <= opens) throw Invalid("closesBeforeOpens", { commentClosesAt: ["closesBeforeOpens"] });
+  if (closes <= now) throw Invalid("closesInPast", { commentClosesAt: ["closesInPast"] });
+  if (closes.getTime() - opens.getTime() > VERSION_LIMITS.periodMaxDays * DAY)
+    throw Invalid("periodTooLong", { commentClosesAt: ["periodTooLong"] });
+  return { opensAt: opens < now ? now : opens, closesAt: closes };
+}
+
+export async function publishVersion(
+  actor: SessionUser,
+  input: { versionId: string; commentOpensAt?: Date | null; commentClosesAt?: Date | null },
+  now = new Date(),
+) {
+  requireModerator(actor);
+  const result = await db.$transaction(async (tx) => {
+    const { set, version } = await lockVersion(tx, input.versionId);
+    refuseFinal(set.status);
+    if (version.publishedAt) throw Conflict("alreadyPublished");
+    await refuseOlder(tx, set.id, version.number);
+    const period = commentPeriod(input, now);
+    await refuseActivePeriod(tx, set.id, version.number, now, "publish");
+    await tx.messageSetVersion.update({
+      where: { id: version.id },
+      data: { publishedAt: now, commentOpensAt: period?.opensAt ?? null, commentClosesAt: period?.closesAt ?? null },
+      select: { id: true },
+    });
+    await tx.messageSet.update({ where: { id: set.id }, data: { status: "PUBLISHED" }, select: { id: true } });
+    if (period) await queueDraftOpened(tx, { versionId: version.id });
+    await audit(tx, actor, {
+      action: "messageSetVersion.publish", itemType: "messageSetVersion", itemId: version.id, callId: set.callId,
+      before: { publishedAt: null, setStatus: set.status },
+      after: {
+        number: version.number, publishedAt: now.toISOString(), setStatus: "PUBLISHED",
+        commentOpensAt: period?.opensAt.toISOString() ?? null, commentClosesAt: period?.closesAt.toISOString() ?? null,
+      },
+    });
+    return { id: version.id, number: version.number, publishedAt: now, commentOpensAt: period?.opensAt ?? null, commentClosesAt: period?.closesAt ?? null };
+  });
+  if (result.commentOpensAt) kickEmailWorker();
+  return result;
+}
+
+/** An open period closes now; a period not yet open is cancelled (both ends cleared). */
+export async function closeCommentPeriod(actor: SessionUser, input: { versionId: string }, now = new Date()) {
+  requireModerator(actor);
+  return db.$transaction(async (tx) => {
+    const { set, version } = await lockVersion(tx, input.versionId);
+    const state = commentPeriodState(version, now);
+    if (state !== "open" && state !== "upcoming") throw Conflict("noActivePeriod");
+    const data = state === "open" ? { commentClosesAt: now } : { commentOpensAt: null, commentClosesAt: null };
+    await tx.messageSetVersion.update({ where: { id: version.id }, data, select: { id: true } });
+    await audit(tx, actor, {
+      action: state === "open" ? "messageSetVersion.closePeriod" : "messageSetVersion.cancelPeriod",
+      itemType: "messageSetVersion", itemId: version.id, callId: set.callId,
+      before: { commentOpensAt: version.commentOpensAt?.toISOString() ?? null, commentClosesAt: version.commentClosesAt?.toISOString() ?? null },
+      after: {
+        commentOpensAt: state === "open" ? version.commentOpensAt?.toISOString() ?? null : null,
+        commentClosesAt: state === "open" ? now.toISOString() : null,
+      },
+    });
+    return { id: version.id, number: version.number, state: state === "open" ? ("closed" as const) : ("cancelled" as const) };
+  });
+}
+
+/**
+ * Marks a version final: the latest published version (or a saved one newer than every published one,
+ * which is published and marked final at once), while no version of the set has a comment period open or
+ * to come. The set becomes FINAL: its final version is the published messages page, and nothing more is
+ * saved, published or edited.
+ */
+export async function finaliseVersion(actor: SessionUser, input: { versionId: string }, now = new Date()) {
+  requireModerator(actor);
+  const result = await db.$transaction(async (tx) => {
+    const { set, version } = await lockVersion(tx, input.versionId);
+    refuseFinal(set.status);
+    await refuseOlder(tx, set.id, version.number);
+    const own = commentPeriodState(version, now);
+    if (own === "open") throw conflictWith("ownPeriodOpen", { n: version.number, until: version.commentClosesAt!.toISOString() });
+    if (own === "upcoming") throw conflictWith("ownPeriodUpcoming", { n: version.number, opens: version.commentOpensAt!.toISOString() });
+    await refuseActivePeriod(tx, set.id, version.number, now, "final");
+    const publishedAt = version.publishedAt ?? now;
+    await tx.messageSetVersion.update({ where: { id: version.id }, data: { publishedAt, finalisedAt: now }, select: { id: true } });
+    await tx.messageSet.update({ where: { id: set.id }, data: { status: "FINAL" }, select: { id: true } });
+    await queueFinalPublished(tx, { versionId: version.id });
+    await audit(tx, actor, {
+      action: "messageSetVersion.finalise", itemType: "messageSetVersion", itemId: version.id, callId: set.callId,
+      before: { publishedAt: version.publishedAt?.toISOString() ?? null, finalisedAt: null, setStatus: set.status },
+      after: { number: version.number, publishedAt: publishedAt.toISOString(), finalisedAt: now.toISOString(), setStatus: "FINAL" },
+    });
+    return { id: version.id, number: version.number, finalisedAt: now };
+  });
+  kickEmailWorker();
+  return result;
+}
+
+/** The time zone a version's comment period is typed in: its call's. */
+export async function versionTimeZone(actor: SessionUser, versionId: string) {
+  requireModerator(actor);
+  const version = await db.messageSetVersion.findUnique({ where: { id: versionId }, select: { set: { select: { call: { select: { timeZone: true } } } } } });
+  if (!version) throw NotFound("versionNotFound");
+  return version.set.call.timeZone;
 }

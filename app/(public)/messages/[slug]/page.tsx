@@ -6,8 +6,8 @@ import { cache } from "react";
 import { FinalExtras, FinalNotice } from "@/components/messages/final-extras";
 import { CommentLink, CommentsIntro } from "@/components/comments/comments-intro";
 import { PublishedParagraph } from "@/components/messages/published-paragraph";
+import { VersionBar } from "@/components/messages/version-bar";
 import { Markdown } from "@/components/ui/markdown";
-import { LocalDate } from "@/components/ui/local-date";
 import { getPublishedMessageSet } from "@/lib/messages/public";
 
 type Props = { params: Promise<{ slug: string }> };
@@ -27,9 +27,7 @@ export default async function PublishedMessagesPage({ params }: Props) {
   return (
     <>
       <h1>{set.title}</h1>
-      <p className="meta">
-        {t.rich("version", { n: set.version.number, time: () => <LocalDate date={set.version.publishedAt} timeZone="UTC" /> })}
-      </p>
+      <VersionBar set={set} />
       {set.call && (
         <p className="meta">
           {t.rich("fromCall", { link: () => <Link href={`/calls/${set.call!.slug}`}>{set.call!.title}</Link> })}

@@ -6,15 +6,18 @@ import { Invalid } from "@/lib/errors";
 import { renderMarkdown } from "@/lib/markdown";
 import { messageAction } from "@/lib/messages/action";
 import { cite, uncite } from "@/lib/messages/citations";
-import { addParagraph, deleteParagraph, editParagraph, moveParagraph, moveParagraphToSection } from "@/lib/messages/paragraphs";
+import { fromLocalDateTime } from "@/lib/calls/time";
+import {
+  addParagraph, deleteParagraph, editParagraph, mergeParagraphs, moveParagraph, moveParagraphToSection, splitParagraph,
+} from "@/lib/messages/paragraphs";
 import {
   citationIdSchema, citeSchema, messageSetUpdateSchema, paragraphAddSchema, paragraphEditSchema, paragraphIdSchema,
-  paragraphMoveSchema, paragraphToSectionSchema, previewSchema, sectionAddSchema, sectionIdSchema, sectionMoveSchema,
-  sectionRenameSchema, versionIdSchema, versionSaveSchema,
+  paragraphMergeSchema, paragraphMoveSchema, paragraphSplitSchema, paragraphToSectionSchema, previewSchema, sectionAddSchema, sectionIdSchema, sectionMoveSchema,
+  sectionRenameSchema, versionFinaliseSchema, versionIdSchema, versionPublishSchema, versionSaveSchema,
 } from "@/lib/messages/schemas";
 import { addSection, deleteSection, moveSection, renameSection } from "@/lib/messages/sections";
 import { updateMessageSet } from "@/lib/messages/sets";
-import { publishVersion, saveVersion } from "@/lib/messages/versions";
+import { closeCommentPeriod, finaliseVersion, publishVersion, saveVersion, versionTimeZone } from "@/lib/messages/versions";
 
 type State = ActionResult | null;
 
@@ -109,10 +112,44 @@ export async function saveVersionAction(_: State, formData: FormData) {
   });
 }
 
+export async function splitParagraphAction(_: State, formData: FormData) {
+  return messageAction("splitParagraph", paragraphSplitSchema, formData, async (actor, input) => {
+    await splitParagraph(actor, input);
+    return { key: "paragraphSplit" };
+  });
+}
+
+export async function mergeParagraphsAction(_: State, formData: FormData) {
+  return messageAction("mergeParagraphs", paragraphMergeSchema, formData, async (actor, input) => {
+    await mergeParagraphs(actor, input);
+    return { key: "paragraphsMerged" };
+  });
+}
+
+/** The period's local times are read in the call's time zone, as the call editor reads its own. */
 export async function publishVersionAction(_: State, formData: FormData) {
-  return messageAction("publishVersion", versionIdSchema, formData, async (actor, input) => {
-    const version = await publishVersion(actor, input);
-    return { key: "versionPublished", values: { n: version.number } };
+  return messageAction("publishVersion", versionPublishSchema, formData, async (actor, input) => {
+    const timeZone = await versionTimeZone(actor, input.versionId);
+    const commentOpensAt = input.commentOpensAt ? fromLocalDateTime(input.commentOpensAt, timeZone) : null;
+    const commentClosesAt = input.commentClosesAt ? fromLocalDateTime(input.commentClosesAt, timeZone) : null;
+    if (input.commentOpensAt && !commentOpensAt) throw Invalid("noSuchTime", { commentOpensAt: ["noSuchTime"] });
+    if (input.commentClosesAt && !commentClosesAt) throw Invalid("noSuchTime", { commentClosesAt: ["noSuchTime"] });
+    const version = await publishVersion(actor, { versionId: input.versionId, commentOpensAt, commentClosesAt });
+    return { key: version.commentOpensAt ? "publishedWithPeriod" : "versionPublished", values: { n: version.number } };
+  });
+}
+
+export async function closeCommentPeriodAction(_: State, formData: FormData) {
+  return messageAction("closeCommentPeriod", versionIdSchema, formData, async (actor, input) => {
+    const done = await closeCommentPeriod(actor, input);
+    return { key: done.state === "closed" ? "periodClosed" : "periodCancelled", values: { n: done.number } };
+  });
+}
+
+export async function finaliseVersionAction(_: State, formData: FormData) {
+  return messageAction("finaliseVersion", versionFinaliseSchema, formData, async (actor, input) => {
+    const version = await finaliseVersion(actor, { versionId: input.versionId });
+    return { key: "versionFinalised", values: { n: version.number } };
   });
 }
 

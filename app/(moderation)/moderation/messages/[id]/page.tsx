@@ -27,7 +27,8 @@ const actions: EditorActions = {
   editParagraph: a.editParagraphAction, moveParagraph: a.moveParagraphAction,
   moveParagraphToSection: a.moveParagraphToSectionAction, deleteParagraph: a.deleteParagraphAction, cite: a.citeAction,
   uncite: a.unciteAction, saveVersion: a.saveVersionAction, publishVersion: a.publishVersionAction,
-  preview: a.previewMarkdownAction,
+  preview: a.previewMarkdownAction, splitParagraph: a.splitParagraphAction, mergeParagraphs: a.mergeParagraphsAction,
+  closeCommentPeriod: a.closeCommentPeriodAction, finaliseVersion: a.finaliseVersionAction,
 };
 
 export default async function MessageEditorPage({ params, searchParams }: Props) {
