@@ -11,9 +11,9 @@ import { reportComment } from "@/lib/comments/report";
 import { exportPersonalData, deleteAccount } from "@/lib/accounts/personal-data";
 import { db, disconnectDb } from "@/lib/db";
 import { DomainError } from "@/lib/errors";
-import { addParagraph, deleteParagraph, editParagraph, moveParagraph } from "@/lib/messages/paragraphs";
+import { deleteParagraph, editParagraph, moveParagraph, splitParagraph } from "@/lib/messages/paragraphs";
 import { getPublishedMessageSet } from "@/lib/messages/public";
-import { publishVersion, saveVersion } from "@/lib/messages/versions";
+import { closeCommentPeriod, publishVersion, saveVersion } from "@/lib/messages/versions";
 import { createComment, createCommentableSet, periodOf } from "@/prisma/factories-comments";
 import { createUser, uniqueSuffix } from "@/prisma/factories";
 import { actor } from "./helpers";
@@ -257,17 +257,20 @@ describe("reading comments", () => {
   });
 
   it("keeps comments attached across versions: edited, moved, split off, removed", async () => {
-    const { set, version, sectionId, paragraphIds } = await createCommentableSet(db, { paragraphs: 4 });
+    const { set, version, paragraphIds } = await createCommentableSet(db, { paragraphs: 4 });
     const [p1, p2, p3, p4] = paragraphIds as [string, string, string, string];
     const on = async (paragraphId: string) => (await createComment(db, { setId: set.id, versionId: version.id, paragraphId })).id;
     const [c1, c2, c3, c4] = [await on(p1), await on(p2), await on(p3), await on(p4)];
     await editParagraph(moderator, { paragraphId: p1, body: "Norms take hold when those who apply them shape them." });
     await moveParagraph(moderator, { paragraphId: p2, direction: "down" });
-    const q = await addParagraph(moderator, { sectionId, body: "The part of paragraph 3 on content regulation, split off." });
-    await db.messageParagraph.update({ where: { id: q.id }, data: { origins: [p3] } });
+    // Paragraph 3 is split (the second part is a new paragraph with p3 in its lineage), then its first part
+    // is deleted: the comment on p3 follows the part that is left.
+    const { created: q } = await splitParagraph(moderator, { paragraphId: p3, at: 20 });
     await deleteParagraph(moderator, { paragraphId: p3 });
     await deleteParagraph(moderator, { paragraphId: p4 });
     const v2 = await saveVersion(moderator, { setId: set.id, summary: "Second draft" });
+    // One comment period at a time: version 1's closes before version 2 is published.
+    await closeCommentPeriod(moderator, { versionId: version.id });
     await publishVersion(moderator, { versionId: v2.id });
     const published = (await getPublishedMessageSet(set.slug))!;
     expect(published.version.number).toBe(2);
@@ -277,7 +280,7 @@ describe("reading comments", () => {
     expect(view.byParagraph.get(q.id)!.map((t) => t.id)).toEqual([c3]);
     expect(view.removed.map((t) => t.id)).toEqual([c4]);
     const numbers = new Map(published.sections.flatMap((s) => s.paragraphs.map((p) => [p.paragraphId, p.number])));
-    expect([numbers.get(p1), numbers.get(p2), numbers.get(q.id)]).toEqual([1, 2, 3]);
+    expect([numbers.get(p1), numbers.get(q.id), numbers.get(p2)]).toEqual([1, 2, 3]);
   });
 });
 
