@@ -3,6 +3,7 @@
 // cells suppressed) and the count of comments. Data from lib/messages/final.ts.
 import { getTranslations } from "next-intl/server";
 import { cache } from "react";
+import { ContributorsTable } from "@/components/calls/contributors-table";
 import { ParticipationMatrix } from "@/components/insights/participation-matrix";
 import { LocalDate } from "@/components/ui/local-date";
 import { getFinalExtras, isFinal } from "@/lib/messages/final";
@@ -54,40 +55,7 @@ export async function FinalExtras({ set }: { set: PublishedMessageSet }) {
               {t("contributorsSummary", { total: c.total })}{" "}
               {c.total > 0 && t("contributorsBreakdown", { named: c.named.length, anonymous: c.anonymousCount, hidden: c.notPublishedCount })}
             </p>
-            {c.named.length === 0 ? (
-              <p>{t("noNamed")}</p>
-            ) : (
-              <div className="table-wrap">
-                <table className="contributors">
-                  <caption>{t("namedCaption")}</caption>
-                  <thead>
-                    <tr>
-                      <th scope="col">{t("name")}</th>
-                      <th scope="col">{t("organisation")}</th>
-                      <th scope="col">{t("group")}</th>
-                      <th scope="col">{t("response")}</th>
-                    </tr>
-                  </thead>
-                  <tbody>
-                    {c.named.map((person) => (
-                      <tr key={person.reference ?? person.name}>
-                        <th scope="row">{person.name}</th>
-                        <td>{[person.organisation, person.onBehalfOf].filter(Boolean).join(" / ")}</td>
-                        <td>{person.stakeholderGroup && tGroup(person.stakeholderGroup)}</td>
-                        <td>{person.reference && <a href={`/responses/${encodeURIComponent(person.reference)}`}>{person.reference}</a>}</td>
-                      </tr>
-                    ))}
-                  </tbody>
-                </table>
-              </div>
-            )}
-            {c.anonymousByGroup.length > 0 && (
-              <ul>
-                {c.anonymousByGroup.map(({ group, count: n }) => (
-                  <li key={group}>{t("anonymousByGroup", { count: n, group: tGroup(group) })}</li>
-                ))}
-              </ul>
-            )}
+            <ContributorsTable named={c.named} anonymousByGroup={c.anonymousByGroup} caption={t("namedCaption")} noNamed={t("noNamed")} />
           </>
         )}
         <h3>{t("commentersHeading")}</h3>

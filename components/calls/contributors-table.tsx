@@ -1,0 +1,62 @@
+// A call's named contributors as a table (named only with their consent: `listContributors` in
+// lib/responses/public.ts decides) and the anonymous ones counted by stakeholder group. Shown on the call's
+// contributors page and on the final messages page.
+import Link from "next/link";
+import { getTranslations } from "next-intl/server";
+import type { StakeholderGroup } from "@/lib/generated/prisma/enums";
+
+type Person = {
+  name: string | null; organisation: string | null; onBehalfOf: string | null;
+  stakeholderGroup: StakeholderGroup | null; reference: string | null;
+};
+
+type Props = {
+  named: Person[];
+  anonymousByGroup: { group: StakeholderGroup; count: number }[];
+  caption: string;
+  /** What to say when nobody is named. */
+  noNamed: string;
+};
+
+export async function ContributorsTable({ named, anonymousByGroup, caption, noNamed }: Props) {
+  const t = await getTranslations("Contributors");
+  const tGroup = await getTranslations("StakeholderGroup");
+  return (
+    <>
+      {named.length === 0 ? (
+        <p>{noNamed}</p>
+      ) : (
+        <div className="table-wrap">
+          <table className="contributors">
+            <caption>{caption}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t("name")}</th>
+                <th scope="col">{t("organisation")}</th>
+                <th scope="col">{t("group")}</th>
+                <th scope="col">{t("response")}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {named.map((person, index) => (
+                <tr key={person.reference ?? index}>
+                  <th scope="row">{person.name}</th>
+                  <td>{[person.organisation, person.onBehalfOf].filter(Boolean).join(" / ")}</td>
+                  <td>{person.stakeholderGroup && tGroup(person.stakeholderGroup)}</td>
+                  <td>{person.reference && <Link href={`/responses/${encodeURIComponent(person.reference)}`}>{person.reference}</Link>}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+      {anonymousByGroup.length > 0 && (
+        <ul className="anonymous-contributors">
+          {anonymousByGroup.map(({ group, count }) => (
+            <li key={group}>{t("anonymous", { count, group: tGroup(group) })}</li>
+          ))}
+        </ul>
+      )}
+    </>
+  );
+}
