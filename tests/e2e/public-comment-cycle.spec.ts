@@ -49,7 +49,7 @@ test("comment on paragraph 3, answered by email, version 2 keeps the comment, fi
   await moderator.goto(`/moderation/messages/${set.id}`);
   const third = moderator.getByRole("article", { name: "Paragraph 3" });
   await third.getByText("Edit paragraph 3").click();
-  await third.getByLabel("Text").fill(revised);
+  await third.getByLabel("Text", { exact: true }).fill(revised);
   await third.getByRole("button", { name: "Save paragraph" }).click();
   await expect(third.getByRole("status").first()).toHaveText("Saved.");
   await moderator.getByLabel("What changed").fill("Paragraph 3 names who asked for the separation");
@@ -66,7 +66,8 @@ test("comment on paragraph 3, answered by email, version 2 keeps the comment, fi
   await page.goto(`/messages/${set.slug}/compare?from=1&to=2`);
   const edited = page.getByRole("article", { name: /Paragraph 3/ });
   await expect(edited).toContainText("Edited");
-  await expect(edited.locator("ins")).toContainText(["inserted: content regulation"]);
+  await expect(edited.locator("ins")).toContainText(["inserted: governments", "inserted: and the technical community asked"]);
+  await expect(edited.locator("del")).toContainText(["deleted: clearly"]);
   await expect(edited.getByRole("link", { name: /1 comment/ })).toHaveAttribute("href", `/messages/${set.slug}/discuss/${paragraphIds[2]}`);
   await expectAccessible(page);
 
