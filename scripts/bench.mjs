@@ -5,6 +5,7 @@
 // requests per second, latency percentiles and the server's memory. Options: --seconds N, --clients N.
 // Before the pages, the export bench streams large calls through lib/exports and prints its peak memory.
 // First of all it times near-duplicate clustering (scripts/bench-clustering.ts); `-- clustering` runs only that.
+// Then the version diff and the final messages' PDF and Markdown (scripts/bench-messages.ts; `-- messages`).
 import { spawn, spawnSync } from "node:child_process";
 import { readFileSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
@@ -39,6 +40,15 @@ const step = (command, args) => {
 // Near-duplicate clustering of a planted 10,000-response call; `npm run bench -- clustering` runs only this.
 step("tsx", ["scripts/bench-clustering.ts"]);
 if (process.argv.includes("clustering")) {
+  await database.stop();
+  process.exit(0);
+}
+// The version diff and the final PDF/Markdown (scripts/bench-messages.ts); `-- messages` runs only this.
+const messagesBench = ["--import", "tsx", "--import", "./scripts/lib/server-only.mjs", "scripts/bench-messages.ts"];
+if (spawnSync(process.execPath, messagesBench, { cwd: ROOT, env, stdio: "inherit" }).status !== 0) {
+  throw new Error("scripts/bench-messages.ts failed");
+}
+if (process.argv.includes("messages")) {
   await database.stop();
   process.exit(0);
 }
