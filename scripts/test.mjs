@@ -50,12 +50,12 @@ step("Type-check");
 must(run(bin("tsc"), ["--noEmit"]), "Type-check");
 
 // 3. The test database.
-const { migrate, StartupError } = await import("./lib/database.mjs");
-const { resolveTestDatabase } = await import("./lib/test-database.mjs");
+const { StartupError } = await import("./lib/database.mjs");
+const { resetTestDatabase, resolveTestDatabase } = await import("./lib/test-database.mjs");
 let database;
 try {
   database = await resolveTestDatabase();
-  await migrate(database.url, { quiet: true });
+  await resetTestDatabase(database.url);
 } catch (error) {
   console.error(`[test] ${error instanceof StartupError ? error.message : error?.stack ?? error}`);
   await database?.stop();
@@ -74,8 +74,17 @@ step("Unit and integration tests (Vitest)");
 const unit = run(bin("vitest"), ["run"], env);
 step("Build for the end-to-end tests");
 const built = unit && run(bin("next"), ["build"], env);
+// The browser tests start from an empty, migrated database (their global setup adds the demo).
+let emptied = built;
+if (built) {
+  step("Emptying the test database for the end-to-end tests");
+  emptied = await resetTestDatabase(database.url).then(
+    () => true,
+    (error) => (console.error(`[test] ${error?.message ?? error}`), false),
+  );
+}
 step("End-to-end tests (Playwright)");
-const e2e = built && run(bin("playwright"), ["test", ...process.argv.slice(2)], env);
+const e2e = emptied && run(bin("playwright"), ["test", ...process.argv.slice(2)], env);
 
 await database.stop();
 const seconds = Math.round((Date.now() - started) / 1000);

@@ -40,3 +40,22 @@ export async function resolveTestDatabase() {
   const server = await ensureEmbeddedDatabase({ dataDir: TEST_DATA_DIR, database: "igf_test" });
   return { url: server.url, stop: server.stop };
 }
+
+/**
+ * Empties the test database (its `public` schema dropped and made again) and migrates it. `npm test` does this
+ * before the unit tests and again before the browser tests, so each suite starts from the same state and the
+ * browser tests see the demo and their own rows only, not the hundreds of calls the unit tests leave.
+ */
+export async function resetTestDatabase(url) {
+  assertTestDatabase(url);
+  const { default: pg } = await import("pg");
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    await client.query("DROP SCHEMA IF EXISTS public CASCADE; CREATE SCHEMA public;");
+  } finally {
+    await client.end();
+  }
+  const { migrate } = await import("./database.mjs");
+  await migrate(url, { quiet: true });
+}
