@@ -9,6 +9,7 @@ import { useForm } from "react-hook-form";
 import type { z } from "zod";
 import { fieldMessage } from "@/components/ui/field-message";
 import type { ActionResult } from "@/lib/actions";
+import { MODERATION_LIMITS } from "@/lib/moderation/schemas";
 import {
   answerInputSchema, COMMENT_LIMITS, commentHideSchema, DISPOSITIONS, type AnswerFormValues, type AnswerInput, type CommentTab,
 } from "@/lib/comments/schemas";
@@ -70,7 +71,7 @@ export function CommentReasonForm({ action, commentId, tab, label, itemLabel, fi
         <textarea
           id={id}
           rows={2}
-          maxLength={500}
+          maxLength={MODERATION_LIMITS.hideReasonMax}
           aria-invalid={error ? true : undefined}
           aria-describedby={error ? `${id}-error` : undefined}
           defaultValue={refused?.values?.reason ?? ""}

@@ -5,7 +5,7 @@ import { useTranslations } from "next-intl";
 import { useActionState } from "react";
 import { reportCommentAction } from "@/app/(public)/messages/[slug]/discuss/[target]/actions";
 import { fieldMessage } from "@/components/ui/field-message";
-import { REPORT_REASONS } from "@/lib/moderation/schemas";
+import { MODERATION_LIMITS, REPORT_REASONS } from "@/lib/moderation/schemas";
 
 export function ReportCommentForm({ commentId, label }: { commentId: string; label: string }) {
   const t = useTranslations("CommentReport");
@@ -55,7 +55,7 @@ export function ReportCommentForm({ commentId, label }: { commentId: string; lab
             id={`${id}-details`}
             name="details"
             rows={2}
-            maxLength={1000}
+            maxLength={MODERATION_LIMITS.reportDetails}
             aria-invalid={detailsError ? true : undefined}
             aria-describedby={detailsError ? `${id}-details-error` : undefined}
             defaultValue={refused?.values?.details ?? ""}

@@ -2,7 +2,8 @@
 // on the server and in the domain functions). Messages are keys of "CommentValidation", then "Validation";
 // "tooLong|4000" carries the limit. Pure: imported by client forms and tests.
 import { z } from "zod";
-import { CommentDisposition, ReportReason, StakeholderGroup } from "@/lib/generated/prisma/enums";
+import { CommentDisposition, StakeholderGroup } from "@/lib/generated/prisma/enums";
+import { hideReasonField, reportFields, requireDetailsForOther } from "@/lib/moderation/schemas";
 
 /** Every limit of public comment, stated once (listed in the README). */
 export const COMMENT_LIMITS = {
@@ -44,30 +45,11 @@ export type CommentInput = z.output<typeof commentInputSchema>;
 
 export const commentIdSchema = z.object({ commentId: id });
 
-export const commentHideSchema = z.object({
-  commentId: id,
-  reason: z
-    .string({ error: "text" })
-    .trim()
-    .min(5, { error: "reasonTooShort|5" })
-    .max(500, { error: "tooLong|500" }),
-});
+// Hiding and reporting follow the same rules as for responses (lib/moderation/schemas.ts).
+export const commentHideSchema = z.object({ commentId: id, reason: hideReasonField });
 export type CommentHideInput = z.output<typeof commentHideSchema>;
 
-export const commentReportSchema = z
-  .object({
-    commentId: id,
-    reason: z.enum(ReportReason, { error: "chooseReason" }),
-    details: z
-      .string({ error: "text" })
-      .trim()
-      .max(1000, { error: "tooLong|1000" })
-      .optional()
-      .transform((value) => value ?? ""),
-  })
-  .superRefine((report, ctx) => {
-    if (report.reason === "OTHER" && !report.details) ctx.addIssue({ code: "custom", path: ["details"], message: "detailsRequired" });
-  });
+export const commentReportSchema = z.object({ commentId: id, ...reportFields }).superRefine(requireDetailsForOther);
 export type CommentReportInput = z.output<typeof commentReportSchema>;
 
 export const answerInputSchema = z

@@ -26,31 +26,33 @@ const id = z.string({ error: "required" }).trim().min(1, { error: "required" }).
 
 export const responseIdSchema = z.object({ responseId: id });
 
-export const hideInputSchema = z.object({
-  responseId: id,
-  reason: z
-    .string({ error: "text" })
-    .trim()
-    .min(MODERATION_LIMITS.hideReasonMin, { error: `reasonTooShort|${MODERATION_LIMITS.hideReasonMin}` })
-    .max(MODERATION_LIMITS.hideReasonMax, { error: `tooLong|${MODERATION_LIMITS.hideReasonMax}` }),
-});
+/** Why an item is hidden (shown to its author): the same rule for responses and comments. */
+export const hideReasonField = z
+  .string({ error: "text" })
+  .trim()
+  .min(MODERATION_LIMITS.hideReasonMin, { error: `reasonTooShort|${MODERATION_LIMITS.hideReasonMin}` })
+  .max(MODERATION_LIMITS.hideReasonMax, { error: `tooLong|${MODERATION_LIMITS.hideReasonMax}` });
+
+export const hideInputSchema = z.object({ responseId: id, reason: hideReasonField });
 export type HideInput = z.output<typeof hideInputSchema>;
 
-export const reportInputSchema = z
-  .object({
-    responseId: id,
-    reason: z.enum(ReportReason, { error: "chooseReason" }),
-    details: z
-      .string({ error: "text" })
-      .trim()
-      .max(MODERATION_LIMITS.reportDetails, { error: `tooLong|${MODERATION_LIMITS.reportDetails}` })
-      .optional()
-      .transform((value) => value ?? ""),
-  })
-  .superRefine((report, ctx) => {
-    if (report.reason === "OTHER" && !report.details)
-      ctx.addIssue({ code: "custom", path: ["details"], message: "detailsRequired" });
-  });
+/** A report's reason and details: the same rule for reports of responses and of comments. */
+export const reportFields = {
+  reason: z.enum(ReportReason, { error: "chooseReason" }),
+  details: z
+    .string({ error: "text" })
+    .trim()
+    .max(MODERATION_LIMITS.reportDetails, { error: `tooLong|${MODERATION_LIMITS.reportDetails}` })
+    .optional()
+    .transform((value) => value ?? ""),
+};
+
+/** "Other" needs details. */
+export function requireDetailsForOther(report: { reason: ReportReason; details: string }, ctx: z.RefinementCtx) {
+  if (report.reason === "OTHER" && !report.details) ctx.addIssue({ code: "custom", path: ["details"], message: "detailsRequired" });
+}
+
+export const reportInputSchema = z.object({ responseId: id, ...reportFields }).superRefine(requireDetailsForOther);
 export type ReportFormValues = z.input<typeof reportInputSchema>;
 export type ReportInput = z.output<typeof reportInputSchema>;
 
