@@ -35,10 +35,35 @@ export async function createModeratedResponse(
   return { id: response.id, reference: response.reference, authorId: author.id, authorEmail: author.email };
 }
 
-/** Open reports of a response by new users. */
-export async function createReports(client: DbClient, responseId: string, count: number, reason: ReportReason = "SPAM") {
+const DAY = 24 * 60 * 60 * 1000;
+
+/**
+ * A user whose reports count toward the automatic hide (lib/moderation/threshold.ts): an account made 30
+ * days ago, with a response submitted and published 29 days ago to a call of its own.
+ */
+export async function createEstablishedUser(client: DbClient, overrides: Parameters<typeof createUser>[1] = {}) {
+  const user = await createUser(client, { createdAt: new Date(Date.now() - 30 * DAY), ...overrides });
+  const call = await createCall(client, { opensAt: new Date(Date.now() - 40 * DAY) });
+  await createResponse(client, { callId: call.id, authorId: user.id, status: "SUBMITTED", submittedAt: new Date(Date.now() - 29 * DAY) });
+  return user;
+}
+
+/**
+ * Open reports of a response, by established users whose reports count toward the automatic hide, or
+ * with `counted: false` by new users whose reports only notify moderators.
+ */
+export async function createReports(
+  client: DbClient,
+  responseId: string,
+  count: number,
+  reason: ReportReason = "SPAM",
+  { counted = true }: { counted?: boolean } = {},
+) {
   for (let i = 0; i < count; i++) {
-    const reporter = await createUser(client);
-    await client.report.create({ data: { responseId, reporterId: reporter.id, reason }, select: { id: true } });
+    const reporter = counted ? await createEstablishedUser(client) : await createUser(client);
+    await client.report.create({
+      data: { responseId, reporterId: reporter.id, reason, countsTowardHide: counted },
+      select: { id: true },
+    });
   }
 }
