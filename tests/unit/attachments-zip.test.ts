@@ -49,8 +49,8 @@ function docxWith(documentPart: ZipPart, extra: ZipPart[] = []) {
 async function timed(fileName: string, bytes: Buffer) {
   const started = performance.now();
   const outcome = await detectType(fileName, bytes).then(
-    (detected) => ({ detected }),
-    (error: unknown) => ({ error }),
+    (detected) => ({ detected, error: undefined as unknown }),
+    (error: unknown) => ({ detected: undefined, error }),
   );
   return { ...outcome, milliseconds: performance.now() - started };
 }
