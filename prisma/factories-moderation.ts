@@ -38,13 +38,19 @@ export async function createModeratedResponse(
 const DAY = 24 * 60 * 60 * 1000;
 
 /**
- * A user whose reports count toward the automatic hide (lib/moderation/threshold.ts): an account made 30
- * days ago, with a response submitted and published 29 days ago to a call of its own.
+ * Makes an existing user one whose reports count toward the automatic hide (lib/moderation/threshold.ts):
+ * the account dates from 30 days ago and has a response submitted and published 29 days ago.
  */
-export async function createEstablishedUser(client: DbClient, overrides: Parameters<typeof createUser>[1] = {}) {
-  const user = await createUser(client, { createdAt: new Date(Date.now() - 30 * DAY), ...overrides });
+export async function establishUser(client: DbClient, userId: string) {
+  await client.user.update({ where: { id: userId }, data: { createdAt: new Date(Date.now() - 30 * DAY) }, select: { id: true } });
   const call = await createCall(client, { opensAt: new Date(Date.now() - 40 * DAY) });
-  await createResponse(client, { callId: call.id, authorId: user.id, status: "SUBMITTED", submittedAt: new Date(Date.now() - 29 * DAY) });
+  await createResponse(client, { callId: call.id, authorId: userId, status: "SUBMITTED", submittedAt: new Date(Date.now() - 29 * DAY) });
+}
+
+/** A new user made established at once (see `establishUser`). */
+export async function createEstablishedUser(client: DbClient, overrides: Parameters<typeof createUser>[1] = {}) {
+  const user = await createUser(client, overrides);
+  await establishUser(client, user.id);
   return user;
 }
 
