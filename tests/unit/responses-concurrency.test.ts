@@ -2,6 +2,7 @@
 // retrying connection or a script. Each must end with its own version or the clear "a newer edit arrived"
 // conflict — never Prisma's "Unable to start a transaction in the given time" behind "Something went wrong".
 import { randomUUID } from "node:crypto";
+import core from "@/lib/i18n/messages/en/core.json";
 import { afterAll, describe, expect, it } from "vitest";
 import { db, disconnectDb } from "@/lib/db";
 import { DomainError } from "@/lib/errors";
@@ -70,6 +71,8 @@ describe("concurrent submits of one response", () => {
     expect(kept).toHaveLength(oks.length);
     expect(oks.map((result) => result.version).sort((a, b) => a - b)).toEqual(kept);
     expect(new Set(oks.map((result) => result.reference)).size).toBe(1);
+    // What the form shows for the conflict (runAction translates the key from the Errors catalog).
+    expect(core.Errors.newerEdit).toBe("A newer edit of this response arrived while saving yours. Reload to see it.");
   });
 
   it("answers the newer-edit conflict when another instance holds the response longer than the lock wait", async () => {
