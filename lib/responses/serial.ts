@@ -54,6 +54,7 @@ async function withRetries<T>(work: (tx: DbClient) => Promise<T>): Promise<T> {
   for (let attempt = 1; ; attempt++) {
     try {
       return await db.$transaction(async (tx) => {
+        // SET takes no bind parameters; the value is this module's constant, never input.
         await tx.$executeRawUnsafe(`SET LOCAL lock_timeout = '${EDIT_LOCK_WAIT_MS}ms'`);
         return work(tx);
       }, EDIT_TRANSACTION);
