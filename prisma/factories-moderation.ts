@@ -35,10 +35,41 @@ export async function createModeratedResponse(
   return { id: response.id, reference: response.reference, authorId: author.id, authorEmail: author.email };
 }
 
-/** Open reports of a response by new users. */
-export async function createReports(client: DbClient, responseId: string, count: number, reason: ReportReason = "SPAM") {
+const DAY = 24 * 60 * 60 * 1000;
+
+/**
+ * Makes an existing user one whose reports count toward the automatic hide (lib/moderation/threshold.ts):
+ * the account dates from 30 days ago and has a response submitted and published 29 days ago.
+ */
+export async function establishUser(client: DbClient, userId: string) {
+  await client.user.update({ where: { id: userId }, data: { createdAt: new Date(Date.now() - 30 * DAY) }, select: { id: true } });
+  const call = await createCall(client, { opensAt: new Date(Date.now() - 40 * DAY) });
+  await createResponse(client, { callId: call.id, authorId: userId, status: "SUBMITTED", submittedAt: new Date(Date.now() - 29 * DAY) });
+}
+
+/** A new user made established at once (see `establishUser`). */
+export async function createEstablishedUser(client: DbClient, overrides: Parameters<typeof createUser>[1] = {}) {
+  const user = await createUser(client, overrides);
+  await establishUser(client, user.id);
+  return user;
+}
+
+/**
+ * Open reports of a response, by established users whose reports count toward the automatic hide, or
+ * with `counted: false` by new users whose reports only notify moderators.
+ */
+export async function createReports(
+  client: DbClient,
+  responseId: string,
+  count: number,
+  reason: ReportReason = "SPAM",
+  { counted = true }: { counted?: boolean } = {},
+) {
   for (let i = 0; i < count; i++) {
-    const reporter = await createUser(client);
-    await client.report.create({ data: { responseId, reporterId: reporter.id, reason }, select: { id: true } });
+    const reporter = counted ? await createEstablishedUser(client) : await createUser(client);
+    await client.report.create({
+      data: { responseId, reporterId: reporter.id, reason, countsTowardHide: counted },
+      select: { id: true },
+    });
   }
 }

@@ -32,7 +32,11 @@ const profileSelect = { displayName: true, ...snapshotSelect } as const;
 /** A user, with a profile unless `profile: null`. An existing email gets the role and profile given. */
 export async function createUser(
   client: DbClient,
-  overrides: { email?: string; role?: Role; emailVerified?: Date | null; profile?: Partial<ProfileData> | null } = {},
+  overrides: {
+    email?: string; role?: Role; emailVerified?: Date | null; profile?: Partial<ProfileData> | null;
+    /** When the account was made (default now); only on create. */
+    createdAt?: Date;
+  } = {},
 ) {
   const suffix = uniqueSuffix();
   const email = (overrides.email ?? `stakeholder-${suffix}@test.example.org`).toLowerCase();
@@ -48,6 +52,7 @@ export async function createUser(
     where: { email },
     create: {
       email, role, emailVerified: overrides.emailVerified === undefined ? new Date() : overrides.emailVerified,
+      ...(overrides.createdAt && { createdAt: overrides.createdAt }),
       ...(profile && { profile: { create: profile } }),
     },
     update: { role, ...(profile && { profile: { upsert: { create: profile, update: profile } } }) },

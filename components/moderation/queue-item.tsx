@@ -1,5 +1,5 @@
-// One response in the moderation queue: its state, context, open reports and answers (escaped text), and
-// the forms that apply to its state.
+// One response in the moderation queue: its state, context, open reports (each with its reporter, time and
+// weight) and answers (escaped text), and the forms that apply to its state.
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import {
@@ -9,6 +9,7 @@ import { LocalDate } from "@/components/ui/local-date";
 import type { listQueue } from "@/lib/moderation/queue";
 import type { QueueTab } from "@/lib/moderation/schemas";
 import { ButtonForm, ReasonForm } from "./moderation-forms";
+import { ReportList } from "./report-list";
 import styles from "./queue-item.module.css";
 
 type Item = Awaited<ReturnType<typeof listQueue>>["items"][number];
@@ -17,7 +18,6 @@ export async function QueueItem({ item, tab, timeZone }: { item: Item; tab: Queu
   const t = await getTranslations("ModerationQueue");
   const tGroup = await getTranslations("StakeholderGroup");
   const tRegion = await getTranslations("UnRegion");
-  const tReason = await getTranslations("ReportReason");
   const label = item.reference ?? item.id;
   const common = { responseId: item.id, tab, itemLabel: label };
   const headingId = `item-${item.id}`;
@@ -41,21 +41,7 @@ export async function QueueItem({ item, tab, timeZone }: { item: Item; tab: Queu
         {item.consent === "PRIVATE" && ` · ${t("private")}`}
       </p>
       {item.hiddenReason && <p className="notice">{t("hiddenBecause", { reason: item.hiddenReason })}</p>}
-      {item.openReports > 0 && (
-        <div className="notice">
-          <p>{t("openReports", { count: item.openReports })}</p>
-          <ul>
-            {item.reportReasons.map(({ reason, count }) => (
-              <li key={reason}>{t("reasonCount", { reason: tReason(reason), count })}</li>
-            ))}
-            {item.reportDetails.map((details, index) => (
-              <li key={index} className={styles.details}>
-                {details}
-              </li>
-            ))}
-          </ul>
-        </div>
-      )}
+      {item.openReports > 0 && <ReportList reports={item.reports} timeZone={timeZone} />}
       <details className={styles.answers} open={tab !== "hidden"}>
         <summary>{t("answers", { count: item.answers.length })}</summary>
         {item.answers.map((answer) => (

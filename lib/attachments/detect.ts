@@ -4,6 +4,7 @@ import "server-only";
 import { fileTypeFromBuffer } from "file-type";
 import { Invalid } from "@/lib/errors";
 import { ALLOWED_TYPES, type AttachmentKind } from "./limits";
+import { assertArchiveLimits, zipEntries } from "./zip";
 
 export { ACCEPT, ALLOWED_TYPES, MAX_BYTES, MAX_FILES, type AttachmentKind } from "./limits";
 
@@ -65,6 +66,8 @@ async function kindFromContent(bytes: Uint8Array, namedText: boolean): Promise<A
 async function zipKind(buffer: Buffer): Promise<AttachmentKind | undefined> {
   const entries = zipEntries(buffer);
   if (!entries) return undefined;
+  // Before anything is inflated (file-type inflates the entries it inspects): no zip bombs.
+  assertArchiveLimits(entries);
   if (entries.some((entry) => INSPECTED_ENTRIES.has(entry.name) && entry.compressedSize > MAX_INSPECTED_COMPRESSED)) {
     return undefined;
   }
@@ -87,35 +90,4 @@ export function isPlainText(buffer: Buffer) {
 
 function startsWith(buffer: Buffer, magic: Buffer) {
   return buffer.length >= magic.length && buffer.subarray(0, magic.length).equals(magic);
-}
-
-/**
- * The entries of a zip's central directory, or null when there is none. The end record is looked for in
- * the last 16 KiB, as file-type's zip reader does, so both read the same directory.
- */
-export function zipEntries(buffer: Buffer): { name: string; compressedSize: number }[] | null {
-  const EOCD = 0x06054b50;
-  const CENTRAL = 0x02014b50;
-  let end = -1;
-  for (let i = buffer.length - 4; i >= Math.max(0, buffer.length - 16 * 1024); i--) {
-    if (buffer.readUInt32LE(i) === EOCD) {
-      end = i;
-      break;
-    }
-  }
-  if (end < 0 || end + 22 > buffer.length) return null;
-  const count = buffer.readUInt16LE(end + 10);
-  let offset = buffer.readUInt32LE(end + 16);
-  const entries: { name: string; compressedSize: number }[] = [];
-  for (let n = 0; n < count; n++) {
-    if (offset + 46 > buffer.length || buffer.readUInt32LE(offset) !== CENTRAL) return null;
-    const compressedSize = buffer.readUInt32LE(offset + 20);
-    const nameLength = buffer.readUInt16LE(offset + 28);
-    const extraLength = buffer.readUInt16LE(offset + 30);
-    const commentLength = buffer.readUInt16LE(offset + 32);
-    if (offset + 46 + nameLength > buffer.length) return null;
-    entries.push({ name: buffer.toString("utf8", offset + 46, offset + 46 + nameLength), compressedSize });
-    offset += 46 + nameLength + extraLength + commentLength;
-  }
-  return entries;
 }

@@ -3,10 +3,15 @@
 import "server-only";
 import { getTranslations } from "next-intl/server";
 import { DomainError, Forbidden } from "@/lib/errors";
-import { MAX_BYTES, MAX_FILES } from "./limits";
+import { MAX_ARCHIVE_ENTRIES, MAX_BYTES, MAX_FILES, MAX_UNPACKED_BYTES } from "./limits";
 
 const UNSUPPORTED = new Set(["unsupportedType", "extensionMismatch", "notText"]);
-const messageValues = { maxFiles: MAX_FILES, maxMegabytes: MAX_BYTES / (1024 * 1024) };
+const messageValues = {
+  maxFiles: MAX_FILES,
+  maxMegabytes: MAX_BYTES / (1024 * 1024),
+  maxUnpackedMegabytes: MAX_UNPACKED_BYTES / (1024 * 1024),
+  maxEntries: MAX_ARCHIVE_ENTRIES,
+};
 
 function statusOf(error: DomainError) {
   switch (error.kind) {
@@ -20,7 +25,7 @@ function statusOf(error: DomainError) {
     case "closed":
       return 409;
     case "invalid":
-      if (error.message === "tooLarge") return 413;
+      if (error.message === "tooLarge" || error.message === "unpackedTooLarge") return 413;
       return UNSUPPORTED.has(error.message) ? 415 : 400;
   }
 }

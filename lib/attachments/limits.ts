@@ -29,3 +29,13 @@ export type AttachmentSummary = { id: string; fileName: string; size: number; me
 export function kindOfMediaType(mediaType: string): AttachmentKind | undefined {
   return (Object.keys(ALLOWED_TYPES) as AttachmentKind[]).find((kind) => ALLOWED_TYPES[kind].mediaType === mediaType);
 }
+
+// Word and OpenDocument files are zip archives: their size on disk says little about their size once
+// opened. These limits are checked from the archive's central directory, without inflating anything.
+/** At most this many bytes for all entries of a DOCX/ODT once unpacked, as the archive declares them (50 MiB). */
+export const MAX_UNPACKED_BYTES = 50 * 1024 * 1024;
+/** At most this many entries in a DOCX/ODT (a long report with images has a few hundred at most). */
+export const MAX_ARCHIVE_ENTRIES = 2000;
+/** An entry of more than MAX_RATIO_FROM bytes unpacked may be at most MAX_RATIO times its packed size. */
+export const MAX_RATIO = 200;
+export const MAX_RATIO_FROM = 1024 * 1024;

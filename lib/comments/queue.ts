@@ -1,13 +1,14 @@
 // The moderators' view of a set's comments, in tabs: new (not yet reviewed, pending included), reported
 // (open reports), hidden, answered (with a disposition) and all. Each comment says where it belongs in the
 // latest published version (paragraph number) and which version it was made on. Authors are not named
-// (moderators judge the text; group and region give the context).
+// (moderators judge the text; group and region give the context); reporters are (lib/moderation/report-view.ts).
 import "server-only";
 import { db } from "@/lib/db";
 import { NotFound } from "@/lib/errors";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { numberedParagraphs, versionContentSchema } from "@/lib/messages/content";
 import { requireModerator, type Moderator } from "@/lib/moderation/permissions";
+import { openReportsSelect, reportViews } from "@/lib/moderation/report-view";
 import { placementOf } from "./attach";
 import { COMMENT_LIMITS, COMMENT_TABS, type CommentTab } from "./schemas";
 
@@ -42,7 +43,7 @@ export async function listCommentQueue(actor: Moderator, setId: string, tab: Com
       moderationState: true, hiddenReason: true, reviewedAt: true, disposition: true, dispositionReason: true, answer: true,
       version: { select: { number: true } },
       parent: { select: { body: true } },
-      reports: { where: { status: "OPEN" }, select: { reason: true, details: true } },
+      reports: openReportsSelect,
     },
   });
   const latest = set.versions[0];
@@ -56,7 +57,8 @@ export async function listCommentQueue(actor: Moderator, setId: string, tab: Com
       parentBody: parent?.body ?? null,
       place: placement.kind === "paragraphs" ? { kind: "paragraphs" as const, numbers: placement.ids.map((id) => numberOf.get(id)!) } : placement,
       openReports: reports.length,
-      reports,
+      countingReports: reports.filter((r) => r.countsTowardHide).length,
+      reports: reportViews(reports),
     };
   });
   return {

@@ -1,12 +1,13 @@
 // A signed-in user with a profile reports a published comment, never their own, once. When the open reports
-// reach the call's threshold the comment is hidden by the system (an audit entry without an actor), as
+// that count (the rule of lib/moderation/threshold.ts: established reporters only) reach the call's
+// threshold the comment is hidden by the system (an audit entry without an actor), as
 // responses are (lib/moderation/report.ts); the comment row is locked, so that happens exactly once.
 import "server-only";
 import { recordAudit } from "@/lib/audit/record";
 import type { SessionUser } from "@/lib/auth/session";
 import { db } from "@/lib/db";
 import { Conflict, Forbidden, Invalid, isUniqueViolation, NotFound, Unauthenticated } from "@/lib/errors";
-import { autoHideReason } from "@/lib/moderation/report";
+import { autoHideReason, openReportCounts, reportCountsTowardHide } from "@/lib/moderation/threshold";
 import { commentAuditState, lockComment } from "./lock";
 import { commentReportSchema } from "./schemas";
 
@@ -26,16 +27,19 @@ export async function reportComment(actor: Pick<SessionUser, "id"> | null, value
       const item = await lockComment(tx, input.commentId);
       if (item.moderationState !== "PUBLISHED") throw NotFound("commentNotFound");
       if (item.authorId === actor.id) throw Conflict("ownComment");
+      const countsTowardHide = await reportCountsTowardHide(tx, actor.id, now);
       const report = await tx.report.create({
-        data: { commentId: item.id, reporterId: actor.id, reason: input.reason, details: input.details, createdAt: now },
+        data: {
+          commentId: item.id, reporterId: actor.id, reason: input.reason, details: input.details, countsTowardHide, createdAt: now,
+        },
         select: { id: true },
       });
-      const [open, call] = await Promise.all([
-        tx.report.count({ where: { commentId: item.id, status: "OPEN" } }),
+      const [{ open, counting }, call] = await Promise.all([
+        openReportCounts(tx, { commentId: item.id }),
         tx.call.findUniqueOrThrow({ where: { id: item.callId }, select: { reportThreshold: true } }),
       ]);
-      if (open < call.reportThreshold) return { id: report.id, hidden: false };
-      const hiddenReason = autoHideReason(open);
+      if (!countsTowardHide || counting < call.reportThreshold) return { id: report.id, hidden: false };
+      const hiddenReason = autoHideReason(counting);
       await tx.comment.update({
         where: { id: item.id },
         data: { moderationState: "HIDDEN", hiddenReason, hiddenAt: now, reviewedAt: null },
@@ -43,8 +47,8 @@ export async function reportComment(actor: Pick<SessionUser, "id"> | null, value
       });
       await recordAudit(tx, {
         actor: null, action: "comment.autoHide", itemType: "comment", itemId: item.id, callId: item.callId,
-        before: { ...commentAuditState(item), openReports: open - 1 },
-        after: { moderationState: "HIDDEN", hiddenReason, openReports: open },
+        before: { ...commentAuditState(item), openReports: open - 1, countingReports: counting - 1 },
+        after: { moderationState: "HIDDEN", hiddenReason, openReports: open, countingReports: counting },
       });
       return { id: report.id, hidden: true };
     });

@@ -1,12 +1,14 @@
 // The moderation queue of one call, in three tabs: "new" (submitted and not yet reviewed, pending ones
 // included), "reported" (with open reports) and "hidden". Only submitted responses are moderated; the
-// author's name is not loaded (moderators judge the text; group and region give the context).
+// author's name is not loaded (moderators judge the text; group and region give the context). Each open
+// report is listed with its reporter, time and whether it counted toward the automatic hide.
 import "server-only";
 import { db } from "@/lib/db";
 import { NotFound } from "@/lib/errors";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { ReportReason } from "@/lib/generated/prisma/enums";
 import { requireModerator, type Moderator } from "./permissions";
+import { openReportsSelect, reportViews } from "./report-view";
 import { MODERATION_LIMITS, QUEUE_TABS, type QueueQuery, type QueueTab } from "./schemas";
 
 /** `callId` undefined: every call (for counts grouped by call). */
@@ -49,7 +51,7 @@ export async function listQueue(actor: Moderator, callId: string, { tab, page }:
           orderBy: { question: { position: "asc" } },
           select: { text: true, choices: true, question: { select: { position: true, prompt: true } } },
         },
-        reports: { where: { status: "OPEN" }, select: { reason: true, details: true } },
+        reports: openReportsSelect,
       },
     }),
   ]);
@@ -59,8 +61,9 @@ export async function listQueue(actor: Moderator, callId: string, { tab, page }:
       .filter((a) => a.text.trim() || a.choices.length)
       .map((a) => ({ position: a.question.position, prompt: a.question.prompt, text: clip(a.text), choices: a.choices })),
     openReports: reports.length,
+    countingReports: reports.filter((r) => r.countsTowardHide).length,
     reportReasons: countReasons(reports),
-    reportDetails: reports.map((r) => r.details).filter(Boolean),
+    reports: reportViews(reports),
   }));
   return { call, counts, items, page, pages: Math.max(1, Math.ceil(counts[tab] / size)) };
 }

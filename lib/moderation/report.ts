@@ -1,7 +1,8 @@
 // A signed-in user reports a response the public can see. One report per user per response; when the open
-// reports reach the call's threshold the response is hidden until a moderator reviews it, by the system
-// (an audit entry without an actor). The response row is locked, so the report that crosses the threshold
-// hides it exactly once, however many arrive at the same moment.
+// reports that count (lib/moderation/threshold.ts: established reporters only) reach the call's threshold
+// the response is hidden until a moderator reviews it, by the system (an audit entry without an actor).
+// The response row is locked, so the report that crosses the threshold hides it exactly once, however
+// many arrive at the same moment.
 import "server-only";
 import { recordAudit } from "@/lib/audit/record";
 import type { SessionUser } from "@/lib/auth/session";
@@ -10,9 +11,9 @@ import { Conflict, Forbidden, isUniqueViolation, NotFound } from "@/lib/errors";
 import { publishedResponse } from "@/lib/responses/public";
 import { auditState, lockResponse } from "./lock";
 import type { ReportInput } from "./schemas";
+import { autoHideReason, openReportCounts, reportCountsTowardHide } from "./threshold";
 
-export const autoHideReason = (count: number) =>
-  `Hidden automatically after ${count} reports, until a moderator reviews it.`;
+export { autoHideReason } from "./threshold";
 
 export type ReportResult = { id: string; hidden: boolean };
 
@@ -30,16 +31,19 @@ export async function reportResponse(actor: Pick<SessionUser, "id">, input: Repo
         select: { id: true },
       });
       if (earlier) throw Conflict("alreadyReported");
+      const countsTowardHide = await reportCountsTowardHide(tx, actor.id, now);
       const report = await tx.report.create({
-        data: { responseId: item.id, reporterId: actor.id, reason: input.reason, details: input.details, createdAt: now },
+        data: {
+          responseId: item.id, reporterId: actor.id, reason: input.reason, details: input.details, countsTowardHide, createdAt: now,
+        },
         select: { id: true },
       });
-      const [open, call] = await Promise.all([
-        tx.report.count({ where: { responseId: item.id, status: "OPEN" } }),
+      const [{ open, counting }, call] = await Promise.all([
+        openReportCounts(tx, { responseId: item.id }),
         tx.call.findUniqueOrThrow({ where: { id: item.callId }, select: { reportThreshold: true } }),
       ]);
-      if (open < call.reportThreshold) return { id: report.id, hidden: false };
-      const hiddenReason = autoHideReason(open);
+      if (!countsTowardHide || counting < call.reportThreshold) return { id: report.id, hidden: false };
+      const hiddenReason = autoHideReason(counting);
       await tx.response.update({
         where: { id: item.id },
         data: { moderationState: "HIDDEN", hiddenReason, hiddenAt: now, reviewedAt: null },
@@ -51,8 +55,8 @@ export async function reportResponse(actor: Pick<SessionUser, "id">, input: Repo
         itemType: "response",
         itemId: item.id,
         callId: item.callId,
-        before: { ...auditState(item), openReports: open - 1 },
-        after: { moderationState: "HIDDEN", hiddenReason, openReports: open },
+        before: { ...auditState(item), openReports: open - 1, countingReports: counting - 1 },
+        after: { moderationState: "HIDDEN", hiddenReason, openReports: open, countingReports: counting },
       });
       return { id: report.id, hidden: true };
     });

@@ -11,6 +11,7 @@ import { moderationOnSubmit } from "@/lib/moderation/submission";
 import type { DbClient } from "@/prisma/factories";
 import { sendReceiptMail } from "./receipt-mail";
 import { assignReference, recordVersion } from "./record";
+import { editOneAtATime } from "./serial";
 import { answerKey, buildDraftSchema, buildSubmissionSchema, type QuestionDefinition } from "./schemas";
 
 type Actor = Pick<SessionUser, "id" | "email">;
@@ -155,7 +156,7 @@ export type DraftInput = { responseId: string; answers: Record<string, unknown>;
  * OPEN call is saved here; a submitted response is changed by submitting it again.
  */
 export async function saveDraft(actor: Actor, input: DraftInput, now = new Date()): Promise<{ savedAt: Date }> {
-  return db.$transaction(async (tx) => {
+  return editOneAtATime(input.responseId, async (tx) => {
     const response = await lockOwnResponse(tx, actor, input.responseId);
     if (response.status === "WITHDRAWN") throw Conflict("withdrawn");
     if (response.status === "SUBMITTED") throw Conflict("alreadySubmitted");
@@ -180,14 +181,15 @@ export type SubmitInput = { responseId: string; answers: Record<string, unknown>
 export type SubmitResult = { id: string; reference: string; version: number; submittedAt: Date; replayed: boolean };
 
 /**
- * Submits (or, when already submitted, edits) the actor's response, in one transaction holding its row.
+ * Submits (or, when already submitted, edits) the actor's response, in one transaction holding its row
+ * (concurrent edits wait their turn, or end in Conflict("newerEdit"): see ./serial.ts).
  * The same submitKey again — a double click, a retried request, a concurrent duplicate — answers with
  * the earlier result and changes nothing. The first submission takes a receipt number; each submission
  * keeps a version and a fresh copy of the author's profile. A receipt email follows, outside the
  * transaction, and never fails the request.
  */
 export async function submitResponse(actor: Actor, input: SubmitInput, now = new Date()): Promise<SubmitResult> {
-  const result = await db.$transaction(async (tx): Promise<SubmitResult & { callTitle: string }> => {
+  const result = await editOneAtATime(input.responseId, async (tx): Promise<SubmitResult & { callTitle: string }> => {
     const response = await lockOwnResponse(tx, actor, input.responseId);
     if (typeof input.submitKey === "string" && response.lastSubmitKey === input.submitKey && response.reference) {
       const call = await tx.call.findUniqueOrThrow({ where: { id: response.callId }, select: { title: true } });
@@ -234,7 +236,7 @@ export async function submitResponse(actor: Actor, input: SubmitInput, now = new
 
 /** Withdraws the actor's submitted response while the call is open; it can then no longer be edited. */
 export async function withdrawResponse(actor: Actor, responseId: string, now = new Date()) {
-  return db.$transaction(async (tx) => {
+  return editOneAtATime(responseId, async (tx) => {
     const response = await lockOwnResponse(tx, actor, responseId);
     if (response.status === "WITHDRAWN") throw Conflict("withdrawn");
     if (response.status !== "SUBMITTED") throw Conflict("notSubmitted");

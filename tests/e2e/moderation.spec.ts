@@ -2,7 +2,7 @@
 // pre-moderated one, three reports hide a response; stakeholders and visitors are refused every
 // moderation page and action, including an action request replayed by hand.
 import type { Browser, Request } from "@playwright/test";
-import { createModeratedCall, createModeratedResponse } from "@/prisma/factories-moderation";
+import { createModeratedCall, createModeratedResponse, createReports, establishUser } from "@/prisma/factories-moderation";
 import { createResponse } from "@/prisma/factories";
 import { db, expect, expectAccessible, signInAs, test, watchCsp } from "./fixtures";
 
@@ -118,7 +118,7 @@ test("pre-moderation: a response is public only once a moderator approves it", a
   await Promise.all([authorContext.close(), moderatorContext.close(), visitor.context().close()]);
 });
 
-test("three users report a response: it is hidden; a second report by the same user is refused", async ({ browser }) => {
+test("three established users report a response: it is hidden; a second report by the same user is refused", async ({ browser }) => {
   const call = await createModeratedCall(db, { reportThreshold: 3 });
   const response = await createModeratedResponse(db, { callId: call.id, questionId: call.questionId });
   const path = `/responses/${response.reference}`;
@@ -131,7 +131,8 @@ test("three users report a response: it is hidden; a second report by the same u
 
   for (const [index, reason] of (["Spam or advertising", "Off topic", "Other"] as const).entries()) {
     const context = await browser.newContext();
-    await signInAs(context, "STAKEHOLDER");
+    // Only accounts a day old with a published response weigh toward the automatic hide.
+    await establishUser(db, (await signInAs(context, "STAKEHOLDER")).id);
     const page = await context.newPage();
     const csp = watchCsp(page);
     await page.goto(path);
@@ -168,6 +169,33 @@ test("three users report a response: it is hidden; a second report by the same u
   expect(await stateOf(response.id)).toMatchObject({ moderationState: "HIDDEN", hiddenReason: expect.stringContaining("after 3 reports") });
   expect((await visitor.goto(path))?.status()).toBe(404);
   await visitor.context().close();
+});
+
+test("moderators see who reported, why, when, and which reports counted toward the automatic hide", async ({ browser }) => {
+  const call = await createModeratedCall(db, { reportThreshold: 3 });
+  const response = await createModeratedResponse(db, { callId: call.id, questionId: call.questionId });
+  await createReports(db, response.id, 2, "SPAM", { counted: false });
+  await createReports(db, response.id, 1, "OFF_TOPIC");
+  const reports = await db.report.findMany({
+    where: { responseId: response.id },
+    select: { countsTowardHide: true, reporter: { select: { profile: { select: { displayName: true } } } } },
+  });
+  const context = await browser.newContext();
+  await signInAs(context, "MODERATOR");
+  const page = await context.newPage();
+  await page.goto(`/moderation/calls/${call.id}/queue?tab=reported`);
+  const item = page.getByRole("article").filter({ hasText: response.reference! });
+  await expect(item.getByText("3 open reports; 1 counts toward the automatic hide.")).toBeVisible();
+  const list = item.getByRole("list", { name: "Reports, oldest first" });
+  for (const { countsTowardHide, reporter } of reports) {
+    const entry = list.getByRole("listitem").filter({ hasText: reporter.profile!.displayName });
+    await expect(entry).toContainText("(Civil Society)");
+    await expect(entry.locator("time")).toHaveCount(1);
+    await expect(entry).toContainText(countsTowardHide ? "counts toward the automatic hide" : "does not count: new or inactive account");
+    await expect(entry).toContainText(countsTowardHide ? "Off topic" : "Spam or advertising");
+  }
+  await expectAccessible(page);
+  await context.close();
 });
 
 test("the queue works without JavaScript: a plain form post hides a response and shows the result", async ({ browser }) => {

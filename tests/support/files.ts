@@ -1,6 +1,6 @@
 // Small real files for the attachment tests, built in memory: a valid PDF, DOCX and ODT (zips written by
 // hand, stored without compression), and executables to disguise.
-import { crc32 } from "node:zlib";
+import { createDeflateRaw, crc32 } from "node:zlib";
 
 /** A one-page PDF with a correct cross-reference table. */
 export function pdfFile(text = "Contribution to the call"): Buffer {
@@ -27,46 +27,80 @@ export function pdfFile(text = "Contribution to the call"): Buffer {
   return Buffer.from(body, "latin1");
 }
 
-/** A zip archive of the given entries, in order, stored (no compression). */
-export function zipFile(entries: [name: string, content: string | Buffer][]): Buffer {
+/** One entry of a zip as written: its bytes as stored (compressed or not) and what its headers declare. */
+export type ZipPart = {
+  name: string;
+  /** The bytes as they sit in the archive. */
+  data: Buffer;
+  /** 0 = stored, 8 = deflated. */
+  method: 0 | 8;
+  crc: number;
+  /** The uncompressed size the headers declare (may be a lie, as in a zip bomb). */
+  uncompressedSize: number;
+  /** Writes 0xFFFFFFFF sizes and the real ones in a ZIP64 extra field (or no extra field when "missing"). */
+  zip64?: true | "missing";
+};
+
+/** A zip archive of the given parts, in order, with a correct central directory. */
+export function zipArchive(parts: ZipPart[]): Buffer {
   const locals: Buffer[] = [];
   const centrals: Buffer[] = [];
   let offset = 0;
-  for (const [name, content] of entries) {
-    const data = Buffer.isBuffer(content) ? content : Buffer.from(content, "utf8");
-    const fileName = Buffer.from(name, "utf8");
-    const crc = crc32(data);
+  for (const part of parts) {
+    const fileName = Buffer.from(part.name, "utf8");
+    const size32 = (value: number) => (part.zip64 ? 0xffffffff : value);
+    const extra = Buffer.alloc(part.zip64 === true ? 20 : 0);
+    if (part.zip64 === true) {
+      extra.writeUInt16LE(0x0001, 0);
+      extra.writeUInt16LE(16, 2);
+      extra.writeBigUInt64LE(BigInt(part.uncompressedSize), 4);
+      extra.writeBigUInt64LE(BigInt(part.data.length), 12);
+    }
     const local = Buffer.alloc(30);
     local.writeUInt32LE(0x04034b50, 0);
-    local.writeUInt16LE(20, 4); // version needed
+    local.writeUInt16LE(part.zip64 ? 45 : 20, 4); // version needed
     local.writeUInt16LE(0x0800, 6); // UTF-8 names
-    local.writeUInt16LE(0, 8); // stored
-    local.writeUInt32LE(crc, 14);
-    local.writeUInt32LE(data.length, 18);
-    local.writeUInt32LE(data.length, 22);
+    local.writeUInt16LE(part.method, 8);
+    local.writeUInt32LE(part.crc, 14);
+    local.writeUInt32LE(size32(part.data.length), 18);
+    local.writeUInt32LE(size32(part.uncompressedSize), 22);
     local.writeUInt16LE(fileName.length, 26);
+    local.writeUInt16LE(extra.length, 28);
     const central = Buffer.alloc(46);
     central.writeUInt32LE(0x02014b50, 0);
-    central.writeUInt16LE(20, 4);
-    central.writeUInt16LE(20, 6);
+    central.writeUInt16LE(part.zip64 ? 45 : 20, 4);
+    central.writeUInt16LE(part.zip64 ? 45 : 20, 6);
     central.writeUInt16LE(0x0800, 8);
-    central.writeUInt32LE(crc, 16);
-    central.writeUInt32LE(data.length, 20);
-    central.writeUInt32LE(data.length, 24);
+    central.writeUInt16LE(part.method, 10);
+    central.writeUInt32LE(part.crc, 16);
+    central.writeUInt32LE(size32(part.data.length), 20);
+    central.writeUInt32LE(size32(part.uncompressedSize), 24);
     central.writeUInt16LE(fileName.length, 28);
+    central.writeUInt16LE(extra.length, 30);
     central.writeUInt32LE(offset, 42);
-    locals.push(local, fileName, data);
-    centrals.push(central, fileName);
-    offset += local.length + fileName.length + data.length;
+    locals.push(local, fileName, extra, part.data);
+    centrals.push(central, fileName, extra);
+    offset += local.length + fileName.length + extra.length + part.data.length;
   }
   const directory = Buffer.concat(centrals);
   const end = Buffer.alloc(22);
   end.writeUInt32LE(0x06054b50, 0);
-  end.writeUInt16LE(entries.length, 8);
-  end.writeUInt16LE(entries.length, 10);
+  end.writeUInt16LE(parts.length, 8);
+  end.writeUInt16LE(parts.length, 10);
   end.writeUInt32LE(directory.length, 12);
   end.writeUInt32LE(offset, 16);
   return Buffer.concat([...locals, directory, end]);
+}
+
+/** A stored (uncompressed) zip part. */
+export function storedPart(name: string, content: string | Buffer): ZipPart {
+  const data = Buffer.isBuffer(content) ? content : Buffer.from(content, "utf8");
+  return { name, data, method: 0, crc: crc32(data), uncompressedSize: data.length };
+}
+
+/** A zip archive of the given entries, in order, stored (no compression). */
+export function zipFile(entries: [name: string, content: string | Buffer][]): Buffer {
+  return zipArchive(entries.map(([name, content]) => storedPart(name, content)));
 }
 
 export const DOCX_CONTENT_TYPES =
@@ -79,7 +113,12 @@ export const DOCX_CONTENT_TYPES =
 
 /** A minimal Word document: content types, the package relationship and word/document.xml. */
 export function docxFile(text = "Contribution to the call", { withDocument = true } = {}): Buffer {
-  return zipFile([
+  return zipFile(docxEntries(text, { withDocument }));
+}
+
+/** The entries of `docxFile`, for tests that add or replace some. */
+export function docxEntries(text = "Contribution to the call", { withDocument = true } = {}): [string, string][] {
+  return [
     ["[Content_Types].xml", DOCX_CONTENT_TYPES],
     [
       "_rels/.rels",
@@ -98,7 +137,7 @@ export function docxFile(text = "Contribution to the call", { withDocument = tru
           ],
         ] as [string, string][])
       : []),
-  ]);
+  ];
 }
 
 /** A minimal OpenDocument text: the `mimetype` entry first and stored, then the manifest and content. */
@@ -140,4 +179,25 @@ export function peFile(): Buffer {
   file.write("This program cannot be run in DOS mode.", 0x4e, "latin1");
   file.write("PE\0\0", 0x80, "latin1");
   return file;
+}
+
+/**
+ * A deflated zip part holding `bytes` zero bytes, compressed as it streams (never held whole in memory):
+ * 1 GiB of zeros deflates to about 1 MB, the classic "zip bomb".
+ */
+export async function deflatedZerosPart(name: string, bytes: number): Promise<ZipPart> {
+  const chunk = Buffer.alloc(Math.min(bytes, 1024 * 1024));
+  const deflate = createDeflateRaw({ level: 9 });
+  const out: Buffer[] = [];
+  deflate.on("data", (data: Buffer) => out.push(data));
+  const ended = new Promise((resolve, reject) => deflate.on("end", resolve).on("error", reject));
+  let crc = 0;
+  for (let written = 0; written < bytes; written += chunk.length) {
+    const piece = chunk.subarray(0, Math.min(chunk.length, bytes - written));
+    crc = crc32(piece, crc);
+    if (!deflate.write(piece)) await new Promise((resolve) => deflate.once("drain", resolve));
+  }
+  deflate.end();
+  await ended;
+  return { name, data: Buffer.concat(out), method: 8, crc, uncompressedSize: bytes };
 }

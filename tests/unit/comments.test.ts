@@ -16,7 +16,7 @@ import { getPublishedMessageSet } from "@/lib/messages/public";
 import { closeCommentPeriod, publishVersion, saveVersion } from "@/lib/messages/versions";
 import { createComment, createCommentableSet, periodOf } from "@/prisma/factories-comments";
 import { createUser, uniqueSuffix } from "@/prisma/factories";
-import { actor } from "./helpers";
+import { actor, establishedActor } from "./helpers";
 
 afterAll(disconnectDb);
 
@@ -151,7 +151,7 @@ describe("moderating comments", () => {
     const comment = await createComment(db, { setId: set.id, versionId: version.id, authorId: author.id });
     const report = { commentId: comment.id, reason: "SPAM" };
     expect(await refusal(reportComment(author, report))).toBe("conflict:ownComment");
-    const [a, b, c] = [await actor(), await actor(), await actor()];
+    const [a, b, c] = [await establishedActor(), await establishedActor(), await establishedActor()];
     expect((await reportComment(a, report)).hidden).toBe(false);
     expect(await refusal(reportComment(a, report))).toBe("conflict:commentAlreadyReported");
     expect((await reportComment(b, report)).hidden).toBe(false);
@@ -179,7 +179,7 @@ describe("moderating comments", () => {
   it("hides comments already over a lowered threshold, by the system", async () => {
     const { call, set, version } = await createCommentableSet(db, { reportThreshold: 5 });
     const comment = await createComment(db, { setId: set.id, versionId: version.id });
-    for (const reporter of [await actor(), await actor()]) await reportComment(reporter, { commentId: comment.id, reason: "SPAM" });
+    for (const reporter of [await establishedActor(), await establishedActor()]) await reportComment(reporter, { commentId: comment.id, reason: "SPAM" });
     const { hideCommentsOverThreshold } = await import("@/lib/comments/threshold");
     expect(await db.$transaction((tx) => hideCommentsOverThreshold(tx, call.id, 3))).toBe(0);
     expect(await db.$transaction((tx) => hideCommentsOverThreshold(tx, call.id, 2))).toBe(1);

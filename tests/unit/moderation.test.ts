@@ -12,7 +12,7 @@ import { getPublishedResponse } from "@/lib/responses/public";
 import { getOrCreateDraft, getOwnResponse, submitResponse } from "@/lib/responses/responses";
 import { createModeratedCall, createModeratedResponse, createReports } from "@/prisma/factories-moderation";
 import { createUser } from "@/prisma/factories";
-import { actor } from "./helpers";
+import { actor, establishedActor } from "./helpers";
 import { withTemporaryOutbox } from "./outbox";
 
 withTemporaryOutbox("moderation");
@@ -29,7 +29,7 @@ describe("reports", () => {
   it("hide a response automatically at the threshold exactly, not one report before, with a system audit entry", async () => {
     const call = await createModeratedCall(db, { reportThreshold: 3 });
     const response = await createModeratedResponse(db, { callId: call.id, questionId: call.questionId });
-    const [a, b, c] = await Promise.all([actor(), actor(), actor()]);
+    const [a, b, c] = await Promise.all([establishedActor(), establishedActor(), establishedActor()]);
     expect(await report(a, response.id)).toMatchObject({ hidden: false });
     expect(await report(b, response.id)).toMatchObject({ hidden: false });
     expect((await stateOf(response.id)).moderationState).toBe("PUBLISHED");
@@ -40,8 +40,8 @@ describe("reports", () => {
     expect(await entriesOf(response.id)).toEqual([
       {
         action: "response.autoHide", actorId: null,
-        before: { moderationState: "PUBLISHED", hiddenReason: null, openReports: 2 },
-        after: { moderationState: "HIDDEN", hiddenReason: autoHideReason(3), openReports: 3 },
+        before: { moderationState: "PUBLISHED", hiddenReason: null, openReports: 2, countingReports: 2 },
+        after: { moderationState: "HIDDEN", hiddenReason: autoHideReason(3), openReports: 3, countingReports: 3 },
       },
     ]);
   });
@@ -49,7 +49,7 @@ describe("reports", () => {
   it("counts concurrent reports once each and hides exactly once", async () => {
     const call = await createModeratedCall(db, { reportThreshold: 2 });
     const response = await createModeratedResponse(db, { callId: call.id, questionId: call.questionId });
-    const reporters = await Promise.all([actor(), actor(), actor()]);
+    const reporters = await Promise.all([establishedActor(), establishedActor(), establishedActor()]);
     const results = await Promise.allSettled(reporters.map((r) => report(r, response.id)));
     // The third finds the response hidden already: it is no longer public, so it cannot be reported.
     expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(2);
@@ -141,8 +141,8 @@ describe("moderator actions", () => {
     const first = await createModeratedResponse(db, { callId: call.id, questionId: call.questionId });
     const second = await createModeratedResponse(db, { callId: call.id, questionId: call.questionId });
     for (const id of [first.id, second.id]) {
-      await report(await actor(), id);
-      await report(await actor(), id);
+      await report(await establishedActor(), id);
+      await report(await establishedActor(), id);
       expect((await stateOf(id)).moderationState).toBe("HIDDEN");
     }
     await dismissReports(moderator, first.id);

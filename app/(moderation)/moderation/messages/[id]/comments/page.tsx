@@ -4,6 +4,7 @@ import { getTranslations } from "next-intl/server";
 import styles from "@/components/comments/comments.module.css";
 import { AnswerForm, CommentButtonForm, CommentReasonForm } from "@/components/comments/moderation-forms";
 import queueStyles from "@/components/moderation/queue.module.css";
+import { ReportList } from "@/components/moderation/report-list";
 import { LocalDate } from "@/components/ui/local-date";
 import { requireRole } from "@/lib/auth/session";
 import { listCommentQueue } from "@/lib/comments/queue";
@@ -29,7 +30,6 @@ export default async function CommentModerationPage({ params, searchParams }: Pr
   const t = await getTranslations("CommentModeration");
   const tGroup = await getTranslations("StakeholderGroup");
   const tRegion = await getTranslations("UnRegion");
-  const tReason = await getTranslations("ReportReason");
   const tDisposition = await getTranslations("CommentDisposition");
 
   return (
@@ -82,19 +82,7 @@ export default async function CommentModerationPage({ params, searchParams }: Pr
                 {item.parentBody && <blockquote className={styles.body}>{t("inReplyTo", { text: item.parentBody.slice(0, 300) })}</blockquote>}
                 <p className={styles.body}>{item.body}</p>
                 {item.hiddenReason && <p className="notice">{t("hiddenBecause", { reason: item.hiddenReason })}</p>}
-                {item.openReports > 0 && (
-                  <div className="notice">
-                    <p>{t("openReports", { count: item.openReports })}</p>
-                    <ul>
-                      {item.reports.map((report, i) => (
-                        <li key={i} className={styles.body}>
-                          {tReason(report.reason)}
-                          {report.details && `: ${report.details}`}
-                        </li>
-                      ))}
-                    </ul>
-                  </div>
-                )}
+                {item.openReports > 0 && <ReportList reports={item.reports} timeZone={set.call.timeZone} />}
                 {item.disposition && (
                   <p>
                     <strong>{t("disposition")}:</strong> {tDisposition(item.disposition)}
