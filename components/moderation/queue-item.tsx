@@ -49,7 +49,7 @@ export async function QueueItem({ item, tab, timeZone }: { item: Item; tab: Queu
               <li key={reason}>{t("reasonCount", { reason: tReason(reason), count })}</li>
             ))}
             {item.reportDetails.map((details, index) => (
-              <li key={index} className={styles.details}>
+              <li key={index} className={styles.details} dir="auto">
                 {details}
               </li>
             ))}
@@ -62,7 +62,11 @@ export async function QueueItem({ item, tab, timeZone }: { item: Item; tab: Queu
           <section key={answer.position} className="answer">
             <h4>{`${answer.position}. ${answer.prompt}`}</h4>
             {answer.choices.length > 0 && <p>{answer.choices.join(", ")}</p>}
-            {answer.text.trim() && <p className="answer-text">{answer.text}</p>}
+            {answer.text.trim() && (
+              <p className="answer-text" dir="auto">
+                {answer.text}
+              </p>
+            )}
           </section>
         ))}
       </details>
