@@ -4,6 +4,7 @@
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import type { StakeholderGroup } from "@/lib/generated/prisma/enums";
+import { UserText } from "@/components/ui/user-text";
 
 type Person = {
   name: string | null; organisation: string | null; onBehalfOf: string | null;
@@ -40,8 +41,14 @@ export async function ContributorsTable({ named, anonymousByGroup, caption, noNa
             <tbody>
               {named.map((person, index) => (
                 <tr key={person.reference ?? index}>
-                  <th scope="row">{person.name}</th>
-                  <td>{[person.organisation, person.onBehalfOf].filter(Boolean).join(" / ")}</td>
+                  <th scope="row">
+                    <UserText>{person.name}</UserText>
+                  </th>
+                  <td>
+                    <UserText>{person.organisation}</UserText>
+                    {person.organisation && person.onBehalfOf && " / "}
+                    <UserText>{person.onBehalfOf}</UserText>
+                  </td>
                   <td>{person.stakeholderGroup && tGroup(person.stakeholderGroup)}</td>
                   <td>{person.reference && <Link href={`/responses/${encodeURIComponent(person.reference)}`}>{person.reference}</Link>}</td>
                 </tr>

@@ -5,6 +5,7 @@ import { getTranslations } from "next-intl/server";
 import { LocalDate } from "@/components/ui/local-date";
 import type { CommentView } from "@/lib/comments/read";
 import styles from "./comments.module.css";
+import { UserText } from "@/components/ui/user-text";
 
 export async function CommentItem({ comment, headingLevel = 3 }: { comment: CommentView; headingLevel?: 3 | 4 }) {
   const t = await getTranslations("Comments");
@@ -15,7 +16,7 @@ export async function CommentItem({ comment, headingLevel = 3 }: { comment: Comm
   return (
     <>
       <Heading className={styles.who} id={`comment-${comment.id}-who`}>
-        {comment.name ?? t("anonymous")}
+        {comment.name ? <UserText>{comment.name}</UserText> : t("anonymous")}
         <span className="meta">
           {" · "}
           {tGroup(comment.stakeholderGroup)} · {tRegion(comment.region)}
@@ -29,7 +30,9 @@ export async function CommentItem({ comment, headingLevel = 3 }: { comment: Comm
       {comment.own && comment.moderationState === "HIDDEN" && (
         <p className="notice error">{t("hiddenBecause", { reason: comment.hiddenReason ?? "" })}</p>
       )}
-      <p className={styles.body}>{comment.body}</p>
+      <p className={styles.body} dir="auto">
+        {comment.body}
+      </p>
       {comment.disposition && (
         <div className={styles.answer}>
           <p>
@@ -37,12 +40,12 @@ export async function CommentItem({ comment, headingLevel = 3 }: { comment: Comm
           </p>
           {comment.dispositionReason && (
             <p>
-              <strong>{t("reason")}</strong> {comment.dispositionReason}
+              <strong>{t("reason")}</strong> <UserText>{comment.dispositionReason}</UserText>
             </p>
           )}
           {comment.answer && (
             <p>
-              <strong>{t("answer")}</strong> {comment.answer}
+              <strong>{t("answer")}</strong> <UserText>{comment.answer}</UserText>
             </p>
           )}
         </div>

@@ -23,6 +23,7 @@ export function AnswerText({ questionId, text, ranges, labelledBy }: Props) {
   return (
     <div
       className={styles.answerText}
+      dir="auto"
       data-answer={questionId}
       role="textbox"
       aria-readonly="true"

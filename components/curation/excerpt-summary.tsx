@@ -16,7 +16,7 @@ export async function ExcerptSummary({ excerpt, children, linkToResponse = true 
   const { source } = excerpt;
   return (
     <li>
-      <blockquote className={styles.quote}>{excerpt.quote}</blockquote>
+      <blockquote className={styles.quote} dir="auto">{excerpt.quote}</blockquote>
       <p className="meta">
         {t("fromResponse", { reference, position: excerpt.question.position })}
         {excerpt.response.stakeholderGroup && <> · {tGroup(excerpt.response.stakeholderGroup)}</>}

@@ -12,6 +12,7 @@ import styles from "./coding.module.css";
 import { TagCheckboxes } from "./tag-checkboxes";
 import { selectionWithin } from "./text-selection";
 import { useCodingMessage } from "./use-coding-message";
+import { UserText } from "@/components/ui/user-text";
 
 type Chosen = { questionId: string; position: number; start: number; end: number; quote: string };
 type Props = {
@@ -93,7 +94,7 @@ export function ExcerptTool({ responseId, positions, tags, action }: Props) {
           aria-label={t("saveSelection")}
           onSubmit={(event) => handleSubmit(() => startTransition(() => formAction(new FormData(formRef.current!))))(event)}
         >
-          <p>{t("selected", { position: chosen.position, quote: shorten(chosen.quote) })}</p>
+          <p>{t.rich("selected", { position: chosen.position, quote: () => <UserText>{shorten(chosen.quote)}</UserText> })}</p>
           <input type="hidden" name="responseId" value={responseId} />
           <input type="hidden" name="questionId" value={chosen.questionId} />
           <input type="hidden" name="start" value={chosen.start} />

@@ -1,6 +1,7 @@
 // Past contributors from the missing groups and regions, for moderators (emails included).
 import { getTranslations } from "next-intl/server";
 import { OUTREACH_LIMIT, type OutreachContact } from "@/lib/insights/outreach";
+import { UserText } from "@/components/ui/user-text";
 
 export async function OutreachTable({ contacts }: { contacts: OutreachContact[] }) {
   const t = await getTranslations("Outreach");
@@ -28,8 +29,12 @@ export async function OutreachTable({ contacts }: { contacts: OutreachContact[] 
             <tbody>
               {contacts.map((contact) => (
                 <tr key={contact.id}>
-                  <th scope="row">{contact.name}</th>
-                  <td>{contact.organisation ?? ""}</td>
+                  <th scope="row">
+                    <UserText>{contact.name}</UserText>
+                  </th>
+                  <td>
+                    <UserText>{contact.organisation}</UserText>
+                  </td>
                   <td>{tGroup(contact.group)}</td>
                   <td>{tRegion(contact.region)}</td>
                   <td>

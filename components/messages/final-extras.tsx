@@ -11,6 +11,7 @@ import type { PublishedMessageSet } from "@/lib/messages/public";
 import { SMALL_CELL } from "@/lib/insights/suppression";
 import { STAKEHOLDER_GROUPS } from "@/lib/profile/schemas";
 import { PrintSources } from "./print-sources";
+import { UserText } from "@/components/ui/user-text";
 
 const loadExtras = cache((set: PublishedMessageSet) => getFinalExtras(set));
 
@@ -67,7 +68,7 @@ export async function FinalExtras({ set }: { set: PublishedMessageSet }) {
             <ul className="final-commenters">
               {extras.commenters.map((person) => (
                 <li key={person.key}>
-                  {person.name} <span className="meta">({tGroup(person.stakeholderGroup)})</span>
+                  <UserText>{person.name}</UserText> <span className="meta">({tGroup(person.stakeholderGroup)})</span>
                 </li>
               ))}
             </ul>

@@ -46,7 +46,7 @@ export async function ParagraphItem({ paragraph, section, sections, actions }: P
                 {[c.stakeholderGroup && tGroup(c.stakeholderGroup), c.region && tRegion(c.region)].filter(Boolean).join(" · ")}
                 {c.excerptId ? "" : ` · ${t("wholeResponse")}`}
               </span>
-              {c.quote && <blockquote className={styles.quote}>{c.quote}</blockquote>}
+              {c.quote && <blockquote className={styles.quote} dir="auto">{c.quote}</blockquote>}
               <ActionButton action={actions.uncite} hidden={{ citationId: c.id }} label={t("removeCitation")} context={`${c.reference}, ${name}`} />
             </li>
           ))}

@@ -32,7 +32,7 @@ export async function PublishedParagraph({ paragraph, children }: { paragraph: P
                   <span className="meta">
                     {[source.stakeholderGroup && tGroup(source.stakeholderGroup), source.region && tRegion(source.region)].filter(Boolean).join(" · ")}
                   </span>
-                  {source.quote && <blockquote className={styles.quote}>{source.quote}</blockquote>}
+                  {source.quote && <blockquote className={styles.quote} dir="auto">{source.quote}</blockquote>}
                 </li>
               ) : (
                 <li key={index}>{t(source.removed ? "removed" : "unavailable")}</li>

@@ -54,7 +54,7 @@ export async function SourcePanel({ setId, search, tags, excerpts, responses, pa
         <ul aria-label={t("excerpts")}>
           {excerpts.map((e) => (
             <li key={e.id}>
-              <blockquote className={styles.quote}>{e.quote}</blockquote>
+              <blockquote className={styles.quote} dir="auto">{e.quote}</blockquote>
               <p className="meta">
                 {e.response.reference} · {t("question", { n: e.question.position })} · {who(e.response.stakeholderGroup, e.response.region)}
                 {e.tags.length > 0 && ` · ${e.tags.join(", ")}`}
@@ -71,7 +71,7 @@ export async function SourcePanel({ setId, search, tags, excerpts, responses, pa
           {responses.map((r) => (
             <li key={r.id}>
               <p><strong>{r.reference}</strong> <span className="meta">{who(r.stakeholderGroup, r.region)}</span></p>
-              {r.snippet && <p className="meta">{r.snippet}</p>}
+              {r.snippet && <p className="meta" dir="auto">{r.snippet}</p>}
               {citeForm({ responseId: r.id }, `${r.reference ?? ""}, ${t("wholeResponse")}`)}
             </li>
           ))}

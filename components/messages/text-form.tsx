@@ -1,7 +1,9 @@
 "use client";
 // A small form of the message editor with one or two text fields and hidden ids: validated in the browser
 // with the same zod schema the server action re-parses; the outcome is announced in a live region. Works
-// without JavaScript too (a plain POST of the same fields).
+// without JavaScript too (a plain POST of the same fields): the hidden ids are rendered with their values
+// in the HTML (not registered with react-hook-form, which would only fill them in the browser) and the
+// resolver reads them from `defaultValues`; the server's field messages are shown without JavaScript too.
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useTranslations } from "next-intl";
 import { startTransition, useActionState, useEffect, useRef } from "react";
@@ -64,12 +66,13 @@ export function TextForm({ id, schema, action, hidden, fields, submitLabel, rese
       className={styles.form}
       onSubmit={(event) => handleSubmit(() => startTransition(() => formAction(new FormData(formRef.current!))))(event)}
     >
-      {Object.keys(hidden).map((name) => (
-        <input key={name} type="hidden" {...register(name)} />
+      {Object.entries(hidden).map(([name, value]) => (
+        <input key={name} type="hidden" name={name} value={value} />
       ))}
       {fields.map((field) => {
         const fieldId = `${id}--${field.name}`;
-        const error = message(errors[field.name]?.message);
+        const refused = state && !state.ok ? state.fieldErrors?.[field.name]?.[0] : undefined;
+        const error = message(errors[field.name]?.message ?? refused);
         const describedBy = [field.hint && `${fieldId}-hint`, error && `${fieldId}-error`].filter(Boolean).join(" ");
         const control = {
           id: fieldId, maxLength: field.maxLength, defaultValue: field.defaultValue,

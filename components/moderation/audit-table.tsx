@@ -3,6 +3,7 @@ import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import type { listAuditEntries } from "@/lib/audit/log";
 import styles from "./audit-table.module.css";
+import { UserText } from "@/components/ui/user-text";
 
 type Entry = Awaited<ReturnType<typeof listAuditEntries>>["entries"][number];
 
@@ -41,7 +42,12 @@ export async function AuditTable({ entries }: { entries: Entry[] }) {
               <td>
                 {entry.actorId === null
                   ? t("system")
-                  : `${entry.actorName ?? t("deletedAccount")}${entry.actorRole ? ` (${tRole(entry.actorRole)})` : ""}`}
+                  : (
+                    <>
+                      {entry.actorName ? <UserText>{entry.actorName}</UserText> : t("deletedAccount")}
+                      {entry.actorRole && ` (${tRole(entry.actorRole)})`}
+                    </>
+                  )}
               </td>
               <th scope="row">{entry.action}</th>
               <td>

@@ -48,7 +48,11 @@ export async function QueueItem({ item, tab, timeZone }: { item: Item; tab: Queu
           <section key={answer.position} className="answer">
             <h4>{`${answer.position}. ${answer.prompt}`}</h4>
             {answer.choices.length > 0 && <p>{answer.choices.join(", ")}</p>}
-            {answer.text.trim() && <p className="answer-text">{answer.text}</p>}
+            {answer.text.trim() && (
+              <p className="answer-text" dir="auto">
+                {answer.text}
+              </p>
+            )}
           </section>
         ))}
       </details>

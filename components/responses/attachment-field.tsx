@@ -14,6 +14,7 @@ import {
   MAX_FILES,
   type AttachmentSummary,
 } from "@/lib/attachments/limits";
+import { UserText } from "@/components/ui/user-text";
 
 type Props = {
   responseId: string;
@@ -133,13 +134,16 @@ export function AttachmentField({ responseId, initial, disabled = false }: Props
           {files.map((file) => (
             <li key={file.id}>
               <a href={`/api/attachments/${encodeURIComponent(file.id)}`} download={file.fileName}>
-                {file.fileName}
+                <UserText>{file.fileName}</UserText>
               </a>{" "}
               <span className="meta">({t("fileMeta", { kind: kind(file.mediaType), size: size(file.size) })})</span>
               {!disabled && (
                 <button type="button" className="button secondary" disabled={busy} onClick={() => void remove(file)}>
                   {t("remove")}
-                  <span className="visually-hidden"> {file.fileName}</span>
+                  <span className="visually-hidden">
+                    {" "}
+                    <UserText>{file.fileName}</UserText>
+                  </span>
                 </button>
               )}
             </li>

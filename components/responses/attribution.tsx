@@ -1,8 +1,13 @@
 import { getTranslations } from "next-intl/server";
+import { Fragment, type ReactNode } from "react";
+import { UserText } from "@/components/ui/user-text";
 import type { StakeholderGroup, UnRegion } from "@/lib/generated/prisma/enums";
 import type { Attribution as AttributionData } from "@/lib/responses/public";
 
-/** Who wrote a published response, as far as its author's consent allows: name or group and region only. */
+/**
+ * Who wrote a published response, as far as its author's consent allows: name or group and region only.
+ * The name and organisations are isolated (`<bdi>`), so their direction cannot leak into the line.
+ */
 export async function Attribution({
   attribution,
   stakeholderGroup,
@@ -27,11 +32,21 @@ export async function Attribution({
       </>
     );
   }
-  const parts = [
-    attribution.name ? t("named", { name: attribution.name }) : t("unnamed"),
-    attribution.organisation,
-    attribution.onBehalfOf && t("onBehalfOf", { onBehalfOf: attribution.onBehalfOf }),
+  const { name, organisation, onBehalfOf } = attribution;
+  const parts: ReactNode[] = [
+    name ? t.rich("named", { name: () => <UserText>{name}</UserText> }) : t("unnamed"),
+    organisation && <UserText>{organisation}</UserText>,
+    onBehalfOf && t.rich("onBehalfOf", { org: () => <UserText>{onBehalfOf}</UserText> }),
     groupRegion,
   ].filter(Boolean);
-  return <span className="attribution">{parts.join(" · ")}</span>;
+  return (
+    <span className="attribution">
+      {parts.map((part, index) => (
+        <Fragment key={index}>
+          {index > 0 && " · "}
+          {part}
+        </Fragment>
+      ))}
+    </span>
+  );
 }

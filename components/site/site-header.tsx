@@ -3,6 +3,7 @@ import { getTranslations } from "next-intl/server";
 import { hasRole } from "@/lib/auth/roles";
 import { getSessionUser } from "@/lib/auth/session";
 import { SignOutButton } from "@/components/auth/sign-out-button";
+import { UserText } from "@/components/ui/user-text";
 
 export async function SiteHeader() {
   const t = await getTranslations("Site");
@@ -42,7 +43,7 @@ export async function SiteHeader() {
         <div className="site-user">
           {user ? (
             <>
-              <span>{t("signedInAs", { name: user.name ?? user.email })}</span>
+              <span>{t.rich("signedInAs", { name: () => <UserText>{user.name ?? user.email}</UserText> })}</span>
               <Link href="/my/contributions">{t("myContributions")}</Link>
               <Link href="/profile">{t("myProfile")}</Link>
               <Link href="/my/data">{t("myData")}</Link>

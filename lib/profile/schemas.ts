@@ -2,6 +2,7 @@
 // translated where they are shown; "key|n" carries a number for the message.
 import { z } from "zod";
 import { StakeholderGroup, UnRegion } from "@/lib/generated/prisma/enums";
+import { displayText } from "@/lib/validation/display";
 import { isCountryCode } from "./countries";
 
 export const PROFILE_LIMITS = { displayName: 120, organisation: 200, onBehalfOf: 200 } as const;
@@ -10,16 +11,15 @@ export const STAKEHOLDER_GROUPS = Object.values(StakeholderGroup);
 export const UN_REGIONS = Object.values(UnRegion);
 
 const optionalText = (max: number) =>
-  z
-    .string({ error: "text" })
+  displayText()
     .trim()
     .max(max, { error: `tooLong|${max}` })
     .optional()
     .transform((value) => (value ? value : null));
 
 export const profileInputSchema = z.object({
-  displayName: z
-    .string({ error: "required" })
+  // Names and organisations are shown on many pages: no bidi overrides or invisible characters.
+  displayName: displayText("required")
     .trim()
     .min(1, { error: "required" })
     .max(PROFILE_LIMITS.displayName, { error: `tooLong|${PROFILE_LIMITS.displayName}` }),

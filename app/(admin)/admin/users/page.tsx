@@ -4,6 +4,7 @@ import { RoleForm } from "@/components/admin/role-form";
 import { listAccounts } from "@/lib/accounts/accounts";
 import { accountSearchSchema } from "@/lib/accounts/schemas";
 import { requireRole } from "@/lib/auth/session";
+import { UserText } from "@/components/ui/user-text";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("Admin"))("title") };
@@ -39,7 +40,7 @@ export default async function AdminUsersPage({ searchParams }: { searchParams: P
             {accounts.map((account) => (
               <tr key={account.id}>
                 <th scope="row">{account.email}</th>
-                <td>{account.profile?.displayName ?? t("noProfile")}</td>
+                <td>{account.profile ? <UserText>{account.profile.displayName}</UserText> : t("noProfile")}</td>
                 <td>
                   <RoleForm userId={account.id} email={account.email} role={account.role} />
                 </td>

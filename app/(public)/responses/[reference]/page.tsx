@@ -8,6 +8,7 @@ import { Attribution } from "@/components/responses/attribution";
 import { LocalDate } from "@/components/ui/local-date";
 import { usedIn } from "@/lib/messages/public";
 import { getPublishedResponse } from "@/lib/responses/public";
+import { UserText } from "@/components/ui/user-text";
 
 type Props = { params: Promise<{ reference: string }> };
 
@@ -57,7 +58,11 @@ export default async function PublicResponsePage({ params }: Props) {
               ))}
             </ul>
           )}
-          {answer.text.trim() && <p className="answer-text">{answer.text}</p>}
+          {answer.text.trim() && (
+            <p className="answer-text" dir="auto">
+              {answer.text}
+            </p>
+          )}
         </section>
       ))}
 
@@ -81,7 +86,7 @@ export default async function PublicResponsePage({ params }: Props) {
           <ul>
             {response.attachments.map((file) => (
               <li key={file.id}>
-                <a href={`/api/attachments/${file.id}`}>{file.fileName ?? t("attachment", { position: file.position })}</a>{" "}
+                <a href={`/api/attachments/${file.id}`}>{file.fileName ? <UserText>{file.fileName}</UserText> : t("attachment", { position: file.position })}</a>{" "}
                 <span className="meta">
                   ({t("fileMeta", { type: file.mediaType, size: Math.max(1, Math.round(file.size / 1024)) })})
                 </span>

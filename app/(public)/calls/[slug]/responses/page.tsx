@@ -135,7 +135,7 @@ export default async function PublicResponsesPage({ params, searchParams }: Prop
               )}
               {question && <p className="meta">{t("answerTo", { question: question.prompt })}</p>}
               {item.excerpt && (
-                <p className="excerpt">
+                <p className="excerpt" dir="auto">
                   <HighlightedText text={item.excerpt} />
                 </p>
               )}

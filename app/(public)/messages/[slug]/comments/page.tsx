@@ -12,6 +12,7 @@ import { PeriodNotice } from "@/components/comments/period-notice";
 import { setComments, type Thread } from "@/lib/comments/read";
 import { groupFilterSchema } from "@/lib/comments/schemas";
 import { getPublishedMessageSet } from "@/lib/messages/public";
+import { UserText } from "@/components/ui/user-text";
 
 type Props = { params: Promise<{ slug: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 
@@ -47,9 +48,11 @@ async function Table({ id, caption, threads }: { id: string; caption: string; th
         <tbody>
           {rows.map((row) => (
             <tr key={row.id}>
-              <td className={styles.body}>{row.body}</td>
+              <td className={styles.body} dir="auto">
+                {row.body}
+              </td>
               <td>
-                {row.name ?? tc("anonymous")}
+                {row.name ? <UserText>{row.name}</UserText> : tc("anonymous")}
                 <br />
                 <span className="meta">
                   {tGroup(row.stakeholderGroup)} · {tRegion(row.region)}
@@ -60,11 +63,11 @@ async function Table({ id, caption, threads }: { id: string; caption: string; th
               <td className={styles.body}>
                 {row.dispositionReason && (
                   <>
-                    <strong>{tc("reason")}</strong> {row.dispositionReason}
+                    <strong>{tc("reason")}</strong> <UserText>{row.dispositionReason}</UserText>
                     {row.answer && <br />}
                   </>
                 )}
-                {row.answer}
+                <UserText>{row.answer}</UserText>
               </td>
             </tr>
           ))}

@@ -8,6 +8,7 @@ import { LocalDate } from "@/components/ui/local-date";
 import { requireUser } from "@/lib/auth/session";
 import { getOwnResponse } from "@/lib/responses/responses";
 import { orNotFound } from "@/lib/not-found";
+import { UserText } from "@/components/ui/user-text";
 
 type Params = Promise<{ id: string }>;
 
@@ -109,7 +110,9 @@ export default async function ReceiptPage({ params, searchParams }: { params: Pa
           return (
             <li key={question.id}>
               <h3>{question.prompt}</h3>
-              <p className="answer-text">{value || t("noAnswer")}</p>
+              <p className="answer-text" dir="auto">
+                {value || t("noAnswer")}
+              </p>
             </li>
           );
         })}
@@ -120,7 +123,9 @@ export default async function ReceiptPage({ params, searchParams }: { params: Pa
           <ul>
             {response.attachments.map((file) => (
               <li key={file.id}>
-                <a href={`/api/attachments/${file.id}`}>{file.fileName}</a>
+                <a href={`/api/attachments/${file.id}`}>
+                  <UserText>{file.fileName}</UserText>
+                </a>
               </li>
             ))}
           </ul>

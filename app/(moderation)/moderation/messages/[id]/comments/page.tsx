@@ -11,6 +11,7 @@ import { listCommentQueue } from "@/lib/comments/queue";
 import { COMMENT_TABS, commentTabSchema } from "@/lib/comments/schemas";
 import { orNotFound } from "@/lib/not-found";
 import * as a from "./actions";
+import { UserText } from "@/components/ui/user-text";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("CommentModeration"))("title") };
@@ -79,8 +80,10 @@ export default async function CommentModerationPage({ params, searchParams }: Pr
                   {tGroup(item.stakeholderGroup)} · {tRegion(item.region)} · {t("versionN", { n: item.versionNumber })} ·{" "}
                   <LocalDate date={item.createdAt} timeZone={set.call.timeZone} />
                 </p>
-                {item.parentBody && <blockquote className={styles.body}>{t("inReplyTo", { text: item.parentBody.slice(0, 300) })}</blockquote>}
-                <p className={styles.body}>{item.body}</p>
+                {item.parentBody && <blockquote className={styles.body}>{t.rich("inReplyTo", { text: () => <UserText>{item.parentBody!.slice(0, 300)}</UserText> })}</blockquote>}
+                <p className={styles.body} dir="auto">
+                  {item.body}
+                </p>
                 {item.hiddenReason && <p className="notice">{t("hiddenBecause", { reason: item.hiddenReason })}</p>}
                 {item.openReports > 0 && <ReportList reports={item.reports} timeZone={set.call.timeZone} />}
                 {item.disposition && (
