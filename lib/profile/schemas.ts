@@ -1,6 +1,7 @@
 // One schema for the profile form and the server. Error messages are catalog keys ("Validation.*"),
 // translated where they are shown; "key|n" carries a number for the message.
 import { z } from "zod";
+import { text } from "@/lib/validation/text";
 import { StakeholderGroup, UnRegion } from "@/lib/generated/prisma/enums";
 import { isCountryCode } from "./countries";
 
@@ -10,23 +11,20 @@ export const STAKEHOLDER_GROUPS = Object.values(StakeholderGroup);
 export const UN_REGIONS = Object.values(UnRegion);
 
 const optionalText = (max: number) =>
-  z
-    .string({ error: "text" })
+  text({ error: "text" })
     .trim()
     .max(max, { error: `tooLong|${max}` })
     .optional()
     .transform((value) => (value ? value : null));
 
 export const profileInputSchema = z.object({
-  displayName: z
-    .string({ error: "required" })
+  displayName: text({ error: "required" })
     .trim()
     .min(1, { error: "required" })
     .max(PROFILE_LIMITS.displayName, { error: `tooLong|${PROFILE_LIMITS.displayName}` }),
   stakeholderGroup: z.enum(StakeholderGroup, { error: "chooseGroup" }),
   region: z.enum(UnRegion, { error: "chooseRegion" }),
-  country: z
-    .string({ error: "chooseCountry" })
+  country: text({ error: "chooseCountry" })
     .trim()
     .toUpperCase()
     .refine(isCountryCode, { error: "chooseCountry" }),
