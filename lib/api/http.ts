@@ -8,6 +8,7 @@
 import "server-only";
 import { createHash } from "node:crypto";
 import { isAcceptablePath } from "@/lib/http/request-guard";
+import { isInvalidTextError } from "@/lib/validation/text";
 import { ApiError, badRequest, errorBody } from "./errors";
 import { parseQuery, type ParameterName, type Query } from "./query";
 import { clientKey, takeToken, type RateLimitResult } from "./rate-limit";
@@ -83,6 +84,7 @@ export async function apiGet(
     return new Response(json, { status: 200, headers: { ...headers, "Content-Type": "application/json; charset=utf-8" } });
   } catch (error) {
     if (error instanceof ApiError) return errorResponse(error, limitHeaders);
+    if (isInvalidTextError(error)) return errorResponse(badRequest("A value contains characters that are not allowed."), limitHeaders);
     console.error("[api] unexpected error", request.url, error);
     return errorResponse(new ApiError("internal", "Something went wrong on our side."), limitHeaders);
   }

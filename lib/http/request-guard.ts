@@ -29,7 +29,7 @@ export const ROUTE_HANDLER_METHODS: readonly (readonly [RegExp, readonly string[
   [/^\/messages\/[^/]+\/download\/[^/]+$/, ["GET"]],
 ];
 
-export type Refusal = { status: 400 | 403 | 405 | 413; reason: string; allow?: string };
+export type Refusal = { status: 400 | 403 | 405 | 413; reason: string; allow?: string; clearCookies?: string[] };
 
 const isApi = (pathname: string) => pathname === "/api" || pathname.startsWith("/api/");
 
@@ -41,6 +41,39 @@ export function allowedMethods(pathname: string): { methods: string[]; routeHand
   if (methods.includes("GET")) methods.push("HEAD");
   methods.push("OPTIONS");
   return { methods, routeHandler: true };
+}
+
+/** next-auth answers 500 to a callbackUrl (query or cookie) that is not an http(s) URL or a path; this is its
+ * own test (core/lib/assert.js), so such a request is a 400 instead. Which URLs are *safe* is not decided here. */
+const AUTH_CALLBACK_COOKIES = ["next-auth.callback-url", "__Secure-next-auth.callback-url"];
+
+function isParsableCallbackUrl(url: string) {
+  try {
+    return /^https?:/.test(new URL(url, url.startsWith("/") ? "http://localhost" : undefined).protocol);
+  } catch {
+    return false;
+  }
+}
+
+function cookieValues(headers: Headers, name: string): string[] {
+  const values: string[] = [];
+  for (const part of (headers.get("cookie") ?? "").split(";")) {
+    const [key, ...rest] = part.trim().split("=");
+    if (key !== name) continue;
+    try {
+      values.push(decodeURIComponent(rest.join("=")));
+    } catch {
+      values.push("\u0000"); // undecodable: refused like any unparsable URL
+    }
+  }
+  return values;
+}
+
+function refuseAuthCallback(search: URLSearchParams, headers: Headers): Refusal | null {
+  const query = search.get("callbackUrl");
+  if (query && !isParsableCallbackUrl(query)) return { status: 400, reason: "The callbackUrl is not a URL." };
+  const bad = AUTH_CALLBACK_COOKIES.filter((name) => cookieValues(headers, name).some((value) => value && !isParsableCallbackUrl(value)));
+  return bad.length ? { status: 400, reason: "The callback URL cookie is not a URL; it has been removed.", clearCookies: bad } : null;
 }
 
 /** True when every segment of the raw (still percent-encoded) path decodes to acceptable text. */
@@ -67,13 +100,17 @@ export function isSameOrigin(headers: Headers) {
 }
 
 /** Why this request is refused before routing, or null when it may go on. */
-export function refuseRequest(method: string, rawPathname: string, headers: Headers): Refusal | null {
+export function refuseRequest(method: string, rawPathname: string, headers: Headers, search = new URLSearchParams()): Refusal | null {
   const { methods, routeHandler } = allowedMethods(rawPathname);
   if (!methods.includes(method)) {
     return { status: 405, reason: `The method ${method.slice(0, 20)} is not allowed here.`, allow: methods.join(", ") };
   }
   if (!isAcceptablePath(rawPathname)) {
     return { status: 400, reason: "The path contains characters that are not allowed (NUL, lone surrogates, non-characters or malformed escapes)." };
+  }
+  if (rawPathname.startsWith("/api/auth/")) {
+    const refusal = refuseAuthCallback(search, headers);
+    if (refusal) return refusal;
   }
   if (method === "POST" && !routeHandler) {
     if (!isSameOrigin(headers)) return { status: 403, reason: "Forms of this site can only be sent from this site." };
@@ -83,6 +120,17 @@ export function refuseRequest(method: string, rawPathname: string, headers: Head
     }
   }
   return null;
+}
+
+/** The body of a refusal: the open data API's JSON error shape, the other route handlers' `{ ok, message }`,
+ * plain text for pages. */
+export function refusalBody(pathname: string, refusal: Refusal): { body: string; contentType: string } {
+  if (pathname === "/api/v1" || pathname.startsWith("/api/v1/")) {
+    const code = refusal.status === 405 ? "method_not_allowed" : "bad_request"; // the only refusals of a GET-only API
+    return { body: JSON.stringify({ error: { code, message: refusal.reason } }), contentType: "application/json" };
+  }
+  if (pathname.startsWith("/api/")) return { body: JSON.stringify({ ok: false, message: refusal.reason }), contentType: "application/json" };
+  return { body: refusal.reason, contentType: "text/plain; charset=utf-8" };
 }
 
 /** Set by proxy.ts on a page request whose query string lost refused characters, so the page can say so. */

@@ -23,6 +23,15 @@ export function withoutInvalidCharacters(value: string) {
 }
 
 /**
+ * PostgreSQL's refusal of such text ("invalid byte sequence for encoding UTF8: 0x00", SQLSTATE 22021), for a
+ * value that reached a query without passing a schema (an id read straight from a form): the callers turn it
+ * into the same refusal as the schema's instead of an unexpected error.
+ */
+export function isInvalidTextError(error: unknown) {
+  return error instanceof Error && /\b22021\b|invalid byte sequence for encoding/.test(error.message);
+}
+
+/**
  * `z.string(params)` that refuses NUL, lone surrogates and non-characters with "invalidCharacters" (and stops
  * there, so the field shows that one message). Use it for every string that comes from a person or a URL.
  */
