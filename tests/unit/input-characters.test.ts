@@ -3,7 +3,8 @@
 // a 500 from PostgreSQL or from Next.js's own decoding).
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
-import { describe, expect, it } from "vitest";
+import { afterAll, describe, expect, it } from "vitest";
+import { db, disconnectDb } from "@/lib/db";
 import { signInSchema } from "@/lib/auth/schemas";
 import { callInputSchema } from "@/lib/calls/schemas";
 import { commentInputSchema } from "@/lib/comments/schemas";
@@ -12,7 +13,9 @@ import { reportInputSchema } from "@/lib/moderation/schemas";
 import { profileInputSchema } from "@/lib/profile/schemas";
 import { publicResponseQuerySchema } from "@/lib/responses/public-schemas";
 import { buildSubmissionSchema } from "@/lib/responses/schemas";
-import { hasInvalidCharacters, text, withoutInvalidCharacters } from "@/lib/validation/text";
+import { hasInvalidCharacters, isInvalidTextError, text, withoutInvalidCharacters } from "@/lib/validation/text";
+
+afterAll(disconnectDb);
 
 const REFUSED = {
   nul: "a\u0000b",
@@ -96,5 +99,15 @@ describe("the forms' schemas", () => {
     };
     walk("lib");
     expect(offenders).toEqual([]);
+  });
+});
+
+describe("text that reaches the database without a schema", () => {
+  it("is recognised in PostgreSQL's refusal, so actions, routes and pages refuse it like the schema does", async () => {
+    // An id read straight from a form: runAction, apiGet, the attachment routes and orNotFound check this.
+    const refusal = await db.response.findUnique({ where: { id: "abc\u0000" }, select: { id: true } }).catch((error: unknown) => error);
+    expect(isInvalidTextError(refusal)).toBe(true);
+    expect(isInvalidTextError(new Error("connection refused"))).toBe(false);
+    expect(await db.response.findUnique({ where: { id: "abc" }, select: { id: true } })).toBeNull();
   });
 });

@@ -4,9 +4,12 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { once } from "node:events";
+import http from "node:http";
 import {
-  allowedMethods, cleanPageQuery, refuseRequest, ROUTE_HANDLER_METHODS, SERVER_ACTION_BODY_LIMIT,
+  allowedMethods, cleanPageQuery, refusalBody, refuseRequest, ROUTE_HANDLER_METHODS, SERVER_ACTION_BODY_LIMIT,
 } from "@/lib/http/request-guard";
+import { refuseUnroutableRequests } from "@/lib/http/unroutable-requests";
 
 const headers = (values: Record<string, string> = {}) => new Headers({ host: "consult.example.org", ...values });
 
@@ -95,5 +98,62 @@ describe("page query strings", () => {
     expect(cleanPageQuery(new URLSearchParams("q=norms&group=GOVERNMENT"))).toBeNull();
     expect(cleanPageQuery(new URLSearchParams("q=no%00rms%EF%BF%BF&group=GOVERNMENT"))!.toString()).toBe("q=norms&group=GOVERNMENT");
     expect(cleanPageQuery(new URLSearchParams("%00=1&q=a"))!.toString()).toBe("q=a");
+  });
+});
+
+describe("next-auth's callback URL", () => {
+  it("is a 400 (not next-auth's 500) when the query or the cookie holds something that is not a URL", () => {
+    const get = (query: string, cookie?: string) =>
+      refuseRequest("GET", "/api/auth/session", headers(cookie ? { cookie } : {}), new URLSearchParams(query));
+    for (const query of ["callbackUrl=%00", "callbackUrl=foo", "callbackUrl=%uD800", "callbackUrl=javascript:alert(1)"]) {
+      expect(get(query), query).toMatchObject({ status: 400 });
+    }
+    expect(get("callbackUrl=%2Fcalls")).toBeNull();
+    expect(get("callbackUrl=http%3A%2F%2Fconsult.example.org%2F")).toBeNull();
+    expect(get("", "next-auth.callback-url=%00; other=1")).toMatchObject({ status: 400, clearCookies: ["next-auth.callback-url"] });
+    expect(get("", "next-auth.callback-url=%2Fprofile")).toBeNull();
+    expect(refuseRequest("GET", "/calls", headers(), new URLSearchParams("callbackUrl=foo"))).toBeNull();
+  });
+});
+
+describe("refusal bodies", () => {
+  it("use the open data API's error shape there, { ok, message } on other routes, text on pages", () => {
+    const refusal = { status: 400 as const, reason: "Bad path." };
+    expect(JSON.parse(refusalBody("/api/v1/forums/x", refusal).body)).toEqual({ error: { code: "bad_request", message: "Bad path." } });
+    expect(JSON.parse(refusalBody("/api/v1/calls", { ...refusal, status: 405 }).body)).toMatchObject({ error: { code: "method_not_allowed" } });
+    expect(JSON.parse(refusalBody("/api/attachments/x", refusal).body)).toEqual({ ok: false, message: "Bad path." });
+    expect(refusalBody("/profile", refusal)).toEqual({ body: "Bad path.", contentType: "text/plain; charset=utf-8" });
+  });
+});
+
+describe("requests Next.js cannot represent", () => {
+  it("are answered by the HTTP server itself: TRACE 405 with Allow, an undecodable /api path 400", async () => {
+    refuseUnroutableRequests();
+    const server = http.createServer((_request, response) => response.end("reached the app"));
+    server.listen(0, "127.0.0.1");
+    await once(server, "listening");
+    const { port } = server.address() as { port: number };
+    const send = (method: string, path: string) =>
+      new Promise<{ status: number; allow?: string; body: string }>((resolve, reject) => {
+        const request = http.request({ host: "127.0.0.1", port, method, path }, (response) => {
+          let body = "";
+          response.on("data", (chunk) => (body += chunk));
+          response.on("end", () => resolve({ status: response.statusCode!, allow: response.headers.allow, body }));
+        });
+        request.on("error", reject);
+        request.end();
+      });
+    try {
+      expect(await send("TRACE", "/")).toMatchObject({ status: 405, allow: "GET, HEAD, POST" });
+      expect(await send("TRACE", "/api/v1/calls")).toMatchObject({ status: 405, allow: "GET, HEAD, OPTIONS" });
+      const upload = await send("POST", "/api/responses/%uD800/attachments");
+      expect(upload.status).toBe(400);
+      expect(JSON.parse(upload.body)).toMatchObject({ ok: false });
+      expect(await send("GET", "/api/v1/responses/%ED%A0%80")).toMatchObject({ status: 400 });
+      expect(await send("GET", "/calls/x")).toMatchObject({ status: 200, body: "reached the app" });
+      expect(await send("POST", "/api/responses/abc/attachments")).toMatchObject({ status: 200 });
+    } finally {
+      server.close();
+    }
   });
 });
