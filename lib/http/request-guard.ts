@@ -1,16 +1,19 @@
 // What every request must satisfy before Next.js routes it (called by proxy.ts), so that hostile input is a
 // clean 4xx instead of an exception deep inside the framework or the database:
-// - its method is one the target supports (TRACE, PROPFIND or an invented method made Next.js throw: 500);
+// - its method is one the target supports, else 405 with Allow (pages answered PUT or DELETE as a GET, and
+//   TRACE made Next.js fail with a 500: that one is answered earlier, see unroutable-requests.ts);
 // - its path segments decode to text without NUL, lone surrogates or non-characters (lib/validation/text.ts);
 //   `%uD800` or `%ED%A0%80` made Next.js's own decoding throw, NUL reached PostgreSQL: both were 500s;
-// - a form post to a page (a server action) is same-origin and within the server actions' body limit.
+// - a form post to a page (a server action) is same-origin (403), states its length (411) and is within the
+//   server actions' body limit (413); Next.js answered a cross-site or cut-off action with a 500;
+// - next-auth's callbackUrl parses as a URL (next-auth answers 500 otherwise).
 // Query strings of pages are cleaned here (see cleanPageQuery); those of route handlers are refused by their
 // own parsers (lib/api/query.ts), which say which parameter is wrong. Pure: unit-tested without a server.
 import { hasInvalidCharacters, withoutInvalidCharacters } from "@/lib/validation/text";
 
-/** Server actions (form posts to pages) larger than this are refused with 413. Next.js's own limit
- * (`experimental.serverActions.bodySizeLimit` in next.config.js) is the same number, so a chunked body
- * without Content-Length stops there too. Attachments are uploaded to a route handler, not through this. */
+/** Server actions (form posts to pages) declaring a larger body are refused with 413 before it is read; one
+ * without Content-Length (chunked) with 411. Next.js's own limits (`serverActions.bodySizeLimit` and
+ * `proxyClientMaxBodySize` in next.config.js) are the same number. Attachments go to a route handler. */
 export const SERVER_ACTION_BODY_LIMIT = 1024 * 1024;
 
 /** Pages answer these; a POST is a server action. */
@@ -29,7 +32,7 @@ export const ROUTE_HANDLER_METHODS: readonly (readonly [RegExp, readonly string[
   [/^\/messages\/[^/]+\/download\/[^/]+$/, ["GET"]],
 ];
 
-export type Refusal = { status: 400 | 403 | 405 | 413; reason: string; allow?: string; clearCookies?: string[] };
+export type Refusal = { status: 400 | 403 | 405 | 411 | 413; reason: string; allow?: string; clearCookies?: string[] };
 
 const isApi = (pathname: string) => pathname === "/api" || pathname.startsWith("/api/");
 
@@ -114,6 +117,11 @@ export function refuseRequest(method: string, rawPathname: string, headers: Head
   }
   if (method === "POST" && !routeHandler) {
     if (!isSameOrigin(headers)) return { status: 403, reason: "Forms of this site can only be sent from this site." };
+    // A body without a length (chunked) would be cut at the limit by Next.js and fail as a truncated form
+    // (500). Browsers always state the length of a form post, so such a body is refused before it is read.
+    if (headers.has("transfer-encoding") && !headers.has("content-length")) {
+      return { status: 411, reason: "A form post must state its Content-Length." };
+    }
     const length = Number(headers.get("content-length") ?? 0);
     if (length > SERVER_ACTION_BODY_LIMIT) {
       return { status: 413, reason: `A form may send at most ${SERVER_ACTION_BODY_LIMIT / (1024 * 1024)} MB.` };

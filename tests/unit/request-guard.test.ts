@@ -90,6 +90,9 @@ describe("form posts to pages (server actions)", () => {
     expect(refuseRequest("POST", "/profile", length(SERVER_ACTION_BODY_LIMIT + 1))).toMatchObject({ status: 413 });
     expect(refuseRequest("POST", "/profile", length(10 * 1024 * 1024))).toMatchObject({ status: 413 });
     expect(refuseRequest("POST", "/api/responses/abc/attachments", length(8 * 1024 * 1024))).toBeNull();
+    // Chunked, so no length to check: refused before it is read (Next.js would cut it and fail on the rest).
+    expect(refuseRequest("POST", "/profile", headers({ "transfer-encoding": "chunked", "next-action": "abc" }))).toMatchObject({ status: 411 });
+    expect(refuseRequest("POST", "/api/responses/abc/attachments", headers({ "transfer-encoding": "chunked" }))).toBeNull();
   });
 });
 
