@@ -1,11 +1,14 @@
 // Parameters, headers and shared responses of the OpenAPI document (lib/api/openapi.ts).
 import { STAKEHOLDER_GROUPS, UN_REGIONS } from "@/lib/profile/schemas";
-import { ref, type HeaderObject, type ParameterObject, type ResponseObject } from "./openapi-types";
+import { ref, type HeaderObject, type ParameterObject, type ResponseObject, type SchemaObject } from "./openapi-types";
 import { CALL_STATUSES, MAX_VERSION_NUMBER, PAGE_LIMIT, SLUG_PATTERN } from "./query";
 
 const pathSlug = (description: string, example: string): ParameterObject => ({
   name: "slug", in: "path", required: true, description, schema: { type: "string" }, example,
 });
+
+/** What `since` and `until` accept (lib/api/query.ts): a date, or a date-time with its offset (RFC 3339). */
+const isoInstant: SchemaObject = { type: "string", oneOf: [{ format: "date" }, { format: "date-time" }] };
 
 export const parameters: Record<string, ParameterObject> = {
   Limit: {
@@ -20,11 +23,11 @@ export const parameters: Record<string, ParameterObject> = {
   Region: { name: "region", in: "query", description: "Only responses from this UN region.", schema: { type: "string", enum: UN_REGIONS }, example: "AFRICA" },
   Since: {
     name: "since", in: "query", description: "Only responses submitted at or after this ISO 8601 date or date-time (with offset).",
-    schema: { type: "string" }, example: "2026-01-01",
+    schema: isoInstant, example: "2026-01-01",
   },
   Until: {
     name: "until", in: "query", description: "Only responses submitted at or before this ISO 8601 date or date-time (with offset).",
-    schema: { type: "string" }, example: "2026-12-31T23:59:59Z",
+    schema: isoInstant, example: "2026-12-31T23:59:59Z",
   },
   Status: { name: "status", in: "query", description: "Only calls in this state now.", schema: { type: "string", enum: CALL_STATUSES }, example: "OPEN" },
   ForumFilter: { name: "forum", in: "query", description: "Only calls of this forum (its slug).", schema: { type: "string", pattern: SLUG_PATTERN }, example: "bpf-cybersecurity" },
