@@ -178,14 +178,17 @@ function actionBodies(params: string, value: string): Record<string, string>[] {
   ];
 }
 
-function actionJobs(api: APIRequestContext, ids: Ids, { origin }: { origin: string }) {
+/** `thorough`: every argument shape and value (for the administrator, whom no role check stops early);
+ * otherwise the declared shape with a NUL, which is what a role check sees before refusing. */
+function actionJobs(api: APIRequestContext, ids: Ids, thorough: boolean) {
   const jobs: (() => Promise<Failure | null>)[] = [];
   for (const action of actions(ids)) {
     if (action.name === "signOutAction") continue; // ends the session the rest of the pass runs in
-    const headers = { "Next-Action": action.id, Accept: "text/x-component", Origin: origin };
+    const headers = { "Next-Action": action.id, Accept: "text/x-component", Origin: BASE_URL };
     const label = action.name;
-    for (const value of ["a\u0000b", "\uD800"]) {
-      for (const multipart of actionBodies(action.params, value)) jobs.push(probe(api, "POST", action.path, { headers, multipart, label }));
+    for (const value of thorough ? ["a\u0000b", "\uD800"] : ["a\u0000b"]) {
+      const bodies = actionBodies(action.params, value);
+      for (const multipart of thorough ? bodies : bodies.slice(0, 1)) jobs.push(probe(api, "POST", action.path, { headers, multipart, label }));
     }
     // 900 kB in one field: under the body limit, so the action itself must refuse it.
     const [form] = actionBodies(action.params, "x");
@@ -200,7 +203,7 @@ const STAFF_PATHS = /^\/(moderation|admin|api\/moderation)(\/|$)/;
 async function fuzz(api: APIRequestContext, label: string, only: (path: string) => boolean = () => true) {
   const ids = await demoIds();
   const started = Date.now();
-  const failures = await run([...urlJobs(api, ids, only, label === "visitor"), ...actionJobs(api, ids, { origin: BASE_URL })]);
+  const failures = await run([...urlJobs(api, ids, only, label === "visitor"), ...actionJobs(api, ids, label === "admin")]);
   console.info(`[fuzz] ${label}: ${Math.round((Date.now() - started) / 1000)} s`);
   expect(failures, `${label}: answers 5xx`).toEqual([]);
 }
