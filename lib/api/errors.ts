@@ -4,6 +4,7 @@
 export const API_ERROR_CODES = {
   bad_request: 400,
   not_found: 404,
+  method_not_allowed: 405,
   rate_limited: 429,
   internal: 500,
 } as const;

@@ -7,7 +7,9 @@
 // Responses may be cached for 60 s by anyone (`public`): they only ever contain published data.
 import "server-only";
 import { createHash } from "node:crypto";
-import { ApiError, errorBody } from "./errors";
+import { isAcceptablePath } from "@/lib/http/request-guard";
+import { isInvalidTextError } from "@/lib/validation/text";
+import { ApiError, badRequest, errorBody } from "./errors";
 import { parseQuery, type ParameterName, type Query } from "./query";
 import { clientKey, takeToken, type RateLimitResult } from "./rate-limit";
 
@@ -67,6 +69,10 @@ export async function apiGet(
   }
   try {
     const url = new URL(request.url);
+    // proxy.ts refuses these before routing; checked again here so no handler depends on it being there.
+    if (!isAcceptablePath(url.pathname)) {
+      throw badRequest("The path contains characters that are not allowed (NUL, lone surrogates, non-characters or malformed escapes).");
+    }
     const { body, lastModified } = await handler(parseQuery(url, allowed), url);
     const json = JSON.stringify(body);
     const etag = etagOf(json);
@@ -78,6 +84,7 @@ export async function apiGet(
     return new Response(json, { status: 200, headers: { ...headers, "Content-Type": "application/json; charset=utf-8" } });
   } catch (error) {
     if (error instanceof ApiError) return errorResponse(error, limitHeaders);
+    if (isInvalidTextError(error)) return errorResponse(badRequest("A value contains characters that are not allowed."), limitHeaders);
     console.error("[api] unexpected error", request.url, error);
     return errorResponse(new ApiError("internal", "Something went wrong on our side."), limitHeaders);
   }

@@ -12,7 +12,7 @@ import { publishedCall, publishedResponse } from "@/lib/responses/public";
 import { afterKeyset, encodeKeyset } from "./cursor";
 import { badRequest, notFound } from "./errors";
 import { latest, type ApiResult } from "./http";
-import { pageOf, type Query } from "./query";
+import { MAX_VERSION_NUMBER, pageOf, type Query } from "./query";
 
 const citationSchema = z.object({
   responseId: z.string().nullish(),
@@ -126,8 +126,10 @@ export async function listMessageSetVersions(slug: string, now = new Date()): Pr
 }
 
 export async function getMessageSetVersion(slug: string, numberParam: string, now = new Date()): Promise<ApiResult> {
-  const number = z.coerce.number().int().min(1).max(1_000_000).safeParse(numberParam);
-  if (!number.success || !/^\d+$/.test(numberParam)) throw badRequest("The version number must be a whole number from 1.");
+  const number = z.coerce.number().int().min(1).max(MAX_VERSION_NUMBER).safeParse(numberParam);
+  if (!number.success || !/^\d{1,10}$/.test(numberParam)) {
+    throw badRequest(`The version number must be a whole number from 1 to ${MAX_VERSION_NUMBER}.`);
+  }
   const set = await findSet(slug, now);
   const version = await versionContent(set.id, number.data, now);
   return {

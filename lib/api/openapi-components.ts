@@ -1,11 +1,14 @@
 // Parameters, headers and shared responses of the OpenAPI document (lib/api/openapi.ts).
 import { STAKEHOLDER_GROUPS, UN_REGIONS } from "@/lib/profile/schemas";
-import { ref, type HeaderObject, type ParameterObject, type ResponseObject } from "./openapi-types";
-import { CALL_STATUSES, PAGE_LIMIT } from "./query";
+import { ref, type HeaderObject, type ParameterObject, type ResponseObject, type SchemaObject } from "./openapi-types";
+import { CALL_STATUSES, MAX_VERSION_NUMBER, PAGE_LIMIT, SLUG_PATTERN } from "./query";
 
 const pathSlug = (description: string, example: string): ParameterObject => ({
   name: "slug", in: "path", required: true, description, schema: { type: "string" }, example,
 });
+
+/** What `since` and `until` accept (lib/api/query.ts): a date, or a date-time with its offset (RFC 3339). */
+const isoInstant: SchemaObject = { type: "string", oneOf: [{ format: "date" }, { format: "date-time" }] };
 
 export const parameters: Record<string, ParameterObject> = {
   Limit: {
@@ -14,26 +17,26 @@ export const parameters: Record<string, ParameterObject> = {
   },
   Cursor: {
     name: "cursor", in: "query", schema: { type: "string" },
-    description: "The `next` value of the previous page, unchanged. Opaque; a malformed cursor is a 400.",
+    description: "The `next` value of the previous page, unchanged. Opaque; empty or absent is the first page; a malformed cursor is a 400.",
   },
   Group: { name: "group", in: "query", description: "Only responses from this stakeholder group.", schema: { type: "string", enum: STAKEHOLDER_GROUPS }, example: "CIVIL_SOCIETY" },
   Region: { name: "region", in: "query", description: "Only responses from this UN region.", schema: { type: "string", enum: UN_REGIONS }, example: "AFRICA" },
   Since: {
     name: "since", in: "query", description: "Only responses submitted at or after this ISO 8601 date or date-time (with offset).",
-    schema: { type: "string" }, example: "2026-01-01",
+    schema: isoInstant, example: "2026-01-01",
   },
   Until: {
     name: "until", in: "query", description: "Only responses submitted at or before this ISO 8601 date or date-time (with offset).",
-    schema: { type: "string" }, example: "2026-12-31T23:59:59Z",
+    schema: isoInstant, example: "2026-12-31T23:59:59Z",
   },
   Status: { name: "status", in: "query", description: "Only calls in this state now.", schema: { type: "string", enum: CALL_STATUSES }, example: "OPEN" },
-  ForumFilter: { name: "forum", in: "query", description: "Only calls of this forum (its slug).", schema: { type: "string" }, example: "bpf-cybersecurity" },
-  CallFilter: { name: "call", in: "query", description: "Only message sets compiled from this call (its slug).", schema: { type: "string" }, example: "cybersecurity-norms-2026" },
+  ForumFilter: { name: "forum", in: "query", description: "Only calls of this forum (its slug).", schema: { type: "string", pattern: SLUG_PATTERN }, example: "bpf-cybersecurity" },
+  CallFilter: { name: "call", in: "query", description: "Only message sets compiled from this call (its slug).", schema: { type: "string", pattern: SLUG_PATTERN }, example: "cybersecurity-norms-2026" },
   ForumSlug: pathSlug("The forum's slug.", "bpf-cybersecurity"),
   CallSlug: pathSlug("The call's slug.", "cybersecurity-norms-2026"),
   MessageSetSlug: pathSlug("The message set's slug.", "igf-2026-messages-security-safety-stability-and-resilience"),
   Reference: { name: "reference", in: "path", required: true, description: "The response's receipt number.", schema: { type: "string" }, example: "CYB26-0001" },
-  VersionNumber: { name: "number", in: "path", required: true, description: "A published version's number.", schema: { type: "integer", minimum: 1 }, example: 1 },
+  VersionNumber: { name: "number", in: "path", required: true, description: "A published version's number.", schema: { type: "integer", minimum: 1, maximum: MAX_VERSION_NUMBER }, example: 1 },
 };
 
 const integer = { type: "integer", minimum: 0 } as const;
@@ -68,7 +71,10 @@ const errorResponse = (description: string, extraHeaders = {}): ResponseObject =
 
 export const responses: Record<string, ResponseObject> = {
   NotModified: { description: "Not modified: the ETag (or date) sent is still current. No body.", headers: dataHeaders },
-  BadRequest: errorResponse("Bad request: an unknown or repeated query parameter, a malformed cursor, a limit out of range, a bad date."),
+  BadRequest: errorResponse(
+    "Bad request: an unknown or repeated query parameter, a malformed cursor, a limit out of range, a bad date, " +
+      "or a path or query value with a NUL, a lone surrogate or a Unicode non-character (U+FFFE, U+FFFF, …).",
+  ),
   NotFound: errorResponse("Not found: nothing published here (unknown, not yet published, or not public)."),
   TooManyRequests: errorResponse("Too many requests: wait `Retry-After` seconds.", { "Retry-After": ref("headers", "RetryAfter") }),
   InternalError: errorResponse("Unexpected error on the server."),

@@ -14,6 +14,7 @@ export type SchemaObject = {
   oneOf?: SchemaOrRef[];
   minimum?: number;
   maximum?: number;
+  pattern?: string;
   default?: unknown;
   examples?: unknown[];
 };

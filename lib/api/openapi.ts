@@ -56,8 +56,9 @@ or skipped. A response that is edited gets a new submittedAt and moves to the en
 
 ## Errors
 
-Unknown or repeated query parameters, malformed cursors, limits out of range and bad dates answer 400;
-every error is JSON \`{ "error": { "code", "message" } }\`.
+Unknown or repeated query parameters, malformed cursors, limits out of range, bad dates and values with a NUL,
+a lone surrogate or a Unicode non-character answer 400; an empty \`cursor\` is the first page; methods other than
+GET, HEAD and OPTIONS answer 405 with \`Allow\`; every error is JSON \`{ "error": { "code", "message" } }\`.
 
 ## Caching
 

@@ -8,9 +8,14 @@ import { badRequest } from "./errors";
 
 export const PAGE_LIMIT = { min: 1, max: 100, default: 20 } as const;
 export const CALL_STATUSES = ["SCHEDULED", "OPEN", "CLOSED"] as const;
+/** Version numbers are PostgreSQL integers: the document's `maximum`, so any number it allows is looked up
+ * (an unknown one is a 404) and only a larger one is a 400. */
+export const MAX_VERSION_NUMBER = 2_147_483_647;
 
 const isoInstant = z.union([z.iso.date(), z.iso.datetime({ offset: true })]);
-const slug = z.string().regex(/^[a-z0-9][a-z0-9-]{0,99}$/);
+/** A forum's or call's slug in a filter (also the OpenAPI document's `pattern`). */
+export const SLUG_PATTERN = "^[a-z0-9][a-z0-9-]{0,99}$";
+const slug = z.string().regex(new RegExp(SLUG_PATTERN));
 
 /** Every query parameter of the API, by name: its schema and the message of a bad value. */
 const PARAMETERS = {
@@ -57,7 +62,8 @@ export function parseQuery(url: URL, allowed: readonly ParameterName[]): Query {
     if (seen.has(name)) throw badRequest(`The query parameter "${name}" is given more than once.`);
     seen.add(name);
     if (name === "cursor") {
-      query.cursor = decodeKeyset(value);
+      // Empty is the first page, as if there were no cursor (the document allows any string).
+      query.cursor = value === "" ? null : decodeKeyset(value);
       continue;
     }
     const parameter = PARAMETERS[name as ParameterName];

@@ -3,6 +3,7 @@
 import "server-only";
 import { getTranslations } from "next-intl/server";
 import { DomainError, Forbidden } from "@/lib/errors";
+import { isInvalidTextError } from "@/lib/validation/text";
 import { MAX_ARCHIVE_ENTRIES, MAX_BYTES, MAX_FILES, MAX_UNPACKED_BYTES } from "./limits";
 
 const UNSUPPORTED = new Set(["unsupportedType", "extensionMismatch", "notText"]);
@@ -46,6 +47,7 @@ export async function handleErrors(name: string, body: () => Promise<Response>):
           : key;
       return Response.json({ ok: false, message }, { status: statusOf(error) });
     }
+    if (isInvalidTextError(error)) return Response.json({ ok: false, message: tErrors("invalidCharacters") }, { status: 400 });
     console.error(`[route ${name}] unexpected error`, error);
     return Response.json({ ok: false, message: tErrors("unexpected") }, { status: 500 });
   }

@@ -2,6 +2,7 @@
 // "CallValidation" (lib/i18n/messages/en/calls.json), then in "Validation"; "key|n" carries a number.
 // The form holds strings (what inputs hold); the schema trims, converts and checks them.
 import { z } from "zod";
+import { text } from "@/lib/validation/text";
 import { ModerationMode, QuestionType } from "@/lib/generated/prisma/enums";
 import { MODERATION_LIMITS } from "@/lib/moderation/schemas";
 import { fromLocalDateTime, isLocalDateTime, isTimeZone } from "./time";
@@ -28,26 +29,26 @@ export const QUESTION_TYPES = Object.values(QuestionType);
 export const isChoiceType = (type: string) => type === "SINGLE_CHOICE" || type === "MULTIPLE_CHOICE";
 
 const requiredText = (max: number) =>
-  z.string({ error: "text" }).trim().min(1, { error: "required" }).max(max, { error: `tooLong|${max}` });
-const optionalText = (max: number) => z.string({ error: "text" }).trim().max(max, { error: `tooLong|${max}` }).default("");
+  text({ error: "text" }).trim().min(1, { error: "required" }).max(max, { error: `tooLong|${max}` });
+const optionalText = (max: number) => text({ error: "text" }).trim().max(max, { error: `tooLong|${max}` }).default("");
 
 /** A whole number typed into a text input; empty means "none". */
 const count = (max: number) =>
   z
-    .union([z.string(), z.number(), z.null()], { error: "wholeNumber" })
+    .union([text(), z.number(), z.null()], { error: "wholeNumber" })
     .optional()
     .transform((value) => (value === undefined || value === null || String(value).trim() === "" ? null : Number(value)))
     .pipe(z.number({ error: "wholeNumber" }).int({ error: "wholeNumber" }).min(0, { error: "wholeNumber" }).max(max, { error: `tooLarge|${max}` }).nullable());
 
 /** A checkbox: true from the form library, "true" or "on" from a posted form, absent when unticked. */
 const checkbox = z
-  .union([z.boolean(), z.string()])
+  .union([z.boolean(), text()])
   .optional()
   .transform((value) => value === true || value === "true" || value === "on");
 
 /** Choices are typed one per line. */
 const optionLines = z
-  .union([z.string(), z.array(z.string())], { error: "text" })
+  .union([text(), z.array(text())], { error: "text" })
   .optional()
   .transform((value) =>
     (Array.isArray(value) ? value : (value ?? "").split(/\r?\n/)).map((line) => line.trim()).filter(Boolean),
@@ -56,7 +57,7 @@ const optionLines = z
 export const questionInputSchema = z
   .object({
     /** Set for a question that exists already; empty for a new one. */
-    questionId: z.string().trim().max(64).optional().transform((value) => value || null),
+    questionId: text().trim().max(64).optional().transform((value) => value || null),
     prompt: requiredText(CALL_LIMITS.prompt),
     helpText: optionalText(CALL_LIMITS.helpText),
     type: z.enum(QuestionType, { error: "chooseType" }),
@@ -99,36 +100,33 @@ export const glossaryTermInputSchema = z.object({
   definition: requiredText(CALL_LIMITS.definition),
 });
 
-const localDateTime = z
-  .string({ error: "dateTime" })
+const localDateTime = text({ error: "dateTime" })
   .trim()
   .refine(isLocalDateTime, { error: "dateTime" });
 
 export const callInputSchema = z
   .object({
-    forumId: z.string({ error: "chooseForum" }).trim().min(1, { error: "chooseForum" }).max(64, { error: "chooseForum" }),
+    forumId: text({ error: "chooseForum" }).trim().min(1, { error: "chooseForum" }).max(64, { error: "chooseForum" }),
     title: requiredText(CALL_LIMITS.title),
-    slug: z
-      .string({ error: "text" })
+    slug: text({ error: "text" })
       .trim()
       .toLowerCase()
       .min(1, { error: "required" })
       .max(CALL_LIMITS.slug, { error: `tooLong|${CALL_LIMITS.slug}` })
       .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, { error: "slugFormat" }),
-    referencePrefix: z
-      .string({ error: "text" })
+    referencePrefix: text({ error: "text" })
       .trim()
       .toUpperCase()
       .regex(/^[A-Z0-9]{2,10}$/, { error: "prefixFormat" }),
     thematicTrack: optionalText(CALL_LIMITS.thematicTrack),
     introduction: optionalText(CALL_LIMITS.introduction),
-    timeZone: z.string({ error: "chooseTimeZone" }).trim().refine(isTimeZone, { error: "chooseTimeZone" }),
+    timeZone: text({ error: "chooseTimeZone" }).trim().refine(isTimeZone, { error: "chooseTimeZone" }),
     opensAt: localDateTime,
     closesAt: localDateTime,
     // Moderation settings (see lib/moderation/): absent in an older form post means the defaults.
     moderationMode: z.enum(ModerationMode, { error: "chooseModerationMode" }).optional().transform((value) => value ?? "POST"),
     reportThreshold: z
-      .union([z.string(), z.number()], { error: "wholeNumber" })
+      .union([text(), z.number()], { error: "wholeNumber" })
       .optional()
       .transform((value) =>
         value === undefined || String(value).trim() === "" ? MODERATION_LIMITS.reportThresholdDefault : Number(value),
@@ -174,5 +172,5 @@ export type CallInput = z.output<typeof callInputSchema>;
 export type QuestionInput = z.output<typeof questionInputSchema>;
 
 export const callIdSchema = z.object({
-  callId: z.string({ error: "required" }).trim().min(1, { error: "required" }).max(64, { error: "required" }),
+  callId: text({ error: "required" }).trim().min(1, { error: "required" }).max(64, { error: "required" }),
 });

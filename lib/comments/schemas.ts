@@ -2,6 +2,7 @@
 // on the server and in the domain functions). Messages are keys of "CommentValidation", then "Validation";
 // "tooLong|4000" carries the limit. Pure: imported by client forms and tests.
 import { z } from "zod";
+import { text } from "@/lib/validation/text";
 import { CommentDisposition, StakeholderGroup } from "@/lib/generated/prisma/enums";
 import { hideReasonField, reportFields, requireDetailsForOther } from "@/lib/moderation/schemas";
 
@@ -22,7 +23,7 @@ export const DISPOSITIONS = Object.values(CommentDisposition);
 export const COMMENT_TABS = ["new", "reported", "hidden", "answered", "all"] as const;
 export type CommentTab = (typeof COMMENT_TABS)[number];
 
-const id = z.string({ error: "invalid" }).trim().min(1, { error: "invalid" }).max(64, { error: "invalid" });
+const id = text({ error: "invalid" }).trim().min(1, { error: "invalid" }).max(64, { error: "invalid" });
 const optionalId = z.preprocess((value) => (value === "" || value === null ? undefined : value), id.optional());
 const checkbox = z.preprocess((value) => value === true || value === "on" || value === "true", z.boolean());
 
@@ -31,14 +32,13 @@ export const commentInputSchema = z.object({
   /** Empty: the set as a whole. */
   paragraphId: z.preprocess((value) => (value === "" || value === undefined ? null : value), id.nullable()),
   parentId: optionalId,
-  body: z
-    .string({ error: "text" })
+  body: text({ error: "text" })
     .trim()
     .min(1, { error: "commentEmpty" })
     .max(COMMENT_LIMITS.body, { error: `tooLong|${COMMENT_LIMITS.body}` }),
   anonymous: checkbox,
   /** Made when the form is shown: the same form sent twice makes one comment. */
-  submitKey: z.string({ error: "invalid" }).trim().min(8, { error: "invalid" }).max(100, { error: "invalid" }),
+  submitKey: text({ error: "invalid" }).trim().min(8, { error: "invalid" }).max(100, { error: "invalid" }),
 });
 export type CommentFormValues = z.input<typeof commentInputSchema>;
 export type CommentInput = z.output<typeof commentInputSchema>;
@@ -56,8 +56,8 @@ export const answerInputSchema = z
   .object({
     commentId: id,
     disposition: z.enum(CommentDisposition, { error: "chooseDisposition" }),
-    answer: z.string({ error: "text" }).trim().max(COMMENT_LIMITS.answer, { error: `tooLong|${COMMENT_LIMITS.answer}` }).default(""),
-    reason: z.string({ error: "text" }).trim().max(COMMENT_LIMITS.reason, { error: `tooLong|${COMMENT_LIMITS.reason}` }).default(""),
+    answer: text({ error: "text" }).trim().max(COMMENT_LIMITS.answer, { error: `tooLong|${COMMENT_LIMITS.answer}` }).default(""),
+    reason: text({ error: "text" }).trim().max(COMMENT_LIMITS.reason, { error: `tooLong|${COMMENT_LIMITS.reason}` }).default(""),
   })
   .superRefine((input, ctx) => {
     if (input.disposition === "NOT_INCORPORATED" && !input.reason)

@@ -1,9 +1,11 @@
 // Reading the curation forms' posted data: plain fields plus the repeated `tagIds` checkboxes, which the
 // shared `formValues` (one value per key) would flatten.
 import { z } from "zod";
+import { asFormData } from "@/lib/actions";
 
-export function curationValues(formData: FormData): Record<string, unknown> {
+export function curationValues(posted: FormData): Record<string, unknown> {
   const values: Record<string, unknown> = {};
+  const formData = asFormData(posted); // a hand-made post may send anything: the schemas refuse what is missing
   for (const [key, value] of formData) {
     if (typeof value === "string" && !key.startsWith("$ACTION") && key !== "tagIds") values[key] = value;
   }

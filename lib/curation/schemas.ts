@@ -3,6 +3,7 @@
 // Excerpt offsets are UTF-16 code units, as the browser's Selection/Range API and JavaScript strings count
 // them (an emoji outside the Basic Multilingual Plane counts two), [start, end) within one answer's text.
 import { z } from "zod";
+import { text } from "@/lib/validation/text";
 import { StakeholderGroup, UnRegion } from "@/lib/generated/prisma/enums";
 
 /** Every limit of tags and excerpts, stated once; the README lists them. */
@@ -21,18 +22,16 @@ export const CURATION_LIMITS = {
 } as const;
 
 const L = CURATION_LIMITS;
-const id = z.string({ error: "invalid" }).trim().min(1, { error: "invalid" }).max(64, { error: "invalid" });
+const id = text({ error: "invalid" }).trim().min(1, { error: "invalid" }).max(64, { error: "invalid" });
 
-const tagName = z
-  .string({ error: "text" })
+const tagName = text({ error: "text" })
   .trim()
   .min(L.tagNameMin, { error: `tagNameTooShort|${L.tagNameMin}` })
   .max(L.tagName, { error: `tooLong|${L.tagName}` });
-const tagDescription = z.string({ error: "text" }).trim().max(L.tagDescription, { error: `tooLong|${L.tagDescription}` }).default("");
-const note = z.string({ error: "text" }).trim().max(L.note, { error: `tooLong|${L.note}` }).default("");
+const tagDescription = text({ error: "text" }).trim().max(L.tagDescription, { error: `tooLong|${L.tagDescription}` }).default("");
+const note = text({ error: "text" }).trim().max(L.note, { error: `tooLong|${L.note}` }).default("");
 /** Kept exactly as selected (no trimming): it must equal the answer's text at its offsets. */
-const quote = z
-  .string({ error: "text" })
+const quote = text({ error: "text" })
   .min(1, { error: "quoteRequired" })
   .max(L.excerpt, { error: `tooLong|${L.excerpt}` })
   .refine((value) => value.trim().length > 0, { error: "quoteRequired" });
@@ -62,7 +61,7 @@ export const excerptFiltersSchema = z.object({
   tag: z.preprocess((value) => (value === "" ? undefined : value), id.optional()).catch(undefined),
   group: optionalEnum(StakeholderGroup).catch(undefined),
   region: optionalEnum(UnRegion).catch(undefined),
-  q: z.string().trim().max(L.query).optional().catch(undefined),
+  q: text().trim().max(L.query).optional().catch(undefined),
 });
 
 export type TagFormValues = z.input<typeof tagInputSchema>;

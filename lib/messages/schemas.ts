@@ -1,6 +1,7 @@
 // One set of schemas for the message editor's forms and its server actions. Messages are catalog keys
 // ("Validation.*"); "tooLong|200" carries the limit. Pure: imported by client forms and tests.
 import { z } from "zod";
+import { text } from "@/lib/validation/text";
 import { isLocalDateTime } from "@/lib/calls/time";
 import { StakeholderGroup, UnRegion } from "@/lib/generated/prisma/enums";
 
@@ -19,32 +20,31 @@ export const MESSAGE_LIMITS = {
   searchResults: 20,
 } as const;
 
-const id = z.string({ error: "invalid" }).trim().min(1, { error: "invalid" }).max(40, { error: "invalid" });
+const id = text({ error: "invalid" }).trim().min(1, { error: "invalid" }).max(40, { error: "invalid" });
 
-const text = (min: number, max: number) =>
-  z
-    .string({ error: "text" })
+const boundedText = (min: number, max: number) =>
+  text({ error: "text" })
     .trim()
     .min(min, { error: min <= 1 ? "required" : `tooShort|${min}` })
     .max(max, { error: `tooLong|${max}` });
 
 export const messageSetCreateSchema = z.object({
   callId: id,
-  title: text(MESSAGE_LIMITS.titleMin, MESSAGE_LIMITS.title),
+  title: boundedText(MESSAGE_LIMITS.titleMin, MESSAGE_LIMITS.title),
 });
 
 export const messageSetUpdateSchema = z.object({
   setId: id,
-  title: text(MESSAGE_LIMITS.titleMin, MESSAGE_LIMITS.title),
-  introduction: z.string({ error: "text" }).trim().max(MESSAGE_LIMITS.introduction, { error: `tooLong|${MESSAGE_LIMITS.introduction}` }),
+  title: boundedText(MESSAGE_LIMITS.titleMin, MESSAGE_LIMITS.title),
+  introduction: text({ error: "text" }).trim().max(MESSAGE_LIMITS.introduction, { error: `tooLong|${MESSAGE_LIMITS.introduction}` }),
 });
 
-export const sectionAddSchema = z.object({ setId: id, heading: text(1, MESSAGE_LIMITS.heading) });
-export const sectionRenameSchema = z.object({ sectionId: id, heading: text(1, MESSAGE_LIMITS.heading) });
+export const sectionAddSchema = z.object({ setId: id, heading: boundedText(1, MESSAGE_LIMITS.heading) });
+export const sectionRenameSchema = z.object({ sectionId: id, heading: boundedText(1, MESSAGE_LIMITS.heading) });
 export const sectionIdSchema = z.object({ sectionId: id });
 
-export const paragraphAddSchema = z.object({ sectionId: id, body: text(1, MESSAGE_LIMITS.body) });
-export const paragraphEditSchema = z.object({ paragraphId: id, body: text(1, MESSAGE_LIMITS.body) });
+export const paragraphAddSchema = z.object({ sectionId: id, body: boundedText(1, MESSAGE_LIMITS.body) });
+export const paragraphEditSchema = z.object({ paragraphId: id, body: boundedText(1, MESSAGE_LIMITS.body) });
 export const paragraphIdSchema = z.object({ paragraphId: id });
 export const paragraphToSectionSchema = z.object({ paragraphId: id, sectionId: id });
 
@@ -61,7 +61,7 @@ export const citationIdSchema = z.object({ citationId: id });
 /** The change summary may be empty for version 1 only (lib/messages/versions.ts refuses it for later ones). */
 export const versionSaveSchema = z.object({
   setId: id,
-  summary: text(0, MESSAGE_LIMITS.summary),
+  summary: boundedText(0, MESSAGE_LIMITS.summary),
 });
 export const versionIdSchema = z.object({ versionId: id });
 
@@ -77,8 +77,7 @@ export const paragraphSplitSchema = paragraphIdSchema.extend({ at: offset, lengt
 export const paragraphMergeSchema = paragraphIdSchema.extend({ nextId: id.optional() });
 
 /** A comment period as typed into two datetime-local inputs (read in the call's time zone); both or neither. */
-const localTime = z
-  .string({ error: "text" })
+const localTime = text({ error: "text" })
   .trim()
   .max(16, { error: "dateTime" })
   .refine((value) => value === "" || isLocalDateTime(value), { error: "dateTime" })
@@ -96,8 +95,8 @@ const optionalEnum = <T extends Record<string, string>>(values: T) =>
 
 /** The side panel's search (GET parameters): anything malformed is dropped, not refused. */
 export const sourceSearchSchema = z.object({
-  q: z.string().trim().max(MESSAGE_LIMITS.search).optional().catch(undefined),
-  tag: z.string().trim().max(40).optional().catch(undefined),
+  q: text().trim().max(MESSAGE_LIMITS.search).optional().catch(undefined),
+  tag: text().trim().max(40).optional().catch(undefined),
   group: optionalEnum(StakeholderGroup),
   region: optionalEnum(UnRegion),
 });
@@ -107,5 +106,5 @@ export type CiteInput = z.infer<typeof citeSchema>;
 
 /** Text to preview as it will be published (a paragraph or the introduction). */
 export const previewSchema = z.object({
-  source: z.string({ error: "text" }).max(MESSAGE_LIMITS.introduction, { error: `tooLong|${MESSAGE_LIMITS.introduction}` }),
+  source: text({ error: "text" }).max(MESSAGE_LIMITS.introduction, { error: `tooLong|${MESSAGE_LIMITS.introduction}` }),
 });

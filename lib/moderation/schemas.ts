@@ -1,6 +1,7 @@
 // One schema per moderation form, shared by the browser (zodResolver) and the server (safeParse). Messages
 // are keys of "ModerationValidation" (lib/i18n/messages/en/moderation.json), then "Validation".
 import { z } from "zod";
+import { text } from "@/lib/validation/text";
 import { ModerationMode, ReportReason } from "@/lib/generated/prisma/enums";
 
 /** Every limit of moderation, stated once. */
@@ -22,13 +23,12 @@ export const MODERATION_MODES = Object.values(ModerationMode);
 export const QUEUE_TABS = ["new", "reported", "hidden"] as const;
 export type QueueTab = (typeof QUEUE_TABS)[number];
 
-const id = z.string({ error: "required" }).trim().min(1, { error: "required" }).max(64, { error: "required" });
+const id = text({ error: "required" }).trim().min(1, { error: "required" }).max(64, { error: "required" });
 
 export const responseIdSchema = z.object({ responseId: id });
 
 /** Why an item is hidden (shown to its author): the same rule for responses and comments. */
-export const hideReasonField = z
-  .string({ error: "text" })
+export const hideReasonField = text({ error: "text" })
   .trim()
   .min(MODERATION_LIMITS.hideReasonMin, { error: `reasonTooShort|${MODERATION_LIMITS.hideReasonMin}` })
   .max(MODERATION_LIMITS.hideReasonMax, { error: `tooLong|${MODERATION_LIMITS.hideReasonMax}` });
@@ -39,8 +39,7 @@ export type HideInput = z.output<typeof hideInputSchema>;
 /** A report's reason and details: the same rule for reports of responses and of comments. */
 export const reportFields = {
   reason: z.enum(ReportReason, { error: "chooseReason" }),
-  details: z
-    .string({ error: "text" })
+  details: text({ error: "text" })
     .trim()
     .max(MODERATION_LIMITS.reportDetails, { error: `tooLong|${MODERATION_LIMITS.reportDetails}` })
     .optional()
@@ -64,15 +63,13 @@ export type QueueQuery = z.output<typeof queueQuerySchema>;
 
 /** An empty filter field means "any". */
 const optional = (max: number) =>
-  z
-    .string()
+  text()
     .trim()
     .max(max)
     .optional()
     .catch(undefined)
     .transform((value) => value || undefined);
-const day = z
-  .string()
+const day = text()
   .trim()
   .regex(/^\d{4}-\d{2}-\d{2}$/)
   .optional()
@@ -87,8 +84,7 @@ export const auditQuerySchema = z.object({
   from: day,
   to: day,
   /** Keyset: entries with an id below this one (the next page). */
-  before: z
-    .string()
+  before: text()
     .regex(/^\d{1,18}$/)
     .optional()
     .catch(undefined),

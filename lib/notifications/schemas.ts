@@ -1,5 +1,6 @@
 // The forms of the notification settings, follow buttons, unsubscribe page and email admin.
 import { z } from "zod";
+import { text } from "@/lib/validation/text";
 
 /** An unchecked checkbox sends nothing; a checked one "on". */
 const checkbox = z.literal("on").optional().transform((value) => value === "on");
@@ -12,7 +13,7 @@ export const notificationSettingsSchema = z.object({
 export type NotificationSettingsInput = z.output<typeof notificationSettingsSchema>;
 
 export const followSchema = z.object({
-  callId: z.string().trim().min(1).max(64),
+  callId: text().trim().min(1).max(64),
   intent: z.enum(["follow", "unfollow"]),
 });
 
@@ -20,8 +21,8 @@ export const followSchema = z.object({
 export const UNSUBSCRIBE_TOKEN = /^[A-Za-z0-9_-]{43}$/;
 
 export const unsubscribeSchema = z.object({
-  token: z.string().regex(UNSUBSCRIBE_TOKEN),
-  kind: z.string().max(40).optional(),
+  token: text().regex(UNSUBSCRIBE_TOKEN),
+  kind: text().max(40).optional(),
 });
 
-export const retryEmailSchema = z.object({ jobId: z.string().regex(/^\d{1,18}$/) });
+export const retryEmailSchema = z.object({ jobId: text().regex(/^\d{1,18}$/) });

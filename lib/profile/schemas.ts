@@ -1,6 +1,7 @@
 // One schema for the profile form and the server. Error messages are catalog keys ("Validation.*"),
 // translated where they are shown; "key|n" carries a number for the message.
 import { z } from "zod";
+import { text } from "@/lib/validation/text";
 import { StakeholderGroup, UnRegion } from "@/lib/generated/prisma/enums";
 import { displayText } from "@/lib/validation/display";
 import { isCountryCode } from "./countries";
@@ -25,8 +26,7 @@ export const profileInputSchema = z.object({
     .max(PROFILE_LIMITS.displayName, { error: `tooLong|${PROFILE_LIMITS.displayName}` }),
   stakeholderGroup: z.enum(StakeholderGroup, { error: "chooseGroup" }),
   region: z.enum(UnRegion, { error: "chooseRegion" }),
-  country: z
-    .string({ error: "chooseCountry" })
+  country: text({ error: "chooseCountry" })
     .trim()
     .toUpperCase()
     .refine(isCountryCode, { error: "chooseCountry" }),

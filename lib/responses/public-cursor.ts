@@ -2,12 +2,13 @@
 // direction, base64url-encoded JSON. Anything that does not decode to exactly that shape is "no cursor",
 // so a tampered or truncated link shows the first page instead of an error.
 import { z } from "zod";
+import { text } from "@/lib/validation/text";
 
 const cursorSchema = z.object({
   /** submittedAt of the row the page starts after (or ends before), as an ISO instant. */
   t: z.iso.datetime(),
   /** id of that row: the tie-breaker. */
-  i: z.string().min(1).max(64),
+  i: text().min(1).max(64),
   /** "a": the page after this row (older responses); "b": the page before it (newer). */
   d: z.enum(["a", "b"]),
 });

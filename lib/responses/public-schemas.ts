@@ -1,6 +1,7 @@
 // The query string of the public response list (a GET form that works without JavaScript). A value that is
 // not one of the allowed ones is dropped rather than refused: a hand-edited link still shows a page.
 import { z } from "zod";
+import { text } from "@/lib/validation/text";
 import { StakeholderGroup, UnRegion } from "@/lib/generated/prisma/enums";
 
 const one = (value: unknown) => (Array.isArray(value) ? value[0] : value);
@@ -16,13 +17,13 @@ export const SEARCH_MAX = 200;
 export const publicResponseQuerySchema = z.object({
   group: optional(z.enum(StakeholderGroup)),
   region: optional(z.enum(UnRegion)),
-  question: optional(z.string().min(1).max(64)),
-  q: optional(z.string().trim().min(1).max(SEARCH_MAX)),
-  cursor: optional(z.string().min(1).max(256)),
+  question: optional(text().min(1).max(64)),
+  q: optional(text().trim().min(1).max(SEARCH_MAX)),
+  cursor: optional(text().min(1).max(256)),
   /** "all": every response; otherwise each campaign (near-duplicate cluster) is shown once. */
   view: optional(z.enum(["all"])),
   /** Only the published members of this campaign. */
-  campaign: optional(z.string().min(1).max(64)),
+  campaign: optional(text().min(1).max(64)),
 });
 
 export type PublicResponseQuery = z.infer<typeof publicResponseQuerySchema>;

@@ -3,6 +3,7 @@
 // the same functions, so both apply the same rules. Error messages are catalog keys ("Validation.*");
 // "key|n" carries a number for the message.
 import { z } from "zod";
+import { text } from "@/lib/validation/text";
 import { Consent, type QuestionType } from "@/lib/generated/prisma/enums";
 
 /**
@@ -50,13 +51,11 @@ const normalise = (value: string | undefined) => (value ?? "").replace(/\r\n?/g,
 function textSchema(question: QuestionDefinition, draft: boolean) {
   const max = textLimit(question);
   const min = question.minLength ?? 0;
-  return z
-    .string({ error: "text" })
+  return text({ error: "text" })
     .optional()
     .transform((value) => (draft ? normalise(value) : normalise(value).trim()))
     .pipe(
-      z
-        .string()
+      text()
         .max(max, { error: `tooLong|${max}` })
         .superRefine((value, ctx) => {
           if (draft) return;
@@ -67,12 +66,11 @@ function textSchema(question: QuestionDefinition, draft: boolean) {
 }
 
 function singleChoiceSchema(question: QuestionDefinition, draft: boolean) {
-  return z
-    .string({ error: "chooseOffered" })
+  return text({ error: "chooseOffered" })
     .nullish()
     .transform((value) => value ?? "")
     .pipe(
-      z.string().superRefine((value, ctx) => {
+      text().superRefine((value, ctx) => {
         if (value === "") {
           if (!draft && question.required) ctx.addIssue({ code: "custom", message: "chooseOne" });
         } else if (!question.options.includes(value)) ctx.addIssue({ code: "custom", message: "chooseOffered" });
@@ -83,11 +81,11 @@ function singleChoiceSchema(question: QuestionDefinition, draft: boolean) {
 function multipleChoiceSchema(question: QuestionDefinition, draft: boolean) {
   const max = choiceLimit(question);
   return z
-    .array(z.string({ error: "chooseOffered" }), { error: "chooseOffered" })
+    .array(text({ error: "chooseOffered" }), { error: "chooseOffered" })
     .optional()
     .transform((value) => value ?? [])
     .pipe(
-      z.array(z.string()).superRefine((value, ctx) => {
+      z.array(text()).superRefine((value, ctx) => {
         if (value.some((choice) => !question.options.includes(choice)))
           ctx.addIssue({ code: "custom", message: "chooseOffered" });
         else if (new Set(value).size !== value.length) ctx.addIssue({ code: "custom", message: "chooseOffered" });

@@ -10,7 +10,7 @@
 // Latin. Anywhere else (at the start or end, beside a space or punctuation, in Latin text, or in a run)
 // they only hide or split text, and are removed. Rendering isolates user text too (`<UserText>`), so what
 // is kept cannot leak its direction into the page around it.
-import { z } from "zod";
+import { text } from "@/lib/validation/text";
 
 const ALWAYS = /[\u061C\u200B\u200E\u200F\u202A-\u202E\u2060-\u2064\u2066-\u2069\uFEFF]/gu;
 
@@ -29,4 +29,4 @@ export function stripInvisible(value: string): string {
  * A string schema for names and organisations: strips first (an `overwrite`, so it stays a string schema),
  * then the field's own `.trim()`, `.min()` and `.max()` apply to what will be stored.
  */
-export const displayText = (error = "text") => z.string({ error }).overwrite(stripInvisible);
+export const displayText = (error = "text") => text({ error }).overwrite(stripInvisible);

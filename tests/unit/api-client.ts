@@ -32,12 +32,21 @@ export const ROUTES: Record<string, Handler> = {
   "/api/v1/openapi.json": openapi.GET,
 };
 
+/** A path segment as Next.js passes it (a malformed escape stays as it was; the handler must refuse it). */
+function decode(segment: string) {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    return segment;
+  }
+}
+
 function route(pathname: string): [string, Handler, Record<string, string>] {
   for (const [template, handler] of Object.entries(ROUTES)) {
     const names: string[] = [];
     const pattern = template.replace(/[.]/g, "\\.").replace(/\{(\w+)\}/g, (_, name: string) => (names.push(name), "([^/]+)"));
     const match = new RegExp(`^${pattern}$`).exec(pathname);
-    if (match) return [template, handler, Object.fromEntries(names.map((name, i) => [name, decodeURIComponent(match[i + 1]!)]))];
+    if (match) return [template, handler, Object.fromEntries(names.map((name, i) => [name, decode(match[i + 1]!)]))];
   }
   return ["/api/v1/{...path}", fallback.GET, {}];
 }

@@ -24,13 +24,19 @@ describe("bad input", () => {
     const list = `/api/v1/calls/${call.slug}/responses`;
     const bad = [
       `${list}?cursor=not-a-cursor!`, `${list}?cursor=${b64("{}")}`, `${list}?cursor=${b64('{"t":"yesterday","i":"abc"}')}`,
-      `${list}?cursor=${b64("[1,2]")}`, `${list}?cursor=`, `${list}?cursor=${"A".repeat(500)}`,
+      `${list}?cursor=${b64("[1,2]")}`, `${list}?cursor=${"A".repeat(500)}`, `${list}?cursor=%00`,
       `${list}?cursor=${b64(JSON.stringify({ t: new Date().toISOString(), i: "abc", extra: 1 }))}`,
       `${list}?limit=100000`, `${list}?limit=0`, `${list}?limit=-5`, `${list}?limit=2.5`, `${list}?limit=ten`,
       `${list}?group=ALIENS`, `${list}?region=`, `${list}?since=last-week`, `${list}?until=2026-13-45`,
       `${list}?since=2026-05-01&until=2026-01-01`, `${list}?limit=5&limit=6`, `${list}?consent=PRIVATE`, `${list}?q=norms`,
       "/api/v1/calls?status=DRAFT", "/api/v1/calls?forum=Not%20A%20Slug", "/api/v1/forums?limit=5",
       "/api/v1/message-sets/any/versions/abc", "/api/v1/message-sets/any/versions/0",
+      // Above the document's maximum (PostgreSQL's integer), and numbers that are not written as whole numbers.
+      "/api/v1/message-sets/any/versions/2147483648", "/api/v1/message-sets/any/versions/99999999999999999999",
+      "/api/v1/message-sets/any/versions/1e3",
+      // NUL, lone surrogates (UTF-8-encoded and %u-style) and non-characters in path segments and filters.
+      "/api/v1/forums/%00", "/api/v1/responses/%00", "/api/v1/responses/%ED%A0%80", "/api/v1/calls/%uD800",
+      `/api/v1/calls/${call.slug}%EF%BF%BF/responses`, "/api/v1/message-sets/%00/versions/1", "/api/v1/calls?forum=%00",
     ];
     for (const path of bad) {
       const answer = await apiFetch(path);
@@ -45,6 +51,33 @@ describe("bad input", () => {
     // A well-formed cursor from elsewhere is a position, not an error.
     const foreign = await apiFetch(`${list}?cursor=${encodeKeyset({ at: new Date(), id: "zzzz" })}`);
     expect(foreign.status).toBe(200);
+  });
+});
+
+describe("what the OpenAPI document allows", () => {
+  it("treats an empty cursor as the first page", async () => {
+    const call = await createCall(db);
+    const question = await createQuestion(db, { callId: call.id });
+    const author = await createUser(db);
+    await createResponse(db, { callId: call.id, authorId: author.id, status: "SUBMITTED", answers: [{ questionId: question.id, text: "Patch early." }] });
+    const list = `/api/v1/calls/${call.slug}/responses`;
+    const first = await apiFetch(list);
+    const empty = await apiFetch(`${list}?cursor=`);
+    expect(empty.status).toBe(200);
+    expect(empty.json).toEqual(first.json);
+    expect((empty.json as { items: unknown[] }).items).toHaveLength(1);
+  });
+
+  it("looks up any version number up to the document's maximum: an unknown one is a 404, not a 400", async () => {
+    const { MAX_VERSION_NUMBER } = await import("@/lib/api/query");
+    const { openApiDocument } = await import("@/lib/api/openapi");
+    const parameter = (openApiDocument.components as { parameters: Record<string, { schema: { maximum?: number } }> }).parameters.VersionNumber!;
+    expect(parameter.schema.maximum).toBe(MAX_VERSION_NUMBER);
+    for (const number of [2_147_483_647, 1_000_001, 3_000_000]) {
+      const answer = await apiFetch(`/api/v1/message-sets/no-such-set/versions/${number}`);
+      expect(answer.status, String(number)).toBe(404);
+      expect(answer.json).toEqual({ error: { code: "not_found", message: expect.any(String) } });
+    }
   });
 });
 

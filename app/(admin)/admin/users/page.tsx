@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import { RoleForm } from "@/components/admin/role-form";
+import { InvalidQueryNotice } from "@/components/ui/invalid-query-notice";
 import { listAccounts } from "@/lib/accounts/accounts";
 import { accountSearchSchema } from "@/lib/accounts/schemas";
 import { requireRole } from "@/lib/auth/session";
@@ -19,6 +20,7 @@ export default async function AdminUsersPage({ searchParams }: { searchParams: P
     <>
       <h1>{t("title")}</h1>
       <p className="lead">{t("intro")}</p>
+      <InvalidQueryNotice />
       <form method="get" role="search" className="inline-form">
         <label htmlFor="q">{t("search")}</label>
         <input id="q" name="q" type="search" defaultValue={q ?? ""} />

@@ -9,6 +9,7 @@ import { LocalDate } from "@/components/ui/local-date";
 import { STAKEHOLDER_GROUPS, UN_REGIONS } from "@/lib/profile/schemas";
 import { getPublicCallSummary, listPublishedResponses } from "@/lib/responses/public";
 import { publicResponseQuerySchema, SEARCH_MAX, type PublicResponseQuery } from "@/lib/responses/public-schemas";
+import { InvalidQueryNotice } from "@/components/ui/invalid-query-notice";
 import { SelectField } from "@/components/ui/select-field";
 
 type Props = { params: Promise<{ slug: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
@@ -69,6 +70,7 @@ export default async function PublicResponsesPage({ params, searchParams }: Prop
         </section>
       )}
 
+      <InvalidQueryNotice />
       <form method="get" role="search" aria-labelledby="filters-title" className="filters">
         <h2 id="filters-title" className="visually-hidden">
           {t("filters")}

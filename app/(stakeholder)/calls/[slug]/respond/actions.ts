@@ -2,7 +2,7 @@
 
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
-import { runAction, type ActionResult } from "@/lib/actions";
+import { asFormData, runAction, type ActionResult } from "@/lib/actions";
 import { authorize } from "@/lib/auth/session";
 import { Invalid } from "@/lib/errors";
 import { getOwnResponse, saveDraft, submitResponse } from "@/lib/responses/responses";
@@ -34,7 +34,8 @@ export async function saveDraftAction(responseId: unknown, values: unknown): Pro
  * validated by submitResponse with the schema the form uses, built from the call's questions; a
  * success goes to the receipt.
  */
-export async function responseFormAction(_previous: ResponseFormState, formData: FormData): Promise<ResponseFormState> {
+export async function responseFormAction(_previous: ResponseFormState, sent: FormData): Promise<ResponseFormState> {
+  const formData = asFormData(sent); // anyone can post anything to an action
   const responseId = String(formData.get("responseId") ?? "");
   let posted: Record<string, unknown> = {};
   let receiptId: string | null = null;

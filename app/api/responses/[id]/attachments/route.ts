@@ -6,6 +6,7 @@ import { MAX_BYTES } from "@/lib/attachments/detect";
 import { assertSameOrigin, handleErrors, readBodyLimited } from "@/lib/attachments/http";
 import { getSessionUser } from "@/lib/auth/session";
 import { Invalid, Unauthenticated } from "@/lib/errors";
+import { isAcceptablePath } from "@/lib/http/request-guard";
 
 /** Room for the multipart framing around the file: boundaries and the part's headers (its name). */
 const MULTIPART_OVERHEAD = 16 * 1024;
@@ -16,6 +17,8 @@ export async function POST(request: Request, { params }: { params: Promise<{ id:
     const user = await getSessionUser();
     if (!user) throw Unauthenticated();
     assertSameOrigin(request);
+    // proxy.ts does not run for uploads (see its matcher), so the path is checked here.
+    if (!isAcceptablePath(new URL(request.url).pathname)) throw Invalid("badRequest");
     const { id } = await params;
 
     // Refuse what is announced as too large before reading any of it, and stop reading what grows too large.
