@@ -169,5 +169,6 @@ describe("the demo seed", () => {
     expect(final.versions.map((v) => [v.number, v.finalisedAt !== null])).toEqual([[1, false], [2, true]]);
     expect(final.versions[0]!.publishedAt!.getTime()).toBeGreaterThan(final.call.closesAt.getTime());
     expect(final.paragraphs.every((p) => p._count.citations > 0)).toBe(true);
+    expect(await db.comment.count({ where: { set: { slug: DEMO_FINAL_SLUG }, version: { number: 1 }, disposition: { not: null } } })).toBe(2);
   });
 });
