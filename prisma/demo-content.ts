@@ -142,7 +142,7 @@ const OPEN_CALL: DemoCall = {
     {
       type: "MULTIPLE_CHOICE", maxChoices: 3,
       prompt: "Where would capacity building help your community most?",
-      helpText: "Choose up to three.",
+      helpText: "Think of the people and organisations that would use the support first.",
       options: Object.values(CAPACITY),
     },
     { ...LONG, prompt: "Is there anything else the Best Practice Forum should consider?" },

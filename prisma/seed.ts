@@ -13,6 +13,8 @@ import { seedDemoInsights } from "./demo-insights";
 import { seedDemoModeration } from "./demo-moderation";
 import { seedDemoCoding } from "./demo-coding";
 import { seedDemoComments } from "./demo-comments";
+import { seedDemoFinalMessages } from "./demo-final";
+import { seedDemoGlossary } from "./demo-glossary";
 import { seedDemoMessages } from "./demo-messages";
 import { createCall, createForum, createQuestion, createResponse, createUser, type DbClient } from "./factories";
 
@@ -61,8 +63,10 @@ export async function seedDemo(db: Db, { quiet = false }: { quiet?: boolean } = 
           });
         }
       }
+      await seedDemoGlossary(tx);
       await seedDemoModeration(tx);
       await seedDemoMessages(tx);
+      await seedDemoFinalMessages(tx);
       await seedDemoComments(tx);
       return countDemoRows(tx);
     },

@@ -1,5 +1,6 @@
 import { getTranslations } from "next-intl/server";
 import { CallCard } from "@/components/calls/call-card";
+import { HomeCycle } from "@/components/messages/home-cycle";
 import { listForumsWithCalls } from "@/lib/calls/calls";
 
 export default async function HomePage({ searchParams }: { searchParams: Promise<{ signedOut?: string }> }) {
@@ -48,6 +49,7 @@ export default async function HomePage({ searchParams }: { searchParams: Promise
           </section>
         );
       })}
+      <HomeCycle />
     </>
   );
 }

@@ -2,8 +2,9 @@
 // Beside a call's deadline (shown in the call's own zone by the server): the same instant in the visitor's
 // zone, read from the browser, and in the last seven days a countdown that moves each minute. Without
 // JavaScript the server's countdown stays as plain text and the visitor's zone is simply not shown.
-import { useLocale, useTranslations } from "next-intl";
+import { useTranslations } from "next-intl";
 import { useSyncExternalStore } from "react";
+import { ReaderTime } from "@/components/ui/reader-time";
 
 const MINUTE = 60_000;
 const COUNTDOWN_FROM = 7 * 24 * 60 * MINUTE;
@@ -13,13 +14,10 @@ function subscribeToMinutes(onChange: () => void) {
   return () => clearInterval(timer);
 }
 const currentMinute = () => Math.floor(Date.now() / MINUTE);
-const noSubscription = () => () => {};
 
 export function DeadlineClock({ closesAt, serverNow }: { closesAt: string; serverNow: number }) {
   const t = useTranslations("Deadline");
-  const locale = useLocale();
   const minute = useSyncExternalStore(subscribeToMinutes, currentMinute, () => Math.floor(serverNow / MINUTE));
-  const inBrowser = useSyncExternalStore(noSubscription, () => true, () => false);
   const deadline = new Date(closesAt);
   const left = deadline.getTime() - minute * MINUTE;
 
@@ -31,15 +29,9 @@ export function DeadlineClock({ closesAt, serverNow }: { closesAt: string; serve
         ? t("lastMinute")
         : t("countdown", { days: Math.floor(minutes / 1440), hours: Math.floor((minutes % 1440) / 60), minutes: minutes % 60 });
   }
-  const local = inBrowser
-    ? new Intl.DateTimeFormat(locale, {
-        year: "numeric", month: "long", day: "numeric", hour: "2-digit", minute: "2-digit", timeZoneName: "short",
-      }).format(deadline)
-    : null;
-
   return (
     <>
-      {local && <span className="deadline-local">{t("yourTime", { time: local })}</span>}
+      <ReaderTime date={closesAt} />
       {countdown && <strong className="deadline-countdown">{countdown}</strong>}
     </>
   );

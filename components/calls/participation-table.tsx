@@ -1,10 +1,14 @@
 import { getFormatter, getTranslations } from "next-intl/server";
 import { ParticipationMatrix } from "@/components/insights/participation-matrix";
+import { ParticipationTotals } from "@/components/insights/participation-totals";
 import { SMALL_CELL, suppressSmallCells } from "@/lib/insights/suppression";
 import type { Participation } from "@/lib/responses/public";
 import { STAKEHOLDER_GROUPS, UN_REGIONS } from "@/lib/profile/schemas";
 
-/** Submitted responses by stakeholder group × UN region (small cells suppressed), and who has not been heard yet. */
+/**
+ * Submitted responses by stakeholder group and by UN region, then by both (small cells suppressed), and who
+ * has not been heard yet.
+ */
 export async function ParticipationTable({ participation }: { participation: Participation }) {
   const t = await getTranslations("CallPage");
   const tGroup = await getTranslations("StakeholderGroup");
@@ -16,6 +20,8 @@ export async function ParticipationTable({ participation }: { participation: Par
   const table = suppressSmallCells(STAKEHOLDER_GROUPS, UN_REGIONS, cells);
   return (
     <>
+      <ParticipationTotals values={table} />
+      <p className="hint">{tRule("crossHint")}</p>
       <ParticipationMatrix values={table} caption={t("participationCaption")} />
       <p className="hint">{tRule("ruleShort", { n: SMALL_CELL })}</p>
       <p className="not-heard">

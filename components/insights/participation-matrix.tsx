@@ -13,17 +13,18 @@ export type MatrixValues = {
   total: number;
 };
 
-type Props = { values: MatrixValues; shares?: Record<StakeholderGroup, number | null>; caption?: string };
+type Props = { values: MatrixValues; shares?: Record<StakeholderGroup, number | null>; caption?: string; id?: string };
 
-export async function ParticipationMatrix({ values, shares, caption }: Props) {
+export async function ParticipationMatrix({ values, shares, caption, id = "participation-matrix" }: Props) {
   const t = await getTranslations("Participation");
   const tGroup = await getTranslations("StakeholderGroup");
   const tRegion = await getTranslations("UnRegion");
   const show = (value: PublicCount) => countText(t, value, SMALL_CELL);
   return (
-    <div className="table-wrap">
+    // A labelled, focusable region: on a phone the table scrolls sideways inside it, by keyboard too.
+    <div className="table-wrap" role="region" aria-labelledby={`${id}-caption`} tabIndex={0}>
       <table className="participation">
-        <caption>{caption ?? t("matrixCaption")}</caption>
+        <caption id={`${id}-caption`}>{caption ?? t("matrixCaption")}</caption>
         <thead>
           <tr>
             <th scope="col">{t("group")}</th>

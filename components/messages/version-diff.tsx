@@ -4,6 +4,7 @@
 // The marks are announced to screen readers in words, not left to colour.
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
+import { renderDiffMarkdown } from "@/lib/messages/diff-markdown";
 import type { ComparedVersions } from "@/lib/messages/history";
 import type { DiffToken } from "@/lib/messages/words";
 import styles from "./version-diff.module.css";
@@ -11,11 +12,21 @@ import styles from "./version-diff.module.css";
 type Paragraph = ComparedVersions["sections"][number]["paragraphs"][number];
 type Props = { compared: ComparedVersions; view: "inline" | "side"; slug?: string };
 
-async function Tokens({ tokens, show, inline }: { tokens: DiffToken[]; show: DiffToken["type"][]; inline?: boolean }) {
+/** A paragraph's text: its Markdown rendered (through the sanitizer), the changes marked inside it. */
+async function RenderedTokens({ tokens, show }: { tokens: DiffToken[]; show: DiffToken["type"][] }) {
   const t = await getTranslations("PublicVersions");
-  const Tag = inline ? "span" : "p";
+  const html = renderDiffMarkdown(tokens.filter((token) => show.includes(token.type)), {
+    inserted: t("inserted"), insertedEnd: t("insertedEnd"), deleted: t("deleted"), deletedEnd: t("deletedEnd"),
+  });
+  return <div className={`prose ${styles.text} ${styles.rendered}`} dangerouslySetInnerHTML={{ __html: html }} />;
+}
+
+/** A heading's text (plain, not Markdown) with the changes marked. */
+async function Tokens({ tokens, show, inline }: { tokens: DiffToken[]; show: DiffToken["type"][]; inline?: boolean }) {
+  if (!inline) return <RenderedTokens tokens={tokens} show={show} />;
+  const t = await getTranslations("PublicVersions");
   return (
-    <Tag className={inline ? undefined : styles.text}>
+    <span>
       {tokens.filter((token) => show.includes(token.type)).map((token, index) =>
         token.type === "insert" ? (
           <ins key={index}><span className="visually-hidden">{t("inserted")} </span>{token.text}<span className="visually-hidden"> {t("insertedEnd")}</span></ins>
@@ -25,7 +36,7 @@ async function Tokens({ tokens, show, inline }: { tokens: DiffToken[]; show: Dif
           <span key={index}>{token.text}</span>
         ),
       )}
-    </Tag>
+    </span>
   );
 }
 

@@ -27,3 +27,17 @@ export const publicResponseQuerySchema = z.object({
 });
 
 export type PublicResponseQuery = z.infer<typeof publicResponseQuerySchema>;
+
+/** Kept of a search that is too long, to give it back in the box (a bound on what is echoed into the page). */
+const ECHO_MAX = 2000;
+
+/**
+ * A search over SEARCH_MAX characters, which the schema above drops: returned (cut at ECHO_MAX) so the page
+ * can say so and keep the text in the box, instead of silently listing everything.
+ */
+export function oversizedSearch(value: unknown): string | undefined {
+  const first = one(value);
+  if (typeof first !== "string") return undefined;
+  const trimmed = first.trim();
+  return trimmed.length > SEARCH_MAX ? trimmed.slice(0, ECHO_MAX) : undefined;
+}

@@ -17,8 +17,8 @@ test("a visitor sees the open demo call on the home page, served with security h
 
   const openCalls = page.locator("section", { hasText: "BPF Cybersecurity" });
   await expect(openCalls.getByRole("heading", { name: callTitle("open") })).toBeVisible();
-  await expect(page.getByRole("listitem").filter({ hasText: callTitle("open") })).toContainText("Open");
-  await expect(page.getByRole("listitem").filter({ hasText: callTitle("closed") })).toContainText("Closed");
+  await expect(openCalls.getByRole("listitem").filter({ hasText: callTitle("open") })).toContainText("Open");
+  await expect(openCalls.getByRole("listitem").filter({ hasText: callTitle("closed") })).toContainText("Closed");
   await expect(page.getByRole("link", { name: "Sign in" })).toBeVisible();
 
   await expectAccessible(page);

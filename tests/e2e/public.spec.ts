@@ -19,8 +19,8 @@ test("a visitor opens the demo call from the home page, reads it, and finds a re
   await expect(page.getByRole("heading", { name: demoCall.questions[0]!.prompt })).toBeVisible();
   await expect(page.getByRole("link", { name: "Respond to this call" })).toHaveAttribute("href", `/calls/${demoCall.slug}/respond`);
   // The deadline in the call's zone, and in the visitor's (filled in by the browser).
-  await expect(page.locator(".timeline time").nth(1)).toHaveAttribute("datetime", /Z$/);
-  await expect(page.getByText(/In your time zone:/)).toBeVisible();
+  await expect(page.locator(".cycle time").nth(1)).toHaveAttribute("datetime", /Z$/);
+  await expect(page.getByText(/In your time zone:/).first()).toBeVisible();
 
   const table = page.getByRole("table", { name: /Submitted responses by stakeholder group/ });
   await expect(table).toBeVisible();

@@ -4,6 +4,9 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db, disconnectDb } from "@/lib/db";
 import { StakeholderGroup, UnRegion } from "@/lib/generated/prisma/enums";
 import { DEMO_ACCOUNTS, DEMO_CALLS, DEMO_DOMAIN, DEMO_FORUM, DEMO_PEOPLE } from "@/prisma/demo-content";
+import { DEMO_FINAL_SLUG } from "@/prisma/demo-final";
+import { DEMO_GLOSSARY } from "@/prisma/demo-glossary";
+import { DEMO_MESSAGES_SLUG } from "@/prisma/demo-messages";
 import { seedDemo } from "@/prisma/seed";
 
 const slugs = DEMO_CALLS.map((call) => call.slug);
@@ -20,6 +23,9 @@ async function countSeedRows() {
     profiles: await db.profile.count({ where: { user: { email: demoEmail } } }),
     responses: await db.response.count({ where: seedResponse }),
     answers: await db.answer.count({ where: { response: seedResponse } }),
+    glossary: await db.glossaryTerm.count({ where: { call: { slug: openSlug } } }),
+    sets: await db.messageSet.count({ where: { slug: { in: [DEMO_MESSAGES_SLUG, DEMO_FINAL_SLUG] } } }),
+    versions: await db.messageSetVersion.count({ where: { set: { slug: { in: [DEMO_MESSAGES_SLUG, DEMO_FINAL_SLUG] } } } }),
   };
 }
 
@@ -123,5 +129,46 @@ describe("the demo seed", () => {
       SELECT count(*) AS indexed FROM responses r JOIN calls c ON c.id = r."callId"
       WHERE c.slug = ${openSlug} AND r.status = 'SUBMITTED' AND r."searchVector" @@ websearch_to_tsquery('english', 'election')`;
     expect(Number(row?.indexed)).toBeGreaterThan(0);
+  });
+
+  it("shows the whole cycle: a glossary, a draft in two versions with answered comments, and final messages", async () => {
+    expect(second).toMatchObject({ glossary: DEMO_GLOSSARY.length, sets: 2, versions: 4 });
+    const now = new Date();
+    const draft = await db.messageSet.findUniqueOrThrow({
+      where: { slug: DEMO_MESSAGES_SLUG },
+      select: {
+        status: true, call: { select: { slug: true } },
+        versions: { orderBy: { number: "asc" }, select: { number: true, summary: true, publishedAt: true, commentOpensAt: true, commentClosesAt: true, content: true, _count: { select: { comments: true } } } },
+      },
+    });
+    expect(draft.status).toBe("PUBLISHED");
+    expect(draft.call.slug).toBe(openSlug);
+    const [v1, v2] = draft.versions;
+    expect([v1?.number, v2?.number]).toEqual([1, 2]);
+    expect(v2!.summary).not.toBe("");
+    expect(JSON.stringify(v2!.content)).not.toBe(JSON.stringify(v1!.content));
+    // One period after the other: version 1's closed before version 2's opened, which is open now.
+    expect(v1!.publishedAt!.getTime()).toBeLessThanOrEqual(v1!.commentOpensAt!.getTime());
+    expect(v1!.commentClosesAt!.getTime()).toBeLessThanOrEqual(v2!.commentOpensAt!.getTime());
+    expect(v2!.publishedAt!.getTime()).toBeLessThanOrEqual(v2!.commentOpensAt!.getTime());
+    expect(v2!.commentOpensAt!.getTime()).toBeLessThan(now.getTime());
+    expect(v2!.commentClosesAt!.getTime()).toBeGreaterThan(now.getTime());
+    expect(v1!._count.comments).toBeGreaterThan(0);
+    expect(await db.comment.count({ where: { version: { number: 1, set: { slug: DEMO_MESSAGES_SLUG } }, disposition: { not: null } } })).toBe(4);
+
+    const final = await db.messageSet.findUniqueOrThrow({
+      where: { slug: DEMO_FINAL_SLUG },
+      select: {
+        status: true, call: { select: { slug: true, closesAt: true } },
+        versions: { orderBy: { number: "asc" }, select: { number: true, publishedAt: true, finalisedAt: true, content: true } },
+        paragraphs: { select: { _count: { select: { citations: true } } } },
+      },
+    });
+    expect(final.status).toBe("FINAL");
+    expect(final.call.slug).toBe(DEMO_CALLS.find((call) => call.key === "closed")!.slug);
+    expect(final.versions.map((v) => [v.number, v.finalisedAt !== null])).toEqual([[1, false], [2, true]]);
+    expect(final.versions[0]!.publishedAt!.getTime()).toBeGreaterThan(final.call.closesAt.getTime());
+    expect(final.paragraphs.every((p) => p._count.citations > 0)).toBe(true);
+    expect(await db.comment.count({ where: { set: { slug: DEMO_FINAL_SLUG }, version: { number: 1 }, disposition: { not: null } } })).toBe(2);
   });
 });

@@ -4,12 +4,12 @@ import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { cache } from "react";
 import { GlossaryTerms } from "@/components/calls/glossary-terms";
-import { DeadlineClock } from "@/components/calls/deadline-clock";
+import { CallCycle } from "@/components/calls/call-cycle";
 import { ParticipationTable } from "@/components/calls/participation-table";
 import { PublicDownloads } from "@/components/exports/public-downloads";
 import { FollowCall } from "@/components/notifications/follow-call";
-import { LocalDate } from "@/components/ui/local-date";
 import { Markdown } from "@/components/ui/markdown";
+import { getCallCycle } from "@/lib/messages/cycle";
 import { getPublicCall } from "@/lib/responses/public";
 
 type Props = { params: Promise<{ slug: string }> };
@@ -29,9 +29,9 @@ export default async function PublicCallPage({ params }: Props) {
   const t = await getTranslations("CallPage");
   const tStatus = await getTranslations("CallStatus");
   const tParticipation = await getTranslations("Participation");
+  const tCycle = await getTranslations("Cycle");
   const open = call.status === "OPEN";
-  const started = call.status !== "SCHEDULED";
-  const ended = call.status === "CLOSED";
+  const cycle = await getCallCycle(call, call.asOf);
 
   return (
     <>
@@ -44,29 +44,19 @@ export default async function PublicCallPage({ params }: Props) {
       </p>
       {call.thematicTrack && <p className="meta">{t("track", { track: call.thematicTrack })}</p>}
 
+      {open && (
+        <p className="call-actions">
+          <Link className="button" href={`/calls/${call.slug}/respond`}>
+            {t("respond")}
+          </Link>{" "}
+          <span className="hint">{t("respondHint")}</span>
+        </p>
+      )}
+
       <section aria-labelledby="timeline">
-        <h2 id="timeline">{t("timeline")}</h2>
-        <dl className="timeline">
-          <dt>{started ? t("opened") : t("opens")}</dt>
-          <dd>
-            <LocalDate date={call.opensAt} timeZone={call.timeZone} />
-          </dd>
-          <dt>{ended ? t("closed") : t("closes")}</dt>
-          <dd>
-            <LocalDate date={call.closesAt} timeZone={call.timeZone} />
-            {!ended && <DeadlineClock closesAt={call.closesAt.toISOString()} serverNow={call.asOf.getTime()} />}
-          </dd>
-          <dt>{t("status")}</dt>
-          <dd>{tStatus(call.status)}</dd>
-        </dl>
-        {open && (
-          <p className="call-actions">
-            <Link className="button" href={`/calls/${call.slug}/respond`}>
-              {t("respond")}
-            </Link>{" "}
-            <span className="hint">{t("respondHint")}</span>
-          </p>
-        )}
+        <h2 id="timeline">{tCycle("heading")}</h2>
+        <p className="hint">{tCycle("intro")}</p>
+        <CallCycle call={call} cycle={cycle} />
         <FollowCall callId={call.id} slug={call.slug} />
       </section>
 

@@ -7,6 +7,7 @@ import { GroupBarChart } from "@/components/insights/group-bar-chart";
 import { GrowthChart } from "@/components/insights/growth-chart";
 import styles from "@/components/insights/insights.module.css";
 import { ParticipationMatrix } from "@/components/insights/participation-matrix";
+import { ParticipationTotals } from "@/components/insights/participation-totals";
 import { getPublicParticipation } from "@/lib/insights/participation";
 import { SMALL_CELL } from "@/lib/insights/suppression";
 
@@ -47,6 +48,8 @@ export default async function PublicParticipationPage({ params }: Props) {
 
       <section aria-labelledby="matrix-heading">
         <h2 id="matrix-heading">{t("matrixHeading")}</h2>
+        <ParticipationTotals values={table} />
+        <p className="hint">{t("crossHint")}</p>
         <ParticipationMatrix values={table} shares={groupShares} />
       </section>
 

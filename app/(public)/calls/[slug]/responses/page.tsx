@@ -8,7 +8,7 @@ import { HighlightedText } from "@/components/responses/highlighted-text";
 import { LocalDate } from "@/components/ui/local-date";
 import { STAKEHOLDER_GROUPS, UN_REGIONS } from "@/lib/profile/schemas";
 import { getPublicCallSummary, listPublishedResponses } from "@/lib/responses/public";
-import { publicResponseQuerySchema, SEARCH_MAX, type PublicResponseQuery } from "@/lib/responses/public-schemas";
+import { oversizedSearch, publicResponseQuerySchema, SEARCH_MAX, type PublicResponseQuery } from "@/lib/responses/public-schemas";
 import { InvalidQueryNotice } from "@/components/ui/invalid-query-notice";
 import { SelectField } from "@/components/ui/select-field";
 
@@ -37,11 +37,14 @@ export default async function PublicResponsesPage({ params, searchParams }: Prop
   const { slug } = await params;
   const call = await loadCall(slug);
   if (!call) notFound();
-  const filters = publicResponseQuerySchema.parse(await searchParams);
+  const raw = await searchParams;
+  const filters = publicResponseQuerySchema.parse(raw);
+  // A search too long to run is said to be so and kept in the box; nothing is listed as if it matched.
+  const tooLong = oversizedSearch(raw.q);
   // A question of another call is ignored, like any value that is not offered.
   const question = call.questions.find((q) => q.id === filters.question);
   const shown = { ...filters, question: question?.id };
-  const result = await listPublishedResponses(call.id, {
+  const result = tooLong ? null : await listPublishedResponses(call.id, {
     group: shown.group, region: shown.region, questionId: question?.id, q: shown.q, cursor: shown.cursor,
     collapseCampaigns: shown.view !== "all", campaign: shown.campaign,
   });
@@ -94,7 +97,13 @@ export default async function PublicResponsesPage({ params, searchParams }: Prop
         </div>
         <div className="field filters-search">
           <label htmlFor="filter-q">{t("search")}</label>
-          <input id="filter-q" name="q" type="search" maxLength={SEARCH_MAX} defaultValue={shown.q ?? ""} aria-describedby="filter-q-hint" />
+          <input id="filter-q" name="q" type="search" maxLength={tooLong ? undefined : SEARCH_MAX} defaultValue={tooLong ?? shown.q ?? ""}
+            aria-invalid={tooLong ? true : undefined} aria-describedby={tooLong ? "filter-q-error filter-q-hint" : "filter-q-hint"} />
+          {tooLong && (
+            <p id="filter-q-error" className="field-error" role="alert">
+              {t("searchTooLong", { length: tooLong.length, max: SEARCH_MAX })}
+            </p>
+          )}
           <p id="filter-q-hint" className="hint">
             {t("searchHint")}
           </p>
@@ -107,11 +116,13 @@ export default async function PublicResponsesPage({ params, searchParams }: Prop
         </p>
       </form>
 
-      <p role="status" className="result-count">
-        {t("count", { count: result.total })}
-      </p>
-      {result.total === 0 && filtered && <p>{t("noResults")}</p>}
-      {!shown.campaign && result.campaigns > 0 && (
+      {result && (
+        <p role="status" className="result-count">
+          {t("count", { count: result.total })}
+        </p>
+      )}
+      {result && result.total === 0 && filtered && <p>{t("noResults")}</p>}
+      {result && !shown.campaign && result.campaigns > 0 && (
         <p className="meta">
           {shown.view === "all" ? tCampaigns("expanded") : tCampaigns("collapsed")}{" "}
           <Link href={viewHref(shown.view === "all" ? undefined : "all")}>
@@ -120,7 +131,7 @@ export default async function PublicResponsesPage({ params, searchParams }: Prop
         </p>
       )}
 
-      {result.items.length > 0 && (
+      {result && result.items.length > 0 && (
         <ol className="result-list">
           {result.items.map((item) => (
             <li key={item.id} className="card">
@@ -153,7 +164,7 @@ export default async function PublicResponsesPage({ params, searchParams }: Prop
         </ol>
       )}
 
-      {(result.previous || result.next) && (
+      {result && (result.previous || result.next) && (
         <nav aria-label={t("pages")} className="pager">
           {result.previous && (
             <Link rel="prev" href={pageHref(call.slug, shown, result.previous)}>

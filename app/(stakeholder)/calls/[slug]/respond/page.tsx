@@ -53,10 +53,11 @@ export default async function RespondPage({ params }: { params: Params }) {
         </p>
       )}
       {call.glossary.length > 0 && (
-        <section aria-labelledby="glossary-heading">
-          <h2 id="glossary-heading">{t("glossary")}</h2>
+        // Folded: on a phone the key terms would push the first question far below the fold.
+        <details className="glossary-details">
+          <summary>{t("glossaryCount", { count: call.glossary.length })}</summary>
           <GlossaryTerms terms={call.glossary} />
-        </section>
+        </details>
       )}
       {response && (
         <section aria-labelledby="questions-heading">
