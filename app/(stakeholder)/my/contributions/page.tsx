@@ -15,6 +15,9 @@ export default async function MyContributionsPage() {
   const t = await getTranslations("MyContributions");
   const ts = await getTranslations("ResponseStatus");
   const tCall = await getTranslations("CallStatus");
+  const tGroup = await getTranslations("StakeholderGroup");
+  const tRegion = await getTranslations("UnRegion");
+  const tc = await getTranslations("Consent");
   const rows = await listOwnContributions(user);
   return (
     <>
@@ -33,6 +36,7 @@ export default async function MyContributionsPage() {
                 <th scope="col">{t("call")}</th>
                 <th scope="col">{t("status")}</th>
                 <th scope="col">{t("reference")}</th>
+                <th scope="col">{t("filedUnder")}</th>
                 <th scope="col">{t("versions")}</th>
                 <th scope="col">{t("deadline")}</th>
                 <th scope="col">{t("actions")}</th>
@@ -55,6 +59,21 @@ export default async function MyContributionsPage() {
                       )}
                     </td>
                     <td>{row.reference ?? "—"}</td>
+                    <td>
+                      {row.status === "DRAFT" ? (
+                        "—"
+                      ) : (
+                        <>
+                          {[
+                            row.stakeholderGroup && tGroup(row.stakeholderGroup),
+                            row.region && tRegion(row.region),
+                            row.organisation,
+                            row.onBehalfOf && t("onBehalfOf", { name: row.onBehalfOf }),
+                          ].filter(Boolean).join(" · ")}
+                          {row.consent && <span className="meta">{tc(row.consent)}</span>}
+                        </>
+                      )}
+                    </td>
                     <td>{row.versionCount}</td>
                     <td>
                       <LocalDate date={row.call.closesAt} timeZone={row.call.timeZone} />
