@@ -39,8 +39,11 @@ export async function sendReceiptMail(input: {
     }),
   ];
   const text = `${lines.join("\n\n")}\n\n${t("link")}\n${url}\n\n${t("footer")}\n`;
-  const html =
-    lines.map((line) => `<p>${escapeHtml(line)}</p>`).join("") +
-    `<p><a href="${escapeHtml(url)}">${escapeHtml(t("link"))}</a></p><p>${escapeHtml(t("footer"))}</p>`;
+  // One paragraph a line: short lines keep the link whole in the quoted-printable body.
+  const html = [
+    ...lines.map((line) => `<p>${escapeHtml(line)}</p>`),
+    `<p><a href="${escapeHtml(url)}">${escapeHtml(t("link"))}</a></p>`,
+    `<p>${escapeHtml(t("footer"))}</p>`,
+  ].join("\n");
   await sendMail({ to: input.to, subject, text, html });
 }
