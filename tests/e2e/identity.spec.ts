@@ -49,5 +49,5 @@ test("a profile change followed by an edit asks which identity to file under, an
   })).toEqual({ version: 2, stakeholderGroup: "GOVERNMENT", region: "WESTERN_EUROPE_OTHERS", country: "FR" });
 
   await page.goto("/my/contributions");
-  await expect(page.getByRole("row").filter({ hasText: call.title })).toContainText("Government · Western Europe and Others");
+  await expect(page.getByRole("row").filter({ hasText: call.title })).toContainText("Filed under: Government · Western Europe and Others");
 });

@@ -36,7 +36,6 @@ export default async function MyContributionsPage() {
                 <th scope="col">{t("call")}</th>
                 <th scope="col">{t("status")}</th>
                 <th scope="col">{t("reference")}</th>
-                <th scope="col">{t("filedUnder")}</th>
                 <th scope="col">{t("versions")}</th>
                 <th scope="col">{t("deadline")}</th>
                 <th scope="col">{t("actions")}</th>
@@ -51,6 +50,20 @@ export default async function MyContributionsPage() {
                     <th scope="row">
                       {row.call.title}
                       <span className="meta">{t("callStatus", { status: tCall(row.call.status) })}</span>
+                      {row.status !== "DRAFT" && (
+                        // What it is filed under and how it is published, in a line under the call (no extra column on a phone).
+                        <span className="meta filed-under">
+                          {t("filedUnder", {
+                            identity: [
+                              row.stakeholderGroup && tGroup(row.stakeholderGroup),
+                              row.region && tRegion(row.region),
+                              row.organisation,
+                              row.onBehalfOf && t("onBehalfOf", { name: row.onBehalfOf }),
+                            ].filter(Boolean).join(" · "),
+                          })}
+                          {row.consent && ` — ${tc(row.consent)}`}
+                        </span>
+                      )}
                     </th>
                     <td>
                       {ts(row.status)}
@@ -59,21 +72,7 @@ export default async function MyContributionsPage() {
                       )}
                     </td>
                     <td>{row.reference ?? "—"}</td>
-                    <td>
-                      {row.status === "DRAFT" ? (
-                        "—"
-                      ) : (
-                        <>
-                          {[
-                            row.stakeholderGroup && tGroup(row.stakeholderGroup),
-                            row.region && tRegion(row.region),
-                            row.organisation,
-                            row.onBehalfOf && t("onBehalfOf", { name: row.onBehalfOf }),
-                          ].filter(Boolean).join(" · ")}
-                          {row.consent && <span className="meta">{tc(row.consent)}</span>}
-                        </>
-                      )}
-                    </td>
+
                     <td>{row.versionCount}</td>
                     <td>
                       <LocalDate date={row.call.closesAt} timeZone={row.call.timeZone} />
