@@ -137,12 +137,13 @@ export async function createQuestion(
 /**
  * A response (a DRAFT by default). A SUBMITTED one gets a copy of the author's profile, `submittedAt`
  * (now unless given), a receipt number and its first version, as a real submission does; the author must
- * then have a profile. `consent` defaults to publishing with the author's name.
+ * then have a profile. `consent` defaults to publishing with the author's name once submitted; a draft has
+ * none (null) unless given, as a new draft in the app (the author has not chosen yet).
  */
 export async function createResponse(
   client: DbClient,
   overrides: {
-    callId: string; authorId: string; status?: ResponseStatus; submittedAt?: Date; consent?: Consent;
+    callId: string; authorId: string; status?: ResponseStatus; submittedAt?: Date; consent?: Consent | null;
     answers?: { questionId: string; text?: string; choices?: string[] }[];
   },
 ) {
@@ -154,7 +155,7 @@ export async function createResponse(
     const profile = await client.profile.findUniqueOrThrow({ where: { userId: authorId }, select: snapshotSelect });
     snapshot = { ...profile, submittedAt: overrides.submittedAt ?? new Date() };
   }
-  const consent = overrides.consent ?? "PUBLISH_NAMED";
+  const consent = overrides.consent !== undefined ? overrides.consent : status === "DRAFT" ? null : "PUBLISH_NAMED";
   const response = await client.response.upsert({
     where: { callId_authorId: { callId, authorId } },
     create: { callId, authorId, status, consent, ...snapshot },

@@ -5,7 +5,7 @@
 // /api/attachments/<id>; the server checks everything again (owner, type by content, size, count, dates).
 // The input has no `name`, so a surrounding response form never submits the file itself.
 import { useFormatter, useTranslations } from "next-intl";
-import { useId, useRef, useState } from "react";
+import { useEffect, useId, useRef, useState } from "react";
 import { flushSync } from "react-dom";
 import {
   ACCEPT,
@@ -21,6 +21,8 @@ type Props = {
   initial: AttachmentSummary[];
   /** When the files can no longer change (call closed, response withdrawn): the list only. */
   disabled?: boolean;
+  /** Told after each upload or removal, so the form can ask about the files of an anonymous response. */
+  onCountChange?: (count: number) => void;
 };
 
 type Status = { text: string; error: boolean } | null;
@@ -28,7 +30,7 @@ type Answer = { ok: true; attachment?: AttachmentSummary } | { ok: false; messag
 
 const limits = { maxFiles: MAX_FILES, maxMegabytes: MAX_BYTES / (1024 * 1024) };
 
-export function AttachmentField({ responseId, initial, disabled = false }: Props) {
+export function AttachmentField({ responseId, initial, disabled = false, onCountChange }: Props) {
   const t = useTranslations("Attachments");
   const tErrors = useTranslations("Errors");
   const format = useFormatter();
@@ -39,6 +41,12 @@ export function AttachmentField({ responseId, initial, disabled = false }: Props
   const id = useId();
   const ids = { input: `${id}-input`, hint: `${id}-hint`, status: `${id}-status`, list: `${id}-list` };
   const remaining = MAX_FILES - files.length;
+  const countRef = useRef(files.length);
+  useEffect(() => {
+    if (countRef.current === files.length) return;
+    countRef.current = files.length;
+    onCountChange?.(files.length);
+  }, [files.length, onCountChange]);
 
   /** Sends a request and reads the JSON answer; a network failure or a non-JSON answer becomes a message. */
   async function call(url: string, init: RequestInit): Promise<Answer> {

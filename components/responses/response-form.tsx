@@ -5,12 +5,14 @@
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useLocale, useTranslations } from "next-intl";
 import { startTransition, useActionState, useCallback, useEffect, useMemo, useRef, useState } from "react";
-import { FormProvider, useForm, type FieldValues, type Resolver } from "react-hook-form";
+import { FormProvider, useForm, useWatch, type FieldValues, type Resolver } from "react-hook-form";
 import { responseFormAction, saveDraftAction } from "@/app/(stakeholder)/calls/[slug]/respond/actions";
 import { AttachmentField } from "@/components/responses/attachment-field";
 import { fieldMessage } from "@/components/ui/field-message";
 import type { Consent, ResponseStatus } from "@/lib/generated/prisma/enums";
 import { buildSubmissionSchema, CONSENT_CHOICES } from "@/lib/responses/schemas";
+import type { IdentityView } from "./filed-identity";
+import { AnonymousFilesChoice, IdentityChoice } from "./filing-choices";
 import { QuestionField, type QuestionView } from "./question-field";
 import { dropLocalCopy, readLocalCopy, useAutosave, type AutosaveState } from "./use-autosave";
 
@@ -18,7 +20,8 @@ type Props = {
   responseId: string;
   questions: QuestionView[];
   initialValues: Record<string, string | string[]>;
-  consent: Consent;
+  /** Null until the author chooses: no tier is ever pre-selected. */
+  consent: Consent | null;
   /** When the server copy was last written (ISO), to compare with a copy kept in this browser. */
   updatedAt: string;
   status: ResponseStatus;
@@ -27,6 +30,10 @@ type Props = {
   /** Made once per page load on the server: a double click or a retried request makes one submission. */
   submitKey: string;
   attachments: { id: string; fileName: string; size: number; mediaType: string }[];
+  /** For an anonymous response with files: kept private (true), published after confirmation (false), not asked (null). */
+  attachmentsPrivate: boolean | null;
+  /** Set when the response was filed under an identity other than the profile now: the edit asks which. */
+  identities: { filed: IdentityView; profile: IdentityView } | null;
 };
 
 export function ResponseForm(props: Props) {
@@ -42,14 +49,22 @@ export function ResponseForm(props: Props) {
   const schema = useMemo(() => buildSubmissionSchema(questions), [questions]);
   const posted = state && !state.ok ? state.posted : undefined;
   const initial = useMemo(
-    () => ({ ...props.initialValues, consent: props.consent as string, ...(posted ?? {}) }) as Record<string, string | string[]>,
-    [props.initialValues, props.consent, posted],
+    () => ({
+      ...props.initialValues,
+      consent: props.consent ?? "",
+      anonymousFiles: props.attachmentsPrivate === null ? "" : props.attachmentsPrivate ? "keepPrivate" : "confirmNoName",
+      identity: "",
+      ...(posted ?? {}),
+    }) as Record<string, string | string[]>,
+    [props.initialValues, props.consent, props.attachmentsPrivate, posted],
   );
   const form = useForm<FieldValues>({
     resolver: zodResolver(schema) as unknown as Resolver<FieldValues>,
     defaultValues: { ...initial, submitKey },
   });
   const { getValues, handleSubmit, setError, reset, formState } = form;
+  const [fileCount, setFileCount] = useState(props.attachments.length);
+  const askFiles = useWatch({ control: form.control, name: "consent" }) === "PUBLISH_ANONYMOUS" && fileCount > 0;
 
   const answersOnly = useCallback(() => {
     const values = { ...getValues() };
@@ -107,7 +122,17 @@ export function ResponseForm(props: Props) {
       return;
     }
     void handleSubmit(
-      () => {
+      (values) => {
+        // The two choices the schema cannot know are required (the server refuses them too).
+        const missing = [
+          askFiles && !values.anonymousFiles && (["anonymousFiles", "chooseAnonymousFiles"] as const),
+          props.identities && !values.identity && (["identity", "chooseIdentity"] as const),
+        ].filter((entry) => entry !== false && entry !== null);
+        if (missing.length) {
+          for (const [name, message] of missing) setError(name, { message });
+          document.getElementById(missing[0]![0])?.focus();
+          return;
+        }
         stop();
         const data = new FormData(formRef.current!);
         data.set("intent", "submit");
@@ -115,7 +140,8 @@ export function ResponseForm(props: Props) {
       },
       (errors) => {
         const first = Object.keys(errors)[0];
-        if (first) document.getElementById(first)?.focus?.();
+        // The consent question is a group of radios: focus its first option.
+        if (first) document.getElementById(first === "consent" ? `consent-${CONSENT_CHOICES[0]}` : first)?.focus?.();
       },
     )(event);
   };
@@ -198,8 +224,12 @@ export function ResponseForm(props: Props) {
         </fieldset>
         <section className="attachments-section" aria-labelledby="attachments-heading">
           <h2 id="attachments-heading">{t("attachments")}</h2>
-          <AttachmentField responseId={responseId} initial={props.attachments} disabled={!editable} />
+          <AttachmentField responseId={responseId} initial={props.attachments} disabled={!editable} onCountChange={setFileCount} />
+          {askFiles && <AnonymousFilesChoice error={errorOf("anonymousFiles")} disabled={!editable} />}
         </section>
+        {props.identities && editable && (
+          <IdentityChoice filed={props.identities.filed} profile={props.identities.profile} error={errorOf("identity")} />
+        )}
         {editable && (
           <div className="form-actions">
             <button type="submit" name="intent" value="submit" className="button" disabled={pending}>

@@ -5,7 +5,7 @@
 // Citations in draft messages keep their copied reference, group, region and quote, and lose the link
 // (responseId/excerptId become null by the foreign keys), so a message can say "source removed".
 import "server-only";
-import { neutralFileName } from "@/lib/attachments/attachments";
+import { makePublicCopies, neutralFileName } from "@/lib/attachments/attachments";
 import { storage } from "@/lib/attachments/storage";
 import { recordAudit } from "@/lib/audit/record";
 import type { SessionUser } from "@/lib/auth/session";
@@ -95,7 +95,7 @@ export const sameEmail = (a: string, b: string) => a.trim().toLowerCase() === b.
  * how many responses were removed or kept anonymised (numbers only, as in the audit entry).
  */
 export async function deleteAccount(actor: Actor, input: DeleteAccountInput) {
-  const { result, storageKeys } = await db.$transaction(async (tx) => {
+  const { result, storageKeys, kept } = await db.$transaction(async (tx) => {
     const [user] = await tx.$queryRaw<{ id: string; email: string; role: SessionUser["role"] }[]>`
       SELECT id, email, role FROM users WHERE id = ${actor.id} FOR UPDATE`;
     if (!user) throw NotFound("userNotFound");
@@ -109,7 +109,9 @@ export async function deleteAccount(actor: Actor, input: DeleteAccountInput) {
       where: { authorId: user.id },
       select: {
         id: true, status: true, reference: true, callId: true, clusterId: true,
-        attachments: { orderBy: [{ createdAt: "asc" }, { id: "asc" }], select: { id: true, storageKey: true, mediaType: true } },
+        attachments: {
+          orderBy: [{ createdAt: "asc" }, { id: "asc" }], select: { id: true, storageKey: true, publicStorageKey: true, mediaType: true },
+        },
       },
     });
     const removed = input.responses === "remove" ? responses : responses.filter((r) => r.status === "DRAFT");
@@ -148,10 +150,15 @@ export async function deleteAccount(actor: Actor, input: DeleteAccountInput) {
     await recordAudit(tx, {
       actor: { id: user.id, role: user.role }, action: "user.delete", itemType: "user", itemId: user.id, after: result,
     });
-    return { result, storageKeys: removed.flatMap((r) => r.attachments.map((file) => file.storageKey)) };
+    return {
+      result, kept: kept.map((r) => r.id),
+      storageKeys: removed.flatMap((r) => r.attachments.flatMap((file) => [file.storageKey, file.publicStorageKey ?? []].flat())),
+    };
   });
   // The rows are gone; the bytes follow. A file left behind by a crash here is unreachable (no row names it).
   const files = storage();
   await Promise.all(storageKeys.map((key) => files.remove(key).catch((error) => console.error("[deleteAccount] file", error))));
+  // Kept responses are now anonymous: their files are published only as copies without document properties.
+  for (const id of kept) await makePublicCopies(id);
   return result;
 }

@@ -25,7 +25,7 @@ function author(attribution: Attribution | undefined) {
 }
 
 function responseBody(
-  row: { reference: string | null; submittedAt: Date | null; consent: string; stakeholderGroup: string | null; region: string | null },
+  row: { reference: string | null; submittedAt: Date | null; consent: string | null; stakeholderGroup: string | null; region: string | null },
   callSlug: string,
   attribution: Attribution | undefined,
   answers: Answer[],

@@ -1,5 +1,7 @@
 // Files attached to a response: added and removed by its author while the call is open, read by the
-// author and moderators, and by everyone once the response is submitted and its consent allows it.
+// author and moderators, and by everyone once the response is submitted and its consent allows it. For a
+// response published without its author's name, the public gets a copy without document properties
+// (publicStorageKey, made by makePublicCopies), and nothing at all when the author keeps the files private.
 import "server-only";
 import { createHash } from "node:crypto";
 import type { Readable } from "node:stream";
@@ -12,6 +14,7 @@ import type { Consent, ModerationState, ResponseStatus } from "@/lib/generated/p
 import { cleanFileName, detectType, MAX_BYTES, MAX_FILES } from "./detect";
 import { ALLOWED_TYPES, kindOfMediaType, type AttachmentSummary } from "./limits";
 import { newStorageKey, storage } from "./storage";
+import { stripMetadata } from "./strip";
 
 type Actor = Pick<SessionUser, "id">;
 type Viewer = Pick<SessionUser, "id" | "role"> | null;
@@ -56,8 +59,9 @@ export async function addAttachment(
   const storageKey = newStorageKey();
   const files = storage();
   await files.put(storageKey, input.bytes);
+  let created: AttachmentSummary;
   try {
-    return await db.$transaction(async (tx) => {
+    created = await db.$transaction(async (tx) => {
       await lockEditableResponse(tx, actor, input.responseId);
       if ((await tx.attachment.count({ where: { responseId: input.responseId } })) >= MAX_FILES) {
         throw Conflict("tooMany");
@@ -78,6 +82,46 @@ export async function addAttachment(
     await files.remove(storageKey).catch((cleanup) => console.error("[attachments] orphan file", storageKey, cleanup));
     throw error;
   }
+  // A file added to a response already meant to be anonymous gets its public copy now; submitting makes any
+  // that are missing.
+  const response = await db.response.findUnique({ where: { id: input.responseId }, select: { consent: true } });
+  if (response?.consent === "PUBLISH_ANONYMOUS") await makePublicCopies(input.responseId);
+  return created;
+}
+
+async function readAll(body: Readable | Buffer): Promise<Buffer> {
+  if (Buffer.isBuffer(body)) return body;
+  const chunks: Buffer[] = [];
+  for await (const chunk of body) chunks.push(Buffer.from(chunk as Uint8Array));
+  return Buffer.concat(chunks);
+}
+
+/**
+ * Makes the public copy (without document properties) of each file of the response that has none. A file
+ * whose copy cannot be made (a damaged or encrypted PDF) keeps none, and is then not published for an
+ * anonymous response; the failure is logged. Never throws.
+ */
+export async function makePublicCopies(responseId: string) {
+  const files = storage();
+  const missing = await db.attachment.findMany({
+    where: { responseId, publicStorageKey: null },
+    select: { id: true, storageKey: true, mediaType: true },
+  });
+  for (const attachment of missing) {
+    const key = newStorageKey();
+    try {
+      const stripped = await stripMetadata(attachment.mediaType, await readAll(await files.get(attachment.storageKey)));
+      await files.put(key, stripped);
+      const { count } = await db.attachment.updateMany({
+        where: { id: attachment.id, publicStorageKey: null },
+        data: { publicStorageKey: key, publicSize: stripped.length },
+      });
+      if (count === 0) await files.remove(key); // removed meanwhile, or made by a parallel call
+    } catch (error) {
+      console.error("[attachments] no public copy for", attachment.id, error);
+      await files.remove(key).catch(() => undefined);
+    }
+  }
 }
 
 /** Removes a file from the actor's own response, under the same rules as adding one. */
@@ -87,20 +131,23 @@ export async function removeAttachment(actor: Actor, id: string) {
     select: { responseId: true },
   });
   if (!owned) throw NotFound();
-  const storageKey = await db.$transaction(async (tx) => {
+  const keys = await db.$transaction(async (tx) => {
     await lockEditableResponse(tx, actor, owned.responseId);
     const attachment = await tx.attachment.findFirst({
       where: { id, responseId: owned.responseId },
-      select: { storageKey: true },
+      select: { storageKey: true, publicStorageKey: true },
     });
     if (!attachment) throw NotFound();
     await tx.attachment.delete({ where: { id }, select: { id: true } });
-    return attachment.storageKey;
+    return [attachment.storageKey, attachment.publicStorageKey];
   });
   // The row is gone, so nobody can reach the bytes any more; a failure here only leaves an orphan file.
-  await storage()
-    .remove(storageKey)
-    .catch((error) => console.error("[attachments] could not remove file", storageKey, error));
+  for (const key of keys) {
+    if (!key) continue;
+    await storage()
+      .remove(key)
+      .catch((error) => console.error("[attachments] could not remove file", key, error));
+  }
 }
 
 /** The files of the actor's own response, in the order they were added. */
@@ -114,18 +161,22 @@ export async function listOwnAttachments(actor: Actor, responseId: string): Prom
 }
 
 type ResponseAccess = {
-  authorId: string | null; status: ResponseStatus; consent: Consent; moderationState: ModerationState; reference: string | null;
+  authorId: string | null; status: ResponseStatus; consent: Consent | null; moderationState: ModerationState; reference: string | null;
+  attachmentsPrivate: boolean | null;
 };
 
 /**
  * How `viewer` may see a response's files: "full" (author, moderators: the real file names), "anonymous"
  * (the public, for a response published without its author's name: neutral file names), "named" (the
- * public, published with the name), or null (not at all).
+ * public, published with the name), or null (not at all). The public gets the files of an anonymous
+ * response only after its author confirmed their text does not name them (not when kept private).
  */
 function accessOf(viewer: Viewer, response: ResponseAccess) {
   if (viewer && (viewer.id === response.authorId || hasRole(viewer.role, "MODERATOR"))) return "full";
-  if (response.status !== "SUBMITTED" || response.consent === "PRIVATE" || response.moderationState !== "PUBLISHED") return null;
-  return response.consent === "PUBLISH_ANONYMOUS" ? "anonymous" : "named";
+  if (response.status !== "SUBMITTED" || !response.consent || response.consent === "PRIVATE" || response.moderationState !== "PUBLISHED") return null;
+  if (response.consent === "PUBLISH_NAMED") return "named";
+  // Only once the author confirmed the files' text does not name them (false); null: never asked.
+  return response.attachmentsPrivate === false ? "anonymous" : null;
 }
 
 /** "CYB26-0042-attachment-2.pdf": says nothing about who wrote the response. */
@@ -142,15 +193,18 @@ export async function listVisibleAttachments(viewer: Viewer, responseId: string)
   const response = await db.response.findUnique({
     where: { id: responseId },
     select: {
-      authorId: true, status: true, consent: true, moderationState: true, reference: true,
-      attachments: { orderBy: byPosition, select: summarySelect },
+      authorId: true, status: true, consent: true, moderationState: true, reference: true, attachmentsPrivate: true,
+      attachments: { orderBy: byPosition, select: { ...summarySelect, publicStorageKey: true, publicSize: true } },
     },
   });
   const access = response && accessOf(viewer, response);
   if (!access) return [];
-  return response.attachments.map((file, index) =>
-    access === "anonymous" ? { ...file, fileName: neutralFileName(response.reference, index + 1, file.mediaType) } : file,
-  );
+  return response.attachments.flatMap(({ publicStorageKey, publicSize, ...file }, index) => {
+    if (access !== "anonymous") return [file];
+    // Only the copy without document properties is ever public for an anonymous response.
+    if (!publicStorageKey) return [];
+    return [{ ...file, size: publicSize ?? file.size, fileName: neutralFileName(response.reference, index + 1, file.mediaType) }];
+  });
 }
 
 export type Download = { fileName: string; mediaType: string; size: number; body: Readable | Buffer };
@@ -160,10 +214,10 @@ export async function getAttachmentForDownload(viewer: Viewer, id: string): Prom
   const attachment = await db.attachment.findUnique({
     where: { id },
     select: {
-      storageKey: true, fileName: true, mediaType: true, size: true,
+      storageKey: true, fileName: true, mediaType: true, size: true, publicStorageKey: true, publicSize: true,
       response: {
         select: {
-          authorId: true, status: true, consent: true, moderationState: true, reference: true,
+          authorId: true, status: true, consent: true, moderationState: true, reference: true, attachmentsPrivate: true,
           attachments: { orderBy: byPosition, select: { id: true } },
         },
       },
@@ -176,9 +230,13 @@ export async function getAttachmentForDownload(viewer: Viewer, id: string): Prom
     access === "anonymous"
       ? neutralFileName(response.reference, response.attachments.findIndex((a) => a.id === id) + 1, attachment.mediaType)
       : attachment.fileName;
+  // The public gets the copy without document properties of an anonymous response's file, or nothing.
+  const key = access === "anonymous" ? attachment.publicStorageKey : attachment.storageKey;
+  if (!key) throw NotFound();
+  const size = access === "anonymous" ? (attachment.publicSize ?? attachment.size) : attachment.size;
   try {
-    const body = await storage().get(attachment.storageKey);
-    return { fileName, mediaType: attachment.mediaType, size: attachment.size, body };
+    const body = await storage().get(key);
+    return { fileName, mediaType: attachment.mediaType, size, body };
   } catch (error) {
     console.error("[attachments] stored file missing", attachment.storageKey, error);
     throw NotFound();

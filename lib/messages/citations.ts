@@ -11,7 +11,7 @@ import { audit, lockSetOfParagraph, requireModerator } from "./access";
 import { MESSAGE_LIMITS, type CiteInput } from "./schemas";
 
 type Candidate = {
-  callId: string; status: ResponseStatus; consent: Consent; moderationState: ModerationState; reference: string | null;
+  callId: string; status: ResponseStatus; consent: Consent | null; moderationState: ModerationState; reference: string | null;
 };
 
 /** Why a response may not be cited, as an error key; null when it may. */
@@ -19,7 +19,7 @@ export function citationRefusal(response: Candidate, callId: string): string | n
   if (response.callId !== callId) return "citeOtherCall";
   if (response.status === "WITHDRAWN") return "citeWithdrawn";
   if (response.status !== "SUBMITTED" || !response.reference) return "citeNotSubmitted";
-  if (response.consent === "PRIVATE") return "citePrivate";
+  if (response.consent !== "PUBLISH_NAMED" && response.consent !== "PUBLISH_ANONYMOUS") return "citePrivate";
   if (response.moderationState === "HIDDEN") return "citeHidden";
   if (response.moderationState === "PENDING") return "citePending";
   return null;

@@ -5,6 +5,7 @@ import { text } from "@/lib/validation/text";
 import { StakeholderGroup, UnRegion } from "@/lib/generated/prisma/enums";
 import { displayText } from "@/lib/validation/display";
 import { isCountryCode } from "./countries";
+import { regionFitsCountry } from "./regions";
 
 export const PROFILE_LIMITS = { displayName: 120, organisation: 200, onBehalfOf: 200 } as const;
 
@@ -32,6 +33,13 @@ export const profileInputSchema = z.object({
     .refine(isCountryCode, { error: "chooseCountry" }),
   organisation: optionalText(PROFILE_LIMITS.organisation),
   onBehalfOf: optionalText(PROFILE_LIMITS.onBehalfOf),
+}).superRefine((profile, context) => {
+  // The region is the country's UN regional group (lib/profile/regions.ts). Someone speaking for a body
+  // elsewhere explains the difference in "on behalf of"; nothing else lifts the check.
+  if (!profile.country || !profile.region || profile.onBehalfOf) return;
+  if (!regionFitsCountry(profile.country, profile.region)) {
+    context.addIssue({ code: "custom", path: ["region"], message: "regionMismatch" });
+  }
 });
 
 /** What the form holds (before trimming and defaults). */

@@ -275,17 +275,28 @@ export async function getPublishedResponse(reference: string, now = new Date()) 
         orderBy: { question: { position: "asc" } },
         select: { text: true, choices: true, question: { select: { id: true, position: true, prompt: true } } },
       },
-      attachments: { orderBy: [{ createdAt: "asc" }, { id: "asc" }], select: { id: true, mediaType: true, size: true } },
+      attachmentsPrivate: true,
+      attachments: {
+        orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+        select: { id: true, mediaType: true, size: true, publicStorageKey: true, publicSize: true },
+      },
     },
   });
   if (!response) return null;
-  const identity = response.consent === "PUBLISH_NAMED" ? (await namedIdentities([response.id])).get(response.id) : undefined;
+  const { attachmentsPrivate, attachments, ...rest } = response;
+  const named = response.consent === "PUBLISH_NAMED";
+  const identity = named ? (await namedIdentities([response.id])).get(response.id) : undefined;
+  // Anonymous: only the copies without document properties, and only once the author confirmed their text
+  // does not name them (the same rule as lib/attachments/attachments.ts, which serves them).
+  const files = attachments.map(({ publicStorageKey, publicSize, ...file }, index) =>
+    named ? { ...file, position: index + 1, fileName: identity?.fileNames.get(file.id) ?? null }
+      : publicStorageKey && attachmentsPrivate === false ? { ...file, size: publicSize ?? file.size, position: index + 1, fileName: null }
+        : null,
+  );
   return {
-    ...response,
+    ...rest,
     answers: response.answers.filter((a) => a.text.trim() || a.choices.length),
-    attachments: response.attachments.map((file, index) => ({
-      ...file, position: index + 1, fileName: identity?.fileNames.get(file.id) ?? null,
-    })),
+    attachments: files.filter((file) => file !== null),
     attribution: identity?.attribution ?? anonymous,
   };
 }

@@ -1,24 +1,49 @@
-// The receipt email: the reference number, the call, and a link to the receipt page (which shows the
-// answers to the signed-in author only; the email itself carries no answers).
+// The receipt email: the reference number, the call, how the response is published, the identity it is
+// filed under, and a link to the receipt page (which shows the answers to the signed-in author only; the
+// email itself carries no answers).
 import "server-only";
 import { createTranslator } from "next-intl";
+import type { Consent, StakeholderGroup, UnRegion } from "@/lib/generated/prisma/enums";
+import core from "@/lib/i18n/messages/en/core.json";
 import messages from "@/lib/i18n/messages/en/responses.json";
 import { sendMail } from "@/lib/mail/send";
 import { escapeHtml } from "@/lib/text";
 
 const siteUrl = () => (process.env.NEXTAUTH_URL ?? "http://localhost:3000").replace(/\/+$/, "");
 
+export type FiledIdentity = {
+  stakeholderGroup: StakeholderGroup | null; region: UnRegion | null; organisation: string | null; onBehalfOf: string | null;
+};
+
 export async function sendReceiptMail(input: {
   to: string; responseId: string; reference: string; callTitle: string; version: number;
+  consent: Consent; identity: FiledIdentity; privateFiles?: boolean;
 }) {
   const t = createTranslator({ locale: "en", messages, namespace: "ReceiptEmail" });
+  const tc = createTranslator({ locale: "en", messages, namespace: "Consent" });
+  const tg = createTranslator({ locale: "en", messages: core, namespace: "StakeholderGroup" });
+  const tr = createTranslator({ locale: "en", messages: core, namespace: "UnRegion" });
   const url = `${siteUrl()}/my/responses/${encodeURIComponent(input.responseId)}`;
   const values = { reference: input.reference, call: input.callTitle, version: input.version };
   const subject = t(input.version > 1 ? "subjectEdited" : "subject", values);
-  const body = t(input.version > 1 ? "bodyEdited" : "body", values);
-  const text = `${body}\n\n${t("link")}\n${url}\n\n${t("footer")}\n`;
-  const html =
-    `<p>${escapeHtml(body)}</p><p><a href="${escapeHtml(url)}">${escapeHtml(t("link"))}</a></p>` +
-    `<p>${escapeHtml(t("footer"))}</p>`;
+  const { stakeholderGroup, region, organisation, onBehalfOf } = input.identity;
+  const lines = [
+    t(input.version > 1 ? "bodyEdited" : "body", values),
+    t("consent", { consent: tc(input.consent) }),
+    ...(input.consent === "PUBLISH_ANONYMOUS" ? [t(input.privateFiles ? "filesPrivate" : "filesStripped")] : []),
+    t("identity", {
+      group: stakeholderGroup ? tg(stakeholderGroup) : "—",
+      region: region ? tr(region) : "—",
+      organisation: organisation ?? "—",
+      onBehalfOf: onBehalfOf ?? "—",
+    }),
+  ];
+  const text = `${lines.join("\n\n")}\n\n${t("link")}\n${url}\n\n${t("footer")}\n`;
+  // One paragraph a line: short lines keep the link whole in the quoted-printable body.
+  const html = [
+    ...lines.map((line) => `<p>${escapeHtml(line)}</p>`),
+    `<p><a href="${escapeHtml(url)}">${escapeHtml(t("link"))}</a></p>`,
+    `<p>${escapeHtml(t("footer"))}</p>`,
+  ].join("\n");
   await sendMail({ to: input.to, subject, text, html });
 }

@@ -27,6 +27,8 @@ export async function recordVersion(tx: DbClient, responseId: string, submittedA
     },
   });
   const version = response.version + 1;
+  // Only called by a submission, which requires a consent choice (buildSubmissionSchema).
+  if (!response.consent) throw new Error(`recordVersion: response ${responseId} has no consent`);
   await tx.responseVersion.create({
     data: { responseId, version, consent: response.consent, submittedAt, answers: response.answers },
     select: { id: true },

@@ -9,10 +9,14 @@ import { Closed, Conflict, Forbidden, Invalid, isUniqueViolation, NotFound } fro
 import type { Consent, ModerationState, ResponseStatus } from "@/lib/generated/prisma/enums";
 import { moderationOnSubmit } from "@/lib/moderation/submission";
 import type { DbClient } from "@/prisma/factories";
+import { makePublicCopies } from "@/lib/attachments/attachments";
+import { attachmentsPrivacy, identitySelect, identityToFile, type Identity } from "./filing";
 import { sendReceiptMail } from "./receipt-mail";
 import { assignReference, recordVersion } from "./record";
 import { editOneAtATime } from "./serial";
-import { answerKey, buildDraftSchema, buildSubmissionSchema, type QuestionDefinition } from "./schemas";
+import {
+  answerKey, buildDraftSchema, buildSubmissionSchema, type AnonymousFilesChoice, type IdentityChoice, type QuestionDefinition,
+} from "./schemas";
 
 type Actor = Pick<SessionUser, "id" | "email">;
 
@@ -28,7 +32,7 @@ const callSelect = {
 
 export const responseSelect = {
   id: true, callId: true, status: true, consent: true, reference: true, version: true,
-  submittedAt: true, withdrawnAt: true, updatedAt: true,
+  submittedAt: true, withdrawnAt: true, updatedAt: true, attachmentsPrivate: true, ...identitySelect,
   answers: { select: { questionId: true, text: true, choices: true } },
   attachments: { orderBy: { createdAt: "asc" }, select: { id: true, fileName: true, size: true, mediaType: true } },
 } as const;
@@ -189,7 +193,8 @@ export type SubmitResult = { id: string; reference: string; version: number; sub
  * transaction, and never fails the request.
  */
 export async function submitResponse(actor: Actor, input: SubmitInput, now = new Date()): Promise<SubmitResult> {
-  const result = await editOneAtATime(input.responseId, async (tx): Promise<SubmitResult & { callTitle: string }> => {
+  type Filed = { callTitle: string; consent?: Consent; identity?: Identity; attachmentsPrivate?: boolean | null };
+  const result = await editOneAtATime(input.responseId, async (tx): Promise<SubmitResult & Filed> => {
     const response = await lockOwnResponse(tx, actor, input.responseId);
     if (typeof input.submitKey === "string" && response.lastSubmitKey === input.submitKey && response.reference) {
       const call = await tx.call.findUniqueOrThrow({ where: { id: response.callId }, select: { title: true } });
@@ -206,30 +211,39 @@ export async function submitResponse(actor: Actor, input: SubmitInput, now = new
       submitKey: input.submitKey,
     });
     if (!parsed.success) invalid(parsed.error);
-    const { consent, submitKey, ...answers } = parsed.data;
-    const profile = await tx.profile.findUnique({
-      where: { userId: actor.id },
-      select: { stakeholderGroup: true, region: true, country: true, organisation: true, onBehalfOf: true },
-    });
+    const { consent, submitKey, anonymousFiles, identity: identityChoice, ...answers } = parsed.data;
+    const profile = await tx.profile.findUnique({ where: { userId: actor.id }, select: identitySelect });
     if (!profile) throw Forbidden("profileRequired");
+    const filed = response.status === "SUBMITTED"
+      ? await tx.response.findUniqueOrThrow({ where: { id: response.id }, select: identitySelect })
+      : null;
+    const identity = identityToFile(filed, profile, identityChoice as IdentityChoice | undefined);
+    const attachmentsPrivate = await attachmentsPrivacy(tx, response.id, consent as Consent, anonymousFiles as AnonymousFilesChoice | undefined);
     await writeAnswers(tx, response.id, call.questions, answers);
     const reference = response.reference ?? (await assignReference(tx, response.callId));
     await tx.response.update({
       where: { id: response.id },
       data: {
-        ...profile, consent: consent as Consent, status: "SUBMITTED", submittedAt: now,
+        ...identity, consent: consent as Consent, attachmentsPrivate, status: "SUBMITTED", submittedAt: now,
         reference, lastSubmitKey: submitKey as string,
         ...moderationOnSubmit(call.moderationMode, response.moderationState),
       },
       select: { id: true },
     });
     const version = await recordVersion(tx, response.id, now);
-    return { id: response.id, reference, version, submittedAt: now, replayed: false, callTitle: call.title };
+    return {
+      id: response.id, reference, version, submittedAt: now, replayed: false, callTitle: call.title,
+      consent: consent as Consent, identity, attachmentsPrivate,
+    };
   });
-  const { callTitle, ...receipt } = result;
-  if (!receipt.replayed) {
-    await sendReceiptMail({ to: actor.email, responseId: receipt.id, reference: receipt.reference, callTitle, version: receipt.version })
-      .catch((error) => console.error(`[responses] receipt mail for ${receipt.id} failed`, error));
+  const { callTitle, consent, identity, attachmentsPrivate, ...receipt } = result;
+  if (!receipt.replayed && consent && identity) {
+    // Anonymous: the public only ever gets copies of the files without document properties.
+    if (consent === "PUBLISH_ANONYMOUS") await makePublicCopies(receipt.id);
+    await sendReceiptMail({
+      to: actor.email, responseId: receipt.id, reference: receipt.reference, callTitle, version: receipt.version,
+      consent, identity, privateFiles: attachmentsPrivate === true,
+    }).catch((error) => console.error(`[responses] receipt mail for ${receipt.id} failed`, error));
   }
   return receipt;
 }
@@ -256,7 +270,7 @@ export async function listOwnContributions(actor: Actor, now = new Date()) {
     orderBy: { updatedAt: "desc" },
     select: {
       id: true, status: true, reference: true, version: true, submittedAt: true, withdrawnAt: true, updatedAt: true,
-      consent: true, moderationState: true, hiddenReason: true,
+      consent: true, moderationState: true, hiddenReason: true, ...identitySelect,
       call: { select: { slug: true, title: true, opensAt: true, closesAt: true, timeZone: true, publishedAt: true } },
       _count: { select: { versions: true } },
     },

@@ -123,9 +123,27 @@ export function buildAnswersSchema(questions: readonly QuestionDefinition[], { d
 export const CONSENT_CHOICES = Object.values(Consent);
 export const consentSchema = z.enum(Consent, { error: "chooseConsent" });
 
+/**
+ * For a response published without the author's name that has files: publish them (the author confirms
+ * their text does not name them) or keep them private. Required then; the server knows whether files exist
+ * (lib/responses/responses.ts), so the schema only checks the value.
+ */
+export const ANONYMOUS_FILES_CHOICES = ["confirmNoName", "keepPrivate"] as const;
+/** When the profile changed since the response was filed: keep the identity as filed, or file under the profile now. */
+export const IDENTITY_CHOICES = ["asFiled", "profile"] as const;
+export type AnonymousFilesChoice = (typeof ANONYMOUS_FILES_CHOICES)[number];
+export type IdentityChoice = (typeof IDENTITY_CHOICES)[number];
+const optionalChoice = <T extends readonly [string, ...string[]]>(choices: T, error: string) =>
+  z.union([z.literal(""), z.null(), z.enum(choices, { error })]).optional().transform((value) => value || undefined);
+
+const choices = {
+  anonymousFiles: optionalChoice(ANONYMOUS_FILES_CHOICES, "chooseAnonymousFiles"),
+  identity: optionalChoice(IDENTITY_CHOICES, "chooseIdentity"),
+};
+
 /** A draft save: lenient answers, consent optional. */
 export function buildDraftSchema(questions: readonly QuestionDefinition[]) {
-  return buildAnswersSchema(questions, { draft: true }).extend({ consent: consentSchema.optional() });
+  return buildAnswersSchema(questions, { draft: true }).extend({ consent: consentSchema.optional(), ...choices });
 }
 
 /** A submission: every rule, a consent choice, and the client's key that makes a retried submit harmless. */
@@ -133,6 +151,7 @@ export function buildSubmissionSchema(questions: readonly QuestionDefinition[]) 
   return buildAnswersSchema(questions).extend({
     consent: consentSchema,
     submitKey: z.uuid({ error: "invalid" }),
+    ...choices,
   });
 }
 
@@ -148,7 +167,7 @@ export function valuesFromFormData(questions: readonly QuestionDefinition[], for
     if (key.startsWith("$ACTION") || key === "responseId") continue;
     const all = formData.getAll(key).filter((value): value is string => typeof value === "string");
     if (known.get(key)?.type === "MULTIPLE_CHOICE") values[key] = all.filter((value) => value !== "");
-    else if (key.startsWith("q_") || key === "consent" || key === "submitKey") values[key] = all[all.length - 1] ?? "";
+    else if (key.startsWith("q_") || key === "consent" || key === "submitKey" || key in choices) values[key] = all[all.length - 1] ?? "";
   }
   return values;
 }

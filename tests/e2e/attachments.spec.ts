@@ -89,6 +89,8 @@ test("a private response's file is 404 for a visitor; an anonymous one is offere
   request,
 }) => {
   const { responseId } = await authorWithResponse(context);
+  // Chosen before the upload, so the upload makes the copy without document properties that the public gets.
+  await db.response.update({ where: { id: responseId }, data: { consent: "PUBLISH_ANONYMOUS" } });
   const upload = await context.request.post(`/api/responses/${responseId}/attachments`, {
     multipart: pdfPart("Amina Diallo - comments.pdf", pdfFile()),
   });
@@ -99,7 +101,8 @@ test("a private response's file is 404 for a visitor; an anonymous one is offere
   expect((await request.get(`/api/attachments/${attachment.id}`)).status()).toBe(404);
   expect((await context.request.get(`/api/attachments/${attachment.id}`)).status()).toBe(200);
 
-  await db.response.update({ where: { id: responseId }, data: { consent: "PUBLISH_ANONYMOUS" } });
+  // Anonymous: published once the author confirmed the file's text does not name them.
+  await db.response.update({ where: { id: responseId }, data: { consent: "PUBLISH_ANONYMOUS", attachmentsPrivate: false } });
   const download = await request.get(`/api/attachments/${attachment.id}`);
   expect(download.status()).toBe(200);
   expect(download.headers()["content-disposition"]).toContain(`filename*=UTF-8''${reference}-attachment-1.pdf`);

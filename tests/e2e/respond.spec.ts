@@ -62,6 +62,7 @@ test("a stakeholder drafts, returns, attaches a file, submits once and gets a re
   await expect(page.getByRole("link", { name: "submission.pdf" })).toBeVisible();
 
   await page.getByLabel("Publish without my name").check();
+  await page.getByLabel(/Publish my files/).check();
   const submit = page.getByRole("button", { name: "Submit response" });
   const [request] = await Promise.all([
     page.waitForRequest((r) => r.method() === "POST" && Boolean(r.headers()["next-action"]) && (r.postData() ?? "").includes("submit")),
@@ -110,6 +111,7 @@ test("after the deadline the server refuses the submission with a clear message"
   await signInAs(context);
   await page.goto(`/calls/${call.slug}/respond`);
   await page.getByLabel(/What norms matter/).fill("Too late, as it turns out");
+  await page.getByLabel("Do not publish").check();
   await db.call.update({ where: { id: call.id }, data: { closesAt: new Date(Date.now() - 1000) } });
   await page.getByRole("button", { name: "Submit response" }).click();
   await expect(page.getByRole("alert").filter({ hasText: "The deadline of this call has passed" })).toBeVisible();

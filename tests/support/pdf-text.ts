@@ -11,11 +11,14 @@ export async function readPdf(data: Uint8Array) {
       const content = await page.getTextContent();
       pages.push(content.items.map((item) => ("str" in item ? item.str + (item.hasEOL ? "\n" : "") : "")).join(""));
     }
-    const info = (await pdf.getMetadata()).info as Record<string, unknown>;
+    const meta = await pdf.getMetadata();
+    const info = meta.info as Record<string, unknown>;
+    // The XMP metadata stream, as raw XML, or null when the document has none.
+    const xmp = meta.metadata ? JSON.stringify(meta.metadata.getAll()) : null;
     const links = [];
     for (let n = 1; n <= pdf.numPages; n++)
       for (const annotation of await (await pdf.getPage(n)).getAnnotations()) if (annotation.url) links.push(String(annotation.url));
-    return { pages, text: pages.join("\n"), numPages: pdf.numPages, info, links };
+    return { pages, text: pages.join("\n"), numPages: pdf.numPages, info, xmp, links };
   } finally {
     await pdf.destroy();
   }

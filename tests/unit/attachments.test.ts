@@ -240,12 +240,17 @@ describe("downloading files", () => {
     const { author, responseId } = await scenario({ consent });
     const bytes = pdfFile("Visible or not");
     const added = await addAttachment(author, { responseId, fileName: "evidence.pdf", bytes });
-    await db.response.update({ where: { id: responseId }, data: { status } });
+    // For an anonymous response: the author confirmed the files' text does not name them.
+    await db.response.update({ where: { id: responseId }, data: { status, attachmentsPrivate: consent === "PUBLISH_ANONYMOUS" ? false : null } });
     for (const [who, viewer] of Object.entries(await viewers(author)) as [Who, SessionUser | null][]) {
       if (expected[who]) {
         const download = await getAttachmentForDownload(viewer, added.id);
-        expect(download).toMatchObject({ mediaType: "application/pdf", size: bytes.length });
-        expect(await bytesOf(download.body)).toEqual(bytes);
+        const body = await bytesOf(download.body);
+        expect(download).toMatchObject({ mediaType: "application/pdf", size: body.length });
+        // The public gets an anonymous response's file as a copy without document properties.
+        const stripped = consent === "PUBLISH_ANONYMOUS" && (who === "visitor" || who === "other");
+        if (stripped) expect(body).not.toEqual(bytes);
+        else expect(body).toEqual(bytes);
         expect((await listVisibleAttachments(viewer, responseId)).map((f) => f.id), who).toEqual([added.id]);
       } else {
         await expect(getAttachmentForDownload(viewer, added.id), who).rejects.toMatchObject({ kind: "not_found" });
@@ -258,7 +263,7 @@ describe("downloading files", () => {
     const { author, responseId, reference, authorName } = await scenario({ consent: "PUBLISH_ANONYMOUS" });
     await addAttachment(author, { responseId, fileName: `${authorName} notes.txt`, bytes: Buffer.from("First.\n") });
     const second = await addAttachment(author, { responseId, fileName: `${authorName} - submission.pdf`, bytes: pdfFile() });
-    await db.response.update({ where: { id: responseId }, data: { status: "SUBMITTED" } });
+    await db.response.update({ where: { id: responseId }, data: { status: "SUBMITTED", attachmentsPrivate: false } });
 
     for (const viewer of [null, await actor()]) {
       const download = await getAttachmentForDownload(viewer, second.id);
@@ -274,6 +279,17 @@ describe("downloading files", () => {
       const download = await getAttachmentForDownload(viewer, second.id);
       expect(download.fileName).toBe(`${authorName} - submission.pdf`);
       await bytesOf(download.body);
+    }
+  });
+
+  it("publishes nothing of an anonymous response's files until the author confirmed, nor when kept private", async () => {
+    const { author, responseId } = await scenario({ consent: "PUBLISH_ANONYMOUS" });
+    const added = await addAttachment(author, { responseId, fileName: "evidence.pdf", bytes: pdfFile() });
+    for (const attachmentsPrivate of [null, true]) {
+      await db.response.update({ where: { id: responseId }, data: { status: "SUBMITTED", attachmentsPrivate } });
+      await expect(getAttachmentForDownload(null, added.id)).rejects.toMatchObject({ kind: "not_found" });
+      expect(await listVisibleAttachments(null, responseId)).toEqual([]);
+      await bytesOf((await getAttachmentForDownload(author, added.id)).body);
     }
   });
 

@@ -93,6 +93,11 @@ const submission = (responseId: string, answers: Record<string, unknown>, submit
   responseId, answers, consent: "PUBLISH_ANONYMOUS", submitKey,
 });
 
+/** A mail file's text with its quoted-printable encoding undone (soft line breaks, =XX bytes). */
+const decoded = (mail: string) =>
+  Buffer.from(mail.replace(/=\r?\n/g, "").replace(/=([0-9A-F]{2})/g, (_, hex: string) => String.fromCharCode(parseInt(hex, 16))), "latin1")
+    .toString("utf8");
+
 describe("drafts", () => {
   it("creates one draft per person and call, saves it and gives it back", async () => {
     const me = await actor();
@@ -144,8 +149,22 @@ describe("submitting", () => {
     });
     expect(await db.response.findUniqueOrThrow({ where: { id: draft.id }, select: { stakeholderGroup: true, region: true, country: true } }))
       .toEqual({ stakeholderGroup: profile.stakeholderGroup, region: profile.region, country: profile.country });
-    const mail = readdirSync(outbox).map((file) => readFileSync(join(outbox, file), "utf8")).find((m) => m.includes(`${prefix}-0001`));
+    const mail = readdirSync(outbox).map((file) => decoded(readFileSync(join(outbox, file), "utf8"))).find((m) => m.includes(`${prefix}-0001`));
     expect(mail).toContain(`/my/responses/${draft.id}`);
+    // The receipt states the consent chosen and the identity the response is filed under (issue 16, items 2, 4).
+    expect(mail).toContain("Publication: Publish without my name.");
+    expect(mail).toContain("Filed under: stakeholder group Civil Society; region Africa;");
+  });
+
+  it("starts a draft with no consent chosen, and refuses a submission without one", async () => {
+    const me = await actor();
+    const { call, text } = await openCallWithQuestions();
+    const draft = await startDraft(me, call.slug);
+    expect(draft.consent).toBeNull();
+    await expect(submitResponse(me, { ...submission(draft.id, { [`q_${text.id}`]: "Norms" }), consent: "" })).rejects.toMatchObject({
+      kind: "invalid", fieldErrors: { consent: ["chooseConsent"] },
+    });
+    expect(await getOwnResponse(me, draft.id)).toMatchObject({ status: "DRAFT", consent: null });
   });
 
   it("refuses an empty required answer with a clear message and keeps the draft", async () => {
@@ -179,7 +198,11 @@ describe("submitting", () => {
     const draft = await startDraft(me, call.slug);
     const first = await submitResponse(me, submission(draft.id, { [`q_${text.id}`]: "First thought" }));
     await db.profile.update({ where: { userId: me.id }, data: { stakeholderGroup: "ACADEMIA", region: "ASIA_PACIFIC" } });
-    const second = await submitResponse(me, submission(draft.id, { [`q_${text.id}`]: "Second thought" }));
+    // The profile changed: the edit must say which identity to file under, never re-stamp silently.
+    await expect(submitResponse(me, submission(draft.id, { [`q_${text.id}`]: "Second thought" }))).rejects.toMatchObject({
+      kind: "invalid", fieldErrors: { identity: ["chooseIdentity"] },
+    });
+    const second = await submitResponse(me, submission(draft.id, { [`q_${text.id}`]: "Second thought", identity: "profile" }));
     expect([first.version, second.version]).toEqual([1, 2]);
     expect(second.reference).toBe(first.reference);
     const versions = await listOwnVersions(me, draft.id);
@@ -187,6 +210,18 @@ describe("submitting", () => {
     expect(await db.response.findUniqueOrThrow({ where: { id: draft.id }, select: { stakeholderGroup: true, region: true } }))
       .toEqual({ stakeholderGroup: "ACADEMIA", region: "ASIA_PACIFIC" });
     await expect(saveDraft(me, { responseId: draft.id, answers: {} })).rejects.toMatchObject({ kind: "conflict", message: "alreadySubmitted" });
+  });
+
+  it("keeps the identity as filed when the author chooses so, and asks nothing when the profile is unchanged", async () => {
+    const me = await actor();
+    const { call, text } = await openCallWithQuestions();
+    const draft = await startDraft(me, call.slug);
+    await submitResponse(me, submission(draft.id, { [`q_${text.id}`]: "First" }));
+    await submitResponse(me, submission(draft.id, { [`q_${text.id}`]: "Unchanged profile" }));
+    await db.profile.update({ where: { userId: me.id }, data: { stakeholderGroup: "GOVERNMENT", region: "WESTERN_EUROPE_OTHERS", country: "FR" } });
+    await submitResponse(me, submission(draft.id, { [`q_${text.id}`]: "Third", identity: "asFiled" }));
+    expect(await db.response.findUniqueOrThrow({ where: { id: draft.id }, select: { stakeholderGroup: true, region: true, country: true, version: true } }))
+      .toEqual({ stakeholderGroup: "CIVIL_SOCIETY", region: "AFRICA", country: "KE", version: 3 });
   });
 
   it("follows the server's clock: a closed call refuses submit, edit and draft saves; the draft stays readable", async () => {

@@ -15,6 +15,9 @@ export default async function MyContributionsPage() {
   const t = await getTranslations("MyContributions");
   const ts = await getTranslations("ResponseStatus");
   const tCall = await getTranslations("CallStatus");
+  const tGroup = await getTranslations("StakeholderGroup");
+  const tRegion = await getTranslations("UnRegion");
+  const tc = await getTranslations("Consent");
   const rows = await listOwnContributions(user);
   return (
     <>
@@ -47,6 +50,20 @@ export default async function MyContributionsPage() {
                     <th scope="row">
                       {row.call.title}
                       <span className="meta">{t("callStatus", { status: tCall(row.call.status) })}</span>
+                      {row.status !== "DRAFT" && (
+                        // What it is filed under and how it is published, in a line under the call (no extra column on a phone).
+                        <span className="meta filed-under">
+                          {t("filedUnder", {
+                            identity: [
+                              row.stakeholderGroup && tGroup(row.stakeholderGroup),
+                              row.region && tRegion(row.region),
+                              row.organisation,
+                              row.onBehalfOf && t("onBehalfOf", { name: row.onBehalfOf }),
+                            ].filter(Boolean).join(" · "),
+                          })}
+                          {row.consent && ` — ${tc(row.consent)}`}
+                        </span>
+                      )}
                     </th>
                     <td>
                       {ts(row.status)}
@@ -55,6 +72,7 @@ export default async function MyContributionsPage() {
                       )}
                     </td>
                     <td>{row.reference ?? "—"}</td>
+
                     <td>{row.versionCount}</td>
                     <td>
                       <LocalDate date={row.call.closesAt} timeZone={row.call.timeZone} />

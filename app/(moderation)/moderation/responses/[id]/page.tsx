@@ -51,7 +51,7 @@ export default async function CurationResponsePage({ params }: { params: Params 
           <dt>{t("region")}</dt>
           <dd>{response.region ? tRegion(response.region) : "—"}</dd>
           <dt>{t("consent")}</dt>
-          <dd>{tConsent(response.consent)}</dd>
+          <dd>{response.consent ? tConsent(response.consent) : "—"}</dd>
           <dt>{t("status")}</dt>
           <dd>{tStatus(response.status)}</dd>
           <dt>{t("moderation")}</dt>

@@ -7,6 +7,8 @@ import { GlossaryTerms } from "@/components/calls/glossary-terms";
 import { ResponseForm } from "@/components/responses/response-form";
 import { LocalDate } from "@/components/ui/local-date";
 import { requireUser } from "@/lib/auth/session";
+import { getOwnProfile } from "@/lib/profile/profile";
+import { identitySelect, sameIdentity } from "@/lib/responses/filing";
 import { answerValues, getOrCreateDraft } from "@/lib/responses/responses";
 import { orNotFound } from "@/lib/not-found";
 
@@ -15,8 +17,14 @@ type Params = Promise<{ slug: string }>;
 // Once per request: the metadata and the page share it.
 const load = cache(async (slug: string) => {
   const user = await requireUser({ returnTo: `/calls/${slug}/respond` });
-  return orNotFound(getOrCreateDraft(user, slug));
+  const [loaded, profile] = await Promise.all([orNotFound(getOrCreateDraft(user, slug)), getOwnProfile(user)]);
+  return { ...loaded, profile };
 });
+
+/** The identity a response is filed under, or a profile's, as the form shows them. */
+const identityOf = (source: Record<keyof typeof identitySelect, unknown>) =>
+  Object.fromEntries(Object.keys(identitySelect).map((key) => [key, source[key as keyof typeof identitySelect] ?? null])) as
+    Parameters<typeof sameIdentity>[0];
 
 export async function generateMetadata({ params }: { params: Params }): Promise<Metadata> {
   const t = await getTranslations("ResponseForm");
@@ -25,7 +33,12 @@ export async function generateMetadata({ params }: { params: Params }): Promise<
 
 export default async function RespondPage({ params }: { params: Params }) {
   const { slug } = await params;
-  const { call, response } = await load(slug);
+  const { call, response, profile } = await load(slug);
+  // An edit after a profile change asks which identity to file under (lib/responses/filing.ts).
+  const identities =
+    response?.status === "SUBMITTED" && profile && !sameIdentity(identityOf(response), identityOf(profile))
+      ? { filed: identityOf(response), profile: identityOf(profile) }
+      : null;
   const t = await getTranslations("ResponseForm");
   const date = (value: Date) =>
     function Time() {
@@ -72,6 +85,8 @@ export default async function RespondPage({ params }: { params: Params }) {
             open={open}
             submitKey={randomUUID()}
             attachments={response.attachments}
+            attachmentsPrivate={response.attachmentsPrivate}
+            identities={identities}
           />
         </section>
       )}

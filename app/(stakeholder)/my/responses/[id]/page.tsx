@@ -3,6 +3,7 @@ import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { cache } from "react";
 import { ModerationNotice } from "@/components/moderation/moderation-notice";
+import { FiledIdentity } from "@/components/responses/filed-identity";
 import { WithdrawForm } from "@/components/responses/withdraw-form";
 import { LocalDate } from "@/components/ui/local-date";
 import { requireUser } from "@/lib/auth/session";
@@ -78,8 +79,14 @@ export default async function ReceiptPage({ params, searchParams }: { params: Pa
         )}
         <div>
           <dt>{t("consent")}</dt>
-          <dd>{tc(response.consent)}</dd>
+          <dd>{response.consent ? tc(response.consent) : tc("notChosen")}</dd>
         </div>
+        {response.consent === "PUBLISH_ANONYMOUS" && response.attachments.length > 0 && response.status !== "DRAFT" && (
+          <div>
+            <dt>{t("attachmentsPublication")}</dt>
+            <dd>{response.attachmentsPrivate ? t("attachmentsPrivate") : t("attachmentsStripped")}</dd>
+          </div>
+        )}
         {response.version > 0 && (
           <div>
             <dt>{t("version")}</dt>
@@ -87,6 +94,13 @@ export default async function ReceiptPage({ params, searchParams }: { params: Pa
           </div>
         )}
       </dl>
+      {response.status !== "DRAFT" && (
+        <section aria-labelledby="identity-heading">
+          <h2 id="identity-heading">{t("identity")}</h2>
+          <p className="hint">{t("identityNote")}</p>
+          <FiledIdentity identity={response} />
+        </section>
+      )}
       {response.status === "SUBMITTED" && open && (
         <section aria-labelledby="change-heading" className="receipt-actions">
           <h2 id="change-heading" className="visually-hidden">
