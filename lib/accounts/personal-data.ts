@@ -1,7 +1,7 @@
 // What the platform holds about a person, for them to download, and the deletion of their account.
 // The export is scoped to the acting user by id everywhere and never includes a token (session tokens,
-// sign-in tokens) or a storage key. Deleting removes the account, its profile, sessions and reports; their
-// submitted responses are either removed (files too) or kept anonymised; drafts are always removed.
+// sign-in tokens) or a storage key. Deleting removes the account, its profile, sessions, reports and outbox
+// mail; their submitted responses are either removed (files too) or kept anonymised; drafts are always removed.
 // Citations in draft messages keep their copied reference, group, region and quote, and lose the link
 // (responseId/excerptId become null by the foreign keys), so a message can say "source removed".
 import "server-only";
@@ -10,6 +10,7 @@ import { storage } from "@/lib/attachments/storage";
 import { recordAudit } from "@/lib/audit/record";
 import type { SessionUser } from "@/lib/auth/session";
 import { db } from "@/lib/db";
+import { removeOutboxMail } from "@/lib/mail/outbox";
 import { Conflict, Invalid, NotFound } from "@/lib/errors";
 import { notificationPersonalData, releaseEmailJobsOf } from "@/lib/notifications/personal-data";
 import { exportComments, removeOrAnonymiseComments } from "@/lib/comments/personal-data";
@@ -95,7 +96,7 @@ export const sameEmail = (a: string, b: string) => a.trim().toLowerCase() === b.
  * how many responses were removed or kept anonymised (numbers only, as in the audit entry).
  */
 export async function deleteAccount(actor: Actor, input: DeleteAccountInput) {
-  const { result, storageKeys } = await db.$transaction(async (tx) => {
+  const { result, email, storageKeys } = await db.$transaction(async (tx) => {
     const [user] = await tx.$queryRaw<{ id: string; email: string; role: SessionUser["role"] }[]>`
       SELECT id, email, role FROM users WHERE id = ${actor.id} FOR UPDATE`;
     if (!user) throw NotFound("userNotFound");
@@ -148,10 +149,12 @@ export async function deleteAccount(actor: Actor, input: DeleteAccountInput) {
     await recordAudit(tx, {
       actor: { id: user.id, role: user.role }, action: "user.delete", itemType: "user", itemId: user.id, after: result,
     });
-    return { result, storageKeys: removed.flatMap((r) => r.attachments.map((file) => file.storageKey)) };
+    return { result, email: user.email, storageKeys: removed.flatMap((r) => r.attachments.map((file) => file.storageKey)) };
   });
   // The rows are gone; the bytes follow. A file left behind by a crash here is unreachable (no row names it).
   const files = storage();
   await Promise.all(storageKeys.map((key) => files.remove(key).catch((error) => console.error("[deleteAccount] file", error))));
+  // Without SMTP, the person's mail (sign-in links included) sits in the outbox: it goes too.
+  await removeOutboxMail(email).catch((error) => console.error("[deleteAccount] outbox", error));
   return result;
 }
