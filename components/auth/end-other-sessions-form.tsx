@@ -4,7 +4,8 @@ import { useTranslations } from "next-intl";
 import { useActionState } from "react";
 import { endOtherSessionsAction } from "@/app/(stakeholder)/my/data/actions";
 
-export function EndOtherSessionsForm() {
+/** `others`: how many other sessions are listed; without any, only the outcome (if any) and a note. */
+export function EndOtherSessionsForm({ others }: { others: number }) {
   const t = useTranslations("Sessions");
   const [state, formAction, pending] = useActionState(endOtherSessionsAction, null);
   return (
@@ -14,9 +15,13 @@ export function EndOtherSessionsForm() {
           {state.ok ? t("ended", { count: state.data.ended }) : state.message}
         </p>
       )}
-      <button type="submit" className="button secondary" disabled={pending}>
-        {t("endOthers")}
-      </button>
+      {others > 0 ? (
+        <button type="submit" className="button secondary" disabled={pending}>
+          {t("endOthers")}
+        </button>
+      ) : (
+        <p>{t("noOthers")}</p>
+      )}
     </form>
   );
 }

@@ -31,7 +31,7 @@ export async function SessionList({ sessions }: { sessions: OwnSession[] }) {
           );
         })}
       </ul>
-      {others > 0 ? <EndOtherSessionsForm /> : <p>{t("noOthers")}</p>}
+      <EndOtherSessionsForm others={others} />
     </section>
   );
 }

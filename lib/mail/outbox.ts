@@ -38,8 +38,9 @@ export function outboxProductionWarning(env: Record<string, string | undefined> 
     line,
     "!! SMTP_URL is not set: NO EMAIL LEAVES THIS SERVER.",
     `!! Sign-in links and every other message are printed on this console and saved in ${outboxDir()}.`,
-    "!! Anyone who can read this console or that folder can sign in as any user.",
-    "!! Set SMTP_URL (e.g. smtps://user:pass@smtp.example.org:465) before letting people use this site.",
+    "!! Anyone who can read this console or that folder can sign in as any user. That is fine for a demo",
+    "!! on your own computer, not for a site other people use: set SMTP_URL (e.g.",
+    "!! smtps://user:pass@smtp.example.org:465) before they do.",
     line,
   ].join("\n");
 }
