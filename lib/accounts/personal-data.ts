@@ -36,7 +36,8 @@ export async function exportPersonalData(actor: Actor, now = new Date()) {
   if (!user) throw NotFound("userNotFound");
   const [sessions, responses, reports, audit, comments] = await Promise.all([
     db.session.findMany({
-      where: { userId: actor.id }, orderBy: { createdAt: "asc" }, select: { createdAt: true, expires: true },
+      where: { userId: actor.id }, orderBy: { createdAt: "asc" },
+      select: { createdAt: true, lastSeenAt: true, expires: true, userAgent: true },
     }),
     db.response.findMany({
       where: { authorId: actor.id },
