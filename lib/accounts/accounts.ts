@@ -42,12 +42,13 @@ export async function changeRole(actor: SessionUser, { userId, role }: ChangeRol
       if (admins.length <= 1) throw Conflict("lastAdmin");
     }
     const user = await tx.user.update({ where: { id: userId }, data: { role }, select: { id: true, email: true, role: true } });
-    if (target.role !== role) await endAllSessions(tx, userId);
-    if (target.role !== role)
+    if (target.role !== role) {
+      await endAllSessions(tx, userId);
       await recordAudit(tx, {
         actor: { id: actor.id, role: actor.role }, action: "user.role", itemType: "user", itemId: userId,
         before: { role: target.role }, after: { role },
       });
+    }
     return user;
   });
 }
