@@ -1,6 +1,7 @@
 import "server-only";
 import { recordAudit } from "@/lib/audit/record";
 import { hasRole } from "@/lib/auth/roles";
+import { endAllSessions } from "@/lib/auth/sessions";
 import type { SessionUser } from "@/lib/auth/session";
 import { db } from "@/lib/db";
 import { Conflict, Forbidden, NotFound } from "@/lib/errors";
@@ -26,7 +27,10 @@ export async function listAccounts(actor: SessionUser, { q }: { q?: string } = {
   });
 }
 
-/** Appoints or removes moderators and administrators. The last administrator cannot step down. */
+/**
+ * Appoints or removes moderators and administrators. The last administrator cannot step down. A changed
+ * role ends all of the user's sessions: they sign in again, under the new role and its session lifetime.
+ */
 export async function changeRole(actor: SessionUser, { userId, role }: ChangeRoleInput) {
   if (!hasRole(actor.role, "ADMIN")) throw Forbidden();
   return db.$transaction(async (tx) => {
@@ -38,11 +42,13 @@ export async function changeRole(actor: SessionUser, { userId, role }: ChangeRol
       if (admins.length <= 1) throw Conflict("lastAdmin");
     }
     const user = await tx.user.update({ where: { id: userId }, data: { role }, select: { id: true, email: true, role: true } });
-    if (target.role !== role)
+    if (target.role !== role) {
+      await endAllSessions(tx, userId);
       await recordAudit(tx, {
         actor: { id: actor.id, role: actor.role }, action: "user.role", itemType: "user", itemId: userId,
         before: { role: target.role }, after: { role },
       });
+    }
     return user;
   });
 }

@@ -1,7 +1,7 @@
 // What the platform holds about a person, for them to download, and the deletion of their account.
 // The export is scoped to the acting user by id everywhere and never includes a token (session tokens,
-// sign-in tokens) or a storage key. Deleting removes the account, its profile, sessions and reports; their
-// submitted responses are either removed (files too) or kept anonymised; drafts are always removed.
+// sign-in tokens) or a storage key. Deleting removes the account, its profile, sessions, reports and outbox
+// mail; their submitted responses are either removed (files too) or kept anonymised; drafts are always removed.
 // Citations in draft messages keep their copied reference, group, region and quote, and lose the link
 // (responseId/excerptId become null by the foreign keys), so a message can say "source removed".
 import "server-only";
@@ -10,6 +10,7 @@ import { storage } from "@/lib/attachments/storage";
 import { recordAudit } from "@/lib/audit/record";
 import type { SessionUser } from "@/lib/auth/session";
 import { db } from "@/lib/db";
+import { removeOutboxMail } from "@/lib/mail/outbox";
 import { Conflict, Invalid, NotFound } from "@/lib/errors";
 import { notificationPersonalData, releaseEmailJobsOf } from "@/lib/notifications/personal-data";
 import { exportComments, removeOrAnonymiseComments } from "@/lib/comments/personal-data";
@@ -35,7 +36,8 @@ export async function exportPersonalData(actor: Actor, now = new Date()) {
   if (!user) throw NotFound("userNotFound");
   const [sessions, responses, reports, audit, comments] = await Promise.all([
     db.session.findMany({
-      where: { userId: actor.id }, orderBy: { createdAt: "asc" }, select: { createdAt: true, expires: true },
+      where: { userId: actor.id }, orderBy: { createdAt: "asc" },
+      select: { createdAt: true, lastSeenAt: true, expires: true, userAgent: true },
     }),
     db.response.findMany({
       where: { authorId: actor.id },
@@ -95,7 +97,7 @@ export const sameEmail = (a: string, b: string) => a.trim().toLowerCase() === b.
  * how many responses were removed or kept anonymised (numbers only, as in the audit entry).
  */
 export async function deleteAccount(actor: Actor, input: DeleteAccountInput) {
-  const { result, storageKeys, kept } = await db.$transaction(async (tx) => {
+  const { result, email, storageKeys, kept } = await db.$transaction(async (tx) => {
     const [user] = await tx.$queryRaw<{ id: string; email: string; role: SessionUser["role"] }[]>`
       SELECT id, email, role FROM users WHERE id = ${actor.id} FOR UPDATE`;
     if (!user) throw NotFound("userNotFound");
@@ -151,7 +153,7 @@ export async function deleteAccount(actor: Actor, input: DeleteAccountInput) {
       actor: { id: user.id, role: user.role }, action: "user.delete", itemType: "user", itemId: user.id, after: result,
     });
     return {
-      result, kept: kept.map((r) => r.id),
+      result, email: user.email, kept: kept.map((r) => r.id),
       storageKeys: removed.flatMap((r) => r.attachments.flatMap((file) => [file.storageKey, file.publicStorageKey ?? []].flat())),
     };
   });
@@ -160,5 +162,7 @@ export async function deleteAccount(actor: Actor, input: DeleteAccountInput) {
   await Promise.all(storageKeys.map((key) => files.remove(key).catch((error) => console.error("[deleteAccount] file", error))));
   // Kept responses are now anonymous: their files are published only as copies without document properties.
   for (const id of kept) await makePublicCopies(id);
+  // Without SMTP, the person's mail (sign-in links included) sits in the outbox: it goes too.
+  await removeOutboxMail(email).catch((error) => console.error("[deleteAccount] outbox", error));
   return result;
 }

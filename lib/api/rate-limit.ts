@@ -11,6 +11,7 @@
 // Buckets live in this process's memory: behind several instances each has its own, and a shared store
 // (e.g. Redis) would be needed for one limit across them. Env: API_RATE_LIMIT_PER_MINUTE, API_RATE_LIMIT_BURST.
 import "server-only";
+import { trustedClientIp } from "@/lib/limits/client";
 import { RATE_LIMIT_DEFAULTS } from "./rate-limit-defaults";
 
 const MAX_BUCKETS = 10_000;
@@ -32,9 +33,7 @@ export function rateLimitConfig() {
 }
 
 export function clientKey(request: Request): string {
-  if (!process.env.TRUST_PROXY) return "*";
-  const first = request.headers.get("x-forwarded-for")?.split(",")[0]?.trim();
-  return first ? first.slice(0, 64) : "*";
+  return trustedClientIp(request.headers) ?? "*";
 }
 
 export type RateLimitResult = { allowed: boolean; limit: number; remaining: number; resetSeconds: number; retryAfter: number };

@@ -1,10 +1,12 @@
 // The next-auth adapter: email sign-in with database sessions, on our Prisma client. Written here rather
 // than taken from @next-auth/prisma-adapter because we keep no OAuth accounts, select only what next-auth
-// needs, and carry the role and profile state into the session.
+// needs, and carry the role and profile state into the session. Sessions end early for moderators and
+// administrators (lib/auth/session-lifetime.ts): checked here, where every session is read.
 import type { Adapter, AdapterUser } from "next-auth/adapters";
 import type { Db } from "@/lib/db";
 import type { Role } from "@/lib/generated/prisma/enums";
 import { isRecordNotFound } from "@/lib/errors";
+import { lastSeenIsStale, sessionEnded } from "./session-lifetime";
 
 export type SessionUserRecord = AdapterUser & { role: Role; hasProfile: boolean };
 
@@ -37,7 +39,8 @@ function toAdapterUser(user: UserRow): SessionUserRecord {
 
 const sessionSelect = { sessionToken: true, userId: true, expires: true } as const;
 
-export function prismaAdapter(db: Db): Adapter {
+/** `userAgent`: the coarse browser description of the request (lib/auth/user-agent.ts), kept with new sessions. */
+export function prismaAdapter(db: Db, { userAgent = null }: { userAgent?: string | null } = {}): Adapter {
   return {
     async createUser({ email, emailVerified }: Omit<AdapterUser, "id">) {
       const user = await db.user.create({ data: { email, emailVerified }, select: userSelect });
@@ -60,15 +63,23 @@ export function prismaAdapter(db: Db): Adapter {
       return toAdapterUser(user);
     },
     async createSession(session) {
-      return db.session.create({ data: session, select: sessionSelect });
+      return db.session.create({ data: { ...session, userAgent }, select: sessionSelect });
     },
     async getSessionAndUser(sessionToken) {
       const row = await db.session.findUnique({
         where: { sessionToken },
-        select: { ...sessionSelect, user: { select: userSelect } },
+        select: { ...sessionSelect, createdAt: true, lastSeenAt: true, user: { select: userSelect } },
       });
       if (!row) return null;
-      const { user, ...session } = row;
+      const { user, createdAt, lastSeenAt, ...session } = row;
+      const now = new Date();
+      if (sessionEnded(user.role, { createdAt, lastSeenAt, expires: session.expires }, now)) {
+        await db.session.deleteMany({ where: { sessionToken } });
+        return null;
+      }
+      if (lastSeenIsStale(lastSeenAt, now)) {
+        await db.session.updateMany({ where: { sessionToken }, data: { lastSeenAt: now } });
+      }
       return { session, user: toAdapterUser(user) };
     },
     async updateSession({ sessionToken, expires }) {
@@ -82,7 +93,13 @@ export function prismaAdapter(db: Db): Adapter {
       await db.session.deleteMany({ where: { sessionToken } });
     },
     async createVerificationToken(token) {
-      return db.verificationToken.create({ data: token });
+      // Only the newest sign-in link of an address works: the older ones go as the new one is made. The
+      // lock keeps two concurrent requests for one address from both surviving.
+      return db.$transaction(async (tx) => {
+        await tx.$queryRaw`SELECT 1 AS locked FROM pg_advisory_xact_lock(hashtextextended(${token.identifier}, 11))`;
+        await tx.verificationToken.deleteMany({ where: { identifier: token.identifier } });
+        return tx.verificationToken.create({ data: token });
+      });
     },
     async useVerificationToken({ identifier, token }) {
       // A single DELETE: of two concurrent clicks on one link, only one gets the token back.

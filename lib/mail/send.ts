@@ -2,14 +2,13 @@
 // written to the outbox folder (.data/outbox, or OUTBOX_DIR) as an .eml file and announced on the console,
 // so a first-time user can still follow a sign-in link.
 import { mkdir, writeFile } from "node:fs/promises";
-import { join, resolve } from "node:path";
+import { join } from "node:path";
 import nodemailer from "nodemailer";
+import { outboxDir, outboxFileName } from "./outbox";
 
 /** `headers`: extra header lines, e.g. List-Unsubscribe on notification emails. */
 export type Mail = { to: string; subject: string; text: string; html: string; headers?: Record<string, string> };
 
-export const outboxDir = () =>
-  resolve(process.env.OUTBOX_DIR ?? join(/* turbopackIgnore: true */ process.cwd(), ".data", "outbox"));
 const from = () => process.env.MAIL_FROM ?? "IGF Consultations <no-reply@localhost>";
 
 /** One transport per SMTP_URL (a changed URL, e.g. in tests, gets a new one). */
@@ -28,8 +27,7 @@ export async function sendMail(mail: Mail): Promise<{ delivered: "smtp" | "outbo
     .sendMail(message);
   const dir = outboxDir();
   await mkdir(dir, { recursive: true });
-  const safeTo = mail.to.replace(/[^a-zA-Z0-9@._-]/g, "_");
-  const file = join(dir, `${new Date().toISOString().replace(/[:.]/g, "-")}-${safeTo}.eml`);
+  const file = join(dir, outboxFileName(mail.to));
   await writeFile(file, raw.message as Buffer, { mode: 0o600 });
   console.info(`[mail] No SMTP_URL set: message to ${mail.to} ("${mail.subject}") saved to ${file}`);
   return { delivered: "outbox", file };

@@ -2,6 +2,7 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it, vi } from "vitest";
+import { addressHash, outboxProductionWarning } from "@/lib/mail/outbox";
 import { sendSignInLink } from "@/lib/mail/sign-in-link";
 
 const outbox = mkdtempSync(join(tmpdir(), "igf-outbox-"));
@@ -16,7 +17,8 @@ describe("mail without SMTP_URL", () => {
     await sendSignInLink({ to: "a@example.org", url, host: "localhost:3000" });
 
     const [file] = readdirSync(outbox);
-    expect(file).toMatch(/a@example\.org\.eml$/);
+    expect(file).toMatch(new RegExp(`-${addressHash("a@example.org")}\\.eml$`));
+    expect(file).not.toContain("example.org"); // the address is not in the name
     const raw = readFileSync(join(outbox, file!), "utf8");
     expect(raw).toMatch(/^To: a@example\.org$/m);
     expect(raw).toMatch(/^Subject: Sign in to localhost:3000$/m);
@@ -28,5 +30,16 @@ describe("mail without SMTP_URL", () => {
     expect(info.mock.calls.flat().join("\n")).toContain(url);
     info.mockRestore();
     vi.unstubAllEnvs();
+  });
+});
+
+describe("start-up without SMTP_URL", () => {
+  it("warns loudly in production, and only there", () => {
+    const warning = outboxProductionWarning({ NODE_ENV: "production" });
+    expect(warning).toContain("SMTP_URL is not set");
+    expect(warning).toContain("can sign in as any user");
+    expect(warning!.split("\n").length).toBeGreaterThan(3);
+    expect(outboxProductionWarning({ NODE_ENV: "production", SMTP_URL: "smtp://mail.example.org" })).toBeNull();
+    expect(outboxProductionWarning({ NODE_ENV: "development" })).toBeNull();
   });
 });

@@ -71,7 +71,7 @@ describe("exportPersonalData", () => {
     expect(data.user).toMatchObject({ id: p.user.id, email: p.user.email, role: "STAKEHOLDER" });
     expect(data.profile).toMatchObject({ organisation: "Nairobi Cyber Lab", country: "KE" });
     expect(data.sessions).toHaveLength(1);
-    expect(Object.keys(data.sessions[0]!).sort()).toEqual(["createdAt", "expires"]);
+    expect(Object.keys(data.sessions[0]!).sort()).toEqual(["createdAt", "expires", "lastSeenAt", "userAgent"]);
     expect(data.responses.map((r) => r.id).sort()).toEqual([p.response.id, p.draft.id].sort());
     const submitted = data.responses.find((r) => r.id === p.response.id)!;
     expect(submitted.answers[0]).toMatchObject({ text: "Norms need local champions." });

@@ -8,16 +8,25 @@ export async function generateMetadata(): Promise<Metadata> {
 
 const KNOWN = ["Verification", "AccessDenied", "Configuration"] as const;
 
-/** next-auth sends failed sign-ins here with ?error=…; a malformed or expired link lands as "Verification". */
-export default async function SignInErrorPage({ searchParams }: { searchParams: Promise<{ error?: string }> }) {
+type Search = Promise<{ error?: string; retryAfter?: string }>;
+
+/**
+ * next-auth sends failed sign-ins here with ?error=…; a malformed or expired link lands as "Verification",
+ * a request past the sign-in email limit (lib/auth/options.ts) as "TooManyEmails" with retryAfter seconds.
+ */
+export default async function SignInErrorPage({ searchParams }: { searchParams: Search }) {
   const t = await getTranslations("SignInError");
-  const { error } = await searchParams;
-  const kind = KNOWN.find((known) => known === error) ?? "Default";
+  const { error, retryAfter } = await searchParams;
+  const seconds = Number(retryAfter);
+  const message =
+    error === "TooManyEmails" && Number.isFinite(seconds) && seconds > 0
+      ? t("TooManyEmails", { minutes: Math.min(24 * 60, Math.ceil(seconds / 60)) })
+      : t(KNOWN.find((known) => known === error) ?? "Default");
   return (
     <>
       <h1>{t("title")}</h1>
       <p className="notice error" role="alert">
-        {t(kind)}
+        {message}
       </p>
       <p>
         <Link href="/signin" className="button">

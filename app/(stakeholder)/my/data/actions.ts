@@ -1,5 +1,6 @@
 "use server";
 
+import { revalidatePath } from "next/cache";
 import { cookies } from "next/headers";
 import { redirect } from "next/navigation";
 import { z } from "zod";
@@ -7,7 +8,8 @@ import { deleteAccount } from "@/lib/accounts/personal-data";
 import { deleteAccountSchema } from "@/lib/accounts/personal-data-schemas";
 import { formValues, runAction, type ActionResult } from "@/lib/actions";
 import { authorize } from "@/lib/auth/session";
-import { SESSION_COOKIES } from "@/lib/auth/sign-out";
+import { endOtherSessions } from "@/lib/auth/sessions";
+import { currentSessionToken, SESSION_COOKIES } from "@/lib/auth/sign-out";
 import { Invalid } from "@/lib/errors";
 
 export async function deleteAccountAction(_previous: ActionResult | null, formData: FormData): Promise<ActionResult> {
@@ -26,4 +28,14 @@ export async function deleteAccountAction(_previous: ActionResult | null, formDa
   const jar = await cookies();
   for (const name of SESSION_COOKIES) jar.delete(name);
   redirect(`/my/data/deleted?responses=${choice}`);
+}
+
+/** "Sign out everywhere else": ends the user's other sessions, keeps this one. */
+export async function endOtherSessionsAction(): Promise<ActionResult<{ ended: number }>> {
+  return runAction("endOtherSessions", async () => {
+    const user = await authorize();
+    const ended = await endOtherSessions(user, await currentSessionToken());
+    revalidatePath("/my/data");
+    return { ok: true, data: { ended } };
+  });
 }

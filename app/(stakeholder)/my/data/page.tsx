@@ -1,10 +1,13 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
+import { SessionList } from "@/components/auth/session-list";
 import { DeleteAccountForm } from "@/components/insights/delete-account-form";
 import styles from "@/components/insights/insights.module.css";
 import { RESPONSE_CHOICES, type ResponseChoice } from "@/lib/accounts/personal-data-schemas";
 import { requireUser } from "@/lib/auth/session";
+import { listOwnSessions } from "@/lib/auth/sessions";
+import { currentSessionToken } from "@/lib/auth/sign-out";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("PersonalData"))("title") };
@@ -18,6 +21,7 @@ export default async function MyDataPage({ searchParams }: { searchParams: Searc
   const t = await getTranslations("PersonalData");
   const { responses } = await searchParams;
   const choice = RESPONSE_CHOICES.find((c) => c === responses) as ResponseChoice | undefined;
+  const sessions = await listOwnSessions(user, await currentSessionToken());
   return (
     <>
       <h1>{t("title")}</h1>
@@ -32,6 +36,8 @@ export default async function MyDataPage({ searchParams }: { searchParams: Searc
           </a>
         </p>
       </section>
+
+      <SessionList sessions={sessions} />
 
       <section aria-labelledby="delete-heading" className={styles.danger}>
         <h2 id="delete-heading">{choice ? t("confirmHeading") : t("deleteHeading")}</h2>
