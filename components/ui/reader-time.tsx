@@ -3,6 +3,7 @@
 // the browser. Without JavaScript nothing is added and the call's zone, which names itself, stays.
 import { useLocale, useTranslations } from "next-intl";
 import { useSyncExternalStore } from "react";
+import { formatDate } from "@/lib/dates/format";
 
 const noSubscription = () => () => {};
 
@@ -11,8 +12,5 @@ export function ReaderTime({ date }: { date: string }) {
   const locale = useLocale();
   const inBrowser = useSyncExternalStore(noSubscription, () => true, () => false);
   if (!inBrowser) return null;
-  const local = new Intl.DateTimeFormat(locale, {
-    year: "numeric", month: "long", day: "numeric", hour: "2-digit", minute: "2-digit", timeZoneName: "short",
-  }).format(new Date(date));
-  return <span className="deadline-local">{t("yourTime", { time: local })}</span>;
+  return <span className="deadline-local">{t("yourTime", { time: formatDate(date, { locale }) })}</span>;
 }

@@ -5,7 +5,10 @@
 // (HOST=0.0.0.0 behind a reverse proxy or in a container).
 export const DEFAULT_HOST = "127.0.0.1";
 
-/** @returns {string[]} the arguments after `next`. */
+/**
+ * @param {{ dev?: boolean, port?: number, host?: string }} [options]
+ * @returns {string[]} the arguments after `next`.
+ */
 export function nextArgs({ dev = false, port = 3000, host } = {}) {
   return [dev ? "dev" : "start", "-p", String(port), "-H", host?.trim() || DEFAULT_HOST];
 }

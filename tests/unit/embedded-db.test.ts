@@ -77,7 +77,7 @@ describe("embedded PostgreSQL start-up races", () => {
     const blockers: Server[] = [];
     const picked: number[] = [];
     // The race, staged: right after the free-port check, another server takes the port.
-    const pickPort = async (tried: Set<number>) => {
+    const pickPort = async (tried: Set<number> = new Set()) => {
       const port = await choosePort(tried);
       picked.push(port);
       if (picked.length === 1) {
@@ -103,7 +103,7 @@ describe("embedded PostgreSQL start-up races", () => {
   it("fails with one line naming the port and the log when every attempt loses the race", async () => {
     const raceDir = join(parent, "race-lost");
     const blockers: Server[] = [];
-    const pickPort = async (tried: Set<number>) => {
+    const pickPort = async (tried: Set<number> = new Set()) => {
       const port = await choosePort(tried);
       const blocker = createServer();
       await new Promise<void>((resolve) => blocker.listen({ port, host: "127.0.0.1" }, resolve));
