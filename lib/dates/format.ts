@@ -18,25 +18,32 @@ type Options = {
   /** An IANA zone or "UTC"; unset: the zone of the runtime (the reader's, in a browser). */
   timeZone?: string;
   style?: DateStyle;
+  /** Always follow with the IANA name (emails: a reader anywhere learns which place's clock it is). */
+  named?: boolean;
 };
 
 const OFFSET_ONLY = /^(GMT|UTC)\s*[+\-\u2212]/;
 
 /** "2 July 2026 at 16:05 CEST", "2 July 2026 at 15:05 GMT+1 (Africa/Lagos)", "14:05 UTC". */
-export function formatDate(date: Date | string | number, { locale = "en", timeZone, style = "dateTime" }: Options = {}) {
+export function formatDate(date: Date | string | number, { locale = "en", timeZone, style = "dateTime", named = false }: Options = {}) {
   const format = new Intl.DateTimeFormat(locale, { ...STYLES[style], timeZone, timeZoneName: "short" });
   const parts = format.formatToParts(new Date(date));
   const text = parts.map((part) => part.value).join("");
   const zoneName = parts.find((part) => part.type === "timeZoneName")?.value ?? "";
-  if (zoneName && !OFFSET_ONLY.test(zoneName)) return text;
+  if (zoneName && !OFFSET_ONLY.test(zoneName) && !(named && timeZone && !isUtc(timeZone))) return text;
   // The zone as given ("Asia/Kolkata"): resolvedOptions() may answer a legacy alias ("Asia/Calcutta").
   return `${text} (${timeZone ?? format.resolvedOptions().timeZone})`;
 }
 
-/** For emails (the recipient's zone is unknown): the call's zone, then UTC unless that is the call's zone. */
+const isUtc = (timeZone: string) => timeZone === "UTC" || timeZone === "Etc/UTC";
+
+/**
+ * For emails (the recipient's zone is unknown): the call's zone, named, then UTC unless that is the call's
+ * zone: "2 July 2026 at 16:05 CEST (Europe/Berlin) / 2 July 2026 at 14:05 UTC".
+ */
 export function formatInZoneAndUtc(date: Date | string | number, timeZone: string, locale = "en-GB") {
-  const inZone = formatDate(date, { locale, timeZone });
-  if (timeZone === "UTC" || timeZone === "Etc/UTC") return inZone;
+  const inZone = formatDate(date, { locale, timeZone, named: true });
+  if (isUtc(timeZone)) return inZone;
   return `${inZone} / ${formatDate(date, { locale, timeZone: "UTC" })}`;
 }
 

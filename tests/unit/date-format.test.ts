@@ -43,7 +43,7 @@ describe("the shared date formatter", () => {
   });
 
   it("writes emails' dates in the call's zone and in UTC", () => {
-    expect(formatInZoneAndUtc(instant, "Europe/Berlin")).toBe("2 July 2026 at 16:05 CEST / 2 July 2026 at 14:05 UTC");
+    expect(formatInZoneAndUtc(instant, "Europe/Berlin")).toBe("2 July 2026 at 16:05 CEST (Europe/Berlin) / 2 July 2026 at 14:05 UTC");
     expect(formatInZoneAndUtc(instant, "UTC")).toBe("2 July 2026 at 14:05 UTC");
   });
 });
