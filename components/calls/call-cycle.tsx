@@ -9,7 +9,11 @@ type Call = { opensAt: Date; closesAt: Date; timeZone: string; asOf: Date };
 
 /** A date in the call's zone, then the same instant in the reader's (added by the browser). */
 function When({ date, timeZone }: { date: Date; timeZone: string }) {
-  return <LocalDate date={date} timeZone={timeZone} reader />;
+  return (
+    <>
+      <LocalDate date={date} timeZone={timeZone} /> <ReaderTime date={date.toISOString()} />
+    </>
+  );
 }
 
 /**

@@ -4,7 +4,8 @@ import { formatDate, type DateStyle } from "@/lib/dates/format";
 
 /**
  * A date and time in the given zone, in the reader's locale, with the zone named (lib/dates/format.ts).
- * `reader`: for deadlines and periods, the same instant in the reader's own zone follows (from the browser).
+ * `reader`: for deadlines and periods, the same instant in the reader's own zone follows in brackets (added
+ * by the browser), so that it reads inside a sentence.
  */
 export async function LocalDate({
   date,
@@ -24,7 +25,7 @@ export async function LocalDate({
       {reader && (
         <>
           {" "}
-          <ReaderTime date={date.toISOString()} />
+          <ReaderTime date={date.toISOString()} inline />
         </>
       )}
     </>

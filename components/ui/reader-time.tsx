@@ -7,10 +7,13 @@ import { formatDate } from "@/lib/dates/format";
 
 const noSubscription = () => () => {};
 
-export function ReaderTime({ date }: { date: string }) {
+/** `inline`: inside a sentence, "(your time: …)"; otherwise a line of its own under the date. */
+export function ReaderTime({ date, inline = false }: { date: string; inline?: boolean }) {
   const t = useTranslations("Deadline");
   const locale = useLocale();
   const inBrowser = useSyncExternalStore(noSubscription, () => true, () => false);
   if (!inBrowser) return null;
-  return <span className="deadline-local">{t("yourTime", { time: formatDate(date, { locale }) })}</span>;
+  const time = formatDate(date, { locale });
+  if (inline) return <span className="reader-time">{t("yourTimeInline", { time })}</span>;
+  return <span className="deadline-local">{t("yourTime", { time })}</span>;
 }
