@@ -96,7 +96,8 @@ const env = {
   NEXTAUTH_URL: process.env.NEXTAUTH_URL ?? `http://localhost:${port}`,
   NEXTAUTH_SECRET: authSecret(),
 };
-const next = spawn(join(ROOT, "node_modules/.bin/next"), [dev ? "dev" : "start", "-p", String(port)], {
+const { nextArgs } = await import("./lib/next-args.mjs");
+const next = spawn(join(ROOT, "node_modules/.bin/next"), nextArgs({ dev, port, host: process.env.HOST }), {
   cwd: ROOT,
   stdio: "inherit",
   env,

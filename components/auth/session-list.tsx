@@ -1,16 +1,13 @@
-import { getFormatter, getTranslations } from "next-intl/server";
+import { getTranslations } from "next-intl/server";
+import { LocalDate } from "@/components/ui/local-date";
 import type { OwnSession } from "@/lib/auth/sessions";
 import { EndOtherSessionsForm } from "./end-other-sessions-form";
 
 /** "Your sessions": where the account is signed in, this device first named, and a way to end the others. */
 export async function SessionList({ sessions }: { sessions: OwnSession[] }) {
   const t = await getTranslations("Sessions");
-  const format = await getFormatter();
-  const when = (date: Date) => (
-    <time dateTime={date.toISOString()}>
-      {format.dateTime(date, { year: "numeric", month: "long", day: "numeric", hour: "2-digit", minute: "2-digit", timeZoneName: "short" })}
-    </time>
-  );
+  // In UTC (an account has no zone of its own), and in the reader's zone beside it.
+  const when = (date: Date) => <LocalDate date={date} timeZone="UTC" reader />;
   const others = sessions.filter((session) => !session.current).length;
   return (
     <section aria-labelledby="sessions-heading" id="sessions">

@@ -19,7 +19,7 @@ export async function CallCard({ call }: { call: CallSummary }) {
   const tStatus = await getTranslations("CallStatus");
   const scheduled = call.status === "SCHEDULED";
   const when = t.rich(scheduled ? "opens" : call.status === "OPEN" ? "closes" : "closed", {
-    time: () => <LocalDate date={scheduled ? call.opensAt : call.closesAt} timeZone={call.timeZone} />,
+    time: () => <LocalDate date={scheduled ? call.opensAt : call.closesAt} timeZone={call.timeZone} reader />,
   });
   return (
     <li className="card">

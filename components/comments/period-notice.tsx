@@ -3,14 +3,14 @@ import { getTranslations } from "next-intl/server";
 import { LocalDate } from "@/components/ui/local-date";
 import type { PublishedMessageSet } from "@/lib/messages/public";
 
-export async function PeriodNotice({ set, none }: { set: Pick<PublishedMessageSet, "status" | "version">; none?: string }) {
+export async function PeriodNotice({ set, none }: { set: Pick<PublishedMessageSet, "status" | "version" | "timeZone">; none?: string }) {
   const t = await getTranslations("CommentPeriod");
   const { version } = set;
   const final = set.status === "FINAL" || version.finalisedAt !== null;
   if (final) return <p className="notice">{t("final")}</p>;
   const time = (date: Date) =>
     function Time() {
-      return <LocalDate date={date} timeZone="UTC" />;
+      return <LocalDate date={date} timeZone={set.timeZone} reader />;
     };
   if (version.commentPeriod === "open")
     return <p className="notice ok">{t.rich("open", { time: time(version.commentClosesAt!) })}</p>;

@@ -23,7 +23,7 @@ export async function FinalNotice({ set }: { set: PublishedMessageSet }) {
   const t = await getTranslations("FinalMessages");
   return (
     <section className="final-notice" aria-labelledby="final-downloads">
-      <p className="notice ok">{t.rich("notice", { time: () => <LocalDate date={set.version.finalisedAt!} timeZone="UTC" /> })}</p>
+      <p className="notice ok">{t.rich("notice", { time: () => <LocalDate date={set.version.finalisedAt!} timeZone={set.timeZone} /> })}</p>
       <h2 id="final-downloads" className="final-downloads-heading">{t("downloadsHeading")}</h2>
       <ul className="final-downloads">
         <li><a href={downloadHref(set.slug, "final.pdf")} download>{t("downloadPdf")}</a></li>

@@ -1,7 +1,6 @@
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { LocalDate } from "@/components/ui/local-date";
-import { ReaderTime } from "@/components/ui/reader-time";
 import { listDraftsOpenForComment, listRecentFinalMessages } from "@/lib/messages/cycle";
 
 /** Beside the open calls on the home page: the later phases of the cycle, drafts open for comment and final messages. */
@@ -22,8 +21,7 @@ export async function HomeCycle() {
                   <Link href={`/messages/${draft.slug}`}>{draft.title}</Link>
                 </h3>
                 <p className="meta">
-                  {t.rich("commentUntil", { time: () => <LocalDate date={draft.closesAt} timeZone={draft.call.timeZone} /> })}{" "}
-                  <ReaderTime date={draft.closesAt.toISOString()} />
+                  {t.rich("commentUntil", { time: () => <LocalDate date={draft.closesAt} timeZone={draft.call.timeZone} reader /> })}
                 </p>
                 {draft.call.link && <p className="meta">{t("fromCall", { title: draft.call.link.title })}</p>}
               </li>

@@ -11,7 +11,7 @@ export async function VersionBar({ set }: { set: PublishedMessageSet }) {
   const v = set.version;
   const base = `/messages/${set.slug}`;
   const previous = await previousPublishedNumber(set.id, v.number);
-  const time = () => <LocalDate date={v.publishedAt} timeZone="UTC" />;
+  const time = () => <LocalDate date={v.publishedAt} timeZone={set.timeZone} />;
   return (
     <aside className="notice" aria-label={t("versionN", { n: v.number })}>
       <p>

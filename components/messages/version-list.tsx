@@ -62,9 +62,9 @@ export async function VersionList({ set, actions, now = new Date() }: Props) {
                   ) : (
                     t("notPublished")
                   )}
-                  {period === "open" && <>, {tv("periodOpenUntil")} <LocalDate date={v.commentClosesAt!} timeZone={zone} /></>}
-                  {period === "upcoming" && <>, {tv("periodOpensOn")} <LocalDate date={v.commentOpensAt!} timeZone={zone} /></>}
-                  {period === "closed" && <>, {tv("periodClosedOn")} <LocalDate date={v.commentClosesAt!} timeZone={zone} /></>})
+                  {period === "open" && <>, {tv("periodOpenUntil")} <LocalDate date={v.commentClosesAt!} timeZone={zone} reader /></>}
+                  {period === "upcoming" && <>, {tv("periodOpensOn")} <LocalDate date={v.commentOpensAt!} timeZone={zone} reader /></>}
+                  {period === "closed" && <>, {tv("periodClosedOn")} <LocalDate date={v.commentClosesAt!} timeZone={zone} reader /></>})
                 </span>
                 {!final && !v.publishedAt && v.number > latestPublished && (
                   <div>

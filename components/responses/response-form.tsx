@@ -9,6 +9,7 @@ import { FormProvider, useForm, useWatch, type FieldValues, type Resolver } from
 import { responseFormAction, saveDraftAction } from "@/app/(stakeholder)/calls/[slug]/respond/actions";
 import { AttachmentField } from "@/components/responses/attachment-field";
 import { fieldMessage } from "@/components/ui/field-message";
+import { formatDate } from "@/lib/dates/format";
 import type { Consent, ResponseStatus } from "@/lib/generated/prisma/enums";
 import { buildSubmissionSchema, CONSENT_CHOICES } from "@/lib/responses/schemas";
 import type { IdentityView } from "./filed-identity";
@@ -254,8 +255,8 @@ function AutosaveStatus({ state, locale }: { state: AutosaveState; locale: strin
   if (state.kind === "saving") text = t("saving");
   else if (state.kind === "saved")
     text = t("savedAt", {
-      // The reader's own clock and zone: "Draft saved at 14:02".
-      time: new Intl.DateTimeFormat(locale, { hour: "2-digit", minute: "2-digit" }).format(new Date(state.at)),
+      // The reader's own clock, its zone named: "Draft saved at 14:02 CET".
+      time: formatDate(state.at, { locale, style: "time" }),
     });
   else if (state.kind === "offline") text = t("savedLocally");
   else if (state.kind === "refused") text = t("notSaved", { message: state.message });

@@ -3,16 +3,17 @@
 // the browser. Without JavaScript nothing is added and the call's zone, which names itself, stays.
 import { useLocale, useTranslations } from "next-intl";
 import { useSyncExternalStore } from "react";
+import { formatDate } from "@/lib/dates/format";
 
 const noSubscription = () => () => {};
 
-export function ReaderTime({ date }: { date: string }) {
+/** `inline`: inside a sentence, "(your time: …)"; otherwise a line of its own under the date. */
+export function ReaderTime({ date, inline = false }: { date: string; inline?: boolean }) {
   const t = useTranslations("Deadline");
   const locale = useLocale();
   const inBrowser = useSyncExternalStore(noSubscription, () => true, () => false);
   if (!inBrowser) return null;
-  const local = new Intl.DateTimeFormat(locale, {
-    year: "numeric", month: "long", day: "numeric", hour: "2-digit", minute: "2-digit", timeZoneName: "short",
-  }).format(new Date(date));
-  return <span className="deadline-local">{t("yourTime", { time: local })}</span>;
+  const time = formatDate(date, { locale });
+  if (inline) return <span className="reader-time">{t("yourTimeInline", { time })}</span>;
+  return <span className="deadline-local">{t("yourTime", { time })}</span>;
 }

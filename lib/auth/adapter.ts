@@ -104,7 +104,9 @@ export function prismaAdapter(db: Db, { userAgent = null }: { userAgent?: string
     async useVerificationToken({ identifier, token }) {
       // A single DELETE: of two concurrent clicks on one link, only one gets the token back.
       try {
-        return await db.verificationToken.delete({ where: { identifier_token: { identifier, token } } });
+        // Our links carry no address (lib/auth/options.ts): the token (256 bits, unique) is enough.
+        const where = identifier ? { identifier_token: { identifier, token } } : { token };
+        return await db.verificationToken.delete({ where });
       } catch (error) {
         if (isRecordNotFound(error)) return null;
         throw error;

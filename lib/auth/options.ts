@@ -34,7 +34,11 @@ export function authOptionsFor({ clientIp, userAgent }: AuthRequest = { clientIp
         server: process.env.SMTP_URL ?? "smtp://localhost:25",
         maxAge: SIGN_IN_LINK_MINUTES * 60,
         async sendVerificationRequest({ identifier, url }) {
-          await sendSignInLink({ to: identifier, url, host: new URL(url).host });
+          // next-auth puts the address in the link; the token alone identifies it (see the adapter's
+          // useVerificationToken), so the address stays out of browser histories, logs and Referer headers.
+          const link = new URL(url);
+          link.searchParams.delete("email");
+          await sendSignInLink({ to: identifier, url: link.toString(), host: link.host });
         },
       }),
     ],

@@ -2,19 +2,16 @@
 // errors become `{ ok: false, message }`. Keys of this area live in "CommentErrors"; a key may carry a value
 // after "|" (a time, for the comment period, or a limit), put into the sentence here.
 import "server-only";
-import { getFormatter, getTranslations } from "next-intl/server";
+import { getLocale, getTranslations } from "next-intl/server";
 import { formValues, runAction, type ActionResult } from "@/lib/actions";
+import { formatDate } from "@/lib/dates/format";
 
 export async function commentMessage(message: string) {
   const t = await getTranslations("CommentErrors");
   const [key = "", value] = message.split("|");
   if (!t.has(key)) return message;
   if (value && /^\d{4}-\d\d-\d\dT/.test(value)) {
-    const format = await getFormatter();
-    const time = format.dateTime(new Date(value), {
-      year: "numeric", month: "long", day: "numeric", hour: "2-digit", minute: "2-digit", timeZone: "UTC", timeZoneName: "short",
-    });
-    return t(key, { time });
+    return t(key, { time: formatDate(value, { locale: await getLocale(), timeZone: "UTC" }) });
   }
   return value ? t(key, { max: Number(value) }) : t(key);
 }

@@ -4,10 +4,11 @@
 // is core's); a key may carry values as "key|{json}", ISO times among them are written out in UTC.
 import "server-only";
 import { revalidatePath } from "next/cache";
-import { getTranslations } from "next-intl/server";
+import { getLocale, getTranslations } from "next-intl/server";
 import type { z } from "zod";
 import { formValues, runAction, type ActionResult } from "@/lib/actions";
 import { authorize, type SessionUser } from "@/lib/auth/session";
+import { formatDate } from "@/lib/dates/format";
 import { Invalid } from "@/lib/errors";
 
 type Done = { key: string; values?: Record<string, number | string> };
@@ -37,7 +38,6 @@ export async function messageAction<S extends z.ZodType>(
   return { ...result, message: await errorMessage(result.message), values };
 }
 
-const utc = new Intl.DateTimeFormat("en-GB", { dateStyle: "long", timeStyle: "short", timeZone: "UTC" });
 const ISO = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?Z$/;
 
 async function errorMessage(message: string) {
@@ -51,8 +51,9 @@ async function errorMessage(message: string) {
       return message;
     }
   }
+  const locale = await getLocale();
   for (const [name, value] of Object.entries(values))
-    if (typeof value === "string" && ISO.test(value)) values[name] = `${utc.format(new Date(value)).replace(" at ", ", ")} UTC`;
+    if (typeof value === "string" && ISO.test(value)) values[name] = formatDate(value, { locale, timeZone: "UTC" });
   for (const namespace of ["MessageErrors", "VersionErrors"] as const) {
     const t = await getTranslations(namespace);
     if (t.has(key)) return t(key, values);

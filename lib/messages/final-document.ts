@@ -2,6 +2,7 @@
 // site's address for absolute links, dates and suppressed counts written out, and the file names.
 import "server-only";
 import { createTranslator } from "next-intl";
+import { formatDate } from "@/lib/dates/format";
 import core from "@/lib/i18n/messages/en/core.json";
 import final from "@/lib/i18n/messages/en/final.json";
 import type { StakeholderGroup, UnRegion } from "@/lib/generated/prisma/enums";
@@ -30,7 +31,7 @@ export function documentText() {
     group: (group: StakeholderGroup) => tGroup(group),
     region: (region: UnRegion) => tRegion(region),
     count: (value: PublicCount) => (value === null ? t("fewer", { n: SMALL_CELL }) : String(value)),
-    date: (date: Date) => new Intl.DateTimeFormat("en-GB", { dateStyle: "long", timeZone: "UTC" }).format(date),
+    date: (date: Date) => formatDate(date, { locale: "en-GB", timeZone: "UTC" }),
   };
 }
 

@@ -20,14 +20,14 @@ export async function listPublishedVersions(slug: string, now = new Date()) {
   const set = await db.messageSet.findFirst({
     where: { slug, status: { in: ["PUBLISHED", "FINAL"] } },
     select: {
-      id: true, slug: true, title: true, status: true,
+      id: true, slug: true, title: true, status: true, call: { select: { timeZone: true } },
       versions: { where: { publishedAt: { not: null } }, orderBy: { number: "desc" }, select: { ...versionSelect, title: true } },
     },
   });
   if (!set || set.versions.length === 0) return null;
   const [latest] = set.versions;
   return {
-    id: set.id, slug: set.slug, title: latest!.title ?? set.title, status: set.status,
+    id: set.id, slug: set.slug, title: latest!.title ?? set.title, status: set.status, timeZone: set.call.timeZone,
     versions: set.versions.map((v) => ({
       id: v.id, number: v.number, summary: v.summary, publishedAt: v.publishedAt!, commentOpensAt: v.commentOpensAt,
       commentClosesAt: v.commentClosesAt, finalisedAt: v.finalisedAt, commentPeriod: commentPeriodState(v, now),

@@ -17,7 +17,7 @@ export async function getPublishedMessageSet(slug: string, now = new Date()) {
     where: { slug, status: { in: ["PUBLISHED", "FINAL"] } },
     select: {
       id: true, slug: true, title: true, introduction: true, status: true,
-      call: { select: { slug: true, title: true, publishedAt: true } },
+      call: { select: { slug: true, title: true, publishedAt: true, timeZone: true } },
       versions: {
         ...latestPublished,
         select: {
@@ -43,6 +43,8 @@ export async function getPublishedMessageSet(slug: string, now = new Date()) {
     // The title and introduction as frozen in the version (versions saved before they were frozen: the set's).
     title: version.title ?? set.title, introduction: version.introduction ?? set.introduction,
     status: set.status,
+    // The zone the call's dates are set in: periods and versions are shown in it (and the reader's).
+    timeZone: set.call.timeZone,
     call: callIsPublic ? { slug: set.call.slug, title: set.call.title } : null,
     version: {
       id: version.id, number: version.number, summary: version.summary, publishedAt: version.publishedAt!,

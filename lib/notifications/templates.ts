@@ -5,6 +5,7 @@ import { createTranslator } from "next-intl";
 import type { CommentDisposition, NotificationKind } from "@/lib/generated/prisma/enums";
 import messages from "@/lib/i18n/messages/en/notifications.json" with { type: "json" };
 import core from "@/lib/i18n/messages/en/core.json" with { type: "json" };
+import { formatInZoneAndUtc } from "@/lib/dates/format";
 import { escapeHtml } from "@/lib/text";
 import { kindSlug } from "./kinds";
 
@@ -24,10 +25,6 @@ export const unsubscribePath = (token: string, kind: NotificationKind) => `/unsu
 export const oneClickUrl = (token: string, kind: NotificationKind) =>
   absolute(`/api/unsubscribe/${token}?kind=${kindSlug(kind)}`);
 
-/** "3 December 2026, 17:00" in the call's time zone. */
-export function formatInZone(date: Date, timeZone: string): string {
-  return new Intl.DateTimeFormat("en-GB", { dateStyle: "long", timeStyle: "short", timeZone }).format(date);
-}
 
 type Block = { text: string; html: string };
 const paragraph = (line: string): Block => ({ text: line, html: `<p>${escapeHtml(line)}</p>` });
@@ -76,7 +73,8 @@ export function draftOpenedEmail(
     item.opensAt && item.closesAt
       ? t("draftOpenedIntro", {
           number: item.number, title: item.title, timeZone: item.timeZone,
-          opens: formatInZone(item.opensAt, item.timeZone), closes: formatInZone(item.closesAt, item.timeZone),
+          // The recipient's zone is unknown: the call's and UTC, each named.
+          opens: formatInZoneAndUtc(item.opensAt, item.timeZone), closes: formatInZoneAndUtc(item.closesAt, item.timeZone),
         })
       : t("draftOpenedNoPeriod", { number: item.number, title: item.title });
   return compose("DRAFT_OPENED", recipient, t("draftOpenedSubject", { title: item.title }), [

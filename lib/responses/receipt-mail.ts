@@ -3,6 +3,7 @@
 // email itself carries no answers).
 import "server-only";
 import { createTranslator } from "next-intl";
+import { formatInZoneAndUtc } from "@/lib/dates/format";
 import type { Consent, StakeholderGroup, UnRegion } from "@/lib/generated/prisma/enums";
 import core from "@/lib/i18n/messages/en/core.json";
 import messages from "@/lib/i18n/messages/en/responses.json";
@@ -17,6 +18,8 @@ export type FiledIdentity = {
 
 export async function sendReceiptMail(input: {
   to: string; responseId: string; reference: string; callTitle: string; version: number;
+  /** When it was received, written in the call's zone and UTC (the recipient's zone is unknown). */
+  submittedAt: Date; timeZone: string;
   consent: Consent; identity: FiledIdentity; privateFiles?: boolean;
 }) {
   const t = createTranslator({ locale: "en", messages, namespace: "ReceiptEmail" });
@@ -29,6 +32,7 @@ export async function sendReceiptMail(input: {
   const { stakeholderGroup, region, organisation, onBehalfOf } = input.identity;
   const lines = [
     t(input.version > 1 ? "bodyEdited" : "body", values),
+    t("received", { time: formatInZoneAndUtc(input.submittedAt, input.timeZone) }),
     t("consent", { consent: tc(input.consent) }),
     ...(input.consent === "PUBLISH_ANONYMOUS" ? [t(input.privateFiles ? "filesPrivate" : "filesStripped")] : []),
     t("identity", {

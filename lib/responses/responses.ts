@@ -193,7 +193,7 @@ export type SubmitResult = { id: string; reference: string; version: number; sub
  * transaction, and never fails the request.
  */
 export async function submitResponse(actor: Actor, input: SubmitInput, now = new Date()): Promise<SubmitResult> {
-  type Filed = { callTitle: string; consent?: Consent; identity?: Identity; attachmentsPrivate?: boolean | null };
+  type Filed = { callTitle: string; timeZone?: string; consent?: Consent; identity?: Identity; attachmentsPrivate?: boolean | null };
   const result = await editOneAtATime(input.responseId, async (tx): Promise<SubmitResult & Filed> => {
     const response = await lockOwnResponse(tx, actor, input.responseId);
     if (typeof input.submitKey === "string" && response.lastSubmitKey === input.submitKey && response.reference) {
@@ -232,17 +232,17 @@ export async function submitResponse(actor: Actor, input: SubmitInput, now = new
     });
     const version = await recordVersion(tx, response.id, now);
     return {
-      id: response.id, reference, version, submittedAt: now, replayed: false, callTitle: call.title,
+      id: response.id, reference, version, submittedAt: now, replayed: false, callTitle: call.title, timeZone: call.timeZone,
       consent: consent as Consent, identity, attachmentsPrivate,
     };
   });
-  const { callTitle, consent, identity, attachmentsPrivate, ...receipt } = result;
-  if (!receipt.replayed && consent && identity) {
+  const { callTitle, timeZone, consent, identity, attachmentsPrivate, ...receipt } = result;
+  if (!receipt.replayed && consent && identity && timeZone) {
     // Anonymous: the public only ever gets copies of the files without document properties.
     if (consent === "PUBLISH_ANONYMOUS") await makePublicCopies(receipt.id);
     await sendReceiptMail({
       to: actor.email, responseId: receipt.id, reference: receipt.reference, callTitle, version: receipt.version,
-      consent, identity, privateFiles: attachmentsPrivate === true,
+      submittedAt: receipt.submittedAt, timeZone, consent, identity, privateFiles: attachmentsPrivate === true,
     }).catch((error) => console.error(`[responses] receipt mail for ${receipt.id} failed`, error));
   }
   return receipt;

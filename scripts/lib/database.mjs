@@ -49,7 +49,13 @@ export async function resolveDatabase({ dataDir, database } = {}) {
     return { url: process.env.DATABASE_URL, embedded: false, stop: async () => {} };
   }
   const { ensureEmbeddedDatabase } = await import("./embedded-db.mjs");
-  const server = await ensureEmbeddedDatabase({ dataDir, database });
+  let server;
+  try {
+    server = await ensureEmbeddedDatabase({ dataDir, database });
+  } catch (error) {
+    // Its message already says what failed and where the log is: one line, no stack.
+    throw new StartupError(error?.message ?? String(error));
+  }
   if (server.reused) console.info("Embedded PostgreSQL already running on this data folder: reusing it.");
   return { url: server.url, embedded: true, stop: server.stop };
 }

@@ -83,13 +83,18 @@ function portIsFree(port) {
   });
 }
 
-async function choosePort() {
-  if (process.env.EMBEDDED_PG_PORT) return Number(process.env.EMBEDDED_PG_PORT);
+/** The first free loopback port from FIRST_PORT, skipping `tried` (ports a start already failed on). */
+export async function choosePort(tried = new Set()) {
   for (let port = FIRST_PORT; port < FIRST_PORT + 100; port++) {
-    if (await portIsFree(port)) return port;
+    if (!tried.has(port) && (await portIsFree(port))) return port;
   }
   throw new Error(`embedded PostgreSQL: no free port between ${FIRST_PORT} and ${FIRST_PORT + 99}`);
 }
+
+// The free-port check and the server's bind are not atomic: another program may take the port in between.
+// Then we try the next free port, a few times.
+const START_ATTEMPTS = 4;
+const ADDRESS_IN_USE = /Address already in use|could not bind|could not create any TCP\/IP sockets/i;
 
 function urlFor({ password, port, database }) {
   return `postgresql://postgres:${encodeURIComponent(password)}@127.0.0.1:${port}/${database}`;
@@ -118,6 +123,7 @@ async function ensureDatabaseExists(url, database) {
 export async function ensureEmbeddedDatabase({
   dataDir = DEFAULT_DATA_DIR,
   database = DEFAULT_DATABASE,
+  pickPort = choosePort, // (tried: Set<number>) => Promise<number>; tests inject one to stage a port race
 } = {}) {
   dataDir = resolve(dataDir);
   const password = readOrCreatePassword(dataDir);
@@ -134,11 +140,11 @@ export async function ensureEmbeddedDatabase({
   const recent = [];
   const log = (message) => {
     appendFileSync(logFile, message.endsWith("\n") ? message : message + "\n");
-    recent.push(message.trim());
-    if (recent.length > 20) recent.shift();
+    // Line by line, so that the reason quoted in an error is one line.
+    for (const line of message.split("\n")) if (line.trim()) recent.push(line.trim());
+    while (recent.length > 20) recent.shift();
   };
-  const port = await choosePort();
-  const server = new EmbeddedPostgres({
+  const options = (port) => ({
     databaseDir: dataDir,
     port,
     user: "postgres",
@@ -151,19 +157,43 @@ export async function ensureEmbeddedDatabase({
     onLog: log,
     onError: (error) => log(`[error] ${error instanceof Error ? error.message : String(error)}`),
   });
-
-  const initialised = !existsSync(join(dataDir, "PG_VERSION"));
-  if (initialised) assertReachableByPostgres(dataDir);
-  try {
-    if (initialised) await server.initialise();
-    await server.start();
-  } catch (error) {
+  const failure = (port, error) => {
     const why = recent.filter((line) => /FATAL|ERROR|error/i.test(line)).pop() ?? recent.pop() ?? "";
-    throw new Error(
+    return new Error(
       `embedded PostgreSQL did not start on ${dataDir} (port ${port})${why ? `: ${why}` : ""}` +
         (error?.message ? ` (${error.message})` : "") +
         `; see ${logFile}`,
     );
+  };
+
+  const initialised = !existsSync(join(dataDir, "PG_VERSION"));
+  if (initialised) {
+    assertReachableByPostgres(dataDir);
+    try {
+      await new EmbeddedPostgres(options(FIRST_PORT)).initialise();
+    } catch (error) {
+      throw failure("-", error);
+    }
+  }
+  const fixedPort = process.env.EMBEDDED_PG_PORT ? Number(process.env.EMBEDDED_PG_PORT) : null;
+  const tried = new Set();
+  let server;
+  let port;
+  for (let attempt = 1; !server; attempt++) {
+    port = fixedPort ?? (await pickPort(tried));
+    tried.add(port);
+    const candidate = new EmbeddedPostgres(options(port));
+    recent.length = 0;
+    try {
+      await candidate.start();
+      server = candidate;
+    } catch (error) {
+      // The failed postgres has exited: forget it, or the package's exit hook would wait for it forever.
+      candidate.process = undefined;
+      const raced = recent.some((line) => ADDRESS_IN_USE.test(line));
+      if (!raced || fixedPort !== null || attempt >= START_ATTEMPTS) throw failure(port, error);
+      log(`[start] port ${port} was taken before the server bound it; trying another port`);
+    }
   }
   watchOwner(dataDir);
 

@@ -2,6 +2,7 @@
 // paragraph 1, saves version 2 with a summary, is refused publishing it while version 1's period is open
 // (the rule's sentence), closes that period and publishes. Readers then compare the two versions (inserted
 // and deleted words, the split) and list them. Every new page passes an axe scan.
+import { formatDate } from "@/lib/dates/format";
 import { createCall, uniqueSuffix } from "@/prisma/factories";
 import { db, expect, expectAccessible, signInAs, test, watchCsp } from "./fixtures";
 
@@ -43,8 +44,7 @@ async function setInComment(suffix: string) {
   return { set, slug, closes };
 }
 
-const utc = (date: Date) =>
-  `${new Intl.DateTimeFormat("en-GB", { dateStyle: "long", timeStyle: "short", timeZone: "UTC" }).format(date).replace(" at ", ", ")} UTC`;
+const utc = (date: Date) => formatDate(date, { locale: "en", timeZone: "UTC" });
 
 test("a moderator revises, is held to one comment period at a time, publishes version 2; readers compare", async ({ context, page }) => {
   test.slow(); // one long story with five axe scans, on a shared machine

@@ -2,10 +2,12 @@
 import { spawn } from "node:child_process";
 import { chmodSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
+import { createServer, type Server } from "node:net";
 import { join } from "node:path";
 import pg from "pg";
 import { afterAll, describe, expect, it } from "vitest";
-import { ensureEmbeddedDatabase, runningServer } from "@/scripts/lib/embedded-db.mjs";
+import { choosePort, ensureEmbeddedDatabase, runningServer } from "@/scripts/lib/embedded-db.mjs";
+import { nextArgs } from "@/scripts/lib/next-args.mjs";
 
 const parent = mkdtempSync(join(tmpdir(), "igf-embedded-"));
 chmodSync(parent, 0o755); // as root, the server runs as the "postgres" user, who must reach the folder
@@ -66,5 +68,65 @@ describe("embedded PostgreSQL", () => {
     expect(server).not.toBeNull();
     owner.kill("SIGKILL");
     expect(await waitUntil(() => runningServer(dataDir) === null, 10_000)).toBe(true);
+  });
+});
+
+describe("embedded PostgreSQL start-up races", () => {
+  it("starts on another port when another program takes the chosen one before the server binds it", async () => {
+    const raceDir = join(parent, "race");
+    const blockers: Server[] = [];
+    const picked: number[] = [];
+    // The race, staged: right after the free-port check, another server takes the port.
+    const pickPort = async (tried: Set<number> = new Set()) => {
+      const port = await choosePort(tried);
+      picked.push(port);
+      if (picked.length === 1) {
+        const blocker = createServer();
+        await new Promise<void>((resolve) => blocker.listen({ port, host: "127.0.0.1" }, resolve));
+        blockers.push(blocker);
+      }
+      return port;
+    };
+    try {
+      const db = await ensureEmbeddedDatabase({ dataDir: raceDir, database: "gamma", pickPort });
+      expect(picked).toHaveLength(2);
+      expect(Number(new URL(db.url).port)).toBe(picked[1]);
+      expect(picked[1]).not.toBe(picked[0]);
+      const [{ one }] = await query(db.url, "SELECT 1 AS one");
+      expect(one).toBe(1);
+      await db.stop();
+    } finally {
+      for (const blocker of blockers) blocker.close();
+    }
+  });
+
+  it("fails with one line naming the port and the log when every attempt loses the race", async () => {
+    const raceDir = join(parent, "race-lost");
+    const blockers: Server[] = [];
+    const pickPort = async (tried: Set<number> = new Set()) => {
+      const port = await choosePort(tried);
+      const blocker = createServer();
+      await new Promise<void>((resolve) => blocker.listen({ port, host: "127.0.0.1" }, resolve));
+      blockers.push(blocker);
+      return port;
+    };
+    try {
+      const error = await ensureEmbeddedDatabase({ dataDir: raceDir, pickPort }).catch((e: Error) => e);
+      expect(error).toBeInstanceOf(Error);
+      expect((error as Error).message).not.toContain("\n");
+      expect((error as Error).message).toMatch(/did not start .*port \d+.*(Address already in use|could not).*see /);
+      expect(blockers.length).toBeGreaterThan(1);
+      expect(runningServer(raceDir)).toBeNull();
+    } finally {
+      for (const blocker of blockers) blocker.close();
+    }
+  });
+});
+
+describe("next's command line", () => {
+  it("binds to loopback unless HOST says otherwise", () => {
+    expect(nextArgs({ port: 3000 })).toEqual(["start", "-p", "3000", "-H", "127.0.0.1"]);
+    expect(nextArgs({ dev: true, port: 4000, host: "" })).toEqual(["dev", "-p", "4000", "-H", "127.0.0.1"]);
+    expect(nextArgs({ port: 3000, host: "0.0.0.0" })).toEqual(["start", "-p", "3000", "-H", "0.0.0.0"]);
   });
 });

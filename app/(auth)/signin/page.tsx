@@ -17,9 +17,6 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
     <>
       <h1>{t("title")}</h1>
       <p className="lead">{t("intro")}</p>
-      <noscript>
-        <p className="notice error">{t("needsJavaScript")}</p>
-      </noscript>
       <SignInForm callbackUrl={callbackUrl} />
     </>
   );

@@ -52,7 +52,7 @@ export default async function ModerationPage() {
                   <td>{call.forumName}</td>
                   <td>{tStatus(call.status)}</td>
                   <td>
-                    <LocalDate date={call.closesAt} timeZone={call.timeZone} />
+                    <LocalDate date={call.closesAt} timeZone={call.timeZone} reader />
                   </td>
                   <td>{call.submitted}</td>
                   <td>{call.drafts}</td>

@@ -75,7 +75,7 @@ export default async function MyContributionsPage() {
 
                     <td>{row.versionCount}</td>
                     <td>
-                      <LocalDate date={row.call.closesAt} timeZone={row.call.timeZone} />
+                      <LocalDate date={row.call.closesAt} timeZone={row.call.timeZone} reader />
                     </td>
                     <td className="row-actions">
                       {row.status === "DRAFT" && (

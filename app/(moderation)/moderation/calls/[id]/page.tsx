@@ -49,8 +49,8 @@ export default async function EditCallPage({ params, searchParams }: { params: P
         <p>{tHelp(call.status)}</p>
         <p className="meta">
           {t.rich("window", {
-            opens: () => <LocalDate date={call.opensAt} timeZone={call.timeZone} />,
-            closes: () => <LocalDate date={call.closesAt} timeZone={call.timeZone} />,
+            opens: () => <LocalDate date={call.opensAt} timeZone={call.timeZone} reader />,
+            closes: () => <LocalDate date={call.closesAt} timeZone={call.timeZone} reader />,
           })}
         </p>
         <p className="meta">{t("responseCount", { count: call.responseCount })}</p>

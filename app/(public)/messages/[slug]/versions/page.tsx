@@ -15,10 +15,12 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   return set ? { title: (await getTranslations("PublicVersions"))("versionsTitle", { title: set.title }) } : {};
 }
 
-function time(date: Date) {
-  return function Time() {
-    return <LocalDate date={date} timeZone="UTC" />;
-  };
+/** A date in the call's zone; periods (`reader`) also in the reader's. */
+function timeIn(timeZone: string, reader = false) {
+  return (date: Date) =>
+    function Time() {
+      return <LocalDate date={date} timeZone={timeZone} reader={reader} />;
+    };
 }
 
 export default async function MessageVersionsPage({ params }: Props) {
@@ -26,6 +28,8 @@ export default async function MessageVersionsPage({ params }: Props) {
   if (!set) notFound();
   const t = await getTranslations("PublicVersions");
   const base = `/messages/${set.slug}`;
+  const time = timeIn(set.timeZone);
+  const period = timeIn(set.timeZone, true);
   return (
     <>
       <p>
@@ -45,9 +49,9 @@ export default async function MessageVersionsPage({ params }: Props) {
               <p className="meta">{t.rich("published", { time: time(v.publishedAt) })}</p>
               <p>{v.summary ? t("summary", { summary: v.summary }) : t("noSummary")}</p>
               <p className="meta">
-                {v.commentPeriod === "open" && t.rich("periodOpen", { time: time(v.commentClosesAt!) })}
-                {v.commentPeriod === "upcoming" && t.rich("periodUpcoming", { opens: time(v.commentOpensAt!), closes: time(v.commentClosesAt!) })}
-                {v.commentPeriod === "closed" && t.rich("periodClosed", { time: time(v.commentClosesAt!) })}
+                {v.commentPeriod === "open" && t.rich("periodOpen", { time: period(v.commentClosesAt!) })}
+                {v.commentPeriod === "upcoming" && t.rich("periodUpcoming", { opens: period(v.commentOpensAt!), closes: period(v.commentClosesAt!) })}
+                {v.commentPeriod === "closed" && t.rich("periodClosed", { time: period(v.commentClosesAt!) })}
                 {v.commentPeriod === "none" && t("noPeriod")}
               </p>
               {previous && (

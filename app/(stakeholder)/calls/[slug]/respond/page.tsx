@@ -42,7 +42,7 @@ export default async function RespondPage({ params }: { params: Params }) {
   const t = await getTranslations("ResponseForm");
   const date = (value: Date) =>
     function Time() {
-      return <LocalDate date={value} timeZone={call.timeZone} />;
+      return <LocalDate date={value} timeZone={call.timeZone} reader />;
     };
   const open = call.status === "OPEN";
   return (

@@ -34,7 +34,7 @@ export default async function ReceiptPage({ params, searchParams }: { params: Pa
   const { call } = response;
   const date = (value: Date) =>
     function Time() {
-      return <LocalDate date={value} timeZone={call.timeZone} />;
+      return <LocalDate date={value} timeZone={call.timeZone} reader />;
     };
   const open = call.status === "OPEN";
   const respondPath = `/calls/${call.slug}/respond`;
@@ -73,7 +73,7 @@ export default async function ReceiptPage({ params, searchParams }: { params: Pa
           <div>
             <dt>{t("submittedAt")}</dt>
             <dd>
-              <LocalDate date={response.submittedAt} timeZone={call.timeZone} />
+              <LocalDate date={response.submittedAt} timeZone={call.timeZone} reader />
             </dd>
           </div>
         )}
