@@ -37,6 +37,13 @@ export async function expectAccessible(page: Page) {
   expect(summary, `axe violations on ${page.url()}`).toEqual([]);
 }
 
+/** Asks for a sign-in link through the sign-in form as a person would (at `path`, e.g. with a callbackUrl). */
+export async function askForSignInLink(page: Page, email: string, path = "/signin") {
+  await page.goto(path);
+  await page.getByLabel("Email address").fill(email);
+  await page.getByRole("button", { name: "Send me a sign-in link" }).click();
+}
+
 type Mail = { to: string; subject: string; text: string };
 
 /** Waits for a mail to `to` in the test SMTP server and returns it. */

@@ -5,7 +5,7 @@ import { randomBytes } from "node:crypto";
 import type { Page } from "@playwright/test";
 import { createUser } from "@/prisma/factories";
 import { BASE_URL } from "@/playwright.config";
-import { db, expect, signInAs, test, waitForMail } from "./fixtures";
+import { askForSignInLink, db, expect, signInAs, test, waitForMail } from "./fixtures";
 
 const ORIGIN = new URL(BASE_URL).origin;
 const linkIn = (text: string) => text.match(/http:\/\/localhost:\d+\/api\/auth\/callback\/email\?\S+/)?.[0];
@@ -24,9 +24,7 @@ async function expectHomeOfThisSite(page: Page) {
 }
 
 async function requestLinkThroughForm(page: Page, email: string, callbackUrl: string) {
-  await page.goto(`/signin?callbackUrl=${encodeURIComponent(callbackUrl)}`);
-  await page.getByLabel("Email address").fill(email);
-  await page.getByRole("button", { name: "Send me a sign-in link" }).click();
+  await askForSignInLink(page, email, `/signin?callbackUrl=${encodeURIComponent(callbackUrl)}`);
   await expect(page.getByRole("heading", { name: "Check your email" })).toBeVisible();
   return linkIn((await waitForMail(email)).text)!;
 }

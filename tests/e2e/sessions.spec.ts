@@ -1,7 +1,7 @@
 // "Your sessions" on My data: where the account is signed in, and "Sign out everywhere else", which ends
 // only the user's own other sessions. And the sign-in email limit as a person meets it.
 import { randomBytes } from "node:crypto";
-import { db, expect, expectAccessible, signInAs, test } from "./fixtures";
+import { askForSignInLink, db, expect, expectAccessible, signInAs, test } from "./fixtures";
 
 const extraSession = async (userId: string, userAgent: string | null = null) => {
   const sessionToken = randomBytes(32).toString("base64url");
@@ -61,14 +61,10 @@ test("a user sees their sessions and signs out everywhere else; nobody else's se
 test("after 5 sign-in links for one address in an hour, the form and next-auth say when to try again", async ({ page }) => {
   const email = `limit-${randomBytes(4).toString("hex")}@test.example.org`;
   for (let i = 0; i < 5; i++) {
-    await page.goto("/signin");
-    await page.getByLabel("Email address").fill(email);
-    await page.getByRole("button", { name: "Send me a sign-in link" }).click();
+    await askForSignInLink(page, email);
     await expect(page.getByRole("heading", { name: "Check your email" })).toBeVisible();
   }
-  await page.goto("/signin");
-  await page.getByLabel("Email address").fill(email);
-  await page.getByRole("button", { name: "Send me a sign-in link" }).click();
+  await askForSignInLink(page, email);
   await expect(page.getByRole("main").getByRole("alert")).toHaveText(/Too many sign-in links were asked for\. Please try again in (59|60) minutes\./);
   await expectAccessible(page);
 

@@ -1,6 +1,6 @@
 // Signing in through the real form and a real email: the link is read from the test SMTP server.
 import { randomBytes } from "node:crypto";
-import { db, expect, expectAccessible, signInAs, test, waitForMail, watchCsp } from "./fixtures";
+import { askForSignInLink, db, expect, expectAccessible, signInAs, test, waitForMail, watchCsp } from "./fixtures";
 
 const newEmail = () => `newcomer-${randomBytes(4).toString("hex")}@test.example.org`;
 const linkIn = (text: string) => text.match(/http:\/\/localhost:\d+\/api\/auth\/callback\/email\?\S+/)?.[0];
@@ -77,9 +77,7 @@ test("a new user signs in with a magic link, completes the profile and signs out
 
 test("a sign-in link works once; a used, malformed or expired link gets a clear page", async ({ page, browser }) => {
   const email = newEmail();
-  await page.goto("/signin");
-  await page.getByLabel("Email address").fill(email);
-  await page.getByRole("button", { name: "Send me a sign-in link" }).click();
+  await askForSignInLink(page, email);
   const link = linkIn((await waitForMail(email)).text)!;
 
   const other = await browser.newContext();
