@@ -26,7 +26,11 @@ export function contentSecurityPolicy(nonce: string, dev: boolean) {
 
 function refusalResponse(request: NextRequest, refusal: Refusal) {
   const { body, contentType } = refusalBody(request.nextUrl.pathname, refusal);
-  const headers = new Headers({ "Cache-Control": "no-store", "Content-Type": contentType, ...(refusal.allow && { Allow: refusal.allow }) });
+  const headers = new Headers({
+    "Cache-Control": "no-store",
+    "Content-Type": contentType,
+    ...(refusal.allow && { Allow: refusal.allow }),
+  });
   for (const name of refusal.clearCookies ?? []) {
     headers.append("Set-Cookie", `${name}=; Path=/; Max-Age=0${name.startsWith("__Secure-") ? "; Secure" : ""}`);
   }
@@ -37,11 +41,13 @@ export function proxy(request: NextRequest) {
   const path = request.nextUrl.pathname;
   const refusal = refuseRequest(request.method, path, request.headers, request.nextUrl.searchParams);
   // A page address with a NUL or a broken escape names no page: the site's own 404 page (with its CSP).
-  const missingPage = refusal?.status === 400 && !path.startsWith("/api/") && (request.method === "GET" || request.method === "HEAD");
+  const missingPage =
+    refusal?.status === 400 && !path.startsWith("/api/") && (request.method === "GET" || request.method === "HEAD");
   if (refusal && !missingPage) return refusalResponse(request, refusal);
 
   const prefetch = request.headers.has("next-router-prefetch") || request.headers.get("purpose") === "prefetch";
-  if (path.startsWith("/api/") || /^\/(_next\/static|_next\/image|favicon\.ico|robots\.txt)/.test(path)) return NextResponse.next();
+  if (path.startsWith("/api/") || /^\/(_next\/static|_next\/image|favicon\.ico|robots\.txt)/.test(path))
+    return NextResponse.next();
 
   const requestHeaders = new Headers(request.headers);
   requestHeaders.delete(INVALID_QUERY_HEADER); // only this proxy sets it

@@ -12,10 +12,7 @@ export type ActionResult<T = null> =
   | { ok: false; message: string; fieldErrors?: FieldErrors; values?: Record<string, string> };
 
 /** Runs an action body; typed domain errors become `{ ok: false }`, anything else is logged and hidden. */
-export async function runAction<T>(
-  name: string,
-  body: () => Promise<ActionResult<T>>,
-): Promise<ActionResult<T>> {
+export async function runAction<T>(name: string, body: () => Promise<ActionResult<T>>): Promise<ActionResult<T>> {
   try {
     return await body();
   } catch (error) {

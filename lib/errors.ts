@@ -22,9 +22,7 @@ export const Invalid = (message: string, fieldErrors?: Record<string, string[] |
   new DomainError("invalid", message, fieldErrors);
 
 function prismaCode(error: unknown): string | undefined {
-  return typeof error === "object" && error !== null && "code" in error
-    ? String((error as { code: unknown }).code)
-    : undefined;
+  return typeof error === "object" && error !== null && "code" in error ? String((error as { code: unknown }).code) : undefined;
 }
 
 /** Prisma P2025: the record to update or delete does not exist. */

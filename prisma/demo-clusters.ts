@@ -23,19 +23,104 @@ const WORKED =
   "operators from nearby networks share logs, lend equipment and stay on call until service is back. It works " +
   "because it costs little, it is reciprocal, and no one is blamed in public for asking for help.";
 
-const MEMBERS: { name: string; region: UnRegion; country: string; organisation: string; greeting: string; own?: string; consent: Consent; daysAgo: number }[] = [
-  { name: "Tendai Moyo", region: "AFRICA", country: "ZW", organisation: "Mhondoro Community Wireless", greeting: "Dear BPF facilitators,", consent: "PUBLISH_NAMED", daysAgo: 12 },
-  { name: "Rosa Quispe", region: "LATIN_AMERICA_CARIBBEAN", country: "PE", organisation: "Red Comunitaria Andina", greeting: "Hello,", own: "In the Andes, our nearest technician is six hours away by road.", consent: "PUBLISH_NAMED", daysAgo: 11 },
-  { name: "Arjun Mehta", region: "ASIA_PACIFIC", country: "IN", organisation: "Gram Net Collective", greeting: "To the Best Practice Forum,", consent: "PUBLISH_NAMED", daysAgo: 10 },
-  { name: "Fatou Ndiaye", region: "AFRICA", country: "SN", organisation: "Réseau Villageois Casamance", greeting: "Dear colleagues,", own: "We would welcome material in French.", consent: "PUBLISH_ANONYMOUS", daysAgo: 9 },
-  { name: "Mele Taufa", region: "ASIA_PACIFIC", country: "TO", organisation: "Vava'u Island Link", greeting: "Greetings from Tonga,", consent: "PUBLISH_NAMED", daysAgo: 8 },
-  { name: "Ivana Horvat", region: "EASTERN_EUROPE", country: "HR", organisation: "Otok Mreža", greeting: "Dear facilitators,", consent: "PRIVATE", daysAgo: 7 },
-  { name: "Jacob Lindqvist", region: "WESTERN_EUROPE_OTHERS", country: "SE", organisation: "Byanät Norrland", greeting: "Hi all,", own: "Winter storms are our most common incident.", consent: "PUBLISH_NAMED", daysAgo: 6 },
-  { name: "Lucía Herrera", region: "LATIN_AMERICA_CARIBBEAN", country: "CO", organisation: "Conecta Montes de María", greeting: "Dear BPF team,", consent: "PUBLISH_NAMED", daysAgo: 5 },
+const MEMBERS: {
+  name: string;
+  region: UnRegion;
+  country: string;
+  organisation: string;
+  greeting: string;
+  own?: string;
+  consent: Consent;
+  daysAgo: number;
+}[] = [
+  {
+    name: "Tendai Moyo",
+    region: "AFRICA",
+    country: "ZW",
+    organisation: "Mhondoro Community Wireless",
+    greeting: "Dear BPF facilitators,",
+    consent: "PUBLISH_NAMED",
+    daysAgo: 12,
+  },
+  {
+    name: "Rosa Quispe",
+    region: "LATIN_AMERICA_CARIBBEAN",
+    country: "PE",
+    organisation: "Red Comunitaria Andina",
+    greeting: "Hello,",
+    own: "In the Andes, our nearest technician is six hours away by road.",
+    consent: "PUBLISH_NAMED",
+    daysAgo: 11,
+  },
+  {
+    name: "Arjun Mehta",
+    region: "ASIA_PACIFIC",
+    country: "IN",
+    organisation: "Gram Net Collective",
+    greeting: "To the Best Practice Forum,",
+    consent: "PUBLISH_NAMED",
+    daysAgo: 10,
+  },
+  {
+    name: "Fatou Ndiaye",
+    region: "AFRICA",
+    country: "SN",
+    organisation: "Réseau Villageois Casamance",
+    greeting: "Dear colleagues,",
+    own: "We would welcome material in French.",
+    consent: "PUBLISH_ANONYMOUS",
+    daysAgo: 9,
+  },
+  {
+    name: "Mele Taufa",
+    region: "ASIA_PACIFIC",
+    country: "TO",
+    organisation: "Vava'u Island Link",
+    greeting: "Greetings from Tonga,",
+    consent: "PUBLISH_NAMED",
+    daysAgo: 8,
+  },
+  {
+    name: "Ivana Horvat",
+    region: "EASTERN_EUROPE",
+    country: "HR",
+    organisation: "Otok Mreža",
+    greeting: "Dear facilitators,",
+    consent: "PRIVATE",
+    daysAgo: 7,
+  },
+  {
+    name: "Jacob Lindqvist",
+    region: "WESTERN_EUROPE_OTHERS",
+    country: "SE",
+    organisation: "Byanät Norrland",
+    greeting: "Hi all,",
+    own: "Winter storms are our most common incident.",
+    consent: "PUBLISH_NAMED",
+    daysAgo: 6,
+  },
+  {
+    name: "Lucía Herrera",
+    region: "LATIN_AMERICA_CARIBBEAN",
+    country: "CO",
+    organisation: "Conecta Montes de María",
+    greeting: "Dear BPF team,",
+    consent: "PUBLISH_NAMED",
+    daysAgo: 5,
+  },
 ];
 
 /** Small edits a person makes to a pasted text: the i-th member changes one word (or none). */
-const EDITS: [string, string][] = [["", ""], ["simple", "clear"], ["", ""], ["nearby", "neighbouring"], ["lend", "share"], ["", ""], ["believes", "thinks"], ["", ""]];
+const EDITS: [string, string][] = [
+  ["", ""],
+  ["simple", "clear"],
+  ["", ""],
+  ["nearby", "neighbouring"],
+  ["lend", "share"],
+  ["", ""],
+  ["believes", "thinks"],
+  ["", ""],
+];
 
 export async function seedDemoClusters(db: Db) {
   const slug = DEMO_CALLS.find((call) => call.key === "open")!.slug;
@@ -53,12 +138,19 @@ export async function seedDemoClusters(db: Db) {
       email: `campaign-${String(index + 1).padStart(2, "0")}@${DEMO_DOMAIN}`,
       role: "STAKEHOLDER",
       profile: {
-        displayName: member.name, stakeholderGroup: "CIVIL_SOCIETY", region: member.region, country: member.country,
-        organisation: member.organisation, onBehalfOf: COALITION,
+        displayName: member.name,
+        stakeholderGroup: "CIVIL_SOCIETY",
+        region: member.region,
+        country: member.country,
+        organisation: member.organisation,
+        onBehalfOf: COALITION,
       },
     });
     await createResponse(db, {
-      callId: call.id, authorId: user.id, status: "SUBMITTED", consent: member.consent,
+      callId: call.id,
+      authorId: user.id,
+      status: "SUBMITTED",
+      consent: member.consent,
       submittedAt: new Date(now - member.daysAgo * DAY),
       answers: [
         { questionId: q1!.id, text: [member.greeting, edit(NORMS), member.own].filter(Boolean).join(" ") },
@@ -67,5 +159,6 @@ export async function seedDemoClusters(db: Db) {
       ],
     });
   }
-  if (!call.clusteredAt || (await changedSince(db, call.id, call.clusteredAt)) > 0) await computeClusters(db, null, call.id, systemAudit);
+  if (!call.clusteredAt || (await changedSince(db, call.id, call.clusteredAt)) > 0)
+    await computeClusters(db, null, call.id, systemAudit);
 }

@@ -6,10 +6,26 @@ import { DEMO_CALLS, DEMO_DOMAIN, DEMO_PEOPLE } from "./demo-content";
 import { createExcerpt, createTag } from "./factories-coding";
 
 const DEMO_TAGS = [
-  { name: "capacity building", description: "Training, skills, tools and funding that let people take part and act.", pattern: /capacity|training|skills/i },
-  { name: "human rights", description: "Rights online: privacy, freedom of expression, protection of at-risk groups.", pattern: /human rights|privacy|freedom/i },
-  { name: "confidence-building measures", description: "Trust between actors: transparency, information sharing, points of contact.", pattern: /trust|transparen|shar(e|ing) information|point of contact/i },
-  { name: "norm implementation", description: "How agreed norms are put into practice, and what stops them.", pattern: /implement|in practice|national practice/i },
+  {
+    name: "capacity building",
+    description: "Training, skills, tools and funding that let people take part and act.",
+    pattern: /capacity|training|skills/i,
+  },
+  {
+    name: "human rights",
+    description: "Rights online: privacy, freedom of expression, protection of at-risk groups.",
+    pattern: /human rights|privacy|freedom/i,
+  },
+  {
+    name: "confidence-building measures",
+    description: "Trust between actors: transparency, information sharing, points of contact.",
+    pattern: /trust|transparen|shar(e|ing) information|point of contact/i,
+  },
+  {
+    name: "norm implementation",
+    description: "How agreed norms are put into practice, and what stops them.",
+    pattern: /implement|in practice|national practice/i,
+  },
 ] as const;
 
 const EXCERPTS_PER_TAG = 3;
@@ -22,7 +38,8 @@ function sentences(text: string) {
     const raw = match[0];
     const lead = raw.length - raw.trimStart().length;
     const quote = raw.trim();
-    if (quote.length >= 20 && quote.length <= MAX_QUOTE) found.push({ start: match.index + lead, end: match.index + lead + quote.length, quote });
+    if (quote.length >= 20 && quote.length <= MAX_QUOTE)
+      found.push({ start: match.index + lead, end: match.index + lead + quote.length, quote });
   }
   return found;
 }
@@ -45,14 +62,20 @@ export async function seedDemoCoding(db: Db) {
     for (const response of responses) {
       if (count >= EXCERPTS_PER_TAG) break;
       const hit = response.answers.flatMap((answer) =>
-        sentences(answer.text).filter((s) => spec.pattern.test(s.quote)).map((s) => ({ ...s, questionId: answer.questionId })),
+        sentences(answer.text)
+          .filter((s) => spec.pattern.test(s.quote))
+          .map((s) => ({ ...s, questionId: answer.questionId })),
       )[0];
       const key = hit && `${response.id}:${hit.questionId}:${hit.start}`;
       if (!hit || quoted.has(key!)) continue;
       quoted.add(key!);
       count++;
       await createExcerpt(db, {
-        responseId: response.id, questionId: hit.questionId, quote: hit.quote, tagIds: [tag.id], createdById: moderator?.id,
+        responseId: response.id,
+        questionId: hit.questionId,
+        quote: hit.quote,
+        tagIds: [tag.id],
+        createdById: moderator?.id,
         note: count === 1 ? `A clear example of ${spec.name}.` : "",
       });
       // The first response quoted for a theme carries the tag as a whole, too.

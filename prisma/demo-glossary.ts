@@ -7,17 +7,20 @@ import type { DbClient } from "./factories";
 export const DEMO_GLOSSARY: readonly { term: string; definition: string }[] = [
   {
     term: "CERT / CSIRT",
-    definition: "A computer emergency response team (or computer security incident response team): the people who " +
+    definition:
+      "A computer emergency response team (or computer security incident response team): the people who " +
       "receive reports of security incidents, help those affected and share warnings.",
   },
   {
     term: "Norms of responsible state behaviour",
-    definition: "Voluntary commitments agreed at the United Nations on how states act in cyberspace, such as not " +
+    definition:
+      "Voluntary commitments agreed at the United Nations on how states act in cyberspace, such as not " +
       "attacking critical infrastructure and helping other states respond to incidents.",
   },
   {
     term: "Capacity building",
-    definition: "Training, funding and sharing of knowledge that help people and institutions protect systems and " +
+    definition:
+      "Training, funding and sharing of knowledge that help people and institutions protect systems and " +
       "respond to threats themselves.",
   },
   {

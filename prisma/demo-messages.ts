@@ -21,18 +21,21 @@ const SECTIONS: DemoSection[] = [
     heading: "Policy and Cooperation",
     paragraphs: [
       {
-        body: "Norms of responsible behaviour take hold when the people who must apply them help to shape them early. " +
+        body:
+          "Norms of responsible behaviour take hold when the people who must apply them help to shape them early. " +
           "Contributors from every stakeholder group asked for a seat in **drafting**, not only a chance to comment on " +
           "nearly final texts.",
         cites: [3, 13, 37, 23],
       },
       {
-        body: "Commitments without follow-up cost nothing to break. Several contributions called for independent and " +
+        body:
+          "Commitments without follow-up cost nothing to break. Several contributions called for independent and " +
           "public reporting on how commitments, such as keeping networks running during elections, are kept in practice.",
         cites: [1, 35, 32],
       },
       {
-        body: "The security of infrastructure should be kept clearly apart from the regulation of content. Vaguely " +
+        body:
+          "The security of infrastructure should be kept clearly apart from the regulation of content. Vaguely " +
           "worded cybercrime laws have been used against journalists and bloggers; norms need precise language to " +
           "protect the people they are meant to serve.",
         cites: [3, 9, 30],
@@ -43,12 +46,14 @@ const SECTIONS: DemoSection[] = [
     heading: "Capacity Building",
     paragraphs: [
       {
-        body: "Capacity building should reach incident responders, community trainers and small operators outside " +
+        body:
+          "Capacity building should reach incident responders, community trainers and small operators outside " +
           "capital cities, in local languages, with long-term rather than project-by-project funding.",
         cites: [2, 14, 19, 40],
       },
       {
-        body: "Threats that target women, young people and survivors of online abuse are cybersecurity threats. Helplines, " +
+        body:
+          "Threats that target women, young people and survivors of online abuse are cybersecurity threats. Helplines, " +
           "platforms and police need named contacts, clear time frames and training to act on them.",
         cites: [5, 4],
       },
@@ -58,10 +63,12 @@ const SECTIONS: DemoSection[] = [
 
 /** Version 2: the first two paragraphs as changed after the comments on version 1 (by position). */
 const VERSION_2_BODIES: Record<number, string> = {
-  0: "Norms of responsible behaviour take hold when the people who must apply them help to shape them early. " +
+  0:
+    "Norms of responsible behaviour take hold when the people who must apply them help to shape them early. " +
     "Contributors from every stakeholder group asked for a seat in **drafting**, with remote participation and at " +
     "least six weeks' notice, not only a chance to comment on nearly final texts.",
-  1: "Commitments without follow-up cost nothing to break. Several contributions called for independent and " +
+  1:
+    "Commitments without follow-up cost nothing to break. Several contributions called for independent and " +
     "public reporting, drawing on evidence such as network measurement data, on how commitments, such as keeping " +
     "networks running during elections, are kept in practice.",
 };
@@ -75,7 +82,14 @@ export const DEMO_VERSION_2_SUMMARY =
  */
 export async function createDemoSet(
   client: DbClient,
-  input: { callKey: DemoCallKey; slug: string; title: string; introduction: string; status: "PUBLISHED" | "FINAL"; sections: DemoSection[] },
+  input: {
+    callKey: DemoCallKey;
+    slug: string;
+    title: string;
+    introduction: string;
+    status: "PUBLISHED" | "FINAL";
+    sections: DemoSection[];
+  },
 ) {
   const demoCall = DEMO_CALLS.find((call) => call.key === input.callKey)!;
   const call = await client.call.findUnique({ where: { slug: demoCall.slug }, select: { id: true } });
@@ -83,29 +97,46 @@ export async function createDemoSet(
   const moderator = await client.user.findUnique({ where: { email: `moderator@${DEMO_DOMAIN}` }, select: { id: true } });
   const set = await client.messageSet.create({
     data: {
-      callId: call.id, slug: input.slug, status: input.status, createdById: moderator?.id ?? null,
-      title: input.title, introduction: input.introduction,
+      callId: call.id,
+      slug: input.slug,
+      status: input.status,
+      createdById: moderator?.id ?? null,
+      title: input.title,
+      introduction: input.introduction,
     },
     select: { id: true },
   });
   const content: VersionContent = [];
   for (const [s, section] of input.sections.entries()) {
-    const row = await client.messageSection.create({ data: { setId: set.id, position: s + 1, heading: section.heading }, select: { id: true } });
+    const row = await client.messageSection.create({
+      data: { setId: set.id, position: s + 1, heading: section.heading },
+      select: { id: true },
+    });
     const frozen: VersionContent[number] = { sectionId: row.id, heading: section.heading, paragraphs: [] };
     for (const [p, paragraph] of section.paragraphs.entries()) {
       const created = await client.messageParagraph.create({
-        data: { setId: set.id, sectionId: row.id, position: p + 1, body: paragraph.body }, select: { id: true },
+        data: { setId: set.id, sectionId: row.id, position: p + 1, body: paragraph.body },
+        select: { id: true },
       });
       const sources = await client.response.findMany({
         where: {
-          callId: call.id, author: { email: { in: paragraph.cites.map(respondent) } }, status: "SUBMITTED",
-          consent: { in: ["PUBLISH_NAMED", "PUBLISH_ANONYMOUS"] }, moderationState: "PUBLISHED", reference: { not: null },
+          callId: call.id,
+          author: { email: { in: paragraph.cites.map(respondent) } },
+          status: "SUBMITTED",
+          consent: { in: ["PUBLISH_NAMED", "PUBLISH_ANONYMOUS"] },
+          moderationState: "PUBLISHED",
+          reference: { not: null },
         },
         orderBy: { reference: "asc" },
         select: { id: true, reference: true, stakeholderGroup: true, region: true },
       });
       const citations = sources.map((r) => ({
-        responseId: r.id, excerptId: null, reference: r.reference!, stakeholderGroup: r.stakeholderGroup, region: r.region, quote: null,
+        responseId: r.id,
+        excerptId: null,
+        reference: r.reference!,
+        stakeholderGroup: r.stakeholderGroup,
+        region: r.region,
+        quote: null,
       }));
       for (const citation of citations)
         await client.citation.create({ data: { paragraphId: created.id, ...citation }, select: { id: true } });
@@ -118,17 +149,26 @@ export async function createDemoSet(
 
 export async function seedDemoMessages(client: DbClient, now = new Date()) {
   const created = await createDemoSet(client, {
-    callKey: "open", slug: DEMO_MESSAGES_SLUG, status: "PUBLISHED", sections: SECTIONS,
+    callKey: "open",
+    slug: DEMO_MESSAGES_SLUG,
+    status: "PUBLISHED",
+    sections: SECTIONS,
     title: "IGF 2026 messages – Security, Safety, Stability and Resilience",
-    introduction: "Draft messages compiled by the Best Practice Forum on Cybersecurity from the responses to its 2026 " +
+    introduction:
+      "Draft messages compiled by the Best Practice Forum on Cybersecurity from the responses to its 2026 " +
       "call for contributions. Each paragraph lists the contributions it draws on.",
   });
   if (created) {
     await client.messageSetVersion.create({
       data: {
-        setId: created.setId, number: 1, summary: "Draft for public comment", content: created.content as Prisma.InputJsonValue,
-        title: created.title, introduction: created.introduction,
-        createdById: created.moderatorId, publishedAt: new Date(now.getTime() - 10 * DAY),
+        setId: created.setId,
+        number: 1,
+        summary: "Draft for public comment",
+        content: created.content as Prisma.InputJsonValue,
+        title: created.title,
+        introduction: created.introduction,
+        createdById: created.moderatorId,
+        publishedAt: new Date(now.getTime() - 10 * DAY),
       },
       select: { id: true },
     });
@@ -140,7 +180,14 @@ export async function seedDemoMessages(client: DbClient, now = new Date()) {
 async function addSecondVersion(client: DbClient, now: Date) {
   const set = await client.messageSet.findUnique({
     where: { slug: DEMO_MESSAGES_SLUG },
-    select: { id: true, status: true, title: true, introduction: true, createdById: true, versions: { select: { id: true, number: true, content: true, publishedAt: true } } },
+    select: {
+      id: true,
+      status: true,
+      title: true,
+      introduction: true,
+      createdById: true,
+      versions: { select: { id: true, number: true, content: true, publishedAt: true } },
+    },
   });
   const first = set?.versions.find((v) => v.number === 1);
   if (!set || set.status !== "PUBLISHED" || set.versions.length !== 1 || !first?.publishedAt) return;
@@ -158,8 +205,14 @@ async function addSecondVersion(client: DbClient, now: Date) {
     await client.messageSetVersion.update({ where: { id: first.id }, data: { publishedAt: tenDaysAgo }, select: { id: true } });
   await client.messageSetVersion.create({
     data: {
-      setId: set.id, number: 2, summary: DEMO_VERSION_2_SUMMARY, content: content as Prisma.InputJsonValue,
-      title: set.title, introduction: set.introduction, createdById: set.createdById, publishedAt: new Date(now.getTime() - 3 * DAY),
+      setId: set.id,
+      number: 2,
+      summary: DEMO_VERSION_2_SUMMARY,
+      content: content as Prisma.InputJsonValue,
+      title: set.title,
+      introduction: set.introduction,
+      createdById: set.createdById,
+      publishedAt: new Date(now.getTime() - 3 * DAY),
     },
     select: { id: true },
   });

@@ -60,8 +60,12 @@ export async function seedDemoModeration(client: DbClient) {
     });
     await client.auditEntry.create({
       data: {
-        actorId: moderator.id, actorRole: moderator.role, action: "response.hide", itemType: "response",
-        itemId: hidden.id, callId: call.id,
+        actorId: moderator.id,
+        actorRole: moderator.role,
+        action: "response.hide",
+        itemType: "response",
+        itemId: hidden.id,
+        callId: call.id,
         before: { moderationState: hidden.moderationState, hiddenReason: hidden.hiddenReason },
         after: { moderationState: "HIDDEN", hiddenReason: HIDDEN.reason },
       },

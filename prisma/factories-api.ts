@@ -4,8 +4,12 @@ import type { StakeholderGroup, UnRegion } from "@/lib/generated/prisma/enums";
 import { uniqueSuffix, type DbClient } from "./factories";
 
 export type FrozenCitation = {
-  responseId: string | null; excerptId: string | null; reference: string;
-  stakeholderGroup: StakeholderGroup | null; region: UnRegion | null; quote: string | null;
+  responseId: string | null;
+  excerptId: string | null;
+  reference: string;
+  stakeholderGroup: StakeholderGroup | null;
+  region: UnRegion | null;
+  quote: string | null;
 };
 export type FrozenSection = { heading: string; paragraphs: { paragraphId: string; body: string; citations: FrozenCitation[] }[] };
 
@@ -15,8 +19,12 @@ export function citationOf(
   quote: string | null = null,
 ): FrozenCitation {
   return {
-    responseId: response.id, excerptId: null, reference: response.reference ?? "", stakeholderGroup: response.stakeholderGroup,
-    region: response.region, quote,
+    responseId: response.id,
+    excerptId: null,
+    reference: response.reference ?? "",
+    stakeholderGroup: response.stakeholderGroup,
+    region: response.region,
+    quote,
   };
 }
 
@@ -24,7 +32,10 @@ export function citationOf(
 export async function createMessageSet(
   client: DbClient,
   overrides: {
-    callId: string; slug?: string; title?: string; introduction?: string;
+    callId: string;
+    slug?: string;
+    title?: string;
+    introduction?: string;
     versions?: { content: FrozenSection[]; publishedAt: Date | null; summary?: string }[];
   },
 ) {
@@ -38,7 +49,10 @@ export async function createMessageSet(
       status: overrides.versions?.some((v) => v.publishedAt) ? "PUBLISHED" : "DRAFT",
       versions: {
         create: (overrides.versions ?? []).map((version, index) => ({
-          number: index + 1, content: version.content, publishedAt: version.publishedAt, summary: version.summary ?? "",
+          number: index + 1,
+          content: version.content,
+          publishedAt: version.publishedAt,
+          summary: version.summary ?? "",
         })),
       },
     },

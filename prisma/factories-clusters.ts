@@ -19,32 +19,80 @@ export type Random = ReturnType<typeof seededRandom>;
 const pick = <T>(rng: Random, list: readonly T[]): T => list[Math.floor(rng() * list.length)]!;
 
 const SUBJECTS = [
-  "our national CERT", "small businesses in the region", "the ministry of communications", "local internet service providers",
-  "community networks", "women-led civil society groups", "university research teams", "the regional internet registry",
-  "journalists and human rights defenders", "municipal governments", "hospital IT departments", "open source maintainers",
-  "the telecommunications regulator", "youth coalitions", "rural cooperatives", "cloud providers operating here",
+  "our national CERT",
+  "small businesses in the region",
+  "the ministry of communications",
+  "local internet service providers",
+  "community networks",
+  "women-led civil society groups",
+  "university research teams",
+  "the regional internet registry",
+  "journalists and human rights defenders",
+  "municipal governments",
+  "hospital IT departments",
+  "open source maintainers",
+  "the telecommunications regulator",
+  "youth coalitions",
+  "rural cooperatives",
+  "cloud providers operating here",
 ];
 const VERBS = [
-  "rarely report", "struggle to fund", "have started to share", "are asking for guidance on", "depend heavily on",
-  "were excluded from discussions about", "quietly ignore", "want a clearer role in", "have no budget for",
-  "learned the hard way about", "negotiate informally over", "publish annual statistics on",
+  "rarely report",
+  "struggle to fund",
+  "have started to share",
+  "are asking for guidance on",
+  "depend heavily on",
+  "were excluded from discussions about",
+  "quietly ignore",
+  "want a clearer role in",
+  "have no budget for",
+  "learned the hard way about",
+  "negotiate informally over",
+  "publish annual statistics on",
 ];
 const OBJECTS = [
-  "incident response", "vulnerability disclosure", "supply chain security", "critical infrastructure protection",
-  "capacity building", "encryption policy", "coordinated norms implementation", "ransomware recovery",
-  "confidence building measures", "data protection rules", "routing security", "election infrastructure",
-  "attribution of attacks", "multistakeholder consultation", "cyber hygiene training", "cross-border cooperation",
+  "incident response",
+  "vulnerability disclosure",
+  "supply chain security",
+  "critical infrastructure protection",
+  "capacity building",
+  "encryption policy",
+  "coordinated norms implementation",
+  "ransomware recovery",
+  "confidence building measures",
+  "data protection rules",
+  "routing security",
+  "election infrastructure",
+  "attribution of attacks",
+  "multistakeholder consultation",
+  "cyber hygiene training",
+  "cross-border cooperation",
 ];
 const QUALIFIERS = [
-  "because trust between sectors is still low", "although the legal framework exists on paper",
-  "since the last major outage", "which leaves the smallest actors exposed", "while donors focus on other priorities",
-  "and this gap widens every year", "even when international norms are cited", "despite several regional workshops",
-  "so the same mistakes are repeated", "unless someone pays for the first steps", "as our 2025 survey showed",
+  "because trust between sectors is still low",
+  "although the legal framework exists on paper",
+  "since the last major outage",
+  "which leaves the smallest actors exposed",
+  "while donors focus on other priorities",
+  "and this gap widens every year",
+  "even when international norms are cited",
+  "despite several regional workshops",
+  "so the same mistakes are repeated",
+  "unless someone pays for the first steps",
+  "as our 2025 survey showed",
   "in a language most people here do not speak",
 ];
 const OPENERS = [
-  "In our experience,", "Frankly,", "From the field,", "As practitioners,", "Looking back,", "In practice,",
-  "Our members note that", "We observe that", "It is worth saying that", "Speaking for our network,",
+  "In our experience,",
+  "Frankly,",
+  "From the field,",
+  "As practitioners,",
+  "Looking back,",
+  "In practice,",
+  "Our members note that",
+  "We observe that",
+  "It is worth saying that",
+  "Speaking for our network,",
 ];
 
 /** One sentence from the word lists (about 14–20 words). */
@@ -90,8 +138,13 @@ export function campaignCopy(base: string, rng: Random, edits = 3) {
 }
 
 export type PlantedResponse = {
-  texts: string[]; submittedAt: Date; consent?: Consent; moderationState?: ModerationState;
-  status?: "SUBMITTED" | "WITHDRAWN"; stakeholderGroup?: StakeholderGroup; region?: UnRegion;
+  texts: string[];
+  submittedAt: Date;
+  consent?: Consent;
+  moderationState?: ModerationState;
+  status?: "SUBMITTED" | "WITHDRAWN";
+  stakeholderGroup?: StakeholderGroup;
+  region?: UnRegion;
 };
 
 /**
@@ -107,11 +160,17 @@ export async function plantResponses(client: DbClient, callId: string, questionI
     const slice = rows.slice(start, start + CHUNK);
     await client.response.createMany({
       data: slice.map((row, offset) => ({
-        id: ids[start + offset]!, callId, status: row.status ?? "SUBMITTED", submittedAt: row.submittedAt,
-        withdrawnAt: row.status === "WITHDRAWN" ? row.submittedAt : null, version: 1,
+        id: ids[start + offset]!,
+        callId,
+        status: row.status ?? "SUBMITTED",
+        submittedAt: row.submittedAt,
+        withdrawnAt: row.status === "WITHDRAWN" ? row.submittedAt : null,
+        version: 1,
         reference: `P${prefix}-${String(start + offset + 1).padStart(5, "0")}`,
-        consent: row.consent ?? "PUBLISH_ANONYMOUS", moderationState: row.moderationState ?? "PUBLISHED",
-        stakeholderGroup: row.stakeholderGroup ?? "CIVIL_SOCIETY", region: row.region ?? "AFRICA",
+        consent: row.consent ?? "PUBLISH_ANONYMOUS",
+        moderationState: row.moderationState ?? "PUBLISHED",
+        stakeholderGroup: row.stakeholderGroup ?? "CIVIL_SOCIETY",
+        region: row.region ?? "AFRICA",
       })),
     });
     await client.answer.createMany({

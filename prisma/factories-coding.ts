@@ -36,7 +36,9 @@ export async function createExcerpt(
     : await client.excerpt.create({ data: { ...key, ...data, createdById: input.createdById ?? null }, select: { id: true } });
   for (const tagId of input.tagIds ?? []) {
     await client.excerptTag.upsert({
-      where: { excerptId_tagId: { excerptId: excerpt.id, tagId } }, create: { excerptId: excerpt.id, tagId }, update: {},
+      where: { excerptId_tagId: { excerptId: excerpt.id, tagId } },
+      create: { excerptId: excerpt.id, tagId },
+      update: {},
     });
   }
   return { id: excerpt.id, ...key, quote: input.quote };
@@ -55,7 +57,10 @@ export async function createCodingCall(
       profile: { stakeholderGroup: r.stakeholderGroup ?? "CIVIL_SOCIETY", region: r.region ?? "AFRICA" },
     });
     const response = await createResponse(client, {
-      callId: call.id, authorId: author.id, status: "SUBMITTED", answers: [{ questionId: question.id, text: r.answer }],
+      callId: call.id,
+      authorId: author.id,
+      status: "SUBMITTED",
+      answers: [{ questionId: question.id, text: r.answer }],
     });
     responses.push({ ...response, author });
   }

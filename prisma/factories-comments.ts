@@ -27,8 +27,13 @@ const BODIES = [
 export async function createCommentableSet(
   client: DbClient,
   overrides: {
-    period?: PeriodKind; moderationMode?: ModerationMode; reportThreshold?: number; paragraphs?: number; title?: string;
-    opensAt?: Date; closesAt?: Date;
+    period?: PeriodKind;
+    moderationMode?: ModerationMode;
+    reportThreshold?: number;
+    paragraphs?: number;
+    title?: string;
+    opensAt?: Date;
+    closesAt?: Date;
   } = {},
 ) {
   const suffix = uniqueSuffix();
@@ -40,19 +45,25 @@ export async function createCommentableSet(
   });
   const set = await client.messageSet.create({
     data: {
-      callId: call.id, slug: `comment-test-${suffix}`, status: "PUBLISHED",
+      callId: call.id,
+      slug: `comment-test-${suffix}`,
+      status: "PUBLISHED",
       title: overrides.title ?? `Draft messages for comment ${suffix}`,
       introduction: "Draft messages compiled from the responses, open for public comment.",
     },
     select: { id: true, slug: true, title: true },
   });
-  const section = await client.messageSection.create({ data: { setId: set.id, position: 1, heading: "Policy and Cooperation" }, select: { id: true } });
+  const section = await client.messageSection.create({
+    data: { setId: set.id, position: 1, heading: "Policy and Cooperation" },
+    select: { id: true },
+  });
   const paragraphIds: string[] = [];
   const content: VersionContent = [{ sectionId: section.id, heading: "Policy and Cooperation", paragraphs: [] }];
   for (let index = 0; index < (overrides.paragraphs ?? 4); index++) {
     const body = `${BODIES[index % BODIES.length]} (${suffix}-${index + 1})`;
     const paragraph = await client.messageParagraph.create({
-      data: { setId: set.id, sectionId: section.id, position: index + 1, body }, select: { id: true },
+      data: { setId: set.id, sectionId: section.id, position: index + 1, body },
+      select: { id: true },
     });
     paragraphIds.push(paragraph.id);
     content[0]!.paragraphs.push({ paragraphId: paragraph.id, body, origins: [], citations: [] });
@@ -63,9 +74,14 @@ export async function createCommentableSet(
       : periodOf(overrides.period ?? "open");
   const version = await client.messageSetVersion.create({
     data: {
-      setId: set.id, number: 1, summary: "Draft for public comment", content: content as Prisma.InputJsonValue,
-      title: set.title, introduction: "Draft messages compiled from the responses, open for public comment.",
-      publishedAt: new Date(Date.now() - 4 * DAY), ...period,
+      setId: set.id,
+      number: 1,
+      summary: "Draft for public comment",
+      content: content as Prisma.InputJsonValue,
+      title: set.title,
+      introduction: "Draft messages compiled from the responses, open for public comment.",
+      publishedAt: new Date(Date.now() - 4 * DAY),
+      ...period,
     },
     select: { id: true, number: true, commentOpensAt: true, commentClosesAt: true },
   });
@@ -76,21 +92,40 @@ export async function createCommentableSet(
 export async function createComment(
   client: DbClient,
   overrides: {
-    setId: string; versionId: string; paragraphId?: string | null; parentId?: string | null; authorId?: string | null;
-    body?: string; anonymous?: boolean; moderationState?: ModerationState; stakeholderGroup?: StakeholderGroup; region?: UnRegion;
+    setId: string;
+    versionId: string;
+    paragraphId?: string | null;
+    parentId?: string | null;
+    authorId?: string | null;
+    body?: string;
+    anonymous?: boolean;
+    moderationState?: ModerationState;
+    stakeholderGroup?: StakeholderGroup;
+    region?: UnRegion;
     createdAt?: Date;
   },
 ) {
   const authorId =
     overrides.authorId === undefined
-      ? (await createUser(client, { profile: { stakeholderGroup: overrides.stakeholderGroup ?? "CIVIL_SOCIETY", region: overrides.region ?? "AFRICA" } })).id
+      ? (
+          await createUser(client, {
+            profile: { stakeholderGroup: overrides.stakeholderGroup ?? "CIVIL_SOCIETY", region: overrides.region ?? "AFRICA" },
+          })
+        ).id
       : overrides.authorId;
   return client.comment.create({
     data: {
-      setId: overrides.setId, versionId: overrides.versionId, paragraphId: overrides.paragraphId ?? null, parentId: overrides.parentId ?? null,
-      authorId, body: overrides.body ?? `A comment on the draft (${uniqueSuffix()}).`, anonymous: overrides.anonymous ?? false,
-      stakeholderGroup: overrides.stakeholderGroup ?? "CIVIL_SOCIETY", region: overrides.region ?? "AFRICA",
-      moderationState: overrides.moderationState ?? "PUBLISHED", createdAt: overrides.createdAt,
+      setId: overrides.setId,
+      versionId: overrides.versionId,
+      paragraphId: overrides.paragraphId ?? null,
+      parentId: overrides.parentId ?? null,
+      authorId,
+      body: overrides.body ?? `A comment on the draft (${uniqueSuffix()}).`,
+      anonymous: overrides.anonymous ?? false,
+      stakeholderGroup: overrides.stakeholderGroup ?? "CIVIL_SOCIETY",
+      region: overrides.region ?? "AFRICA",
+      moderationState: overrides.moderationState ?? "PUBLISHED",
+      createdAt: overrides.createdAt,
     },
     select: { id: true, authorId: true, paragraphId: true, moderationState: true },
   });

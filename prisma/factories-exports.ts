@@ -28,12 +28,26 @@ export async function createCluster(client: DbClient, callId: string, responseId
 /** An excerpt of `text` (the answer's text) from `start` to `end`. */
 export async function createExcerpt(
   client: DbClient,
-  overrides: { responseId: string; questionId: string; text: string; start: number; end: number; note?: string; tagIds?: string[] },
+  overrides: {
+    responseId: string;
+    questionId: string;
+    text: string;
+    start: number;
+    end: number;
+    note?: string;
+    tagIds?: string[];
+  },
 ) {
   const { responseId, questionId, text, start, end } = overrides;
   return client.excerpt.create({
     data: {
-      responseId, questionId, start, end, quote: text.slice(start, end), note: overrides.note ?? "", sourceVersion: 1,
+      responseId,
+      questionId,
+      start,
+      end,
+      quote: text.slice(start, end),
+      note: overrides.note ?? "",
+      sourceVersion: 1,
       tags: { create: (overrides.tagIds ?? []).map((tagId) => ({ tagId })) },
     },
     select: { id: true, quote: true },
@@ -41,8 +55,12 @@ export async function createExcerpt(
 }
 
 export type CitationData = {
-  responseId: string | null; excerptId?: string | null; reference: string; stakeholderGroup: StakeholderGroup | null;
-  region: UnRegion | null; quote?: string | null;
+  responseId: string | null;
+  excerptId?: string | null;
+  reference: string;
+  stakeholderGroup: StakeholderGroup | null;
+  region: UnRegion | null;
+  quote?: string | null;
 };
 export type SectionData = { heading: string; paragraphs: { body: string; citations: CitationData[] }[] };
 
@@ -57,7 +75,9 @@ export async function createMessageSet(
   const suffix = uniqueSuffix();
   const set = await client.messageSet.create({
     data: {
-      callId: overrides.callId, slug: `test-messages-${suffix}`, title: overrides.title ?? `Draft messages ${suffix}`,
+      callId: overrides.callId,
+      slug: `test-messages-${suffix}`,
+      title: overrides.title ?? `Draft messages ${suffix}`,
       status: overrides.status ?? "DRAFT",
     },
     select: { id: true, slug: true, title: true },
@@ -65,19 +85,26 @@ export async function createMessageSet(
   const content = [];
   for (const [s, section] of overrides.sections.entries()) {
     const created = await client.messageSection.create({
-      data: { setId: set.id, position: s + 1, heading: section.heading }, select: { id: true },
+      data: { setId: set.id, position: s + 1, heading: section.heading },
+      select: { id: true },
     });
     const paragraphs = [];
     for (const [p, paragraph] of section.paragraphs.entries()) {
       const row = await client.messageParagraph.create({
         data: {
-          setId: set.id, sectionId: created.id, position: p + 1, body: paragraph.body,
-          citations: { create: paragraph.citations.map((c) => ({ ...c, excerptId: c.excerptId ?? null, quote: c.quote ?? null })) },
+          setId: set.id,
+          sectionId: created.id,
+          position: p + 1,
+          body: paragraph.body,
+          citations: {
+            create: paragraph.citations.map((c) => ({ ...c, excerptId: c.excerptId ?? null, quote: c.quote ?? null })),
+          },
         },
         select: { id: true },
       });
       paragraphs.push({
-        paragraphId: row.id, body: paragraph.body,
+        paragraphId: row.id,
+        body: paragraph.body,
         citations: paragraph.citations.map((c) => ({ ...c, excerptId: c.excerptId ?? null, quote: c.quote ?? null })),
       });
     }
@@ -85,7 +112,8 @@ export async function createMessageSet(
   }
   if (overrides.publishVersion) {
     await client.messageSetVersion.create({
-      data: { setId: set.id, number: 1, content, publishedAt: new Date() }, select: { id: true },
+      data: { setId: set.id, number: 1, content, publishedAt: new Date() },
+      select: { id: true },
     });
   }
   return set;

@@ -7,20 +7,30 @@ import { createResponse, createUser, uniqueSuffix, type DbClient } from "./facto
 export async function createResponseFrom(
   client: DbClient,
   options: {
-    callId: string; group: StakeholderGroup; region: UnRegion; submittedAt?: Date; status?: ResponseStatus;
-    consent?: Consent; name?: string; organisation?: string;
+    callId: string;
+    group: StakeholderGroup;
+    region: UnRegion;
+    submittedAt?: Date;
+    status?: ResponseStatus;
+    consent?: Consent;
+    name?: string;
+    organisation?: string;
   },
 ) {
   const user = await createUser(client, {
     profile: {
-      stakeholderGroup: options.group, region: options.region,
+      stakeholderGroup: options.group,
+      region: options.region,
       ...(options.name && { displayName: options.name }),
       ...(options.organisation && { organisation: options.organisation }),
     },
   });
   const response = await createResponse(client, {
-    callId: options.callId, authorId: user.id, status: options.status ?? "SUBMITTED",
-    submittedAt: options.submittedAt, consent: options.consent,
+    callId: options.callId,
+    authorId: user.id,
+    status: options.status ?? "SUBMITTED",
+    submittedAt: options.submittedAt,
+    consent: options.consent,
   });
   return { user, response };
 }
@@ -37,7 +47,8 @@ export async function createCitationOf(
     select: { id: true },
   });
   const section = await client.messageSection.create({
-    data: { setId: set.id, position: 1, heading: "Capacity building" }, select: { id: true },
+    data: { setId: set.id, position: 1, heading: "Capacity building" },
+    select: { id: true },
   });
   const paragraph = await client.messageParagraph.create({
     data: { setId: set.id, sectionId: section.id, position: 1, body: "Capacity building needs long-term funding." },
@@ -45,8 +56,11 @@ export async function createCitationOf(
   });
   return client.citation.create({
     data: {
-      paragraphId: paragraph.id, responseId: response.id, reference: response.reference ?? "",
-      stakeholderGroup: response.stakeholderGroup, region: response.region,
+      paragraphId: paragraph.id,
+      responseId: response.id,
+      reference: response.reference ?? "",
+      stakeholderGroup: response.stakeholderGroup,
+      region: response.region,
     },
     select: { id: true },
   });

@@ -7,22 +7,36 @@ import { createQuestion, createResponse, createUser, type DbClient } from "./fac
 export async function createSourceResponse(
   client: DbClient,
   overrides: {
-    callId: string; stakeholderGroup?: StakeholderGroup; region?: UnRegion; consent?: Consent;
-    moderationState?: ModerationState; text?: string;
+    callId: string;
+    stakeholderGroup?: StakeholderGroup;
+    region?: UnRegion;
+    consent?: Consent;
+    moderationState?: ModerationState;
+    text?: string;
   },
 ) {
   const question =
-    (await client.question.findFirst({ where: { callId: overrides.callId }, orderBy: { position: "asc" }, select: { id: true } })) ??
-    (await createQuestion(client, { callId: overrides.callId }));
+    (await client.question.findFirst({
+      where: { callId: overrides.callId },
+      orderBy: { position: "asc" },
+      select: { id: true },
+    })) ?? (await createQuestion(client, { callId: overrides.callId }));
   const author = await createUser(client, {
     profile: { stakeholderGroup: overrides.stakeholderGroup ?? "CIVIL_SOCIETY", region: overrides.region ?? "AFRICA" },
   });
   const response = await createResponse(client, {
-    callId: overrides.callId, authorId: author.id, status: "SUBMITTED", consent: overrides.consent ?? "PUBLISH_NAMED",
+    callId: overrides.callId,
+    authorId: author.id,
+    status: "SUBMITTED",
+    consent: overrides.consent ?? "PUBLISH_NAMED",
     answers: [{ questionId: question.id, text: overrides.text ?? "Capacity building must reach small CERTs in every region." }],
   });
   if (overrides.moderationState && overrides.moderationState !== "PUBLISHED")
-    await client.response.update({ where: { id: response.id }, data: { moderationState: overrides.moderationState }, select: { id: true } });
+    await client.response.update({
+      where: { id: response.id },
+      data: { moderationState: overrides.moderationState },
+      select: { id: true },
+    });
   return { ...response, questionId: question.id, reference: response.reference! };
 }
 
@@ -39,15 +53,23 @@ export async function createExcerpt(
   const start = Math.max(0, answer.text.indexOf(quote));
   const excerpt = await client.excerpt.create({
     data: {
-      responseId: overrides.responseId, questionId: overrides.questionId, start, end: start + quote.length, quote,
-      note: overrides.note ?? "", sourceVersion: answer.response.version, createdById: overrides.createdById ?? null,
+      responseId: overrides.responseId,
+      questionId: overrides.questionId,
+      start,
+      end: start + quote.length,
+      quote,
+      note: overrides.note ?? "",
+      sourceVersion: answer.response.version,
+      createdById: overrides.createdById ?? null,
     },
     select: { id: true, quote: true, responseId: true },
   });
   for (const name of overrides.tags ?? []) {
     const tag = await client.tag.upsert({
       where: { callId_name: { callId: answer.response.callId, name } },
-      create: { callId: answer.response.callId, name }, update: {}, select: { id: true },
+      create: { callId: answer.response.callId, name },
+      update: {},
+      select: { id: true },
     });
     await client.excerptTag.create({ data: { excerptId: excerpt.id, tagId: tag.id } });
   }

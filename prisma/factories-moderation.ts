@@ -17,12 +17,19 @@ export async function createModeratedCall(
 /** A submitted response by a new author, published with the name by default, in the given moderation state. */
 export async function createModeratedResponse(
   client: DbClient,
-  { callId, questionId, text = "We run monthly security clinics for local newsrooms.", moderationState = "PUBLISHED" }:
-    { callId: string; questionId: string; text?: string; moderationState?: ModerationState },
+  {
+    callId,
+    questionId,
+    text = "We run monthly security clinics for local newsrooms.",
+    moderationState = "PUBLISHED",
+  }: { callId: string; questionId: string; text?: string; moderationState?: ModerationState },
 ) {
   const author = await createUser(client);
   const response = await createResponse(client, {
-    callId, authorId: author.id, status: "SUBMITTED", answers: [{ questionId, text }],
+    callId,
+    authorId: author.id,
+    status: "SUBMITTED",
+    answers: [{ questionId, text }],
   });
   await client.response.update({
     where: { id: response.id },
@@ -44,7 +51,12 @@ const DAY = 24 * 60 * 60 * 1000;
 export async function establishUser(client: DbClient, userId: string) {
   await client.user.update({ where: { id: userId }, data: { createdAt: new Date(Date.now() - 30 * DAY) }, select: { id: true } });
   const call = await createCall(client, { opensAt: new Date(Date.now() - 40 * DAY) });
-  await createResponse(client, { callId: call.id, authorId: userId, status: "SUBMITTED", submittedAt: new Date(Date.now() - 29 * DAY) });
+  await createResponse(client, {
+    callId: call.id,
+    authorId: userId,
+    status: "SUBMITTED",
+    submittedAt: new Date(Date.now() - 29 * DAY),
+  });
 }
 
 /** A new user made established at once (see `establishUser`). */

@@ -18,7 +18,10 @@ export async function followCall(client: DbClient, userId: string, callId: strin
  */
 export async function createNotificationScenario(client: DbClient, overrides: { setTitle?: string } = {}) {
   const call = await createCall(client, { timeZone: "Europe/Zurich" });
-  const [first, second] = [await createSourceResponse(client, { callId: call.id }), await createSourceResponse(client, { callId: call.id })];
+  const [first, second] = [
+    await createSourceResponse(client, { callId: call.id }),
+    await createSourceResponse(client, { callId: call.id }),
+  ];
   const follower = await createUser(client);
   const drafter = await createUser(client);
   await createResponse(client, { callId: call.id, authorId: drafter.id, status: "DRAFT" });
@@ -33,13 +36,23 @@ export async function createNotificationScenario(client: DbClient, overrides: { 
   const opensAt = new Date(Date.now() - HOUR);
   const version = await client.messageSetVersion.create({
     data: {
-      setId: set.id, number: 1, title, introduction: "", content: [], publishedAt: opensAt,
-      commentOpensAt: opensAt, commentClosesAt: new Date(opensAt.getTime() + 14 * 24 * HOUR),
+      setId: set.id,
+      number: 1,
+      title,
+      introduction: "",
+      content: [],
+      publishedAt: opensAt,
+      commentOpensAt: opensAt,
+      commentClosesAt: new Date(opensAt.getTime() + 14 * 24 * HOUR),
     },
     select: { id: true, number: true, commentOpensAt: true, commentClosesAt: true },
   });
   return {
-    call, set, version, follower, drafter,
+    call,
+    set,
+    version,
+    follower,
+    drafter,
     responders: [first.authorId!, second.authorId!],
     userIds: [first.authorId!, second.authorId!, follower.id, drafter.id],
   };
@@ -49,20 +62,36 @@ export async function createNotificationScenario(client: DbClient, overrides: { 
 export async function createComment(
   client: DbClient,
   overrides: {
-    setId: string; versionId: string; authorId: string | null; parentId?: string; paragraphId?: string | null;
-    body?: string; anonymous?: boolean; moderationState?: ModerationState;
-    disposition?: CommentDisposition; dispositionReason?: string; answer?: string; answeredAt?: Date;
+    setId: string;
+    versionId: string;
+    authorId: string | null;
+    parentId?: string;
+    paragraphId?: string | null;
+    body?: string;
+    anonymous?: boolean;
+    moderationState?: ModerationState;
+    disposition?: CommentDisposition;
+    dispositionReason?: string;
+    answer?: string;
+    answeredAt?: Date;
   },
 ) {
   return client.comment.create({
     data: {
-      setId: overrides.setId, versionId: overrides.versionId, authorId: overrides.authorId,
-      parentId: overrides.parentId ?? null, paragraphId: overrides.paragraphId ?? null,
+      setId: overrides.setId,
+      versionId: overrides.versionId,
+      authorId: overrides.authorId,
+      parentId: overrides.parentId ?? null,
+      paragraphId: overrides.paragraphId ?? null,
       body: overrides.body ?? `Small CERTs need funding as well as training. (${uniqueSuffix()})`,
-      anonymous: overrides.anonymous ?? false, stakeholderGroup: "CIVIL_SOCIETY", region: "AFRICA",
+      anonymous: overrides.anonymous ?? false,
+      stakeholderGroup: "CIVIL_SOCIETY",
+      region: "AFRICA",
       moderationState: overrides.moderationState ?? "PUBLISHED",
-      disposition: overrides.disposition ?? null, dispositionReason: overrides.dispositionReason ?? null,
-      answer: overrides.answer ?? null, answeredAt: overrides.answeredAt ?? null,
+      disposition: overrides.disposition ?? null,
+      dispositionReason: overrides.dispositionReason ?? null,
+      answer: overrides.answer ?? null,
+      answeredAt: overrides.answeredAt ?? null,
     },
     select: { id: true, authorId: true, paragraphId: true, body: true },
   });

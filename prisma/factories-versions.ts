@@ -7,7 +7,11 @@ import { addSection } from "@/lib/messages/sections";
 import { createMessageSet } from "@/lib/messages/sets";
 import { createCall, uniqueSuffix } from "./factories";
 
-export async function createSetWithParagraphs(moderator: SessionUser, outline: [heading: string, bodies: string[]][], title?: string) {
+export async function createSetWithParagraphs(
+  moderator: SessionUser,
+  outline: [heading: string, bodies: string[]][],
+  title?: string,
+) {
   const call = await createCall(db);
   const set = await createMessageSet(moderator, { callId: call.id, title: title ?? `Versioned messages ${uniqueSuffix()}` });
   const sections = [];

@@ -33,7 +33,10 @@ const profileSelect = { displayName: true, ...snapshotSelect } as const;
 export async function createUser(
   client: DbClient,
   overrides: {
-    email?: string; role?: Role; emailVerified?: Date | null; profile?: Partial<ProfileData> | null;
+    email?: string;
+    role?: Role;
+    emailVerified?: Date | null;
+    profile?: Partial<ProfileData> | null;
     /** When the account was made (default now); only on create. */
     createdAt?: Date;
   } = {},
@@ -45,13 +48,20 @@ export async function createUser(
     overrides.profile === null
       ? null
       : {
-          displayName: `Amina Test ${suffix}`, stakeholderGroup: "CIVIL_SOCIETY", region: "AFRICA", country: "KE",
-          organisation: `Test Digital Rights Network ${suffix}`, onBehalfOf: null, ...overrides.profile,
+          displayName: `Amina Test ${suffix}`,
+          stakeholderGroup: "CIVIL_SOCIETY",
+          region: "AFRICA",
+          country: "KE",
+          organisation: `Test Digital Rights Network ${suffix}`,
+          onBehalfOf: null,
+          ...overrides.profile,
         };
   return client.user.upsert({
     where: { email },
     create: {
-      email, role, emailVerified: overrides.emailVerified === undefined ? new Date() : overrides.emailVerified,
+      email,
+      role,
+      emailVerified: overrides.emailVerified === undefined ? new Date() : overrides.emailVerified,
       ...(overrides.createdAt && { createdAt: overrides.createdAt }),
       ...(profile && { profile: { create: profile } }),
     },
@@ -68,7 +78,10 @@ export async function createForum(client: DbClient, overrides: { slug?: string; 
   };
   const slug = overrides.slug ?? `test-forum-${suffix}`;
   return client.forum.upsert({
-    where: { slug }, create: { slug, ...data }, update: data, select: { id: true, slug: true, name: true },
+    where: { slug },
+    create: { slug, ...data },
+    update: data,
+    select: { id: true, slug: true, name: true },
   });
 }
 
@@ -76,8 +89,16 @@ export async function createForum(client: DbClient, overrides: { slug?: string; 
 export async function createCall(
   client: DbClient,
   overrides: {
-    forumId?: string; slug?: string; title?: string; introduction?: string; thematicTrack?: string; timeZone?: string;
-    opensAt?: Date; closesAt?: Date; publishedAt?: Date | null; referencePrefix?: string;
+    forumId?: string;
+    slug?: string;
+    title?: string;
+    introduction?: string;
+    thematicTrack?: string;
+    timeZone?: string;
+    opensAt?: Date;
+    closesAt?: Date;
+    publishedAt?: Date | null;
+    referencePrefix?: string;
   } = {},
 ) {
   const suffix = uniqueSuffix();
@@ -96,10 +117,19 @@ export async function createCall(
   };
   const slug = overrides.slug ?? `test-call-${suffix}`;
   return client.call.upsert({
-    where: { slug }, create: { slug, ...data }, update: data,
+    where: { slug },
+    create: { slug, ...data },
+    update: data,
     select: {
-      id: true, slug: true, title: true, forumId: true, opensAt: true, closesAt: true, publishedAt: true,
-      referencePrefix: true, timeZone: true,
+      id: true,
+      slug: true,
+      title: true,
+      forumId: true,
+      opensAt: true,
+      closesAt: true,
+      publishedAt: true,
+      referencePrefix: true,
+      timeZone: true,
     },
   });
 }
@@ -108,8 +138,16 @@ export async function createCall(
 export async function createQuestion(
   client: DbClient,
   overrides: {
-    callId: string; position?: number; prompt?: string; helpText?: string; type?: QuestionType; required?: boolean;
-    minLength?: number | null; maxLength?: number | null; options?: string[]; maxChoices?: number | null;
+    callId: string;
+    position?: number;
+    prompt?: string;
+    helpText?: string;
+    type?: QuestionType;
+    required?: boolean;
+    minLength?: number | null;
+    maxLength?: number | null;
+    options?: string[];
+    maxChoices?: number | null;
   },
 ) {
   const { callId } = overrides;
@@ -129,7 +167,9 @@ export async function createQuestion(
     maxChoices: overrides.maxChoices ?? null,
   };
   return client.question.upsert({
-    where: { callId_position: { callId, position } }, create: { callId, position, ...data }, update: data,
+    where: { callId_position: { callId, position } },
+    create: { callId, position, ...data },
+    update: data,
     select: { id: true, callId: true, position: true, type: true, prompt: true, required: true },
   });
 }
@@ -143,14 +183,24 @@ export async function createQuestion(
 export async function createResponse(
   client: DbClient,
   overrides: {
-    callId: string; authorId: string; status?: ResponseStatus; submittedAt?: Date; consent?: Consent | null;
+    callId: string;
+    authorId: string;
+    status?: ResponseStatus;
+    submittedAt?: Date;
+    consent?: Consent | null;
     answers?: { questionId: string; text?: string; choices?: string[] }[];
   },
 ) {
   const { callId, authorId } = overrides;
   const status = overrides.status ?? "DRAFT";
-  let snapshot: { [K in keyof Omit<ProfileData, "displayName">]: ProfileData[K] | null } & { submittedAt: Date | null } =
-    { stakeholderGroup: null, region: null, country: null, organisation: null, onBehalfOf: null, submittedAt: null };
+  let snapshot: { [K in keyof Omit<ProfileData, "displayName">]: ProfileData[K] | null } & { submittedAt: Date | null } = {
+    stakeholderGroup: null,
+    region: null,
+    country: null,
+    organisation: null,
+    onBehalfOf: null,
+    submittedAt: null,
+  };
   if (status === "SUBMITTED") {
     const profile = await client.profile.findUniqueOrThrow({ where: { userId: authorId }, select: snapshotSelect });
     snapshot = { ...profile, submittedAt: overrides.submittedAt ?? new Date() };
@@ -161,8 +211,19 @@ export async function createResponse(
     create: { callId, authorId, status, consent, ...snapshot },
     update: { status, consent, ...snapshot },
     select: {
-      id: true, callId: true, authorId: true, status: true, submittedAt: true, consent: true, reference: true,
-      version: true, stakeholderGroup: true, region: true, country: true, organisation: true, onBehalfOf: true,
+      id: true,
+      callId: true,
+      authorId: true,
+      status: true,
+      submittedAt: true,
+      consent: true,
+      reference: true,
+      version: true,
+      stakeholderGroup: true,
+      region: true,
+      country: true,
+      organisation: true,
+      onBehalfOf: true,
     },
   });
   for (const { questionId, text = "", choices = [] } of overrides.answers ?? []) {

@@ -34,15 +34,24 @@ export async function seedDemo(db: Db, { quiet = false }: { quiet?: boolean } = 
       const calls = new Map<DemoCallKey, { id: string; questionIds: string[] }>();
       for (const call of DEMO_CALLS) {
         const { id } = await createCall(tx, {
-          forumId: forum.id, slug: call.slug, title: call.title, introduction: call.introduction,
+          forumId: forum.id,
+          slug: call.slug,
+          title: call.title,
+          introduction: call.introduction,
           referencePrefix: call.referencePrefix,
-          thematicTrack: call.thematicTrack, timeZone: call.timeZone, publishedAt: at(-call.publishedDaysAgo),
-          opensAt: at(-call.opensDaysAgo), closesAt: at(call.closesInDays),
+          thematicTrack: call.thematicTrack,
+          timeZone: call.timeZone,
+          publishedAt: at(-call.publishedDaysAgo),
+          opensAt: at(-call.opensDaysAgo),
+          closesAt: at(call.closesInDays),
         });
         const questionIds: string[] = [];
         for (const [index, { options, ...question }] of call.questions.entries()) {
           const created = await createQuestion(tx, {
-            callId: id, position: index + 1, ...question, options: options ? [...options] : [],
+            callId: id,
+            position: index + 1,
+            ...question,
+            options: options ? [...options] : [],
           });
           questionIds.push(created.id);
         }
@@ -54,7 +63,10 @@ export async function seedDemo(db: Db, { quiet = false }: { quiet?: boolean } = 
         for (const response of person.responses) {
           const call = calls.get(response.call)!;
           await createResponse(tx, {
-            callId: call.id, authorId: user.id, status: response.status, consent: response.consent,
+            callId: call.id,
+            authorId: user.id,
+            status: response.status,
+            consent: response.consent,
             submittedAt: response.submittedDaysAgo === undefined ? undefined : at(-response.submittedDaysAgo),
             answers: Object.entries(response.answers).map(([position, answer]) => ({
               questionId: call.questionIds[Number(position) - 1]!,

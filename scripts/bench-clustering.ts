@@ -6,7 +6,14 @@
 import { db, disconnectDb } from "@/lib/db";
 import { computeClusters, systemAudit } from "@/lib/curation/cluster-call";
 import { createCall, createQuestion } from "@/prisma/factories";
-import { CAMPAIGN_TEXT, campaignCopy, distinctText, plantResponses, seededRandom, type PlantedResponse } from "@/prisma/factories-clusters";
+import {
+  CAMPAIGN_TEXT,
+  campaignCopy,
+  distinctText,
+  plantResponses,
+  seededRandom,
+  type PlantedResponse,
+} from "@/prisma/factories-clusters";
 
 const option = (name: string, fallback: number) => {
   const index = process.argv.indexOf(`--${name}`);
@@ -20,7 +27,9 @@ function plan(): { rows: PlantedResponse[]; planted: number[] } {
   const rng = seededRandom(2026);
   // Each campaign has its own base text: the coalition text for the biggest, generated ones for the rest.
   const bases = CAMPAIGNS.map((_, i) => (i === 0 ? CAMPAIGN_TEXT : distinctText(rng, 10)));
-  const texts = CAMPAIGNS.flatMap((size, i) => Array.from({ length: size }, () => campaignCopy(bases[i]!, rng, 2 + Math.floor(rng() * 4))));
+  const texts = CAMPAIGNS.flatMap((size, i) =>
+    Array.from({ length: size }, () => campaignCopy(bases[i]!, rng, 2 + Math.floor(rng() * 4))),
+  );
   while (texts.length < RESPONSES) texts.push(distinctText(rng, 5 + Math.floor(rng() * 10)));
   for (let i = texts.length - 1; i > 0; i--) {
     const j = Math.floor(rng() * (i + 1));
@@ -31,7 +40,11 @@ function plan(): { rows: PlantedResponse[]; planted: number[] } {
     const sentences = text.split(/(?<=\.) /);
     const per = Math.ceil(sentences.length / QUESTIONS);
     const answers = Array.from({ length: QUESTIONS }, (_, q) => sentences.slice(q * per, (q + 1) * per).join(" "));
-    return { texts: answers, submittedAt: new Date(start + i * 60_000), consent: i % 4 === 0 ? "PRIVATE" as const : "PUBLISH_ANONYMOUS" as const };
+    return {
+      texts: answers,
+      submittedAt: new Date(start + i * 60_000),
+      consent: i % 4 === 0 ? ("PRIVATE" as const) : ("PUBLISH_ANONYMOUS" as const),
+    };
   });
   return { rows, planted: CAMPAIGNS };
 }
@@ -43,16 +56,29 @@ async function main() {
     for (let q = 0; q < QUESTIONS; q++) questions.push(await createQuestion(db, { callId: call.id }));
     const { rows, planted } = plan();
     let started = performance.now();
-    await plantResponses(db, call.id, questions.map((q) => q.id), rows);
-    console.info(`Planted ${rows.length} responses (${QUESTIONS} answers each) in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+    await plantResponses(
+      db,
+      call.id,
+      questions.map((q) => q.id),
+      rows,
+    );
+    console.info(
+      `Planted ${rows.length} responses (${QUESTIONS} answers each) in ${((performance.now() - started) / 1000).toFixed(1)} s`,
+    );
 
     started = performance.now();
     const summary = await computeClusters(db, null, call.id, systemAudit);
     const seconds = (performance.now() - started) / 1000;
-    const sizes = (await db.responseCluster.findMany({ where: { callId: call.id }, orderBy: { size: "desc" }, select: { size: true, minScore: true } }));
+    const sizes = await db.responseCluster.findMany({
+      where: { callId: call.id },
+      orderBy: { size: "desc" },
+      select: { size: true, minScore: true },
+    });
     console.info(`clusterCall on ${summary!.responses} responses: ${seconds.toFixed(2)} s (read, compute, write)`);
     console.info(`planted campaigns: ${planted.join(", ")}`);
-    console.info(`found clusters:    ${sizes.map((c) => c.size).join(", ")} (lowest score ${Math.min(...sizes.map((c) => c.minScore)).toFixed(2)})`);
+    console.info(
+      `found clusters:    ${sizes.map((c) => c.size).join(", ")} (lowest score ${Math.min(...sizes.map((c) => c.minScore)).toFixed(2)})`,
+    );
   } finally {
     await db.response.deleteMany({ where: { callId: call.id } });
     await db.call.delete({ where: { id: call.id } });

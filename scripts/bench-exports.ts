@@ -92,30 +92,57 @@ async function measure(dataset: Dataset, format: ExportFormat) {
   return { seconds: (performance.now() - started) / 1000, bytes, rows: lines - (format === "csv" ? 1 : 2), base, peak };
 }
 
-const EXPORTS: { label: string; format: ExportFormat; open: (call: { callId: string; slug: string }, o: ReadOptions) => Promise<Dataset> }[] = [
+const EXPORTS: {
+  label: string;
+  format: ExportFormat;
+  open: (call: { callId: string; slug: string }, o: ReadOptions) => Promise<Dataset>;
+}[] = [
   {
-    label: "moderator responses.csv", format: "csv",
-    open: async (call, o) => (await moderatorDataset({ id: "bench", email: "", name: null, role: "MODERATOR", hasProfile: true }, call.callId, "responses", o)).dataset,
+    label: "moderator responses.csv",
+    format: "csv",
+    open: async (call, o) =>
+      (
+        await moderatorDataset(
+          { id: "bench", email: "", name: null, role: "MODERATOR", hasProfile: true },
+          call.callId,
+          "responses",
+          o,
+        )
+      ).dataset,
   },
-  { label: "public responses.json", format: "json", open: async (call, o) => (await publicDataset(call.slug, "responses", o)).dataset },
+  {
+    label: "public responses.json",
+    format: "json",
+    open: async (call, o) => (await publicDataset(call.slug, "responses", o)).dataset,
+  },
 ];
 
 async function main() {
-  if (!process.env.DATABASE_URL) throw new Error("Set DATABASE_URL (or BENCH_DATABASE_URL) to a migrated database the bench may fill.");
-  console.info(`\nExports: keyset batches of 1000 streamed into a byte counter; memory sampled every 100 ms${
-    (globalThis as { gc?: unknown }).gc ? "" : " (run node with --expose-gc for a clean baseline)"}\n`);
-  console.info("export                          rows   rows/s      MB   seconds   peak RSS MiB (+base)   peak heap MiB (+base)   live heap MiB (+base)");
+  if (!process.env.DATABASE_URL)
+    throw new Error("Set DATABASE_URL (or BENCH_DATABASE_URL) to a migrated database the bench may fill.");
+  console.info(
+    `\nExports: keyset batches of 1000 streamed into a byte counter; memory sampled every 100 ms${
+      (globalThis as { gc?: unknown }).gc ? "" : " (run node with --expose-gc for a clean baseline)"
+    }\n`,
+  );
+  console.info(
+    "export                          rows   rows/s      MB   seconds   peak RSS MiB (+base)   peak heap MiB (+base)   live heap MiB (+base)",
+  );
   for (const size of SIZES) {
     const started = performance.now();
     const call = await fillCall(size);
-    console.info(`(inserted ${size.toLocaleString("en")} responses with 4 answers each in ${((performance.now() - started) / 1000).toFixed(1)} s)`);
+    console.info(
+      `(inserted ${size.toLocaleString("en")} responses with 4 answers each in ${((performance.now() - started) / 1000).toFixed(1)} s)`,
+    );
     try {
       for (const { label, format, open } of EXPORTS) {
         const r = await measure(await open(call, {}), format);
         console.info(
           `${label.padEnd(26)} ${String(r.rows).padStart(9)} ${(r.rows / r.seconds).toFixed(0).padStart(8)} ${(r.bytes / MiB).toFixed(1).padStart(7)} ${r.seconds.toFixed(1).padStart(9)}` +
             `   ${(r.peak.rss / MiB).toFixed(0).padStart(8)} (+${((r.peak.rss - r.base.rss) / MiB).toFixed(0)})`.padEnd(24) +
-            `   ${(r.peak.heap / MiB).toFixed(0).padStart(8)} (+${((r.peak.heap - r.base.heapUsed) / MiB).toFixed(0)})`.padEnd(25) +
+            `   ${(r.peak.heap / MiB).toFixed(0).padStart(8)} (+${((r.peak.heap - r.base.heapUsed) / MiB).toFixed(0)})`.padEnd(
+              25,
+            ) +
             `   ${(r.peak.live / MiB).toFixed(0).padStart(8)} (+${((r.peak.live - r.base.heapUsed) / MiB).toFixed(0)})`,
         );
       }

@@ -41,7 +41,8 @@ function versions(): [VersionContent, VersionContent] {
   to.forEach((section, s) =>
     section.paragraphs.forEach((p, i) => {
       const n = s * (PARAGRAPHS / 10) + i;
-      if (n % 3 === 0) p.body = p.body.replace("should", "must").replace("regions", "all UN regions") + " A sentence added in review.";
+      if (n % 3 === 0)
+        p.body = p.body.replace("should", "must").replace("regions", "all UN regions") + " A sentence added in review.";
     }),
   );
   // One in ten moved to the next section; every 25th split (a new paragraph after it); every 40th merged
@@ -51,7 +52,13 @@ function versions(): [VersionContent, VersionContent] {
     for (let i = section.paragraphs.length - 1; i >= 0; i--) {
       const p = section.paragraphs[i]!;
       const n = Number(p.paragraphId.slice(1));
-      if (n % 25 === 0) section.paragraphs.splice(i + 1, 0, { paragraphId: `s${n}`, body: SENTENCES[n % 7]!, origins: [p.paragraphId], citations: [] });
+      if (n % 25 === 0)
+        section.paragraphs.splice(i + 1, 0, {
+          paragraphId: `s${n}`,
+          body: SENTENCES[n % 7]!,
+          origins: [p.paragraphId],
+          citations: [],
+        });
       if (n % 40 === 1 && section.paragraphs[i + 1]) {
         const next = section.paragraphs.splice(i + 1, 1)[0]!;
         p.body = `${p.body}\n\n${next.body}`;
@@ -96,8 +103,11 @@ const set = (await getFinalMessages(scenario.set.slug))!;
 await downloads("final set of the factory", set);
 const template = set.sections[0]!.paragraphs[0]!;
 const sources = Array.from({ length: 5 }, (_, i) => ({
-  available: true as const, reference: `BENCH-${String(i + 1).padStart(4, "0")}`, stakeholderGroup: "CIVIL_SOCIETY" as const,
-  region: "AFRICA" as const, quote: SENTENCES[i]!,
+  available: true as const,
+  reference: `BENCH-${String(i + 1).padStart(4, "0")}`,
+  stakeholderGroup: "CIVIL_SOCIETY" as const,
+  region: "AFRICA" as const,
+  quote: SENTENCES[i]!,
 }));
 const grown: FinalMessages = {
   ...set,

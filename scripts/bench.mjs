@@ -65,8 +65,11 @@ const server = spawn(join(ROOT, "node_modules/.bin/next"), ["start", "-p", Strin
   cwd: ROOT,
   // The API's rate limit would answer most of the load with 429: measure the work, not the limiter.
   env: {
-    ...env, NEXTAUTH_URL: BASE, NEXTAUTH_SECRET: "bench-secret-not-for-production-0123456789",
-    API_RATE_LIMIT_BURST: "1000000", API_RATE_LIMIT_PER_MINUTE: "1000000",
+    ...env,
+    NEXTAUTH_URL: BASE,
+    NEXTAUTH_SECRET: "bench-secret-not-for-production-0123456789",
+    API_RATE_LIMIT_BURST: "1000000",
+    API_RATE_LIMIT_PER_MINUTE: "1000000",
   },
   stdio: "ignore",
 });
@@ -92,7 +95,7 @@ function serverRssMiB() {
   const ps = spawnSync("ps", ["-o", "pid=,ppid=,rss=", "-A"], { encoding: "utf8" }).stdout.trim().split("\n");
   const rows = ps.map((line) => line.trim().split(/\s+/).map(Number));
   const family = new Set([server.pid]);
-  for (let grew = true; grew; ) {
+  for (let grew = true; grew;) {
     grew = false;
     for (const [pid, ppid] of rows) {
       if (family.has(ppid) && !family.has(pid)) {
@@ -131,8 +134,14 @@ try {
   await waitForServer();
   const call = "cybersecurity-norms-2026"; // the demo's open call (prisma/demo-content.ts)
   const pages = [
-    "/", "/signin", "/api/auth/session", `/calls/${call}`, `/calls/${call}/responses`, `/calls/${call}/participation`,
-    "/messages/igf-2026-messages-security-safety-stability-and-resilience", `/api/v1/calls/${call}/responses?limit=50`,
+    "/",
+    "/signin",
+    "/api/auth/session",
+    `/calls/${call}`,
+    `/calls/${call}/responses`,
+    `/calls/${call}/participation`,
+    "/messages/igf-2026-messages-security-safety-stability-and-resilience",
+    `/api/v1/calls/${call}/responses?limit=50`,
   ];
   const version = JSON.parse(readFileSync(join(ROOT, "node_modules/next/package.json"), "utf8")).version;
   console.info(`\nnext ${version}, ${CLIENTS} clients, ${SECONDS} s per page, loopback\n`);

@@ -84,7 +84,7 @@ try {
     run(join(ROOT, "node_modules/.bin/tsx"), ["prisma/seed.ts"], { ...process.env, DATABASE_URL: database.url });
   }
 } catch (error) {
-  console.error(`[start] ${error instanceof StartupError ? error.message : error?.stack ?? error}`);
+  console.error(`[start] ${error instanceof StartupError ? error.message : (error?.stack ?? error)}`);
   await database?.stop();
   process.exit(1);
 }

@@ -43,9 +43,11 @@ if (!(await chromiumPath())) {
   must(installed && (await chromiumPath()), "Installing Chromium (Debian: apt-get install chromium)");
 }
 
-// 2. Static checks.
+// 2. Static checks: lint, format, types.
 step("Lint");
 must(run(bin("eslint"), ["."]), "Lint");
+step("Format (Prettier)");
+must(run(bin("prettier"), ["--check", "--log-level", "warn", "."]), "Format check (run `npm run format`)");
 step("Type-check");
 must(run(bin("tsc"), ["--noEmit"]), "Type-check");
 
@@ -57,7 +59,7 @@ try {
   database = await resolveTestDatabase();
   await resetTestDatabase(database.url);
 } catch (error) {
-  console.error(`[test] ${error instanceof StartupError ? error.message : error?.stack ?? error}`);
+  console.error(`[test] ${error instanceof StartupError ? error.message : (error?.stack ?? error)}`);
   await database?.stop();
   process.exit(1);
 }

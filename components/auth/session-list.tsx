@@ -19,7 +19,9 @@ export async function SessionList({ sessions }: { sessions: OwnSession[] }) {
           return (
             <li key={session.id}>
               <strong>
-                {browser || system ? t("device", { browser: browser || t("unknownBrowser"), system: system || t("unknownSystem") }) : t("unknownDevice")}
+                {browser || system
+                  ? t("device", { browser: browser || t("unknownBrowser"), system: system || t("unknownSystem") })
+                  : t("unknownDevice")}
               </strong>
               {session.current && <> ({t("thisDevice")})</>}
               <br />

@@ -26,7 +26,10 @@ export async function CallCycle({ call, cycle }: { call: Call; cycle: Cycle }) {
   const reached: Record<CyclePhase, boolean> = {
     open: now >= call.opensAt,
     closed: now >= call.closesAt,
-    comment: cycle.reached === "comment" || cycle.reached === "final" || cycle.sets.some((s) => s.period && s.period.state !== "upcoming"),
+    comment:
+      cycle.reached === "comment" ||
+      cycle.reached === "final" ||
+      cycle.sets.some((s) => s.period && s.period.state !== "upcoming"),
     final: cycle.finals.length > 0,
   };
   const step = (phase: CyclePhase) => ({
@@ -53,7 +56,11 @@ export async function CallCycle({ call, cycle }: { call: Call; cycle: Cycle }) {
         {state("closed")}
         <p>
           {t(reached.closed ? "closedOn" : "closes")} <LocalDate date={call.closesAt} timeZone={call.timeZone} />{" "}
-          {reached.closed ? <ReaderTime date={call.closesAt.toISOString()} /> : <DeadlineClock closesAt={call.closesAt.toISOString()} serverNow={now.getTime()} />}
+          {reached.closed ? (
+            <ReaderTime date={call.closesAt.toISOString()} />
+          ) : (
+            <DeadlineClock closesAt={call.closesAt.toISOString()} serverNow={now.getTime()} />
+          )}
         </p>
       </li>
       <li {...step("comment")}>
@@ -102,8 +109,12 @@ async function PeriodItem({ set, timeZone }: { set: CycleSet; timeZone: string }
   const period = set.period!;
   return (
     <li>
-      <Link href={set.final ? `/messages/${set.slug}/versions` : `/messages/${set.slug}`}>{set.final ? t("draftOf", { title: set.title }) : set.title}</Link>
-      <span className="meta">{t(`period.${period.state === "none" ? "closed" : period.state}`, { version: period.version })}</span>
+      <Link href={set.final ? `/messages/${set.slug}/versions` : `/messages/${set.slug}`}>
+        {set.final ? t("draftOf", { title: set.title }) : set.title}
+      </Link>
+      <span className="meta">
+        {t(`period.${period.state === "none" ? "closed" : period.state}`, { version: period.version })}
+      </span>
       <span className="meta">
         {t("from")} <When date={period.opensAt} timeZone={timeZone} />
       </span>

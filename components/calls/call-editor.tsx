@@ -44,7 +44,8 @@ export function CallEditor({ action, callId, defaults, forums, timeZones, locked
     if (state?.ok && state.data?.values) reset(state.data.values);
     if (state && !state.ok && state.fieldErrors) {
       Object.entries(state.fieldErrors).forEach(([name, messages], index) => {
-        if (messages?.[0]) setError((name || "root") as keyof CallFormValues, { message: messages[0] }, { shouldFocus: index === 0 });
+        if (messages?.[0])
+          setError((name || "root") as keyof CallFormValues, { message: messages[0] }, { shouldFocus: index === 0 });
       });
     }
   }, [state, setError, reset]);
@@ -116,7 +117,14 @@ export function CallEditor({ action, callId, defaults, forums, timeZones, locked
             <input type="text" maxLength={CALL_LIMITS.title} {...top("title")} />
           </EditorField>
           <EditorField name="slug" label={t("slug")} hint={locked ? t("lockedField") : t("slugHint")} error={errorOf("slug")}>
-            <input type="text" readOnly={locked} maxLength={CALL_LIMITS.slug} autoCapitalize="none" spellCheck={false} {...top("slug", true)} />
+            <input
+              type="text"
+              readOnly={locked}
+              maxLength={CALL_LIMITS.slug}
+              autoCapitalize="none"
+              spellCheck={false}
+              {...top("slug", true)}
+            />
           </EditorField>
           <EditorField
             name="referencePrefix"
@@ -124,12 +132,29 @@ export function CallEditor({ action, callId, defaults, forums, timeZones, locked
             hint={locked ? t("lockedField") : t("referencePrefixHint")}
             error={errorOf("referencePrefix")}
           >
-            <input type="text" readOnly={locked} maxLength={10} autoCapitalize="characters" spellCheck={false} {...top("referencePrefix", true)} />
+            <input
+              type="text"
+              readOnly={locked}
+              maxLength={10}
+              autoCapitalize="characters"
+              spellCheck={false}
+              {...top("referencePrefix", true)}
+            />
           </EditorField>
-          <EditorField name="thematicTrack" label={t("thematicTrack")} hint={t("thematicTrackHint")} error={errorOf("thematicTrack")}>
+          <EditorField
+            name="thematicTrack"
+            label={t("thematicTrack")}
+            hint={t("thematicTrackHint")}
+            error={errorOf("thematicTrack")}
+          >
             <input type="text" maxLength={CALL_LIMITS.thematicTrack} {...top("thematicTrack", true)} />
           </EditorField>
-          <EditorField name="introduction" label={t("introduction")} hint={t("introductionHint", { max: CALL_LIMITS.introduction })} error={errorOf("introduction")}>
+          <EditorField
+            name="introduction"
+            label={t("introduction")}
+            hint={t("introductionHint", { max: CALL_LIMITS.introduction })}
+            error={errorOf("introduction")}
+          >
             <textarea rows={10} maxLength={CALL_LIMITS.introduction} {...top("introduction", true)} />
           </EditorField>
         </section>
@@ -153,7 +178,12 @@ export function CallEditor({ action, callId, defaults, forums, timeZones, locked
             <EditorField name="opensAt" label={t("opensAt")} error={errorOf("opensAt")}>
               <input type="datetime-local" readOnly={locked} {...top("opensAt")} />
             </EditorField>
-            <EditorField name="closesAt" label={t("closesAt")} hint={locked ? t("closesLaterOnly") : undefined} error={errorOf("closesAt")}>
+            <EditorField
+              name="closesAt"
+              label={t("closesAt")}
+              hint={locked ? t("closesLaterOnly") : undefined}
+              error={errorOf("closesAt")}
+            >
               <input type="datetime-local" {...top("closesAt", locked)} />
             </EditorField>
           </div>

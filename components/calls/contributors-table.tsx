@@ -7,8 +7,11 @@ import type { StakeholderGroup } from "@/lib/generated/prisma/enums";
 import { UserText } from "@/components/ui/user-text";
 
 type Person = {
-  name: string | null; organisation: string | null; onBehalfOf: string | null;
-  stakeholderGroup: StakeholderGroup | null; reference: string | null;
+  name: string | null;
+  organisation: string | null;
+  onBehalfOf: string | null;
+  stakeholderGroup: StakeholderGroup | null;
+  reference: string | null;
 };
 
 type Props = {
@@ -50,7 +53,11 @@ export async function ContributorsTable({ named, anonymousByGroup, caption, noNa
                     <UserText>{person.onBehalfOf}</UserText>
                   </td>
                   <td>{person.stakeholderGroup && tGroup(person.stakeholderGroup)}</td>
-                  <td>{person.reference && <Link href={`/responses/${encodeURIComponent(person.reference)}`}>{person.reference}</Link>}</td>
+                  <td>
+                    {person.reference && (
+                      <Link href={`/responses/${encodeURIComponent(person.reference)}`}>{person.reference}</Link>
+                    )}
+                  </td>
                 </tr>
               ))}
             </tbody>

@@ -26,13 +26,21 @@ export async function ParticipationTable({ participation }: { participation: Par
       <p className="hint">{tRule("ruleShort", { n: SMALL_CELL })}</p>
       <p className="not-heard">
         {groupsNotHeard.length
-          ? t("notHeard", { groups: format.list(groupsNotHeard.map((group) => tGroup(group)), { type: "conjunction" }) })
+          ? t("notHeard", {
+              groups: format.list(
+                groupsNotHeard.map((group) => tGroup(group)),
+                { type: "conjunction" },
+              ),
+            })
           : t("allHeard")}
       </p>
       {regionsNotHeard.length > 0 && (
         <p className="not-heard">
           {t("regionsNotHeard", {
-            regions: format.list(regionsNotHeard.map((region) => tRegion(region)), { type: "conjunction" }),
+            regions: format.list(
+              regionsNotHeard.map((region) => tRegion(region)),
+              { type: "conjunction" },
+            ),
           })}
         </p>
       )}

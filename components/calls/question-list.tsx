@@ -13,7 +13,15 @@ type ErrorOf = (path: string) => string | undefined;
 type QuestionValues = NonNullable<CallFormValues["questions"]>[number];
 
 const emptyQuestion: QuestionValues = {
-  questionId: "", prompt: "", helpText: "", type: "LONG_TEXT", required: false, minLength: "", maxLength: "", options: "", maxChoices: "",
+  questionId: "",
+  prompt: "",
+  helpText: "",
+  type: "LONG_TEXT",
+  required: false,
+  minLength: "",
+  maxLength: "",
+  options: "",
+  maxChoices: "",
 };
 
 const text = (value: unknown) => (value === null || value === undefined ? "" : String(value));
@@ -68,13 +76,23 @@ export function QuestionList({ locked, errorOf }: { locked: boolean; errorOf: Er
               {!locked && (
                 <div className="button-row">
                   {index > 0 && (
-                    <button type="button" className="button secondary" id={`question-${index}-up`} onClick={() => moveQuestion(index, index - 1)}>
+                    <button
+                      type="button"
+                      className="button secondary"
+                      id={`question-${index}-up`}
+                      onClick={() => moveQuestion(index, index - 1)}
+                    >
                       {t("moveUp")}
                       <span className="visually-hidden"> {t("questionN", { n: index + 1 })}</span>
                     </button>
                   )}
                   {index < fields.length - 1 && (
-                    <button type="button" className="button secondary" id={`question-${index}-down`} onClick={() => moveQuestion(index, index + 1)}>
+                    <button
+                      type="button"
+                      className="button secondary"
+                      id={`question-${index}-down`}
+                      onClick={() => moveQuestion(index, index + 1)}
+                    >
                       {t("moveDown")}
                       <span className="visually-hidden"> {t("questionN", { n: index + 1 })}</span>
                     </button>
@@ -155,13 +173,22 @@ function QuestionFields({ index, field, errorOf }: ItemProps) {
       </EditorField>
       {textType ? (
         <div className="field-pair">
-          <EditorField name={name("minLength")} label={t("minLength")} hint={t("minLengthHint")} error={errorOf(name("minLength"))}>
+          <EditorField
+            name={name("minLength")}
+            label={t("minLength")}
+            hint={t("minLengthHint")}
+            error={errorOf(name("minLength"))}
+          >
             <input type="number" min={0} max={CALL_LIMITS.maxLength} inputMode="numeric" {...control_("minLength", true)} />
           </EditorField>
           <EditorField
             name={name("maxLength")}
             label={t("maxLength")}
-            hint={t("maxLengthHint", { long: CALL_LIMITS.defaultMaxLength.LONG_TEXT, short: CALL_LIMITS.defaultMaxLength.SHORT_TEXT, max: CALL_LIMITS.maxLength })}
+            hint={t("maxLengthHint", {
+              long: CALL_LIMITS.defaultMaxLength.LONG_TEXT,
+              short: CALL_LIMITS.defaultMaxLength.SHORT_TEXT,
+              max: CALL_LIMITS.maxLength,
+            })}
             error={errorOf(name("maxLength"))}
           >
             <input type="number" min={1} max={CALL_LIMITS.maxLength} inputMode="numeric" {...control_("maxLength", true)} />
@@ -178,7 +205,12 @@ function QuestionFields({ index, field, errorOf }: ItemProps) {
             <textarea rows={4} {...control_("options", true)} />
           </EditorField>
           {type === "MULTIPLE_CHOICE" && (
-            <EditorField name={name("maxChoices")} label={t("maxChoices")} hint={t("maxChoicesHint")} error={errorOf(name("maxChoices"))}>
+            <EditorField
+              name={name("maxChoices")}
+              label={t("maxChoices")}
+              hint={t("maxChoicesHint")}
+              error={errorOf(name("maxChoices"))}
+            >
               <input type="number" min={1} max={CALL_LIMITS.options} inputMode="numeric" {...control_("maxChoices", true)} />
             </EditorField>
           )}
@@ -197,7 +229,9 @@ function LockedQuestion({ index, field, errorOf }: ItemProps) {
   const hidden = (key: keyof QuestionValues) => (
     <input type="hidden" key={key} {...register(name(key))} defaultValue={text(field[key])} />
   );
-  const options = text(field.options).split(/\r?\n/).filter((line) => line.trim());
+  const options = text(field.options)
+    .split(/\r?\n/)
+    .filter((line) => line.trim());
   const required = field.required === true || field.required === "true";
   return (
     <>

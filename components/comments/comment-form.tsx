@@ -11,9 +11,16 @@ import { fieldMessage } from "@/components/ui/field-message";
 import { COMMENT_LIMITS, commentInputSchema, type CommentFormValues, type CommentInput } from "@/lib/comments/schemas";
 
 type Props = {
-  versionId: string; paragraphId: string | null; parentId?: string; submitKey: string; slug: string; target: string;
+  versionId: string;
+  paragraphId: string | null;
+  parentId?: string;
+  submitKey: string;
+  slug: string;
+  target: string;
   /** Unique on the page: ids of the fields. */
-  idPrefix: string; label: string; submitLabel: string;
+  idPrefix: string;
+  label: string;
+  submitLabel: string;
 };
 
 export function CommentForm({ versionId, paragraphId, parentId, submitKey, slug, target, idPrefix, label, submitLabel }: Props) {
@@ -26,11 +33,16 @@ export function CommentForm({ versionId, paragraphId, parentId, submitKey, slug,
   const { register, handleSubmit, formState, control } = useForm<CommentFormValues, unknown, CommentInput>({
     resolver: zodResolver(commentInputSchema),
     defaultValues: {
-      versionId, paragraphId: paragraphId ?? "", parentId: parentId ?? "", submitKey,
-      body: refused?.values?.body ?? "", anonymous: refused?.values?.anonymous === "on",
+      versionId,
+      paragraphId: paragraphId ?? "",
+      parentId: parentId ?? "",
+      submitKey,
+      body: refused?.values?.body ?? "",
+      anonymous: refused?.values?.anonymous === "on",
     },
   });
-  const field = (code: string | undefined) => (code && tcv.has(code.split("|")[0]!) ? fieldMessage(tcv, code) : fieldMessage(tv, code));
+  const field = (code: string | undefined) =>
+    code && tcv.has(code.split("|")[0]!) ? fieldMessage(tcv, code) : fieldMessage(tv, code);
   const bodyError = field(formState.errors.body?.message ?? refused?.fieldErrors?.body?.[0]);
   const length = (useWatch({ control, name: "body" }) ?? "").length;
   const id = `${idPrefix}-body`;
@@ -77,7 +89,12 @@ export function CommentForm({ versionId, paragraphId, parentId, submitKey, slug,
         )}
       </div>
       <div className="field checkbox-field">
-        <input type="checkbox" id={`${idPrefix}-anonymous`} defaultChecked={refused?.values?.anonymous === "on"} {...register("anonymous")} />
+        <input
+          type="checkbox"
+          id={`${idPrefix}-anonymous`}
+          defaultChecked={refused?.values?.anonymous === "on"}
+          {...register("anonymous")}
+        />
         <label htmlFor={`${idPrefix}-anonymous`}>{t("anonymous")}</label>
       </div>
       <button type="submit" className="button" disabled={pending}>

@@ -38,8 +38,14 @@ export async function CommentThread({ thread, context }: { thread: Thread; conte
             <span className="visually-hidden"> {t("commentBy", { who })}</span>
           </summary>
           <CommentForm
-            versionId={context.versionId} paragraphId={thread.paragraphId} parentId={thread.id} submitKey={newSubmitKey()}
-            slug={context.slug} target={context.target} idPrefix={`reply-${thread.id}`} label={t("replyLabel", { who })}
+            versionId={context.versionId}
+            paragraphId={thread.paragraphId}
+            parentId={thread.id}
+            submitKey={newSubmitKey()}
+            slug={context.slug}
+            target={context.target}
+            idPrefix={`reply-${thread.id}`}
+            label={t("replyLabel", { who })}
             submitLabel={t("sendReply")}
           />
         </details>

@@ -21,7 +21,9 @@ export async function CommentsIntro({ set }: { set: PublishedMessageSet }) {
     <>
       <PeriodNotice set={set} />
       <p className={styles.links}>
-        <Link href={`/messages/${set.slug}/discuss/set`}>{t(open ? "setLink" : "setLinkRead", { count: comments.wholeCount })}</Link>
+        <Link href={`/messages/${set.slug}/discuss/set`}>
+          {t(open ? "setLink" : "setLinkRead", { count: comments.wholeCount })}
+        </Link>
         <Link href={`/messages/${set.slug}/comments`}>{t("toTable")}</Link>
       </p>
       {glossary.length > 0 && (
@@ -34,7 +36,13 @@ export async function CommentsIntro({ set }: { set: PublishedMessageSet }) {
   );
 }
 
-export async function CommentLink({ set, paragraph }: { set: PublishedMessageSet; paragraph: { paragraphId: string; number: number } }) {
+export async function CommentLink({
+  set,
+  paragraph,
+}: {
+  set: PublishedMessageSet;
+  paragraph: { paragraphId: string; number: number };
+}) {
   const t = await getTranslations("Comments");
   const comments = await publicComments(set);
   const count = comments.counts.get(paragraph.paragraphId) ?? 0;

@@ -6,7 +6,13 @@ export async function GroupFilter({ group, anchor }: { group?: StakeholderGroup;
   const t = await getTranslations("Comments");
   const tGroup = await getTranslations("StakeholderGroup");
   return (
-    <form method="get" className="inline-form" action={anchor ? `#${anchor}` : undefined} role="search" aria-label={t("filterLabel")}>
+    <form
+      method="get"
+      className="inline-form"
+      action={anchor ? `#${anchor}` : undefined}
+      role="search"
+      aria-label={t("filterLabel")}
+    >
       <label htmlFor="group-filter">{t("filterGroup")}</label>
       <select id="group-filter" name="group" defaultValue={group ?? ""}>
         <option value="">{t("allGroups")}</option>

@@ -11,7 +11,13 @@ import { fieldMessage } from "@/components/ui/field-message";
 import type { ActionResult } from "@/lib/actions";
 import { MODERATION_LIMITS } from "@/lib/moderation/schemas";
 import {
-  answerInputSchema, COMMENT_LIMITS, commentHideSchema, DISPOSITIONS, type AnswerFormValues, type AnswerInput, type CommentTab,
+  answerInputSchema,
+  COMMENT_LIMITS,
+  commentHideSchema,
+  DISPOSITIONS,
+  type AnswerFormValues,
+  type AnswerInput,
+  type CommentTab,
 } from "@/lib/comments/schemas";
 
 type Action = (previous: ActionResult | null, formData: FormData) => Promise<ActionResult>;
@@ -23,7 +29,14 @@ function useField() {
   return (code: string | undefined) => (code && tcv.has(code.split("|")[0]!) ? fieldMessage(tcv, code) : fieldMessage(tv, code));
 }
 
-export function CommentButtonForm({ action, commentId, tab, label, itemLabel, secondary = false }: Common & { secondary?: boolean }) {
+export function CommentButtonForm({
+  action,
+  commentId,
+  tab,
+  label,
+  itemLabel,
+  secondary = false,
+}: Common & { secondary?: boolean }) {
   const [state, formAction, pending] = useActionState(action, null);
   return (
     <form action={formAction} className="inline-form">
@@ -47,7 +60,11 @@ export function CommentReasonForm({ action, commentId, tab, label, itemLabel, fi
   const field = useField();
   const formRef = useRef<HTMLFormElement>(null);
   const refused = state && !state.ok ? state : undefined;
-  const { register, handleSubmit, formState } = useForm<z.input<typeof commentHideSchema>, unknown, z.output<typeof commentHideSchema>>({
+  const { register, handleSubmit, formState } = useForm<
+    z.input<typeof commentHideSchema>,
+    unknown,
+    z.output<typeof commentHideSchema>
+  >({
     resolver: zodResolver(commentHideSchema),
     defaultValues: { commentId, reason: refused?.values?.reason ?? "" },
   });

@@ -3,7 +3,13 @@ import { getTranslations } from "next-intl/server";
 import { LocalDate } from "@/components/ui/local-date";
 import type { PublishedMessageSet } from "@/lib/messages/public";
 
-export async function PeriodNotice({ set, none }: { set: Pick<PublishedMessageSet, "status" | "version" | "timeZone">; none?: string }) {
+export async function PeriodNotice({
+  set,
+  none,
+}: {
+  set: Pick<PublishedMessageSet, "status" | "version" | "timeZone">;
+  none?: string;
+}) {
   const t = await getTranslations("CommentPeriod");
   const { version } = set;
   const final = set.status === "FINAL" || version.finalisedAt !== null;
@@ -14,7 +20,9 @@ export async function PeriodNotice({ set, none }: { set: Pick<PublishedMessageSe
     };
   if (version.commentPeriod === "open")
     return <p className="notice ok">{t.rich("open", { time: time(version.commentClosesAt!) })}</p>;
-  if (version.commentPeriod === "upcoming") return <p className="notice">{t.rich("upcoming", { time: time(version.commentOpensAt!) })}</p>;
-  if (version.commentPeriod === "closed") return <p className="notice">{t.rich("closed", { time: time(version.commentClosesAt!) })}</p>;
+  if (version.commentPeriod === "upcoming")
+    return <p className="notice">{t.rich("upcoming", { time: time(version.commentOpensAt!) })}</p>;
+  if (version.commentPeriod === "closed")
+    return <p className="notice">{t.rich("closed", { time: time(version.commentClosesAt!) })}</p>;
   return none ? <p className="notice">{none}</p> : null;
 }

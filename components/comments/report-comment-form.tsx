@@ -39,7 +39,13 @@ export function ReportCommentForm({ commentId, label }: { commentId: string; lab
           <legend>{t("reason")}</legend>
           {REPORT_REASONS.map((reason) => (
             <div key={reason} className="field checkbox-field">
-              <input type="radio" id={`${id}-${reason}`} name="reason" value={reason} defaultChecked={refused?.values?.reason === reason} />
+              <input
+                type="radio"
+                id={`${id}-${reason}`}
+                name="reason"
+                value={reason}
+                defaultChecked={refused?.values?.reason === reason}
+              />
               <label htmlFor={`${id}-${reason}`}>{tReason(reason)}</label>
             </div>
           ))}

@@ -21,13 +21,23 @@ export function AddResponseTag({ responseId, tags, action }: Props) {
       <input type="hidden" name="op" value="add" />
       <label htmlFor="add-response-tag">{t("addTagLabel")}</label>
       <select id="add-response-tag" name="tagId" defaultValue="" required>
-        <option value="" disabled>{t("chooseTag")}</option>
+        <option value="" disabled>
+          {t("chooseTag")}
+        </option>
         {tags.map((tag) => (
-          <option key={tag.id} value={tag.id}>{tag.name}</option>
+          <option key={tag.id} value={tag.id}>
+            {tag.name}
+          </option>
         ))}
       </select>
-      <button type="submit" className="button" disabled={pending}>{t("addTag")}</button>
-      {state && !state.ok && <span role="alert" className="field-error">{message(state.message)}</span>}
+      <button type="submit" className="button" disabled={pending}>
+        {t("addTag")}
+      </button>
+      {state && !state.ok && (
+        <span role="alert" className="field-error">
+          {message(state.message)}
+        </span>
+      )}
     </form>
   );
 }

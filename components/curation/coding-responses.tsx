@@ -5,8 +5,12 @@ import type { StakeholderGroup, UnRegion } from "@/lib/generated/prisma/enums";
 import styles from "./coding.module.css";
 
 type Row = {
-  id: string; reference: string | null; stakeholderGroup: StakeholderGroup | null; region: UnRegion | null;
-  tagCount: number; excerptCount: number;
+  id: string;
+  reference: string | null;
+  stakeholderGroup: StakeholderGroup | null;
+  region: UnRegion | null;
+  tagCount: number;
+  excerptCount: number;
 };
 
 export async function CodingResponses({ rows }: { rows: Row[] }) {

@@ -20,7 +20,11 @@ export function EditExcerptForm({ excerpt, tags, action }: Props) {
   const message = useCodingMessage();
   const [state, formAction, pending] = useActionState(action, null);
   const formRef = useRef<HTMLFormElement>(null);
-  const { register, handleSubmit, formState: { errors } } = useForm<{ excerptId: string; note: string }>({
+  const {
+    register,
+    handleSubmit,
+    formState: { errors },
+  } = useForm<{ excerptId: string; note: string }>({
     resolver: zodResolver(excerptUpdateSchema) as never,
     defaultValues: { excerptId: excerpt.id, note: excerpt.note },
   });
@@ -39,13 +43,23 @@ export function EditExcerptForm({ excerpt, tags, action }: Props) {
       <div className="field">
         <label htmlFor={id}>{t("note")}</label>
         <textarea
-          id={id} rows={2} maxLength={CURATION_LIMITS.note} defaultValue={excerpt.note}
-          aria-invalid={noteError ? true : undefined} aria-describedby={noteError ? `${id}-error` : undefined}
+          id={id}
+          rows={2}
+          maxLength={CURATION_LIMITS.note}
+          defaultValue={excerpt.note}
+          aria-invalid={noteError ? true : undefined}
+          aria-describedby={noteError ? `${id}-error` : undefined}
           {...register("note")}
         />
-        {noteError && <p className="field-error" id={`${id}-error`}>{noteError}</p>}
+        {noteError && (
+          <p className="field-error" id={`${id}-error`}>
+            {noteError}
+          </p>
+        )}
       </div>
-      <button type="submit" className="button secondary" disabled={pending}>{t("editExcerpt")}</button>
+      <button type="submit" className="button secondary" disabled={pending}>
+        {t("editExcerpt")}
+      </button>
       {state && (
         <p className={`notice ${state.ok ? "ok" : "error"}`} role={state.ok ? "status" : "alert"}>
           {state.ok ? t("excerptUpdated") : message(state.message)}

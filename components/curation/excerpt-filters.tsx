@@ -15,18 +15,38 @@ export async function ExcerptFilters({ callId, tags, filters }: Props) {
   const tRegion = await getTranslations("UnRegion");
   return (
     <form method="get" className="filters" aria-label={t("filtersLegend")}>
-      <SelectField id="filter-tag" name="tag" label={t("filterTag")} anyLabel={t("any")} value={filters.tag}
-        options={tags.map((tag) => ({ value: tag.id, label: tag.name }))} />
-      <SelectField id="filter-group" name="group" label={t("filterGroup")} anyLabel={t("any")} value={filters.group}
-        options={STAKEHOLDER_GROUPS.map((group) => ({ value: group, label: tGroup(group) }))} />
-      <SelectField id="filter-region" name="region" label={t("filterRegion")} anyLabel={t("any")} value={filters.region}
-        options={UN_REGIONS.map((region) => ({ value: region, label: tRegion(region) }))} />
+      <SelectField
+        id="filter-tag"
+        name="tag"
+        label={t("filterTag")}
+        anyLabel={t("any")}
+        value={filters.tag}
+        options={tags.map((tag) => ({ value: tag.id, label: tag.name }))}
+      />
+      <SelectField
+        id="filter-group"
+        name="group"
+        label={t("filterGroup")}
+        anyLabel={t("any")}
+        value={filters.group}
+        options={STAKEHOLDER_GROUPS.map((group) => ({ value: group, label: tGroup(group) }))}
+      />
+      <SelectField
+        id="filter-region"
+        name="region"
+        label={t("filterRegion")}
+        anyLabel={t("any")}
+        value={filters.region}
+        options={UN_REGIONS.map((region) => ({ value: region, label: tRegion(region) }))}
+      />
       <div className="field">
         <label htmlFor="filter-q">{t("filterText")}</label>
         <input id="filter-q" name="q" type="search" maxLength={CURATION_LIMITS.query} defaultValue={filters.q ?? ""} />
       </div>
       <div className="filters-actions">
-        <button type="submit" className="button">{t("filter")}</button>
+        <button type="submit" className="button">
+          {t("filter")}
+        </button>
         <Link href={`/moderation/calls/${callId}/coding`}>{t("clearFilters")}</Link>
       </div>
     </form>

@@ -5,8 +5,14 @@ import { getTranslations } from "next-intl/server";
 import type { ExcerptListItem } from "@/lib/curation/excerpts";
 import styles from "./coding.module.css";
 
-export async function ExcerptSummary({ excerpt, children, linkToResponse = true }: {
-  excerpt: ExcerptListItem; children?: React.ReactNode; linkToResponse?: boolean;
+export async function ExcerptSummary({
+  excerpt,
+  children,
+  linkToResponse = true,
+}: {
+  excerpt: ExcerptListItem;
+  children?: React.ReactNode;
+  linkToResponse?: boolean;
 }) {
   const t = await getTranslations("Coding");
   const tResponse = await getTranslations("CodingResponse");
@@ -16,7 +22,9 @@ export async function ExcerptSummary({ excerpt, children, linkToResponse = true 
   const { source } = excerpt;
   return (
     <li>
-      <blockquote className={styles.quote} dir="auto">{excerpt.quote}</blockquote>
+      <blockquote className={styles.quote} dir="auto">
+        {excerpt.quote}
+      </blockquote>
       <p className="meta">
         {t("fromResponse", { reference, position: excerpt.question.position })}
         {excerpt.response.stakeholderGroup && <> · {tGroup(excerpt.response.stakeholderGroup)}</>}
@@ -34,7 +42,9 @@ export async function ExcerptSummary({ excerpt, children, linkToResponse = true 
       {excerpt.tags.length > 0 && (
         <ul className={styles.tagList} aria-label={tResponse("excerptTags")}>
           {excerpt.tags.map((tag) => (
-            <li key={tag.id} className="badge">{tag.name}</li>
+            <li key={tag.id} className="badge">
+              {tag.name}
+            </li>
           ))}
         </ul>
       )}

@@ -41,7 +41,13 @@ export function ExcerptTool({ responseId, positions, tags, action }: Props) {
       const selection = selectionWithin("[data-answer]");
       if (!selection) return;
       const questionId = selection.element.dataset.answer!;
-      last.current = { questionId, position: positions[questionId] ?? 0, start: selection.start, end: selection.end, quote: selection.quote };
+      last.current = {
+        questionId,
+        position: positions[questionId] ?? 0,
+        start: selection.start,
+        end: selection.end,
+        quote: selection.quote,
+      };
     };
     document.addEventListener("selectionchange", remember);
     return () => document.removeEventListener("selectionchange", remember);
@@ -55,10 +61,21 @@ export function ExcerptTool({ responseId, positions, tags, action }: Props) {
   }, [state]);
 
   const values = useMemo<ExcerptFormValues>(
-    () => ({ responseId, questionId: chosen?.questionId ?? "", start: chosen?.start ?? 0, end: chosen?.end ?? 0, quote: chosen?.quote ?? "", note: "" }),
+    () => ({
+      responseId,
+      questionId: chosen?.questionId ?? "",
+      start: chosen?.start ?? 0,
+      end: chosen?.end ?? 0,
+      quote: chosen?.quote ?? "",
+      note: "",
+    }),
     [responseId, chosen],
   );
-  const { register, handleSubmit, formState: { errors } } = useForm<ExcerptFormValues>({
+  const {
+    register,
+    handleSubmit,
+    formState: { errors },
+  } = useForm<ExcerptFormValues>({
     resolver: zodResolver(excerptInputSchema) as never,
     values,
   });
@@ -68,7 +85,13 @@ export function ExcerptTool({ responseId, positions, tags, action }: Props) {
   const open = () => {
     const selection = selectionWithin("[data-answer]");
     const pick = selection
-      ? { questionId: selection.element.dataset.answer!, position: positions[selection.element.dataset.answer!] ?? 0, start: selection.start, end: selection.end, quote: selection.quote }
+      ? {
+          questionId: selection.element.dataset.answer!,
+          position: positions[selection.element.dataset.answer!] ?? 0,
+          start: selection.start,
+          end: selection.end,
+          quote: selection.quote,
+        }
       : last.current;
     if (!pick) return setHint(t("selectFirst"));
     setHint(null);
@@ -83,8 +106,16 @@ export function ExcerptTool({ responseId, positions, tags, action }: Props) {
           {t("saveExcerpt")}
         </button>
       </p>
-      {hint && <p role="alert" className="field-error">{hint}</p>}
-      {state?.ok && !chosen && <p role="status" className="notice ok">{t("excerptSaved")}</p>}
+      {hint && (
+        <p role="alert" className="field-error">
+          {hint}
+        </p>
+      )}
+      {state?.ok && !chosen && (
+        <p role="status" className="notice ok">
+          {t("excerptSaved")}
+        </p>
+      )}
       {chosen && (
         <form
           ref={formRef}
@@ -105,17 +136,32 @@ export function ExcerptTool({ responseId, positions, tags, action }: Props) {
           <div className="field">
             <label htmlFor="new-excerpt-note">{t("note")}</label>
             <textarea
-              id="new-excerpt-note" rows={3} maxLength={CURATION_LIMITS.note}
-              aria-invalid={noteError ? true : undefined} aria-describedby={noteError ? "new-excerpt-note-error" : undefined}
+              id="new-excerpt-note"
+              rows={3}
+              maxLength={CURATION_LIMITS.note}
+              aria-invalid={noteError ? true : undefined}
+              aria-describedby={noteError ? "new-excerpt-note-error" : undefined}
               {...register("note")}
             />
-            {noteError && <p className="field-error" id="new-excerpt-note-error">{noteError}</p>}
+            {noteError && (
+              <p className="field-error" id="new-excerpt-note-error">
+                {noteError}
+              </p>
+            )}
           </div>
           <div className="button-row">
-            <button type="submit" className="button" disabled={pending}>{t("saveSelection")}</button>
-            <button type="button" className="button secondary" onClick={() => setOpened(null)}>{t("cancel")}</button>
+            <button type="submit" className="button" disabled={pending}>
+              {t("saveSelection")}
+            </button>
+            <button type="button" className="button secondary" onClick={() => setOpened(null)}>
+              {t("cancel")}
+            </button>
           </div>
-          {state && !state.ok && <p role="alert" className="notice error">{message(state.message)}</p>}
+          {state && !state.ok && (
+            <p role="alert" className="notice error">
+              {message(state.message)}
+            </p>
+          )}
         </form>
       )}
     </div>

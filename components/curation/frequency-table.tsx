@@ -24,7 +24,9 @@ export async function FrequencyTable({ rows, by }: { rows: TagFrequency[]; by: "
             <th scope="col">{t("total")}</th>
             {by === "group" && <th scope="col">{t("share")}</th>}
             {columns.map((column) => (
-              <th scope="col" key={column}>{tColumn(column)}</th>
+              <th scope="col" key={column}>
+                {tColumn(column)}
+              </th>
             ))}
           </tr>
         </thead>
@@ -42,7 +44,9 @@ export async function FrequencyTable({ rows, by }: { rows: TagFrequency[]; by: "
                 </td>
               )}
               {columns.map((column) => (
-                <td key={column} className={styles.number}>{cell(row, column)}</td>
+                <td key={column} className={styles.number}>
+                  {cell(row, column)}
+                </td>
               ))}
             </tr>
           ))}

@@ -25,7 +25,12 @@ export function PasteExcerptForm({ responseId, questions, tags, action }: Props)
   const formRef = useRef<HTMLFormElement>(null);
   const typed = state && !state.ok ? state.values : undefined;
   const defaults: Values = { responseId, questionId: questions[0]?.id ?? "", quote: "", note: "", ...typed };
-  const { register, handleSubmit, reset, formState: { errors } } = useForm<Values>({
+  const {
+    register,
+    handleSubmit,
+    reset,
+    formState: { errors },
+  } = useForm<Values>({
     resolver: zodResolver(excerptPasteSchema) as never,
     defaultValues: defaults,
   });
@@ -63,24 +68,42 @@ export function PasteExcerptForm({ responseId, questions, tags, action }: Props)
         <div className="field">
           <label htmlFor="paste-quote">{t("quote")}</label>
           <textarea
-            id="paste-quote" rows={3} maxLength={CURATION_LIMITS.excerpt} defaultValue={defaults.quote}
-            aria-invalid={quoteError ? true : undefined} aria-describedby={quoteError ? "paste-quote-error" : undefined}
+            id="paste-quote"
+            rows={3}
+            maxLength={CURATION_LIMITS.excerpt}
+            defaultValue={defaults.quote}
+            aria-invalid={quoteError ? true : undefined}
+            aria-describedby={quoteError ? "paste-quote-error" : undefined}
             {...register("quote")}
           />
-          {quoteError && <p className="field-error" id="paste-quote-error">{quoteError}</p>}
+          {quoteError && (
+            <p className="field-error" id="paste-quote-error">
+              {quoteError}
+            </p>
+          )}
         </div>
         <TagCheckboxes tags={tags} legend={t("excerptTags")} idPrefix="paste-tag" />
         <div className="field">
           <label htmlFor="paste-note">{t("note")}</label>
           <textarea
-            id="paste-note" rows={2} maxLength={CURATION_LIMITS.note} defaultValue={defaults.note}
-            aria-invalid={noteError ? true : undefined} aria-describedby={noteError ? "paste-note-error" : undefined}
+            id="paste-note"
+            rows={2}
+            maxLength={CURATION_LIMITS.note}
+            defaultValue={defaults.note}
+            aria-invalid={noteError ? true : undefined}
+            aria-describedby={noteError ? "paste-note-error" : undefined}
             {...register("note")}
           />
-          {noteError && <p className="field-error" id="paste-note-error">{noteError}</p>}
+          {noteError && (
+            <p className="field-error" id="paste-note-error">
+              {noteError}
+            </p>
+          )}
         </div>
         <div className="form-actions">
-          <button type="submit" className="button secondary" disabled={pending}>{t("saveSelection")}</button>
+          <button type="submit" className="button secondary" disabled={pending}>
+            {t("saveSelection")}
+          </button>
         </div>
         {state && (
           <p className={`notice ${state.ok ? "ok" : "error"}`} role={state.ok ? "status" : "alert"}>

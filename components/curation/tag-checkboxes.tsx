@@ -2,8 +2,16 @@
 // The call's tags as checkboxes named `tagIds` (posted as repeated fields, read with getAll on the server).
 import styles from "./coding.module.css";
 
-export function TagCheckboxes({ tags, legend, idPrefix, checked = [] }: {
-  tags: { id: string; name: string }[]; legend: string; idPrefix: string; checked?: string[];
+export function TagCheckboxes({
+  tags,
+  legend,
+  idPrefix,
+  checked = [],
+}: {
+  tags: { id: string; name: string }[];
+  legend: string;
+  idPrefix: string;
+  checked?: string[];
 }) {
   if (!tags.length) return null;
   return (
@@ -11,7 +19,13 @@ export function TagCheckboxes({ tags, legend, idPrefix, checked = [] }: {
       <legend>{legend}</legend>
       {tags.map((tag) => (
         <span key={tag.id} className="checkbox-field">
-          <input type="checkbox" id={`${idPrefix}-${tag.id}`} name="tagIds" value={tag.id} defaultChecked={checked.includes(tag.id)} />
+          <input
+            type="checkbox"
+            id={`${idPrefix}-${tag.id}`}
+            name="tagIds"
+            value={tag.id}
+            defaultChecked={checked.includes(tag.id)}
+          />
           <label htmlFor={`${idPrefix}-${tag.id}`}>{tag.name}</label>
         </span>
       ))}

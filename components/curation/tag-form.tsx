@@ -10,7 +10,10 @@ import { useCodingMessage } from "./use-coding-message";
 
 type Values = { callId?: string; tagId?: string; name: string; description: string };
 type Props = {
-  action: (previous: ActionResult<{ name?: string } | null> | null, formData: FormData) => Promise<ActionResult<{ name?: string } | null>>;
+  action: (
+    previous: ActionResult<{ name?: string } | null> | null,
+    formData: FormData,
+  ) => Promise<ActionResult<{ name?: string } | null>>;
   /** A new tag of this call, or an existing tag to rename. */
   target: { callId: string } | { tagId: string; name: string; description: string };
   idPrefix: string;
@@ -26,7 +29,13 @@ export function TagForm({ action, target, idPrefix }: Props) {
   const defaults: Values = editing
     ? { tagId: target.tagId, name: target.name, description: target.description, ...typed }
     : { callId: target.callId, name: "", description: "", ...typed };
-  const { register, handleSubmit, setError, reset, formState: { errors } } = useForm<Values>({
+  const {
+    register,
+    handleSubmit,
+    setError,
+    reset,
+    formState: { errors },
+  } = useForm<Values>({
     // The same schema the server parses with; the resolver's output type differs only by defaults.
     resolver: zodResolver(editing ? tagUpdateSchema : tagInputSchema) as never,
     defaultValues: defaults,
@@ -51,29 +60,47 @@ export function TagForm({ action, target, idPrefix }: Props) {
       onSubmit={(event) => handleSubmit(() => startTransition(() => formAction(new FormData(formRef.current!))))(event)}
     >
       {/* Plain hidden fields (not registered): their values are in the HTML, for posts without JavaScript. */}
-      {editing ? <input type="hidden" name="tagId" value={target.tagId} /> : <input type="hidden" name="callId" value={target.callId} />}
+      {editing ? (
+        <input type="hidden" name="tagId" value={target.tagId} />
+      ) : (
+        <input type="hidden" name="callId" value={target.callId} />
+      )}
       <div className="field">
         <label htmlFor={id("name")}>{t("tagName")}</label>
         <p className="hint" id={id("name-hint")}>
           {t("tagNameHint", { min: CURATION_LIMITS.tagNameMin, max: CURATION_LIMITS.tagName })}
         </p>
         <input
-          id={id("name")} type="text" maxLength={CURATION_LIMITS.tagName} defaultValue={defaults.name}
+          id={id("name")}
+          type="text"
+          maxLength={CURATION_LIMITS.tagName}
+          defaultValue={defaults.name}
           aria-invalid={nameError ? true : undefined}
           aria-describedby={[id("name-hint"), nameError && id("name-error")].filter(Boolean).join(" ")}
           {...register("name")}
         />
-        {nameError && <p className="field-error" id={id("name-error")}>{nameError}</p>}
+        {nameError && (
+          <p className="field-error" id={id("name-error")}>
+            {nameError}
+          </p>
+        )}
       </div>
       <div className="field">
         <label htmlFor={id("description")}>{t("tagDescription")}</label>
         <input
-          id={id("description")} type="text" maxLength={CURATION_LIMITS.tagDescription} defaultValue={defaults.description}
+          id={id("description")}
+          type="text"
+          maxLength={CURATION_LIMITS.tagDescription}
+          defaultValue={defaults.description}
           aria-invalid={descriptionError ? true : undefined}
           aria-describedby={descriptionError ? id("description-error") : undefined}
           {...register("description")}
         />
-        {descriptionError && <p className="field-error" id={id("description-error")}>{descriptionError}</p>}
+        {descriptionError && (
+          <p className="field-error" id={id("description-error")}>
+            {descriptionError}
+          </p>
+        )}
       </div>
       <div className="form-actions">
         <button type="submit" className="button" disabled={pending}>

@@ -84,12 +84,19 @@ export function nextFocus(text: string, focus: number, key: string, byWord: bool
   const nextLine = text.indexOf("\n", focus + 1);
   const previousLine = text.lastIndexOf("\n", focus - 2);
   switch (key) {
-    case "ArrowRight": return Math.min(text.length, byWord ? wordEdge(1) : step(1));
-    case "ArrowLeft": return Math.max(0, byWord ? wordEdge(-1) : step(-1));
-    case "ArrowDown": return nextLine === -1 ? text.length : nextLine + 1;
-    case "ArrowUp": return previousLine === -1 ? 0 : previousLine + 1;
-    case "End": return text.length;
-    case "Home": return 0;
-    default: return null;
+    case "ArrowRight":
+      return Math.min(text.length, byWord ? wordEdge(1) : step(1));
+    case "ArrowLeft":
+      return Math.max(0, byWord ? wordEdge(-1) : step(-1));
+    case "ArrowDown":
+      return nextLine === -1 ? text.length : nextLine + 1;
+    case "ArrowUp":
+      return previousLine === -1 ? 0 : previousLine + 1;
+    case "End":
+      return text.length;
+    case "Home":
+      return 0;
+    default:
+      return null;
   }
 }

@@ -7,7 +7,10 @@ import { startTransition, useActionState, useEffect, useRef } from "react";
 import { useForm } from "react-hook-form";
 import { deleteAccountAction } from "@/app/(stakeholder)/my/data/actions";
 import {
-  deleteAccountSchema, type DeleteAccountFormValues, type DeleteAccountInput, type ResponseChoice,
+  deleteAccountSchema,
+  type DeleteAccountFormValues,
+  type DeleteAccountInput,
+  type ResponseChoice,
 } from "@/lib/accounts/personal-data-schemas";
 
 export function DeleteAccountForm({ choice, email }: { choice: ResponseChoice; email: string }) {

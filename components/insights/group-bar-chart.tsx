@@ -26,12 +26,7 @@ export async function GroupBarChart({ id, totals, shares }: Props) {
   const max = Math.max(1, ...STAKEHOLDER_GROUPS.map((g) => totals[g] ?? 0));
   const height = STAKEHOLDER_GROUPS.length * ROW + 10;
   return (
-    <svg
-      className={styles.chart}
-      viewBox={`0 0 ${WIDTH} ${height}`}
-      role="img"
-      aria-labelledby={`${id}-title ${id}-desc`}
-    >
+    <svg className={styles.chart} viewBox={`0 0 ${WIDTH} ${height}`} role="img" aria-labelledby={`${id}-title ${id}-desc`}>
       <title id={`${id}-title`}>{t("byGroupChart")}</title>
       <desc id={`${id}-desc`}>{t("byGroupDesc")}</desc>
       {STAKEHOLDER_GROUPS.map((group, index) => {

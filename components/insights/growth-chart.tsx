@@ -36,12 +36,27 @@ export async function GrowthChart({ id, growth, timeZone }: { id: string; growth
         </desc>
         <line x1={LEFT} x2={LEFT} y1={TOP} y2={TOP + plotHeight} stroke="#1a1a1a" />
         <line x1={LEFT} x2={WIDTH - RIGHT} y1={TOP + plotHeight} y2={TOP + plotHeight} stroke="#1a1a1a" />
-        <text x={LEFT - 6} y={y(max)} textAnchor="end" dominantBaseline="middle" fontSize="13" fill="#1a1a1a">{max}</text>
-        <text x={LEFT - 6} y={y(0)} textAnchor="end" dominantBaseline="middle" fontSize="13" fill="#1a1a1a">0</text>
-        <text x={LEFT} y={HEIGHT - 12} fontSize="13" fill="#1a1a1a">{first.date}</text>
-        <text x={WIDTH - RIGHT} y={HEIGHT - 12} textAnchor="end" fontSize="13" fill="#1a1a1a">{last.date}</text>
+        <text x={LEFT - 6} y={y(max)} textAnchor="end" dominantBaseline="middle" fontSize="13" fill="#1a1a1a">
+          {max}
+        </text>
+        <text x={LEFT - 6} y={y(0)} textAnchor="end" dominantBaseline="middle" fontSize="13" fill="#1a1a1a">
+          0
+        </text>
+        <text x={LEFT} y={HEIGHT - 12} fontSize="13" fill="#1a1a1a">
+          {first.date}
+        </text>
+        <text x={WIDTH - RIGHT} y={HEIGHT - 12} textAnchor="end" fontSize="13" fill="#1a1a1a">
+          {last.date}
+        </text>
         <path d={path} fill="none" stroke="#1d4f91" strokeWidth="3" />
-        <text x={WIDTH - RIGHT} y={Math.max(TOP + 12, y(last.cumulative) - 8)} textAnchor="end" fontSize="14" fontWeight="700" fill="#1a1a1a">
+        <text
+          x={WIDTH - RIGHT}
+          y={Math.max(TOP + 12, y(last.cumulative) - 8)}
+          textAnchor="end"
+          fontSize="14"
+          fontWeight="700"
+          fill="#1a1a1a"
+        >
           {last.cumulative}
         </text>
       </svg>

@@ -14,8 +14,16 @@ export async function ParticipationTotals({ values }: { values: MatrixValues }) 
   const tRegion = await getTranslations("UnRegion");
   const show = (value: MatrixValues["total"] | null) => countText(t, value, SMALL_CELL);
   const rows = [
-    { caption: t("totalsByGroup"), head: t("group"), entries: STAKEHOLDER_GROUPS.map((g) => [tGroup(g), values.rowTotals[g]] as const) },
-    { caption: t("totalsByRegion"), head: t("region"), entries: UN_REGIONS.map((r) => [tRegion(r), values.columnTotals[r]] as const) },
+    {
+      caption: t("totalsByGroup"),
+      head: t("group"),
+      entries: STAKEHOLDER_GROUPS.map((g) => [tGroup(g), values.rowTotals[g]] as const),
+    },
+    {
+      caption: t("totalsByRegion"),
+      head: t("region"),
+      entries: UN_REGIONS.map((r) => [tRegion(r), values.columnTotals[r]] as const),
+    },
   ];
   return (
     <div className="participation-totals">

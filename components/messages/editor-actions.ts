@@ -6,8 +6,23 @@ import type { PreviewAction } from "./markdown-preview";
 type Action = (previous: ActionResult | null, formData: FormData) => Promise<ActionResult>;
 
 export type EditorActions = Record<
-  | "updateSet" | "addSection" | "renameSection" | "moveSection" | "deleteSection" | "addParagraph" | "editParagraph"
-  | "moveParagraph" | "moveParagraphToSection" | "deleteParagraph" | "cite" | "uncite" | "saveVersion" | "publishVersion"
-  | "splitParagraph" | "mergeParagraphs" | "closeCommentPeriod" | "finaliseVersion",
+  | "updateSet"
+  | "addSection"
+  | "renameSection"
+  | "moveSection"
+  | "deleteSection"
+  | "addParagraph"
+  | "editParagraph"
+  | "moveParagraph"
+  | "moveParagraphToSection"
+  | "deleteParagraph"
+  | "cite"
+  | "uncite"
+  | "saveVersion"
+  | "publishVersion"
+  | "splitParagraph"
+  | "mergeParagraphs"
+  | "closeCommentPeriod"
+  | "finaliseVersion",
   Action
 > & { preview: PreviewAction };

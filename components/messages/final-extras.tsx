@@ -23,11 +23,23 @@ export async function FinalNotice({ set }: { set: PublishedMessageSet }) {
   const t = await getTranslations("FinalMessages");
   return (
     <section className="final-notice" aria-labelledby="final-downloads">
-      <p className="notice ok">{t.rich("notice", { time: () => <LocalDate date={set.version.finalisedAt!} timeZone={set.timeZone} /> })}</p>
-      <h2 id="final-downloads" className="final-downloads-heading">{t("downloadsHeading")}</h2>
+      <p className="notice ok">
+        {t.rich("notice", { time: () => <LocalDate date={set.version.finalisedAt!} timeZone={set.timeZone} /> })}
+      </p>
+      <h2 id="final-downloads" className="final-downloads-heading">
+        {t("downloadsHeading")}
+      </h2>
       <ul className="final-downloads">
-        <li><a href={downloadHref(set.slug, "final.pdf")} download>{t("downloadPdf")}</a></li>
-        <li><a href={downloadHref(set.slug, "final.md")} download>{t("downloadMarkdown")}</a></li>
+        <li>
+          <a href={downloadHref(set.slug, "final.pdf")} download>
+            {t("downloadPdf")}
+          </a>
+        </li>
+        <li>
+          <a href={downloadHref(set.slug, "final.md")} download>
+            {t("downloadMarkdown")}
+          </a>
+        </li>
       </ul>
       <p className="meta final-print-hint">{t("print")}</p>
       <PrintSources />
@@ -54,9 +66,15 @@ export async function FinalExtras({ set }: { set: PublishedMessageSet }) {
             <p className="meta">{t("contributorsIntro")}</p>
             <p>
               {t("contributorsSummary", { total: c.total })}{" "}
-              {c.total > 0 && t("contributorsBreakdown", { named: c.named.length, anonymous: c.anonymousCount, hidden: c.notPublishedCount })}
+              {c.total > 0 &&
+                t("contributorsBreakdown", { named: c.named.length, anonymous: c.anonymousCount, hidden: c.notPublishedCount })}
             </p>
-            <ContributorsTable named={c.named} anonymousByGroup={c.anonymousByGroup} caption={t("namedCaption")} noNamed={t("noNamed")} />
+            <ContributorsTable
+              named={c.named}
+              anonymousByGroup={c.anonymousByGroup}
+              caption={t("namedCaption")}
+              noNamed={t("noNamed")}
+            />
           </>
         )}
         <h3>{t("commentersHeading")}</h3>

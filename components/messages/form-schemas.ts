@@ -1,8 +1,13 @@
 // The schemas the editor's text forms validate with, by name: a client form receives the name (a schema
 // cannot be passed from a server component) and the server action parses with the same object.
 import {
-  messageSetCreateSchema, messageSetUpdateSchema, paragraphAddSchema, paragraphEditSchema, sectionAddSchema,
-  sectionRenameSchema, versionSaveSchema,
+  messageSetCreateSchema,
+  messageSetUpdateSchema,
+  paragraphAddSchema,
+  paragraphEditSchema,
+  sectionAddSchema,
+  sectionRenameSchema,
+  versionSaveSchema,
 } from "@/lib/messages/schemas";
 
 export const MESSAGE_FORM_SCHEMAS = {

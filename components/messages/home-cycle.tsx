@@ -21,7 +21,9 @@ export async function HomeCycle() {
                   <Link href={`/messages/${draft.slug}`}>{draft.title}</Link>
                 </h3>
                 <p className="meta">
-                  {t.rich("commentUntil", { time: () => <LocalDate date={draft.closesAt} timeZone={draft.call.timeZone} reader /> })}
+                  {t.rich("commentUntil", {
+                    time: () => <LocalDate date={draft.closesAt} timeZone={draft.call.timeZone} reader />,
+                  })}
                 </p>
                 {draft.call.link && <p className="meta">{t("fromCall", { title: draft.call.link.title })}</p>}
               </li>

@@ -46,8 +46,17 @@ export async function ParagraphItem({ paragraph, section, sections, actions }: P
                 {[c.stakeholderGroup && tGroup(c.stakeholderGroup), c.region && tRegion(c.region)].filter(Boolean).join(" · ")}
                 {c.excerptId ? "" : ` · ${t("wholeResponse")}`}
               </span>
-              {c.quote && <blockquote className={styles.quote} dir="auto">{c.quote}</blockquote>}
-              <ActionButton action={actions.uncite} hidden={{ citationId: c.id }} label={t("removeCitation")} context={`${c.reference}, ${name}`} />
+              {c.quote && (
+                <blockquote className={styles.quote} dir="auto">
+                  {c.quote}
+                </blockquote>
+              )}
+              <ActionButton
+                action={actions.uncite}
+                hidden={{ citationId: c.id }}
+                label={t("removeCitation")}
+                context={`${c.reference}, ${name}`}
+              />
             </li>
           ))}
         </ul>
@@ -59,7 +68,16 @@ export async function ParagraphItem({ paragraph, section, sections, actions }: P
           schema="editParagraph"
           action={actions.editParagraph}
           hidden={{ paragraphId: paragraph.id }}
-          fields={[{ name: "body", label: t("body"), hint: t("bodyHint", { max: MESSAGE_LIMITS.body }), rows: 6, maxLength: MESSAGE_LIMITS.body, defaultValue: paragraph.body }]}
+          fields={[
+            {
+              name: "body",
+              label: t("body"),
+              hint: t("bodyHint", { max: MESSAGE_LIMITS.body }),
+              rows: 6,
+              maxLength: MESSAGE_LIMITS.body,
+              defaultValue: paragraph.body,
+            },
+          ]}
           submitLabel={t("saveParagraph")}
           preview={actions.preview}
         />
@@ -69,16 +87,28 @@ export async function ParagraphItem({ paragraph, section, sections, actions }: P
         paragraphId={paragraph.id}
         body={paragraph.body}
         labels={{
-          summary: tv("splitAtCursor", { n: paragraph.number }), text: tv("splitText", { n: paragraph.number }),
-          hint: tv("splitCursorHint"), submit: tv("splitHere", { n: paragraph.number }),
+          summary: tv("splitAtCursor", { n: paragraph.number }),
+          text: tv("splitText", { n: paragraph.number }),
+          hint: tv("splitCursorHint"),
+          submit: tv("splitHere", { n: paragraph.number }),
         }}
       />
       <div className="button-row">
         {paragraph.position > 1 && (
-          <ActionButton action={actions.moveParagraph} hidden={{ paragraphId: paragraph.id, direction: "up" }} label={t("moveUp")} context={name} />
+          <ActionButton
+            action={actions.moveParagraph}
+            hidden={{ paragraphId: paragraph.id, direction: "up" }}
+            label={t("moveUp")}
+            context={name}
+          />
         )}
         {paragraph.position < section.paragraphs.length && (
-          <ActionButton action={actions.moveParagraph} hidden={{ paragraphId: paragraph.id, direction: "down" }} label={t("moveDown")} context={name} />
+          <ActionButton
+            action={actions.moveParagraph}
+            hidden={{ paragraphId: paragraph.id, direction: "down" }}
+            label={t("moveDown")}
+            context={name}
+          />
         )}
         {others.length > 0 && (
           <ActionButton
@@ -86,11 +116,20 @@ export async function ParagraphItem({ paragraph, section, sections, actions }: P
             hidden={{ paragraphId: paragraph.id }}
             label={t("move")}
             context={name}
-            choice={{ name: "sectionId", label: `${t("moveTo")} (${name})`, options: others.map((s) => ({ value: s.id, label: s.heading })) }}
+            choice={{
+              name: "sectionId",
+              label: `${t("moveTo")} (${name})`,
+              options: others.map((s) => ({ value: s.id, label: s.heading })),
+            }}
           />
         )}
         {paragraph.position < section.paragraphs.length && (
-          <ActionButton action={actions.mergeParagraphs} hidden={{ paragraphId: paragraph.id, nextId: section.paragraphs[paragraph.position]?.id ?? "" }} label={tv("mergeNext")} context={name} />
+          <ActionButton
+            action={actions.mergeParagraphs}
+            hidden={{ paragraphId: paragraph.id, nextId: section.paragraphs[paragraph.position]?.id ?? "" }}
+            label={tv("mergeNext")}
+            context={name}
+          />
         )}
         {points.length > 0 && (
           <ActionButton
@@ -99,12 +138,19 @@ export async function ParagraphItem({ paragraph, section, sections, actions }: P
             label={tv("split")}
             context={name}
             choice={{
-              name: "at", label: tv("splitBefore", { n: paragraph.number }),
+              name: "at",
+              label: tv("splitBefore", { n: paragraph.number }),
               options: points.map((p) => ({ value: String(p.at), label: tv("splitOption", { s: p.sentence, start: p.start }) })),
             }}
           />
         )}
-        <ActionButton action={actions.deleteParagraph} hidden={{ paragraphId: paragraph.id }} label={t("deleteParagraph")} context={name} danger />
+        <ActionButton
+          action={actions.deleteParagraph}
+          hidden={{ paragraphId: paragraph.id }}
+          label={t("deleteParagraph")}
+          context={name}
+          danger
+        />
       </div>
     </article>
   );

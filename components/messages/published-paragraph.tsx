@@ -30,9 +30,15 @@ export async function PublishedParagraph({ paragraph, children }: { paragraph: P
                 <li key={index}>
                   <Link href={`/responses/${encodeURIComponent(source.reference)}`}>{source.reference}</Link>{" "}
                   <span className="meta">
-                    {[source.stakeholderGroup && tGroup(source.stakeholderGroup), source.region && tRegion(source.region)].filter(Boolean).join(" · ")}
+                    {[source.stakeholderGroup && tGroup(source.stakeholderGroup), source.region && tRegion(source.region)]
+                      .filter(Boolean)
+                      .join(" · ")}
                   </span>
-                  {source.quote && <blockquote className={styles.quote} dir="auto">{source.quote}</blockquote>}
+                  {source.quote && (
+                    <blockquote className={styles.quote} dir="auto">
+                      {source.quote}
+                    </blockquote>
+                  )}
                 </li>
               ) : (
                 <li key={index}>{t(source.removed ? "removed" : "unavailable")}</li>

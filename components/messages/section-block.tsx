@@ -18,12 +18,28 @@ export async function SectionBlock({ set, section, actions }: Props) {
       <h2 id={`section-${section.id}`}>{section.heading}</h2>
       <div className="button-row">
         {section.position > 1 && (
-          <ActionButton action={actions.moveSection} hidden={{ sectionId: section.id, direction: "up" }} label={t("moveUp")} context={context} />
+          <ActionButton
+            action={actions.moveSection}
+            hidden={{ sectionId: section.id, direction: "up" }}
+            label={t("moveUp")}
+            context={context}
+          />
         )}
         {section.position < set.sections.length && (
-          <ActionButton action={actions.moveSection} hidden={{ sectionId: section.id, direction: "down" }} label={t("moveDown")} context={context} />
+          <ActionButton
+            action={actions.moveSection}
+            hidden={{ sectionId: section.id, direction: "down" }}
+            label={t("moveDown")}
+            context={context}
+          />
         )}
-        <ActionButton action={actions.deleteSection} hidden={{ sectionId: section.id }} label={t("deleteSection")} context={context} danger />
+        <ActionButton
+          action={actions.deleteSection}
+          hidden={{ sectionId: section.id }}
+          label={t("deleteSection")}
+          context={context}
+          danger
+        />
       </div>
       <details>
         <summary>
@@ -47,10 +63,15 @@ export async function SectionBlock({ set, section, actions }: Props) {
         schema="addParagraph"
         action={actions.addParagraph}
         hidden={{ sectionId: section.id }}
-        fields={[{
-          name: "body", label: t("newParagraph", { heading: section.heading }), hint: t("bodyHint", { max: MESSAGE_LIMITS.body }),
-          rows: 4, maxLength: MESSAGE_LIMITS.body,
-        }]}
+        fields={[
+          {
+            name: "body",
+            label: t("newParagraph", { heading: section.heading }),
+            hint: t("bodyHint", { max: MESSAGE_LIMITS.body }),
+            rows: 4,
+            maxLength: MESSAGE_LIMITS.body,
+          },
+        ]}
         submitLabel={t("addParagraph")}
         preview={actions.preview}
         resetOnSuccess

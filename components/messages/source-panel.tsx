@@ -26,7 +26,13 @@ export async function SourcePanel({ setId, search, tags, excerpts, responses, pa
   const options = paragraphs.map((p) => ({ value: p.id, label: t("paragraphN", { n: p.number }) }));
   const citeForm = (hidden: Record<string, string>, reference: string) =>
     options.length ? (
-      <ActionButton action={cite} hidden={hidden} label={t("cite")} context={reference} choice={{ name: "paragraphId", label: `${t("citeIn")} (${reference})`, options }} />
+      <ActionButton
+        action={cite}
+        hidden={hidden}
+        label={t("cite")}
+        context={reference}
+        choice={{ name: "paragraphId", label: `${t("citeIn")} (${reference})`, options }}
+      />
     ) : null;
   const who = (group: string | null, region: string | null) =>
     [group && tGroup(group as never), region && tRegion(region as never)].filter(Boolean).join(" · ");
@@ -39,24 +45,49 @@ export async function SourcePanel({ setId, search, tags, excerpts, responses, pa
           <label htmlFor="source-q">{t("search")}</label>
           <input id="source-q" name="q" type="search" maxLength={MESSAGE_LIMITS.search} defaultValue={search.q ?? ""} />
         </div>
-        <SelectField id="source-tag" name="tag" label={t("tag")} anyLabel={t("any")} value={search.tag}
-          options={tags.map((tag) => ({ value: tag.id, label: tag.name }))} />
-        <SelectField id="source-group" name="group" label={t("group")} anyLabel={t("any")} value={search.group}
-          options={STAKEHOLDER_GROUPS.map((g) => ({ value: g, label: tGroup(g) }))} />
-        <SelectField id="source-region" name="region" label={t("region")} anyLabel={t("any")} value={search.region}
-          options={UN_REGIONS.map((r) => ({ value: r, label: tRegion(r) }))} />
-        <button type="submit" className="button secondary">{t("searchButton")}</button>
+        <SelectField
+          id="source-tag"
+          name="tag"
+          label={t("tag")}
+          anyLabel={t("any")}
+          value={search.tag}
+          options={tags.map((tag) => ({ value: tag.id, label: tag.name }))}
+        />
+        <SelectField
+          id="source-group"
+          name="group"
+          label={t("group")}
+          anyLabel={t("any")}
+          value={search.group}
+          options={STAKEHOLDER_GROUPS.map((g) => ({ value: g, label: tGroup(g) }))}
+        />
+        <SelectField
+          id="source-region"
+          name="region"
+          label={t("region")}
+          anyLabel={t("any")}
+          value={search.region}
+          options={UN_REGIONS.map((r) => ({ value: r, label: tRegion(r) }))}
+        />
+        <button type="submit" className="button secondary">
+          {t("searchButton")}
+        </button>
       </form>
       {options.length === 0 && <p className="hint">{t("needParagraph")}</p>}
 
       <h3>{t("excerpts")}</h3>
-      {excerpts.length === 0 ? <p>{t("noExcerpts")}</p> : (
+      {excerpts.length === 0 ? (
+        <p>{t("noExcerpts")}</p>
+      ) : (
         <ul aria-label={t("excerpts")}>
           {excerpts.map((e) => (
             <li key={e.id}>
-              <blockquote className={styles.quote} dir="auto">{e.quote}</blockquote>
+              <blockquote className={styles.quote} dir="auto">
+                {e.quote}
+              </blockquote>
               <p className="meta">
-                {e.response.reference} · {t("question", { n: e.question.position })} · {who(e.response.stakeholderGroup, e.response.region)}
+                {e.response.reference} · {t("question", { n: e.question.position })} ·{" "}
+                {who(e.response.stakeholderGroup, e.response.region)}
                 {e.tags.length > 0 && ` · ${e.tags.join(", ")}`}
               </p>
               {citeForm({ excerptId: e.id }, `${e.response.reference ?? ""}: ${e.quote.slice(0, 60)}`)}
@@ -66,12 +97,20 @@ export async function SourcePanel({ setId, search, tags, excerpts, responses, pa
       )}
 
       <h3>{t("responses")}</h3>
-      {responses.length === 0 ? <p>{t("noResponses")}</p> : (
+      {responses.length === 0 ? (
+        <p>{t("noResponses")}</p>
+      ) : (
         <ul aria-label={t("responses")}>
           {responses.map((r) => (
             <li key={r.id}>
-              <p><strong>{r.reference}</strong> <span className="meta">{who(r.stakeholderGroup, r.region)}</span></p>
-              {r.snippet && <p className="meta" dir="auto">{r.snippet}</p>}
+              <p>
+                <strong>{r.reference}</strong> <span className="meta">{who(r.stakeholderGroup, r.region)}</span>
+              </p>
+              {r.snippet && (
+                <p className="meta" dir="auto">
+                  {r.snippet}
+                </p>
+              )}
               {citeForm({ responseId: r.id }, `${r.reference ?? ""}, ${t("wholeResponse")}`)}
             </li>
           ))}

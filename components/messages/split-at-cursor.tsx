@@ -30,8 +30,19 @@ export function SplitAtCursor({ action, paragraphId, body, labels }: Props) {
         <input type="hidden" name="at" value={at ?? ""} />
         <div className="field">
           <label htmlFor={`${id}-text`}>{labels.text}</label>
-          <p className="hint" id={`${id}-hint`}>{labels.hint}</p>
-          <textarea id={`${id}-text`} readOnly rows={5} value={body} aria-describedby={`${id}-hint`} onSelect={track} onClick={track} onKeyUp={track} />
+          <p className="hint" id={`${id}-hint`}>
+            {labels.hint}
+          </p>
+          <textarea
+            id={`${id}-text`}
+            readOnly
+            rows={5}
+            value={body}
+            aria-describedby={`${id}-hint`}
+            onSelect={track}
+            onClick={track}
+            onKeyUp={track}
+          />
         </div>
         <div className="button-row">
           <button type="submit" className="button secondary" disabled={pending || at === null}>

@@ -14,7 +14,12 @@ import { MarkdownPreview, type PreviewAction } from "./markdown-preview";
 import styles from "./message-editor.module.css";
 
 export type TextField = {
-  name: string; label: string; hint?: string; defaultValue?: string; maxLength?: number; rows?: number;
+  name: string;
+  label: string;
+  hint?: string;
+  defaultValue?: string;
+  maxLength?: number;
+  rows?: number;
 };
 
 type Props = {
@@ -37,7 +42,14 @@ export function TextForm({ id, schema, action, hidden, fields, submitLabel, rese
   const [state, formAction, pending] = useActionState(action, null);
   const formRef = useRef<HTMLFormElement>(null);
   const defaults = { ...hidden, ...Object.fromEntries(fields.map((f) => [f.name, f.defaultValue ?? ""])) };
-  const { register, handleSubmit, setError, reset, getValues, formState: { errors } } = useForm<Record<string, string>>({
+  const {
+    register,
+    handleSubmit,
+    setError,
+    reset,
+    getValues,
+    formState: { errors },
+  } = useForm<Record<string, string>>({
     resolver: zodResolver(MESSAGE_FORM_SCHEMAS[schema]) as never,
     defaultValues: defaults,
   });
@@ -46,7 +58,8 @@ export function TextForm({ id, schema, action, hidden, fields, submitLabel, rese
     if (state && !state.ok && state.fieldErrors)
       for (const [name, messages] of Object.entries(state.fieldErrors))
         if (messages?.[0]) setError(name, { message: messages[0] });
-    if (state?.ok && resetOnSuccess) reset(Object.fromEntries(Object.entries(defaults).map(([k, v]) => [k, k in hidden ? v : ""])));
+    if (state?.ok && resetOnSuccess)
+      reset(Object.fromEntries(Object.entries(defaults).map(([k, v]) => [k, k in hidden ? v : ""])));
     // eslint-disable-next-line react-hooks/exhaustive-deps -- only when a new answer arrives
   }, [state]);
 
@@ -75,16 +88,30 @@ export function TextForm({ id, schema, action, hidden, fields, submitLabel, rese
         const error = message(errors[field.name]?.message ?? refused);
         const describedBy = [field.hint && `${fieldId}-hint`, error && `${fieldId}-error`].filter(Boolean).join(" ");
         const control = {
-          id: fieldId, maxLength: field.maxLength, defaultValue: field.defaultValue,
-          "aria-invalid": error ? true : undefined, "aria-describedby": describedBy || undefined, ...register(field.name),
+          id: fieldId,
+          maxLength: field.maxLength,
+          defaultValue: field.defaultValue,
+          "aria-invalid": error ? true : undefined,
+          "aria-describedby": describedBy || undefined,
+          ...register(field.name),
         };
         return (
           <div className="field" key={field.name}>
             <label htmlFor={fieldId}>{field.label}</label>
-            {field.hint && <p className="hint" id={`${fieldId}-hint`}>{field.hint}</p>}
+            {field.hint && (
+              <p className="hint" id={`${fieldId}-hint`}>
+                {field.hint}
+              </p>
+            )}
             {field.rows ? <textarea rows={field.rows} {...control} /> : <input type="text" {...control} />}
-            {error && <p className="field-error" id={`${fieldId}-error`}>{error}</p>}
-            {field.rows && preview && <MarkdownPreview label={field.label} read={() => getValues(field.name) ?? ""} preview={preview} />}
+            {error && (
+              <p className="field-error" id={`${fieldId}-error`}>
+                {error}
+              </p>
+            )}
+            {field.rows && preview && (
+              <MarkdownPreview label={field.label} read={() => getValues(field.name) ?? ""} preview={preview} />
+            )}
           </div>
         );
       })}

@@ -15,9 +15,15 @@ type Props = { compared: ComparedVersions; view: "inline" | "side"; slug?: strin
 /** A paragraph's text: its Markdown rendered (through the sanitizer), the changes marked inside it. */
 async function RenderedTokens({ tokens, show }: { tokens: DiffToken[]; show: DiffToken["type"][] }) {
   const t = await getTranslations("PublicVersions");
-  const html = renderDiffMarkdown(tokens.filter((token) => show.includes(token.type)), {
-    inserted: t("inserted"), insertedEnd: t("insertedEnd"), deleted: t("deleted"), deletedEnd: t("deletedEnd"),
-  });
+  const html = renderDiffMarkdown(
+    tokens.filter((token) => show.includes(token.type)),
+    {
+      inserted: t("inserted"),
+      insertedEnd: t("insertedEnd"),
+      deleted: t("deleted"),
+      deletedEnd: t("deletedEnd"),
+    },
+  );
   return <div className={`prose ${styles.text} ${styles.rendered}`} dangerouslySetInnerHTML={{ __html: html }} />;
 }
 
@@ -27,15 +33,25 @@ async function Tokens({ tokens, show, inline }: { tokens: DiffToken[]; show: Dif
   const t = await getTranslations("PublicVersions");
   return (
     <span>
-      {tokens.filter((token) => show.includes(token.type)).map((token, index) =>
-        token.type === "insert" ? (
-          <ins key={index}><span className="visually-hidden">{t("inserted")} </span>{token.text}<span className="visually-hidden"> {t("insertedEnd")}</span></ins>
-        ) : token.type === "delete" ? (
-          <del key={index}><span className="visually-hidden">{t("deleted")} </span>{token.text}<span className="visually-hidden"> {t("deletedEnd")}</span></del>
-        ) : (
-          <span key={index}>{token.text}</span>
-        ),
-      )}
+      {tokens
+        .filter((token) => show.includes(token.type))
+        .map((token, index) =>
+          token.type === "insert" ? (
+            <ins key={index}>
+              <span className="visually-hidden">{t("inserted")} </span>
+              {token.text}
+              <span className="visually-hidden"> {t("insertedEnd")}</span>
+            </ins>
+          ) : token.type === "delete" ? (
+            <del key={index}>
+              <span className="visually-hidden">{t("deleted")} </span>
+              {token.text}
+              <span className="visually-hidden"> {t("deletedEnd")}</span>
+            </del>
+          ) : (
+            <span key={index}>{token.text}</span>
+          ),
+        )}
     </span>
   );
 }
@@ -50,9 +66,11 @@ function labels(t: T, p: Paragraph) {
   if (p.status === "added") out.push(t("added"));
   if (p.status === "removed") out.push(t("removed"));
   if (p.status === "moved")
-    out.push(p.fromHeading !== p.toHeading
-      ? t("movedSection", { from: p.fromNumber!, to: p.toNumber!, fromHeading: p.fromHeading! })
-      : t("moved", { from: p.fromNumber!, to: p.toNumber! }));
+    out.push(
+      p.fromHeading !== p.toHeading
+        ? t("movedSection", { from: p.fromNumber!, to: p.toNumber!, fromHeading: p.fromHeading! })
+        : t("moved", { from: p.fromNumber!, to: p.toNumber! }),
+    );
   if (p.status === "split" && p.splitFrom) out.push(t("splitFrom", { n: p.splitFrom }));
   if (p.status === "merged" && p.mergedInto) out.push(t("mergedInto", { n: p.mergedInto }));
   if (p.splitInto.length) out.push(t("splitInto", { list: list(p.splitInto) }));
@@ -68,7 +86,8 @@ async function Comments({ p, slug }: { p: Paragraph; slug?: string }) {
   if (!slug) return <span className="meta">{text}</span>;
   return (
     <Link href={`/messages/${slug}/discuss/${encodeURIComponent(p.paragraphId)}`} className="meta">
-      {text}<span className="visually-hidden"> {t("commentsOn", { n: number })}</span>
+      {text}
+      <span className="visually-hidden"> {t("commentsOn", { n: number })}</span>
     </Link>
   );
 }
@@ -84,8 +103,17 @@ export async function VersionDiff({ compared, view, slug }: Props) {
       {compared.sections.map((section, index) => (
         <section key={section.key} aria-labelledby={`diff-section-${index}`}>
           <h2 id={`diff-section-${index}`}>
-            {section.status === "renamed" ? <Tokens tokens={section.headingTokens} show={["equal", "insert", "delete"]} inline /> : section.headingTo ?? section.headingFrom}
-            {sectionNote[section.status] && <> <span className="badge">{sectionNote[section.status]}</span></>}
+            {section.status === "renamed" ? (
+              <Tokens tokens={section.headingTokens} show={["equal", "insert", "delete"]} inline />
+            ) : (
+              (section.headingTo ?? section.headingFrom)
+            )}
+            {sectionNote[section.status] && (
+              <>
+                {" "}
+                <span className="badge">{sectionNote[section.status]}</span>
+              </>
+            )}
           </h2>
           {view === "inline" ? (
             section.paragraphs.map((p) => (
@@ -117,8 +145,12 @@ export async function VersionDiff({ compared, view, slug }: Props) {
                       <br />
                       <Comments p={p} slug={slug} />
                     </th>
-                    <td>{p.tokens.some((x) => x.type !== "insert") && <Tokens tokens={p.tokens} show={["equal", "delete"]} />}</td>
-                    <td>{p.tokens.some((x) => x.type !== "delete") && <Tokens tokens={p.tokens} show={["equal", "insert"]} />}</td>
+                    <td>
+                      {p.tokens.some((x) => x.type !== "insert") && <Tokens tokens={p.tokens} show={["equal", "delete"]} />}
+                    </td>
+                    <td>
+                      {p.tokens.some((x) => x.type !== "delete") && <Tokens tokens={p.tokens} show={["equal", "insert"]} />}
+                    </td>
                   </tr>
                 ))}
               </tbody>

@@ -43,7 +43,11 @@ export function VersionForm({ action, versionId, submitLabel, period, confirm, d
           aria-invalid={error ? true : undefined}
           aria-describedby={[period && `${id}-hint`, error && `${fieldId}-error`].filter(Boolean).join(" ") || undefined}
         />
-        {error && <p className="field-error" id={`${fieldId}-error`}>{error}</p>}
+        {error && (
+          <p className="field-error" id={`${fieldId}-error`}>
+            {error}
+          </p>
+        )}
       </div>
     );
   };
@@ -52,7 +56,9 @@ export function VersionForm({ action, versionId, submitLabel, period, confirm, d
       <input type="hidden" name="versionId" value={versionId} />
       {period && (
         <>
-          <p className="hint" id={`${id}-hint`}>{period.hint}</p>
+          <p className="hint" id={`${id}-hint`}>
+            {period.hint}
+          </p>
           {field("commentOpensAt", period.opensLabel)}
           {field("commentClosesAt", period.closesLabel)}
         </>

@@ -50,7 +50,12 @@ export async function VersionList({ set, actions, now = new Date() }: Props) {
             return (
               <li key={v.id} id={`version-${v.number}`}>
                 <strong>{t("versionN", { n: v.number })}</strong>
-                {v.finalisedAt && <> <span className="badge">{tv("final")}</span></>}
+                {v.finalisedAt && (
+                  <>
+                    {" "}
+                    <span className="badge">{tv("final")}</span>
+                  </>
+                )}
                 {v.summary && <>: {v.summary}</>}{" "}
                 <span className="meta">
                   ({t("savedOn")} <LocalDate date={v.createdAt} timeZone={zone} />
@@ -62,9 +67,22 @@ export async function VersionList({ set, actions, now = new Date() }: Props) {
                   ) : (
                     t("notPublished")
                   )}
-                  {period === "open" && <>, {tv("periodOpenUntil")} <LocalDate date={v.commentClosesAt!} timeZone={zone} reader /></>}
-                  {period === "upcoming" && <>, {tv("periodOpensOn")} <LocalDate date={v.commentOpensAt!} timeZone={zone} reader /></>}
-                  {period === "closed" && <>, {tv("periodClosedOn")} <LocalDate date={v.commentClosesAt!} timeZone={zone} reader /></>})
+                  {period === "open" && (
+                    <>
+                      , {tv("periodOpenUntil")} <LocalDate date={v.commentClosesAt!} timeZone={zone} reader />
+                    </>
+                  )}
+                  {period === "upcoming" && (
+                    <>
+                      , {tv("periodOpensOn")} <LocalDate date={v.commentOpensAt!} timeZone={zone} reader />
+                    </>
+                  )}
+                  {period === "closed" && (
+                    <>
+                      , {tv("periodClosedOn")} <LocalDate date={v.commentClosesAt!} timeZone={zone} reader />
+                    </>
+                  )}
+                  )
                 </span>
                 {!final && !v.publishedAt && v.number > latestPublished && (
                   <div>
@@ -72,9 +90,18 @@ export async function VersionList({ set, actions, now = new Date() }: Props) {
                       action={actions.publishVersion}
                       versionId={v.id}
                       submitLabel={tv("publish", { n: v.number })}
-                      period={{ opensLabel: tv("opensAt"), closesLabel: tv("closesAt"), hint: tv("publishHint", { zone, days: VERSION_LIMITS.periodMaxDays }) }}
+                      period={{
+                        opensLabel: tv("opensAt"),
+                        closesLabel: tv("closesAt"),
+                        hint: tv("publishHint", { zone, days: VERSION_LIMITS.periodMaxDays }),
+                      }}
                     />
-                    <VersionForm action={actions.finaliseVersion} versionId={v.id} submitLabel={tv("publishFinal", { n: v.number })} confirm={tv("confirmFinal", { n: v.number })} />
+                    <VersionForm
+                      action={actions.finaliseVersion}
+                      versionId={v.id}
+                      submitLabel={tv("publishFinal", { n: v.number })}
+                      confirm={tv("confirmFinal", { n: v.number })}
+                    />
                   </div>
                 )}
                 {!final && open && (
@@ -86,7 +113,12 @@ export async function VersionList({ set, actions, now = new Date() }: Props) {
                   />
                 )}
                 {!final && v.publishedAt && v.number === latestPublished && !open && (
-                  <VersionForm action={actions.finaliseVersion} versionId={v.id} submitLabel={tv("markFinal", { n: v.number })} confirm={tv("confirmFinal", { n: v.number })} />
+                  <VersionForm
+                    action={actions.finaliseVersion}
+                    versionId={v.id}
+                    submitLabel={tv("markFinal", { n: v.number })}
+                    confirm={tv("confirmFinal", { n: v.number })}
+                  />
                 )}
               </li>
             );

@@ -37,17 +37,19 @@ export async function AuditTable({ entries }: { entries: Entry[] }) {
           {entries.map((entry) => (
             <tr key={entry.id}>
               <td>
-                <time dateTime={entry.createdAt.toISOString()}>{entry.createdAt.toISOString().replace("T", " ").slice(0, 19)} UTC</time>
+                <time dateTime={entry.createdAt.toISOString()}>
+                  {entry.createdAt.toISOString().replace("T", " ").slice(0, 19)} UTC
+                </time>
               </td>
               <td>
-                {entry.actorId === null
-                  ? t("system")
-                  : (
-                    <>
-                      {entry.actorName ? <UserText>{entry.actorName}</UserText> : t("deletedAccount")}
-                      {entry.actorRole && ` (${tRole(entry.actorRole)})`}
-                    </>
-                  )}
+                {entry.actorId === null ? (
+                  t("system")
+                ) : (
+                  <>
+                    {entry.actorName ? <UserText>{entry.actorName}</UserText> : t("deletedAccount")}
+                    {entry.actorRole && ` (${tRole(entry.actorRole)})`}
+                  </>
+                )}
               </td>
               <th scope="row">{entry.action}</th>
               <td>

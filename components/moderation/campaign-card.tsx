@@ -17,10 +17,14 @@ export async function CampaignCard({ campaign }: { campaign: CampaignsView["clus
       <h3 id={headingId}>{t("campaign", { size: campaign.size })}</h3>
       <p className="meta">{t("scores", { min: percent(campaign.minScore), max: percent(campaign.maxScore) })}</p>
       <p className="meta">{t("representative")}</p>
-      <blockquote className={styles.text} dir="auto">{campaign.representativeText}</blockquote>
+      <blockquote className={styles.text} dir="auto">
+        {campaign.representativeText}
+      </blockquote>
       <details className={styles.members}>
         <summary>{t("members", { size: campaign.size })}</summary>
-        {campaign.size > MEMBERS_SHOWN && <p className="hint">{t("membersCapped", { shown: MEMBERS_SHOWN, size: campaign.size })}</p>}
+        {campaign.size > MEMBERS_SHOWN && (
+          <p className="hint">{t("membersCapped", { shown: MEMBERS_SHOWN, size: campaign.size })}</p>
+        )}
         <div className="table-wrap">
           <table>
             <thead>

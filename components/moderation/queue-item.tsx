@@ -3,7 +3,12 @@
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import {
-  approveAction, dismissReportsAction, hideAction, restoreAction, reviewAction, upholdReportsAction,
+  approveAction,
+  dismissReportsAction,
+  hideAction,
+  restoreAction,
+  reviewAction,
+  upholdReportsAction,
 } from "@/app/(moderation)/moderation/calls/[id]/queue/actions";
 import { LocalDate } from "@/components/ui/local-date";
 import type { listQueue } from "@/lib/moderation/queue";
@@ -31,7 +36,9 @@ export async function QueueItem({ item, tab, timeZone }: { item: Item; tab: Queu
         </span>
       </h3>
       <p className="meta">
-        {[item.stakeholderGroup && tGroup(item.stakeholderGroup), item.region && tRegion(item.region)].filter(Boolean).join(" · ")}
+        {[item.stakeholderGroup && tGroup(item.stakeholderGroup), item.region && tRegion(item.region)]
+          .filter(Boolean)
+          .join(" · ")}
         {item.submittedAt && (
           <>
             {" · "}

@@ -7,7 +7,13 @@ import { startTransition, useActionState, useRef } from "react";
 import { useForm } from "react-hook-form";
 import { reportResponseAction } from "@/app/(public)/responses/[reference]/actions";
 import { fieldMessage } from "@/components/ui/field-message";
-import { MODERATION_LIMITS, REPORT_REASONS, reportInputSchema, type ReportFormValues, type ReportInput } from "@/lib/moderation/schemas";
+import {
+  MODERATION_LIMITS,
+  REPORT_REASONS,
+  reportInputSchema,
+  type ReportFormValues,
+  type ReportInput,
+} from "@/lib/moderation/schemas";
 
 export function ReportForm({ responseId }: { responseId: string }) {
   const t = useTranslations("ReportForm");
@@ -20,7 +26,11 @@ export function ReportForm({ responseId }: { responseId: string }) {
   const refused = state && !state.ok ? state : undefined;
   const { register, handleSubmit, formState } = useForm<ReportFormValues, unknown, ReportInput>({
     resolver: zodResolver(reportInputSchema),
-    defaultValues: { responseId, reason: (refused?.values?.reason ?? "") as ReportFormValues["reason"], details: refused?.values?.details ?? "" },
+    defaultValues: {
+      responseId,
+      reason: (refused?.values?.reason ?? "") as ReportFormValues["reason"],
+      details: refused?.values?.details ?? "",
+    },
   });
   const field = (code: string | undefined) =>
     code && tmv.has(code.split("|")[0]!) ? fieldMessage(tmv, code) : fieldMessage(tv, code);
@@ -55,7 +65,13 @@ export function ReportForm({ responseId }: { responseId: string }) {
           <legend>{t("reason")}</legend>
           {REPORT_REASONS.map((reason) => (
             <div key={reason} className="field checkbox-field">
-              <input type="radio" id={`report-${reason}`} value={reason} defaultChecked={refused?.values?.reason === reason} {...register("reason")} />
+              <input
+                type="radio"
+                id={`report-${reason}`}
+                value={reason}
+                defaultChecked={refused?.values?.reason === reason}
+                {...register("reason")}
+              />
               <label htmlFor={`report-${reason}`}>{tReason(reason)}</label>
             </div>
           ))}

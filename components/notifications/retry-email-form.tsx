@@ -11,7 +11,12 @@ export function RetryEmailForm({ jobId }: { jobId: string }) {
   return (
     <form action={formAction} className="inline-form">
       <input type="hidden" name="jobId" value={jobId} />
-      <button type="submit" className="button secondary" disabled={pending || state?.ok} aria-label={t("retryLabel", { id: jobId })}>
+      <button
+        type="submit"
+        className="button secondary"
+        disabled={pending || state?.ok}
+        aria-label={t("retryLabel", { id: jobId })}
+      >
         {t("retry")}
       </button>
       <span role={state && !state.ok ? "alert" : "status"} className={state && !state.ok ? "field-error" : ""}>

@@ -26,8 +26,13 @@ export function NotificationSettingsForm({ kinds }: { kinds: Record<PreferenceFi
             const field = preferenceField[kind];
             return (
               <div className="choice" key={kind}>
-                <input type="checkbox" id={`pref-${field}`} name={field} defaultChecked={kinds[field]}
-                  aria-describedby={`pref-${field}-hint`} />
+                <input
+                  type="checkbox"
+                  id={`pref-${field}`}
+                  name={field}
+                  defaultChecked={kinds[field]}
+                  aria-describedby={`pref-${field}-hint`}
+                />
                 <label htmlFor={`pref-${field}`}>
                   {tKind(kind)}
                   <span className="choice-hint hint" id={`pref-${field}-hint`}>

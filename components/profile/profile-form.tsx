@@ -51,8 +51,7 @@ export function ProfileForm({ defaults, countries, callbackUrl }: Props) {
   }, [state, setError]);
 
   const serverErrors = state && !state.ok ? state.fieldErrors : undefined;
-  const errorOf = (name: keyof ProfileFormValues) =>
-    fieldMessage(tv, errors[name]?.message ?? serverErrors?.[name]?.[0]);
+  const errorOf = (name: keyof ProfileFormValues) => fieldMessage(tv, errors[name]?.message ?? serverErrors?.[name]?.[0]);
 
   const field = (name: keyof ProfileFormValues, label: string, control: React.ReactNode, hint?: string) => {
     const error = errorOf(name);
@@ -91,9 +90,7 @@ export function ProfileForm({ defaults, countries, callbackUrl }: Props) {
       className="form"
       action={formAction}
       noValidate
-      onSubmit={(event) =>
-        handleSubmit(() => startTransition(() => formAction(new FormData(formRef.current!))))(event)
-      }
+      onSubmit={(event) => handleSubmit(() => startTransition(() => formAction(new FormData(formRef.current!))))(event)}
     >
       {state && (
         <p className={`notice ${state.ok ? "ok" : "error"}`} role={state.ok ? "status" : "alert"}>
@@ -104,7 +101,13 @@ export function ProfileForm({ defaults, countries, callbackUrl }: Props) {
       {field(
         "displayName",
         t("displayName"),
-        <input type="text" autoComplete="name" maxLength={PROFILE_LIMITS.displayName} {...a11y("displayName", true)} {...register("displayName")} />,
+        <input
+          type="text"
+          autoComplete="name"
+          maxLength={PROFILE_LIMITS.displayName}
+          {...a11y("displayName", true)}
+          {...register("displayName")}
+        />,
         t("displayNameHint"),
       )}
       {field(
@@ -147,7 +150,13 @@ export function ProfileForm({ defaults, countries, callbackUrl }: Props) {
       {field(
         "organisation",
         t("organisation"),
-        <input type="text" autoComplete="organization" maxLength={PROFILE_LIMITS.organisation} {...a11y("organisation")} {...register("organisation")} />,
+        <input
+          type="text"
+          autoComplete="organization"
+          maxLength={PROFILE_LIMITS.organisation}
+          {...a11y("organisation")}
+          {...register("organisation")}
+        />,
       )}
       {field(
         "onBehalfOf",

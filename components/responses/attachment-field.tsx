@@ -7,13 +7,7 @@
 import { useFormatter, useTranslations } from "next-intl";
 import { useEffect, useId, useRef, useState } from "react";
 import { flushSync } from "react-dom";
-import {
-  ACCEPT,
-  kindOfMediaType,
-  MAX_BYTES,
-  MAX_FILES,
-  type AttachmentSummary,
-} from "@/lib/attachments/limits";
+import { ACCEPT, kindOfMediaType, MAX_BYTES, MAX_FILES, type AttachmentSummary } from "@/lib/attachments/limits";
 import { UserText } from "@/components/ui/user-text";
 
 type Props = {

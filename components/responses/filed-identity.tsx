@@ -6,8 +6,11 @@ import type { StakeholderGroup, UnRegion } from "@/lib/generated/prisma/enums";
 import { countryName } from "@/lib/profile/countries";
 
 export type IdentityView = {
-  stakeholderGroup: StakeholderGroup | null; region: UnRegion | null; country: string | null;
-  organisation: string | null; onBehalfOf: string | null;
+  stakeholderGroup: StakeholderGroup | null;
+  region: UnRegion | null;
+  country: string | null;
+  organisation: string | null;
+  onBehalfOf: string | null;
 };
 
 export function FiledIdentity({ identity, id }: { identity: IdentityView; id?: string }) {

@@ -39,7 +39,12 @@ export function AnonymousFilesChoice({ error, disabled }: ChoiceProps) {
   );
 }
 
-export function IdentityChoice({ filed, profile, error, disabled }: ChoiceProps & { filed: IdentityView; profile: IdentityView }) {
+export function IdentityChoice({
+  filed,
+  profile,
+  error,
+  disabled,
+}: ChoiceProps & { filed: IdentityView; profile: IdentityView }) {
   const t = useTranslations("FilingChoices");
   const { register } = useFormContext();
   const shown = { asFiled: filed, profile };

@@ -50,13 +50,14 @@ export function ResponseForm(props: Props) {
   const schema = useMemo(() => buildSubmissionSchema(questions), [questions]);
   const posted = state && !state.ok ? state.posted : undefined;
   const initial = useMemo(
-    () => ({
-      ...props.initialValues,
-      consent: props.consent ?? "",
-      anonymousFiles: props.attachmentsPrivate === null ? "" : props.attachmentsPrivate ? "keepPrivate" : "confirmNoName",
-      identity: "",
-      ...(posted ?? {}),
-    }) as Record<string, string | string[]>,
+    () =>
+      ({
+        ...props.initialValues,
+        consent: props.consent ?? "",
+        anonymousFiles: props.attachmentsPrivate === null ? "" : props.attachmentsPrivate ? "keepPrivate" : "confirmNoName",
+        identity: "",
+        ...(posted ?? {}),
+      }) as Record<string, string | string[]>,
     [props.initialValues, props.consent, props.attachmentsPrivate, posted],
   );
   const form = useForm<FieldValues>({
@@ -72,10 +73,13 @@ export function ResponseForm(props: Props) {
     delete values.submitKey;
     return values;
   }, [getValues]);
-  const save = useCallback(async (values: Record<string, unknown>) => {
-    const result = await saveDraftAction(responseId, values);
-    return result.ok ? { ok: true as const, savedAt: result.data.savedAt } : { ok: false as const, message: result.message };
-  }, [responseId]);
+  const save = useCallback(
+    async (values: Record<string, unknown>) => {
+      const result = await saveDraftAction(responseId, values);
+      return result.ok ? { ok: true as const, savedAt: result.data.savedAt } : { ok: false as const, message: result.message };
+    },
+    [responseId],
+  );
   const autosave = useAutosave({
     responseId,
     save,
@@ -100,7 +104,6 @@ export function ResponseForm(props: Props) {
     // Once, on load.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, []);
-
 
   // What the server refused, shown on the fields; autosave goes on.
   useEffect(() => {
@@ -225,7 +228,12 @@ export function ResponseForm(props: Props) {
         </fieldset>
         <section className="attachments-section" aria-labelledby="attachments-heading">
           <h2 id="attachments-heading">{t("attachments")}</h2>
-          <AttachmentField responseId={responseId} initial={props.attachments} disabled={!editable} onCountChange={setFileCount} />
+          <AttachmentField
+            responseId={responseId}
+            initial={props.attachments}
+            disabled={!editable}
+            onCountChange={setFileCount}
+          />
           {askFiles && <AnonymousFilesChoice error={errorOf("anonymousFiles")} disabled={!editable} />}
         </section>
         {props.identities && editable && (
@@ -262,7 +270,11 @@ function AutosaveStatus({ state, locale }: { state: AutosaveState; locale: strin
   else if (state.kind === "refused") text = t("notSaved", { message: state.message });
   else if (state.kind === "local") text = t("editKeptLocally");
   return (
-    <p className={`autosave-status${state.kind === "offline" || state.kind === "refused" ? " warn" : ""}`} aria-live="polite" role="status">
+    <p
+      className={`autosave-status${state.kind === "offline" || state.kind === "refused" ? " warn" : ""}`}
+      aria-live="polite"
+      role="status"
+    >
       {text}
     </p>
   );

@@ -11,7 +11,11 @@ const noSubscription = () => () => {};
 export function ReaderTime({ date, inline = false }: { date: string; inline?: boolean }) {
   const t = useTranslations("Deadline");
   const locale = useLocale();
-  const inBrowser = useSyncExternalStore(noSubscription, () => true, () => false);
+  const inBrowser = useSyncExternalStore(
+    noSubscription,
+    () => true,
+    () => false,
+  );
   if (!inBrowser) return null;
   const time = formatDate(date, { locale });
   if (inline) return <span className="reader-time">{t("yourTimeInline", { time })}</span>;

@@ -3,8 +3,20 @@
 export type SelectOption = { value: string; label: string };
 
 export function SelectField({
-  id, name, label, anyLabel, value, options,
-}: { id: string; name: string; label: string; anyLabel: string; value?: string | null; options: readonly SelectOption[] }) {
+  id,
+  name,
+  label,
+  anyLabel,
+  value,
+  options,
+}: {
+  id: string;
+  name: string;
+  label: string;
+  anyLabel: string;
+  value?: string | null;
+  options: readonly SelectOption[];
+}) {
   return (
     <div className="field">
       <label htmlFor={id}>{label}</label>

@@ -45,8 +45,12 @@ export async function changeRole(actor: SessionUser, { userId, role }: ChangeRol
     if (target.role !== role) {
       await endAllSessions(tx, userId);
       await recordAudit(tx, {
-        actor: { id: actor.id, role: actor.role }, action: "user.role", itemType: "user", itemId: userId,
-        before: { role: target.role }, after: { role },
+        actor: { id: actor.id, role: actor.role },
+        action: "user.role",
+        itemType: "user",
+        itemId: userId,
+        before: { role: target.role },
+        after: { role },
       });
     }
     return user;

@@ -24,11 +24,22 @@ export async function exportPersonalData(actor: Actor, now = new Date()) {
   const user = await db.user.findUnique({
     where: { id: actor.id },
     select: {
-      id: true, email: true, emailVerified: true, role: true, createdAt: true, updatedAt: true,
+      id: true,
+      email: true,
+      emailVerified: true,
+      role: true,
+      createdAt: true,
+      updatedAt: true,
       profile: {
         select: {
-          displayName: true, stakeholderGroup: true, region: true, country: true, organisation: true,
-          onBehalfOf: true, createdAt: true, updatedAt: true,
+          displayName: true,
+          stakeholderGroup: true,
+          region: true,
+          country: true,
+          organisation: true,
+          onBehalfOf: true,
+          createdAt: true,
+          updatedAt: true,
         },
       },
     },
@@ -36,16 +47,30 @@ export async function exportPersonalData(actor: Actor, now = new Date()) {
   if (!user) throw NotFound("userNotFound");
   const [sessions, responses, reports, audit, comments] = await Promise.all([
     db.session.findMany({
-      where: { userId: actor.id }, orderBy: { createdAt: "asc" },
+      where: { userId: actor.id },
+      orderBy: { createdAt: "asc" },
       select: { createdAt: true, lastSeenAt: true, expires: true, userAgent: true },
     }),
     db.response.findMany({
       where: { authorId: actor.id },
       orderBy: { createdAt: "asc" },
       select: {
-        id: true, reference: true, status: true, consent: true, stakeholderGroup: true, region: true, country: true,
-        organisation: true, onBehalfOf: true, submittedAt: true, withdrawnAt: true, version: true,
-        moderationState: true, hiddenReason: true, createdAt: true, updatedAt: true,
+        id: true,
+        reference: true,
+        status: true,
+        consent: true,
+        stakeholderGroup: true,
+        region: true,
+        country: true,
+        organisation: true,
+        onBehalfOf: true,
+        submittedAt: true,
+        withdrawnAt: true,
+        version: true,
+        moderationState: true,
+        hiddenReason: true,
+        createdAt: true,
+        updatedAt: true,
         call: { select: { slug: true, title: true } },
         answers: {
           orderBy: { question: { position: "asc" } },
@@ -62,8 +87,13 @@ export async function exportPersonalData(actor: Actor, now = new Date()) {
       where: { reporterId: actor.id },
       orderBy: { createdAt: "asc" },
       select: {
-        reason: true, details: true, status: true, createdAt: true, resolvedAt: true,
-        response: { select: { reference: true } }, commentId: true,
+        reason: true,
+        details: true,
+        status: true,
+        createdAt: true,
+        resolvedAt: true,
+        response: { select: { reference: true } },
+        commentId: true,
       },
     }),
     db.auditEntry.findMany({
@@ -110,9 +140,14 @@ export async function deleteAccount(actor: Actor, input: DeleteAccountInput) {
     const responses = await tx.response.findMany({
       where: { authorId: user.id },
       select: {
-        id: true, status: true, reference: true, callId: true, clusterId: true,
+        id: true,
+        status: true,
+        reference: true,
+        callId: true,
+        clusterId: true,
         attachments: {
-          orderBy: [{ createdAt: "asc" }, { id: "asc" }], select: { id: true, storageKey: true, publicStorageKey: true, mediaType: true },
+          orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+          select: { id: true, storageKey: true, publicStorageKey: true, mediaType: true },
         },
       },
     });
@@ -124,12 +159,17 @@ export async function deleteAccount(actor: Actor, input: DeleteAccountInput) {
     if (reclustered.length) await tx.call.updateMany({ where: { id: { in: reclustered } }, data: { clusteredAt: null } });
     if (kept.length) {
       const ids = kept.map((r) => r.id);
-      await tx.response.updateMany({ where: { id: { in: ids }, consent: "PUBLISH_NAMED" }, data: { consent: "PUBLISH_ANONYMOUS" } });
+      await tx.response.updateMany({
+        where: { id: { in: ids }, consent: "PUBLISH_NAMED" },
+        data: { consent: "PUBLISH_ANONYMOUS" },
+      });
       await tx.responseVersion.updateMany({
-        where: { responseId: { in: ids }, consent: "PUBLISH_NAMED" }, data: { consent: "PUBLISH_ANONYMOUS" },
+        where: { responseId: { in: ids }, consent: "PUBLISH_NAMED" },
+        data: { consent: "PUBLISH_ANONYMOUS" },
       });
       await tx.response.updateMany({
-        where: { id: { in: ids } }, data: { organisation: null, onBehalfOf: null, country: null, lastSubmitKey: null },
+        where: { id: { in: ids } },
+        data: { organisation: null, onBehalfOf: null, country: null, lastSubmitKey: null },
       });
       for (const response of kept) {
         for (const [index, file] of response.attachments.entries()) {
@@ -147,13 +187,23 @@ export async function deleteAccount(actor: Actor, input: DeleteAccountInput) {
     await releaseEmailJobsOf(tx, user.id);
     // Sessions, profile and reports go with the user (cascade); kept responses lose their author (set null).
     await tx.user.delete({ where: { id: user.id }, select: { id: true } });
-    const result = { responses: input.responses, removed: removed.filter((r) => r.status !== "DRAFT").length,
-      draftsRemoved: removed.filter((r) => r.status === "DRAFT").length, anonymised: kept.length };
+    const result = {
+      responses: input.responses,
+      removed: removed.filter((r) => r.status !== "DRAFT").length,
+      draftsRemoved: removed.filter((r) => r.status === "DRAFT").length,
+      anonymised: kept.length,
+    };
     await recordAudit(tx, {
-      actor: { id: user.id, role: user.role }, action: "user.delete", itemType: "user", itemId: user.id, after: result,
+      actor: { id: user.id, role: user.role },
+      action: "user.delete",
+      itemType: "user",
+      itemId: user.id,
+      after: result,
     });
     return {
-      result, email: user.email, kept: kept.map((r) => r.id),
+      result,
+      email: user.email,
+      kept: kept.map((r) => r.id),
       storageKeys: removed.flatMap((r) => r.attachments.flatMap((file) => [file.storageKey, file.publicStorageKey ?? []].flat())),
     };
   });

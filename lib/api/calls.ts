@@ -11,17 +11,32 @@ import { latest, type ApiResult } from "./http";
 import { pageOf, type Query } from "./query";
 
 const callSummarySelect = {
-  id: true, slug: true, title: true, thematicTrack: true, opensAt: true, closesAt: true, timeZone: true,
-  publishedAt: true, updatedAt: true, forum: { select: { slug: true } },
+  id: true,
+  slug: true,
+  title: true,
+  thematicTrack: true,
+  opensAt: true,
+  closesAt: true,
+  timeZone: true,
+  publishedAt: true,
+  updatedAt: true,
+  forum: { select: { slug: true } },
 } as const satisfies Prisma.CallSelect;
 
 type CallRow = Prisma.CallGetPayload<{ select: typeof callSummarySelect }>;
 
 function callSummary(call: CallRow, now: Date) {
   return {
-    slug: call.slug, title: call.title, forum: call.forum.slug, thematicTrack: call.thematicTrack,
-    status: callStatus(call, now), opensAt: call.opensAt, closesAt: call.closesAt, timeZone: call.timeZone,
-    publishedAt: call.publishedAt, url: `/api/v1/calls/${call.slug}`,
+    slug: call.slug,
+    title: call.title,
+    forum: call.forum.slug,
+    thematicTrack: call.thematicTrack,
+    status: callStatus(call, now),
+    opensAt: call.opensAt,
+    closesAt: call.closesAt,
+    timeZone: call.timeZone,
+    publishedAt: call.publishedAt,
+    url: `/api/v1/calls/${call.slug}`,
   };
 }
 
@@ -31,18 +46,26 @@ const callChangedAt = (call: CallRow, now: Date) =>
 
 const forumSelect = (now: Date) =>
   ({
-    slug: true, name: true, description: true, updatedAt: true,
+    slug: true,
+    name: true,
+    description: true,
+    updatedAt: true,
     calls: { where: publishedCall(now), orderBy: [{ publishedAt: "asc" }, { id: "asc" }], select: callSummarySelect },
   }) as const satisfies Prisma.ForumSelect;
 
 export async function listForums(now = new Date()): Promise<ApiResult> {
   const forums = await db.forum.findMany({
-    where: { calls: { some: publishedCall(now) } }, orderBy: [{ createdAt: "asc" }, { id: "asc" }], select: forumSelect(now),
+    where: { calls: { some: publishedCall(now) } },
+    orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+    select: forumSelect(now),
   });
   return {
     body: {
       items: forums.map((forum) => ({
-        slug: forum.slug, name: forum.name, description: forum.description, callCount: forum.calls.length,
+        slug: forum.slug,
+        name: forum.name,
+        description: forum.description,
+        callCount: forum.calls.length,
         url: `/api/v1/forums/${forum.slug}`,
       })),
     },
@@ -55,7 +78,9 @@ export async function getForum(slug: string, now = new Date()): Promise<ApiResul
   if (!forum) throw notFound("forum");
   return {
     body: {
-      slug: forum.slug, name: forum.name, description: forum.description,
+      slug: forum.slug,
+      name: forum.name,
+      description: forum.description,
       calls: forum.calls.map((call) => callSummary(call, now)),
     },
     lastModified: latest(forum.updatedAt, ...forum.calls.map((c) => callChangedAt(c, now))),
@@ -75,7 +100,9 @@ export async function listCalls(query: Query, now = new Date()): Promise<ApiResu
   const rows = await db.call.findMany({
     where: {
       AND: [
-        publishedCall(now), statusWhere(query.status, now), query.forum ? { forum: { slug: query.forum } } : {},
+        publishedCall(now),
+        statusWhere(query.status, now),
+        query.forum ? { forum: { slug: query.forum } } : {},
         afterKeyset("publishedAt", query.cursor),
       ],
     },
@@ -94,12 +121,21 @@ export async function getCall(slug: string, now = new Date()): Promise<ApiResult
   const call = await db.call.findFirst({
     where: { slug, ...publishedCall(now) },
     select: {
-      ...callSummarySelect, introduction: true,
+      ...callSummarySelect,
+      introduction: true,
       questions: {
         orderBy: { position: "asc" },
         select: {
-          id: true, position: true, prompt: true, helpText: true, type: true, required: true, options: true,
-          maxChoices: true, minLength: true, maxLength: true,
+          id: true,
+          position: true,
+          prompt: true,
+          helpText: true,
+          type: true,
+          required: true,
+          options: true,
+          maxChoices: true,
+          minLength: true,
+          maxLength: true,
         },
       },
       glossary: { orderBy: { position: "asc" }, select: { term: true, definition: true } },
@@ -113,9 +149,14 @@ export async function getCall(slug: string, now = new Date()): Promise<ApiResult
   const { questions, glossary, introduction } = call;
   return {
     body: {
-      ...callSummary(call, now), introduction, questions, glossary, publishedResponses,
+      ...callSummary(call, now),
+      introduction,
+      questions,
+      glossary,
+      publishedResponses,
       links: {
-        responses: `/api/v1/calls/${call.slug}/responses`, participation: `/api/v1/calls/${call.slug}/participation`,
+        responses: `/api/v1/calls/${call.slug}/responses`,
+        participation: `/api/v1/calls/${call.slug}/participation`,
       },
     },
     lastModified: latest(callChangedAt(call, now), questionsChanged._max.updatedAt),

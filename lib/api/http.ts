@@ -63,7 +63,9 @@ export async function apiGet(
   const limitHeaders = rateLimitHeaders(limit);
   if (!limit.allowed) {
     return errorResponse(
-      new ApiError("rate_limited", `Too many requests: try again in ${limit.retryAfter} s.`, { "Retry-After": String(limit.retryAfter) }),
+      new ApiError("rate_limited", `Too many requests: try again in ${limit.retryAfter} s.`, {
+        "Retry-After": String(limit.retryAfter),
+      }),
       limitHeaders,
     );
   }
@@ -71,20 +73,27 @@ export async function apiGet(
     const url = new URL(request.url);
     // proxy.ts refuses these before routing; checked again here so no handler depends on it being there.
     if (!isAcceptablePath(url.pathname)) {
-      throw badRequest("The path contains characters that are not allowed (NUL, lone surrogates, non-characters or malformed escapes).");
+      throw badRequest(
+        "The path contains characters that are not allowed (NUL, lone surrogates, non-characters or malformed escapes).",
+      );
     }
     const { body, lastModified } = await handler(parseQuery(url, allowed), url);
     const json = JSON.stringify(body);
     const etag = etagOf(json);
     const headers: Record<string, string> = {
-      ...CORS, ...limitHeaders, ETag: etag, "Cache-Control": CACHE_CONTROL, "X-Content-Type-Options": "nosniff",
+      ...CORS,
+      ...limitHeaders,
+      ETag: etag,
+      "Cache-Control": CACHE_CONTROL,
+      "X-Content-Type-Options": "nosniff",
       ...(lastModified && { "Last-Modified": lastModified.toUTCString() }),
     };
     if (notModified(request, etag, lastModified)) return new Response(null, { status: 304, headers });
     return new Response(json, { status: 200, headers: { ...headers, "Content-Type": "application/json; charset=utf-8" } });
   } catch (error) {
     if (error instanceof ApiError) return errorResponse(error, limitHeaders);
-    if (isInvalidTextError(error)) return errorResponse(badRequest("A value contains characters that are not allowed."), limitHeaders);
+    if (isInvalidTextError(error))
+      return errorResponse(badRequest("A value contains characters that are not allowed."), limitHeaders);
     console.error("[api] unexpected error", request.url, error);
     return errorResponse(new ApiError("internal", "Something went wrong on our side."), limitHeaders);
   }

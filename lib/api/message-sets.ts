@@ -35,9 +35,17 @@ const publicSet = (now: Date) =>
 
 const setSelect = (now: Date) =>
   ({
-    id: true, slug: true, title: true, introduction: true, createdAt: true, updatedAt: true, call: { select: { slug: true } },
+    id: true,
+    slug: true,
+    title: true,
+    introduction: true,
+    createdAt: true,
+    updatedAt: true,
+    call: { select: { slug: true } },
     versions: {
-      where: publishedVersion(now), orderBy: { number: "desc" }, select: { number: true, summary: true, publishedAt: true },
+      where: publishedVersion(now),
+      orderBy: { number: "desc" },
+      select: { number: true, summary: true, publishedAt: true },
     },
   }) as const satisfies Prisma.MessageSetSelect;
 
@@ -46,7 +54,9 @@ type SetRow = Prisma.MessageSetGetPayload<{ select: ReturnType<typeof setSelect>
 function setSummary(set: SetRow) {
   const latestVersion = set.versions[0]!;
   return {
-    slug: set.slug, title: set.title, call: set.call.slug,
+    slug: set.slug,
+    title: set.title,
+    call: set.call.slug,
     latestVersion: { number: latestVersion.number, publishedAt: latestVersion.publishedAt },
     url: `/api/v1/message-sets/${set.slug}`,
   };
@@ -83,9 +93,12 @@ async function versionContent(setId: string, number: number, now: Date) {
   if (!version) throw notFound("version");
   const parsed = contentSchema.safeParse(version.content);
   if (!parsed.success) throw new Error(`message set version ${setId}#${number} has malformed content`);
-  const cited = parsed.data.flatMap((s) => s.paragraphs.flatMap((p) => p.citations.flatMap((c) => (c.responseId ? [c.responseId] : []))));
+  const cited = parsed.data.flatMap((s) =>
+    s.paragraphs.flatMap((p) => p.citations.flatMap((c) => (c.responseId ? [c.responseId] : []))),
+  );
   const visible = await db.response.findMany({
-    where: { id: { in: [...new Set(cited)] }, ...publishedResponse(now) }, select: { id: true, reference: true },
+    where: { id: { in: [...new Set(cited)] }, ...publishedResponse(now) },
+    select: { id: true, reference: true },
   });
   const referenceOf = new Map(visible.map((row) => [row.id, row.reference]));
   const sections = parsed.data.map((section) => ({
@@ -94,7 +107,11 @@ async function versionContent(setId: string, number: number, now: Date) {
       paragraphId: paragraph.paragraphId,
       body: paragraph.body,
       citations: paragraph.citations.map((citation) => {
-        const base = { reference: citation.reference, stakeholderGroup: citation.stakeholderGroup ?? null, region: citation.region ?? null };
+        const base = {
+          reference: citation.reference,
+          stakeholderGroup: citation.stakeholderGroup ?? null,
+          region: citation.region ?? null,
+        };
         const reference = citation.responseId ? referenceOf.get(citation.responseId) : undefined;
         return reference
           ? { ...base, reference, available: true, quote: citation.quote ?? null, url: `/api/v1/responses/${reference}` }
@@ -109,7 +126,12 @@ export async function getMessageSet(slug: string, now = new Date()): Promise<Api
   const set = await findSet(slug, now);
   const version = await versionContent(set.id, set.versions[0]!.number, now);
   return {
-    body: { ...setSummary(set), introduction: set.introduction, version, links: { versions: `/api/v1/message-sets/${set.slug}/versions` } },
+    body: {
+      ...setSummary(set),
+      introduction: set.introduction,
+      version,
+      links: { versions: `/api/v1/message-sets/${set.slug}/versions` },
+    },
     lastModified: setLastModified(set),
   };
 }

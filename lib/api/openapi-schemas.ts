@@ -11,45 +11,83 @@ const nullableString: SchemaObject = { type: ["string", "null"] };
 const instant: SchemaObject = { type: "string", format: "date-time" };
 const count: SchemaObject = { type: "integer", minimum: 0 };
 const nextCursor: SchemaObject = {
-  type: ["string", "null"], description: "Cursor of the next page, to pass as `cursor`; null on the last page.",
+  type: ["string", "null"],
+  description: "Cursor of the next page, to pass as `cursor`; null on the last page.",
 };
 const object = (properties: Record<string, SchemaOrRef>, description?: string): SchemaObject => ({
-  type: "object", ...(description && { description }), properties, required: Object.keys(properties), additionalProperties: false,
+  type: "object",
+  ...(description && { description }),
+  properties,
+  required: Object.keys(properties),
+  additionalProperties: false,
 });
-const list = (item: SchemaOrRef, extra: Record<string, SchemaOrRef> = {}) => object({ ...extra, items: { type: "array", items: item } });
+const list = (item: SchemaOrRef, extra: Record<string, SchemaOrRef> = {}) =>
+  object({ ...extra, items: { type: "array", items: item } });
 const countsBy = (keys: readonly string[], description: string): SchemaObject => ({
   ...object(Object.fromEntries(keys.map((k) => [k, ref("schemas", "PublicCount")])), description),
 });
 
 const callSummary = {
-  slug: string, title: string, forum: { type: "string", description: "The forum's slug." }, thematicTrack: string,
-  status: ref("schemas", "CallStatus"), opensAt: instant, closesAt: instant,
-  timeZone: { type: "string", description: "IANA time zone the call states its times in." }, publishedAt: instant, url: string,
+  slug: string,
+  title: string,
+  forum: { type: "string", description: "The forum's slug." },
+  thematicTrack: string,
+  status: ref("schemas", "CallStatus"),
+  opensAt: instant,
+  closesAt: instant,
+  timeZone: { type: "string", description: "IANA time zone the call states its times in." },
+  publishedAt: instant,
+  url: string,
 } satisfies Record<string, SchemaOrRef>;
 
-const citationBase = { reference: string, stakeholderGroup: ref("schemas", "NullableGroup"), region: ref("schemas", "NullableRegion") };
-const versionSummary = { number: { type: "integer", minimum: 1 }, summary: string, publishedAt: instant } satisfies Record<string, SchemaOrRef>;
+const citationBase = {
+  reference: string,
+  stakeholderGroup: ref("schemas", "NullableGroup"),
+  region: ref("schemas", "NullableRegion"),
+};
+const versionSummary = { number: { type: "integer", minimum: 1 }, summary: string, publishedAt: instant } satisfies Record<
+  string,
+  SchemaOrRef
+>;
 
 export const schemas: Record<string, SchemaObject> = {
-  Error: object({
-    error: object({ code: { type: "string", enum: Object.keys(API_ERROR_CODES) }, message: string }),
-  }, "Every refusal: a machine-readable code and a message for people."),
+  Error: object(
+    {
+      error: object({ code: { type: "string", enum: Object.keys(API_ERROR_CODES) }, message: string }),
+    },
+    "Every refusal: a machine-readable code and a message for people.",
+  ),
   StakeholderGroup: { type: "string", enum: STAKEHOLDER_GROUPS },
   NullableGroup: { type: ["string", "null"], enum: [...STAKEHOLDER_GROUPS, null] },
   UnRegion: { type: "string", enum: UN_REGIONS },
   NullableRegion: { type: ["string", "null"], enum: [...UN_REGIONS, null] },
-  CallStatus: { type: "string", enum: ["DRAFT", ...CALL_STATUSES], description: "Follows from the call's times; DRAFT is never served." },
+  CallStatus: {
+    type: "string",
+    enum: ["DRAFT", ...CALL_STATUSES],
+    description: "Follows from the call's times; DRAFT is never served.",
+  },
   PublicCount: { type: ["integer", "null"], minimum: 0, description: "A count, or null for 1 to 4 (suppressed)." },
   ForumSummary: object({ slug: string, name: string, description: string, callCount: count, url: string }),
   ForumList: list(ref("schemas", "ForumSummary")),
-  Forum: object({ slug: string, name: string, description: string, calls: { type: "array", items: ref("schemas", "CallSummary") } }),
+  Forum: object({
+    slug: string,
+    name: string,
+    description: string,
+    calls: { type: "array", items: ref("schemas", "CallSummary") },
+  }),
   CallSummary: object(callSummary),
   CallList: list(ref("schemas", "CallSummary"), { next: nextCursor }),
   Question: object({
-    id: string, position: { type: "integer", minimum: 1 }, prompt: string, helpText: string,
-    type: { type: "string", enum: ["LONG_TEXT", "SHORT_TEXT", "SINGLE_CHOICE", "MULTIPLE_CHOICE"] }, required: { type: "boolean" },
-    options: { type: "array", items: string }, maxChoices: { type: ["integer", "null"] },
-    minLength: { type: ["integer", "null"] }, maxLength: { type: ["integer", "null"] },
+    id: string,
+    position: { type: "integer", minimum: 1 },
+    prompt: string,
+    helpText: string,
+    type: { type: "string", enum: ["LONG_TEXT", "SHORT_TEXT", "SINGLE_CHOICE", "MULTIPLE_CHOICE"] },
+    required: { type: "boolean" },
+    options: { type: "array", items: string },
+    maxChoices: { type: ["integer", "null"] },
+    minLength: { type: ["integer", "null"] },
+    maxLength: { type: ["integer", "null"] },
   }),
   GlossaryTerm: object({ term: string, definition: string }),
   Call: object({
@@ -68,25 +106,41 @@ export const schemas: Record<string, SchemaObject> = {
   },
   Response: object({
     reference: { type: "string", description: "The receipt number, e.g. CYB26-0042." },
-    call: string, submittedAt: { ...instant, description: "The latest submission: an edited response moves to the end." },
+    call: string,
+    submittedAt: { ...instant, description: "The latest submission: an edited response moves to the end." },
     publication: { type: "string", enum: ["named", "anonymous"] },
-    stakeholderGroup: ref("schemas", "NullableGroup"), region: ref("schemas", "NullableRegion"),
-    author: ref("schemas", "Author"), answers: { type: "array", items: ref("schemas", "Answer") }, url: string,
+    stakeholderGroup: ref("schemas", "NullableGroup"),
+    region: ref("schemas", "NullableRegion"),
+    author: ref("schemas", "Author"),
+    answers: { type: "array", items: ref("schemas", "Answer") },
+    url: string,
   }),
   ResponseDetail: object({
-    reference: string, call: string, submittedAt: instant, publication: { type: "string", enum: ["named", "anonymous"] },
-    stakeholderGroup: ref("schemas", "NullableGroup"), region: ref("schemas", "NullableRegion"),
-    author: ref("schemas", "Author"), answers: { type: "array", items: ref("schemas", "Answer") }, url: string,
+    reference: string,
+    call: string,
+    submittedAt: instant,
+    publication: { type: "string", enum: ["named", "anonymous"] },
+    stakeholderGroup: ref("schemas", "NullableGroup"),
+    region: ref("schemas", "NullableRegion"),
+    author: ref("schemas", "Author"),
+    answers: { type: "array", items: ref("schemas", "Answer") },
+    url: string,
     attachments: {
       type: "array",
       items: object({
-        position: { type: "integer", minimum: 1 }, mediaType: string, size: count,
+        position: { type: "integer", minimum: 1 },
+        mediaType: string,
+        size: count,
         fileName: { type: ["string", "null"], description: "Null for anonymous responses (the download gets a neutral name)." },
         url: string,
       }),
     },
   }),
-  ResponseList: list(ref("schemas", "Response"), { call: string, total: { ...count, description: "Published responses matching the filters." }, next: nextCursor }),
+  ResponseList: list(ref("schemas", "Response"), {
+    call: string,
+    total: { ...count, description: "Published responses matching the filters." },
+    next: nextCursor,
+  }),
   Participation: object({
     call: string,
     groups: { type: "array", items: ref("schemas", "StakeholderGroup") },
@@ -106,7 +160,8 @@ export const schemas: Record<string, SchemaObject> = {
     ],
   },
   Paragraph: object({
-    paragraphId: { type: "string", description: "Stable across versions." }, body: { type: "string", description: "Markdown." },
+    paragraphId: { type: "string", description: "Stable across versions." },
+    body: { type: "string", description: "Markdown." },
     citations: { type: "array", items: ref("schemas", "Citation") },
   }),
   Section: object({ heading: string, paragraphs: { type: "array", items: ref("schemas", "Paragraph") } }),
@@ -114,14 +169,22 @@ export const schemas: Record<string, SchemaObject> = {
   VersionSummary: object({ ...versionSummary, url: string }),
   VersionList: list(ref("schemas", "VersionSummary"), { messageSet: string }),
   MessageSetSummary: object({
-    slug: string, title: string, call: string,
-    latestVersion: object({ number: { type: "integer", minimum: 1 }, publishedAt: instant }), url: string,
+    slug: string,
+    title: string,
+    call: string,
+    latestVersion: object({ number: { type: "integer", minimum: 1 }, publishedAt: instant }),
+    url: string,
   }),
   MessageSetList: list(ref("schemas", "MessageSetSummary"), { next: nextCursor }),
   MessageSet: object({
-    slug: string, title: string, call: string,
-    latestVersion: object({ number: { type: "integer", minimum: 1 }, publishedAt: instant }), url: string,
-    introduction: { type: "string", description: "Markdown." }, version: ref("schemas", "Version"), links: object({ versions: string }),
+    slug: string,
+    title: string,
+    call: string,
+    latestVersion: object({ number: { type: "integer", minimum: 1 }, publishedAt: instant }),
+    url: string,
+    introduction: { type: "string", description: "Markdown." },
+    version: ref("schemas", "Version"),
+    links: object({ versions: string }),
   }),
   MessageSetVersion: object({ messageSet: string, title: string, call: string, version: ref("schemas", "Version") }),
   OpenApi: { type: "object", description: "This document." },

@@ -38,7 +38,12 @@ export function operationViews(): OperationView[] {
   return Object.entries(openApiDocument.paths).map(([path, { get }]) => {
     const parameters = (get.parameters ?? []).map((p) => resolve<ParameterObject>(p, "parameters"));
     return {
-      id: get.operationId, method: "GET", path, summary: get.summary, description: get.description, tag: get.tags[0]!,
+      id: get.operationId,
+      method: "GET",
+      path,
+      summary: get.summary,
+      description: get.description,
+      tag: get.tags[0]!,
       parameters: parameters.map((p) => ({ ...p, type: typeOf(p.schema) })),
       responses: Object.entries(get.responses).map(([status, value]) => {
         const response = resolve<ResponseObject>(value, "responses");

@@ -26,8 +26,14 @@ const PARAMETERS = {
   cursor: { schema: z.string(), message: "" },
   group: { schema: z.enum(StakeholderGroup), message: `group must be one of ${Object.values(StakeholderGroup).join(", ")}.` },
   region: { schema: z.enum(UnRegion), message: `region must be one of ${Object.values(UnRegion).join(", ")}.` },
-  since: { schema: isoInstant.transform((v) => new Date(v)), message: "since must be an ISO 8601 date or date-time with offset." },
-  until: { schema: isoInstant.transform((v) => new Date(v)), message: "until must be an ISO 8601 date or date-time with offset." },
+  since: {
+    schema: isoInstant.transform((v) => new Date(v)),
+    message: "since must be an ISO 8601 date or date-time with offset.",
+  },
+  until: {
+    schema: isoInstant.transform((v) => new Date(v)),
+    message: "until must be an ISO 8601 date or date-time with offset.",
+  },
   status: { schema: z.enum(CALL_STATUSES), message: `status must be one of ${CALL_STATUSES.join(", ")}.` },
   forum: { schema: slug, message: "forum must be a forum's slug." },
   call: { schema: slug, message: "call must be a call's slug." },

@@ -7,7 +7,12 @@ import "server-only";
 import { db } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import {
-  getPublishedResponse, namedIdentities, publicResponseSelect, publishedCall, publishedResponse, type Attribution,
+  getPublishedResponse,
+  namedIdentities,
+  publicResponseSelect,
+  publishedCall,
+  publishedResponse,
+  type Attribution,
 } from "@/lib/responses/public";
 import { afterKeyset, encodeKeyset } from "./cursor";
 import { notFound } from "./errors";
@@ -25,7 +30,13 @@ function author(attribution: Attribution | undefined) {
 }
 
 function responseBody(
-  row: { reference: string | null; submittedAt: Date | null; consent: string | null; stakeholderGroup: string | null; region: string | null },
+  row: {
+    reference: string | null;
+    submittedAt: Date | null;
+    consent: string | null;
+    stakeholderGroup: string | null;
+    region: string | null;
+  },
   callSlug: string,
   attribution: Attribution | undefined,
   answers: Answer[],
@@ -59,7 +70,8 @@ export async function listCallResponses(slug: string, query: Query, now = new Da
       orderBy: [{ submittedAt: "asc" }, { id: "asc" }],
       take: query.limit + 1,
       select: {
-        ...publicResponseSelect, updatedAt: true,
+        ...publicResponseSelect,
+        updatedAt: true,
         answers: { orderBy: { question: { position: "asc" } }, select: { questionId: true, text: true, choices: true } },
       },
     }),
@@ -87,7 +99,10 @@ export async function getResponse(reference: string, now = new Date()): Promise<
     body: {
       ...responseBody(response, response.call.slug, response.attribution, answers),
       attachments: response.attachments.map((file) => ({
-        position: file.position, mediaType: file.mediaType, size: file.size, fileName: file.fileName,
+        position: file.position,
+        mediaType: file.mediaType,
+        size: file.size,
+        fileName: file.fileName,
         url: `/api/attachments/${file.id}`,
       })),
     },

@@ -161,7 +161,11 @@ export async function listOwnAttachments(actor: Actor, responseId: string): Prom
 }
 
 type ResponseAccess = {
-  authorId: string | null; status: ResponseStatus; consent: Consent | null; moderationState: ModerationState; reference: string | null;
+  authorId: string | null;
+  status: ResponseStatus;
+  consent: Consent | null;
+  moderationState: ModerationState;
+  reference: string | null;
   attachmentsPrivate: boolean | null;
 };
 
@@ -173,7 +177,13 @@ type ResponseAccess = {
  */
 function accessOf(viewer: Viewer, response: ResponseAccess) {
   if (viewer && (viewer.id === response.authorId || hasRole(viewer.role, "MODERATOR"))) return "full";
-  if (response.status !== "SUBMITTED" || !response.consent || response.consent === "PRIVATE" || response.moderationState !== "PUBLISHED") return null;
+  if (
+    response.status !== "SUBMITTED" ||
+    !response.consent ||
+    response.consent === "PRIVATE" ||
+    response.moderationState !== "PUBLISHED"
+  )
+    return null;
   if (response.consent === "PUBLISH_NAMED") return "named";
   // Only once the author confirmed the files' text does not name them (false); null: never asked.
   return response.attachmentsPrivate === false ? "anonymous" : null;
@@ -193,7 +203,12 @@ export async function listVisibleAttachments(viewer: Viewer, responseId: string)
   const response = await db.response.findUnique({
     where: { id: responseId },
     select: {
-      authorId: true, status: true, consent: true, moderationState: true, reference: true, attachmentsPrivate: true,
+      authorId: true,
+      status: true,
+      consent: true,
+      moderationState: true,
+      reference: true,
+      attachmentsPrivate: true,
       attachments: { orderBy: byPosition, select: { ...summarySelect, publicStorageKey: true, publicSize: true } },
     },
   });
@@ -214,10 +229,20 @@ export async function getAttachmentForDownload(viewer: Viewer, id: string): Prom
   const attachment = await db.attachment.findUnique({
     where: { id },
     select: {
-      storageKey: true, fileName: true, mediaType: true, size: true, publicStorageKey: true, publicSize: true,
+      storageKey: true,
+      fileName: true,
+      mediaType: true,
+      size: true,
+      publicStorageKey: true,
+      publicSize: true,
       response: {
         select: {
-          authorId: true, status: true, consent: true, moderationState: true, reference: true, attachmentsPrivate: true,
+          authorId: true,
+          status: true,
+          consent: true,
+          moderationState: true,
+          reference: true,
+          attachmentsPrivate: true,
           attachments: { orderBy: byPosition, select: { id: true } },
         },
       },

@@ -40,11 +40,7 @@ export async function handleErrors(name: string, body: () => Promise<Response>):
     const tErrors = await getTranslations("Errors");
     if (error instanceof DomainError) {
       const key = error.message;
-      const message = tAttachments.has(key)
-        ? tAttachments(key, messageValues)
-        : tErrors.has(key)
-          ? tErrors(key)
-          : key;
+      const message = tAttachments.has(key) ? tAttachments(key, messageValues) : tErrors.has(key) ? tErrors(key) : key;
       return Response.json({ ok: false, message }, { status: statusOf(error) });
     }
     if (isInvalidTextError(error)) return Response.json({ ok: false, message: tErrors("invalidCharacters") }, { status: 400 });
@@ -89,9 +85,6 @@ export async function readBodyLimited(request: Request, limit: number): Promise<
 /** `attachment` with an ASCII fallback name and the exact name in RFC 5987 form. */
 export function contentDisposition(fileName: string) {
   const fallback = fileName.replace(/[^\x20-\x7e]|["\\%;]/g, "_");
-  const encoded = encodeURIComponent(fileName).replace(
-    /['()*]/g,
-    (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`,
-  );
+  const encoded = encodeURIComponent(fileName).replace(/['()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
   return `attachment; filename="${fallback}"; filename*=UTF-8''${encoded}`;
 }

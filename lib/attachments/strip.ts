@@ -17,10 +17,8 @@ const EMPTY_PARTS: Record<string, string> = {
     '<cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties" ' +
     'xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:dcterms="http://purl.org/dc/terms/" ' +
     'xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance"/>',
-  "docProps/app.xml":
-    XML + '<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/extended-properties"/>',
-  "docProps/custom.xml":
-    XML + '<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/custom-properties"/>',
+  "docProps/app.xml": XML + '<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/extended-properties"/>',
+  "docProps/custom.xml": XML + '<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/custom-properties"/>',
   "meta.xml":
     XML +
     '<office:document-meta xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" office:version="1.2">' +
@@ -50,7 +48,9 @@ function stripArchive(bytes: Uint8Array, parts: readonly string[]): Uint8Array {
   const out: Zippable = {};
   for (const [name, data] of Object.entries(files)) {
     // The mimetype of an ODT stays first and uncompressed, as the format requires.
-    out[name] = parts.includes(name) ? [strToU8(EMPTY_PARTS[name]!), { level: 6 }] : [data, { level: name === "mimetype" ? 0 : 6 }];
+    out[name] = parts.includes(name)
+      ? [strToU8(EMPTY_PARTS[name]!), { level: 6 }]
+      : [data, { level: name === "mimetype" ? 0 : 6 }];
   }
   return zipSync(out);
 }

@@ -35,8 +35,16 @@ export async function listAuditEntries(actor: Moderator, query: AuditQuery) {
     orderBy: { id: "desc" },
     take: size + 1,
     select: {
-      id: true, actorId: true, actorRole: true, action: true, itemType: true, itemId: true, callId: true,
-      before: true, after: true, createdAt: true,
+      id: true,
+      actorId: true,
+      actorRole: true,
+      action: true,
+      itemType: true,
+      itemId: true,
+      callId: true,
+      before: true,
+      after: true,
+      createdAt: true,
     },
   });
   const page = rows.slice(0, size);

@@ -27,15 +27,34 @@ async function callNextAuth(
   const answer: Answer = { status: 200, location: null, setCookies: [], body: undefined };
   const recorded = new Map<string, unknown>();
   const res = {
-    status(code: number) { answer.status = code; return res; },
-    setHeader(name: string, value: unknown) { recorded.set(name.toLowerCase(), value); return res; },
-    getHeader(name: string) { return recorded.get(name.toLowerCase()); },
-    end() { return res; },
-    json(value: unknown) { answer.body = value; return res; },
-    send(value: unknown) { answer.body = value; return res; },
+    status(code: number) {
+      answer.status = code;
+      return res;
+    },
+    setHeader(name: string, value: unknown) {
+      recorded.set(name.toLowerCase(), value);
+      return res;
+    },
+    getHeader(name: string) {
+      return recorded.get(name.toLowerCase());
+    },
+    end() {
+      return res;
+    },
+    json(value: unknown) {
+      answer.body = value;
+      return res;
+    },
+    send(value: unknown) {
+      answer.body = value;
+      return res;
+    },
   };
   const req = {
-    query: { nextauth: action }, body, cookies: cookieValues, method,
+    query: { nextauth: action },
+    body,
+    cookies: cookieValues,
+    method,
     headers: Object.fromEntries(await headers()),
   };
   await NextAuth(req as unknown as NextApiRequest, res as unknown as NextApiResponse, options);
@@ -66,7 +85,9 @@ export async function requestSignInLink(
   if (!csrfToken) return { sent: false };
   const cookieValues = { ...sent, ...(await keepCookies(csrf.setCookies)) };
   const signIn = await callNextAuth(options, ["signin", "email"], {
-    method: "POST", body: { email, callbackUrl, csrfToken }, cookieValues,
+    method: "POST",
+    body: { email, callbackUrl, csrfToken },
+    cookieValues,
   });
   await keepCookies(signIn.setCookies);
   const target = new URL(signIn.location ?? "/signin/error", "http://site.invalid");
@@ -76,6 +97,8 @@ export async function requestSignInLink(
   const retryAfterSeconds = Number(target.searchParams.get("retryAfter"));
   if (error === "TooManyEmails" && retryAfterSeconds > 0) return { sent: false, retryAfterSeconds };
   // next-auth's own errors (mail not sent, configuration): the path and code only, never the address.
-  console.error(`[auth] no sign-in link: next-auth answered ${target.pathname}${target.search.replace(/email=[^&]*/g, "email=…")}`);
+  console.error(
+    `[auth] no sign-in link: next-auth answered ${target.pathname}${target.search.replace(/email=[^&]*/g, "email=…")}`,
+  );
   return { sent: false };
 }

@@ -2,7 +2,11 @@ import { z } from "zod";
 import { text } from "@/lib/validation/text";
 
 export const signInSchema = z.object({
-  email: text().trim().toLowerCase().max(254, { error: "invalidEmail" }).pipe(z.email({ error: "invalidEmail" })),
+  email: text()
+    .trim()
+    .toLowerCase()
+    .max(254, { error: "invalidEmail" })
+    .pipe(z.email({ error: "invalidEmail" })),
 });
 export type SignInValues = z.input<typeof signInSchema>;
 

@@ -18,16 +18,17 @@ export async function listOwnSessions(actor: Actor, currentToken: string | null,
       orderBy: [{ lastSeenAt: "desc" }, { createdAt: "desc" }],
       select: { id: true, createdAt: true, lastSeenAt: true, expires: true, userAgent: true },
     }),
-    currentToken
-      ? db.session.findFirst({ where: { sessionToken: currentToken, userId: actor.id }, select: { id: true } })
-      : null,
+    currentToken ? db.session.findFirst({ where: { sessionToken: currentToken, userId: actor.id }, select: { id: true } }) : null,
   ]);
   const ended = rows.filter((row) => sessionEnded(actor.role, row, now)).map((row) => row.id);
   if (ended.length) await db.session.deleteMany({ where: { id: { in: ended }, userId: actor.id } });
   return rows
     .filter((row) => !ended.includes(row.id))
     .map((row) => ({
-      id: row.id, createdAt: row.createdAt, lastSeenAt: row.lastSeenAt, device: row.userAgent,
+      id: row.id,
+      createdAt: row.createdAt,
+      lastSeenAt: row.lastSeenAt,
+      device: row.userAgent,
       current: row.id === current?.id,
     }));
 }

@@ -57,8 +57,7 @@ export async function listCallsForModeration(actor: SessionUser, now = new Date(
     }),
   ]);
   return calls.map(({ forum, ...call }) => {
-    const count = (status: string) =>
-      counts.find((row) => row.callId === call.id && row.status === status)?._count._all ?? 0;
+    const count = (status: string) => counts.find((row) => row.callId === call.id && row.status === status)?._count._all ?? 0;
     return {
       ...call,
       forumName: forum.name,

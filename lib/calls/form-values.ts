@@ -4,11 +4,27 @@ import type { CallFormValues } from "./schemas";
 import { toLocalDateTime } from "./time";
 
 type StoredCall = {
-  forumId: string; slug: string; title: string; introduction: string; thematicTrack: string; timeZone: string;
-  opensAt: Date; closesAt: Date; referencePrefix: string; moderationMode: ModerationMode; reportThreshold: number;
+  forumId: string;
+  slug: string;
+  title: string;
+  introduction: string;
+  thematicTrack: string;
+  timeZone: string;
+  opensAt: Date;
+  closesAt: Date;
+  referencePrefix: string;
+  moderationMode: ModerationMode;
+  reportThreshold: number;
   questions: {
-    id: string; prompt: string; helpText: string; type: QuestionType; required: boolean;
-    minLength: number | null; maxLength: number | null; options: string[]; maxChoices: number | null;
+    id: string;
+    prompt: string;
+    helpText: string;
+    type: QuestionType;
+    required: boolean;
+    minLength: number | null;
+    maxLength: number | null;
+    options: string[];
+    maxChoices: number | null;
   }[];
   glossary: { term: string; definition: string }[];
 };

@@ -20,13 +20,32 @@ function requireModerator(actor: SessionUser) {
 }
 
 const questionSelect = {
-  id: true, position: true, prompt: true, helpText: true, type: true, required: true,
-  minLength: true, maxLength: true, options: true, maxChoices: true,
+  id: true,
+  position: true,
+  prompt: true,
+  helpText: true,
+  type: true,
+  required: true,
+  minLength: true,
+  maxLength: true,
+  options: true,
+  maxChoices: true,
 } as const;
 
 const editSelect = {
-  id: true, forumId: true, slug: true, title: true, introduction: true, thematicTrack: true, timeZone: true,
-  opensAt: true, closesAt: true, publishedAt: true, referencePrefix: true, moderationMode: true, reportThreshold: true,
+  id: true,
+  forumId: true,
+  slug: true,
+  title: true,
+  introduction: true,
+  thematicTrack: true,
+  timeZone: true,
+  opensAt: true,
+  closesAt: true,
+  publishedAt: true,
+  referencePrefix: true,
+  moderationMode: true,
+  reportThreshold: true,
   questions: { orderBy: { position: "asc" }, select: questionSelect },
   glossary: { orderBy: { position: "asc" }, select: { id: true, position: true, term: true, definition: true } },
 } as const;
@@ -75,16 +94,26 @@ function questionsChanged(stored: (QuestionInput & { id: string })[], input: Que
 }
 
 const callData = (input: Omit<CallInput, "questions" | "glossary">) => ({
-  forumId: input.forumId, slug: input.slug, title: input.title, introduction: input.introduction,
-  thematicTrack: input.thematicTrack, timeZone: input.timeZone, opensAt: input.opensAt, closesAt: input.closesAt,
-  referencePrefix: input.referencePrefix, moderationMode: input.moderationMode, reportThreshold: input.reportThreshold,
+  forumId: input.forumId,
+  slug: input.slug,
+  title: input.title,
+  introduction: input.introduction,
+  thematicTrack: input.thematicTrack,
+  timeZone: input.timeZone,
+  opensAt: input.opensAt,
+  closesAt: input.closesAt,
+  referencePrefix: input.referencePrefix,
+  moderationMode: input.moderationMode,
+  reportThreshold: input.reportThreshold,
 });
 
 const actorOf = (actor: SessionUser) => ({ id: actor.id, role: actor.role });
 
 /** The call's own fields as the audit log keeps them (questions are summarised by their count). */
 const auditedCall = (call: ReturnType<typeof callData> & { questions: number; glossary: number }) => ({
-  ...call, opensAt: call.opensAt.toISOString(), closesAt: call.closesAt.toISOString(),
+  ...call,
+  opensAt: call.opensAt.toISOString(),
+  closesAt: call.closesAt.toISOString(),
 });
 
 /** Only what changed, before and after. */
@@ -97,8 +126,14 @@ function changedFields(before: Record<string, unknown>, after: Record<string, un
 }
 
 const questionData = (q: QuestionInput) => ({
-  prompt: q.prompt, helpText: q.helpText, type: q.type, required: q.required, minLength: q.minLength,
-  maxLength: q.maxLength, options: q.options, maxChoices: q.maxChoices,
+  prompt: q.prompt,
+  helpText: q.helpText,
+  type: q.type,
+  required: q.required,
+  minLength: q.minLength,
+  maxLength: q.maxLength,
+  options: q.options,
+  maxChoices: q.maxChoices,
 });
 
 async function requireForum(tx: DbClient, forumId: string) {
@@ -149,7 +184,11 @@ export async function createCall(actor: SessionUser, input: CallInput) {
         });
       await writeGlossary(tx, call.id, input);
       await recordAudit(tx, {
-        actor: actorOf(actor), action: "call.create", itemType: "call", itemId: call.id, callId: call.id,
+        actor: actorOf(actor),
+        action: "call.create",
+        itemType: "call",
+        itemId: call.id,
+        callId: call.id,
         after: auditedCall({ ...callData(input), questions: input.questions.length, glossary: input.glossary.length }),
       });
       return call;
@@ -212,12 +251,27 @@ export async function updateCall(actor: SessionUser, callId: string, input: Call
       }
       const { before: was, after: now } = changedFields(
         auditedCall({ ...callData(before), questions: stored.length, glossary: before.glossary.length }),
-        auditedCall({ ...callData(input), opensAt, closesAt, questions: input.questions.length, glossary: input.glossary.length }),
+        auditedCall({
+          ...callData(input),
+          opensAt,
+          closesAt,
+          questions: input.questions.length,
+          glossary: input.glossary.length,
+        }),
       );
       // Question wording is compared whole: the entry says they changed, the versions of the editor say how.
-      const questionsEdited = !frozen && questionsChanged(stored.map((q) => ({ ...q, questionId: q.id })), input.questions);
+      const questionsEdited =
+        !frozen &&
+        questionsChanged(
+          stored.map((q) => ({ ...q, questionId: q.id })),
+          input.questions,
+        );
       await recordAudit(tx, {
-        actor: actorOf(actor), action: "call.update", itemType: "call", itemId: callId, callId,
+        actor: actorOf(actor),
+        action: "call.update",
+        itemType: "call",
+        itemId: callId,
+        callId,
         before: { ...was, ...(questionsEdited && { questionsEdited: false }) },
         after: { ...now, ...(questionsEdited && { questionsEdited: true }) },
       });
@@ -238,10 +292,19 @@ export async function publishCall(actor: SessionUser, callId: string, now = new 
     if (call.publishedAt) return { id: callId, publishedAt: call.publishedAt };
     if (call._count.questions === 0) throw Conflict("noQuestions");
     if (call.closesAt <= now) throw Conflict("closesInPast");
-    const published = await tx.call.update({ where: { id: callId }, data: { publishedAt: now }, select: { id: true, publishedAt: true } });
+    const published = await tx.call.update({
+      where: { id: callId },
+      data: { publishedAt: now },
+      select: { id: true, publishedAt: true },
+    });
     await recordAudit(tx, {
-      actor: actorOf(actor), action: "call.publish", itemType: "call", itemId: callId, callId,
-      before: { publishedAt: null }, after: { publishedAt: now.toISOString() },
+      actor: actorOf(actor),
+      action: "call.publish",
+      itemType: "call",
+      itemId: callId,
+      callId,
+      before: { publishedAt: null },
+      after: { publishedAt: now.toISOString() },
     });
     return published;
   });
@@ -255,11 +318,20 @@ export async function unpublishCall(actor: SessionUser, callId: string) {
     if (!locked) throw NotFound("callNotFound");
     if ((await tx.response.count({ where: { callId } })) > 0) throw Conflict("hasResponses");
     const before = await tx.call.findUniqueOrThrow({ where: { id: callId }, select: { publishedAt: true } });
-    const call = await tx.call.update({ where: { id: callId }, data: { publishedAt: null }, select: { id: true, publishedAt: true } });
+    const call = await tx.call.update({
+      where: { id: callId },
+      data: { publishedAt: null },
+      select: { id: true, publishedAt: true },
+    });
     if (before.publishedAt)
       await recordAudit(tx, {
-        actor: actorOf(actor), action: "call.unpublish", itemType: "call", itemId: callId, callId,
-        before: { publishedAt: before.publishedAt.toISOString() }, after: { publishedAt: null },
+        actor: actorOf(actor),
+        action: "call.unpublish",
+        itemType: "call",
+        itemId: callId,
+        callId,
+        before: { publishedAt: before.publishedAt.toISOString() },
+        after: { publishedAt: null },
       });
     return call;
   });

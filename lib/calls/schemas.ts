@@ -29,8 +29,15 @@ export const QUESTION_TYPES = Object.values(QuestionType);
 export const isChoiceType = (type: string) => type === "SINGLE_CHOICE" || type === "MULTIPLE_CHOICE";
 
 const requiredText = (max: number) =>
-  text({ error: "text" }).trim().min(1, { error: "required" }).max(max, { error: `tooLong|${max}` });
-const optionalText = (max: number) => text({ error: "text" }).trim().max(max, { error: `tooLong|${max}` }).default("");
+  text({ error: "text" })
+    .trim()
+    .min(1, { error: "required" })
+    .max(max, { error: `tooLong|${max}` });
+const optionalText = (max: number) =>
+  text({ error: "text" })
+    .trim()
+    .max(max, { error: `tooLong|${max}` })
+    .default("");
 
 /** A whole number typed into a text input; empty means "none". */
 const count = (max: number) =>
@@ -38,7 +45,14 @@ const count = (max: number) =>
     .union([text(), z.number(), z.null()], { error: "wholeNumber" })
     .optional()
     .transform((value) => (value === undefined || value === null || String(value).trim() === "" ? null : Number(value)))
-    .pipe(z.number({ error: "wholeNumber" }).int({ error: "wholeNumber" }).min(0, { error: "wholeNumber" }).max(max, { error: `tooLarge|${max}` }).nullable());
+    .pipe(
+      z
+        .number({ error: "wholeNumber" })
+        .int({ error: "wholeNumber" })
+        .min(0, { error: "wholeNumber" })
+        .max(max, { error: `tooLarge|${max}` })
+        .nullable(),
+    );
 
 /** A checkbox: true from the form library, "true" or "on" from a posted form, absent when unticked. */
 const checkbox = z
@@ -50,14 +64,16 @@ const checkbox = z
 const optionLines = z
   .union([text(), z.array(text())], { error: "text" })
   .optional()
-  .transform((value) =>
-    (Array.isArray(value) ? value : (value ?? "").split(/\r?\n/)).map((line) => line.trim()).filter(Boolean),
-  );
+  .transform((value) => (Array.isArray(value) ? value : (value ?? "").split(/\r?\n/)).map((line) => line.trim()).filter(Boolean));
 
 export const questionInputSchema = z
   .object({
     /** Set for a question that exists already; empty for a new one. */
-    questionId: text().trim().max(64).optional().transform((value) => value || null),
+    questionId: text()
+      .trim()
+      .max(64)
+      .optional()
+      .transform((value) => value || null),
     prompt: requiredText(CALL_LIMITS.prompt),
     helpText: optionalText(CALL_LIMITS.helpText),
     type: z.enum(QuestionType, { error: "chooseType" }),
@@ -84,7 +100,8 @@ export const questionInputSchema = z
   })
   .transform((q) => {
     const choice = isChoiceType(q.type);
-    const textDefault = q.type === "SHORT_TEXT" ? CALL_LIMITS.defaultMaxLength.SHORT_TEXT : CALL_LIMITS.defaultMaxLength.LONG_TEXT;
+    const textDefault =
+      q.type === "SHORT_TEXT" ? CALL_LIMITS.defaultMaxLength.SHORT_TEXT : CALL_LIMITS.defaultMaxLength.LONG_TEXT;
     return {
       ...q,
       // Only the settings of the question's own type are kept.
@@ -100,9 +117,7 @@ export const glossaryTermInputSchema = z.object({
   definition: requiredText(CALL_LIMITS.definition),
 });
 
-const localDateTime = text({ error: "dateTime" })
-  .trim()
-  .refine(isLocalDateTime, { error: "dateTime" });
+const localDateTime = text({ error: "dateTime" }).trim().refine(isLocalDateTime, { error: "dateTime" });
 
 export const callInputSchema = z
   .object({
@@ -124,7 +139,10 @@ export const callInputSchema = z
     opensAt: localDateTime,
     closesAt: localDateTime,
     // Moderation settings (see lib/moderation/): absent in an older form post means the defaults.
-    moderationMode: z.enum(ModerationMode, { error: "chooseModerationMode" }).optional().transform((value) => value ?? "POST"),
+    moderationMode: z
+      .enum(ModerationMode, { error: "chooseModerationMode" })
+      .optional()
+      .transform((value) => value ?? "POST"),
     reportThreshold: z
       .union([text(), z.number()], { error: "wholeNumber" })
       .optional()

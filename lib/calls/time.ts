@@ -44,7 +44,11 @@ function formatter(timeZone: string) {
 
 /** The wall-clock time of `instant` in `timeZone`, as "YYYY-MM-DDTHH:mm" (seconds dropped). */
 export function toLocalDateTime(instant: Date, timeZone: string): string {
-  const parts = Object.fromEntries(formatter(timeZone).formatToParts(instant).map((p) => [p.type, p.value]));
+  const parts = Object.fromEntries(
+    formatter(timeZone)
+      .formatToParts(instant)
+      .map((p) => [p.type, p.value]),
+  );
   return `${parts.year}-${parts.month}-${parts.day}T${parts.hour}:${parts.minute}`;
 }
 

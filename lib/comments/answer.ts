@@ -24,10 +24,15 @@ export async function answerComment(actor: Moderator, values: AnswerFormValues, 
     if (item.parentId !== null) throw Conflict("replyNoDisposition");
     if (item.moderationState !== "PUBLISHED") throw Conflict("answerPublishedOnly");
     const before = await tx.comment.findUniqueOrThrow({
-      where: { id: item.id }, select: { disposition: true, dispositionReason: true, answer: true },
+      where: { id: item.id },
+      select: { disposition: true, dispositionReason: true, answer: true },
     });
     const after = { disposition: input.disposition, dispositionReason: input.reason || null, answer: input.answer || null };
-    if (before.disposition === after.disposition && before.dispositionReason === after.dispositionReason && before.answer === after.answer)
+    if (
+      before.disposition === after.disposition &&
+      before.dispositionReason === after.dispositionReason &&
+      before.answer === after.answer
+    )
       throw Conflict("answerUnchanged");
     await tx.comment.update({
       where: { id: item.id },
@@ -35,8 +40,13 @@ export async function answerComment(actor: Moderator, values: AnswerFormValues, 
       select: { id: true },
     });
     await recordAudit(tx, {
-      actor: { id: actor.id, role: actor.role }, action: "comment.answer", itemType: "comment", itemId: item.id, callId: item.callId,
-      before: before.disposition ? before : null, after,
+      actor: { id: actor.id, role: actor.role },
+      action: "comment.answer",
+      itemType: "comment",
+      itemId: item.id,
+      callId: item.callId,
+      before: before.disposition ? before : null,
+      after,
     });
     await queueCommentAnswered(tx, { commentId: item.id });
     return { id: item.id, setId: item.setId, disposition: input.disposition };

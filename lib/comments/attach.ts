@@ -10,7 +10,8 @@ type Paragraphs = { paragraphs: { paragraphId: string; origins: string[] }[] }[]
 
 export function placementOf(paragraphId: string | null, current: Paragraphs): Placement {
   if (paragraphId === null) return { kind: "set" };
-  if (current.some((s) => s.paragraphs.some((p) => p.paragraphId === paragraphId))) return { kind: "paragraphs", ids: [paragraphId] };
+  if (current.some((s) => s.paragraphs.some((p) => p.paragraphId === paragraphId)))
+    return { kind: "paragraphs", ids: [paragraphId] };
   const content: VersionContent = current.map((section) => ({
     heading: "",
     paragraphs: section.paragraphs.map((p) => ({ paragraphId: p.paragraphId, origins: p.origins, body: "", citations: [] })),

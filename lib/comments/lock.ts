@@ -7,8 +7,15 @@ import type { ModerationState } from "@/lib/generated/prisma/enums";
 import type { DbClient } from "@/prisma/factories";
 
 export type LockedComment = {
-  id: string; setId: string; versionId: string; parentId: string | null; authorId: string | null; callId: string;
-  moderationState: ModerationState; hiddenReason: string | null; reviewedAt: Date | null;
+  id: string;
+  setId: string;
+  versionId: string;
+  parentId: string | null;
+  authorId: string | null;
+  callId: string;
+  moderationState: ModerationState;
+  hiddenReason: string | null;
+  reviewedAt: Date | null;
 };
 
 export async function lockComment(tx: DbClient, commentId: string): Promise<LockedComment> {

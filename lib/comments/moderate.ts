@@ -44,11 +44,16 @@ async function moderate(actor: Moderator, commentId: string, change: Change, now
       ).count;
     }
     await recordAudit(tx, {
-      actor: { id: actor.id, role: actor.role }, action: change.action, itemType: "comment", itemId: commentId, callId: item.callId,
+      actor: { id: actor.id, role: actor.role },
+      action: change.action,
+      itemType: "comment",
+      itemId: commentId,
+      callId: item.callId,
       before: { ...commentAuditState(item), reviewed: item.reviewedAt !== null, openReports },
       after: { ...commentAuditState(updated), reviewed: true, openReports: openReports - resolved },
     });
-    const replyPublished = updated.parentId !== null && item.moderationState === "PENDING" && updated.moderationState === "PUBLISHED";
+    const replyPublished =
+      updated.parentId !== null && item.moderationState === "PENDING" && updated.moderationState === "PUBLISHED";
     if (replyPublished) await queueCommentReply(tx, { replyId: updated.id });
     return { id: updated.id, setId: updated.setId, moderationState: updated.moderationState, replyPublished };
   });
@@ -61,47 +66,67 @@ const published = () => ({ moderationState: "PUBLISHED" as const, hiddenReason: 
 const hidden = (reason: string, now: Date) => ({ moderationState: "HIDDEN" as const, hiddenReason: reason, hiddenAt: now });
 
 export function approveComment(actor: Moderator, commentId: string, now = new Date()) {
-  return moderate(actor, commentId, {
-    action: "comment.approve",
-    check: (item) => {
-      if (item.moderationState !== "PENDING") throw Conflict("commentNotPending");
+  return moderate(
+    actor,
+    commentId,
+    {
+      action: "comment.approve",
+      check: (item) => {
+        if (item.moderationState !== "PENDING") throw Conflict("commentNotPending");
+      },
+      data: published,
+      reports: "DISMISSED",
     },
-    data: published,
-    reports: "DISMISSED",
-  }, now);
+    now,
+  );
 }
 
 export function hideComment(actor: Moderator, { commentId, reason }: CommentHideInput, now = new Date()) {
-  return moderate(actor, commentId, {
-    action: "comment.hide",
-    check: (item) => {
-      if (item.moderationState === "HIDDEN") throw Conflict("commentAlreadyHidden");
+  return moderate(
+    actor,
+    commentId,
+    {
+      action: "comment.hide",
+      check: (item) => {
+        if (item.moderationState === "HIDDEN") throw Conflict("commentAlreadyHidden");
+      },
+      data: () => hidden(reason, now),
+      reports: "UPHELD",
     },
-    data: () => hidden(reason, now),
-    reports: "UPHELD",
-  }, now);
+    now,
+  );
 }
 
 export function restoreComment(actor: Moderator, commentId: string, now = new Date()) {
-  return moderate(actor, commentId, {
-    action: "comment.restore",
-    check: (item) => {
-      if (item.moderationState !== "HIDDEN") throw Conflict("commentNotHidden");
+  return moderate(
+    actor,
+    commentId,
+    {
+      action: "comment.restore",
+      check: (item) => {
+        if (item.moderationState !== "HIDDEN") throw Conflict("commentNotHidden");
+      },
+      data: published,
+      reports: "DISMISSED",
     },
-    data: published,
-    reports: "DISMISSED",
-  }, now);
+    now,
+  );
 }
 
 export function markCommentReviewed(actor: Moderator, commentId: string, now = new Date()) {
-  return moderate(actor, commentId, {
-    action: "comment.review",
-    check: (item) => {
-      if (item.moderationState === "PENDING") throw Conflict("commentApproveFirst");
-      if (item.reviewedAt !== null) throw Conflict("commentAlreadyReviewed");
+  return moderate(
+    actor,
+    commentId,
+    {
+      action: "comment.review",
+      check: (item) => {
+        if (item.moderationState === "PENDING") throw Conflict("commentApproveFirst");
+        if (item.reviewedAt !== null) throw Conflict("commentAlreadyReviewed");
+      },
+      data: keep,
     },
-    data: keep,
-  }, now);
+    now,
+  );
 }
 
 async function hiddenAutomatically(tx: DbClient, commentId: string) {
@@ -116,25 +141,35 @@ async function hiddenAutomatically(tx: DbClient, commentId: string) {
 /** Unfounded reports: dismissed; a comment the reports hid automatically is public again. */
 export function dismissCommentReports(actor: Moderator, commentId: string, now = new Date()) {
   let restore = false;
-  return moderate(actor, commentId, {
-    action: "reports.dismiss",
-    check: async (item, openReports, tx) => {
-      if (openReports === 0) throw Conflict("commentNoOpenReports");
-      restore = item.moderationState === "HIDDEN" && (await hiddenAutomatically(tx, commentId));
+  return moderate(
+    actor,
+    commentId,
+    {
+      action: "reports.dismiss",
+      check: async (item, openReports, tx) => {
+        if (openReports === 0) throw Conflict("commentNoOpenReports");
+        restore = item.moderationState === "HIDDEN" && (await hiddenAutomatically(tx, commentId));
+      },
+      data: (item) => (restore ? published() : keep(item)),
+      reports: "DISMISSED",
     },
-    data: (item) => (restore ? published() : keep(item)),
-    reports: "DISMISSED",
-  }, now);
+    now,
+  );
 }
 
 /** The reports were right: the comment is (or stays) hidden, with the moderator's reason. */
 export function upholdCommentReports(actor: Moderator, { commentId, reason }: CommentHideInput, now = new Date()) {
-  return moderate(actor, commentId, {
-    action: "comment.uphold",
-    check: (_item, openReports) => {
-      if (openReports === 0) throw Conflict("commentNoOpenReports");
+  return moderate(
+    actor,
+    commentId,
+    {
+      action: "comment.uphold",
+      check: (_item, openReports) => {
+        if (openReports === 0) throw Conflict("commentNoOpenReports");
+      },
+      data: () => hidden(reason, now),
+      reports: "UPHELD",
     },
-    data: () => hidden(reason, now),
-    reports: "UPHELD",
-  }, now);
+    now,
+  );
 }

@@ -9,9 +9,21 @@ export function exportComments(userId: string) {
     where: { authorId: userId },
     orderBy: [{ createdAt: "asc" }, { id: "asc" }],
     select: {
-      id: true, paragraphId: true, parentId: true, body: true, anonymous: true, stakeholderGroup: true, region: true,
-      moderationState: true, hiddenReason: true, disposition: true, dispositionReason: true, answer: true, answeredAt: true,
-      createdAt: true, updatedAt: true,
+      id: true,
+      paragraphId: true,
+      parentId: true,
+      body: true,
+      anonymous: true,
+      stakeholderGroup: true,
+      region: true,
+      moderationState: true,
+      hiddenReason: true,
+      disposition: true,
+      dispositionReason: true,
+      answer: true,
+      answeredAt: true,
+      createdAt: true,
+      updatedAt: true,
       set: { select: { slug: true, title: true } },
       version: { select: { number: true } },
     },
@@ -20,5 +32,7 @@ export function exportComments(userId: string) {
 
 export async function removeOrAnonymiseComments(tx: DbClient, userId: string, choice: "remove" | "anonymise") {
   if (choice === "remove") return (await tx.comment.deleteMany({ where: { authorId: userId } })).count;
-  return (await tx.comment.updateMany({ where: { authorId: userId }, data: { authorId: null, anonymous: true, submitKey: null } })).count;
+  return (
+    await tx.comment.updateMany({ where: { authorId: userId }, data: { authorId: null, anonymous: true, submitKey: null } })
+  ).count;
 }

@@ -54,7 +54,8 @@ export async function postComment(
   try {
     const posted = await db.$transaction(async (tx) => {
       const profile = await tx.profile.findUnique({
-        where: { userId: actor.id }, select: { stakeholderGroup: true, region: true },
+        where: { userId: actor.id },
+        select: { stakeholderGroup: true, region: true },
       });
       if (!profile) throw Forbidden("commentProfileRequired");
       // Shared lock: a version cannot be finalised or superseded while a comment on it is being checked.
@@ -64,14 +65,21 @@ export async function postComment(
       const version = await tx.messageSetVersion.findUniqueOrThrow({
         where: { id: input.versionId },
         select: {
-          id: true, setId: true, number: true, publishedAt: true, content: true,
-          commentOpensAt: true, commentClosesAt: true, finalisedAt: true,
+          id: true,
+          setId: true,
+          number: true,
+          publishedAt: true,
+          content: true,
+          commentOpensAt: true,
+          commentClosesAt: true,
+          finalisedAt: true,
           set: { select: { status: true, call: { select: { moderationMode: true } } } },
         },
       });
       if (!version.publishedAt || version.set.status === "DRAFT") throw NotFound("versionNotFound");
       const latest = await tx.messageSetVersion.aggregate({
-        where: { setId: version.setId, publishedAt: { not: null } }, _max: { number: true },
+        where: { setId: version.setId, publishedAt: { not: null } },
+        _max: { number: true },
       });
       if (latest._max.number !== version.number) throw Conflict("notLatestVersion");
       checkOpen(version, version.set.status, now);
@@ -89,7 +97,8 @@ export async function postComment(
         paragraphId = parent.paragraphId;
       } else if (paragraphId !== null) {
         const content = versionContentSchema.parse(version.content);
-        if (!content.some((s) => s.paragraphs.some((p) => p.paragraphId === paragraphId))) throw NotFound("paragraphNotInVersion");
+        if (!content.some((s) => s.paragraphs.some((p) => p.paragraphId === paragraphId)))
+          throw NotFound("paragraphNotInVersion");
       }
 
       const recent = await tx.comment.count({
@@ -100,9 +109,18 @@ export async function postComment(
       const moderationState = version.set.call.moderationMode === "PRE" ? "PENDING" : "PUBLISHED";
       const comment = await tx.comment.create({
         data: {
-          setId: version.setId, versionId: version.id, paragraphId, parentId: input.parentId ?? null, authorId: actor.id,
-          body: input.body, anonymous: input.anonymous, stakeholderGroup: profile.stakeholderGroup, region: profile.region,
-          moderationState, submitKey: input.submitKey, createdAt: now,
+          setId: version.setId,
+          versionId: version.id,
+          paragraphId,
+          parentId: input.parentId ?? null,
+          authorId: actor.id,
+          body: input.body,
+          anonymous: input.anonymous,
+          stakeholderGroup: profile.stakeholderGroup,
+          region: profile.region,
+          moderationState,
+          submitKey: input.submitKey,
+          createdAt: now,
         },
         select: { id: true, moderationState: true, parentId: true },
       });

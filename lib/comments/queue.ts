@@ -25,9 +25,18 @@ export async function listCommentQueue(actor: Moderator, setId: string, tab: Com
   const set = await db.messageSet.findUnique({
     where: { id: setId },
     select: {
-      id: true, title: true, slug: true, status: true, callId: true,
+      id: true,
+      title: true,
+      slug: true,
+      status: true,
+      callId: true,
       call: { select: { title: true, moderationMode: true, reportThreshold: true, timeZone: true } },
-      versions: { where: { publishedAt: { not: null } }, orderBy: { number: "desc" }, take: 1, select: { number: true, content: true } },
+      versions: {
+        where: { publishedAt: { not: null } },
+        orderBy: { number: "desc" },
+        take: 1,
+        select: { number: true, content: true },
+      },
     },
   });
   if (!set) throw NotFound("messageSetNotFound");
@@ -39,8 +48,19 @@ export async function listCommentQueue(actor: Moderator, setId: string, tab: Com
     orderBy: [{ createdAt: "asc" }, { id: "asc" }],
     take: COMMENT_LIMITS.moderationPageSize,
     select: {
-      id: true, paragraphId: true, parentId: true, body: true, stakeholderGroup: true, region: true, createdAt: true,
-      moderationState: true, hiddenReason: true, reviewedAt: true, disposition: true, dispositionReason: true, answer: true,
+      id: true,
+      paragraphId: true,
+      parentId: true,
+      body: true,
+      stakeholderGroup: true,
+      region: true,
+      createdAt: true,
+      moderationState: true,
+      hiddenReason: true,
+      reviewedAt: true,
+      disposition: true,
+      dispositionReason: true,
+      answer: true,
       version: { select: { number: true } },
       parent: { select: { body: true } },
       reports: openReportsSelect,
@@ -55,14 +75,26 @@ export async function listCommentQueue(actor: Moderator, setId: string, tab: Com
       ...row,
       versionNumber: version.number,
       parentBody: parent?.body ?? null,
-      place: placement.kind === "paragraphs" ? { kind: "paragraphs" as const, numbers: placement.ids.map((id) => numberOf.get(id)!) } : placement,
+      place:
+        placement.kind === "paragraphs"
+          ? { kind: "paragraphs" as const, numbers: placement.ids.map((id) => numberOf.get(id)!) }
+          : placement,
       openReports: reports.length,
       countingReports: reports.filter((r) => r.countsTowardHide).length,
       reports: reportViews(reports),
     };
   });
   return {
-    set: { id: set.id, title: set.title, slug: set.slug, status: set.status, callId: set.callId, call: set.call, latest: latest?.number ?? null },
-    counts, items,
+    set: {
+      id: set.id,
+      title: set.title,
+      slug: set.slug,
+      status: set.status,
+      callId: set.callId,
+      call: set.call,
+      latest: latest?.number ?? null,
+    },
+    counts,
+    items,
   };
 }

@@ -8,11 +8,22 @@ import type { CommentDisposition, ModerationState, StakeholderGroup, UnRegion } 
 import { placementOf } from "./attach";
 
 export type CommentView = {
-  id: string; body: string; name: string | null; stakeholderGroup: StakeholderGroup; region: UnRegion;
+  id: string;
+  body: string;
+  name: string | null;
+  stakeholderGroup: StakeholderGroup;
+  region: UnRegion;
   /** The version number commented on, when it is not the current one. */
-  earlierVersion: number | null; versionNumber: number;
-  moderationState: ModerationState; hiddenReason: string | null; own: boolean; createdAt: Date;
-  disposition: CommentDisposition | null; dispositionReason: string | null; answer: string | null; answeredAt: Date | null;
+  earlierVersion: number | null;
+  versionNumber: number;
+  moderationState: ModerationState;
+  hiddenReason: string | null;
+  own: boolean;
+  createdAt: Date;
+  disposition: CommentDisposition | null;
+  dispositionReason: string | null;
+  answer: string | null;
+  answeredAt: Date | null;
 };
 export type Thread = CommentView & { paragraphId: string | null; replies: CommentView[] };
 
@@ -37,29 +48,52 @@ export async function setComments(
   set: CurrentSet,
   { group }: { group?: StakeholderGroup } = {},
 ): Promise<SetComments> {
-  const visible = viewer ? { OR: [{ moderationState: "PUBLISHED" as const }, { authorId: viewer.id }] } : { moderationState: "PUBLISHED" as const };
+  const visible = viewer
+    ? { OR: [{ moderationState: "PUBLISHED" as const }, { authorId: viewer.id }] }
+    : { moderationState: "PUBLISHED" as const };
   const rows = await db.comment.findMany({
     where: { setId: set.id, ...visible },
     orderBy: [{ createdAt: "asc" }, { id: "asc" }],
     select: {
-      id: true, paragraphId: true, parentId: true, body: true, anonymous: true, authorId: true, stakeholderGroup: true, region: true,
-      moderationState: true, hiddenReason: true, createdAt: true, disposition: true, dispositionReason: true, answer: true, answeredAt: true,
+      id: true,
+      paragraphId: true,
+      parentId: true,
+      body: true,
+      anonymous: true,
+      authorId: true,
+      stakeholderGroup: true,
+      region: true,
+      moderationState: true,
+      hiddenReason: true,
+      createdAt: true,
+      disposition: true,
+      dispositionReason: true,
+      answer: true,
+      answeredAt: true,
       version: { select: { number: true } },
       author: { select: { profile: { select: { displayName: true } } } },
     },
   });
   const view = (row: (typeof rows)[number]): CommentView => ({
-    id: row.id, body: row.body,
+    id: row.id,
+    body: row.body,
     name: row.anonymous ? null : (row.author?.profile?.displayName ?? null),
-    stakeholderGroup: row.stakeholderGroup, region: row.region,
-    versionNumber: row.version.number, earlierVersion: row.version.number === set.version.number ? null : row.version.number,
+    stakeholderGroup: row.stakeholderGroup,
+    region: row.region,
+    versionNumber: row.version.number,
+    earlierVersion: row.version.number === set.version.number ? null : row.version.number,
     moderationState: row.moderationState,
     hiddenReason: viewer && row.authorId === viewer.id ? row.hiddenReason : null,
-    own: Boolean(viewer && row.authorId === viewer.id), createdAt: row.createdAt,
-    disposition: row.disposition, dispositionReason: row.dispositionReason, answer: row.answer, answeredAt: row.answeredAt,
+    own: Boolean(viewer && row.authorId === viewer.id),
+    createdAt: row.createdAt,
+    disposition: row.disposition,
+    dispositionReason: row.dispositionReason,
+    answer: row.answer,
+    answeredAt: row.answeredAt,
   });
   const threads = new Map<string, Thread>();
-  for (const row of rows) if (row.parentId === null) threads.set(row.id, { ...view(row), paragraphId: row.paragraphId, replies: [] });
+  for (const row of rows)
+    if (row.parentId === null) threads.set(row.id, { ...view(row), paragraphId: row.paragraphId, replies: [] });
   for (const row of rows) if (row.parentId !== null) threads.get(row.parentId)?.replies.push(view(row));
 
   const result: SetComments = { byParagraph: new Map(), whole: [], removed: [], counts: new Map(), wholeCount: 0 };
@@ -87,7 +121,9 @@ export async function setComments(
 export async function setGlossary(setId: string) {
   const set = await db.messageSet.findUnique({
     where: { id: setId },
-    select: { call: { select: { glossary: { orderBy: { position: "asc" }, select: { id: true, term: true, definition: true } } } } },
+    select: {
+      call: { select: { glossary: { orderBy: { position: "asc" }, select: { id: true, term: true, definition: true } } } },
+    },
   });
   return set?.call.glossary ?? [];
 }

@@ -30,7 +30,12 @@ export async function reportComment(actor: Pick<SessionUser, "id"> | null, value
       const countsTowardHide = await reportCountsTowardHide(tx, actor.id, now);
       const report = await tx.report.create({
         data: {
-          commentId: item.id, reporterId: actor.id, reason: input.reason, details: input.details, countsTowardHide, createdAt: now,
+          commentId: item.id,
+          reporterId: actor.id,
+          reason: input.reason,
+          details: input.details,
+          countsTowardHide,
+          createdAt: now,
         },
         select: { id: true },
       });
@@ -46,7 +51,11 @@ export async function reportComment(actor: Pick<SessionUser, "id"> | null, value
         select: { id: true },
       });
       await recordAudit(tx, {
-        actor: null, action: "comment.autoHide", itemType: "comment", itemId: item.id, callId: item.callId,
+        actor: null,
+        action: "comment.autoHide",
+        itemType: "comment",
+        itemId: item.id,
+        callId: item.callId,
         before: { ...commentAuditState(item), openReports: open - 1, countingReports: counting - 1 },
         after: { moderationState: "HIDDEN", hiddenReason, openReports: open, countingReports: counting },
       });

@@ -56,8 +56,14 @@ export const answerInputSchema = z
   .object({
     commentId: id,
     disposition: z.enum(CommentDisposition, { error: "chooseDisposition" }),
-    answer: text({ error: "text" }).trim().max(COMMENT_LIMITS.answer, { error: `tooLong|${COMMENT_LIMITS.answer}` }).default(""),
-    reason: text({ error: "text" }).trim().max(COMMENT_LIMITS.reason, { error: `tooLong|${COMMENT_LIMITS.reason}` }).default(""),
+    answer: text({ error: "text" })
+      .trim()
+      .max(COMMENT_LIMITS.answer, { error: `tooLong|${COMMENT_LIMITS.answer}` })
+      .default(""),
+    reason: text({ error: "text" })
+      .trim()
+      .max(COMMENT_LIMITS.reason, { error: `tooLong|${COMMENT_LIMITS.reason}` })
+      .default(""),
   })
   .superRefine((input, ctx) => {
     if (input.disposition === "NOT_INCORPORATED" && !input.reason)

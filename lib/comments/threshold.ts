@@ -24,7 +24,11 @@ export async function hideCommentsOverThreshold(tx: DbClient, callId: string, th
       select: { id: true },
     });
     await recordAudit(tx, {
-      actor: null, action: "comment.autoHide", itemType: "comment", itemId: id, callId,
+      actor: null,
+      action: "comment.autoHide",
+      itemType: "comment",
+      itemId: id,
+      callId,
       before: { moderationState: "PUBLISHED", hiddenReason: null, openReports: open, countingReports: counting },
       after: { moderationState: "HIDDEN", hiddenReason, openReports: open, countingReports: counting },
     });

@@ -18,7 +18,10 @@ function trimmed(text: string) {
 
 export async function getCampaigns(actor: SessionUser, callId: string) {
   if (!hasRole(actor.role, "MODERATOR")) throw Forbidden();
-  const call = await db.call.findUnique({ where: { id: callId }, select: { id: true, title: true, timeZone: true, clusteredAt: true } });
+  const call = await db.call.findUnique({
+    where: { id: callId },
+    select: { id: true, title: true, timeZone: true, clusteredAt: true },
+  });
   if (!call) throw NotFound();
   const clusteredAt = call.clusteredAt;
 
@@ -27,11 +30,22 @@ export async function getCampaigns(actor: SessionUser, callId: string) {
       where: { callId },
       orderBy: [{ size: "desc" }, { id: "asc" }],
       select: {
-        id: true, size: true, minScore: true, representativeId: true,
+        id: true,
+        size: true,
+        minScore: true,
+        representativeId: true,
         members: {
           orderBy: [{ submittedAt: "asc" }, { id: "asc" }],
           take: MEMBERS_SHOWN,
-          select: { id: true, reference: true, stakeholderGroup: true, region: true, clusterScore: true, consent: true, status: true },
+          select: {
+            id: true,
+            reference: true,
+            stakeholderGroup: true,
+            region: true,
+            clusterScore: true,
+            consent: true,
+            status: true,
+          },
         },
       },
     }),
@@ -47,7 +61,13 @@ export async function getCampaigns(actor: SessionUser, callId: string) {
     orderBy: { question: { position: "asc" } },
     select: { responseId: true, text: true },
   });
-  const textOf = (id: string) => trimmed(answers.filter((a) => a.responseId === id).map((a) => a.text).join("\n"));
+  const textOf = (id: string) =>
+    trimmed(
+      answers
+        .filter((a) => a.responseId === id)
+        .map((a) => a.text)
+        .join("\n"),
+    );
   const maxOf = new Map(maxScores.map((row) => [row.clusterId, Number(row.max)]));
 
   return {
@@ -61,7 +81,9 @@ export async function getCampaigns(actor: SessionUser, callId: string) {
       maxScore: maxOf.get(cluster.id) ?? cluster.minScore,
       representativeText: textOf(cluster.representativeId),
       members: cluster.members.map(({ clusterScore, ...member }) => ({
-        ...member, score: clusterScore ?? 0, representative: member.id === cluster.representativeId,
+        ...member,
+        score: clusterScore ?? 0,
+        representative: member.id === cluster.representativeId,
       })),
     })),
   };

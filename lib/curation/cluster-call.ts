@@ -20,9 +20,14 @@ export type AuditWriter = (tx: Tx, entry: AuditInput) => Promise<void>;
 export const systemAudit: AuditWriter = async (tx, entry) => {
   await tx.auditEntry.create({
     data: {
-      actorId: entry.actor?.id ?? null, actorRole: entry.actor?.role ?? null, action: entry.action,
-      itemType: entry.itemType, itemId: entry.itemId, callId: entry.callId ?? null,
-      before: entry.before ?? undefined, after: entry.after ?? undefined,
+      actorId: entry.actor?.id ?? null,
+      actorRole: entry.actor?.role ?? null,
+      action: entry.action,
+      itemType: entry.itemType,
+      itemId: entry.itemId,
+      callId: entry.callId ?? null,
+      before: entry.before ?? undefined,
+      after: entry.after ?? undefined,
     },
     select: { id: true },
   });
@@ -63,7 +68,10 @@ export type ClusteringSummary = { clusters: number; clustered: number; responses
  * @returns null when the call does not exist.
  */
 export async function computeClusters(
-  db: Db, actor: AuditInput["actor"], callId: string, audit: AuditWriter,
+  db: Db,
+  actor: AuditInput["actor"],
+  callId: string,
+  audit: AuditWriter,
 ): Promise<ClusteringSummary | null> {
   const call = await db.call.findUnique({ where: { id: callId }, select: { id: true, clusteredAt: true } });
   if (!call) return null;
@@ -83,7 +91,10 @@ export async function computeClusters(
       await tx.responseCluster.deleteMany({ where: { callId } });
       await tx.responseCluster.createMany({
         data: clusters.map((cluster, i) => ({
-          id: clusterIds[i]!, callId, representativeId: cluster.representativeId, size: cluster.members.length,
+          id: clusterIds[i]!,
+          callId,
+          representativeId: cluster.representativeId,
+          size: cluster.members.length,
           minScore: cluster.minScore,
         })),
       });
@@ -93,7 +104,11 @@ export async function computeClusters(
         WHERE r.id = v.id AND r."callId" = ${callId}`;
       await tx.call.update({ where: { id: callId }, data: { clusteredAt }, select: { id: true } });
       await audit(tx, {
-        actor, action: "call.cluster", itemType: "call", itemId: callId, callId,
+        actor,
+        action: "call.cluster",
+        itemType: "call",
+        itemId: callId,
+        callId,
         before: { clusters: before, clusteredAt: call.clusteredAt?.toISOString() ?? null },
         after: { clusters: clusters.length, clusteredResponses: memberIds.length, clusteredAt: clusteredAt.toISOString() },
       });

@@ -19,7 +19,10 @@ export type ExcerptListItem = {
   createdAt: Date;
   question: { id: string; position: number; prompt: string };
   response: {
-    id: string; reference: string | null; stakeholderGroup: StakeholderGroup | null; region: UnRegion | null;
+    id: string;
+    reference: string | null;
+    stakeholderGroup: StakeholderGroup | null;
+    region: UnRegion | null;
     version: number;
   };
   tags: { id: string; name: string }[];
@@ -28,7 +31,13 @@ export type ExcerptListItem = {
 };
 
 const listSelect = {
-  id: true, quote: true, note: true, start: true, end: true, sourceVersion: true, createdAt: true,
+  id: true,
+  quote: true,
+  note: true,
+  start: true,
+  end: true,
+  sourceVersion: true,
+  createdAt: true,
   responseId: true,
   question: { select: { id: true, position: true, prompt: true } },
   response: { select: { id: true, reference: true, stakeholderGroup: true, region: true, version: true } },
@@ -55,14 +64,14 @@ export async function listExcerpts(
     },
     ...(filters.tag && { tags: { some: { tagId: filters.tag } } }),
     ...(filters.q && {
-      OR: [
-        { quote: { contains: filters.q, mode: "insensitive" } },
-        { note: { contains: filters.q, mode: "insensitive" } },
-      ],
+      OR: [{ quote: { contains: filters.q, mode: "insensitive" } }, { note: { contains: filters.q, mode: "insensitive" } }],
     }),
   };
   const rows = await db.excerpt.findMany({
-    where, orderBy: [{ createdAt: "desc" }, { id: "asc" }], take: CURATION_LIMITS.listLimit, select: listSelect,
+    where,
+    orderBy: [{ createdAt: "desc" }, { id: "asc" }],
+    take: CURATION_LIMITS.listLimit,
+    select: listSelect,
   });
   const answers = rows.length
     ? await db.answer.findMany({

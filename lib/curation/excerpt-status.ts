@@ -1,9 +1,7 @@
 // Whether an excerpt's source still reads as quoted. Pure (no database), so the browser, the listing and the
 // tests share it. Offsets are UTF-16 code units, the unit of JavaScript strings and the browser's selections.
 export type ExcerptStatus =
-  | { status: "unchanged"; start: number; end: number }
-  | { status: "moved"; start: number; end: number }
-  | { status: "changed" };
+  { status: "unchanged"; start: number; end: number } | { status: "moved"; start: number; end: number } | { status: "changed" };
 
 /**
  * "unchanged": the text at the excerpt's offsets is still its quote. "moved": the quote is elsewhere in the

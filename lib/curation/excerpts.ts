@@ -15,7 +15,14 @@ import type { ExcerptInput, ExcerptPaste, ExcerptUpdate } from "./schemas";
 export { listExcerpts, type ExcerptListItem } from "./excerpt-list";
 
 const excerptSelect = {
-  id: true, responseId: true, questionId: true, start: true, end: true, quote: true, note: true, sourceVersion: true,
+  id: true,
+  responseId: true,
+  questionId: true,
+  start: true,
+  end: true,
+  quote: true,
+  note: true,
+  sourceVersion: true,
 } as const;
 
 async function answerText(tx: DbClient, responseId: string, questionId: string) {
@@ -38,17 +45,34 @@ async function saveExcerpt(actor: Curator, input: Placed) {
     const tagIds = await requireTagsOfCall(tx, response.callId, input.tagIds);
     const excerpt = await tx.excerpt.create({
       data: {
-        responseId: response.id, questionId: input.questionId, start, end, quote: input.quote, note: input.note,
-        sourceVersion: response.version, createdById: actor.id,
+        responseId: response.id,
+        questionId: input.questionId,
+        start,
+        end,
+        quote: input.quote,
+        note: input.note,
+        sourceVersion: response.version,
+        createdById: actor.id,
         tags: { create: tagIds.map((tagId) => ({ tagId })) },
       },
       select: excerptSelect,
     });
     await recordAudit(tx, {
-      actor: auditActor(actor), action: "excerpt.create", itemType: "excerpt", itemId: excerpt.id,
+      actor: auditActor(actor),
+      action: "excerpt.create",
+      itemType: "excerpt",
+      itemId: excerpt.id,
       callId: response.callId,
-      after: { responseId: excerpt.responseId, questionId: excerpt.questionId, start, end, quote: excerpt.quote,
-        note: excerpt.note, sourceVersion: excerpt.sourceVersion, tagIds },
+      after: {
+        responseId: excerpt.responseId,
+        questionId: excerpt.questionId,
+        start,
+        end,
+        quote: excerpt.quote,
+        note: excerpt.note,
+        sourceVersion: excerpt.sourceVersion,
+        tagIds,
+      },
     });
     return { ...excerpt, tagIds };
   });
@@ -96,8 +120,13 @@ export async function updateExcerpt(actor: Curator, input: ExcerptUpdate) {
     if (tagIds.length) await tx.excerptTag.createMany({ data: tagIds.map((tagId) => ({ excerptId: before.id, tagId })) });
     const excerpt = await tx.excerpt.update({ where: { id: before.id }, data: { note: input.note }, select: excerptSelect });
     await recordAudit(tx, {
-      actor: auditActor(actor), action: "excerpt.update", itemType: "excerpt", itemId: excerpt.id, callId: before.callId,
-      before: { note: before.note, tagIds: before.tagIds }, after: { note: excerpt.note, tagIds },
+      actor: auditActor(actor),
+      action: "excerpt.update",
+      itemType: "excerpt",
+      itemId: excerpt.id,
+      callId: before.callId,
+      before: { note: before.note, tagIds: before.tagIds },
+      after: { note: excerpt.note, tagIds },
     });
     return { ...excerpt, tagIds };
   });
@@ -111,9 +140,20 @@ export async function deleteExcerpt(actor: Curator, excerptId: string) {
     if (await tx.citation.count({ where: { excerptId: excerpt.id } })) throw Conflict("excerptCited");
     await tx.excerpt.delete({ where: { id: excerpt.id }, select: { id: true } });
     await recordAudit(tx, {
-      actor: auditActor(actor), action: "excerpt.delete", itemType: "excerpt", itemId: excerpt.id, callId: excerpt.callId,
-      before: { responseId: excerpt.responseId, questionId: excerpt.questionId, start: excerpt.start, end: excerpt.end,
-        quote: excerpt.quote, note: excerpt.note, tagIds: excerpt.tagIds },
+      actor: auditActor(actor),
+      action: "excerpt.delete",
+      itemType: "excerpt",
+      itemId: excerpt.id,
+      callId: excerpt.callId,
+      before: {
+        responseId: excerpt.responseId,
+        questionId: excerpt.questionId,
+        start: excerpt.start,
+        end: excerpt.end,
+        quote: excerpt.quote,
+        note: excerpt.note,
+        tagIds: excerpt.tagIds,
+      },
     });
     return { id: excerpt.id, responseId: excerpt.responseId, callId: excerpt.callId };
   });

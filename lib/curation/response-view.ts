@@ -12,11 +12,19 @@ export async function getResponseForCuration(actor: Curator, responseId: string)
   const response = await db.response.findFirst({
     where: { id: responseId, status: { not: "DRAFT" } },
     select: {
-      id: true, reference: true, status: true, consent: true, moderationState: true, version: true,
-      stakeholderGroup: true, region: true, submittedAt: true,
+      id: true,
+      reference: true,
+      status: true,
+      consent: true,
+      moderationState: true,
+      version: true,
+      stakeholderGroup: true,
+      region: true,
+      submittedAt: true,
       call: {
         select: {
-          id: true, title: true,
+          id: true,
+          title: true,
           questions: { orderBy: { position: "asc" }, select: { id: true, position: true, prompt: true } },
           tags: { orderBy: { name: "asc" }, select: { id: true, name: true } },
         },
@@ -52,7 +60,10 @@ export async function listResponsesForCoding(actor: Curator, callId: string) {
     orderBy: { reference: "asc" },
     take: CURATION_LIMITS.listLimit,
     select: {
-      id: true, reference: true, stakeholderGroup: true, region: true,
+      id: true,
+      reference: true,
+      stakeholderGroup: true,
+      region: true,
       _count: { select: { tags: true, excerpts: true } },
     },
   });

@@ -28,8 +28,14 @@ const tagName = text({ error: "text" })
   .trim()
   .min(L.tagNameMin, { error: `tagNameTooShort|${L.tagNameMin}` })
   .max(L.tagName, { error: `tooLong|${L.tagName}` });
-const tagDescription = text({ error: "text" }).trim().max(L.tagDescription, { error: `tooLong|${L.tagDescription}` }).default("");
-const note = text({ error: "text" }).trim().max(L.note, { error: `tooLong|${L.note}` }).default("");
+const tagDescription = text({ error: "text" })
+  .trim()
+  .max(L.tagDescription, { error: `tooLong|${L.tagDescription}` })
+  .default("");
+const note = text({ error: "text" })
+  .trim()
+  .max(L.note, { error: `tooLong|${L.note}` })
+  .default("");
 /** Kept exactly as selected (no trimming): it must equal the answer's text at its offsets. */
 const quote = text({ error: "text" })
   .min(1, { error: "quoteRequired" })

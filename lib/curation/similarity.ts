@@ -31,7 +31,11 @@ export const THRESHOLD = 0.6;
 export const MIN_WORDS = 20;
 
 export function normalise(text: string): string {
-  return text.normalize("NFKC").toLowerCase().replace(/[^\p{L}\p{N}]+/gu, " ").trim();
+  return text
+    .normalize("NFKC")
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]+/gu, " ")
+    .trim();
 }
 
 /** FNV-1a over the UTF-16 code units, then a final avalanche: a well-spread 32-bit hash of a string. */
@@ -165,7 +169,8 @@ export function findClusters(items: readonly ClusterInput[]): Cluster[] {
           const a = find(i);
           const b = find(j);
           // Already joined: checking the pair again cannot change the clusters (connectivity only).
-          if (a === b || estimate(signatures[i]!, signatures[j]!) < ESTIMATE_FLOOR || jaccard(sets[i]!, sets[j]!) < THRESHOLD) continue;
+          if (a === b || estimate(signatures[i]!, signatures[j]!) < ESTIMATE_FLOOR || jaccard(sets[i]!, sets[j]!) < THRESHOLD)
+            continue;
           if (a < b) parent[b] = a;
           else parent[a] = b;
         }
@@ -186,7 +191,10 @@ export function findClusters(items: readonly ClusterInput[]): Cluster[] {
   for (const group of groups.values()) {
     if (group.length < 2) continue;
     const [first, ...rest] = group as [number, ...number[]];
-    const members = [{ id: items[first]!.id, score: 1 }, ...rest.map((i) => ({ id: items[i]!.id, score: jaccard(sets[first]!, sets[i]!) }))];
+    const members = [
+      { id: items[first]!.id, score: 1 },
+      ...rest.map((i) => ({ id: items[i]!.id, score: jaccard(sets[first]!, sets[i]!) })),
+    ];
     const minScore = members.reduce((min, m) => Math.min(min, m.score), 1);
     clusters.push({ cluster: { representativeId: items[first]!.id, members, minScore }, first });
   }

@@ -54,12 +54,15 @@ export async function createTag(actor: Curator, input: TagInput) {
       const call = await tx.call.findUnique({ where: { id: input.callId }, select: { id: true } });
       if (!call) throw NotFound("callNotFound");
       await lockCallTags(tx, call.id);
-      if ((await tx.tag.count({ where: { callId: call.id } })) >= CURATION_LIMITS.tagsPerCall)
-        throw Conflict("tooManyTags");
+      if ((await tx.tag.count({ where: { callId: call.id } })) >= CURATION_LIMITS.tagsPerCall) throw Conflict("tooManyTags");
       await requireFreeName(tx, call.id, input.name);
       const tag = await tx.tag.create({ data: input, select: tagSelect });
       await recordAudit(tx, {
-        actor: auditActor(actor), action: "tag.create", itemType: "tag", itemId: tag.id, callId: tag.callId,
+        actor: auditActor(actor),
+        action: "tag.create",
+        itemType: "tag",
+        itemId: tag.id,
+        callId: tag.callId,
         after: { name: tag.name, description: tag.description },
       });
       return tag;
@@ -82,10 +85,16 @@ export async function updateTag(actor: Curator, input: TagUpdate) {
       await lockCallTags(tx, before.callId);
       await requireFreeName(tx, before.callId, input.name, before.id);
       const tag = await tx.tag.update({
-        where: { id: before.id }, data: { name: input.name, description: input.description }, select: tagSelect,
+        where: { id: before.id },
+        data: { name: input.name, description: input.description },
+        select: tagSelect,
       });
       await recordAudit(tx, {
-        actor: auditActor(actor), action: "tag.update", itemType: "tag", itemId: tag.id, callId: tag.callId,
+        actor: auditActor(actor),
+        action: "tag.update",
+        itemType: "tag",
+        itemId: tag.id,
+        callId: tag.callId,
         before: { name: before.name, description: before.description },
         after: { name: tag.name, description: tag.description },
       });
@@ -105,7 +114,11 @@ export async function deleteTag(actor: Curator, tagId: string) {
     ]);
     await tx.tag.delete({ where: { id: tag.id }, select: { id: true } });
     await recordAudit(tx, {
-      actor: auditActor(actor), action: "tag.delete", itemType: "tag", itemId: tag.id, callId: tag.callId,
+      actor: auditActor(actor),
+      action: "tag.delete",
+      itemType: "tag",
+      itemId: tag.id,
+      callId: tag.callId,
       before: { name: tag.name, description: tag.description, responses, excerpts },
     });
     return { id: tag.id, callId: tag.callId };
@@ -124,12 +137,20 @@ export async function setResponseTag(actor: Curator, input: { responseId: string
     const key = { responseId_tagId: { responseId: response.id, tagId: tagId! } };
     const existing = await tx.responseTag.findUnique({ where: key, select: { tagId: true } });
     if (Boolean(existing) === on) return { responseId: response.id, tagId: tagId!, changed: false };
-    if (on) await tx.responseTag.create({ data: { responseId: response.id, tagId: tagId!, taggedById: actor.id }, select: { tagId: true } });
+    if (on)
+      await tx.responseTag.create({
+        data: { responseId: response.id, tagId: tagId!, taggedById: actor.id },
+        select: { tagId: true },
+      });
     else await tx.responseTag.delete({ where: key, select: { tagId: true } });
     await recordAudit(tx, {
-      actor: auditActor(actor), action: on ? "response.tag" : "response.untag", itemType: "response",
-      itemId: response.id, callId: response.callId,
-      before: { tagId: on ? null : tagId! }, after: { tagId: on ? tagId! : null },
+      actor: auditActor(actor),
+      action: on ? "response.tag" : "response.untag",
+      itemType: "response",
+      itemId: response.id,
+      callId: response.callId,
+      before: { tagId: on ? null : tagId! },
+      after: { tagId: on ? tagId! : null },
     });
     return { responseId: response.id, tagId: tagId!, changed: true };
   });

@@ -25,7 +25,10 @@ type Options = {
 const OFFSET_ONLY = /^(GMT|UTC)\s*[+\-\u2212]/;
 
 /** "2 July 2026 at 16:05 CEST", "2 July 2026 at 15:05 GMT+1 (Africa/Lagos)", "14:05 UTC". */
-export function formatDate(date: Date | string | number, { locale = "en", timeZone, style = "dateTime", named = false }: Options = {}) {
+export function formatDate(
+  date: Date | string | number,
+  { locale = "en", timeZone, style = "dateTime", named = false }: Options = {},
+) {
   const format = new Intl.DateTimeFormat(locale, { ...STYLES[style], timeZone, timeZoneName: "short" });
   const parts = format.formatToParts(new Date(date));
   const text = parts.map((part) => part.value).join("");

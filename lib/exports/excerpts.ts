@@ -9,7 +9,16 @@ import type { ReadOptions } from "./responses";
 import { keysetBatches, type Column, type Dataset } from "./stream";
 
 const COLUMNS = [
-  "reference", "questionPosition", "question", "quote", "start", "end", "note", "tags", "sourceVersion", "sourceStatus",
+  "reference",
+  "questionPosition",
+  "question",
+  "quote",
+  "start",
+  "end",
+  "note",
+  "tags",
+  "sourceVersion",
+  "sourceStatus",
   "createdAt",
 ];
 
@@ -26,8 +35,15 @@ export function moderatorExcerpts(callId: string, options: ReadOptions = {}): Da
       orderBy: [{ createdAt: "asc" }, { id: "asc" }],
       take: size,
       select: {
-        id: true, responseId: true, questionId: true, start: true, end: true, quote: true, note: true,
-        sourceVersion: true, createdAt: true,
+        id: true,
+        responseId: true,
+        questionId: true,
+        start: true,
+        end: true,
+        quote: true,
+        note: true,
+        sourceVersion: true,
+        createdAt: true,
         response: { select: { reference: true, status: true } },
         question: { select: { position: true, prompt: true } },
         tags: { orderBy: { tag: { name: "asc" } }, select: { tag: { select: { name: true } } } },
@@ -47,9 +63,17 @@ export function moderatorExcerpts(callId: string, options: ReadOptions = {}): Da
           const sourceStatus =
             r.response.status === "WITHDRAWN" ? "withdrawn" : source.slice(r.start, r.end) === r.quote ? "unchanged" : "changed";
           return {
-            reference: r.response.reference, questionPosition: r.question.position, question: r.question.prompt,
-            quote: r.quote, start: r.start, end: r.end, note: r.note, tags: r.tags.map((t) => t.tag.name),
-            sourceVersion: r.sourceVersion, sourceStatus, createdAt: r.createdAt.toISOString(),
+            reference: r.response.reference,
+            questionPosition: r.question.position,
+            question: r.question.prompt,
+            quote: r.quote,
+            start: r.start,
+            end: r.end,
+            note: r.note,
+            tags: r.tags.map((t) => t.tag.name),
+            sourceVersion: r.sourceVersion,
+            sourceStatus,
+            createdAt: r.createdAt.toISOString(),
           };
         });
       }

@@ -32,7 +32,9 @@ async function moderatorCall(callId: string) {
   const call = await db.call.findUnique({
     where: { id: callId },
     select: {
-      id: true, slug: true, title: true,
+      id: true,
+      slug: true,
+      title: true,
       questions: { orderBy: { position: "asc" }, select: { id: true, position: true, prompt: true, type: true } },
     },
   });
@@ -41,7 +43,12 @@ async function moderatorCall(callId: string) {
 }
 
 /** The dataset of a call as a moderator sees it (the tests read it directly). */
-export async function moderatorDataset(actor: SessionUser | null, callId: string, dataset: ModeratorDataset, options?: ReadOptions) {
+export async function moderatorDataset(
+  actor: SessionUser | null,
+  callId: string,
+  dataset: ModeratorDataset,
+  options?: ReadOptions,
+) {
   requireModerator(actor);
   const call = await moderatorCall(callId);
   const readers: Record<ModeratorDataset, () => Dataset> = {
@@ -58,7 +65,9 @@ export async function publicDataset(slug: string, dataset: PublicDataset, option
   const summary = await getPublicCallSummary(slug, now);
   if (!summary) throw NotFound("callNotFound");
   const questions = await db.question.findMany({
-    where: { callId: summary.id }, orderBy: { position: "asc" }, select: { id: true, position: true, prompt: true, type: true },
+    where: { callId: summary.id },
+    orderBy: { position: "asc" },
+    select: { id: true, position: true, prompt: true, type: true },
   });
   const readers: Record<PublicDataset, () => Dataset> = {
     responses: () => publicResponses(summary.id, questions, { ...options, now }),
@@ -75,23 +84,38 @@ export async function openModeratorExport(actor: SessionUser | null, callId: str
   const { dataset: name, format } = parseExportFile(file, MODERATOR_DATASETS);
   const { call, dataset } = await moderatorDataset(user, callId, name);
   await recordAuditNow({
-    actor: { id: user.id, role: user.role }, action: "export.download", itemType: "call", itemId: call.id, callId: call.id,
+    actor: { id: user.id, role: user.role },
+    action: "export.download",
+    itemType: "call",
+    itemId: call.id,
+    callId: call.id,
     after: { dataset: name, format },
   });
-  return { fileName: `${call.slug}-${name}-${day()}.${format}`, contentType: CONTENT_TYPES[format], body: exportStream(dataset, format) };
+  return {
+    fileName: `${call.slug}-${name}-${day()}.${format}`,
+    contentType: CONTENT_TYPES[format],
+    body: exportStream(dataset, format),
+  };
 }
 
 /** GET /api/calls/<slug>/export/<file>: published data only. */
 export async function openPublicExport(slug: string, file: string): Promise<OpenedExport> {
   const { dataset: name, format } = parseExportFile(file, PUBLIC_DATASETS);
   const { call, dataset } = await publicDataset(slug, name);
-  return { fileName: `${call.slug}-published-${name}-${day()}.${format}`, contentType: CONTENT_TYPES[format], body: exportStream(dataset, format) };
+  return {
+    fileName: `${call.slug}-published-${name}-${day()}.${format}`,
+    contentType: CONTENT_TYPES[format],
+    body: exportStream(dataset, format),
+  };
 }
 
 /** What the exports page lists: each dataset with the number of rows it has now. */
 export async function listModeratorExports(actor: SessionUser, callId: string) {
   requireModerator(actor);
-  const call = await db.call.findUnique({ where: { id: callId }, select: { id: true, slug: true, title: true, publishedAt: true } });
+  const call = await db.call.findUnique({
+    where: { id: callId },
+    select: { id: true, slug: true, title: true, publishedAt: true },
+  });
   if (!call) throw NotFound("callNotFound");
   const [responses, excerpts, citations, bareParagraphs] = await Promise.all([
     db.response.count({ where: { callId, status: { in: ["SUBMITTED", "WITHDRAWN"] }, submittedAt: { not: null } } }),

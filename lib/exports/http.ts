@@ -6,7 +6,12 @@ import { DomainError } from "@/lib/errors";
 import type { OpenedExport } from "./exports";
 
 const STATUS: Record<DomainError["kind"], number> = {
-  unauthenticated: 401, forbidden: 403, not_found: 404, invalid: 400, conflict: 409, closed: 409,
+  unauthenticated: 401,
+  forbidden: 403,
+  not_found: 404,
+  invalid: 400,
+  conflict: 409,
+  closed: 409,
 };
 
 export function exportResponse(opened: OpenedExport, { personal }: { personal: boolean }): Response {

@@ -14,12 +14,27 @@ import type { ReadOptions } from "./responses";
 import { keysetBatches, type Column, type Dataset, type Row } from "./stream";
 
 const COLUMNS = [
-  "set", "title", "version", "section", "sectionHeading", "paragraph", "paragraphText", "reference", "stakeholderGroup",
-  "region", "quote",
+  "set",
+  "title",
+  "version",
+  "section",
+  "sectionHeading",
+  "paragraph",
+  "paragraphText",
+  "reference",
+  "stakeholderGroup",
+  "region",
+  "quote",
 ];
 export const messageSetColumns = (extra: string[] = []): Column[] => [...COLUMNS, ...extra].map((key) => ({ key, label: key }));
 
-type Citation = { responseId: string | null; reference: string; stakeholderGroup: string | null; region: string | null; quote: string | null };
+type Citation = {
+  responseId: string | null;
+  reference: string;
+  stakeholderGroup: string | null;
+  region: string | null;
+  quote: string | null;
+};
 type Paragraph = { body: string; citations: Citation[] };
 type Section = { heading: string; paragraphs: Paragraph[] };
 
@@ -40,7 +55,10 @@ export function moderatorMessageSets(callId: string, options: ReadOptions = {}):
       orderBy: { id: "asc" },
       take: size,
       select: {
-        id: true, slug: true, title: true, status: true,
+        id: true,
+        slug: true,
+        title: true,
+        status: true,
         versions: { orderBy: { number: "desc" }, take: 1, select: { number: true } },
         sections: {
           orderBy: { position: "asc" },
@@ -78,38 +96,68 @@ export function moderatorMessageSets(callId: string, options: ReadOptions = {}):
 }
 
 /** The frozen content of a version (schema.prisma); anything else is read as empty rather than trusted. */
-const contentSchema = z.array(
-  z.object({
-    heading: z.string().catch(""),
-    paragraphs: z.array(
-      z.object({
-        body: z.string().catch(""),
-        citations: z.array(
+const contentSchema = z
+  .array(
+    z.object({
+      heading: z.string().catch(""),
+      paragraphs: z
+        .array(
           z.object({
-            responseId: z.string().nullish().transform((v) => v ?? null),
-            reference: z.string().catch(""),
-            stakeholderGroup: z.enum(StakeholderGroup).nullish().catch(null).transform((v) => v ?? null),
-            region: z.enum(UnRegion).nullish().catch(null).transform((v) => v ?? null),
-            quote: z.string().nullish().catch(null).transform((v) => v ?? null),
+            body: z.string().catch(""),
+            citations: z
+              .array(
+                z.object({
+                  responseId: z
+                    .string()
+                    .nullish()
+                    .transform((v) => v ?? null),
+                  reference: z.string().catch(""),
+                  stakeholderGroup: z
+                    .enum(StakeholderGroup)
+                    .nullish()
+                    .catch(null)
+                    .transform((v) => v ?? null),
+                  region: z
+                    .enum(UnRegion)
+                    .nullish()
+                    .catch(null)
+                    .transform((v) => v ?? null),
+                  quote: z
+                    .string()
+                    .nullish()
+                    .catch(null)
+                    .transform((v) => v ?? null),
+                }),
+              )
+              .catch([]),
           }),
-        ).catch([]),
-      }),
-    ).catch([]),
-  }),
-).catch([]);
+        )
+        .catch([]),
+    }),
+  )
+  .catch([]);
 
 export function publicMessageSets(callId: string, options: ReadOptions = {}): Dataset {
   const size = options.batchSize ?? SET_BATCH_SIZE;
   const now = options.now ?? new Date();
   const read = (last: { id: string } | null) =>
     db.messageSet.findMany({
-      where: { callId, status: { in: ["PUBLISHED", "FINAL"] }, call: { publishedAt: { not: null, lte: now } }, ...(last && { id: { gt: last.id } }) },
+      where: {
+        callId,
+        status: { in: ["PUBLISHED", "FINAL"] },
+        call: { publishedAt: { not: null, lte: now } },
+        ...(last && { id: { gt: last.id } }),
+      },
       orderBy: { id: "asc" },
       take: size,
       select: {
-        id: true, slug: true, title: true,
+        id: true,
+        slug: true,
+        title: true,
         versions: {
-          where: { publishedAt: { not: null, lte: now } }, orderBy: { number: "desc" }, take: 1,
+          where: { publishedAt: { not: null, lte: now } },
+          orderBy: { number: "desc" },
+          take: 1,
           select: { number: true, content: true },
         },
       },
@@ -119,18 +167,24 @@ export function publicMessageSets(callId: string, options: ReadOptions = {}): Da
     async *batches() {
       for await (const sets of keysetBatches(read, size)) {
         const contents = sets.flatMap((set) =>
-          set.versions[0] ? [{ set, version: set.versions[0].number, sections: contentSchema.parse(set.versions[0].content) }] : [],
+          set.versions[0]
+            ? [{ set, version: set.versions[0].number, sections: contentSchema.parse(set.versions[0].content) }]
+            : [],
         );
         const cited = contents.flatMap((c) => c.sections.flatMap((s) => s.paragraphs.flatMap((p) => p.citations)));
         const ids = [...new Set(cited.flatMap((c) => (c.responseId ? [c.responseId] : [])))];
         const published = new Set(
-          (await db.response.findMany({ where: { id: { in: ids }, ...publishedResponse(now) }, select: { id: true } })).map((r) => r.id),
+          (await db.response.findMany({ where: { id: { in: ids }, ...publishedResponse(now) }, select: { id: true } })).map(
+            (r) => r.id,
+          ),
         );
         yield contents.flatMap(({ set, version, sections }) =>
           rowsOf({ set: set.slug, title: set.title, version }, sections, (c) => {
             const visible = c.responseId !== null && published.has(c.responseId);
             return {
-              reference: visible ? c.reference : null, stakeholderGroup: c.stakeholderGroup, region: c.region,
+              reference: visible ? c.reference : null,
+              stakeholderGroup: c.stakeholderGroup,
+              region: c.region,
               quote: visible ? c.quote : null,
             };
           }),

@@ -18,10 +18,31 @@ type Key = { id: string; submittedAt: Date | null };
 export type ReadOptions = { batchSize?: number; now?: Date };
 
 const MODERATOR_COLUMNS = [
-  "reference", "submittedAt", "status", "moderationState", "consent", "stakeholderGroup", "region", "country",
-  "organisation", "onBehalfOf", "name", "clusterId", "clusterSize", "tags",
+  "reference",
+  "submittedAt",
+  "status",
+  "moderationState",
+  "consent",
+  "stakeholderGroup",
+  "region",
+  "country",
+  "organisation",
+  "onBehalfOf",
+  "name",
+  "clusterId",
+  "clusterSize",
+  "tags",
 ];
-const PUBLIC_COLUMNS = ["reference", "submittedAt", "consent", "stakeholderGroup", "region", "organisation", "onBehalfOf", "name"];
+const PUBLIC_COLUMNS = [
+  "reference",
+  "submittedAt",
+  "consent",
+  "stakeholderGroup",
+  "region",
+  "organisation",
+  "onBehalfOf",
+  "name",
+];
 
 const isChoice = (type: QuestionType) => type === "SINGLE_CHOICE" || type === "MULTIPLE_CHOICE";
 
@@ -58,8 +79,18 @@ export function moderatorResponses(callId: string, questions: Question[], option
       orderBy: [...order],
       take: size,
       select: {
-        id: true, reference: true, submittedAt: true, status: true, moderationState: true, consent: true,
-        stakeholderGroup: true, region: true, country: true, organisation: true, onBehalfOf: true, clusterId: true,
+        id: true,
+        reference: true,
+        submittedAt: true,
+        status: true,
+        moderationState: true,
+        consent: true,
+        stakeholderGroup: true,
+        region: true,
+        country: true,
+        organisation: true,
+        onBehalfOf: true,
+        clusterId: true,
         cluster: { select: { size: true } },
         author: { select: { profile: { select: { displayName: true } } } },
         tags: { orderBy: { tag: { name: "asc" } }, select: { tag: { select: { name: true } } } },
@@ -71,11 +102,21 @@ export function moderatorResponses(callId: string, questions: Question[], option
     async *batches() {
       for await (const rows of keysetBatches(read, size)) {
         yield rows.map((r) => ({
-          reference: r.reference, submittedAt: r.submittedAt?.toISOString(), status: r.status,
-          moderationState: r.moderationState, consent: r.consent, stakeholderGroup: r.stakeholderGroup, region: r.region,
-          country: r.country, organisation: r.organisation, onBehalfOf: r.onBehalfOf,
-          name: r.author?.profile?.displayName ?? null, clusterId: r.clusterId, clusterSize: r.cluster?.size ?? null,
-          tags: r.tags.map((t) => t.tag.name), ...answerCells(questions, r.answers),
+          reference: r.reference,
+          submittedAt: r.submittedAt?.toISOString(),
+          status: r.status,
+          moderationState: r.moderationState,
+          consent: r.consent,
+          stakeholderGroup: r.stakeholderGroup,
+          region: r.region,
+          country: r.country,
+          organisation: r.organisation,
+          onBehalfOf: r.onBehalfOf,
+          name: r.author?.profile?.displayName ?? null,
+          clusterId: r.clusterId,
+          clusterSize: r.cluster?.size ?? null,
+          tags: r.tags.map((t) => t.tag.name),
+          ...answerCells(questions, r.answers),
         }));
       }
     },
@@ -101,9 +142,15 @@ export function publicResponses(callId: string, questions: Question[], options: 
           const identity = identities.get(r.id)?.attribution;
           const named = identity?.kind === "named" ? identity : null;
           return {
-            reference: r.reference, submittedAt: r.submittedAt?.toISOString(), consent: r.consent,
-            stakeholderGroup: r.stakeholderGroup, region: r.region, organisation: named?.organisation ?? null,
-            onBehalfOf: named?.onBehalfOf ?? null, name: named?.name ?? null, ...answerCells(questions, r.answers),
+            reference: r.reference,
+            submittedAt: r.submittedAt?.toISOString(),
+            consent: r.consent,
+            stakeholderGroup: r.stakeholderGroup,
+            region: r.region,
+            organisation: named?.organisation ?? null,
+            onBehalfOf: named?.onBehalfOf ?? null,
+            name: named?.name ?? null,
+            ...answerCells(questions, r.answers),
           };
         });
       }

@@ -75,8 +75,12 @@ function cookieValues(headers: Headers, name: string): string[] {
 function refuseAuthCallback(search: URLSearchParams, headers: Headers): Refusal | null {
   const query = search.get("callbackUrl");
   if (query && !isParsableCallbackUrl(query)) return { status: 400, reason: "The callbackUrl is not a URL." };
-  const bad = AUTH_CALLBACK_COOKIES.filter((name) => cookieValues(headers, name).some((value) => value && !isParsableCallbackUrl(value)));
-  return bad.length ? { status: 400, reason: "The callback URL cookie is not a URL; it has been removed.", clearCookies: bad } : null;
+  const bad = AUTH_CALLBACK_COOKIES.filter((name) =>
+    cookieValues(headers, name).some((value) => value && !isParsableCallbackUrl(value)),
+  );
+  return bad.length
+    ? { status: 400, reason: "The callback URL cookie is not a URL; it has been removed.", clearCookies: bad }
+    : null;
 }
 
 /** True when every segment of the raw (still percent-encoded) path decodes to acceptable text. */
@@ -103,13 +107,21 @@ export function isSameOrigin(headers: Headers) {
 }
 
 /** Why this request is refused before routing, or null when it may go on. */
-export function refuseRequest(method: string, rawPathname: string, headers: Headers, search = new URLSearchParams()): Refusal | null {
+export function refuseRequest(
+  method: string,
+  rawPathname: string,
+  headers: Headers,
+  search = new URLSearchParams(),
+): Refusal | null {
   const { methods, routeHandler } = allowedMethods(rawPathname);
   if (!methods.includes(method)) {
     return { status: 405, reason: `The method ${method.slice(0, 20)} is not allowed here.`, allow: methods.join(", ") };
   }
   if (!isAcceptablePath(rawPathname)) {
-    return { status: 400, reason: "The path contains characters that are not allowed (NUL, lone surrogates, non-characters or malformed escapes)." };
+    return {
+      status: 400,
+      reason: "The path contains characters that are not allowed (NUL, lone surrogates, non-characters or malformed escapes).",
+    };
   }
   if (rawPathname.startsWith("/api/auth/")) {
     const refusal = refuseAuthCallback(search, headers);
@@ -137,7 +149,8 @@ export function refusalBody(pathname: string, refusal: Refusal): { body: string;
     const code = refusal.status === 405 ? "method_not_allowed" : "bad_request"; // the only refusals of a GET-only API
     return { body: JSON.stringify({ error: { code, message: refusal.reason } }), contentType: "application/json" };
   }
-  if (pathname.startsWith("/api/")) return { body: JSON.stringify({ ok: false, message: refusal.reason }), contentType: "application/json" };
+  if (pathname.startsWith("/api/"))
+    return { body: JSON.stringify({ ok: false, message: refusal.reason }), contentType: "application/json" };
   return { body: refusal.reason, contentType: "text/plain; charset=utf-8" };
 }
 

@@ -23,7 +23,13 @@ function refusalOf(request: http.IncomingMessage): { pathname: string; refusal: 
     return { pathname, refusal: { status: 405, reason: `The method ${request.method} is not allowed here.`, allow } };
   }
   if (pathname.startsWith("/api/") && !isAcceptablePath(pathname)) {
-    return { pathname, refusal: { status: 400, reason: "The path contains characters that are not allowed (NUL, lone surrogates, non-characters or malformed escapes)." } };
+    return {
+      pathname,
+      refusal: {
+        status: 400,
+        reason: "The path contains characters that are not allowed (NUL, lone surrogates, non-characters or malformed escapes).",
+      },
+    };
   }
   return null;
 }

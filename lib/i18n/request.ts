@@ -5,9 +5,7 @@ import { loadMessages } from "./messages";
 
 export default getRequestConfig(async () => {
   const cookieLocale = (await cookies()).get("NEXT_LOCALE")?.value;
-  const locale = isLocale(cookieLocale)
-    ? cookieLocale
-    : negotiateLocale((await headers()).get("accept-language"));
+  const locale = isLocale(cookieLocale) ? cookieLocale : negotiateLocale((await headers()).get("accept-language"));
   return {
     locale,
     messages: await loadMessages(locale),

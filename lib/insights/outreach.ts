@@ -14,7 +14,8 @@ import { missingFrom } from "./gaps";
 export const OUTREACH_LIMIT = 50;
 
 const personSelect = {
-  id: true, email: true,
+  id: true,
+  email: true,
   profile: { select: { displayName: true, organisation: true, stakeholderGroup: true, region: true } },
 } as const;
 
@@ -41,14 +42,15 @@ export async function listOutreach(actor: SessionUser, callId: string, gaps: rea
     take: OUTREACH_LIMIT,
     select: personSelect,
   });
-  const others = sameForum.length < OUTREACH_LIMIT
-    ? await db.user.findMany({
-        where: { ...base({ forumId: { not: call.forumId } }), id: { notIn: sameForum.map((u) => u.id) } },
-        orderBy: [{ profile: { displayName: "asc" } }, { id: "asc" }],
-        take: OUTREACH_LIMIT - sameForum.length,
-        select: personSelect,
-      })
-    : [];
+  const others =
+    sameForum.length < OUTREACH_LIMIT
+      ? await db.user.findMany({
+          where: { ...base({ forumId: { not: call.forumId } }), id: { notIn: sameForum.map((u) => u.id) } },
+          orderBy: [{ profile: { displayName: "asc" } }, { id: "asc" }],
+          take: OUTREACH_LIMIT - sameForum.length,
+          select: personSelect,
+        })
+      : [];
   return [
     ...sameForum.map((user) => ({ ...flatten(user), sameForum: true })),
     ...others.map((user) => ({ ...flatten(user), sameForum: false })),
@@ -60,8 +62,12 @@ type Person = Prisma.UserGetPayload<{ select: typeof personSelect }>;
 function flatten(user: Person) {
   const profile = user.profile!;
   return {
-    id: user.id, email: user.email, name: profile.displayName, organisation: profile.organisation,
-    group: profile.stakeholderGroup, region: profile.region,
+    id: user.id,
+    email: user.email,
+    name: profile.displayName,
+    organisation: profile.organisation,
+    group: profile.stakeholderGroup,
+    region: profile.region,
   };
 }
 

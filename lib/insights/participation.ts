@@ -12,19 +12,35 @@ import { suppressSmallCells, type PublicCount } from "./suppression";
 import { cumulativeByDay, share, tally, type Counts, type DayPoint } from "./tally";
 
 const callSelect = {
-  id: true, slug: true, title: true, timeZone: true, opensAt: true, closesAt: true, publishedAt: true,
-  forumId: true, targetMinGroupShare: true, targetAllRegions: true,
+  id: true,
+  slug: true,
+  title: true,
+  timeZone: true,
+  opensAt: true,
+  closesAt: true,
+  publishedAt: true,
+  forumId: true,
+  targetMinGroupShare: true,
+  targetAllRegions: true,
 } as const;
 
 const publicCallSelect = {
-  id: true, slug: true, title: true, timeZone: true, opensAt: true, closesAt: true, publishedAt: true,
+  id: true,
+  slug: true,
+  title: true,
+  timeZone: true,
+  opensAt: true,
+  closesAt: true,
+  publishedAt: true,
 } as const;
 
 export type Targets = { minGroupShare: number | null; allRegions: boolean };
 
 /** Counts with shares (percent of all items) and the growth from the opening to now or the deadline. */
 export async function participationOf(
-  source: ItemSource, window: { timeZone: string; opensAt: Date; closesAt: Date }, now = new Date(),
+  source: ItemSource,
+  window: { timeZone: string; opensAt: Date; closesAt: Date },
+  now = new Date(),
 ) {
   const items = await loadItems(source);
   const counts = tally(items);
@@ -45,7 +61,11 @@ export async function getModeratorParticipation(actor: SessionUser, callId: stri
   if (!call) throw NotFound("callNotFound");
   const participation = await participationOf(responsesOf(call.id), call, now);
   const { targetMinGroupShare, targetAllRegions, ...rest } = call;
-  return { call: rest, targets: { minGroupShare: targetMinGroupShare, allRegions: targetAllRegions } as Targets, ...participation };
+  return {
+    call: rest,
+    targets: { minGroupShare: targetMinGroupShare, allRegions: targetAllRegions } as Targets,
+    ...participation,
+  };
 }
 
 /** What the public may see of counts: small cells and totals suppressed, shares only of shown totals. */

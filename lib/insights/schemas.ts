@@ -18,7 +18,13 @@ export const targetsInputSchema = z.object({
         text()
           .regex(/^\d{1,3}$/, { error: "wholePercent" })
           .transform(Number)
-          .pipe(z.number().int().min(TARGET_LIMITS.minGroupShare, { error: "wholePercent" }).max(TARGET_LIMITS.maxGroupShare, { error: "wholePercent" })),
+          .pipe(
+            z
+              .number()
+              .int()
+              .min(TARGET_LIMITS.minGroupShare, { error: "wholePercent" })
+              .max(TARGET_LIMITS.maxGroupShare, { error: "wholePercent" }),
+          ),
       ]),
     ),
   // A checkbox: "on" when ticked, absent otherwise.

@@ -43,7 +43,7 @@ export function suppressSmallCells<R extends string, C extends string>(
     ...rows.map((r) => ({ total: rowTotal(r), members: columns.map((c) => [r, c] as [R, C]) })),
     ...columns.map((c) => ({ total: columnTotal(c), members: rows.map((r) => [r, c] as [R, C]) })),
   ];
-  for (let changed = true; changed; ) {
+  for (let changed = true; changed;) {
     changed = false;
     for (const line of lines) {
       if (small(line.total)) continue; // the total itself is suppressed: nothing to subtract from

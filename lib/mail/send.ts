@@ -22,9 +22,7 @@ export async function sendMail(mail: Mail): Promise<{ delivered: "smtp" | "outbo
     await smtp.transport.sendMail(message);
     return { delivered: "smtp" };
   }
-  const raw = await nodemailer
-    .createTransport({ streamTransport: true, buffer: true, newline: "unix" })
-    .sendMail(message);
+  const raw = await nodemailer.createTransport({ streamTransport: true, buffer: true, newline: "unix" }).sendMail(message);
   const dir = outboxDir();
   await mkdir(dir, { recursive: true });
   const file = join(dir, outboxFileName(mail.to));

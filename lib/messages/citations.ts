@@ -11,7 +11,11 @@ import { audit, lockSetOfParagraph, requireModerator } from "./access";
 import { MESSAGE_LIMITS, type CiteInput } from "./schemas";
 
 type Candidate = {
-  callId: string; status: ResponseStatus; consent: Consent | null; moderationState: ModerationState; reference: string | null;
+  callId: string;
+  status: ResponseStatus;
+  consent: Consent | null;
+  moderationState: ModerationState;
+  reference: string | null;
 };
 
 /** Why a response may not be cited, as an error key; null when it may. */
@@ -26,7 +30,14 @@ export function citationRefusal(response: Candidate, callId: string): string | n
 }
 
 const responseSelect = {
-  id: true, callId: true, status: true, consent: true, moderationState: true, reference: true, stakeholderGroup: true, region: true,
+  id: true,
+  callId: true,
+  status: true,
+  consent: true,
+  moderationState: true,
+  reference: true,
+  stakeholderGroup: true,
+  region: true,
 } as const;
 
 export async function cite(actor: SessionUser, input: CiteInput) {
@@ -35,16 +46,23 @@ export async function cite(actor: SessionUser, input: CiteInput) {
     return await db.$transaction(async (tx) => {
       const { callId } = await lockSetOfParagraph(tx, input.paragraphId);
       const excerpt = input.excerptId
-        ? await tx.excerpt.findUnique({ where: { id: input.excerptId }, select: { id: true, quote: true, response: { select: responseSelect } } })
+        ? await tx.excerpt.findUnique({
+            where: { id: input.excerptId },
+            select: { id: true, quote: true, response: { select: responseSelect } },
+          })
         : null;
       if (input.excerptId && !excerpt) throw NotFound("excerptNotFound");
-      const response = excerpt?.response ?? (await tx.response.findUnique({ where: { id: input.responseId! }, select: responseSelect }));
+      const response =
+        excerpt?.response ?? (await tx.response.findUnique({ where: { id: input.responseId! }, select: responseSelect }));
       if (!response) throw NotFound("responseNotFound");
       const refusal = citationRefusal(response, callId);
       if (refusal) throw Conflict(refusal);
 
       const existing = await tx.citation.findFirst({
-        where: { paragraphId: input.paragraphId, ...(excerpt ? { excerptId: excerpt.id } : { responseId: response.id, excerptId: null }) },
+        where: {
+          paragraphId: input.paragraphId,
+          ...(excerpt ? { excerptId: excerpt.id } : { responseId: response.id, excerptId: null }),
+        },
         select: { id: true },
       });
       if (existing) throw Conflict("alreadyCited");
@@ -52,14 +70,35 @@ export async function cite(actor: SessionUser, input: CiteInput) {
         throw Conflict("tooManyCitations");
       const citation = await tx.citation.create({
         data: {
-          paragraphId: input.paragraphId, responseId: response.id, excerptId: excerpt?.id ?? null, reference: response.reference!,
-          stakeholderGroup: response.stakeholderGroup, region: response.region, quote: excerpt?.quote ?? null,
+          paragraphId: input.paragraphId,
+          responseId: response.id,
+          excerptId: excerpt?.id ?? null,
+          reference: response.reference!,
+          stakeholderGroup: response.stakeholderGroup,
+          region: response.region,
+          quote: excerpt?.quote ?? null,
         },
-        select: { id: true, responseId: true, excerptId: true, reference: true, stakeholderGroup: true, region: true, quote: true },
+        select: {
+          id: true,
+          responseId: true,
+          excerptId: true,
+          reference: true,
+          stakeholderGroup: true,
+          region: true,
+          quote: true,
+        },
       });
       await audit(tx, actor, {
-        action: "citation.create", itemType: "citation", itemId: citation.id, callId,
-        after: { paragraphId: input.paragraphId, responseId: response.id, excerptId: citation.excerptId, reference: citation.reference },
+        action: "citation.create",
+        itemType: "citation",
+        itemId: citation.id,
+        callId,
+        after: {
+          paragraphId: input.paragraphId,
+          responseId: response.id,
+          excerptId: citation.excerptId,
+          reference: citation.reference,
+        },
       });
       return citation;
     });
@@ -76,7 +115,8 @@ export async function uncite(actor: SessionUser, input: { citationId: string }) 
   return db.$transaction(async (tx) => {
     const { callId } = await lockSetOfParagraph(tx, found.paragraphId);
     const citation = await tx.citation.findUnique({
-      where: { id: input.citationId }, select: { id: true, paragraphId: true, responseId: true, excerptId: true, reference: true },
+      where: { id: input.citationId },
+      select: { id: true, paragraphId: true, responseId: true, excerptId: true, reference: true },
     });
     if (!citation) throw NotFound("citationNotFound");
     await tx.citation.delete({ where: { id: citation.id }, select: { id: true } });

@@ -8,23 +8,44 @@ import { commentPeriodState } from "./period";
 
 const publicSet = { status: { in: ["PUBLISHED", "FINAL"] as ("PUBLISHED" | "FINAL")[] } };
 const publishedVersions = {
-  where: { publishedAt: { not: null } }, orderBy: { number: "desc" as const },
+  where: { publishedAt: { not: null } },
+  orderBy: { number: "desc" as const },
   select: { number: true, publishedAt: true, commentOpensAt: true, commentClosesAt: true, finalisedAt: true },
 };
 
 /** A set for the timeline: its latest published version and the last comment period it had (if any). */
 function summarise(
-  set: { slug: string; title: string; status: string; versions: { number: number; publishedAt: Date | null; commentOpensAt: Date | null; commentClosesAt: Date | null; finalisedAt: Date | null }[] },
+  set: {
+    slug: string;
+    title: string;
+    status: string;
+    versions: {
+      number: number;
+      publishedAt: Date | null;
+      commentOpensAt: Date | null;
+      commentClosesAt: Date | null;
+      finalisedAt: Date | null;
+    }[];
+  },
   now: Date,
 ) {
   const latest = set.versions[0]!;
   const withPeriod = set.versions.find((v) => v.commentOpensAt && v.commentClosesAt);
   const final = set.status === "FINAL" && latest.finalisedAt !== null;
   return {
-    slug: set.slug, title: set.title, final,
-    version: latest.number, publishedAt: latest.publishedAt!, finalisedAt: final ? latest.finalisedAt : null,
+    slug: set.slug,
+    title: set.title,
+    final,
+    version: latest.number,
+    publishedAt: latest.publishedAt!,
+    finalisedAt: final ? latest.finalisedAt : null,
     period: withPeriod
-      ? { version: withPeriod.number, opensAt: withPeriod.commentOpensAt!, closesAt: withPeriod.commentClosesAt!, state: commentPeriodState(withPeriod, now) }
+      ? {
+          version: withPeriod.number,
+          opensAt: withPeriod.commentOpensAt!,
+          closesAt: withPeriod.commentClosesAt!,
+          state: commentPeriodState(withPeriod, now),
+        }
       : null,
   };
 }
@@ -44,11 +65,15 @@ export async function getCallCycle(call: { id: string; opensAt: Date; closesAt: 
   const finals = sets.filter((set) => set.final);
   // The furthest phase reached; phases after it are upcoming (their dates are not known yet).
   const reached: CyclePhase | null =
-    finals.length > 0 ? "final"
-    : sets.some((set) => set.period && set.period.state !== "upcoming") ? "comment"
-    : now >= call.closesAt ? "closed"
-    : now >= call.opensAt ? "open"
-    : null;
+    finals.length > 0
+      ? "final"
+      : sets.some((set) => set.period && set.period.state !== "upcoming")
+        ? "comment"
+        : now >= call.closesAt
+          ? "closed"
+          : now >= call.opensAt
+            ? "open"
+            : null;
   return { drafts, finals, sets, reached };
 }
 
@@ -60,14 +85,25 @@ const callOf = { select: { slug: true, title: true, timeZone: true, publishedAt:
 export async function listDraftsOpenForComment(now = new Date(), take = 10) {
   const rows = await db.messageSetVersion.findMany({
     where: {
-      publishedAt: { not: null }, finalisedAt: null, commentOpensAt: { lte: now }, commentClosesAt: { gt: now },
+      publishedAt: { not: null },
+      finalisedAt: null,
+      commentOpensAt: { lte: now },
+      commentClosesAt: { gt: now },
       set: { status: "PUBLISHED" },
     },
     orderBy: [{ commentClosesAt: "asc" }, { id: "asc" }],
     take: take * 2,
     select: {
-      number: true, commentClosesAt: true,
-      set: { select: { slug: true, title: true, call: callOf, versions: { where: { publishedAt: { not: null } }, orderBy: { number: "desc" }, take: 1, select: { number: true } } } },
+      number: true,
+      commentClosesAt: true,
+      set: {
+        select: {
+          slug: true,
+          title: true,
+          call: callOf,
+          versions: { where: { publishedAt: { not: null } }, orderBy: { number: "desc" }, take: 1, select: { number: true } },
+        },
+      },
     },
   });
   // Only a period on the version the public page shows (an older version's period is not "the draft").
@@ -75,7 +111,10 @@ export async function listDraftsOpenForComment(now = new Date(), take = 10) {
     .filter((row) => row.set.versions[0]?.number === row.number)
     .slice(0, take)
     .map((row) => ({
-      slug: row.set.slug, title: row.set.title, version: row.number, closesAt: row.commentClosesAt!,
+      slug: row.set.slug,
+      title: row.set.title,
+      version: row.number,
+      closesAt: row.commentClosesAt!,
       call: publicCall(row.set.call, now),
     }));
 }
@@ -88,7 +127,12 @@ export async function listRecentFinalMessages(now = new Date(), take = 5) {
     take,
     select: { finalisedAt: true, set: { select: { slug: true, title: true, call: callOf } } },
   });
-  return rows.map((row) => ({ slug: row.set.slug, title: row.set.title, finalisedAt: row.finalisedAt!, call: publicCall(row.set.call, now) }));
+  return rows.map((row) => ({
+    slug: row.set.slug,
+    title: row.set.title,
+    finalisedAt: row.finalisedAt!,
+    call: publicCall(row.set.call, now),
+  }));
 }
 
 /** The call a set came from, named only once the call itself is public (as on the messages page). */

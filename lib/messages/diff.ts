@@ -56,7 +56,13 @@ const BREAK = "\u0000";
 const clean = (body: string) => body.replaceAll(BREAK, "");
 
 type Located = {
-  paragraphId: string; body: string; origins: string[]; number: number; sectionKey: string; heading: string; order: number;
+  paragraphId: string;
+  body: string;
+  origins: string[];
+  number: number;
+  sectionKey: string;
+  heading: string;
+  order: number;
 };
 
 function locate(content: VersionContent) {
@@ -64,7 +70,15 @@ function locate(content: VersionContent) {
   const sections = numberedParagraphs(content).map((section, index) => {
     const key = section.sectionId ?? `heading:${index}:${section.heading}`;
     for (const p of section.paragraphs)
-      list.push({ paragraphId: p.paragraphId, body: clean(p.body), origins: p.origins, number: p.number, sectionKey: key, heading: section.heading, order: list.length });
+      list.push({
+        paragraphId: p.paragraphId,
+        body: clean(p.body),
+        origins: p.origins,
+        number: p.number,
+        sectionKey: key,
+        heading: section.heading,
+        order: list.length,
+      });
     return { key, heading: section.heading };
   });
   return { sections, list, byId: new Map(list.map((p) => [p.paragraphId, p])) };
@@ -78,7 +92,10 @@ function stableOrder(a: string[], b: string[]): Set<string> {
   const lengths = new Uint32Array((n + 1) * width);
   for (let i = n - 1; i >= 0; i--)
     for (let j = m - 1; j >= 0; j--)
-      lengths[i * width + j] = a[i] === b[j] ? lengths[(i + 1) * width + j + 1]! + 1 : Math.max(lengths[(i + 1) * width + j]!, lengths[i * width + j + 1]!);
+      lengths[i * width + j] =
+        a[i] === b[j]
+          ? lengths[(i + 1) * width + j + 1]! + 1
+          : Math.max(lengths[(i + 1) * width + j]!, lengths[i * width + j + 1]!);
   const kept = new Set<string>();
   let i = 0;
   let j = 0;
@@ -110,10 +127,21 @@ function groupDiff(before: string[], after: string[]): DiffToken[][] {
 
 const changed = (tokens: DiffToken[]) => tokens.some((t) => t.type !== "equal" && t.text.trim() !== "");
 
-function entry(p: Partial<ParagraphDiff> & Pick<ParagraphDiff, "key" | "paragraphId" | "status" | "tokens" | "lineage">): ParagraphDiff {
+function entry(
+  p: Partial<ParagraphDiff> & Pick<ParagraphDiff, "key" | "paragraphId" | "status" | "tokens" | "lineage">,
+): ParagraphDiff {
   return {
-    edited: false, moved: false, fromNumber: null, toNumber: null, fromHeading: null, toHeading: null, splitFrom: null,
-    splitInto: [], mergedWith: [], mergedInto: null, ...p,
+    edited: false,
+    moved: false,
+    fromNumber: null,
+    toNumber: null,
+    fromHeading: null,
+    toHeading: null,
+    splitFrom: null,
+    splitInto: [],
+    mergedWith: [],
+    mergedInto: null,
+    ...p,
   };
 }
 
@@ -155,41 +183,70 @@ export function diffVersions(fromContent: VersionContent, toContent: VersionCont
     const headKept = to.byId.get(head.paragraphId);
     const parts = [...(headKept ? [headKept] : []), ...(children.get(head.paragraphId) ?? [])];
     const merged = headKept ? from.list.filter((p) => mergedInto.get(p.paragraphId) === headKept) : [];
-    const tokens = parts.length ? groupDiff([head, ...merged].map((p) => p.body), parts.map((p) => p.body)) : [];
+    const tokens = parts.length
+      ? groupDiff(
+          [head, ...merged].map((p) => p.body),
+          parts.map((p) => p.body),
+        )
+      : [];
     parts.forEach((part, index) => {
       const own = part === headKept;
       const moved = own && (part.sectionKey !== head.sectionKey || !stable.has(part.paragraphId));
       const edited = changed(tokens[index]!);
-      entries.set(part.paragraphId, entry({
-        key: part.paragraphId, paragraphId: part.paragraphId,
-        status: !own ? "split" : moved ? "moved" : edited ? "edited" : "unchanged",
-        edited, moved, fromNumber: own ? head.number : null, toNumber: part.number,
-        fromHeading: own ? head.heading : null, toHeading: part.heading,
-        splitFrom: own ? null : head.number,
-        splitInto: own ? (children.get(head.paragraphId) ?? []).map((c) => c.number) : [],
-        mergedWith: own ? merged.map((m) => m.number) : [],
-        tokens: tokens[index]!, lineage: [part.paragraphId, ...part.origins],
-      }));
+      entries.set(
+        part.paragraphId,
+        entry({
+          key: part.paragraphId,
+          paragraphId: part.paragraphId,
+          status: !own ? "split" : moved ? "moved" : edited ? "edited" : "unchanged",
+          edited,
+          moved,
+          fromNumber: own ? head.number : null,
+          toNumber: part.number,
+          fromHeading: own ? head.heading : null,
+          toHeading: part.heading,
+          splitFrom: own ? null : head.number,
+          splitInto: own ? (children.get(head.paragraphId) ?? []).map((c) => c.number) : [],
+          mergedWith: own ? merged.map((m) => m.number) : [],
+          tokens: tokens[index]!,
+          lineage: [part.paragraphId, ...part.origins],
+        }),
+      );
       if (own) fromEntry.set(head.paragraphId, part.paragraphId);
     });
     if (headKept) continue;
     const target = mergedInto.get(head.paragraphId);
     const key = `from:${head.paragraphId}`;
-    entries.set(key, entry({
-      key, paragraphId: head.paragraphId,
-      status: target ? "merged" : parts.length ? "split" : "removed",
-      fromNumber: head.number, fromHeading: head.heading, mergedInto: target?.number ?? null,
-      splitInto: target ? [] : parts.map((p) => p.number),
-      tokens: target || parts.length ? [] : [{ type: "delete", text: head.body }], lineage: [head.paragraphId],
-    }));
+    entries.set(
+      key,
+      entry({
+        key,
+        paragraphId: head.paragraphId,
+        status: target ? "merged" : parts.length ? "split" : "removed",
+        fromNumber: head.number,
+        fromHeading: head.heading,
+        mergedInto: target?.number ?? null,
+        splitInto: target ? [] : parts.map((p) => p.number),
+        tokens: target || parts.length ? [] : [{ type: "delete", text: head.body }],
+        lineage: [head.paragraphId],
+      }),
+    );
     fromEntry.set(head.paragraphId, key);
   }
   for (const p of to.list)
     if (!entries.has(p.paragraphId))
-      entries.set(p.paragraphId, entry({
-        key: p.paragraphId, paragraphId: p.paragraphId, status: "added", toNumber: p.number, toHeading: p.heading,
-        tokens: [{ type: "insert", text: p.body }], lineage: [p.paragraphId, ...p.origins],
-      }));
+      entries.set(
+        p.paragraphId,
+        entry({
+          key: p.paragraphId,
+          paragraphId: p.paragraphId,
+          status: "added",
+          toNumber: p.number,
+          toHeading: p.heading,
+          tokens: [{ type: "insert", text: p.body }],
+          lineage: [p.paragraphId, ...p.origins],
+        }),
+      );
 
   // Sections in `to`'s order, then the paragraphs gone placed after their predecessor in `from`.
   const fromSections = new Map(from.sections.map((s) => [s.key, s]));
@@ -199,7 +256,8 @@ export function diffVersions(fromContent: VersionContent, toContent: VersionCont
     return {
       key: s.key,
       status: !old ? "added" : old.heading === s.heading ? "unchanged" : "renamed",
-      headingFrom: old?.heading ?? null, headingTo: s.heading,
+      headingFrom: old?.heading ?? null,
+      headingTo: s.heading,
       headingTokens: old ? diffWords(old.heading, s.heading) : [{ type: "insert", text: s.heading }],
       paragraphs: to.list.filter((p) => p.sectionKey === s.key).map((p) => entries.get(p.paragraphId)!),
     };
@@ -207,10 +265,17 @@ export function diffVersions(fromContent: VersionContent, toContent: VersionCont
   from.sections.forEach((s, index) => {
     if (toKeys.has(s.key)) return;
     const removed: SectionDiff = {
-      key: s.key, status: "removed", headingFrom: s.heading, headingTo: null,
-      headingTokens: [{ type: "delete", text: s.heading }], paragraphs: [],
+      key: s.key,
+      status: "removed",
+      headingFrom: s.heading,
+      headingTo: null,
+      headingTokens: [{ type: "delete", text: s.heading }],
+      paragraphs: [],
     };
-    const before = from.sections.slice(0, index).reverse().find((b) => sections.some((x) => x.key === b.key));
+    const before = from.sections
+      .slice(0, index)
+      .reverse()
+      .find((b) => sections.some((x) => x.key === b.key));
     sections.splice(before ? sections.findIndex((x) => x.key === before.key) + 1 : 0, 0, removed);
   });
   const byKey = new Map(sections.map((s) => [s.key, s]));
@@ -229,7 +294,15 @@ export function diffVersions(fromContent: VersionContent, toContent: VersionCont
     section.paragraphs.splice(at, 0, entries.get(`from:${p.paragraphId}`)!);
   }
 
-  const counts: Record<ParagraphStatus, number> = { unchanged: 0, edited: 0, moved: 0, added: 0, removed: 0, split: 0, merged: 0 };
+  const counts: Record<ParagraphStatus, number> = {
+    unchanged: 0,
+    edited: 0,
+    moved: 0,
+    added: 0,
+    removed: 0,
+    split: 0,
+    merged: 0,
+  };
   for (const e of entries.values()) counts[e.status]++;
   return { sections, counts };
 }

@@ -48,9 +48,10 @@ export function callLines(set: FinalMessages, text: DocumentText) {
 }
 
 /** "Civil Society · Africa" for a source (either may be missing). */
-export const sourceLabel = (
-  source: { stakeholderGroup: StakeholderGroup | null; region: UnRegion | null }, text: DocumentText,
-) => [source.stakeholderGroup && text.group(source.stakeholderGroup), source.region && text.region(source.region)].filter(Boolean).join(" · ");
+export const sourceLabel = (source: { stakeholderGroup: StakeholderGroup | null; region: UnRegion | null }, text: DocumentText) =>
+  [source.stakeholderGroup && text.group(source.stakeholderGroup), source.region && text.region(source.region)]
+    .filter(Boolean)
+    .join(" · ");
 
 /** "Organisation (on behalf of X)" as the contributors page joins them. */
 export const organisationText = (person: { organisation: string | null; onBehalfOf: string | null }) =>

@@ -30,7 +30,8 @@ function cachedPdf(set: FinalMessages): Promise<Buffer> {
 
 const plain = (status: number, text: string) =>
   new Response(`${text}\n`, {
-    status, headers: { "Content-Type": "text/plain; charset=utf-8", "Cache-Control": "no-store", "X-Content-Type-Options": "nosniff" },
+    status,
+    headers: { "Content-Type": "text/plain; charset=utf-8", "Cache-Control": "no-store", "X-Content-Type-Options": "nosniff" },
   });
 
 export async function finalDownload(request: Request, slug: string, file: string, now = new Date()): Promise<Response> {
@@ -48,10 +49,17 @@ export async function finalDownload(request: Request, slug: string, file: string
       "Cache-Control": "public, no-cache",
       "X-Content-Type-Options": "nosniff",
     };
-    if (request.headers.get("if-none-match")?.split(/\s*,\s*/).includes(etag)) return new Response(null, { status: 304, headers });
+    if (
+      request.headers
+        .get("if-none-match")
+        ?.split(/\s*,\s*/)
+        .includes(etag)
+    )
+      return new Response(null, { status: 304, headers });
     return new Response(new Uint8Array(body), { headers: { ...headers, "Content-Length": String(body.length) } });
   } catch (error) {
-    if (error instanceof DomainError && error.message === "finalPdfTooLarge") return plain(500, "The document is too large to be made.");
+    if (error instanceof DomainError && error.message === "finalPdfTooLarge")
+      return plain(500, "The document is too large to be made.");
     console.error(`[route /messages/${slug}/download/${file}] unexpected error`, error);
     return plain(500, "The document could not be made. Please try again later.");
   }

@@ -11,13 +11,15 @@ import { callLines, documentText, messagesUrl, organisationText, responseUrl, si
 
 /** Text that is not meant as Markdown, on one line, with every Markdown punctuation escaped. */
 export function escapeMarkdown(text: string) {
-  return text
-    .replace(/\s+/g, " ")
-    .trim()
-    .replace(/[\\`*_{}[\]()<>#!|~&]/g, (c) => `\\${c}`)
-    // What only means something at the start of a line: a list item, a numbered item, a heading underline.
-    .replace(/^(\d+)([.)])/, "$1\\$2")
-    .replace(/^([-+=])/, "\\$1");
+  return (
+    text
+      .replace(/\s+/g, " ")
+      .trim()
+      .replace(/[\\`*_{}[\]()<>#!|~&]/g, (c) => `\\${c}`)
+      // What only means something at the start of a line: a list item, a numbered item, a heading underline.
+      .replace(/^(\d+)([.)])/, "$1\\$2")
+      .replace(/^([-+=])/, "\\$1")
+  );
 }
 
 const cell = (text: string) => escapeMarkdown(text) || " ";
@@ -54,7 +56,9 @@ export function finalMarkdown(set: FinalMessages): string {
           continue;
         }
         const label = sourceLabel(source, text);
-        out.push(`- [${escapeMarkdown(source.reference)}](${responseUrl(source.reference)})${label ? ` (${escapeMarkdown(label)})` : ""}`);
+        out.push(
+          `- [${escapeMarkdown(source.reference)}](${responseUrl(source.reference)})${label ? ` (${escapeMarkdown(label)})` : ""}`,
+        );
         if (source.quote) out.push(`  > ${escapeMarkdown(source.quote)}`);
       }
       out.push("");
@@ -63,7 +67,10 @@ export function finalMarkdown(set: FinalMessages): string {
 
   out.push(...contributorsMarkdown(set, text), ...participationMarkdown(set, text));
   out.push(`## ${escapeMarkdown(t("sourcesHeading"))}`, "", escapeMarkdown(t("sourcesNote", { url: siteUrl() })), "");
-  return `${out.join("\n").replace(/\n{3,}/g, "\n\n").trimEnd()}\n`;
+  return `${out
+    .join("\n")
+    .replace(/\n{3,}/g, "\n\n")
+    .trimEnd()}\n`;
 }
 
 function contributorsMarkdown(set: FinalMessages, text: ReturnType<typeof documentText>) {
@@ -73,18 +80,27 @@ function contributorsMarkdown(set: FinalMessages, text: ReturnType<typeof docume
   if (!c) return [...out, escapeMarkdown(t("noCall")), ""];
   out.push(escapeMarkdown(t("contributorsIntro")), "");
   out.push(
-    escapeMarkdown(`${t("contributorsSummary", { total: c.total })} ${c.total > 0
-      ? t("contributorsBreakdown", { named: c.named.length, anonymous: c.anonymousCount, hidden: c.notPublishedCount }) : ""}`),
+    escapeMarkdown(
+      `${t("contributorsSummary", { total: c.total })} ${
+        c.total > 0
+          ? t("contributorsBreakdown", { named: c.named.length, anonymous: c.anonymousCount, hidden: c.notPublishedCount })
+          : ""
+      }`,
+    ),
     "",
   );
   if (c.named.length === 0) out.push(escapeMarkdown(t("noNamed")), "");
   else {
     out.push(row([t("name"), t("organisation"), t("group"), t("response")].map(cell)), row(["---", "---", "---", "---"]));
     for (const person of c.named)
-      out.push(row([
-        cell(person.name ?? ""), cell(organisationText(person)), cell(person.stakeholderGroup ? text.group(person.stakeholderGroup) : ""),
-        person.reference ? `[${escapeMarkdown(person.reference)}](${responseUrl(person.reference)})` : " ",
-      ]));
+      out.push(
+        row([
+          cell(person.name ?? ""),
+          cell(organisationText(person)),
+          cell(person.stakeholderGroup ? text.group(person.stakeholderGroup) : ""),
+          person.reference ? `[${escapeMarkdown(person.reference)}](${responseUrl(person.reference)})` : " ",
+        ]),
+      );
     out.push("");
   }
   for (const { group, count } of c.anonymousByGroup)
@@ -95,7 +111,8 @@ function contributorsMarkdown(set: FinalMessages, text: ReturnType<typeof docume
   if (set.commenters.length === 0) out.push(escapeMarkdown(t("noCommenters")), "");
   else {
     out.push(escapeMarkdown(t("commentersIntro")), "");
-    for (const person of set.commenters) out.push(`- ${escapeMarkdown(person.name)} (${escapeMarkdown(text.group(person.stakeholderGroup))})`);
+    for (const person of set.commenters)
+      out.push(`- ${escapeMarkdown(person.name)} (${escapeMarkdown(text.group(person.stakeholderGroup))})`);
     out.push("");
   }
   return out;
@@ -107,9 +124,18 @@ function participationMarkdown(set: FinalMessages, text: ReturnType<typeof docum
   if (set.participation) {
     const { table } = set.participation;
     out.push(`*${escapeMarkdown(t("participationCaption"))}*`, "");
-    out.push(row([t("group"), ...UN_REGIONS.map(text.region), t("total")].map(cell)), row(Array(UN_REGIONS.length + 2).fill("---")));
+    out.push(
+      row([t("group"), ...UN_REGIONS.map(text.region), t("total")].map(cell)),
+      row(Array(UN_REGIONS.length + 2).fill("---")),
+    );
     for (const group of STAKEHOLDER_GROUPS)
-      out.push(row([cell(text.group(group)), ...UN_REGIONS.map((r) => cell(text.count(table.cells[group][r]))), cell(text.count(table.rowTotals[group]))]));
+      out.push(
+        row([
+          cell(text.group(group)),
+          ...UN_REGIONS.map((r) => cell(text.count(table.cells[group][r]))),
+          cell(text.count(table.rowTotals[group])),
+        ]),
+      );
     out.push(row([cell(t("total")), ...UN_REGIONS.map((r) => cell(text.count(table.columnTotals[r]))), String(table.total)]), "");
   }
   out.push(`*${escapeMarkdown(t("commentsCaption"))}*`, "");

@@ -55,8 +55,11 @@ export async function getFinalExtras(set: PublishedMessageSet, now = new Date())
     forumName: call.forum.name,
     contributors: contributors && {
       named: contributors.named.map((person) => ({
-        name: person.name, organisation: person.organisation, onBehalfOf: person.onBehalfOf,
-        stakeholderGroup: person.stakeholderGroup, reference: person.reference,
+        name: person.name,
+        organisation: person.organisation,
+        onBehalfOf: person.onBehalfOf,
+        stakeholderGroup: person.stakeholderGroup,
+        reference: person.reference,
       })),
       anonymousCount: contributors.anonymousCount,
       anonymousByGroup: contributors.anonymousByGroup,

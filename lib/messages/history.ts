@@ -12,7 +12,13 @@ import { diffVersions } from "./diff";
 import { commentPeriodState } from "./period";
 
 const versionSelect = {
-  id: true, number: true, summary: true, publishedAt: true, commentOpensAt: true, commentClosesAt: true, finalisedAt: true,
+  id: true,
+  number: true,
+  summary: true,
+  publishedAt: true,
+  commentOpensAt: true,
+  commentClosesAt: true,
+  finalisedAt: true,
 } as const;
 
 /** A published set and its published versions, newest first; null when there is no such public set. */
@@ -20,17 +26,31 @@ export async function listPublishedVersions(slug: string, now = new Date()) {
   const set = await db.messageSet.findFirst({
     where: { slug, status: { in: ["PUBLISHED", "FINAL"] } },
     select: {
-      id: true, slug: true, title: true, status: true, call: { select: { timeZone: true } },
+      id: true,
+      slug: true,
+      title: true,
+      status: true,
+      call: { select: { timeZone: true } },
       versions: { where: { publishedAt: { not: null } }, orderBy: { number: "desc" }, select: { ...versionSelect, title: true } },
     },
   });
   if (!set || set.versions.length === 0) return null;
   const [latest] = set.versions;
   return {
-    id: set.id, slug: set.slug, title: latest!.title ?? set.title, status: set.status, timeZone: set.call.timeZone,
+    id: set.id,
+    slug: set.slug,
+    title: latest!.title ?? set.title,
+    status: set.status,
+    timeZone: set.call.timeZone,
     versions: set.versions.map((v) => ({
-      id: v.id, number: v.number, summary: v.summary, publishedAt: v.publishedAt!, commentOpensAt: v.commentOpensAt,
-      commentClosesAt: v.commentClosesAt, finalisedAt: v.finalisedAt, commentPeriod: commentPeriodState(v, now),
+      id: v.id,
+      number: v.number,
+      summary: v.summary,
+      publishedAt: v.publishedAt!,
+      commentOpensAt: v.commentOpensAt,
+      commentClosesAt: v.commentClosesAt,
+      finalisedAt: v.finalisedAt,
+      commentPeriod: commentPeriodState(v, now),
     })),
   };
 }
@@ -40,7 +60,9 @@ export type PublishedVersions = NonNullable<Awaited<ReturnType<typeof listPublis
 /** Published comments of a set by the paragraph id they were made on. */
 async function commentCounts(setId: string) {
   const rows = await db.comment.groupBy({
-    by: ["paragraphId"], where: { setId, moderationState: "PUBLISHED", paragraphId: { not: null } }, _count: { _all: true },
+    by: ["paragraphId"],
+    where: { setId, moderationState: "PUBLISHED", paragraphId: { not: null } },
+    _count: { _all: true },
   });
   return new Map(rows.map((row) => [row.paragraphId!, row._count._all]));
 }
@@ -60,7 +82,10 @@ async function diffOf(setId: string, fromNumber: number, toNumber: number, publi
     from: { number: from.number, summary: from.summary },
     to: { number: to.number, summary: to.summary },
     counts: diff.counts,
-    sections: diff.sections.map((s) => ({ ...s, paragraphs: s.paragraphs.map((p) => ({ ...p, comments: comments(p.lineage) })) })),
+    sections: diff.sections.map((s) => ({
+      ...s,
+      paragraphs: s.paragraphs.map((p) => ({ ...p, comments: comments(p.lineage) })),
+    })),
   };
 }
 
@@ -72,11 +97,22 @@ export async function comparePublishedVersions(setId: string, fromNumber: number
 }
 
 /** For moderators: any two saved versions of a set, and the list to choose from. */
-export async function compareSavedVersions(actor: SessionUser, setId: string, fromNumber: number | null, toNumber: number | null) {
+export async function compareSavedVersions(
+  actor: SessionUser,
+  setId: string,
+  fromNumber: number | null,
+  toNumber: number | null,
+) {
   requireModerator(actor);
   const set = await db.messageSet.findUnique({
     where: { id: setId },
-    select: { id: true, slug: true, title: true, callId: true, versions: { orderBy: { number: "desc" }, select: { number: true, summary: true, publishedAt: true } } },
+    select: {
+      id: true,
+      slug: true,
+      title: true,
+      callId: true,
+      versions: { orderBy: { number: "desc" }, select: { number: true, summary: true, publishedAt: true } },
+    },
   });
   if (!set) throw NotFound("messageSetNotFound");
   const diff = fromNumber && toNumber && fromNumber !== toNumber ? await diffOf(set.id, fromNumber, toNumber, false) : null;
@@ -86,7 +122,9 @@ export async function compareSavedVersions(actor: SessionUser, setId: string, fr
 /** The published version just before `number` (what "compare with the previous version" compares with). */
 export async function previousPublishedNumber(setId: string, number: number) {
   const row = await db.messageSetVersion.findFirst({
-    where: { setId, publishedAt: { not: null }, number: { lt: number } }, orderBy: { number: "desc" }, select: { number: true },
+    where: { setId, publishedAt: { not: null }, number: { lt: number } },
+    orderBy: { number: "desc" },
+    select: { number: true },
   });
   return row?.number ?? null;
 }

@@ -11,7 +11,8 @@ import { MESSAGE_LIMITS } from "./schemas";
 
 async function paragraphIn(tx: Tx, paragraphId: string) {
   const paragraph = await tx.messageParagraph.findUnique({
-    where: { id: paragraphId }, select: { id: true, setId: true, sectionId: true, position: true, body: true },
+    where: { id: paragraphId },
+    select: { id: true, setId: true, sectionId: true, position: true, body: true },
   });
   if (!paragraph) throw NotFound("paragraphNotFound");
   return paragraph;
@@ -20,7 +21,9 @@ async function paragraphIn(tx: Tx, paragraphId: string) {
 /** Closes the gap a paragraph left at `position` of a section. */
 async function closeGap(tx: Tx, sectionId: string, position: number) {
   const later = await tx.messageParagraph.findMany({
-    where: { sectionId, position: { gt: position } }, orderBy: { position: "asc" }, select: { id: true, position: true },
+    where: { sectionId, position: { gt: position } },
+    orderBy: { position: "asc" },
+    select: { id: true, position: true },
   });
   for (const row of later)
     await tx.messageParagraph.update({ where: { id: row.id }, data: { position: row.position - 1 }, select: { id: true } });
@@ -40,7 +43,13 @@ export async function addParagraph(actor: SessionUser, input: { sectionId: strin
       data: { setId, sectionId: section.id, position: await nextPosition(tx, section.id), body: input.body },
       select: { id: true, sectionId: true, position: true, body: true },
     });
-    await audit(tx, actor, { action: "messageParagraph.create", itemType: "messageParagraph", itemId: paragraph.id, callId, after: paragraph });
+    await audit(tx, actor, {
+      action: "messageParagraph.create",
+      itemType: "messageParagraph",
+      itemId: paragraph.id,
+      callId,
+      after: paragraph,
+    });
     return paragraph;
   });
 }
@@ -52,8 +61,12 @@ export async function editParagraph(actor: SessionUser, input: { paragraphId: st
     const before = await paragraphIn(tx, input.paragraphId);
     await tx.messageParagraph.update({ where: { id: before.id }, data: { body: input.body }, select: { id: true } });
     await audit(tx, actor, {
-      action: "messageParagraph.update", itemType: "messageParagraph", itemId: before.id, callId,
-      before: { body: before.body }, after: { body: input.body },
+      action: "messageParagraph.update",
+      itemType: "messageParagraph",
+      itemId: before.id,
+      callId,
+      before: { body: before.body },
+      after: { body: input.body },
     });
     return { id: before.id, body: input.body };
   });
@@ -66,15 +79,20 @@ export async function moveParagraph(actor: SessionUser, input: { paragraphId: st
     const paragraph = await paragraphIn(tx, input.paragraphId);
     const to = paragraph.position + (input.direction === "up" ? -1 : 1);
     const other = await tx.messageParagraph.findUnique({
-      where: { sectionId_position: { sectionId: paragraph.sectionId, position: to } }, select: { id: true },
+      where: { sectionId_position: { sectionId: paragraph.sectionId, position: to } },
+      select: { id: true },
     });
     if (!other) throw Conflict(input.direction === "up" ? "alreadyFirst" : "alreadyLast");
     await tx.messageParagraph.update({ where: { id: paragraph.id }, data: { position: -1 }, select: { id: true } });
     await tx.messageParagraph.update({ where: { id: other.id }, data: { position: paragraph.position }, select: { id: true } });
     await tx.messageParagraph.update({ where: { id: paragraph.id }, data: { position: to }, select: { id: true } });
     await audit(tx, actor, {
-      action: "messageParagraph.move", itemType: "messageParagraph", itemId: paragraph.id, callId,
-      before: { position: paragraph.position }, after: { position: to },
+      action: "messageParagraph.move",
+      itemType: "messageParagraph",
+      itemId: paragraph.id,
+      callId,
+      before: { position: paragraph.position },
+      after: { position: to },
     });
     return { id: paragraph.id, position: to };
   });
@@ -90,11 +108,19 @@ export async function moveParagraphToSection(actor: SessionUser, input: { paragr
     if (!target) throw NotFound("sectionNotFound");
     if (target.id === paragraph.sectionId) return { id: paragraph.id, sectionId: target.id, position: paragraph.position };
     const position = await nextPosition(tx, target.id);
-    await tx.messageParagraph.update({ where: { id: paragraph.id }, data: { sectionId: target.id, position }, select: { id: true } });
+    await tx.messageParagraph.update({
+      where: { id: paragraph.id },
+      data: { sectionId: target.id, position },
+      select: { id: true },
+    });
     await closeGap(tx, paragraph.sectionId, paragraph.position);
     await audit(tx, actor, {
-      action: "messageParagraph.move", itemType: "messageParagraph", itemId: paragraph.id, callId,
-      before: { sectionId: paragraph.sectionId, position: paragraph.position }, after: { sectionId: target.id, position },
+      action: "messageParagraph.move",
+      itemType: "messageParagraph",
+      itemId: paragraph.id,
+      callId,
+      before: { sectionId: paragraph.sectionId, position: paragraph.position },
+      after: { sectionId: target.id, position },
     });
     return { id: paragraph.id, sectionId: target.id, position };
   });
@@ -110,7 +136,10 @@ export async function deleteParagraph(actor: SessionUser, input: { paragraphId: 
     await tx.messageParagraph.delete({ where: { id: paragraph.id }, select: { id: true } });
     await closeGap(tx, paragraph.sectionId, paragraph.position);
     await audit(tx, actor, {
-      action: "messageParagraph.delete", itemType: "messageParagraph", itemId: paragraph.id, callId,
+      action: "messageParagraph.delete",
+      itemType: "messageParagraph",
+      itemId: paragraph.id,
+      callId,
       before: { sectionId: paragraph.sectionId, position: paragraph.position, body: paragraph.body, citations },
     });
     return { id: paragraph.id };
@@ -134,8 +163,15 @@ export async function splitParagraph(actor: SessionUser, input: { paragraphId: s
     const parent = await tx.messageParagraph.findUnique({
       where: { id: input.paragraphId },
       select: {
-        id: true, sectionId: true, position: true, body: true, origins: true,
-        citations: { orderBy: [{ createdAt: "asc" }, { id: "asc" }], select: { responseId: true, excerptId: true, reference: true, stakeholderGroup: true, region: true, quote: true } },
+        id: true,
+        sectionId: true,
+        position: true,
+        body: true,
+        origins: true,
+        citations: {
+          orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+          select: { responseId: true, excerptId: true, reference: true, stakeholderGroup: true, region: true, quote: true },
+        },
       },
     });
     if (!parent) throw NotFound("paragraphNotFound");
@@ -147,7 +183,9 @@ export async function splitParagraph(actor: SessionUser, input: { paragraphId: s
     if ((await tx.messageParagraph.count({ where: { setId } })) >= MESSAGE_LIMITS.paragraphs) throw Conflict("tooManyParagraphs");
     // Make room after the parent: later paragraphs move down one, the last first (positions are unique).
     const later = await tx.messageParagraph.findMany({
-      where: { sectionId: parent.sectionId, position: { gt: parent.position } }, orderBy: { position: "desc" }, select: { id: true, position: true },
+      where: { sectionId: parent.sectionId, position: { gt: parent.position } },
+      orderBy: { position: "desc" },
+      select: { id: true, position: true },
     });
     for (const row of later)
       await tx.messageParagraph.update({ where: { id: row.id }, data: { position: row.position + 1 }, select: { id: true } });
@@ -155,13 +193,20 @@ export async function splitParagraph(actor: SessionUser, input: { paragraphId: s
     const origins = union(parent.origins, [parent.id]);
     const created = await tx.messageParagraph.create({
       data: {
-        setId, sectionId: parent.sectionId, position: parent.position + 1, body: second, origins,
+        setId,
+        sectionId: parent.sectionId,
+        position: parent.position + 1,
+        body: second,
+        origins,
         citations: { create: parent.citations },
       },
       select: { id: true, sectionId: true, position: true, body: true, origins: true },
     });
     await audit(tx, actor, {
-      action: "messageParagraph.split", itemType: "messageParagraph", itemId: parent.id, callId,
+      action: "messageParagraph.split",
+      itemType: "messageParagraph",
+      itemId: parent.id,
+      callId,
       before: { body: parent.body },
       after: { body: first, newParagraphId: created.id, newBody: second, origins, citationsCopied: parent.citations.length },
     });
@@ -179,12 +224,16 @@ export async function mergeParagraphs(actor: SessionUser, input: { paragraphId: 
   requireModerator(actor);
   return db.$transaction(async (tx) => {
     const { callId } = await lockSetOfParagraph(tx, input.paragraphId);
-    const citations = { orderBy: [{ createdAt: "asc" as const }, { id: "asc" as const }], select: { id: true, responseId: true, excerptId: true } };
+    const citations = {
+      orderBy: [{ createdAt: "asc" as const }, { id: "asc" as const }],
+      select: { id: true, responseId: true, excerptId: true },
+    };
     const select = { id: true, sectionId: true, position: true, body: true, origins: true, citations };
     const first = await tx.messageParagraph.findUnique({ where: { id: input.paragraphId }, select });
     if (!first) throw NotFound("paragraphNotFound");
     const second = await tx.messageParagraph.findUnique({
-      where: { sectionId_position: { sectionId: first.sectionId, position: first.position + 1 } }, select,
+      where: { sectionId_position: { sectionId: first.sectionId, position: first.position + 1 } },
+      select,
     });
     if (!second) throw Conflict("nothingToMerge");
     // The form names the paragraph it showed as next: a replayed merge does not swallow the one after.
@@ -202,7 +251,10 @@ export async function mergeParagraphs(actor: SessionUser, input: { paragraphId: 
     await closeGap(tx, second.sectionId, second.position);
     await tx.messageParagraph.update({ where: { id: first.id }, data: { body, origins }, select: { id: true } });
     await audit(tx, actor, {
-      action: "messageParagraph.merge", itemType: "messageParagraph", itemId: first.id, callId,
+      action: "messageParagraph.merge",
+      itemType: "messageParagraph",
+      itemId: first.id,
+      callId,
       before: { body: first.body, origins: first.origins, mergedParagraphId: second.id, mergedBody: second.body },
       after: { body, origins, citationsMoved: moving.length, citationsDropped: second.citations.length - moving.length },
     });

@@ -16,13 +16,25 @@ export async function getPublishedMessageSet(slug: string, now = new Date()) {
   const set = await db.messageSet.findFirst({
     where: { slug, status: { in: ["PUBLISHED", "FINAL"] } },
     select: {
-      id: true, slug: true, title: true, introduction: true, status: true,
+      id: true,
+      slug: true,
+      title: true,
+      introduction: true,
+      status: true,
       call: { select: { slug: true, title: true, publishedAt: true, timeZone: true } },
       versions: {
         ...latestPublished,
         select: {
-          id: true, number: true, summary: true, publishedAt: true, content: true, title: true, introduction: true,
-          commentOpensAt: true, commentClosesAt: true, finalisedAt: true,
+          id: true,
+          number: true,
+          summary: true,
+          publishedAt: true,
+          content: true,
+          title: true,
+          introduction: true,
+          commentOpensAt: true,
+          commentClosesAt: true,
+          finalisedAt: true,
         },
       },
     },
@@ -30,7 +42,9 @@ export async function getPublishedMessageSet(slug: string, now = new Date()) {
   const version = set?.versions[0];
   if (!set || !version) return null;
   const sections = numberedParagraphs(versionContentSchema.parse(version.content));
-  const cited = sections.flatMap((s) => s.paragraphs.flatMap((p) => p.citations.map((c) => c.responseId))).filter((id): id is string => Boolean(id));
+  const cited = sections
+    .flatMap((s) => s.paragraphs.flatMap((p) => p.citations.map((c) => c.responseId)))
+    .filter((id): id is string => Boolean(id));
   const [visible, existing] = await Promise.all([
     publicResponseIds([...new Set(cited)], now),
     db.response.findMany({ where: { id: { in: [...new Set(cited)] } }, select: { id: true } }),
@@ -39,16 +53,23 @@ export async function getPublishedMessageSet(slug: string, now = new Date()) {
   const stillThere = new Set(existing.map((row) => row.id));
   const callIsPublic = Boolean(set.call.publishedAt && set.call.publishedAt <= now);
   return {
-    id: set.id, slug: set.slug,
+    id: set.id,
+    slug: set.slug,
     // The title and introduction as frozen in the version (versions saved before they were frozen: the set's).
-    title: version.title ?? set.title, introduction: version.introduction ?? set.introduction,
+    title: version.title ?? set.title,
+    introduction: version.introduction ?? set.introduction,
     status: set.status,
     // The zone the call's dates are set in: periods and versions are shown in it (and the reader's).
     timeZone: set.call.timeZone,
     call: callIsPublic ? { slug: set.call.slug, title: set.call.title } : null,
     version: {
-      id: version.id, number: version.number, summary: version.summary, publishedAt: version.publishedAt!,
-      commentOpensAt: version.commentOpensAt, commentClosesAt: version.commentClosesAt, finalisedAt: version.finalisedAt,
+      id: version.id,
+      number: version.number,
+      summary: version.summary,
+      publishedAt: version.publishedAt!,
+      commentOpensAt: version.commentOpensAt,
+      commentClosesAt: version.commentClosesAt,
+      finalisedAt: version.finalisedAt,
       commentPeriod: commentPeriodState(version, now),
     },
     sections: sections.map((section) => ({
@@ -63,7 +84,13 @@ export async function getPublishedMessageSet(slug: string, now = new Date()) {
         // A source no longer public shows nothing of itself: not its number, group, region or quote.
         sources: paragraph.citations.map((c) =>
           c.responseId && visible.has(c.responseId)
-            ? { available: true as const, reference: c.reference, stakeholderGroup: c.stakeholderGroup, region: c.region, quote: c.quote }
+            ? {
+                available: true as const,
+                reference: c.reference,
+                stakeholderGroup: c.stakeholderGroup,
+                region: c.region,
+                quote: c.quote,
+              }
             : { available: false as const, removed: !c.responseId || !stillThere.has(c.responseId) },
         ),
       })),

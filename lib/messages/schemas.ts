@@ -36,7 +36,9 @@ export const messageSetCreateSchema = z.object({
 export const messageSetUpdateSchema = z.object({
   setId: id,
   title: boundedText(MESSAGE_LIMITS.titleMin, MESSAGE_LIMITS.title),
-  introduction: text({ error: "text" }).trim().max(MESSAGE_LIMITS.introduction, { error: `tooLong|${MESSAGE_LIMITS.introduction}` }),
+  introduction: text({ error: "text" })
+    .trim()
+    .max(MESSAGE_LIMITS.introduction, { error: `tooLong|${MESSAGE_LIMITS.introduction}` }),
 });
 
 export const sectionAddSchema = z.object({ setId: id, heading: boundedText(1, MESSAGE_LIMITS.heading) });
@@ -71,7 +73,11 @@ export const versionFinaliseSchema = versionIdSchema.extend({
 });
 
 /** Where to split a paragraph: a character offset into its body (both parts must keep some text). */
-const offset = z.coerce.number({ error: "invalid" }).int({ error: "invalid" }).min(0, { error: "invalid" }).max(MESSAGE_LIMITS.body, { error: "invalid" });
+const offset = z.coerce
+  .number({ error: "invalid" })
+  .int({ error: "invalid" })
+  .min(0, { error: "invalid" })
+  .max(MESSAGE_LIMITS.body, { error: "invalid" });
 export const paragraphSplitSchema = paragraphIdSchema.extend({ at: offset, length: offset.optional() });
 /** Merging with the next paragraph; `nextId` is the paragraph the form showed as next. */
 export const paragraphMergeSchema = paragraphIdSchema.extend({ nextId: id.optional() });
@@ -86,8 +92,10 @@ const localTime = text({ error: "text" })
 export const versionPublishSchema = z
   .object({ versionId: id, commentOpensAt: localTime, commentClosesAt: localTime })
   .superRefine((value, ctx) => {
-    if (value.commentOpensAt && !value.commentClosesAt) ctx.addIssue({ code: "custom", path: ["commentClosesAt"], message: "periodBothEnds" });
-    if (!value.commentOpensAt && value.commentClosesAt) ctx.addIssue({ code: "custom", path: ["commentOpensAt"], message: "periodBothEnds" });
+    if (value.commentOpensAt && !value.commentClosesAt)
+      ctx.addIssue({ code: "custom", path: ["commentClosesAt"], message: "periodBothEnds" });
+    if (!value.commentOpensAt && value.commentClosesAt)
+      ctx.addIssue({ code: "custom", path: ["commentOpensAt"], message: "periodBothEnds" });
   });
 
 const optionalEnum = <T extends Record<string, string>>(values: T) =>

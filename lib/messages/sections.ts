@@ -9,7 +9,8 @@ import { MESSAGE_LIMITS } from "./schemas";
 
 async function sectionIn(tx: Tx, sectionId: string) {
   const section = await tx.messageSection.findUnique({
-    where: { id: sectionId }, select: { id: true, setId: true, position: true, heading: true },
+    where: { id: sectionId },
+    select: { id: true, setId: true, position: true, heading: true },
   });
   if (!section) throw NotFound("sectionNotFound");
   return section;
@@ -25,7 +26,13 @@ export async function addSection(actor: SessionUser, input: { setId: string; hea
       data: { setId: input.setId, position: count + 1, heading: input.heading },
       select: { id: true, position: true, heading: true },
     });
-    await audit(tx, actor, { action: "messageSection.create", itemType: "messageSection", itemId: section.id, callId, after: section });
+    await audit(tx, actor, {
+      action: "messageSection.create",
+      itemType: "messageSection",
+      itemId: section.id,
+      callId,
+      after: section,
+    });
     return section;
   });
 }
@@ -37,8 +44,12 @@ export async function renameSection(actor: SessionUser, input: { sectionId: stri
     const before = await sectionIn(tx, input.sectionId);
     await tx.messageSection.update({ where: { id: before.id }, data: { heading: input.heading }, select: { id: true } });
     await audit(tx, actor, {
-      action: "messageSection.rename", itemType: "messageSection", itemId: before.id, callId,
-      before: { heading: before.heading }, after: { heading: input.heading },
+      action: "messageSection.rename",
+      itemType: "messageSection",
+      itemId: before.id,
+      callId,
+      before: { heading: before.heading },
+      after: { heading: input.heading },
     });
     return { id: before.id, heading: input.heading };
   });
@@ -50,15 +61,22 @@ export async function moveSection(actor: SessionUser, input: { sectionId: string
     const { callId } = await lockSetOfSection(tx, input.sectionId);
     const section = await sectionIn(tx, input.sectionId);
     const to = section.position + (input.direction === "up" ? -1 : 1);
-    const other = await tx.messageSection.findUnique({ where: { setId_position: { setId: section.setId, position: to } }, select: { id: true } });
+    const other = await tx.messageSection.findUnique({
+      where: { setId_position: { setId: section.setId, position: to } },
+      select: { id: true },
+    });
     if (!other) throw Conflict(input.direction === "up" ? "alreadyFirst" : "alreadyLast");
     // Through a free position: the (setId, position) key is checked row by row.
     await tx.messageSection.update({ where: { id: section.id }, data: { position: -1 }, select: { id: true } });
     await tx.messageSection.update({ where: { id: other.id }, data: { position: section.position }, select: { id: true } });
     await tx.messageSection.update({ where: { id: section.id }, data: { position: to }, select: { id: true } });
     await audit(tx, actor, {
-      action: "messageSection.move", itemType: "messageSection", itemId: section.id, callId,
-      before: { position: section.position }, after: { position: to },
+      action: "messageSection.move",
+      itemType: "messageSection",
+      itemId: section.id,
+      callId,
+      before: { position: section.position },
+      after: { position: to },
     });
     return { id: section.id, position: to };
   });
@@ -73,12 +91,17 @@ export async function deleteSection(actor: SessionUser, input: { sectionId: stri
     const paragraphs = await tx.messageParagraph.count({ where: { sectionId: section.id } });
     await tx.messageSection.delete({ where: { id: section.id }, select: { id: true } });
     const later = await tx.messageSection.findMany({
-      where: { setId: section.setId, position: { gt: section.position } }, orderBy: { position: "asc" }, select: { id: true, position: true },
+      where: { setId: section.setId, position: { gt: section.position } },
+      orderBy: { position: "asc" },
+      select: { id: true, position: true },
     });
     for (const row of later)
       await tx.messageSection.update({ where: { id: row.id }, data: { position: row.position - 1 }, select: { id: true } });
     await audit(tx, actor, {
-      action: "messageSection.delete", itemType: "messageSection", itemId: section.id, callId,
+      action: "messageSection.delete",
+      itemType: "messageSection",
+      itemId: section.id,
+      callId,
       before: { heading: section.heading, position: section.position, paragraphs },
     });
     return { id: section.id };

@@ -16,11 +16,18 @@ export async function listMessageSets(actor: SessionUser, callId: string) {
     where: { callId },
     orderBy: [{ createdAt: "asc" }, { id: "asc" }],
     select: {
-      id: true, slug: true, title: true, status: true, updatedAt: true,
+      id: true,
+      slug: true,
+      title: true,
+      status: true,
+      updatedAt: true,
       _count: { select: { paragraphs: true, versions: true } },
     },
   });
-  return { call, sets: sets.map(({ _count, ...set }) => ({ ...set, paragraphCount: _count.paragraphs, versionCount: _count.versions })) };
+  return {
+    call,
+    sets: sets.map(({ _count, ...set }) => ({ ...set, paragraphCount: _count.paragraphs, versionCount: _count.versions })),
+  };
 }
 
 export async function createMessageSet(actor: SessionUser, input: { callId: string; title: string }) {
@@ -37,7 +44,11 @@ export async function createMessageSet(actor: SessionUser, input: { callId: stri
         select: { id: true, slug: true, title: true },
       });
       await audit(tx, actor, {
-        action: "messageSet.create", itemType: "messageSet", itemId: set.id, callId: call.id, after: { title: set.title, slug },
+        action: "messageSet.create",
+        itemType: "messageSet",
+        itemId: set.id,
+        callId: call.id,
+        after: { title: set.title, slug },
       });
       return set;
     });
@@ -52,9 +63,14 @@ export async function updateMessageSet(actor: SessionUser, input: { setId: strin
   requireModerator(actor);
   return db.$transaction(async (tx) => {
     const { callId } = await lockWorkingCopy(tx, input.setId);
-    const before = await tx.messageSet.findUniqueOrThrow({ where: { id: input.setId }, select: { title: true, introduction: true } });
+    const before = await tx.messageSet.findUniqueOrThrow({
+      where: { id: input.setId },
+      select: { title: true, introduction: true },
+    });
     const after = await tx.messageSet.update({
-      where: { id: input.setId }, data: { title: input.title, introduction: input.introduction }, select: { title: true, introduction: true },
+      where: { id: input.setId },
+      data: { title: input.title, introduction: input.introduction },
+      select: { title: true, introduction: true },
     });
     await audit(tx, actor, { action: "messageSet.update", itemType: "messageSet", itemId: input.setId, callId, before, after });
     return { id: input.setId, ...after };
@@ -62,7 +78,13 @@ export async function updateMessageSet(actor: SessionUser, input: { setId: strin
 }
 
 const citationSelect = {
-  id: true, responseId: true, excerptId: true, reference: true, stakeholderGroup: true, region: true, quote: true,
+  id: true,
+  responseId: true,
+  excerptId: true,
+  reference: true,
+  stakeholderGroup: true,
+  region: true,
+  quote: true,
 } as const;
 
 /** The working copy with each paragraph's citations and spread, and the saved versions. */
@@ -71,22 +93,41 @@ export async function getMessageSetForEditing(actor: SessionUser, setId: string)
   const set = await db.messageSet.findUnique({
     where: { id: setId },
     select: {
-      id: true, slug: true, title: true, introduction: true, status: true, callId: true,
+      id: true,
+      slug: true,
+      title: true,
+      introduction: true,
+      status: true,
+      callId: true,
       call: { select: { title: true, timeZone: true } },
       sections: {
         orderBy: { position: "asc" },
         select: {
-          id: true, position: true, heading: true,
+          id: true,
+          position: true,
+          heading: true,
           paragraphs: {
             orderBy: { position: "asc" },
-            select: { id: true, position: true, body: true, citations: { orderBy: [{ createdAt: "asc" }, { id: "asc" }], select: citationSelect } },
+            select: {
+              id: true,
+              position: true,
+              body: true,
+              citations: { orderBy: [{ createdAt: "asc" }, { id: "asc" }], select: citationSelect },
+            },
           },
         },
       },
       versions: {
         orderBy: { number: "desc" },
         select: {
-          id: true, number: true, summary: true, createdAt: true, publishedAt: true, commentOpensAt: true, commentClosesAt: true, finalisedAt: true,
+          id: true,
+          number: true,
+          summary: true,
+          createdAt: true,
+          publishedAt: true,
+          commentOpensAt: true,
+          commentClosesAt: true,
+          finalisedAt: true,
         },
       },
     },
@@ -95,7 +136,11 @@ export async function getMessageSetForEditing(actor: SessionUser, setId: string)
   let number = 0;
   const sections = set.sections.map((section) => ({
     ...section,
-    paragraphs: section.paragraphs.map((paragraph) => ({ ...paragraph, number: ++number, spread: paragraphSpread(paragraph.citations) })),
+    paragraphs: section.paragraphs.map((paragraph) => ({
+      ...paragraph,
+      number: ++number,
+      spread: paragraphSpread(paragraph.citations),
+    })),
   }));
   return { ...set, sections, paragraphCount: number };
 }

@@ -11,7 +11,10 @@ import { MESSAGE_LIMITS, type SourceSearch } from "./schemas";
 const SNIPPET = 240;
 
 const citable = (callId: string): Prisma.ResponseWhereInput => ({
-  callId, status: "SUBMITTED", consent: { in: ["PUBLISH_NAMED", "PUBLISH_ANONYMOUS"] }, moderationState: "PUBLISHED",
+  callId,
+  status: "SUBMITTED",
+  consent: { in: ["PUBLISH_NAMED", "PUBLISH_ANONYMOUS"] },
+  moderationState: "PUBLISHED",
 });
 
 const snippet = (text: string) => {
@@ -41,7 +44,9 @@ export async function searchExcerpts(actor: SessionUser, callId: string, search:
     orderBy: [{ createdAt: "desc" }, { id: "desc" }],
     take: MESSAGE_LIMITS.searchResults,
     select: {
-      id: true, quote: true, note: true,
+      id: true,
+      quote: true,
+      note: true,
       question: { select: { position: true } },
       response: { select: { id: true, reference: true, stakeholderGroup: true, region: true } },
       tags: { select: { tag: { select: { name: true } } } },
@@ -74,7 +79,10 @@ export async function searchResponses(actor: SessionUser, callId: string, search
     orderBy: [{ submittedAt: "desc" }, { id: "desc" }],
     take: MESSAGE_LIMITS.searchResults,
     select: {
-      id: true, reference: true, stakeholderGroup: true, region: true,
+      id: true,
+      reference: true,
+      stakeholderGroup: true,
+      region: true,
       answers: { orderBy: { question: { position: "asc" } }, take: 1, where: { text: { not: "" } }, select: { text: true } },
     },
   });

@@ -37,11 +37,14 @@ export async function saveVersion(actor: SessionUser, input: { setId: string; su
       where: { setId: input.setId },
       orderBy: { position: "asc" },
       select: {
-        id: true, heading: true,
+        id: true,
+        heading: true,
         paragraphs: {
           orderBy: { position: "asc" },
           select: {
-            id: true, body: true, origins: true,
+            id: true,
+            body: true,
+            origins: true,
             citations: {
               orderBy: [{ createdAt: "asc" }, { id: "asc" }],
               select: { responseId: true, excerptId: true, reference: true, stakeholderGroup: true, region: true, quote: true },
@@ -59,15 +62,34 @@ export async function saveVersion(actor: SessionUser, input: { setId: string; su
     const content: VersionContent = sections.map((section) => ({
       sectionId: section.id,
       heading: section.heading,
-      paragraphs: section.paragraphs.map((p) => ({ paragraphId: p.id, body: p.body, origins: p.origins, citations: p.citations })),
+      paragraphs: section.paragraphs.map((p) => ({
+        paragraphId: p.id,
+        body: p.body,
+        origins: p.origins,
+        citations: p.citations,
+      })),
     }));
-    const set = await tx.messageSet.findUniqueOrThrow({ where: { id: input.setId }, select: { title: true, introduction: true } });
+    const set = await tx.messageSet.findUniqueOrThrow({
+      where: { id: input.setId },
+      select: { title: true, introduction: true },
+    });
     const version = await tx.messageSetVersion.create({
-      data: { setId: input.setId, number, summary, content, createdById: actor.id, title: set.title, introduction: set.introduction },
+      data: {
+        setId: input.setId,
+        number,
+        summary,
+        content,
+        createdById: actor.id,
+        title: set.title,
+        introduction: set.introduction,
+      },
       select: { id: true, number: true, summary: true },
     });
     await audit(tx, actor, {
-      action: "messageSetVersion.create", itemType: "messageSetVersion", itemId: version.id, callId,
+      action: "messageSetVersion.create",
+      itemType: "messageSetVersion",
+      itemId: version.id,
+      callId,
       after: { setId: input.setId, number, summary, sections: sections.length, paragraphs: paragraphCount },
     });
     return version;
@@ -81,7 +103,15 @@ async function lockVersion(tx: Tx, versionId: string) {
   const set = await lockSet(tx, found.setId);
   const version = await tx.messageSetVersion.findUniqueOrThrow({
     where: { id: versionId },
-    select: { id: true, setId: true, number: true, publishedAt: true, commentOpensAt: true, commentClosesAt: true, finalisedAt: true },
+    select: {
+      id: true,
+      setId: true,
+      number: true,
+      publishedAt: true,
+      commentOpensAt: true,
+      commentClosesAt: true,
+      finalisedAt: true,
+    },
   });
   return { set, version };
 }
@@ -96,9 +126,17 @@ async function refuseActivePeriod(tx: Tx, setId: string, number: number, now: Da
   for (const other of periods) {
     const state = commentPeriodState(other, now);
     if (state === "open")
-      throw conflictWith(then === "publish" ? "periodOpen" : "periodOpenFinal", { n: other.number, next: number, until: other.commentClosesAt!.toISOString() });
+      throw conflictWith(then === "publish" ? "periodOpen" : "periodOpenFinal", {
+        n: other.number,
+        next: number,
+        until: other.commentClosesAt!.toISOString(),
+      });
     if (state === "upcoming")
-      throw conflictWith(then === "publish" ? "periodUpcoming" : "periodUpcomingFinal", { n: other.number, next: number, opens: other.commentOpensAt!.toISOString() });
+      throw conflictWith(then === "publish" ? "periodUpcoming" : "periodUpcomingFinal", {
+        n: other.number,
+        next: number,
+        opens: other.commentOpensAt!.toISOString(),
+      });
   }
 }
 
@@ -142,14 +180,26 @@ export async function publishVersion(
     await tx.messageSet.update({ where: { id: set.id }, data: { status: "PUBLISHED" }, select: { id: true } });
     if (period) await queueDraftOpened(tx, { versionId: version.id });
     await audit(tx, actor, {
-      action: "messageSetVersion.publish", itemType: "messageSetVersion", itemId: version.id, callId: set.callId,
+      action: "messageSetVersion.publish",
+      itemType: "messageSetVersion",
+      itemId: version.id,
+      callId: set.callId,
       before: { publishedAt: null, setStatus: set.status },
       after: {
-        number: version.number, publishedAt: now.toISOString(), setStatus: "PUBLISHED",
-        commentOpensAt: period?.opensAt.toISOString() ?? null, commentClosesAt: period?.closesAt.toISOString() ?? null,
+        number: version.number,
+        publishedAt: now.toISOString(),
+        setStatus: "PUBLISHED",
+        commentOpensAt: period?.opensAt.toISOString() ?? null,
+        commentClosesAt: period?.closesAt.toISOString() ?? null,
       },
     });
-    return { id: version.id, number: version.number, publishedAt: now, commentOpensAt: period?.opensAt ?? null, commentClosesAt: period?.closesAt ?? null };
+    return {
+      id: version.id,
+      number: version.number,
+      publishedAt: now,
+      commentOpensAt: period?.opensAt ?? null,
+      commentClosesAt: period?.closesAt ?? null,
+    };
   });
   if (result.commentOpensAt) kickEmailWorker();
   return result;
@@ -166,10 +216,15 @@ export async function closeCommentPeriod(actor: SessionUser, input: { versionId:
     await tx.messageSetVersion.update({ where: { id: version.id }, data, select: { id: true } });
     await audit(tx, actor, {
       action: state === "open" ? "messageSetVersion.closePeriod" : "messageSetVersion.cancelPeriod",
-      itemType: "messageSetVersion", itemId: version.id, callId: set.callId,
-      before: { commentOpensAt: version.commentOpensAt?.toISOString() ?? null, commentClosesAt: version.commentClosesAt?.toISOString() ?? null },
+      itemType: "messageSetVersion",
+      itemId: version.id,
+      callId: set.callId,
+      before: {
+        commentOpensAt: version.commentOpensAt?.toISOString() ?? null,
+        commentClosesAt: version.commentClosesAt?.toISOString() ?? null,
+      },
       after: {
-        commentOpensAt: state === "open" ? version.commentOpensAt?.toISOString() ?? null : null,
+        commentOpensAt: state === "open" ? (version.commentOpensAt?.toISOString() ?? null) : null,
         commentClosesAt: state === "open" ? now.toISOString() : null,
       },
     });
@@ -191,16 +246,29 @@ export async function finaliseVersion(actor: SessionUser, input: { versionId: st
     await refuseOlder(tx, set.id, version.number);
     const own = commentPeriodState(version, now);
     if (own === "open") throw conflictWith("ownPeriodOpen", { n: version.number, until: version.commentClosesAt!.toISOString() });
-    if (own === "upcoming") throw conflictWith("ownPeriodUpcoming", { n: version.number, opens: version.commentOpensAt!.toISOString() });
+    if (own === "upcoming")
+      throw conflictWith("ownPeriodUpcoming", { n: version.number, opens: version.commentOpensAt!.toISOString() });
     await refuseActivePeriod(tx, set.id, version.number, now, "final");
     const publishedAt = version.publishedAt ?? now;
-    await tx.messageSetVersion.update({ where: { id: version.id }, data: { publishedAt, finalisedAt: now }, select: { id: true } });
+    await tx.messageSetVersion.update({
+      where: { id: version.id },
+      data: { publishedAt, finalisedAt: now },
+      select: { id: true },
+    });
     await tx.messageSet.update({ where: { id: set.id }, data: { status: "FINAL" }, select: { id: true } });
     await queueFinalPublished(tx, { versionId: version.id });
     await audit(tx, actor, {
-      action: "messageSetVersion.finalise", itemType: "messageSetVersion", itemId: version.id, callId: set.callId,
+      action: "messageSetVersion.finalise",
+      itemType: "messageSetVersion",
+      itemId: version.id,
+      callId: set.callId,
       before: { publishedAt: version.publishedAt?.toISOString() ?? null, finalisedAt: null, setStatus: set.status },
-      after: { number: version.number, publishedAt: publishedAt.toISOString(), finalisedAt: now.toISOString(), setStatus: "FINAL" },
+      after: {
+        number: version.number,
+        publishedAt: publishedAt.toISOString(),
+        finalisedAt: now.toISOString(),
+        setStatus: "FINAL",
+      },
     });
     return { id: version.id, number: version.number, finalisedAt: now };
   });
@@ -211,7 +279,10 @@ export async function finaliseVersion(actor: SessionUser, input: { versionId: st
 /** The time zone a version's comment period is typed in: its call's. */
 export async function versionTimeZone(actor: SessionUser, versionId: string) {
   requireModerator(actor);
-  const version = await db.messageSetVersion.findUnique({ where: { id: versionId }, select: { set: { select: { call: { select: { timeZone: true } } } } } });
+  const version = await db.messageSetVersion.findUnique({
+    where: { id: versionId },
+    select: { set: { select: { call: { select: { timeZone: true } } } } },
+  });
   if (!version) throw NotFound("versionNotFound");
   return version.set.call.timeZone;
 }

@@ -6,8 +6,13 @@ import { NotFound } from "@/lib/errors";
 import type { DbClient } from "@/prisma/factories";
 
 export type LockedItem = {
-  id: string; callId: string; authorId: string | null; status: ResponseStatus; moderationState: ModerationState;
-  hiddenReason: string | null; reviewedAt: Date | null;
+  id: string;
+  callId: string;
+  authorId: string | null;
+  status: ResponseStatus;
+  moderationState: ModerationState;
+  hiddenReason: string | null;
+  reviewedAt: Date | null;
 };
 
 export async function lockResponse(tx: DbClient, responseId: string): Promise<LockedItem> {

@@ -17,7 +17,10 @@ export type ModerationResult = { id: string; callId: string; reference: string |
 type Change = {
   action: string;
   check: (item: LockedItem, openReports: number, tx: DbClient) => Promise<void> | void;
-  data: (item: LockedItem, now: Date) => { moderationState: ModerationState; hiddenReason: string | null; hiddenAt?: Date | null };
+  data: (
+    item: LockedItem,
+    now: Date,
+  ) => { moderationState: ModerationState; hiddenReason: string | null; hiddenAt?: Date | null };
   /** What becomes of the item's open reports. */
   reports?: "UPHELD" | "DISMISSED";
 };
@@ -64,56 +67,80 @@ const hidden = (reason: string, now: Date) => ({ moderationState: "HIDDEN" as co
 
 /** A pre-moderated response becomes public. */
 export function approveResponse(actor: Moderator, responseId: string, now = new Date()) {
-  return moderate(actor, responseId, {
-    action: "response.approve",
-    check: (item) => {
-      if (item.moderationState !== "PENDING") throw Conflict("notPending");
+  return moderate(
+    actor,
+    responseId,
+    {
+      action: "response.approve",
+      check: (item) => {
+        if (item.moderationState !== "PENDING") throw Conflict("notPending");
+      },
+      data: published,
+      reports: "DISMISSED",
     },
-    data: published,
-    reports: "DISMISSED",
-  }, now);
+    now,
+  );
 }
 
 /** Hides a pending or published response; its open reports are upheld. */
 export function hideResponse(actor: Moderator, { responseId, reason }: HideInput, now = new Date()) {
-  return moderate(actor, responseId, {
-    action: "response.hide",
-    check: (item) => {
-      if (item.moderationState === "HIDDEN") throw Conflict("alreadyHidden");
+  return moderate(
+    actor,
+    responseId,
+    {
+      action: "response.hide",
+      check: (item) => {
+        if (item.moderationState === "HIDDEN") throw Conflict("alreadyHidden");
+      },
+      data: () => hidden(reason, now),
+      reports: "UPHELD",
     },
-    data: () => hidden(reason, now),
-    reports: "UPHELD",
-  }, now);
+    now,
+  );
 }
 
 /** A hidden response is public again; the reports against it are dismissed (a moderator kept it). */
 export function restoreResponse(actor: Moderator, responseId: string, now = new Date()) {
-  return moderate(actor, responseId, {
-    action: "response.restore",
-    check: (item) => {
-      if (item.moderationState !== "HIDDEN") throw Conflict("notHidden");
+  return moderate(
+    actor,
+    responseId,
+    {
+      action: "response.restore",
+      check: (item) => {
+        if (item.moderationState !== "HIDDEN") throw Conflict("notHidden");
+      },
+      data: published,
+      reports: "DISMISSED",
     },
-    data: published,
-    reports: "DISMISSED",
-  }, now);
+    now,
+  );
 }
 
 /** Takes a reviewed response out of the "new" tab without changing it. A pending one is approved instead. */
 export function markReviewed(actor: Moderator, responseId: string, now = new Date()) {
-  return moderate(actor, responseId, {
-    action: "response.review",
-    check: (item) => {
-      if (item.moderationState === "PENDING") throw Conflict("approveFirst");
-      if (item.reviewedAt !== null) throw Conflict("alreadyReviewed");
+  return moderate(
+    actor,
+    responseId,
+    {
+      action: "response.review",
+      check: (item) => {
+        if (item.moderationState === "PENDING") throw Conflict("approveFirst");
+        if (item.reviewedAt !== null) throw Conflict("alreadyReviewed");
+      },
+      data: keep,
     },
-    data: keep,
-  }, now);
+    now,
+  );
 }
 
 /** Was the response's last hiding the system's (after N reports) rather than a moderator's? */
 async function hiddenAutomatically(tx: DbClient, responseId: string) {
   const last = await tx.auditEntry.findFirst({
-    where: { itemType: "response", itemId: responseId, action: { in: ["response.hide", "response.autoHide", "response.uphold"] } },
+    where: {
+      itemType: "response",
+      itemId: responseId,
+      action: { in: ["response.hide", "response.autoHide", "response.uphold"] },
+    },
     orderBy: { id: "desc" },
     select: { actorId: true },
   });
@@ -126,25 +153,35 @@ async function hiddenAutomatically(tx: DbClient, responseId: string) {
  */
 export function dismissReports(actor: Moderator, responseId: string, now = new Date()) {
   let restore = false;
-  return moderate(actor, responseId, {
-    action: "reports.dismiss",
-    check: async (item, openReports, tx) => {
-      if (openReports === 0) throw Conflict("noOpenReports");
-      restore = item.moderationState === "HIDDEN" && (await hiddenAutomatically(tx, responseId));
+  return moderate(
+    actor,
+    responseId,
+    {
+      action: "reports.dismiss",
+      check: async (item, openReports, tx) => {
+        if (openReports === 0) throw Conflict("noOpenReports");
+        restore = item.moderationState === "HIDDEN" && (await hiddenAutomatically(tx, responseId));
+      },
+      data: (item) => (restore ? published() : keep(item)),
+      reports: "DISMISSED",
     },
-    data: (item) => (restore ? published() : keep(item)),
-    reports: "DISMISSED",
-  }, now);
+    now,
+  );
 }
 
 /** The reports were right: the response is (or stays) hidden, now with the moderator's reason. */
 export function upholdReports(actor: Moderator, { responseId, reason }: HideInput, now = new Date()) {
-  return moderate(actor, responseId, {
-    action: "response.uphold",
-    check: (_item, openReports) => {
-      if (openReports === 0) throw Conflict("noOpenReports");
+  return moderate(
+    actor,
+    responseId,
+    {
+      action: "response.uphold",
+      check: (_item, openReports) => {
+        if (openReports === 0) throw Conflict("noOpenReports");
+      },
+      data: () => hidden(reason, now),
+      reports: "UPHELD",
     },
-    data: () => hidden(reason, now),
-    reports: "UPHELD",
-  }, now);
+    now,
+  );
 }

@@ -22,7 +22,9 @@ const tabWhere = (callId: string | undefined, tab: QueueTab): Prisma.ResponseWhe
 export type QueueCounts = Record<QueueTab, number>;
 
 async function countTabs(callId: string): Promise<QueueCounts> {
-  const [fresh, reported, hidden] = await Promise.all(QUEUE_TABS.map((tab) => db.response.count({ where: tabWhere(callId, tab) })));
+  const [fresh, reported, hidden] = await Promise.all(
+    QUEUE_TABS.map((tab) => db.response.count({ where: tabWhere(callId, tab) })),
+  );
   return { new: fresh!, reported: reported!, hidden: hidden! };
 }
 
@@ -45,8 +47,15 @@ export async function listQueue(actor: Moderator, callId: string, { tab, page }:
       skip: (page - 1) * size,
       take: size,
       select: {
-        id: true, reference: true, submittedAt: true, consent: true, stakeholderGroup: true, region: true,
-        moderationState: true, hiddenReason: true, reviewedAt: true,
+        id: true,
+        reference: true,
+        submittedAt: true,
+        consent: true,
+        stakeholderGroup: true,
+        region: true,
+        moderationState: true,
+        hiddenReason: true,
+        reviewedAt: true,
         answers: {
           orderBy: { question: { position: "asc" } },
           select: { text: true, choices: true, question: { select: { position: true, prompt: true } } },
@@ -77,7 +86,8 @@ function countReasons(reports: { reason: ReportReason }[]) {
 /** Per call, the size of each tab, for the moderation home page. */
 export async function queueCountsByCall(actor: Moderator): Promise<Map<string, QueueCounts>> {
   requireModerator(actor);
-  const group = (tab: QueueTab) => db.response.groupBy({ by: ["callId"], where: tabWhere(undefined, tab), _count: { _all: true } });
+  const group = (tab: QueueTab) =>
+    db.response.groupBy({ by: ["callId"], where: tabWhere(undefined, tab), _count: { _all: true } });
   const [fresh, reported, hidden] = await Promise.all(QUEUE_TABS.map(group));
   const result = new Map<string, QueueCounts>();
   const at = (callId: string) => result.get(callId) ?? result.set(callId, { new: 0, reported: 0, hidden: 0 }).get(callId)!;

@@ -10,19 +10,32 @@ export const openReportsSelect = {
   where: { status: "OPEN" },
   orderBy: [{ createdAt: "asc" }, { id: "asc" }] as Prisma.ReportOrderByWithRelationInput[],
   select: {
-    id: true, reason: true, details: true, createdAt: true, countsTowardHide: true,
+    id: true,
+    reason: true,
+    details: true,
+    createdAt: true,
+    countsTowardHide: true,
     reporter: { select: { email: true, profile: { select: { displayName: true, stakeholderGroup: true } } } },
   },
 } as const;
 
 type ReportRow = {
-  id: string; reason: ReportReason; details: string; createdAt: Date; countsTowardHide: boolean;
+  id: string;
+  reason: ReportReason;
+  details: string;
+  createdAt: Date;
+  countsTowardHide: boolean;
   reporter: { email: string; profile: { displayName: string; stakeholderGroup: StakeholderGroup } | null };
 };
 
 export type ReportView = {
-  id: string; reason: ReportReason; details: string; createdAt: Date; counted: boolean;
-  reporterName: string; reporterGroup: StakeholderGroup | null;
+  id: string;
+  reason: ReportReason;
+  details: string;
+  createdAt: Date;
+  counted: boolean;
+  reporterName: string;
+  reporterGroup: StakeholderGroup | null;
 };
 
 export function reportViews(rows: readonly ReportRow[]): ReportView[] {

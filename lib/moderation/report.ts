@@ -17,7 +17,11 @@ export { autoHideReason } from "./threshold";
 
 export type ReportResult = { id: string; hidden: boolean };
 
-export async function reportResponse(actor: Pick<SessionUser, "id">, input: ReportInput, now = new Date()): Promise<ReportResult> {
+export async function reportResponse(
+  actor: Pick<SessionUser, "id">,
+  input: ReportInput,
+  now = new Date(),
+): Promise<ReportResult> {
   try {
     return await db.$transaction(async (tx) => {
       const profile = await tx.profile.findUnique({ where: { userId: actor.id }, select: { userId: true } });
@@ -34,7 +38,12 @@ export async function reportResponse(actor: Pick<SessionUser, "id">, input: Repo
       const countsTowardHide = await reportCountsTowardHide(tx, actor.id, now);
       const report = await tx.report.create({
         data: {
-          responseId: item.id, reporterId: actor.id, reason: input.reason, details: input.details, countsTowardHide, createdAt: now,
+          responseId: item.id,
+          reporterId: actor.id,
+          reason: input.reason,
+          details: input.details,
+          countsTowardHide,
+          createdAt: now,
         },
         select: { id: true },
       });

@@ -48,7 +48,8 @@ export const reportFields = {
 
 /** "Other" needs details. */
 export function requireDetailsForOther(report: { reason: ReportReason; details: string }, ctx: z.RefinementCtx) {
-  if (report.reason === "OTHER" && !report.details) ctx.addIssue({ code: "custom", path: ["details"], message: "detailsRequired" });
+  if (report.reason === "OTHER" && !report.details)
+    ctx.addIssue({ code: "custom", path: ["details"], message: "detailsRequired" });
 }
 
 export const reportInputSchema = z.object({ responseId: id, ...reportFields }).superRefine(requireDetailsForOther);

@@ -20,8 +20,7 @@ import type { DbClient } from "@/prisma/factories";
 /** How old a reporter's account must be for the report to count toward the automatic hide (24 hours). */
 export const REPORTER_MIN_ACCOUNT_AGE_MS = 24 * 60 * 60 * 1000;
 
-export const autoHideReason = (count: number) =>
-  `Hidden automatically after ${count} reports, until a moderator reviews it.`;
+export const autoHideReason = (count: number) => `Hidden automatically after ${count} reports, until a moderator reviews it.`;
 
 /** Whether a report made now by `reporterId` counts toward the automatic hide (see THE RULE above). */
 export async function reportCountsTowardHide(tx: DbClient, reporterId: string, now: Date): Promise<boolean> {
@@ -68,7 +67,11 @@ export async function hideOverThreshold(tx: DbClient, callId: string, threshold:
       select: { id: true },
     });
     await recordAudit(tx, {
-      actor: null, action: "response.autoHide", itemType: "response", itemId: id, callId,
+      actor: null,
+      action: "response.autoHide",
+      itemType: "response",
+      itemId: id,
+      callId,
       before: { moderationState: "PUBLISHED", hiddenReason: null, openReports: open, countingReports: counting },
       after: { moderationState: "HIDDEN", hiddenReason, openReports: open, countingReports: counting },
     });

@@ -23,7 +23,9 @@ export async function getEmailQueueOverview(actor: SessionUser | null) {
   const [groups, failed] = await Promise.all([
     db.emailJob.groupBy({ by: ["status"], _count: { _all: true } }),
     db.emailJob.findMany({
-      where: { status: "FAILED" }, orderBy: [{ updatedAt: "desc" }, { id: "desc" }], take: FAILED_SHOWN,
+      where: { status: "FAILED" },
+      orderBy: [{ updatedAt: "desc" }, { id: "desc" }],
+      take: FAILED_SHOWN,
       select: { id: true, to: true, subject: true, kind: true, attempts: true, lastError: true, updatedAt: true },
     }),
   ]);
@@ -46,7 +48,10 @@ export async function retryEmailJob(actor: SessionUser | null, jobId: string) {
       select: { id: true },
     });
     await recordAudit(tx, {
-      actor: { id: admin.id, role: admin.role }, action: "email.retry", itemType: "emailJob", itemId: jobId,
+      actor: { id: admin.id, role: admin.role },
+      action: "email.retry",
+      itemType: "emailJob",
+      itemId: jobId,
       before: { status: job.status, attempts: job.attempts, maxAttempts: job.maxAttempts },
       after: { status: "PENDING", maxAttempts: job.attempts + 1 },
     });

@@ -11,9 +11,7 @@
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { NotificationKind } from "@/lib/generated/prisma/enums";
 import { preferenceField } from "./kinds";
-import {
-  commentAnsweredEmail, commentReplyEmail, draftOpenedEmail, finalPublishedEmail, type RenderedEmail,
-} from "./templates";
+import { commentAnsweredEmail, commentReplyEmail, draftOpenedEmail, finalPublishedEmail, type RenderedEmail } from "./templates";
 import { ensurePreferences } from "./tokens";
 import { startDrain } from "./worker";
 
@@ -33,7 +31,10 @@ async function enqueue(
   render: (recipient: { name: string | null; token: string }) => RenderedEmail,
 ): Promise<number> {
   const unique = [...new Map(recipients.map((r) => [r.id, r])).values()];
-  const preferences = await ensurePreferences(tx, unique.map((r) => r.id));
+  const preferences = await ensurePreferences(
+    tx,
+    unique.map((r) => r.id),
+  );
   const data = unique.flatMap((recipient) => {
     const preference = preferences.get(recipient.id);
     if (!preference || !preference[preferenceField[kind]]) return [];
@@ -47,7 +48,9 @@ async function enqueue(
 
 const recipientSelect = { id: true, email: true, profile: { select: { displayName: true } } } as const;
 const asRecipient = (user: { id: string; email: string; profile: { displayName: string } | null }): Recipient => ({
-  id: user.id, email: user.email, name: user.profile?.displayName ?? null,
+  id: user.id,
+  email: user.email,
+  name: user.profile?.displayName ?? null,
 });
 
 /** Authors of submitted responses to the call and its followers (and, with `setId`, commenters on the set). */
@@ -67,7 +70,11 @@ async function audience(tx: Tx, callId: string, setId?: string): Promise<Recipie
 }
 
 const versionSelect = {
-  id: true, number: true, title: true, commentOpensAt: true, commentClosesAt: true,
+  id: true,
+  number: true,
+  title: true,
+  commentOpensAt: true,
+  commentClosesAt: true,
   set: { select: { id: true, slug: true, title: true, call: { select: { id: true, title: true, timeZone: true } } } },
 } as const;
 
@@ -77,16 +84,34 @@ export async function queueDraftOpened(tx: Tx, { versionId }: { versionId: strin
   if (!version) return 0;
   const { set } = version;
   const item = {
-    slug: set.slug, title: version.title ?? set.title, number: version.number, callTitle: set.call.title,
-    timeZone: set.call.timeZone, opensAt: version.commentOpensAt, closesAt: version.commentClosesAt,
+    slug: set.slug,
+    title: version.title ?? set.title,
+    number: version.number,
+    callTitle: set.call.title,
+    timeZone: set.call.timeZone,
+    opensAt: version.commentOpensAt,
+    closesAt: version.commentClosesAt,
   };
-  return enqueue(tx, "DRAFT_OPENED", await audience(tx, set.call.id), (userId) => `draft-opened:${versionId}:${userId}`,
-    (recipient) => draftOpenedEmail(recipient, item));
+  return enqueue(
+    tx,
+    "DRAFT_OPENED",
+    await audience(tx, set.call.id),
+    (userId) => `draft-opened:${versionId}:${userId}`,
+    (recipient) => draftOpenedEmail(recipient, item),
+  );
 }
 
 const commentSelect = {
-  id: true, body: true, authorId: true, paragraphId: true, anonymous: true, moderationState: true,
-  disposition: true, dispositionReason: true, answer: true, answeredAt: true,
+  id: true,
+  body: true,
+  authorId: true,
+  paragraphId: true,
+  anonymous: true,
+  moderationState: true,
+  disposition: true,
+  dispositionReason: true,
+  answer: true,
+  answeredAt: true,
   set: { select: { slug: true, title: true } },
   author: { select: recipientSelect },
 } as const;
@@ -102,12 +127,20 @@ export async function queueCommentReply(tx: Tx, { replyId }: { replyId: string }
   if (!reply || !parent?.author || reply.moderationState !== "PUBLISHED") return 0;
   if (reply.authorId === parent.authorId) return 0;
   const item = {
-    slug: reply.set.slug, title: reply.set.title, paragraphId: reply.paragraphId ?? parent.paragraphId,
-    replyId: reply.id, body: reply.body,
+    slug: reply.set.slug,
+    title: reply.set.title,
+    paragraphId: reply.paragraphId ?? parent.paragraphId,
+    replyId: reply.id,
+    body: reply.body,
     replier: reply.anonymous ? null : (reply.author?.profile?.displayName ?? null),
   };
-  return enqueue(tx, "COMMENT_ACTIVITY", [asRecipient(parent.author)], (userId) => `comment-reply:${replyId}:${userId}`,
-    (recipient) => commentReplyEmail(recipient, item));
+  return enqueue(
+    tx,
+    "COMMENT_ACTIVITY",
+    [asRecipient(parent.author)],
+    (userId) => `comment-reply:${replyId}:${userId}`,
+    (recipient) => commentReplyEmail(recipient, item),
+  );
 }
 
 /** A moderator answered a comment or set/changed its disposition: to the comment's author. */
@@ -115,13 +148,24 @@ export async function queueCommentAnswered(tx: Tx, { commentId }: { commentId: s
   const comment = await tx.comment.findUnique({ where: { id: commentId }, select: commentSelect });
   if (!comment?.author || !comment.answeredAt || (!comment.disposition && !comment.answer)) return 0;
   const item = {
-    slug: comment.set.slug, title: comment.set.title, paragraphId: comment.paragraphId, commentId: comment.id,
-    body: comment.body, disposition: comment.disposition, reason: comment.dispositionReason, answer: comment.answer,
+    slug: comment.set.slug,
+    title: comment.set.title,
+    paragraphId: comment.paragraphId,
+    commentId: comment.id,
+    body: comment.body,
+    disposition: comment.disposition,
+    reason: comment.dispositionReason,
+    answer: comment.answer,
   };
   // answeredAt in the key: a changed answer (a new answeredAt) is a new email.
   const answeredAt = comment.answeredAt.toISOString();
-  return enqueue(tx, "COMMENT_ACTIVITY", [asRecipient(comment.author)],
-    (userId) => `comment-answered:${commentId}:${answeredAt}:${userId}`, (recipient) => commentAnsweredEmail(recipient, item));
+  return enqueue(
+    tx,
+    "COMMENT_ACTIVITY",
+    [asRecipient(comment.author)],
+    (userId) => `comment-answered:${commentId}:${answeredAt}:${userId}`,
+    (recipient) => commentAnsweredEmail(recipient, item),
+  );
 }
 
 /** A version was marked final: to people who responded to the call, follow it, or commented on the set. */
@@ -130,8 +174,13 @@ export async function queueFinalPublished(tx: Tx, { versionId }: { versionId: st
   if (!version) return 0;
   const { set } = version;
   const item = { slug: set.slug, title: version.title ?? set.title, number: version.number, callTitle: set.call.title };
-  return enqueue(tx, "FINAL_PUBLISHED", await audience(tx, set.call.id, set.id),
-    (userId) => `final-published:${versionId}:${userId}`, (recipient) => finalPublishedEmail(recipient, item));
+  return enqueue(
+    tx,
+    "FINAL_PUBLISHED",
+    await audience(tx, set.call.id, set.id),
+    (userId) => `final-published:${versionId}:${userId}`,
+    (recipient) => finalPublishedEmail(recipient, item),
+  );
 }
 
 /** Starts sending what is queued, in the background, after the response (never awaited by callers). */

@@ -9,14 +9,17 @@ type Client = Pick<Db, "notificationPreference" | "callFollow" | "emailJob">;
 export async function notificationPersonalData(client: Client, userId: string) {
   const [preference, follows, emails] = await Promise.all([
     client.notificationPreference.findUnique({
-      where: { userId }, select: { draftOpened: true, commentActivity: true, finalPublished: true, updatedAt: true },
+      where: { userId },
+      select: { draftOpened: true, commentActivity: true, finalPublished: true, updatedAt: true },
     }),
     client.callFollow.findMany({
-      where: { userId }, orderBy: { createdAt: "asc" },
+      where: { userId },
+      orderBy: { createdAt: "asc" },
       select: { createdAt: true, call: { select: { slug: true, title: true } } },
     }),
     client.emailJob.findMany({
-      where: { userId }, orderBy: { id: "asc" },
+      where: { userId },
+      orderBy: { id: "asc" },
       select: { kind: true, to: true, subject: true, status: true, createdAt: true, sentAt: true },
     }),
   ]);

@@ -3,7 +3,10 @@ import { z } from "zod";
 import { text } from "@/lib/validation/text";
 
 /** An unchecked checkbox sends nothing; a checked one "on". */
-const checkbox = z.literal("on").optional().transform((value) => value === "on");
+const checkbox = z
+  .literal("on")
+  .optional()
+  .transform((value) => value === "on");
 
 export const notificationSettingsSchema = z.object({
   draftOpened: checkbox,

@@ -22,10 +22,12 @@ export async function getNotificationSettings(actor: Actor) {
   const { id } = signedIn(actor);
   const [preference, follows] = await Promise.all([
     db.notificationPreference.findUnique({
-      where: { userId: id }, select: { draftOpened: true, commentActivity: true, finalPublished: true },
+      where: { userId: id },
+      select: { draftOpened: true, commentActivity: true, finalPublished: true },
     }),
     db.callFollow.findMany({
-      where: { userId: id }, orderBy: { createdAt: "asc" },
+      where: { userId: id },
+      orderBy: { createdAt: "asc" },
       select: { createdAt: true, call: { select: { id: true, slug: true, title: true } } },
     }),
   ]);
@@ -50,7 +52,8 @@ export const turnOffAllEmails = (actor: Actor) =>
 /** A published call, by id; NotFound otherwise (an unpublished call cannot be followed). */
 async function publishedCall(callId: string) {
   const call = await db.call.findFirst({
-    where: { id: callId, publishedAt: { lte: new Date() } }, select: { id: true, slug: true, title: true },
+    where: { id: callId, publishedAt: { lte: new Date() } },
+    select: { id: true, slug: true, title: true },
   });
   if (!call) throw NotFound("callNotFound");
   return call;
@@ -61,7 +64,9 @@ export async function followCall(actor: Actor, callId: string) {
   const { id } = signedIn(actor);
   const call = await publishedCall(callId);
   await db.callFollow.upsert({
-    where: { userId_callId: { userId: id, callId: call.id } }, create: { userId: id, callId: call.id }, update: {},
+    where: { userId_callId: { userId: id, callId: call.id } },
+    create: { userId: id, callId: call.id },
+    update: {},
     select: { callId: true },
   });
   return call;
@@ -83,7 +88,8 @@ export async function isFollowing(actor: Pick<SessionUser, "id">, callId: string
 export async function findUnsubscribe(token: string, kind: NotificationKind | "all") {
   if (!UNSUBSCRIBE_TOKEN.test(token)) throw NotFound("unsubscribeTokenInvalid");
   const preference = await db.notificationPreference.findUnique({
-    where: { unsubscribeToken: token }, select: { ...preferenceSelect, user: { select: { email: true } } },
+    where: { unsubscribeToken: token },
+    select: { ...preferenceSelect, user: { select: { email: true } } },
   });
   if (!preference) throw NotFound("unsubscribeTokenInvalid");
   const kinds = kind === "all" ? KINDS : [kind];
@@ -94,8 +100,6 @@ export async function findUnsubscribe(token: string, kind: NotificationKind | "a
 export async function unsubscribe(token: string, kind: NotificationKind | "all") {
   await findUnsubscribe(token, kind);
   const data: Prisma.NotificationPreferenceUpdateInput =
-    kind === "all"
-      ? { draftOpened: false, commentActivity: false, finalPublished: false }
-      : { [preferenceField[kind]]: false };
+    kind === "all" ? { draftOpened: false, commentActivity: false, finalPublished: false } : { [preferenceField[kind]]: false };
   await db.notificationPreference.update({ where: { unsubscribeToken: token }, data, select: { userId: true } });
 }

@@ -25,11 +25,13 @@ export const unsubscribePath = (token: string, kind: NotificationKind) => `/unsu
 export const oneClickUrl = (token: string, kind: NotificationKind) =>
   absolute(`/api/unsubscribe/${token}?kind=${kindSlug(kind)}`);
 
-
 type Block = { text: string; html: string };
 const paragraph = (line: string): Block => ({ text: line, html: `<p>${escapeHtml(line)}</p>` });
 const quote = (body: string): Block => ({
-  text: body.split("\n").map((line) => `> ${line}`).join("\n"),
+  text: body
+    .split("\n")
+    .map((line) => `> ${line}`)
+    .join("\n"),
   html: `<blockquote style="white-space:pre-wrap">${escapeHtml(body)}</blockquote>`,
 });
 const link = (label: string, url: string): Block => ({
@@ -65,16 +67,24 @@ function compose(kind: NotificationKind, recipient: Recipient, subject: string, 
 export function draftOpenedEmail(
   recipient: Recipient,
   item: {
-    slug: string; title: string; number: number; callTitle: string; timeZone: string;
-    opensAt: Date | null; closesAt: Date | null;
+    slug: string;
+    title: string;
+    number: number;
+    callTitle: string;
+    timeZone: string;
+    opensAt: Date | null;
+    closesAt: Date | null;
   },
 ): RenderedEmail {
   const intro =
     item.opensAt && item.closesAt
       ? t("draftOpenedIntro", {
-          number: item.number, title: item.title, timeZone: item.timeZone,
+          number: item.number,
+          title: item.title,
+          timeZone: item.timeZone,
           // The recipient's zone is unknown: the call's and UTC, each named.
-          opens: formatInZoneAndUtc(item.opensAt, item.timeZone), closes: formatInZoneAndUtc(item.closesAt, item.timeZone),
+          opens: formatInZoneAndUtc(item.opensAt, item.timeZone),
+          closes: formatInZoneAndUtc(item.closesAt, item.timeZone),
         })
       : t("draftOpenedNoPeriod", { number: item.number, title: item.title });
   return compose("DRAFT_OPENED", recipient, t("draftOpenedSubject", { title: item.title }), [
@@ -102,8 +112,14 @@ export function commentReplyEmail(
 export function commentAnsweredEmail(
   recipient: Recipient,
   item: {
-    slug: string; title: string; paragraphId: string | null; commentId: string; body: string;
-    disposition: CommentDisposition | null; reason: string | null; answer: string | null;
+    slug: string;
+    title: string;
+    paragraphId: string | null;
+    commentId: string;
+    body: string;
+    disposition: CommentDisposition | null;
+    reason: string | null;
+    answer: string | null;
   },
 ): RenderedEmail {
   const blocks: Block[] = [paragraph(t("answeredIntro", { title: item.title })), paragraph(t("yourComment")), quote(item.body)];

@@ -21,9 +21,17 @@ export async function ensurePreferences(tx: Tx, userIds: string[]) {
 }
 
 export const preferenceSelect = {
-  userId: true, draftOpened: true, commentActivity: true, finalPublished: true, unsubscribeToken: true,
+  userId: true,
+  draftOpened: true,
+  commentActivity: true,
+  finalPublished: true,
+  unsubscribeToken: true,
 } as const;
 
 export type PreferenceRow = {
-  userId: string; draftOpened: boolean; commentActivity: boolean; finalPublished: boolean; unsubscribeToken: string;
+  userId: string;
+  draftOpened: boolean;
+  commentActivity: boolean;
+  finalPublished: boolean;
+  unsubscribeToken: string;
 };

@@ -27,11 +27,25 @@ export const MAX_ERROR_LENGTH = 500;
 export const retryDelayMs = (attempts: number) => Math.min(RETRY_BASE_MS * 2 ** Math.max(0, attempts - 1), RETRY_MAX_MS);
 
 type Claimed = {
-  id: bigint; userId: string | null; kind: NotificationKind; to: string; subject: string; text: string; html: string;
-  attempts: number; maxAttempts: number;
+  id: bigint;
+  userId: string | null;
+  kind: NotificationKind;
+  to: string;
+  subject: string;
+  text: string;
+  html: string;
+  attempts: number;
+  maxAttempts: number;
 };
 
-export type DrainResult = { recovered: number; claimed: number; sent: number; retried: number; failed: number; cancelled: number };
+export type DrainResult = {
+  recovered: number;
+  claimed: number;
+  sent: number;
+  retried: number;
+  failed: number;
+  cancelled: number;
+};
 
 export type DrainOptions = { now?: Date; limit?: number; send?: (mail: Mail) => Promise<unknown> };
 
@@ -70,7 +84,8 @@ async function stillWanted(job: Claimed): Promise<string | null> {
 }
 
 const errorText = (error: unknown) =>
-  (error instanceof Error ? error.message : String(error)).replace(/\s+/g, " ").trim().slice(0, MAX_ERROR_LENGTH) || "Unknown error";
+  (error instanceof Error ? error.message : String(error)).replace(/\s+/g, " ").trim().slice(0, MAX_ERROR_LENGTH) ||
+  "Unknown error";
 
 async function settle(job: Claimed, now: Date, send: NonNullable<DrainOptions["send"]>): Promise<keyof DrainResult> {
   const unsubscribe = await stillWanted(job);
@@ -80,7 +95,10 @@ async function settle(job: Claimed, now: Date, send: NonNullable<DrainOptions["s
   }
   try {
     await send({
-      to: job.to, subject: job.subject, text: job.text, html: job.html,
+      to: job.to,
+      subject: job.subject,
+      text: job.text,
+      html: job.html,
       headers: { "List-Unsubscribe": `<${unsubscribe}>`, "List-Unsubscribe-Post": "List-Unsubscribe=One-Click" },
     });
   } catch (error) {
@@ -88,7 +106,8 @@ async function settle(job: Claimed, now: Date, send: NonNullable<DrainOptions["s
     await db.emailJob.update({
       where: { id: job.id },
       data: {
-        status: last ? "FAILED" : "PENDING", lastError: errorText(error),
+        status: last ? "FAILED" : "PENDING",
+        lastError: errorText(error),
         nextAttemptAt: new Date(now.getTime() + (last ? 0 : retryDelayMs(job.attempts))),
       },
       select: { id: true },
@@ -96,7 +115,9 @@ async function settle(job: Claimed, now: Date, send: NonNullable<DrainOptions["s
     return last ? "failed" : "retried";
   }
   await db.emailJob.update({
-    where: { id: job.id }, data: { status: "SENT", sentAt: new Date(), lastError: null }, select: { id: true },
+    where: { id: job.id },
+    data: { status: "SENT", sentAt: new Date(), lastError: null },
+    select: { id: true },
   });
   return "sent";
 }

@@ -20,13 +20,14 @@ const GROUPS: Record<UnRegion, string> = {
     "AF BH BD BT BN KH CN CY KP FJ IN ID IR IQ JP JO KZ KI KW KG LA LB MY MV MH FM MN MM NR NP OM PK PW PG PH " +
     "QA KR WS SA SG SB LK SY TJ TH TL TO TM TV AE UZ VU VN YE PS",
   EASTERN_EUROPE: "AL AM AZ BY BA BG HR CZ EE GE HU LV LT ME MD MK PL RO RU RS SK SI UA",
-  LATIN_AMERICA_CARIBBEAN:
-    "AG AR BS BB BZ BO BR CL CO CR CU DM DO EC SV GD GT GY HT HN JM MX NI PA PY PE KN LC VC SR TT UY VE",
+  LATIN_AMERICA_CARIBBEAN: "AG AR BS BB BZ BO BR CL CO CR CU DM DO EC SV GD GT GY HT HN JM MX NI PA PY PE KN LC VC SR TT UY VE",
   WESTERN_EUROPE_OTHERS: "AD AT AU BE CA DK FI FR DE GR IS IE IL IT LI LU MT MC NL NZ NO PT SM ES SE CH TR GB US",
 };
 
 const REGION_OF = new Map<string, UnRegion>(
-  (Object.entries(GROUPS) as [UnRegion, string][]).flatMap(([region, codes]) => codes.split(" ").map((code) => [code, region] as const)),
+  (Object.entries(GROUPS) as [UnRegion, string][]).flatMap(([region, codes]) =>
+    codes.split(" ").map((code) => [code, region] as const),
+  ),
 );
 
 /** The UN regional group of a country, or null when it belongs to none (any region is then accepted). */

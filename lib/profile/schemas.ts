@@ -19,28 +19,27 @@ const optionalText = (max: number) =>
     .optional()
     .transform((value) => (value ? value : null));
 
-export const profileInputSchema = z.object({
-  // Names and organisations are shown on many pages: no bidi overrides or invisible characters.
-  displayName: displayText("required")
-    .trim()
-    .min(1, { error: "required" })
-    .max(PROFILE_LIMITS.displayName, { error: `tooLong|${PROFILE_LIMITS.displayName}` }),
-  stakeholderGroup: z.enum(StakeholderGroup, { error: "chooseGroup" }),
-  region: z.enum(UnRegion, { error: "chooseRegion" }),
-  country: text({ error: "chooseCountry" })
-    .trim()
-    .toUpperCase()
-    .refine(isCountryCode, { error: "chooseCountry" }),
-  organisation: optionalText(PROFILE_LIMITS.organisation),
-  onBehalfOf: optionalText(PROFILE_LIMITS.onBehalfOf),
-}).superRefine((profile, context) => {
-  // The region is the country's UN regional group (lib/profile/regions.ts). Someone speaking for a body
-  // elsewhere explains the difference in "on behalf of"; nothing else lifts the check.
-  if (!profile.country || !profile.region || profile.onBehalfOf) return;
-  if (!regionFitsCountry(profile.country, profile.region)) {
-    context.addIssue({ code: "custom", path: ["region"], message: "regionMismatch" });
-  }
-});
+export const profileInputSchema = z
+  .object({
+    // Names and organisations are shown on many pages: no bidi overrides or invisible characters.
+    displayName: displayText("required")
+      .trim()
+      .min(1, { error: "required" })
+      .max(PROFILE_LIMITS.displayName, { error: `tooLong|${PROFILE_LIMITS.displayName}` }),
+    stakeholderGroup: z.enum(StakeholderGroup, { error: "chooseGroup" }),
+    region: z.enum(UnRegion, { error: "chooseRegion" }),
+    country: text({ error: "chooseCountry" }).trim().toUpperCase().refine(isCountryCode, { error: "chooseCountry" }),
+    organisation: optionalText(PROFILE_LIMITS.organisation),
+    onBehalfOf: optionalText(PROFILE_LIMITS.onBehalfOf),
+  })
+  .superRefine((profile, context) => {
+    // The region is the country's UN regional group (lib/profile/regions.ts). Someone speaking for a body
+    // elsewhere explains the difference in "on behalf of"; nothing else lifts the check.
+    if (!profile.country || !profile.region || profile.onBehalfOf) return;
+    if (!regionFitsCountry(profile.country, profile.region)) {
+      context.addIssue({ code: "custom", path: ["region"], message: "regionMismatch" });
+    }
+  });
 
 /** What the form holds (before trimming and defaults). */
 export type ProfileFormValues = z.input<typeof profileInputSchema>;

@@ -10,11 +10,20 @@ import type { DbClient } from "@/prisma/factories";
 import type { AnonymousFilesChoice, IdentityChoice } from "./schemas";
 
 export type Identity = {
-  stakeholderGroup: StakeholderGroup | null; region: UnRegion | null; country: string | null;
-  organisation: string | null; onBehalfOf: string | null;
+  stakeholderGroup: StakeholderGroup | null;
+  region: UnRegion | null;
+  country: string | null;
+  organisation: string | null;
+  onBehalfOf: string | null;
 };
 
-export const identitySelect = { stakeholderGroup: true, region: true, country: true, organisation: true, onBehalfOf: true } as const;
+export const identitySelect = {
+  stakeholderGroup: true,
+  region: true,
+  country: true,
+  organisation: true,
+  onBehalfOf: true,
+} as const;
 
 const FIELDS = Object.keys(identitySelect) as (keyof Identity)[];
 
@@ -27,9 +36,7 @@ export function sameIdentity(a: Identity, b: Identity) {
  * response whose filed identity differs from the profile now needs the author's choice ("asFiled" or
  * "profile"); without one it is refused with a field error, never re-stamped silently.
  */
-export function identityToFile(
-  filed: Identity | null, profile: Identity, choice: IdentityChoice | undefined,
-): Identity {
+export function identityToFile(filed: Identity | null, profile: Identity, choice: IdentityChoice | undefined): Identity {
   if (!filed || sameIdentity(filed, profile)) return profile;
   if (choice === "asFiled") return filed;
   if (choice === "profile") return profile;
@@ -41,7 +48,10 @@ export function identityToFile(
  * required (true: keep private; false: publish the copies without document properties); otherwise null.
  */
 export async function attachmentsPrivacy(
-  tx: DbClient, responseId: string, consent: Consent, choice: AnonymousFilesChoice | undefined,
+  tx: DbClient,
+  responseId: string,
+  consent: Consent,
+  choice: AnonymousFilesChoice | undefined,
 ): Promise<boolean | null> {
   if (consent !== "PUBLISH_ANONYMOUS") return null;
   if ((await tx.attachment.count({ where: { responseId } })) === 0) return null;

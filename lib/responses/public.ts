@@ -22,17 +22,24 @@ const EXCERPT_LENGTH = 320;
  * data API, reports (only what the public can see can be reported). */
 export const publishedCall = (now: Date) => ({ publishedAt: { not: null, lte: now } });
 export const publishedResponse = (now: Date): Prisma.ResponseWhereInput => ({
-  status: "SUBMITTED", consent: { in: [...PUBLISHED_CONSENTS] }, moderationState: "PUBLISHED", call: publishedCall(now),
+  status: "SUBMITTED",
+  consent: { in: [...PUBLISHED_CONSENTS] },
+  moderationState: "PUBLISHED",
+  call: publishedCall(now),
 });
 
 /** Safe for every published response: no author, no organisation, no country. */
 export const publicResponseSelect = {
-  id: true, reference: true, submittedAt: true, consent: true, stakeholderGroup: true, region: true,
+  id: true,
+  reference: true,
+  submittedAt: true,
+  consent: true,
+  stakeholderGroup: true,
+  region: true,
 } as const;
 
 export type Attribution =
-  | { kind: "named"; name: string | null; organisation: string | null; onBehalfOf: string | null }
-  | { kind: "anonymous" };
+  { kind: "named"; name: string | null; organisation: string | null; onBehalfOf: string | null } | { kind: "anonymous" };
 
 /** Name, organisation and file names of the given responses that are published WITH the name; no others. */
 export async function namedIdentities(ids: string[]) {
@@ -40,7 +47,9 @@ export async function namedIdentities(ids: string[]) {
   const rows = await db.response.findMany({
     where: { id: { in: ids }, status: "SUBMITTED", consent: "PUBLISH_NAMED", moderationState: "PUBLISHED" },
     select: {
-      id: true, organisation: true, onBehalfOf: true,
+      id: true,
+      organisation: true,
+      onBehalfOf: true,
       author: { select: { profile: { select: { displayName: true } } } },
       attachments: { select: { id: true, fileName: true } },
     },
@@ -50,7 +59,10 @@ export async function namedIdentities(ids: string[]) {
       row.id,
       {
         attribution: {
-          kind: "named", name: row.author?.profile?.displayName ?? null, organisation: row.organisation, onBehalfOf: row.onBehalfOf,
+          kind: "named",
+          name: row.author?.profile?.displayName ?? null,
+          organisation: row.organisation,
+          onBehalfOf: row.onBehalfOf,
         } as Attribution,
         fileNames: new Map(row.attachments.map((file) => [file.id, file.fileName])),
       },
@@ -97,7 +109,10 @@ export async function getParticipation(callId: string): Promise<Participation> {
     if (row.stakeholderGroup && row.region) cells[row.stakeholderGroup][row.region] += n;
   }
   return {
-    cells, groupTotals, regionTotals, total,
+    cells,
+    groupTotals,
+    regionTotals,
+    total,
     groupsNotHeard: STAKEHOLDER_GROUPS.filter((g) => groupTotals[g] === 0),
     regionsNotHeard: UN_REGIONS.filter((r) => regionTotals[r] === 0),
   };
@@ -108,12 +123,28 @@ export async function getPublicCall(slug: string, now = new Date()) {
   const call = await db.call.findFirst({
     where: { slug, ...publishedCall(now) },
     select: {
-      id: true, slug: true, title: true, introduction: true, thematicTrack: true, timeZone: true,
-      opensAt: true, closesAt: true, publishedAt: true,
+      id: true,
+      slug: true,
+      title: true,
+      introduction: true,
+      thematicTrack: true,
+      timeZone: true,
+      opensAt: true,
+      closesAt: true,
+      publishedAt: true,
       forum: { select: { name: true } },
       questions: {
         orderBy: { position: "asc" },
-        select: { id: true, position: true, prompt: true, helpText: true, type: true, required: true, options: true, maxChoices: true },
+        select: {
+          id: true,
+          position: true,
+          prompt: true,
+          helpText: true,
+          type: true,
+          required: true,
+          options: true,
+          maxChoices: true,
+        },
       },
       glossary: { orderBy: { position: "asc" }, select: { id: true, term: true, definition: true } },
     },
@@ -132,7 +163,13 @@ export async function getPublicCallSummary(slug: string, now = new Date()) {
   const call = await db.call.findFirst({
     where: { slug, ...publishedCall(now) },
     select: {
-      id: true, slug: true, title: true, timeZone: true, opensAt: true, closesAt: true, publishedAt: true,
+      id: true,
+      slug: true,
+      title: true,
+      timeZone: true,
+      opensAt: true,
+      closesAt: true,
+      publishedAt: true,
       questions: { orderBy: { position: "asc" }, select: { id: true, position: true, prompt: true } },
     },
   });
@@ -143,7 +180,12 @@ export async function getPublicCallSummary(slug: string, now = new Date()) {
 // Published responses
 
 export type ListOptions = {
-  group?: StakeholderGroup; region?: UnRegion; questionId?: string; q?: string; cursor?: string; limit?: number;
+  group?: StakeholderGroup;
+  region?: UnRegion;
+  questionId?: string;
+  q?: string;
+  cursor?: string;
+  limit?: number;
   /** Show each campaign (near-duplicate cluster) once: its earliest published member that matches. */
   collapseCampaigns?: boolean;
   /** Only the published members of this campaign (then nothing is collapsed). */
@@ -179,14 +221,22 @@ export async function listPublishedResponses(callId: string, options: ListOption
     AND EXISTS (SELECT 1 FROM calls c WHERE c.id = ${t}."callId" AND c."publishedAt" IS NOT NULL AND c."publishedAt" <= ${now})
     ${group ? Prisma.sql`AND ${t}."stakeholderGroup" = CAST(${group} AS "StakeholderGroup")` : Prisma.empty}
     ${region ? Prisma.sql`AND ${t}.region = CAST(${region} AS "UnRegion")` : Prisma.empty}
-    ${questionId ? Prisma.sql`AND EXISTS (SELECT 1 FROM answers a WHERE a."responseId" = ${t}.id AND a."questionId" = ${questionId}
-        AND (btrim(a.text) <> '' OR cardinality(a.choices) > 0))` : Prisma.empty}
+    ${
+      questionId
+        ? Prisma.sql`AND EXISTS (SELECT 1 FROM answers a WHERE a."responseId" = ${t}.id AND a."questionId" = ${questionId}
+        AND (btrim(a.text) <> '' OR cardinality(a.choices) > 0))`
+        : Prisma.empty
+    }
     ${query ? Prisma.sql`AND ${t}."searchVector" @@ websearch_to_tsquery('english', ${query})` : Prisma.empty}`;
   };
   const filters = Prisma.sql`${matching("r")}
     ${campaign ? Prisma.sql`AND r."clusterId" = ${campaign}` : Prisma.empty}
-    ${collapse ? Prisma.sql`AND (r."clusterId" IS NULL OR NOT EXISTS (SELECT 1 FROM responses m WHERE m."clusterId" = r."clusterId"
-        AND (m."submittedAt", m.id) < (r."submittedAt", r.id) AND ${matching("m")}))` : Prisma.empty}`;
+    ${
+      collapse
+        ? Prisma.sql`AND (r."clusterId" IS NULL OR NOT EXISTS (SELECT 1 FROM responses m WHERE m."clusterId" = r."clusterId"
+        AND (m."submittedAt", m.id) < (r."submittedAt", r.id) AND ${matching("m")}))`
+        : Prisma.empty
+    }`;
   const similar = collapse
     ? Prisma.sql`CASE WHEN r."clusterId" IS NULL THEN 0
         ELSE (SELECT count(*)::int FROM responses m WHERE m."clusterId" = r."clusterId" AND m.id <> r.id AND ${matching("m")}) END`
@@ -241,14 +291,20 @@ export async function listPublishedResponses(callId: string, options: ListOption
     if (!detail) return [];
     const { answers, ...response } = detail;
     const answer = answers.find((a) => a.text.trim() || a.choices.length);
-    return [{
-      ...response,
-      attribution: (response.consent === "PUBLISH_NAMED" && identities.get(row.id)?.attribution) || anonymous,
-      questionId: answer?.questionId ?? null,
-      excerpt: row.headline ? row.headline.replace(/\s+/g, " ").trim() : answer ? excerpt(answer.text || answer.choices.join("; ")) : "",
-      highlighted: Boolean(row.headline),
-      campaign: row.clusterId && row.similar > 0 ? { id: row.clusterId, similar: row.similar } : null,
-    }];
+    return [
+      {
+        ...response,
+        attribution: (response.consent === "PUBLISH_NAMED" && identities.get(row.id)?.attribution) || anonymous,
+        questionId: answer?.questionId ?? null,
+        excerpt: row.headline
+          ? row.headline.replace(/\s+/g, " ").trim()
+          : answer
+            ? excerpt(answer.text || answer.choices.join("; "))
+            : "",
+        highlighted: Boolean(row.headline),
+        campaign: row.clusterId && row.similar > 0 ? { id: row.clusterId, similar: row.similar } : null,
+      },
+    ];
   });
 
   const first = page[0];
@@ -258,7 +314,10 @@ export async function listPublishedResponses(callId: string, options: ListOption
     total: counted?.count ?? 0,
     campaigns: campaigns?.count ?? 0,
     next: last && (backwards || more) ? encodeCursor({ submittedAt: last.submittedAt, id: last.id, direction: "after" }) : null,
-    previous: first && (backwards ? more : cursor !== null) ? encodeCursor({ submittedAt: first.submittedAt, id: first.id, direction: "before" }) : null,
+    previous:
+      first && (backwards ? more : cursor !== null)
+        ? encodeCursor({ submittedAt: first.submittedAt, id: first.id, direction: "before" })
+        : null,
   };
 }
 
@@ -289,8 +348,10 @@ export async function getPublishedResponse(reference: string, now = new Date()) 
   // Anonymous: only the copies without document properties, and only once the author confirmed their text
   // does not name them (the same rule as lib/attachments/attachments.ts, which serves them).
   const files = attachments.map(({ publicStorageKey, publicSize, ...file }, index) =>
-    named ? { ...file, position: index + 1, fileName: identity?.fileNames.get(file.id) ?? null }
-      : publicStorageKey && attachmentsPrivate === false ? { ...file, size: publicSize ?? file.size, position: index + 1, fileName: null }
+    named
+      ? { ...file, position: index + 1, fileName: identity?.fileNames.get(file.id) ?? null }
+      : publicStorageKey && attachmentsPrivate === false
+        ? { ...file, size: publicSize ?? file.size, position: index + 1, fileName: null }
         : null,
   );
   return {
@@ -319,7 +380,11 @@ export async function listContributors(callId: string, now = new Date()) {
     db.response.findMany({
       where: { callId, status: "SUBMITTED", consent: "PUBLISH_NAMED", moderationState: "PUBLISHED" },
       select: {
-        id: true, reference: true, stakeholderGroup: true, organisation: true, onBehalfOf: true,
+        id: true,
+        reference: true,
+        stakeholderGroup: true,
+        organisation: true,
+        onBehalfOf: true,
         author: { select: { profile: { select: { displayName: true } } } },
       },
     }),

@@ -13,14 +13,24 @@ import { escapeHtml } from "@/lib/text";
 const siteUrl = () => (process.env.NEXTAUTH_URL ?? "http://localhost:3000").replace(/\/+$/, "");
 
 export type FiledIdentity = {
-  stakeholderGroup: StakeholderGroup | null; region: UnRegion | null; organisation: string | null; onBehalfOf: string | null;
+  stakeholderGroup: StakeholderGroup | null;
+  region: UnRegion | null;
+  organisation: string | null;
+  onBehalfOf: string | null;
 };
 
 export async function sendReceiptMail(input: {
-  to: string; responseId: string; reference: string; callTitle: string; version: number;
+  to: string;
+  responseId: string;
+  reference: string;
+  callTitle: string;
+  version: number;
   /** When it was received, written in the call's zone and UTC (the recipient's zone is unknown). */
-  submittedAt: Date; timeZone: string;
-  consent: Consent; identity: FiledIdentity; privateFiles?: boolean;
+  submittedAt: Date;
+  timeZone: string;
+  consent: Consent;
+  identity: FiledIdentity;
+  privateFiles?: boolean;
 }) {
   const t = createTranslator({ locale: "en", messages, namespace: "ReceiptEmail" });
   const tc = createTranslator({ locale: "en", messages, namespace: "Consent" });

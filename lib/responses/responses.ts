@@ -15,24 +15,52 @@ import { sendReceiptMail } from "./receipt-mail";
 import { assignReference, recordVersion } from "./record";
 import { editOneAtATime } from "./serial";
 import {
-  answerKey, buildDraftSchema, buildSubmissionSchema, type AnonymousFilesChoice, type IdentityChoice, type QuestionDefinition,
+  answerKey,
+  buildDraftSchema,
+  buildSubmissionSchema,
+  type AnonymousFilesChoice,
+  type IdentityChoice,
+  type QuestionDefinition,
 } from "./schemas";
 
 type Actor = Pick<SessionUser, "id" | "email">;
 
 const questionSelect = {
-  id: true, position: true, prompt: true, helpText: true, type: true, required: true,
-  minLength: true, maxLength: true, options: true, maxChoices: true,
+  id: true,
+  position: true,
+  prompt: true,
+  helpText: true,
+  type: true,
+  required: true,
+  minLength: true,
+  maxLength: true,
+  options: true,
+  maxChoices: true,
 } as const;
 
 const callSelect = {
-  id: true, slug: true, title: true, introduction: true, opensAt: true, closesAt: true, timeZone: true,
+  id: true,
+  slug: true,
+  title: true,
+  introduction: true,
+  opensAt: true,
+  closesAt: true,
+  timeZone: true,
   publishedAt: true,
 } as const;
 
 export const responseSelect = {
-  id: true, callId: true, status: true, consent: true, reference: true, version: true,
-  submittedAt: true, withdrawnAt: true, updatedAt: true, attachmentsPrivate: true, ...identitySelect,
+  id: true,
+  callId: true,
+  status: true,
+  consent: true,
+  reference: true,
+  version: true,
+  submittedAt: true,
+  withdrawnAt: true,
+  updatedAt: true,
+  attachmentsPrivate: true,
+  ...identitySelect,
   answers: { select: { questionId: true, text: true, choices: true } },
   attachments: { orderBy: { createdAt: "asc" }, select: { id: true, fileName: true, size: true, mediaType: true } },
 } as const;
@@ -67,8 +95,7 @@ export async function getOrCreateDraft(actor: Actor, callSlug: string, now = new
   });
   if (!call) throw NotFound();
   const status = callStatus(call, now);
-  const find = () =>
-    db.response.findFirst({ where: { callId: call.id, authorId: actor.id }, select: responseSelect });
+  const find = () => db.response.findFirst({ where: { callId: call.id, authorId: actor.id }, select: responseSelect });
   let response = await find();
   if (!response && status === "OPEN") {
     try {
@@ -89,7 +116,8 @@ export async function getOwnResponse(actor: Actor, responseId: string, now = new
       ...responseSelect,
       call: { select: { ...callSelect, questions: { orderBy: { position: "asc" }, select: questionSelect } } },
       versions: { orderBy: { version: "desc" }, select: { version: true, submittedAt: true, consent: true } },
-      moderationState: true, hiddenReason: true,
+      moderationState: true,
+      hiddenReason: true,
     },
   });
   if (!response) throw NotFound();
@@ -97,8 +125,14 @@ export async function getOwnResponse(actor: Actor, responseId: string, now = new
 }
 
 type LockedResponse = {
-  id: string; callId: string; status: ResponseStatus; reference: string | null; version: number;
-  lastSubmitKey: string | null; submittedAt: Date | null; moderationState: ModerationState;
+  id: string;
+  callId: string;
+  status: ResponseStatus;
+  reference: string | null;
+  version: number;
+  lastSubmitKey: string | null;
+  submittedAt: Date | null;
+  moderationState: ModerationState;
 };
 
 /** Locks the actor's response row for the rest of the transaction; another user's id is not found. */
@@ -139,7 +173,11 @@ async function writeAnswers(
     const value = values[answerKey(question.id)];
     if (value === undefined) continue;
     const text = typeof value === "string" && question.type !== "SINGLE_CHOICE" ? value : "";
-    const choices = Array.isArray(value) ? (value as string[]) : question.type === "SINGLE_CHOICE" && value ? [value as string] : [];
+    const choices = Array.isArray(value)
+      ? (value as string[])
+      : question.type === "SINGLE_CHOICE" && value
+        ? [value as string]
+        : [];
     if (!text && choices.length === 0) {
       await tx.answer.deleteMany({ where: { responseId, questionId: question.id } });
       continue;
@@ -193,14 +231,24 @@ export type SubmitResult = { id: string; reference: string; version: number; sub
  * transaction, and never fails the request.
  */
 export async function submitResponse(actor: Actor, input: SubmitInput, now = new Date()): Promise<SubmitResult> {
-  type Filed = { callTitle: string; timeZone?: string; consent?: Consent; identity?: Identity; attachmentsPrivate?: boolean | null };
+  type Filed = {
+    callTitle: string;
+    timeZone?: string;
+    consent?: Consent;
+    identity?: Identity;
+    attachmentsPrivate?: boolean | null;
+  };
   const result = await editOneAtATime(input.responseId, async (tx): Promise<SubmitResult & Filed> => {
     const response = await lockOwnResponse(tx, actor, input.responseId);
     if (typeof input.submitKey === "string" && response.lastSubmitKey === input.submitKey && response.reference) {
       const call = await tx.call.findUniqueOrThrow({ where: { id: response.callId }, select: { title: true } });
       return {
-        id: response.id, reference: response.reference, version: response.version,
-        submittedAt: response.submittedAt!, replayed: true, callTitle: call.title,
+        id: response.id,
+        reference: response.reference,
+        version: response.version,
+        submittedAt: response.submittedAt!,
+        replayed: true,
+        callTitle: call.title,
       };
     }
     if (response.status === "WITHDRAWN") throw Conflict("withdrawn");
@@ -214,26 +262,45 @@ export async function submitResponse(actor: Actor, input: SubmitInput, now = new
     const { consent, submitKey, anonymousFiles, identity: identityChoice, ...answers } = parsed.data;
     const profile = await tx.profile.findUnique({ where: { userId: actor.id }, select: identitySelect });
     if (!profile) throw Forbidden("profileRequired");
-    const filed = response.status === "SUBMITTED"
-      ? await tx.response.findUniqueOrThrow({ where: { id: response.id }, select: identitySelect })
-      : null;
+    const filed =
+      response.status === "SUBMITTED"
+        ? await tx.response.findUniqueOrThrow({ where: { id: response.id }, select: identitySelect })
+        : null;
     const identity = identityToFile(filed, profile, identityChoice as IdentityChoice | undefined);
-    const attachmentsPrivate = await attachmentsPrivacy(tx, response.id, consent as Consent, anonymousFiles as AnonymousFilesChoice | undefined);
+    const attachmentsPrivate = await attachmentsPrivacy(
+      tx,
+      response.id,
+      consent as Consent,
+      anonymousFiles as AnonymousFilesChoice | undefined,
+    );
     await writeAnswers(tx, response.id, call.questions, answers);
     const reference = response.reference ?? (await assignReference(tx, response.callId));
     await tx.response.update({
       where: { id: response.id },
       data: {
-        ...identity, consent: consent as Consent, attachmentsPrivate, status: "SUBMITTED", submittedAt: now,
-        reference, lastSubmitKey: submitKey as string,
+        ...identity,
+        consent: consent as Consent,
+        attachmentsPrivate,
+        status: "SUBMITTED",
+        submittedAt: now,
+        reference,
+        lastSubmitKey: submitKey as string,
         ...moderationOnSubmit(call.moderationMode, response.moderationState),
       },
       select: { id: true },
     });
     const version = await recordVersion(tx, response.id, now);
     return {
-      id: response.id, reference, version, submittedAt: now, replayed: false, callTitle: call.title, timeZone: call.timeZone,
-      consent: consent as Consent, identity, attachmentsPrivate,
+      id: response.id,
+      reference,
+      version,
+      submittedAt: now,
+      replayed: false,
+      callTitle: call.title,
+      timeZone: call.timeZone,
+      consent: consent as Consent,
+      identity,
+      attachmentsPrivate,
     };
   });
   const { callTitle, timeZone, consent, identity, attachmentsPrivate, ...receipt } = result;
@@ -241,8 +308,16 @@ export async function submitResponse(actor: Actor, input: SubmitInput, now = new
     // Anonymous: the public only ever gets copies of the files without document properties.
     if (consent === "PUBLISH_ANONYMOUS") await makePublicCopies(receipt.id);
     await sendReceiptMail({
-      to: actor.email, responseId: receipt.id, reference: receipt.reference, callTitle, version: receipt.version,
-      submittedAt: receipt.submittedAt, timeZone, consent, identity, privateFiles: attachmentsPrivate === true,
+      to: actor.email,
+      responseId: receipt.id,
+      reference: receipt.reference,
+      callTitle,
+      version: receipt.version,
+      submittedAt: receipt.submittedAt,
+      timeZone,
+      consent,
+      identity,
+      privateFiles: attachmentsPrivate === true,
     }).catch((error) => console.error(`[responses] receipt mail for ${receipt.id} failed`, error));
   }
   return receipt;
@@ -269,8 +344,17 @@ export async function listOwnContributions(actor: Actor, now = new Date()) {
     where: { authorId: actor.id },
     orderBy: { updatedAt: "desc" },
     select: {
-      id: true, status: true, reference: true, version: true, submittedAt: true, withdrawnAt: true, updatedAt: true,
-      consent: true, moderationState: true, hiddenReason: true, ...identitySelect,
+      id: true,
+      status: true,
+      reference: true,
+      version: true,
+      submittedAt: true,
+      withdrawnAt: true,
+      updatedAt: true,
+      consent: true,
+      moderationState: true,
+      hiddenReason: true,
+      ...identitySelect,
       call: { select: { slug: true, title: true, opensAt: true, closesAt: true, timeZone: true, publishedAt: true } },
       _count: { select: { versions: true } },
     },

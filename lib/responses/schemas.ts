@@ -90,8 +90,7 @@ function multipleChoiceSchema(question: QuestionDefinition, draft: boolean) {
           ctx.addIssue({ code: "custom", message: "chooseOffered" });
         else if (new Set(value).size !== value.length) ctx.addIssue({ code: "custom", message: "chooseOffered" });
         else if (value.length > max) ctx.addIssue({ code: "custom", message: `tooManyChoices|${max}` });
-        else if (!draft && question.required && value.length === 0)
-          ctx.addIssue({ code: "custom", message: "chooseAtLeastOne" });
+        else if (!draft && question.required && value.length === 0) ctx.addIssue({ code: "custom", message: "chooseAtLeastOne" });
       }),
     );
 }
@@ -134,7 +133,10 @@ export const IDENTITY_CHOICES = ["asFiled", "profile"] as const;
 export type AnonymousFilesChoice = (typeof ANONYMOUS_FILES_CHOICES)[number];
 export type IdentityChoice = (typeof IDENTITY_CHOICES)[number];
 const optionalChoice = <T extends readonly [string, ...string[]]>(choices: T, error: string) =>
-  z.union([z.literal(""), z.null(), z.enum(choices, { error })]).optional().transform((value) => value || undefined);
+  z
+    .union([z.literal(""), z.null(), z.enum(choices, { error })])
+    .optional()
+    .transform((value) => value || undefined);
 
 const choices = {
   anonymousFiles: optionalChoice(ANONYMOUS_FILES_CHOICES, "chooseAnonymousFiles"),
@@ -167,7 +169,8 @@ export function valuesFromFormData(questions: readonly QuestionDefinition[], for
     if (key.startsWith("$ACTION") || key === "responseId") continue;
     const all = formData.getAll(key).filter((value): value is string => typeof value === "string");
     if (known.get(key)?.type === "MULTIPLE_CHOICE") values[key] = all.filter((value) => value !== "");
-    else if (key.startsWith("q_") || key === "consent" || key === "submitKey" || key in choices) values[key] = all[all.length - 1] ?? "";
+    else if (key.startsWith("q_") || key === "consent" || key === "submitKey" || key in choices)
+      values[key] = all[all.length - 1] ?? "";
   }
   return values;
 }

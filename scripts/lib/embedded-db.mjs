@@ -216,10 +216,9 @@ export async function ensureEmbeddedDatabase({
 
 /** Starts a detached watcher that stops the server if this process dies without stopping it. */
 function watchOwner(dataDir) {
-  const watcher = spawn(
-    process.execPath,
-    [join(ROOT, "scripts/lib/embedded-db-watch.mjs"), String(process.pid), dataDir],
-    { detached: true, stdio: "ignore" },
-  );
+  const watcher = spawn(process.execPath, [join(ROOT, "scripts/lib/embedded-db-watch.mjs"), String(process.pid), dataDir], {
+    detached: true,
+    stdio: "ignore",
+  });
   watcher.unref();
 }

@@ -11,9 +11,7 @@ import { PrismaPg } from "@prisma/adapter-pg";
 // @prisma/driver-adapter-utils is the exact version @prisma/adapter-pg was built with; resolve it from
 // there rather than relying on npm hoisting it to the top of node_modules.
 const requireFromAdapter = createRequire(fileURLToPath(import.meta.resolve("@prisma/adapter-pg")));
-const { bindMigrationAwareSqlAdapterFactory, ColumnTypeEnum } = requireFromAdapter(
-  "@prisma/driver-adapter-utils",
-);
+const { bindMigrationAwareSqlAdapterFactory, ColumnTypeEnum } = requireFromAdapter("@prisma/driver-adapter-utils");
 
 const PG_CHAR_OID = 18; // the catalog type "char" (one byte), e.g. pg_constraint.contype
 const PG_TEXT_OID = 25;
@@ -128,9 +126,7 @@ export function createAdapterFactory({ url, shadowDatabaseUrl }) {
           { cause: error },
         );
       }
-      const adapter = withCharColumns(
-        await new PrismaPg({ connectionString: withDatabase(url, name) }).connect(),
-      );
+      const adapter = withCharColumns(await new PrismaPg({ connectionString: withDatabase(url, name) }).connect());
       const disposePool = adapter.dispose.bind(adapter);
       adapter.dispose = async () => {
         // Pitfall: close the shadow pool *before* dropping the database; PostgreSQL refuses to drop a

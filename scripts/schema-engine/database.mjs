@@ -28,7 +28,9 @@ export function toPrismaError(error, url) {
   const { host, port, user, database } = describe(url);
   switch (error?.code) {
     case "3D000":
-      return new PrismaError("P1003", `Database \`${database}\` does not exist on the database server at \`${host}:${port}\`.`, { cause: error });
+      return new PrismaError("P1003", `Database \`${database}\` does not exist on the database server at \`${host}:${port}\`.`, {
+        cause: error,
+      });
     case "28P01":
     case "28000":
       return new PrismaError(
@@ -38,9 +40,13 @@ export function toPrismaError(error, url) {
         { cause: error },
       );
     case "42501":
-      return new PrismaError("P1010", `User \`${user}\` was denied access on the database \`${database}\` (${error.message})`, { cause: error });
+      return new PrismaError("P1010", `User \`${user}\` was denied access on the database \`${database}\` (${error.message})`, {
+        cause: error,
+      });
     case "42P04":
-      return new PrismaError("P1009", `Database \`${database}\` already exists on the database server at \`${host}:${port}\``, { cause: error });
+      return new PrismaError("P1009", `Database \`${database}\` already exists on the database server at \`${host}:${port}\``, {
+        cause: error,
+      });
     case "ECONNREFUSED":
     case "ENOTFOUND":
     case "EHOSTUNREACH":

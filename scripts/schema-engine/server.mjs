@@ -54,9 +54,7 @@ export function serve({ datasource, datamodelPaths }) {
     if (!engines.has(url)) {
       const created = (async () => {
         const { SchemaEngine } = await loadSchemaEngineWasm();
-        const datamodels = datamodelPaths.length
-          ? datamodelPaths.map((path) => [path, readFileSync(path, "utf8")])
-          : undefined;
+        const datamodels = datamodelPaths.length ? datamodelPaths.map((path) => [path, readFileSync(path, "utf8")]) : undefined;
         const shadowDatabaseUrl = url === datasource.url ? datasource.shadowDatabaseUrl : undefined;
         const factory = createAdapterFactory({ url, shadowDatabaseUrl });
         factories.push(factory);

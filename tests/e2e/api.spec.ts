@@ -9,7 +9,10 @@ const demoCall = DEMO_CALLS.find((call) => call.key === "open")!;
 test("the API guide is linked from the footer, lists every endpoint with an example, and is accessible", async ({ page }) => {
   const csp = watchCsp(page);
   await page.goto("/");
-  await page.getByRole("contentinfo").getByRole("link", { name: /open data/i }).click();
+  await page
+    .getByRole("contentinfo")
+    .getByRole("link", { name: /open data/i })
+    .click();
   await expect(page).toHaveURL("/developers/api");
   await expect(page.getByRole("heading", { level: 1, name: "Open data API" })).toBeVisible();
   await expect(page.getByRole("link", { name: "/api/v1/openapi.json" })).toHaveAttribute("href", "/api/v1/openapi.json");

@@ -62,7 +62,9 @@ test("another stakeholder gets 404 for someone else's response and file; a visit
   request,
 }) => {
   const { responseId } = await authorWithResponse(context);
-  const upload = await context.request.post(`/api/responses/${responseId}/attachments`, { multipart: pdfPart("mine.pdf", pdfFile()) });
+  const upload = await context.request.post(`/api/responses/${responseId}/attachments`, {
+    multipart: pdfPart("mine.pdf", pdfFile()),
+  });
   const { attachment } = await upload.json();
 
   const otherContext = await browser.newContext();
@@ -111,7 +113,9 @@ test("a private response's file is 404 for a visitor; an anonymous one is offere
 
 test("the author removes a file; it is gone", async ({ context }) => {
   const { responseId } = await authorWithResponse(context);
-  const upload = await context.request.post(`/api/responses/${responseId}/attachments`, { multipart: pdfPart("old.pdf", pdfFile()) });
+  const upload = await context.request.post(`/api/responses/${responseId}/attachments`, {
+    multipart: pdfPart("old.pdf", pdfFile()),
+  });
   const { attachment } = await upload.json();
   const removed = await context.request.delete(`/api/attachments/${attachment.id}`);
   expect(removed.status()).toBe(200);

@@ -80,7 +80,8 @@ test("a moderator creates a call with three kinds of question and a glossary, pu
   const saved = await db.call.findUniqueOrThrow({
     where: { slug: `norms-${suffix}` },
     select: {
-      referencePrefix: true, timeZone: true,
+      referencePrefix: true,
+      timeZone: true,
       questions: { orderBy: { position: "asc" }, select: { type: true, required: true, options: true, maxLength: true } },
       glossary: { orderBy: { position: "asc" }, select: { term: true } },
     },
@@ -90,7 +91,12 @@ test("a moderator creates a call with three kinds of question and a glossary, pu
   expect(saved.questions).toEqual([
     { type: "LONG_TEXT", required: true, options: [], maxLength: 5000 },
     { type: "SHORT_TEXT", required: false, options: [], maxLength: 300 },
-    { type: "MULTIPLE_CHOICE", required: false, options: ["Capacity building", "Policy and cooperation", "Safety online"], maxLength: null },
+    {
+      type: "MULTIPLE_CHOICE",
+      required: false,
+      options: ["Capacity building", "Policy and cooperation", "Safety online"],
+      maxLength: null,
+    },
   ]);
   expect(saved.glossary.map((term) => term.term)).toEqual(["Norm", "CfC"]);
 
@@ -139,14 +145,21 @@ test("a stakeholder is refused the editor pages, and a replayed save changes not
 
   const replay = { headers: await request.allHeaders(), body: request.postDataBuffer()! };
   delete replay.headers.cookie;
-  const response = await stakeholderContext.request.fetch(request.url(), { method: "POST", headers: replay.headers, data: replay.body });
+  const response = await stakeholderContext.request.fetch(request.url(), {
+    method: "POST",
+    headers: replay.headers,
+    data: replay.body,
+  });
   expect(await response.text()).toContain("You are not allowed to do this.");
   expect(await titleOf()).toBe(call.title);
   await stakeholderContext.close();
   await moderatorContext.close();
 });
 
-test("once a call has responses its questions are read-only, and the closing time can only move later", async ({ context, page }) => {
+test("once a call has responses its questions are read-only, and the closing time can only move later", async ({
+  context,
+  page,
+}) => {
   const forum = await createForum(db);
   const call = await createCall(db, { forumId: forum.id, timeZone: "Europe/Zurich" });
   await createQuestion(db, { callId: call.id, prompt: "What does security mean to you?", required: true });
@@ -203,7 +216,8 @@ test("without JavaScript the editor saves, and a refusal keeps what was typed", 
   await page.getByRole("button", { name: "Save changes" }).click();
   await expect(page.locator("#editor-notice")).toContainText("The call has been saved.");
   expect(await db.call.findUniqueOrThrow({ where: { id: call.id }, select: { title: true, introduction: true } })).toEqual({
-    title: "Saved without JavaScript", introduction: "Kept after the refusal.",
+    title: "Saved without JavaScript",
+    introduction: "Kept after the refusal.",
   });
   expect(await db.question.count({ where: { callId: call.id } })).toBe(1);
   await context.close();

@@ -18,7 +18,10 @@ async function campaignCall() {
     texts: [(i === 0 ? "<em>Note</em> " : "") + campaignCopy(CAMPAIGN_TEXT, rng)],
     submittedAt: new Date(start + (i + 5) * MINUTE),
   }));
-  const distinct = Array.from({ length: 5 }, (_, i) => ({ texts: [distinctText(rng)], submittedAt: new Date(start + i * MINUTE) }));
+  const distinct = Array.from({ length: 5 }, (_, i) => ({
+    texts: [distinctText(rng)],
+    submittedAt: new Date(start + i * MINUTE),
+  }));
   const ids = await plantResponses(db, call.id, [question.id], [...distinct, ...copies]);
   return { call, copyIds: ids.slice(5) };
 }
@@ -71,7 +74,11 @@ test("a moderator recomputes the campaigns and sees a campaign of 20 responses; 
   delete replay.headers.cookie;
   const stakeholderContext = await browser.newContext();
   await signInAs(stakeholderContext, "STAKEHOLDER");
-  const refused = await stakeholderContext.request.fetch(request.url(), { method: "POST", headers: replay.headers, data: replay.body });
+  const refused = await stakeholderContext.request.fetch(request.url(), {
+    method: "POST",
+    headers: replay.headers,
+    data: replay.body,
+  });
   expect(await refused.text()).toContain("You are not allowed to do this.");
   const anonymous = await browser.newContext();
   const signedOut = await anonymous.request.fetch(request.url(), { method: "POST", headers: replay.headers, data: replay.body });

@@ -12,11 +12,15 @@ const ANSWER =
 const PASSAGE = "Human rights defenders need secure tools";
 
 test("a moderator tags a passage, sees it highlighted and listed; others are refused and a replay changes nothing", async ({
-  browser, context, page,
+  browser,
+  context,
+  page,
 }) => {
   test.slow();
   const csp = watchCsp(page);
-  const { call, question, responses } = await createCodingCall(db, [{ answer: ANSWER, stakeholderGroup: "ACADEMIA", region: "LATIN_AMERICA_CARIBBEAN" }]);
+  const { call, question, responses } = await createCodingCall(db, [
+    { answer: ANSWER, stakeholderGroup: "ACADEMIA", region: "LATIN_AMERICA_CARIBBEAN" },
+  ]);
   const response = responses[0]!;
   const tagName = `human rights ${uniqueSuffix()}`;
   await signInAs(context, "MODERATOR");
@@ -55,13 +59,26 @@ test("a moderator tags a passage, sees it highlighted and listed; others are ref
   await expect(page.locator(`[data-answer="${question.id}"] mark`)).toHaveText(PASSAGE);
   const saved = await db.excerpt.findMany({
     where: { responseId: response.id },
-    select: { start: true, end: true, quote: true, note: true, sourceVersion: true, tags: { select: { tag: { select: { name: true } } } } },
+    select: {
+      start: true,
+      end: true,
+      quote: true,
+      note: true,
+      sourceVersion: true,
+      tags: { select: { tag: { select: { name: true } } } },
+    },
   });
   const start = ANSWER.indexOf(PASSAGE);
-  expect(saved).toEqual([{
-    start, end: start + PASSAGE.length, quote: PASSAGE, note: "Protection comes before new norms.", sourceVersion: 1,
-    tags: [{ tag: { name: tagName } }],
-  }]);
+  expect(saved).toEqual([
+    {
+      start,
+      end: start + PASSAGE.length,
+      quote: PASSAGE,
+      note: "Protection comes before new norms.",
+      sourceVersion: 1,
+      tags: [{ tag: { name: tagName } }],
+    },
+  ]);
   await expect(page.getByRole("region", { name: "Excerpts of this response" }).locator("blockquote")).toHaveText(PASSAGE);
   await expectAccessible(page);
 
@@ -81,7 +98,9 @@ test("a moderator tags a passage, sees it highlighted and listed; others are ref
     data: { text: `Edited: ${ANSWER}` },
   });
   await page.getByRole("form", { name: "Save this excerpt" }).getByRole("button", { name: "Save this excerpt" }).click();
-  await expect(page.getByRole("alert").filter({ hasText: "The answer has changed since you selected this passage" })).toBeVisible();
+  await expect(
+    page.getByRole("alert").filter({ hasText: "The answer has changed since you selected this passage" }),
+  ).toBeVisible();
   expect(await db.excerpt.count({ where: { responseId: response.id } })).toBe(1);
 
   // The coding page lists it (the source moved by the edit), and counts the tag for Academia.
@@ -101,7 +120,10 @@ test("a moderator tags a passage, sees it highlighted and listed; others are ref
   // The captured action, replayed by a stakeholder and by a visitor: refused, nothing changes.
   const replay = { headers: await request.allHeaders(), body: request.postDataBuffer()! };
   delete replay.headers.cookie;
-  await db.answer.update({ where: { responseId_questionId: { responseId: response.id, questionId: question.id } }, data: { text: ANSWER } });
+  await db.answer.update({
+    where: { responseId_questionId: { responseId: response.id, questionId: question.id } },
+    data: { text: ANSWER },
+  });
   const stakeholder = await browser.newContext();
   await signInAs(stakeholder, "STAKEHOLDER");
   const refused = await stakeholder.request.fetch(request.url(), { method: "POST", headers: replay.headers, data: replay.body });
@@ -128,7 +150,10 @@ test("a moderator tags a passage, sees it highlighted and listed; others are ref
 test("without JavaScript a moderator pastes a passage and tags the whole response", async ({ browser }) => {
   const { call, question, responses } = await createCodingCall(db, [{ answer: ANSWER }]);
   const response = responses[0]!;
-  const tag = await db.tag.create({ data: { callId: call.id, name: `capacity building ${uniqueSuffix()}` }, select: { id: true, name: true } });
+  const tag = await db.tag.create({
+    data: { callId: call.id, name: `capacity building ${uniqueSuffix()}` },
+    select: { id: true, name: true },
+  });
   const context = await browser.newContext({ javaScriptEnabled: false });
   await signInAs(context, "MODERATOR");
   const page = await context.newPage();
@@ -145,10 +170,13 @@ test("without JavaScript a moderator pastes a passage and tags the whole respons
   await page.getByLabel("Passage").fill("Capacity building must reach them first.");
   await page.getByLabel(tag.name).check();
   await page.getByRole("button", { name: "Save this excerpt" }).click();
-  await expect(page.getByRole("region", { name: "Excerpts of this response" }).locator("blockquote")).toHaveText("Capacity building must reach them first.");
+  await expect(page.getByRole("region", { name: "Excerpts of this response" }).locator("blockquote")).toHaveText(
+    "Capacity building must reach them first.",
+  );
   const start = ANSWER.indexOf("Capacity building must reach them first.");
-  expect(await db.excerpt.findMany({ where: { responseId: response.id }, select: { questionId: true, start: true, end: true } }))
-    .toEqual([{ questionId: question.id, start, end: start + 40 }]);
+  expect(
+    await db.excerpt.findMany({ where: { responseId: response.id }, select: { questionId: true, start: true, end: true } }),
+  ).toEqual([{ questionId: question.id, start, end: start + 40 }]);
   await expect(page.locator(`[data-answer="${question.id}"] mark`)).toHaveText("Capacity building must reach them first.");
 
   await page.getByLabel("Tag to add").selectOption(tag.id);

@@ -16,14 +16,21 @@ async function replay(browser: Browser, request: Request) {
   for (const role of ["STAKEHOLDER", null] as const) {
     const context = await browser.newContext();
     if (role) await signInAs(context, role);
-    const response = await context.request.fetch(request.url(), { method: "POST", headers, data: request.postDataBuffer()!, maxRedirects: 0 });
+    const response = await context.request.fetch(request.url(), {
+      method: "POST",
+      headers,
+      data: request.postDataBuffer()!,
+      maxRedirects: 0,
+    });
     answers.push(await response.text());
     await context.close();
   }
   return answers;
 }
 
-test("a stakeholder comments on paragraph 3; a moderator answers; the public table shows the disposition", async ({ browser }) => {
+test("a stakeholder comments on paragraph 3; a moderator answers; the public table shows the disposition", async ({
+  browser,
+}) => {
   test.slow(); // three people, two replays and five axe scans
   const { set, paragraphIds } = await createCommentableSet(db);
   const stakeholderContext = await browser.newContext();
@@ -70,7 +77,10 @@ test("a stakeholder comments on paragraph 3; a moderator answers; the public tab
   const reason = "The forum's messages do not prescribe national consultation procedures.";
   await item.getByLabel(/^Reason \(required/).fill(reason);
   await item.getByLabel(/^Answer \(public\)/).fill("Thank you: we will raise it at the session.");
-  const [request] = await Promise.all([moderator.waitForRequest(isAction), item.getByRole("button", { name: /^Save answer/ }).click()]);
+  const [request] = await Promise.all([
+    moderator.waitForRequest(isAction),
+    item.getByRole("button", { name: /^Save answer/ }).click(),
+  ]);
   await expect(moderator.getByRole("status")).toHaveText("The answer and disposition are saved and public.");
   // The commenter is told by email, through the queue (sent in the background, never in the request).
   const mail = await waitForMail(stakeholder.email, { timeout: 30_000 });
@@ -78,7 +88,10 @@ test("a stakeholder comments on paragraph 3; a moderator answers; the public tab
   expect(mail.text).toContain("Not incorporated");
   expect(mail.text).toContain(reason);
   expect(mail.text).toMatch(/\/unsubscribe\/[\w-]+\?kind=/);
-  const answered = await db.comment.findUniqueOrThrow({ where: { id: comment.id }, select: { disposition: true, dispositionReason: true } });
+  const answered = await db.comment.findUniqueOrThrow({
+    where: { id: comment.id },
+    select: { disposition: true, dispositionReason: true },
+  });
   expect(answered).toEqual({ disposition: "NOT_INCORPORATED", dispositionReason: reason });
 
   // The captured answer, replayed by a stakeholder and a visitor with another disposition: refused.
@@ -86,7 +99,9 @@ test("a stakeholder comments on paragraph 3; a moderator answers; the public tab
   const [asStakeholder, asVisitor] = await replay(browser, request!);
   expect(asStakeholder).toContain("You are not allowed to do this.");
   expect(asVisitor).toContain("Please sign in first.");
-  expect((await db.comment.findUniqueOrThrow({ where: { id: comment.id }, select: { disposition: true } })).disposition).toBe("NOTED");
+  expect((await db.comment.findUniqueOrThrow({ where: { id: comment.id }, select: { disposition: true } })).disposition).toBe(
+    "NOTED",
+  );
   await db.comment.update({ where: { id: comment.id }, data: { disposition: "NOT_INCORPORATED", dispositionReason: reason } });
 
   const visitor = await (await browser.newContext()).newPage();
@@ -100,12 +115,21 @@ test("a stakeholder comments on paragraph 3; a moderator answers; the public tab
   await Promise.all([stakeholderContext.close(), moderatorContext.close()]);
 });
 
-test("replies show under their comment; anonymity hides the name; visitors get a sign-in link; the group filter works", async ({ browser }) => {
+test("replies show under their comment; anonymity hides the name; visitors get a sign-in link; the group filter works", async ({
+  browser,
+}) => {
   test.slow();
   const { set, version, paragraphIds } = await createCommentableSet(db);
-  const named = await createUser(db, { profile: { displayName: `Eva Tamm ${uniqueSuffix()}`, stakeholderGroup: "GOVERNMENT", region: "EASTERN_EUROPE" } });
+  const named = await createUser(db, {
+    profile: { displayName: `Eva Tamm ${uniqueSuffix()}`, stakeholderGroup: "GOVERNMENT", region: "EASTERN_EUROPE" },
+  });
   const parent = await createComment(db, {
-    setId: set.id, versionId: version.id, paragraphId: paragraphIds[0]!, authorId: named.id, stakeholderGroup: "GOVERNMENT", region: "EASTERN_EUROPE",
+    setId: set.id,
+    versionId: version.id,
+    paragraphId: paragraphIds[0]!,
+    authorId: named.id,
+    stakeholderGroup: "GOVERNMENT",
+    region: "EASTERN_EUROPE",
     body: "Early drafting needs remote participation.",
   });
   const context = await browser.newContext();
@@ -123,16 +147,25 @@ test("replies show under their comment; anonymity hides the name; visitors get a
   const replies = page.locator(`#comment-${parent.id}`).getByRole("list", { name: /^Replies to the comment by/ });
   await expect(replies).toContainText(reply);
   await expect(replies.getByRole("heading", { level: 4 })).toHaveText("Anonymous · Civil Society · Africa");
-  const row = await db.comment.findFirstOrThrow({ where: { parentId: parent.id }, select: { anonymous: true, paragraphId: true } });
+  const row = await db.comment.findFirstOrThrow({
+    where: { parentId: parent.id },
+    select: { anonymous: true, paragraphId: true },
+  });
   expect(row).toEqual({ anonymous: true, paragraphId: paragraphIds[0] });
   await expectAccessible(page);
 
   // Reporting someone else's comment: "Other" needs details, then the report is taken.
-  await page.locator(`#comment-${parent.id}`).locator("summary", { hasText: /^Report/ }).click();
+  await page
+    .locator(`#comment-${parent.id}`)
+    .locator("summary", { hasText: /^Report/ })
+    .click();
   await page.locator(`#comment-${parent.id}`).getByLabel("Other", { exact: true }).check();
   await page.locator(`#comment-${parent.id}`).getByRole("button", { name: "Send report" }).click();
   await expect(page.getByText("Say what is wrong when you choose “Other”.")).toBeVisible();
-  await page.locator(`#comment-${parent.id}`).getByLabel(/^Details/).fill("It repeats another comment word for word.");
+  await page
+    .locator(`#comment-${parent.id}`)
+    .getByLabel(/^Details/)
+    .fill("It repeats another comment word for word.");
   await page.locator(`#comment-${parent.id}`).getByRole("button", { name: "Send report" }).click();
   await expect(page.getByText("Thank you. A moderator will review this comment.")).toBeVisible();
   expect(await db.report.count({ where: { commentId: parent.id, reason: "OTHER" } })).toBe(1);
@@ -158,7 +191,10 @@ test("after closing the form gives way to the closed notice, and a replayed post
   const page = await context.newPage();
   await page.goto(`/messages/${set.slug}/discuss/set`);
   await page.getByLabel("Your comment").fill("A comment on the whole text, sent while the period was open.");
-  const [request] = await Promise.all([page.waitForRequest(isAction), page.getByRole("button", { name: "Send comment" }).click()]);
+  const [request] = await Promise.all([
+    page.waitForRequest(isAction),
+    page.getByRole("button", { name: "Send comment" }).click(),
+  ]);
   await expect(page.getByRole("status")).toHaveText("Thank you: your comment is published.");
 
   const closesAt = new Date(Date.now() - 60_000);

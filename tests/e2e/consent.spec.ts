@@ -11,7 +11,13 @@ const TIERS = ["Publish with my name and organisation", "Publish without my name
 
 async function openCall() {
   const call = await createCall(db);
-  await createQuestion(db, { callId: call.id, type: "LONG_TEXT", required: true, maxLength: 2000, prompt: "What norms matter in your community?" });
+  await createQuestion(db, {
+    callId: call.id,
+    type: "LONG_TEXT",
+    required: true,
+    maxLength: 2000,
+    prompt: "What norms matter in your community?",
+  });
   return call;
 }
 
@@ -30,7 +36,10 @@ test("no tier is pre-selected and a keyboard-only submission without one is refu
   await expect(page.getByLabel(TIERS[0]!)).toBeFocused();
   await expect(page).toHaveURL(new RegExp(`/calls/${call.slug}/respond`));
   await expect(page.getByLabel(/What norms matter/)).toHaveValue("Open, multistakeholder processes");
-  const response = await db.response.findFirstOrThrow({ where: { callId: call.id, authorId: me.id }, select: { status: true, consent: true } });
+  const response = await db.response.findFirstOrThrow({
+    where: { callId: call.id, authorId: me.id },
+    select: { status: true, consent: true },
+  });
   expect(response).toEqual({ status: "DRAFT", consent: null });
 
   // Chosen with the keyboard: the arrow key moves from the first tier to the second.
@@ -44,13 +53,19 @@ test("no tier is pre-selected and a keyboard-only submission without one is refu
   expect((await waitForMail(me.email)).text).toContain("Publication: Publish without my name.");
 });
 
-test("an anonymous response's PDF is published without its author in the document properties", async ({ context, page, request }) => {
+test("an anonymous response's PDF is published without its author in the document properties", async ({
+  context,
+  page,
+  request,
+}) => {
   const call = await openCall();
   const me = await signInAs(context);
   await page.goto(`/calls/${call.slug}/respond`);
   await page.getByLabel(/What norms matter/).fill("Capacity building for small CERTs");
   await page.getByLabel("Publish without my name").check();
-  await page.locator('input[type="file"]').setInputFiles({ name: "my-submission.pdf", mimeType: "application/pdf", buffer: await authoredPdf() });
+  await page
+    .locator('input[type="file"]')
+    .setInputFiles({ name: "my-submission.pdf", mimeType: "application/pdf", buffer: await authoredPdf() });
   await expect(page.getByRole("link", { name: "my-submission.pdf" })).toBeVisible();
 
   // Anonymous with a file: the author must say whether the file is published or kept private.
@@ -76,6 +91,8 @@ test("an anonymous response's PDF is published without its author in the documen
   expect(publicCopy.info.Title).toBeUndefined();
   expect(publicCopy.xmp).toBeNull();
   expect(publicCopy.text).toContain("capacity building");
-  const original = await readPdf(await (await context.request.get(href, { headers: { cookie: `next-auth.session-token=${me.sessionToken}` } })).body());
+  const original = await readPdf(
+    await (await context.request.get(href, { headers: { cookie: `next-auth.session-token=${me.sessionToken}` } })).body(),
+  );
   expect(original.info.Author).toBe(AUTHOR);
 });

@@ -31,7 +31,10 @@ test("a stored name with a right-to-left override is isolated on the response pa
   const call = await createCall(db);
   const question = await createQuestion(db, { callId: call.id });
   const response = await createResponse(db, {
-    callId: call.id, authorId: author.id, status: "SUBMITTED", consent: "PUBLISH_NAMED",
+    callId: call.id,
+    authorId: author.id,
+    status: "SUBMITTED",
+    consent: "PUBLISH_NAMED",
     answers: [{ questionId: question.id, text: `Community networks need support ${RLO}before any norm ${suffix}.` }],
   });
 
@@ -48,14 +51,20 @@ test("a stored name with a right-to-left override is isolated on the response pa
   }
 });
 
-test("the profile form stores a name and organisation without bidi controls or invisible characters", async ({ context, page }) => {
+test("the profile form stores a name and organisation without bidi controls or invisible characters", async ({
+  context,
+  page,
+}) => {
   const user = await signInAs(context);
   await page.goto("/profile");
   await page.getByLabel("Name").fill(`Tom${RLO}ás\u200B Rivera\u2066`);
   await page.getByLabel("Organisation (optional)").fill(`\uFEFFAndean${RLO} Universities`);
   await page.getByRole("button", { name: "Save profile" }).click();
   await expect(page.getByText("Signed in as Tomás Rivera")).toBeVisible();
-  expect(await db.profile.findUniqueOrThrow({ where: { userId: user.id }, select: { displayName: true, organisation: true } })).toEqual({
-    displayName: "Tomás Rivera", organisation: "Andean Universities",
+  expect(
+    await db.profile.findUniqueOrThrow({ where: { userId: user.id }, select: { displayName: true, organisation: true } }),
+  ).toEqual({
+    displayName: "Tomás Rivera",
+    organisation: "Andean Universities",
   });
 });

@@ -15,7 +15,10 @@ async function callWithResponses() {
     const marker = `${consent.toLowerCase()}-${uniqueSuffix()}`;
     const user = await createUser(db, { profile: { displayName: `Ilse ${marker}`, organisation: `Org ${marker}` } });
     const response = await createResponse(db, {
-      callId: call.id, authorId: user.id, status: "SUBMITTED", consent,
+      callId: call.id,
+      authorId: user.id,
+      status: "SUBMITTED",
+      consent,
       submittedAt: new Date(Date.now() - (3 - made.length) * 60_000),
       answers: [{ questionId: question.id, text: `Norms, "quoted", and\na second line (${marker})` }],
     });
@@ -30,7 +33,9 @@ async function download(page: Page, linkName: string | RegExp): Promise<{ file: 
   return { file, text: readFileSync((await file.path())!, "utf8") };
 }
 
-test("a visitor downloads the published responses as CSV from the call page; it parses and holds no private response", async ({ page }) => {
+test("a visitor downloads the published responses as CSV from the call page; it parses and holds no private response", async ({
+  page,
+}) => {
   const { call, named, anonymous, hidden } = await callWithResponses();
   const csp = watchCsp(page);
   await page.goto(`/calls/${call.slug}`);
@@ -43,7 +48,8 @@ test("a visitor downloads the published responses as CSV from the call page; it 
   expect(rows[0]!.name).toBe(named.name);
   expect(rows[0]!["Q1. What are typical norms in your community?"]).toBe(`Norms, "quoted", and\na second line (${named.marker})`);
   expect(rows[1]).toMatchObject({ name: "", organisation: "" });
-  for (const secret of [hidden.marker, hidden.reference!, anonymous.name, `Org ${anonymous.marker}`]) expect(text).not.toContain(secret);
+  for (const secret of [hidden.marker, hidden.reference!, anonymous.name, `Org ${anonymous.marker}`])
+    expect(text).not.toContain(secret);
 
   const json = await page.request.get(`/api/calls/${call.slug}/export/responses.json`);
   expect(json.headers()["x-content-type-options"]).toBe("nosniff");
@@ -65,7 +71,12 @@ test("a moderator sees the exports page and downloads every response, private on
   expect(file.suggestedFilename()).toMatch(new RegExp(`^${call.slug}-responses-.*\\.csv$`));
   const rows = csvObjects(text);
   expect(rows).toHaveLength(3);
-  expect(rows[2]).toMatchObject({ reference: hidden.reference, consent: "PRIVATE", name: hidden.name, organisation: `Org ${hidden.marker}` });
+  expect(rows[2]).toMatchObject({
+    reference: hidden.reference,
+    consent: "PRIVATE",
+    name: hidden.name,
+    organisation: `Org ${hidden.marker}`,
+  });
 
   const response = await page.request.get(`/api/moderation/calls/${call.id}/export/message-sets.json`);
   expect(response.headers()["cache-control"]).toContain("no-store");
@@ -74,7 +85,9 @@ test("a moderator sees the exports page and downloads every response, private on
   expect(csp).toEqual([]);
 });
 
-test("a stakeholder is refused the exports page and route; a visitor is asked to sign in; bad names get 400/404", async ({ browser }) => {
+test("a stakeholder is refused the exports page and route; a visitor is asked to sign in; bad names get 400/404", async ({
+  browser,
+}) => {
   const { call } = await callWithResponses();
   const route = `/api/moderation/calls/${call.id}/export/responses.csv`;
   const before = await db.auditEntry.count({ where: { callId: call.id } });

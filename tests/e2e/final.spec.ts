@@ -18,7 +18,9 @@ test("the final page lists contributors and figures, and downloads as PDF and Ma
   const contributors = page.getByRole("table", { name: "Contributors who agreed to be named" });
   await expect(contributors.getByRole("rowheader")).toHaveText([zoe.name, dmitry.name].sort((a, b) => a.localeCompare(b)));
   await expect(contributors).toContainText(`*Nordic* [Net](javascript:alert(1)) Foundation`);
-  await expect(page.getByText("10 responses were submitted: 2 published with the author's name, 6 published anonymously, 2 not published.")).toBeVisible();
+  await expect(
+    page.getByText("10 responses were submitted: 2 published with the author's name, 6 published anonymously, 2 not published."),
+  ).toBeVisible();
   await expect(page.locator("main")).not.toContainText("Anonymous Author");
   await expect(page.locator("main")).not.toContainText("Private Author");
   await expect(page.locator(".final-commenters")).toHaveText([new RegExp(scenario.commenters.named)]);
@@ -26,17 +28,26 @@ test("the final page lists contributors and figures, and downloads as PDF and Ma
   const figures = page.getByRole("table", { name: "Submitted responses by stakeholder group (rows) and UN region (columns)" });
   await expect(figures.getByRole("row", { name: /^Civil Society/ })).toContainText("6");
   await expect(figures.getByRole("row", { name: /^Government/ })).toContainText("fewer than 5");
-  await expect(page.getByRole("table", { name: "Published comments on the drafts by stakeholder group" }).locator("tfoot")).toContainText("3");
+  await expect(
+    page.getByRole("table", { name: "Published comments on the drafts by stakeholder group" }).locator("tfoot"),
+  ).toContainText("3");
   await expectAccessible(page);
 
-  const [pdfDownload] = await Promise.all([page.waitForEvent("download"), page.getByRole("link", { name: /PDF document/ }).click()]);
+  const [pdfDownload] = await Promise.all([
+    page.waitForEvent("download"),
+    page.getByRole("link", { name: /PDF document/ }).click(),
+  ]);
   expect(pdfDownload.suggestedFilename()).toBe(`${scenario.set.slug}-final.pdf`);
   const pdf = await readPdf(await readFile((await pdfDownload.path())!));
   const pdfText = flat(pdf.text);
-  for (const text of [scenario.set.title, scenario.finalText.first, scenario.finalText.third, zoe.name, dmitry.name]) expect(pdfText).toContain(text);
+  for (const text of [scenario.set.title, scenario.finalText.first, scenario.finalText.third, zoe.name, dmitry.name])
+    expect(pdfText).toContain(text);
   expect(pdfText).not.toContain("Anonymous Author");
 
-  const [mdDownload] = await Promise.all([page.waitForEvent("download"), page.getByRole("link", { name: /Markdown text file/ }).click()]);
+  const [mdDownload] = await Promise.all([
+    page.waitForEvent("download"),
+    page.getByRole("link", { name: /Markdown text file/ }).click(),
+  ]);
   expect(mdDownload.suggestedFilename()).toBe(`${scenario.set.slug}-final.md`);
   const markdown = await readFile((await mdDownload.path())!, "utf8");
   expect(markdown).toContain(`**1\\.** ${scenario.finalText.first}`);
@@ -44,7 +55,10 @@ test("the final page lists contributors and figures, and downloads as PDF and Ma
   expect(markdown).toMatch(new RegExp(`\\]\\(http://localhost:\\d+/responses/${zoe.reference}\\)`));
 });
 
-test("printed, the final page leaves out the navigation, forms and downloads but keeps the numbered text", async ({ context, page }) => {
+test("printed, the final page leaves out the navigation, forms and downloads but keeps the numbered text", async ({
+  context,
+  page,
+}) => {
   const scenario = await createFinalScenario(db, { extraAnonymous: 0 });
   await signInAs(context); // the header then has a sign-out form
   await page.goto(`/messages/${scenario.set.slug}`);

@@ -17,8 +17,33 @@ test.describe.configure({ mode: "serial", timeout: 180_000 });
 // (More variants, e.g. U+10FFFF and a lone "%", are in tests/unit/request-guard.test.ts; this stays bounded.)
 const HOSTILE_SEGMENTS = ["%00", "%ED%A0%80", "%uD800", "%EF%BF%BF"];
 const HOSTILE_VALUES = ["%00", "%ED%A0%80", "%uD800", "%EF%BF%BF", "x%00%EF%BF%BE"];
-const QUERY_NAMES = ["q", "cursor", "page", "tab", "group", "region", "question", "campaign", "view", "before", "from", "to",
-  "action", "actor", "call", "tag", "limit", "status", "forum", "callbackUrl", "error", "email", "kind", "since", "until"];
+const QUERY_NAMES = [
+  "q",
+  "cursor",
+  "page",
+  "tab",
+  "group",
+  "region",
+  "question",
+  "campaign",
+  "view",
+  "before",
+  "from",
+  "to",
+  "action",
+  "actor",
+  "call",
+  "tag",
+  "limit",
+  "status",
+  "forum",
+  "callbackUrl",
+  "error",
+  "email",
+  "kind",
+  "since",
+  "until",
+];
 const METHODS = ["TRACE", "PROPFIND", "FOO"];
 const MEGABYTE = "a".repeat(1024 * 1024);
 
@@ -31,7 +56,10 @@ function patterns(): Pattern[] {
     for (const entry of readdirSync(dir, { withFileTypes: true })) {
       if (entry.isDirectory()) walk(join(dir, entry.name));
       else if (entry.name === "page.tsx" || entry.name === "route.ts") {
-        const path = `/${dir.slice("app".length)}`.replace(/\/\([^)]+\)/g, "").replace(/\/+/g, "/").replace(/(.)\/$/, "$1");
+        const path = `/${dir.slice("app".length)}`
+          .replace(/\/\([^)]+\)/g, "")
+          .replace(/\/+/g, "/")
+          .replace(/(.)\/$/, "$1");
         found.push({ path: path || "/", kind: entry.name === "page.tsx" ? "page" : "route" });
       }
     }
@@ -51,8 +79,14 @@ async function demoIds(): Promise<Ids> {
   const set = await db.messageSet.findFirst({ select: { id: true, slug: true } });
   const attachment = await db.attachment.findFirst({ select: { id: true } });
   return {
-    callSlug: call.slug, callId: call.id, forumSlug: call.forum.slug, responseId: response.id, reference: response.reference!,
-    setSlug: set?.slug ?? "no-set", setId: set?.id ?? "no-set", attachmentId: attachment?.id ?? "no-attachment",
+    callSlug: call.slug,
+    callId: call.id,
+    forumSlug: call.forum.slug,
+    responseId: response.id,
+    reference: response.reference!,
+    setSlug: set?.slug ?? "no-set",
+    setId: set?.id ?? "no-set",
+    attachmentId: attachment?.id ?? "no-attachment",
   };
 }
 
@@ -106,7 +140,9 @@ async function run(jobs: (() => Promise<Failure | null>)[], concurrency = 6): Pr
 
 /** One raw request (no redirects followed): a failure when it answers 5xx or does not answer. */
 function probe(
-  api: APIRequestContext, method: string, url: string,
+  api: APIRequestContext,
+  method: string,
+  url: string,
   options: { headers?: Record<string, string>; multipart?: Record<string, string>; label?: string } = {},
 ) {
   const { label = "", ...fetchOptions } = options;
@@ -146,7 +182,9 @@ type Action = { id: string; path: string; name: string; params: string };
 
 /** Every server action of the build, the page it is posted to, and its parameter list (from its source). */
 function actions(ids: Ids): Action[] {
-  const manifest = JSON.parse(readFileSync(join(process.env.NEXT_DIST_DIR ?? ".next", "server/server-reference-manifest.json"), "utf8")) as {
+  const manifest = JSON.parse(
+    readFileSync(join(process.env.NEXT_DIST_DIR ?? ".next", "server/server-reference-manifest.json"), "utf8"),
+  ) as {
     node: Record<string, { workers: Record<string, unknown>; filename: string; exportedName: string }>;
   };
   return Object.entries(manifest.node).map(([id, action]) => {
@@ -158,10 +196,51 @@ function actions(ids: Ids): Action[] {
   });
 }
 
-const FIELD_NAMES = ["displayName", "organisation", "onBehalfOf", "country", "stakeholderGroup", "region", "email", "confirmEmail",
-  "body", "reason", "details", "answer", "title", "slug", "summary", "introduction", "heading", "name", "description", "note",
-  "quote", "id", "callId", "responseId", "commentId", "setId", "sectionId", "paragraphId", "versionId", "excerptId", "tagId",
-  "jobId", "role", "userId", "token", "kind", "submitKey", "consent", "source", "q", "forumId", "referencePrefix", "timeZone"];
+const FIELD_NAMES = [
+  "displayName",
+  "organisation",
+  "onBehalfOf",
+  "country",
+  "stakeholderGroup",
+  "region",
+  "email",
+  "confirmEmail",
+  "body",
+  "reason",
+  "details",
+  "answer",
+  "title",
+  "slug",
+  "summary",
+  "introduction",
+  "heading",
+  "name",
+  "description",
+  "note",
+  "quote",
+  "id",
+  "callId",
+  "responseId",
+  "commentId",
+  "setId",
+  "sectionId",
+  "paragraphId",
+  "versionId",
+  "excerptId",
+  "tagId",
+  "jobId",
+  "role",
+  "userId",
+  "token",
+  "kind",
+  "submitKey",
+  "consent",
+  "source",
+  "q",
+  "forumId",
+  "referencePrefix",
+  "timeZone",
+];
 
 /**
  * React's reply encoding of an action's arguments (what the browser posts; "0" is the argument list, "$K1"
@@ -189,7 +268,8 @@ function actionJobs(api: APIRequestContext, ids: Ids, thorough: boolean) {
     const label = action.name;
     for (const value of thorough ? ["a\u0000b", "\uD800"] : ["a\u0000b"]) {
       const bodies = actionBodies(action.params, value);
-      for (const multipart of thorough ? bodies : bodies.slice(0, 1)) jobs.push(probe(api, "POST", action.path, { headers, multipart, label }));
+      for (const multipart of thorough ? bodies : bodies.slice(0, 1))
+        jobs.push(probe(api, "POST", action.path, { headers, multipart, label }));
     }
     // 900 kB in one field: under the body limit, so the action itself must refuse it.
     const [form] = actionBodies(action.params, "x");
@@ -215,7 +295,9 @@ test("no page, route or action answers 5xx to a visitor's hostile input", async 
   await api.dispose();
 });
 
-test("no page, route or action answers 5xx to a signed-in stakeholder's or administrator's hostile input", async ({ browser }) => {
+test("no page, route or action answers 5xx to a signed-in stakeholder's or administrator's hostile input", async ({
+  browser,
+}) => {
   for (const role of ["STAKEHOLDER", "ADMIN"] as const) {
     const context = await browser.newContext();
     await signInAs(context, role);
@@ -224,34 +306,46 @@ test("no page, route or action answers 5xx to a signed-in stakeholder's or admin
   }
 });
 
-test("a cross-site action post answers 403, an oversized one 413 and a chunked one 411 before their bodies are read, TRACE 405 with Allow", async ({ request }) => {
+test("a cross-site action post answers 403, an oversized one 413 and a chunked one 411 before their bodies are read, TRACE 405 with Allow", async ({
+  request,
+}) => {
   const ids = await demoIds();
   const profile = actions(ids).find((action) => action.name === "saveProfileAction")!;
   const crossSite = await request.post(profile.path, {
-    headers: { "Next-Action": profile.id, Origin: "https://evil.example" }, multipart: { "0": "[null,\"$K1\"]", "1_displayName": "x" },
+    headers: { "Next-Action": profile.id, Origin: "https://evil.example" },
+    multipart: { "0": '[null,"$K1"]', "1_displayName": "x" },
   });
   expect(crossSite.status()).toBe(403);
 
   const oversized = await request.post(profile.path, {
-    headers: { "Next-Action": profile.id, Origin: BASE_URL }, multipart: { "0": "[null,\"$K1\"]", "1_displayName": "a".repeat(1024 * 1024 + 1) },
+    headers: { "Next-Action": profile.id, Origin: BASE_URL },
+    multipart: { "0": '[null,"$K1"]', "1_displayName": "a".repeat(1024 * 1024 + 1) },
   });
   expect(oversized.status()).toBe(413);
 
   // Chunked (no Content-Length): Next.js would cut it at the limit and fail on the rest; refused unread.
   const chunked = await new Promise<number>((resolve, reject) => {
-    const post = http.request(`${BASE_URL}${profile.path}`, {
-      method: "POST", headers: { "Next-Action": profile.id, Origin: BASE_URL, "Content-Type": "text/plain", "Transfer-Encoding": "chunked" },
-    }, (answer) => {
-      answer.resume();
-      resolve(answer.statusCode!);
-    });
+    const post = http.request(
+      `${BASE_URL}${profile.path}`,
+      {
+        method: "POST",
+        headers: { "Next-Action": profile.id, Origin: BASE_URL, "Content-Type": "text/plain", "Transfer-Encoding": "chunked" },
+      },
+      (answer) => {
+        answer.resume();
+        resolve(answer.statusCode!);
+      },
+    );
     post.on("error", reject);
     post.write("a".repeat(64 * 1024));
     post.end();
   });
   expect(chunked).toBe(411);
 
-  for (const [path, allow] of [["/", "GET, HEAD, POST"], ["/api/v1/calls", "GET, HEAD, OPTIONS"]] as const) {
+  for (const [path, allow] of [
+    ["/", "GET, HEAD, POST"],
+    ["/api/v1/calls", "GET, HEAD, OPTIONS"],
+  ] as const) {
     for (const method of ["TRACE", "PROPFIND"]) {
       const answer = await request.fetch(path, { method });
       expect(answer.status(), `${method} ${path}`).toBe(405);

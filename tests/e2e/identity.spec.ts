@@ -4,9 +4,18 @@
 import { createCall, createQuestion } from "@/prisma/factories";
 import { db, expect, expectAccessible, signInAs, test } from "./fixtures";
 
-test("a profile change followed by an edit asks which identity to file under, and stores the choice", async ({ context, page }) => {
+test("a profile change followed by an edit asks which identity to file under, and stores the choice", async ({
+  context,
+  page,
+}) => {
   const call = await createCall(db);
-  await createQuestion(db, { callId: call.id, type: "LONG_TEXT", required: true, maxLength: 2000, prompt: "What norms matter in your community?" });
+  await createQuestion(db, {
+    callId: call.id,
+    type: "LONG_TEXT",
+    required: true,
+    maxLength: 2000,
+    prompt: "What norms matter in your community?",
+  });
   const me = await signInAs(context); // Civil Society, Africa, Kenya
   await page.goto(`/calls/${call.slug}/respond`);
   await page.getByLabel(/What norms matter/).fill("Community networks");
@@ -37,17 +46,25 @@ test("a profile change followed by an edit asks which identity to file under, an
   await page.getByLabel(/What norms matter/).fill("Community networks, and spectrum");
   await page.getByRole("button", { name: "Submit changes" }).click();
   await expect(choice.getByText("Choose which identity to file your response under.")).toBeVisible();
-  const before = await db.response.findFirstOrThrow({ where: { callId: call.id, authorId: me.id }, select: { version: true, stakeholderGroup: true } });
+  const before = await db.response.findFirstOrThrow({
+    where: { callId: call.id, authorId: me.id },
+    select: { version: true, stakeholderGroup: true },
+  });
   expect(before).toEqual({ version: 1, stakeholderGroup: "CIVIL_SOCIETY" });
 
   await choice.getByLabel("File it under my profile now").check();
   await page.getByRole("button", { name: "Submit changes" }).click();
   await expect(page).toHaveURL(/\/my\/responses\//);
   await expect(page.getByRole("region", { name: "Filed under" })).toContainText("Government");
-  expect(await db.response.findFirstOrThrow({
-    where: { callId: call.id, authorId: me.id }, select: { version: true, stakeholderGroup: true, region: true, country: true },
-  })).toEqual({ version: 2, stakeholderGroup: "GOVERNMENT", region: "WESTERN_EUROPE_OTHERS", country: "FR" });
+  expect(
+    await db.response.findFirstOrThrow({
+      where: { callId: call.id, authorId: me.id },
+      select: { version: true, stakeholderGroup: true, region: true, country: true },
+    }),
+  ).toEqual({ version: 2, stakeholderGroup: "GOVERNMENT", region: "WESTERN_EUROPE_OTHERS", country: "FR" });
 
   await page.goto("/my/contributions");
-  await expect(page.getByRole("row").filter({ hasText: call.title })).toContainText("Filed under: Government · Western Europe and Others");
+  await expect(page.getByRole("row").filter({ hasText: call.title })).toContainText(
+    "Filed under: Government · Western Europe and Others",
+  );
 });

@@ -19,10 +19,19 @@ const targetsOf = (callId: string) =>
 
 test("a moderator sets targets and sees the gaps in words, with past contributors to reach out to", async ({ browser }) => {
   const forum = await createForum(db);
-  const call = await callWith([["GOVERNMENT", "AFRICA", 6], ["CIVIL_SOCIETY", "AFRICA", 1]], forum.id);
+  const call = await callWith(
+    [
+      ["GOVERNMENT", "AFRICA", 6],
+      ["CIVIL_SOCIETY", "AFRICA", 1],
+    ],
+    forum.id,
+  );
   const earlier = await createCall(db, { forumId: forum.id });
   const past = await createResponseFrom(db, {
-    callId: earlier.id, group: "INTERGOVERNMENTAL", region: "ASIA_PACIFIC", name: `Outreach Person ${Date.now()}`,
+    callId: earlier.id,
+    group: "INTERGOVERNMENTAL",
+    region: "ASIA_PACIFIC",
+    name: `Outreach Person ${Date.now()}`,
   });
 
   const context = await browser.newContext();
@@ -31,8 +40,9 @@ test("a moderator sets targets and sees the gaps in words, with past contributor
   const csp = watchCsp(page);
   await page.goto(`/moderation/calls/${call.id}/participation`);
   await expect(page.getByRole("heading", { level: 1, name: "Participation and balance" })).toBeVisible();
-  await expect(page.getByRole("navigation", { name: "Tools for this call" }).getByRole("link", { name: "Participation" }))
-    .toHaveAttribute("aria-current", "page");
+  await expect(
+    page.getByRole("navigation", { name: "Tools for this call" }).getByRole("link", { name: "Participation" }),
+  ).toHaveAttribute("aria-current", "page");
   await expect(page.getByText("7 responses submitted so far.")).toBeVisible();
 
   await page.getByLabel(/Smallest share of responses/).fill("20");
@@ -45,7 +55,9 @@ test("a moderator sets targets and sees the gaps in words, with past contributor
   expect(await targetsOf(call.id)).toEqual({ targetMinGroupShare: 20, targetAllRegions: true });
 
   const gaps = page.getByRole("region", { name: "Gaps" });
-  await expect(gaps).toContainText("No response yet from Intergovernmental and International Organisations (target: at least 20% of responses).");
+  await expect(gaps).toContainText(
+    "No response yet from Intergovernmental and International Organisations (target: at least 20% of responses).",
+  );
   await expect(gaps).toContainText("Civil Society: 1 response, 14.3% of all, below the target of 20%.");
   await expect(gaps).toContainText("No response yet from Asia-Pacific (target: every region represented).");
   await expect(gaps).not.toContainText("Government:");
@@ -98,7 +110,12 @@ test("a stakeholder gets 403 on the moderator page and a visitor is sent to sign
 
 test("the public participation page shows small cells as fewer than 5 and states the rule", async ({ page }) => {
   const csp = watchCsp(page);
-  const call = await callWith([["GOVERNMENT", "AFRICA", 6], ["GOVERNMENT", "ASIA_PACIFIC", 5], ["CIVIL_SOCIETY", "AFRICA", 2], ["CIVIL_SOCIETY", "ASIA_PACIFIC", 5]]);
+  const call = await callWith([
+    ["GOVERNMENT", "AFRICA", 6],
+    ["GOVERNMENT", "ASIA_PACIFIC", 5],
+    ["CIVIL_SOCIETY", "AFRICA", 2],
+    ["CIVIL_SOCIETY", "ASIA_PACIFIC", 5],
+  ]);
   await page.goto(`/calls/${call.slug}`);
   const callTable = page.getByRole("table", { name: /Submitted responses by stakeholder group/ });
   await expect(callTable.getByRole("row", { name: /Civil Society/ })).toContainText("fewer than 5");
@@ -107,8 +124,9 @@ test("the public participation page shows small cells as fewer than 5 and states
   await expect(page).toHaveURL(`/calls/${call.slug}/participation`);
   await expect(page.getByRole("heading", { level: 1 })).toContainText(call.title);
   await expect(page.getByText("18 responses submitted so far.")).toBeVisible();
-  await expect(page.getByRole("region", { name: "How the figures protect contributors" }))
-    .toContainText("a number from 1 to 4 is shown as “fewer than 5”");
+  await expect(page.getByRole("region", { name: "How the figures protect contributors" })).toContainText(
+    "a number from 1 to 4 is shown as “fewer than 5”",
+  );
   const table = page.getByRole("table", { name: /Submitted responses by stakeholder group/ });
   const civil = table.getByRole("row", { name: /Civil Society/ });
   await expect(civil.getByRole("cell").nth(0)).toHaveText("fewer than 5");
@@ -117,7 +135,12 @@ test("the public participation page shows small cells as fewer than 5 and states
   await expect(civil.getByRole("cell").nth(5)).toHaveText("7");
   await expect(page.getByRole("img", { name: "Responses by stakeholder group" })).toContainText("11 (61.1%)");
   await page.getByText("Table: responses per day").click();
-  await expect(page.getByRole("table", { name: /Submitted responses per day/ }).locator("tbody tr").last()).toContainText("18");
+  await expect(
+    page
+      .getByRole("table", { name: /Submitted responses per day/ })
+      .locator("tbody tr")
+      .last(),
+  ).toContainText("18");
   await expectAccessible(page);
   expect(csp).toEqual([]);
 });

@@ -6,7 +6,9 @@ import { db, expect, signInAs, test } from "./fixtures";
 const MESSAGE = "This text contains characters that cannot be stored";
 
 for (const javaScriptEnabled of [false, true]) {
-  test(`a name with a NUL gets a field message and the form is kept (${javaScriptEnabled ? "with" : "without"} JavaScript)`, async ({ browser }) => {
+  test(`a name with a NUL gets a field message and the form is kept (${javaScriptEnabled ? "with" : "without"} JavaScript)`, async ({
+    browser,
+  }) => {
     const context = await browser.newContext({ javaScriptEnabled });
     const user = await signInAs(context, "STAKEHOLDER", { profile: false });
     const page = await context.newPage();

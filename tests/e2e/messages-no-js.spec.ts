@@ -15,7 +15,9 @@ async function draftSet(suffix: string) {
   const call = await createCall(db);
   return db.messageSet.create({
     data: {
-      callId: call.id, slug: `no-js-messages-${suffix}`, title: `Messages without scripts ${suffix}`,
+      callId: call.id,
+      slug: `no-js-messages-${suffix}`,
+      title: `Messages without scripts ${suffix}`,
       sections: {
         create: [{ position: 1, heading: "Trust", paragraphs: { create: [] } }],
       },
@@ -29,7 +31,8 @@ test("a moderator edits, adds, saves and publishes in the message editor with Ja
   const set = await draftSet(suffix);
   const sectionId = set.sections[0]!.id;
   await db.messageParagraph.create({
-    data: { setId: set.id, sectionId, position: 1, body: "Trust grows with transparency." }, select: { id: true },
+    data: { setId: set.id, sectionId, position: 1, body: "Trust grows with transparency." },
+    select: { id: true },
   });
   await signInAs(context, "MODERATOR");
   await page.goto(`/moderation/messages/${set.id}`);
@@ -70,8 +73,12 @@ test("a moderator edits, adds, saves and publishes in the message editor with Ja
   const stored = await db.messageSet.findUniqueOrThrow({
     where: { id: set.id },
     select: {
-      title: true, status: true,
-      sections: { orderBy: { position: "asc" }, select: { heading: true, paragraphs: { orderBy: { position: "asc" }, select: { body: true } } } },
+      title: true,
+      status: true,
+      sections: {
+        orderBy: { position: "asc" },
+        select: { heading: true, paragraphs: { orderBy: { position: "asc" }, select: { body: true } } },
+      },
       versions: { select: { number: true, publishedAt: true } },
     },
   });
@@ -100,32 +107,49 @@ test("without JavaScript a moderator splits at a sentence, merges, moves, cites 
   const suffix = uniqueSuffix();
   const set = await draftSet(suffix);
   const trust = set.sections[0]!.id;
-  const capacity = await db.messageSection.create({ data: { setId: set.id, position: 2, heading: "Capacity" }, select: { id: true } });
+  const capacity = await db.messageSection.create({
+    data: { setId: set.id, position: 2, heading: "Capacity" },
+    select: { id: true },
+  });
   const bodies = ["Trust grows with transparency. States should publish their norms.", "Dialogue needs every group."];
   for (const [index, body] of bodies.entries())
-    await db.messageParagraph.create({ data: { setId: set.id, sectionId: trust, position: index + 1, body }, select: { id: true } });
+    await db.messageParagraph.create({
+      data: { setId: set.id, sectionId: trust, position: index + 1, body },
+      select: { id: true },
+    });
   const word = `zq${suffix}`;
   const source = await createSourceResponse(db, { callId: set.callId, text: `Small CERTs need ${word} support first.` });
   await signInAs(context, "MODERATOR");
   await page.goto(`/moderation/messages/${set.id}`);
   const bodiesOf = async (sectionId: string) =>
-    (await db.messageParagraph.findMany({ where: { sectionId }, orderBy: { position: "asc" }, select: { body: true } })).map((p) => p.body);
+    (await db.messageParagraph.findMany({ where: { sectionId }, orderBy: { position: "asc" }, select: { body: true } })).map(
+      (p) => p.body,
+    );
 
   // Split paragraph 1 before its second sentence (chosen from the list).
   await page.getByLabel("Split paragraph 1 before").selectOption({ index: 0 });
   await page.getByRole("button", { name: "Split Paragraph 1", exact: true }).click();
   await expect(page.getByRole("article", { name: "Paragraph 3" })).toContainText("Dialogue needs every group.");
-  expect(await bodiesOf(trust)).toEqual(["Trust grows with transparency.", "States should publish their norms.", "Dialogue needs every group."]);
+  expect(await bodiesOf(trust)).toEqual([
+    "Trust grows with transparency.",
+    "States should publish their norms.",
+    "Dialogue needs every group.",
+  ]);
 
   // Merge paragraph 2 with the next one.
   await page.getByRole("button", { name: "Merge with next paragraph Paragraph 2" }).click();
   await expect(page.getByRole("article", { name: "Paragraph 3" })).toHaveCount(0);
-  expect(await bodiesOf(trust)).toEqual(["Trust grows with transparency.", "States should publish their norms.\n\nDialogue needs every group."]);
+  expect(await bodiesOf(trust)).toEqual([
+    "Trust grows with transparency.",
+    "States should publish their norms.\n\nDialogue needs every group.",
+  ]);
 
   // Move paragraph 1 under "Capacity".
   await page.getByLabel("Move to heading (Paragraph 1)").selectOption({ label: "Capacity" });
   await page.getByRole("button", { name: "Move Paragraph 1", exact: true }).click();
-  await expect(page.getByRole("region", { name: "Capacity", exact: true }).getByRole("article")).toContainText("Trust grows with transparency.");
+  await expect(page.getByRole("region", { name: "Capacity", exact: true }).getByRole("article")).toContainText(
+    "Trust grows with transparency.",
+  );
   expect(await bodiesOf(capacity.id)).toEqual(["Trust grows with transparency."]);
 
   // Find a whole response in the side panel (a GET form) and cite it in paragraph 1.
@@ -146,8 +170,18 @@ test("without JavaScript a moderator splits at a sentence, merges, moves, cites 
 
 test("without JavaScript a moderator answers one comment and hides another", async ({ context, page }) => {
   const { set, version, paragraphIds } = await createCommentableSet(db);
-  const answered = await createComment(db, { setId: set.id, versionId: version.id, paragraphId: paragraphIds[0]!, body: `Please add a timeline (${uniqueSuffix()}).` });
-  const hidden = await createComment(db, { setId: set.id, versionId: version.id, paragraphId: paragraphIds[1]!, body: `Buy cheap watches (${uniqueSuffix()}).` });
+  const answered = await createComment(db, {
+    setId: set.id,
+    versionId: version.id,
+    paragraphId: paragraphIds[0]!,
+    body: `Please add a timeline (${uniqueSuffix()}).`,
+  });
+  const hidden = await createComment(db, {
+    setId: set.id,
+    versionId: version.id,
+    paragraphId: paragraphIds[1]!,
+    body: `Buy cheap watches (${uniqueSuffix()}).`,
+  });
   const bodyOf = (id: string) => db.comment.findUniqueOrThrow({ where: { id }, select: { body: true } }).then((c) => c.body);
   await signInAs(context, "MODERATOR");
   await page.goto(`/moderation/messages/${set.id}/comments?tab=all`);
@@ -157,14 +191,16 @@ test("without JavaScript a moderator answers one comment and hides another", asy
   await item.getByLabel(/^Answer \(public\)/).fill("Thank you: noted for the session.");
   await item.getByRole("button", { name: /^Save answer/ }).click();
   await expect(page.getByRole("status").filter({ hasText: "The answer and disposition are saved and public." })).toBeVisible();
-  expect(await db.comment.findUniqueOrThrow({ where: { id: answered.id }, select: { disposition: true, answer: true } }))
-    .toEqual({ disposition: "NOTED", answer: "Thank you: noted for the session." });
+  expect(await db.comment.findUniqueOrThrow({ where: { id: answered.id }, select: { disposition: true, answer: true } })).toEqual(
+    { disposition: "NOTED", answer: "Thank you: noted for the session." },
+  );
 
   await page.goto(`/moderation/messages/${set.id}/comments?tab=all`);
   item = page.getByRole("article").filter({ hasText: await bodyOf(hidden.id) });
   await item.getByLabel(/^Reason for hiding/).fill("Advertising, not a comment on the messages.");
   await item.getByRole("button", { name: /^Hide/ }).click();
   await expect(page.getByRole("status").filter({ hasText: "The comment is now hidden." })).toBeVisible();
-  expect(await db.comment.findUniqueOrThrow({ where: { id: hidden.id }, select: { moderationState: true, hiddenReason: true } }))
-    .toEqual({ moderationState: "HIDDEN", hiddenReason: "Advertising, not a comment on the messages." });
+  expect(
+    await db.comment.findUniqueOrThrow({ where: { id: hidden.id }, select: { moderationState: true, hiddenReason: true } }),
+  ).toEqual({ moderationState: "HIDDEN", hiddenReason: "Advertising, not a comment on the messages." });
 });

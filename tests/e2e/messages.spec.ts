@@ -8,16 +8,24 @@ import { db, expect, expectAccessible, signInAs, test, watchCsp } from "./fixtur
 
 async function sourceOf(callId: string, word: string) {
   const response = await createSourceResponse(db, {
-    callId, stakeholderGroup: "CIVIL_SOCIETY", region: "AFRICA",
+    callId,
+    stakeholderGroup: "CIVIL_SOCIETY",
+    region: "AFRICA",
     text: `Community networks in rural areas need ${word} support before any norm can work for them.`,
   });
   const excerpt = await createExcerpt(db, {
-    responseId: response.id, questionId: response.questionId, quote: `Community networks in rural areas need ${word} support`, tags: ["capacity"],
+    responseId: response.id,
+    questionId: response.questionId,
+    quote: `Community networks in rural areas need ${word} support`,
+    tags: ["capacity"],
   });
   return { response, excerpt };
 }
 
-test("a moderator compiles a message citing an excerpt; the response page then shows where it was used", async ({ context, page }) => {
+test("a moderator compiles a message citing an excerpt; the response page then shows where it was used", async ({
+  context,
+  page,
+}) => {
   const csp = watchCsp(page);
   const suffix = uniqueSuffix();
   const word = `zq${suffix}`;
@@ -89,7 +97,10 @@ test("a moderator compiles a message citing an excerpt; the response page then s
   const published = page.locator("#p-1");
   await expect(published).toContainText(`Norms work when every stakeholder group shapes them early (${suffix}).`);
   await published.getByText("Sources of paragraph 1 (1)").click();
-  await expect(published.getByRole("link", { name: response.reference })).toHaveAttribute("href", `/responses/${response.reference}`);
+  await expect(published.getByRole("link", { name: response.reference })).toHaveAttribute(
+    "href",
+    `/responses/${response.reference}`,
+  );
   await expect(published).toContainText("Civil Society · Africa");
   await expectAccessible(page);
   expect(csp).toEqual([]);
@@ -101,7 +112,9 @@ test("unpublished messages are not public, and a hidden source is listed without
   const slug = `draft-messages-${uniqueSuffix()}`;
   const set = await db.messageSet.create({
     data: {
-      callId: call.id, slug, title: "Draft messages on resilience",
+      callId: call.id,
+      slug,
+      title: "Draft messages on resilience",
       sections: { create: { position: 1, heading: "Capacity Building" } },
     },
     select: { id: true, sections: { select: { id: true } } },
@@ -110,8 +123,20 @@ test("unpublished messages are not public, and a hidden source is listed without
     data: { setId: set.id, sectionId: set.sections[0]!.id, position: 1, body: "Capacity building must be local." },
     select: { id: true },
   });
-  const citation = { responseId: response.id, excerptId: excerpt.id, reference: response.reference, stakeholderGroup: "CIVIL_SOCIETY", region: "AFRICA", quote: excerpt.quote };
-  const content = [{ heading: "Capacity Building", paragraphs: [{ paragraphId: paragraph.id, body: "Capacity building must be local.", citations: [citation] }] }];
+  const citation = {
+    responseId: response.id,
+    excerptId: excerpt.id,
+    reference: response.reference,
+    stakeholderGroup: "CIVIL_SOCIETY",
+    region: "AFRICA",
+    quote: excerpt.quote,
+  };
+  const content = [
+    {
+      heading: "Capacity Building",
+      paragraphs: [{ paragraphId: paragraph.id, body: "Capacity building must be local.", citations: [citation] }],
+    },
+  ];
   await db.messageSetVersion.create({ data: { setId: set.id, number: 1, summary: "Draft", content } });
   expect((await page.goto(`/messages/${slug}`))?.status()).toBe(404);
   await page.goto(`/responses/${response.reference}`);
@@ -129,14 +154,20 @@ test("unpublished messages are not public, and a hidden source is listed without
 test("a stakeholder is refused the editor pages, and a replayed action changes nothing", async ({ browser }) => {
   const call = await createCall(db);
   const set = await db.messageSet.create({
-    data: { callId: call.id, slug: `replay-${uniqueSuffix()}`, title: "Messages to protect", sections: { create: { position: 1, heading: "Policy" } } },
+    data: {
+      callId: call.id,
+      slug: `replay-${uniqueSuffix()}`,
+      title: "Messages to protect",
+      sections: { create: { position: 1, heading: "Policy" } },
+    },
     select: { id: true, sections: { select: { id: true } } },
   });
   const paragraph = await db.messageParagraph.create({
     data: { setId: set.id, sectionId: set.sections[0]!.id, position: 1, body: "The original text." },
     select: { id: true },
   });
-  const bodyOf = async () => (await db.messageParagraph.findUniqueOrThrow({ where: { id: paragraph.id }, select: { body: true } })).body;
+  const bodyOf = async () =>
+    (await db.messageParagraph.findUniqueOrThrow({ where: { id: paragraph.id }, select: { body: true } })).body;
 
   const moderatorContext = await browser.newContext();
   await signInAs(moderatorContext, "MODERATOR");
@@ -161,7 +192,11 @@ test("a stakeholder is refused the editor pages, and a replayed action changes n
     expect((await stakeholder.goto(path))?.status()).toBe(403);
     await expect(stakeholder.getByRole("heading", { name: "Access denied" })).toBeVisible();
   }
-  const refused = await stakeholderContext.request.fetch(request.url(), { method: "POST", headers: replay.headers, data: replay.body });
+  const refused = await stakeholderContext.request.fetch(request.url(), {
+    method: "POST",
+    headers: replay.headers,
+    data: replay.body,
+  });
   expect(await refused.text()).toContain("You are not allowed to do this.");
   expect(await bodyOf()).toBe("The original text.");
 
@@ -179,7 +214,9 @@ test("a stakeholder is refused the editor pages, and a replayed action changes n
 
 test("the demo messages are public, numbered, with their sources and a single-group paragraph", async ({ page }) => {
   await page.goto(`/messages/${DEMO_MESSAGES_SLUG}`);
-  await expect(page.getByRole("heading", { level: 1, name: "IGF 2026 messages – Security, Safety, Stability and Resilience" })).toBeVisible();
+  await expect(
+    page.getByRole("heading", { level: 1, name: "IGF 2026 messages – Security, Safety, Stability and Resilience" }),
+  ).toBeVisible();
   await expect(page.getByRole("heading", { level: 2 })).toHaveText(["Policy and Cooperation", "Capacity Building"]);
   await expect(page.locator("li[id^='p-']")).toHaveCount(5);
   await page.getByText("Sources of paragraph 5").click();

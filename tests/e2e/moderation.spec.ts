@@ -18,7 +18,12 @@ async function replay(browser: Browser, request: Request) {
   for (const role of ["STAKEHOLDER", null] as const) {
     const context = await browser.newContext();
     if (role) await signInAs(context, role);
-    const response = await context.request.fetch(request.url(), { method: "POST", headers, data: request.postDataBuffer()!, maxRedirects: 0 });
+    const response = await context.request.fetch(request.url(), {
+      method: "POST",
+      headers,
+      data: request.postDataBuffer()!,
+      maxRedirects: 0,
+    });
     answers.push(await response.text());
     await context.close();
   }
@@ -27,12 +32,16 @@ async function replay(browser: Browser, request: Request) {
 
 const isAction = (r: Request) => r.method() === "POST" && Boolean(r.headers()["next-action"]);
 
-test("a moderator hides a response with a reason; the author sees it, the public does not; replays change nothing", async ({ browser }) => {
+test("a moderator hides a response with a reason; the author sees it, the public does not; replays change nothing", async ({
+  browser,
+}) => {
   const call = await createModeratedCall(db);
   const authorContext = await browser.newContext();
   const author = await signInAs(authorContext, "STAKEHOLDER");
   const response = await createResponse(db, {
-    callId: call.id, authorId: author.id, status: "SUBMITTED",
+    callId: call.id,
+    authorId: author.id,
+    status: "SUBMITTED",
     answers: [{ questionId: call.questionId, text: "<script>alert('x')</script> Our hotline is 555-0100 (ask for Dana)." }],
   });
   const reference = response.reference!;
@@ -42,7 +51,11 @@ test("a moderator hides a response with a reason; the author sees it, the public
   const page = await moderatorContext.newPage();
   const csp = watchCsp(page);
   await page.goto("/moderation");
-  await page.getByRole("row").filter({ hasText: call.title }).getByRole("link", { name: /1 new · 0 reported · 0 hidden/ }).click();
+  await page
+    .getByRole("row")
+    .filter({ hasText: call.title })
+    .getByRole("link", { name: /1 new · 0 reported · 0 hidden/ })
+    .click();
   await expect(page).toHaveURL(new RegExp(`/moderation/calls/${call.id}/queue`));
   await expect(page.getByRole("link", { name: "Moderation queue" })).toHaveAttribute("aria-current", "page");
   const item = page.getByRole("article").filter({ hasText: reference });
@@ -58,7 +71,10 @@ test("a moderator hides a response with a reason; the author sees it, the public
 
   const reason = "It shows a private phone number. Please submit it again without it.";
   await reasonField.fill(reason);
-  const [request] = await Promise.all([page.waitForRequest(isAction), item.getByRole("button", { name: `Hide ${reference}` }).click()]);
+  const [request] = await Promise.all([
+    page.waitForRequest(isAction),
+    item.getByRole("button", { name: `Hide ${reference}` }).click(),
+  ]);
   await expect(page.getByRole("status")).toContainText(`${reference} is now hidden`);
   expect(await stateOf(response.id)).toMatchObject({ moderationState: "HIDDEN", hiddenReason: reason });
   await page.getByRole("link", { name: /^Hidden \(/ }).click();
@@ -75,7 +91,10 @@ test("a moderator hides a response with a reason; the author sees it, the public
   expect((await (await visitor.newPage()).goto(`/responses/${reference}`))?.status()).toBe(404);
 
   // The captured request, replayed by a stakeholder and a visitor on a published response: refused, unchanged.
-  await db.response.update({ where: { id: response.id }, data: { moderationState: "PUBLISHED", hiddenReason: null, hiddenAt: null, reviewedAt: null } });
+  await db.response.update({
+    where: { id: response.id },
+    data: { moderationState: "PUBLISHED", hiddenReason: null, hiddenAt: null, reviewedAt: null },
+  });
   const entries = await auditCount(response.id);
   const [asStakeholder, asVisitor] = await replay(browser, request!);
   expect(asStakeholder).toContain("You are not allowed to do this.");
@@ -90,7 +109,10 @@ test("pre-moderation: a response is public only once a moderator approves it", a
   const authorContext = await browser.newContext();
   const author = await signInAs(authorContext, "STAKEHOLDER");
   const response = await createResponse(db, {
-    callId: call.id, authorId: author.id, status: "SUBMITTED", answers: [{ questionId: call.questionId, text: "Waiting for approval." }],
+    callId: call.id,
+    authorId: author.id,
+    status: "SUBMITTED",
+    answers: [{ questionId: call.questionId, text: "Waiting for approval." }],
   });
   await db.response.update({ where: { id: response.id }, data: { moderationState: "PENDING" } });
   const ownPage = await authorContext.newPage();
@@ -106,7 +128,10 @@ test("pre-moderation: a response is public only once a moderator approves it", a
   await expect(page.getByText("This call is pre-moderated")).toBeVisible();
   const item = page.getByRole("article").filter({ hasText: response.reference! });
   await expect(item).toContainText("Awaiting approval");
-  const [request] = await Promise.all([page.waitForRequest(isAction), item.getByRole("button", { name: `Approve ${response.reference}` }).click()]);
+  const [request] = await Promise.all([
+    page.waitForRequest(isAction),
+    item.getByRole("button", { name: `Approve ${response.reference}` }).click(),
+  ]);
   await expect(page.getByRole("status")).toContainText(`${response.reference} was approved`);
   expect((await visitor.goto(`/responses/${response.reference}`))?.status()).toBe(200);
   await ownPage.reload();
@@ -118,7 +143,9 @@ test("pre-moderation: a response is public only once a moderator approves it", a
   await Promise.all([authorContext.close(), moderatorContext.close(), visitor.context().close()]);
 });
 
-test("three established users report a response: it is hidden; a second report by the same user is refused", async ({ browser }) => {
+test("three established users report a response: it is hidden; a second report by the same user is refused", async ({
+  browser,
+}) => {
   const call = await createModeratedCall(db, { reportThreshold: 3 });
   const response = await createModeratedResponse(db, { callId: call.id, questionId: call.questionId });
   const path = `/responses/${response.reference}`;
@@ -126,7 +153,8 @@ test("three established users report a response: it is hidden; a second report b
   const visitor = await (await browser.newContext()).newPage();
   await visitor.goto(path);
   await expect(visitor.getByRole("link", { name: "Sign in to report this response" })).toHaveAttribute(
-    "href", `/signin?callbackUrl=${encodeURIComponent(path)}`,
+    "href",
+    `/signin?callbackUrl=${encodeURIComponent(path)}`,
   );
 
   for (const [index, reason] of (["Spam or advertising", "Off topic", "Other"] as const).entries()) {
@@ -166,7 +194,10 @@ test("three established users report a response: it is hidden; a second report b
     expect(csp).toEqual([]);
     await context.close();
   }
-  expect(await stateOf(response.id)).toMatchObject({ moderationState: "HIDDEN", hiddenReason: expect.stringContaining("after 3 reports") });
+  expect(await stateOf(response.id)).toMatchObject({
+    moderationState: "HIDDEN",
+    hiddenReason: expect.stringContaining("after 3 reports"),
+  });
   expect((await visitor.goto(path))?.status()).toBe(404);
   await visitor.context().close();
 });
@@ -191,7 +222,9 @@ test("moderators see who reported, why, when, and which reports counted toward t
     const entry = list.getByRole("listitem").filter({ hasText: reporter.profile!.displayName });
     await expect(entry).toContainText("(Civil Society)");
     await expect(entry.locator("time")).toHaveCount(1);
-    await expect(entry).toContainText(countsTowardHide ? "counts toward the automatic hide" : "does not count: new or inactive account");
+    await expect(entry).toContainText(
+      countsTowardHide ? "counts toward the automatic hide" : "does not count: new or inactive account",
+    );
     await expect(entry).toContainText(countsTowardHide ? "Off topic" : "Spam or advertising");
   }
   await expectAccessible(page);
@@ -209,7 +242,10 @@ test("the queue works without JavaScript: a plain form post hides a response and
   await item.getByLabel(/Reason for hiding/).fill("Off topic: about a different consultation.");
   await item.getByRole("button", { name: `Hide ${response.reference}` }).click();
   await expect(page.getByRole("status")).toContainText(`${response.reference} is now hidden`);
-  expect(await stateOf(response.id)).toMatchObject({ moderationState: "HIDDEN", hiddenReason: "Off topic: about a different consultation." });
+  expect(await stateOf(response.id)).toMatchObject({
+    moderationState: "HIDDEN",
+    hiddenReason: "Off topic: about a different consultation.",
+  });
   await context.close();
 });
 
@@ -275,8 +311,9 @@ test("a moderator sets pre-moderation and the report threshold in the call edito
   await page.getByLabel("Reports that hide a response").fill("5");
   await page.getByRole("button", { name: "Save" }).click();
   await expect(page.getByText("The call has been saved.")).toBeVisible();
-  expect(await db.call.findUniqueOrThrow({ where: { id: call.id }, select: { moderationMode: true, reportThreshold: true } }))
-    .toEqual({ moderationMode: "PRE", reportThreshold: 5 });
+  expect(
+    await db.call.findUniqueOrThrow({ where: { id: call.id }, select: { moderationMode: true, reportThreshold: true } }),
+  ).toEqual({ moderationMode: "PRE", reportThreshold: 5 });
   expect(await db.auditEntry.count({ where: { itemId: call.id, action: "call.update" } })).toBe(1);
   await context.close();
 });

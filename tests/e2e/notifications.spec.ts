@@ -12,7 +12,8 @@ process.env.NEXTAUTH_URL = BASE_URL;
 
 const kindsOf = (userId: string) =>
   db.notificationPreference.findUnique({
-    where: { userId }, select: { draftOpened: true, commentActivity: true, finalPublished: true },
+    where: { userId },
+    select: { draftOpened: true, commentActivity: true, finalPublished: true },
   });
 
 test("a follower gets the draft email, and its unsubscribe link turns that kind off", async ({ page, context }) => {
@@ -84,8 +85,15 @@ test("an administrator sees a failed email and retries it; it is then delivered"
   const subject = `Open for comment: retried ${recipient.id}`;
   const job = await db.emailJob.create({
     data: {
-      userId: recipient.id, kind: "DRAFT_OPENED", to: recipient.email, subject, text: "The draft is open.",
-      html: "<p>The draft is open.</p>", dedupeKey: `e2e-retry:${recipient.id}`, status: "FAILED", attempts: 5,
+      userId: recipient.id,
+      kind: "DRAFT_OPENED",
+      to: recipient.email,
+      subject,
+      text: "The draft is open.",
+      html: "<p>The draft is open.</p>",
+      dedupeKey: `e2e-retry:${recipient.id}`,
+      status: "FAILED",
+      attempts: 5,
       lastError: "Connection refused (e2e)",
     },
     select: { id: true },
@@ -107,7 +115,11 @@ test("an administrator sees a failed email and retries it; it is then delivered"
     .toBe("SENT");
 });
 
-test("a stakeholder cannot open the email admin, and a visitor is sent to sign in from the settings", async ({ page, context, browser }) => {
+test("a stakeholder cannot open the email admin, and a visitor is sent to sign in from the settings", async ({
+  page,
+  context,
+  browser,
+}) => {
   await signInAs(context, "MODERATOR");
   const response = await page.goto("/admin/emails");
   expect(response?.status()).toBe(403);

@@ -38,20 +38,29 @@ test("a visitor is sent to sign in from /my/data and gets 401 from the export", 
   expect(await response.text()).not.toContain("email");
 });
 
-test("a stakeholder downloads their data, then deletes their account keeping their response anonymised", async ({ context, page }) => {
+test("a stakeholder downloads their data, then deletes their account keeping their response anonymised", async ({
+  context,
+  page,
+}) => {
   const csp = watchCsp(page);
   const me = await signInAs(context, "STAKEHOLDER");
   const { displayName } = await db.profile.findUniqueOrThrow({ where: { userId: me.id }, select: { displayName: true } });
   const call = await createCall(db);
   const question = await createQuestion(db, { callId: call.id });
   const response = await createResponse(db, {
-    callId: call.id, authorId: me.id, status: "SUBMITTED", answers: [{ questionId: question.id, text: "Local champions make norms work." }],
+    callId: call.id,
+    authorId: me.id,
+    status: "SUBMITTED",
+    answers: [{ questionId: question.id, text: "Local champions make norms work." }],
   });
 
   await page.goto("/my/data");
   await expect(page.getByRole("heading", { level: 1, name: "Your data" })).toBeVisible();
   await expectAccessible(page);
-  const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("link", { name: "Download my data (JSON)" }).click()]);
+  const [download] = await Promise.all([
+    page.waitForEvent("download"),
+    page.getByRole("link", { name: "Download my data (JSON)" }).click(),
+  ]);
   expect(download.suggestedFilename()).toMatch(/^igf-personal-data-\d{4}-\d{2}-\d{2}\.json$/);
   const data = JSON.parse(await readFile((await download.path())!, "utf8"));
   expect(data.user.email).toBe(me.email);

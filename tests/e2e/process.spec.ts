@@ -47,7 +47,10 @@ test("home → open call → the draft open for comment, and home → the draft 
 
 test("home → closed call → its final messages, and home → the final messages directly", async ({ page }) => {
   await page.goto("/");
-  await page.getByRole("region", { name: "BPF Cybersecurity" }).getByRole("link", { name: call("closed").title }).click();
+  await page
+    .getByRole("region", { name: "BPF Cybersecurity" })
+    .getByRole("link", { name: call("closed").title })
+    .click();
   await expect(page).toHaveURL(`/calls/${call("closed").slug}`);
   const timeline = page.getByRole("region", { name: "The consultation cycle" }).getByRole("list").first();
   const current = timeline.locator(':scope > li[aria-current="step"]');
@@ -64,7 +67,11 @@ test("home → closed call → its final messages, and home → the final messag
 
   // Directly from the home page's list of recently finalised messages.
   await page.goto("/");
-  const finalLink = page.getByRole("region", { name: "Recently finalised messages" }).getByRole("listitem").first().getByRole("link");
+  const finalLink = page
+    .getByRole("region", { name: "Recently finalised messages" })
+    .getByRole("listitem")
+    .first()
+    .getByRole("link");
   const finalTitle = (await finalLink.textContent())!;
   await finalLink.click();
   await expect(page).toHaveURL(/\/messages\/[^/]+$/);

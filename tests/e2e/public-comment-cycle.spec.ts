@@ -59,7 +59,11 @@ test("comment on paragraph 3, answered by email, version 2 keeps the comment, fi
   await expect(moderator.locator("#version-1")).toContainText("comment period closed");
   await moderator.locator("#version-2").getByRole("button", { name: "Publish version 2" }).click();
   await expect
-    .poll(async () => (await db.messageSetVersion.findFirstOrThrow({ where: { setId: set.id, number: 2 }, select: { publishedAt: true } })).publishedAt)
+    .poll(
+      async () =>
+        (await db.messageSetVersion.findFirstOrThrow({ where: { setId: set.id, number: 2 }, select: { publishedAt: true } }))
+          .publishedAt,
+    )
     .not.toBeNull();
 
   // 5. Readers compare: paragraph 3 is edited, and its comment is counted with it.
@@ -68,7 +72,10 @@ test("comment on paragraph 3, answered by email, version 2 keeps the comment, fi
   await expect(edited).toContainText("Edited");
   await expect(edited.locator("ins")).toContainText(["inserted: governments", "inserted: and the technical community asked"]);
   await expect(edited.locator("del")).toContainText(["deleted: clearly"]);
-  await expect(edited.getByRole("link", { name: /1 comment/ })).toHaveAttribute("href", `/messages/${set.slug}/discuss/${paragraphIds[2]}`);
+  await expect(edited.getByRole("link", { name: /1 comment/ })).toHaveAttribute(
+    "href",
+    `/messages/${set.slug}/discuss/${paragraphIds[2]}`,
+  );
   await expectAccessible(page);
 
   // 6. The comment stays attached to paragraph 3 of version 2; commenting is closed.
@@ -82,7 +89,9 @@ test("comment on paragraph 3, answered by email, version 2 keeps the comment, fi
   await moderator.goto(`/moderation/messages/${set.id}`);
   await moderator.getByLabel("I confirm that version 2 is the final text", { exact: false }).check();
   await moderator.getByRole("button", { name: "Mark version 2 final" }).click();
-  await expect.poll(async () => (await db.messageSet.findUniqueOrThrow({ where: { id: set.id }, select: { status: true } })).status).toBe("FINAL");
+  await expect
+    .poll(async () => (await db.messageSet.findUniqueOrThrow({ where: { id: set.id }, select: { status: true } })).status)
+    .toBe("FINAL");
   await page.goto(`/messages/${set.slug}`);
   await expect(page.getByText(/^Final messages, finalised on/)).toBeVisible();
   await expectAccessible(page);

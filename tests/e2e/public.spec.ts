@@ -17,7 +17,10 @@ test("a visitor opens the demo call from the home page, reads it, and finds a re
   await expect(page.getByRole("heading", { level: 1, name: demoCall.title })).toBeVisible();
   await expect(page.getByRole("heading", { name: "Questions" })).toBeVisible();
   await expect(page.getByRole("heading", { name: demoCall.questions[0]!.prompt })).toBeVisible();
-  await expect(page.getByRole("link", { name: "Respond to this call" })).toHaveAttribute("href", `/calls/${demoCall.slug}/respond`);
+  await expect(page.getByRole("link", { name: "Respond to this call" })).toHaveAttribute(
+    "href",
+    `/calls/${demoCall.slug}/respond`,
+  );
   // The deadline in the call's zone, and in the visitor's (filled in by the browser).
   await expect(page.locator(".cycle time").nth(1)).toHaveAttribute("datetime", /Z$/);
   await expect(page.getByText(/In your time zone:/).first()).toBeVisible();
@@ -70,24 +73,49 @@ test("a visitor opens the demo call from the home page, reads it, and finds a re
   expect(csp).toEqual([]);
 });
 
-test("an anonymous author's name appears nowhere, a private response is not found, and the glossary is shown", async ({ page }) => {
+test("an anonymous author's name appears nowhere, a private response is not found, and the glossary is shown", async ({
+  page,
+}) => {
   const suffix = uniqueSuffix();
   const secretName = `Ottoline Brackenridge-${suffix}`;
   const secretOrganisation = `Brackenridge Signals Trust ${suffix}`;
   const secretBehalf = `Brackenridge Coalition ${suffix}`;
-  const call = await createCall(db, { title: `Public pages test call ${suffix}`, closesAt: new Date(Date.now() + 3 * DAY), timeZone: "Asia/Tokyo" });
-  const question = await createQuestion(db, { callId: call.id, prompt: `How do you report incidents? (${suffix})`, helpText: "Any channel counts." });
-  await db.glossaryTerm.create({ data: { callId: call.id, position: 1, term: "Norm", definition: "A shared expectation of behaviour." } });
+  const call = await createCall(db, {
+    title: `Public pages test call ${suffix}`,
+    closesAt: new Date(Date.now() + 3 * DAY),
+    timeZone: "Asia/Tokyo",
+  });
+  const question = await createQuestion(db, {
+    callId: call.id,
+    prompt: `How do you report incidents? (${suffix})`,
+    helpText: "Any channel counts.",
+  });
+  await db.glossaryTerm.create({
+    data: { callId: call.id, position: 1, term: "Norm", definition: "A shared expectation of behaviour." },
+  });
   const anonymousAuthor = await createUser(db, {
-    profile: { displayName: secretName, organisation: secretOrganisation, onBehalfOf: secretBehalf, stakeholderGroup: "ACADEMIA", region: "EASTERN_EUROPE", country: "PL" },
+    profile: {
+      displayName: secretName,
+      organisation: secretOrganisation,
+      onBehalfOf: secretBehalf,
+      stakeholderGroup: "ACADEMIA",
+      region: "EASTERN_EUROPE",
+      country: "PL",
+    },
   });
   const privateAuthor = await createUser(db, { profile: { displayName: `Private Person ${suffix}` } });
   const anonymous = await createResponse(db, {
-    callId: call.id, authorId: anonymousAuthor.id, status: "SUBMITTED", consent: "PUBLISH_ANONYMOUS",
+    callId: call.id,
+    authorId: anonymousAuthor.id,
+    status: "SUBMITTED",
+    consent: "PUBLISH_ANONYMOUS",
     answers: [{ questionId: question.id, text: "We phone the university CSIRT; the heliotrope procedure is written down." }],
   });
   const hidden = await createResponse(db, {
-    callId: call.id, authorId: privateAuthor.id, status: "SUBMITTED", consent: "PRIVATE",
+    callId: call.id,
+    authorId: privateAuthor.id,
+    status: "SUBMITTED",
+    consent: "PRIVATE",
     answers: [{ questionId: question.id, text: "Private heliotrope text." }],
   });
 
@@ -111,7 +139,14 @@ test("an anonymous author's name appears nowhere, a private response is not foun
       const response = await page.goto(path);
       expect(response?.status(), path).toBe(200);
       const html = await page.content();
-      for (const secret of [secretName, secretOrganisation, secretBehalf, anonymousAuthor.email, "Private heliotrope", `Private Person ${suffix}`]) {
+      for (const secret of [
+        secretName,
+        secretOrganisation,
+        secretBehalf,
+        anonymousAuthor.email,
+        "Private heliotrope",
+        `Private Person ${suffix}`,
+      ]) {
         expect(html, `${secret} on ${path}`).not.toContain(secret);
       }
     }

@@ -5,8 +5,19 @@ import { db, expect, expectAccessible, signInAs, test, waitForMail } from "./fix
 
 async function callWithQuestions() {
   const call = await createCall(db);
-  const text = await createQuestion(db, { callId: call.id, type: "LONG_TEXT", required: true, maxLength: 2000, prompt: "What norms matter in your community?" });
-  const choice = await createQuestion(db, { callId: call.id, type: "SINGLE_CHOICE", options: ["Yes", "No"], prompt: "Do you take part in norms discussions?" });
+  const text = await createQuestion(db, {
+    callId: call.id,
+    type: "LONG_TEXT",
+    required: true,
+    maxLength: 2000,
+    prompt: "What norms matter in your community?",
+  });
+  const choice = await createQuestion(db, {
+    callId: call.id,
+    type: "SINGLE_CHOICE",
+    options: ["Yes", "No"],
+    prompt: "Do you take part in norms discussions?",
+  });
   return { call, text, choice };
 }
 
@@ -14,7 +25,10 @@ const minimalPdf = Buffer.from(
   "%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n2 0 obj<</Type/Pages/Kids[]/Count 0>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n",
 );
 
-test("text typed while the server cannot be reached is kept in the browser and saved when it can be", async ({ context, page }) => {
+test("text typed while the server cannot be reached is kept in the browser and saved when it can be", async ({
+  context,
+  page,
+}) => {
   const { call, text } = await callWithQuestions();
   const me = await signInAs(context);
   await page.goto(`/calls/${call.slug}/respond`);
@@ -38,8 +52,9 @@ test("text typed while the server cannot be reached is kept in the browser and s
   await page.evaluate(() => window.dispatchEvent(new Event("online")));
   await expect(page.getByRole("status").filter({ hasText: /Draft saved at \d/ })).toBeVisible();
   const response = await db.response.findFirstOrThrow({ where: { callId: call.id, authorId: me.id }, select: { id: true } });
-  expect(await db.answer.findFirstOrThrow({ where: { responseId: response.id, questionId: text.id }, select: { text: true } }))
-    .toEqual({ text: "A first sentence, and a second written on a train" });
+  expect(
+    await db.answer.findFirstOrThrow({ where: { responseId: response.id, questionId: text.id }, select: { text: true } }),
+  ).toEqual({ text: "A first sentence, and a second written on a train" });
 });
 
 test("a stakeholder drafts, returns, attaches a file, submits once and gets a receipt", async ({ context, page, browser }) => {
@@ -58,14 +73,18 @@ test("a stakeholder drafts, returns, attaches a file, submits once and gets a re
   await page.reload();
   await expect(page.getByLabel(/What norms matter/)).toHaveValue("Open, multistakeholder processes");
 
-  await page.locator('input[type="file"]').setInputFiles({ name: "submission.pdf", mimeType: "application/pdf", buffer: minimalPdf });
+  await page
+    .locator('input[type="file"]')
+    .setInputFiles({ name: "submission.pdf", mimeType: "application/pdf", buffer: minimalPdf });
   await expect(page.getByRole("link", { name: "submission.pdf" })).toBeVisible();
 
   await page.getByLabel("Publish without my name").check();
   await page.getByLabel(/Publish my files/).check();
   const submit = page.getByRole("button", { name: "Submit response" });
   const [request] = await Promise.all([
-    page.waitForRequest((r) => r.method() === "POST" && Boolean(r.headers()["next-action"]) && (r.postData() ?? "").includes("submit")),
+    page.waitForRequest(
+      (r) => r.method() === "POST" && Boolean(r.headers()["next-action"]) && (r.postData() ?? "").includes("submit"),
+    ),
     submit.dblclick(),
   ]);
   await expect(page).toHaveURL(/\/my\/responses\//);
@@ -78,11 +97,15 @@ test("a stakeholder drafts, returns, attaches a file, submits once and gets a re
   // The same submit request replayed: still one response and one version.
   const replay = { headers: await request.allHeaders(), body: request.postDataBuffer()! };
   await context.request.fetch(request.url(), { method: "POST", headers: replay.headers, data: replay.body });
-  const response = await db.response.findFirstOrThrow({ where: { callId: call.id, authorId: me.id }, select: { id: true, version: true } });
+  const response = await db.response.findFirstOrThrow({
+    where: { callId: call.id, authorId: me.id },
+    select: { id: true, version: true },
+  });
   expect(response.version).toBe(1);
   expect(await db.responseVersion.count({ where: { responseId: response.id } })).toBe(1);
-  expect(await db.attachment.findMany({ where: { responseId: response.id }, select: { fileName: true, mediaType: true } }))
-    .toEqual([{ fileName: "submission.pdf", mediaType: "application/pdf" }]);
+  expect(
+    await db.attachment.findMany({ where: { responseId: response.id }, select: { fileName: true, mediaType: true } }),
+  ).toEqual([{ fileName: "submission.pdf", mediaType: "application/pdf" }]);
 
   // Another stakeholder: 404 on the receipt, and the replayed request changes nothing.
   const otherContext = await browser.newContext();
@@ -90,15 +113,24 @@ test("a stakeholder drafts, returns, attaches a file, submits once and gets a re
   const other = await otherContext.newPage();
   expect((await other.goto(`/my/responses/${response.id}`))?.status()).toBe(404);
   delete replay.headers.cookie;
-  const answerText = await otherContext.request.fetch(request.url(), { method: "POST", headers: replay.headers, data: replay.body });
+  const answerText = await otherContext.request.fetch(request.url(), {
+    method: "POST",
+    headers: replay.headers,
+    data: replay.body,
+  });
   expect(await answerText.text()).toContain("does not exist or is not available to you");
   const saveHeaders = await saveRequest.allHeaders();
   delete saveHeaders.cookie;
-  const saveAnswer = await otherContext.request.fetch(saveRequest.url(), { method: "POST", headers: saveHeaders, data: saveRequest.postDataBuffer()! });
+  const saveAnswer = await otherContext.request.fetch(saveRequest.url(), {
+    method: "POST",
+    headers: saveHeaders,
+    data: saveRequest.postDataBuffer()!,
+  });
   expect(await saveAnswer.text()).toContain("does not exist or is not available to you");
   expect((await db.response.findUniqueOrThrow({ where: { id: response.id }, select: { version: true } })).version).toBe(1);
-  expect(await db.answer.findFirstOrThrow({ where: { responseId: response.id, questionId: text.id }, select: { text: true } }))
-    .toEqual({ text: "Open, multistakeholder processes" });
+  expect(
+    await db.answer.findFirstOrThrow({ where: { responseId: response.id, questionId: text.id }, select: { text: true } }),
+  ).toEqual({ text: "Open, multistakeholder processes" });
   await otherContext.close();
 
   await page.goto("/my/contributions");

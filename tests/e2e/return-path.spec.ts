@@ -12,8 +12,9 @@ const linkIn = (text: string) => text.match(/http:\/\/localhost:\d+\/api\/auth\/
 const newEmail = () => `return-${randomBytes(4).toString("hex")}@test.example.org`;
 
 test.beforeEach(async ({ context }) => {
-  await context.route((url) => url.hostname.endsWith("evil.example"), (route) =>
-    route.fulfill({ status: 200, contentType: "text/html", body: "<h1>You left the site</h1>" }),
+  await context.route(
+    (url) => url.hostname.endsWith("evil.example"),
+    (route) => route.fulfill({ status: 200, contentType: "text/html", body: "<h1>You left the site</h1>" }),
   );
 });
 
@@ -72,7 +73,10 @@ test("a return path posted straight to next-auth passes the same check", async (
   await expectHomeOfThisSite(page); // not //evil.example on this site either
 });
 
-test("a signed-in user sent to the sign-in page or the profile form with a hostile path stays on this site", async ({ context, page }) => {
+test("a signed-in user sent to the sign-in page or the profile form with a hostile path stays on this site", async ({
+  context,
+  page,
+}) => {
   await signInAs(context, "STAKEHOLDER");
   for (const hostile of ["/\t/evil.example", "/\n/evil.example", "/\\/evil.example"]) {
     await page.goto(`/signin?callbackUrl=${encodeURIComponent(hostile)}`);

@@ -65,7 +65,9 @@ test("after 5 sign-in links for one address in an hour, the form and next-auth s
     await expect(page.getByRole("heading", { name: "Check your email" })).toBeVisible();
   }
   await askForSignInLink(page, email);
-  await expect(page.getByRole("main").getByRole("alert")).toHaveText(/Too many sign-in links were asked for\. Please try again in (59|60) minutes\./);
+  await expect(page.getByRole("main").getByRole("alert")).toHaveText(
+    /Too many sign-in links were asked for\. Please try again in (59|60) minutes\./,
+  );
   await expectAccessible(page);
 
   // A form post straight to next-auth (no JavaScript, no JSON) lands on the sign-in error page.

@@ -15,7 +15,9 @@ test("a search over 200 characters is refused with a message, kept in the box, a
   await expect(box).toHaveValue(query);
   await expect(box).toHaveAttribute("aria-invalid", "true");
   await expect(page.locator("#filter-q-error")).toHaveRole("alert");
-  await expect(page.locator("#filter-q-error")).toHaveText(`Your search has ${query.length} characters; at most 200 are allowed. Shorten it and search again: no results are shown until then.`);
+  await expect(page.locator("#filter-q-error")).toHaveText(
+    `Your search has ${query.length} characters; at most 200 are allowed. Shorten it and search again: no results are shown until then.`,
+  );
   await expect(page.locator(".result-list")).toHaveCount(0);
   await expect(page.getByText(/published responses? match/)).toHaveCount(0);
   await expectAccessible(page);
@@ -38,21 +40,29 @@ test("the compare view renders Markdown, with insertions and deletions marked an
 });
 
 for (const width of [375, 1280]) {
-  test(`participation: group and region totals first, then the cross-table in a scrolling region (${width} px)`, async ({ page }) => {
+  test(`participation: group and region totals first, then the cross-table in a scrolling region (${width} px)`, async ({
+    page,
+  }) => {
     await page.setViewportSize({ width, height: 900 });
     for (const path of [`/calls/${openCall.slug}`, `/calls/${openCall.slug}/participation`]) {
       await page.goto(path);
       const byGroup = page.getByRole("table", { name: "Responses per stakeholder group" });
       const byRegion = page.getByRole("table", { name: "Responses per UN region" });
-      const cross = page.getByRole("table", { name: /Submitted responses by stakeholder group|by stakeholder group and UN region/ });
+      const cross = page.getByRole("table", {
+        name: /Submitted responses by stakeholder group|by stakeholder group and UN region/,
+      });
       await expect(byGroup.getByRole("row")).toHaveCount(8);
       await expect(byRegion.getByRole("row")).toHaveCount(7);
       // The demo's totals are mostly shown as numbers, unlike its cross-table cells.
       await expect(byGroup.getByRole("row", { name: /Civil Society/ }).getByRole("cell")).toHaveText(/^\d+$/);
       await expect(byRegion.getByRole("row", { name: /Africa/ }).getByRole("cell")).toHaveText(/^\d+$/);
       const order = await page.evaluate(() => [...document.querySelectorAll("table caption")].map((c) => c.textContent));
-      expect(order.indexOf("Responses per stakeholder group")).toBeLessThan(order.findIndex((c) => /by stakeholder group (\(rows\)|and)/.test(c ?? "")));
-      const region = page.getByRole("region", { name: /Submitted responses by stakeholder group|by stakeholder group and UN region/ });
+      expect(order.indexOf("Responses per stakeholder group")).toBeLessThan(
+        order.findIndex((c) => /by stakeholder group (\(rows\)|and)/.test(c ?? "")),
+      );
+      const region = page.getByRole("region", {
+        name: /Submitted responses by stakeholder group|by stakeholder group and UN region/,
+      });
       await expect(region).toHaveAttribute("tabindex", "0");
       await expect(region.locator("table")).toBeVisible();
       expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(width);
@@ -62,7 +72,10 @@ for (const width of [375, 1280]) {
   });
 }
 
-test("the response form: a reading width on a desktop, the deadline and first question in view on a phone, a limit said once", async ({ context, page }) => {
+test("the response form: a reading width on a desktop, the deadline and first question in view on a phone, a limit said once", async ({
+  context,
+  page,
+}) => {
   await signInAs(context);
   await page.setViewportSize({ width: 1280, height: 900 });
   await page.goto(`/calls/${openCall.slug}/respond`);

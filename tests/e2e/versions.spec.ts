@@ -13,13 +13,24 @@ async function setInComment(suffix: string) {
   const slug = `versioned-messages-${suffix}`;
   const set = await db.messageSet.create({
     data: {
-      callId: call.id, slug, title: `Messages on resilience ${suffix}`, status: "PUBLISHED",
-      sections: { create: [{ position: 1, heading: "Trust" }, { position: 2, heading: "Capacity" }] },
+      callId: call.id,
+      slug,
+      title: `Messages on resilience ${suffix}`,
+      status: "PUBLISHED",
+      sections: {
+        create: [
+          { position: 1, heading: "Trust" },
+          { position: 2, heading: "Capacity" },
+        ],
+      },
     },
     select: { id: true, sections: { orderBy: { position: "asc" }, select: { id: true, heading: true } } },
   });
   const outline = [
-    [set.sections[0]!, ["Trust grows with transparency. States should publish their national norms.", "Dialogue needs every stakeholder group."]],
+    [
+      set.sections[0]!,
+      ["Trust grows with transparency. States should publish their national norms.", "Dialogue needs every stakeholder group."],
+    ],
     [set.sections[1]!, ["Capacity building must reach small CERTs.", "Funding should be predictable."]],
   ] as const;
   const content = [];
@@ -27,7 +38,8 @@ async function setInComment(suffix: string) {
     const paragraphs = [];
     for (const [index, body] of bodies.entries()) {
       const p = await db.messageParagraph.create({
-        data: { setId: set.id, sectionId: section.id, position: index + 1, body }, select: { id: true },
+        data: { setId: set.id, sectionId: section.id, position: index + 1, body },
+        select: { id: true },
       });
       paragraphs.push({ paragraphId: p.id, body, origins: [], citations: [] });
     }
@@ -37,8 +49,15 @@ async function setInComment(suffix: string) {
   const closes = new Date(Math.ceil((now + 10 * DAY) / 3600_000) * 3600_000);
   await db.messageSetVersion.create({
     data: {
-      setId: set.id, number: 1, summary: "", content, title: `Messages on resilience ${suffix}`, introduction: "",
-      publishedAt: new Date(now - 3600_000), commentOpensAt: new Date(now - 3600_000), commentClosesAt: closes,
+      setId: set.id,
+      number: 1,
+      summary: "",
+      content,
+      title: `Messages on resilience ${suffix}`,
+      introduction: "",
+      publishedAt: new Date(now - 3600_000),
+      commentOpensAt: new Date(now - 3600_000),
+      commentClosesAt: closes,
     },
   });
   return { set, slug, closes };
@@ -46,7 +65,10 @@ async function setInComment(suffix: string) {
 
 const utc = (date: Date) => formatDate(date, { locale: "en", timeZone: "UTC" });
 
-test("a moderator revises, is held to one comment period at a time, publishes version 2; readers compare", async ({ context, page }) => {
+test("a moderator revises, is held to one comment period at a time, publishes version 2; readers compare", async ({
+  context,
+  page,
+}) => {
   test.slow(); // one long story with five axe scans, on a shared machine
   const csp = watchCsp(page);
   const suffix = uniqueSuffix();
@@ -63,7 +85,9 @@ test("a moderator revises, is held to one comment period at a time, publishes ve
 
   // Split paragraph 1 before its second sentence (a form that works without JavaScript).
   const first = page.getByRole("article", { name: "Paragraph 1" });
-  await first.getByLabel("Split paragraph 1 before").selectOption({ label: "sentence 2: “States should publish their national norms.”" });
+  await first
+    .getByLabel("Split paragraph 1 before")
+    .selectOption({ label: "sentence 2: “States should publish their national norms.”" });
   await first.getByRole("button", { name: "Split Paragraph 1", exact: true }).click();
   await expect(page.getByRole("article", { name: "Paragraph 2" })).toContainText("States should publish their national norms.");
   await expect(page.getByRole("article", { name: "Paragraph 1" })).not.toContainText("States should publish");
@@ -80,12 +104,21 @@ test("a moderator revises, is held to one comment period at a time, publishes ve
   await expect(second.getByRole("status").first()).toHaveText(
     `Version 1 is open for comment until ${utc(closes)}. Close its comment period first, then publish version 2.`,
   );
-  expect((await db.messageSetVersion.findFirstOrThrow({ where: { setId: set.id, number: 2 }, select: { publishedAt: true } })).publishedAt).toBeNull();
+  expect(
+    (await db.messageSetVersion.findFirstOrThrow({ where: { setId: set.id, number: 2 }, select: { publishedAt: true } }))
+      .publishedAt,
+  ).toBeNull();
 
   await page.getByRole("button", { name: "Close the comment period of version 1" }).click();
   await expect(page.locator("#version-1")).toContainText("comment period closed");
   await page.locator("#version-2").getByRole("button", { name: "Publish version 2" }).click();
-  await expect.poll(async () => (await db.messageSetVersion.findFirstOrThrow({ where: { setId: set.id, number: 2 }, select: { publishedAt: true } })).publishedAt).not.toBeNull();
+  await expect
+    .poll(
+      async () =>
+        (await db.messageSetVersion.findFirstOrThrow({ where: { setId: set.id, number: 2 }, select: { publishedAt: true } }))
+          .publishedAt,
+    )
+    .not.toBeNull();
 
   // The moderator's compare view of saved versions.
   await page.goto(`/moderation/messages/${set.id}/compare?from=1&to=2`);
@@ -126,7 +159,10 @@ test("a moderator revises, is held to one comment period at a time, publishes ve
   expect(csp).toEqual([]);
 });
 
-test("a visitor and a stakeholder are refused the moderator's compare page; unknown sets are not found", async ({ context, page }) => {
+test("a visitor and a stakeholder are refused the moderator's compare page; unknown sets are not found", async ({
+  context,
+  page,
+}) => {
   const { set, slug } = await setInComment(uniqueSuffix());
   await page.goto(`/moderation/messages/${set.id}/compare`);
   await expect(page).toHaveURL(/\/signin/);
@@ -142,7 +178,10 @@ test("a visitor and a stakeholder are refused the moderator's compare page; unkn
   await expectAccessible(page);
 });
 
-test("a moderator splits a paragraph at the cursor; the new part follows it with the parent in its lineage", async ({ context, page }) => {
+test("a moderator splits a paragraph at the cursor; the new part follows it with the parent in its lineage", async ({
+  context,
+  page,
+}) => {
   const { set } = await setInComment(uniqueSuffix());
   await signInAs(context, "MODERATOR");
   await page.goto(`/moderation/messages/${set.id}`);
@@ -153,13 +192,17 @@ test("a moderator splits a paragraph at the cursor; the new part follows it with
   await expect(button).toBeDisabled();
   await text.click();
   // The cursor after "Funding should " (placed, then nudged with the keyboard as a person would).
-  await text.evaluate((element: HTMLTextAreaElement) => element.setSelectionRange("Funding should".length, "Funding should".length));
+  await text.evaluate((element: HTMLTextAreaElement) =>
+    element.setSelectionRange("Funding should".length, "Funding should".length),
+  );
   await text.press("ArrowRight");
   await expect(button).toBeEnabled();
   await button.click();
   await expect(page.getByRole("article", { name: "Paragraph 5" })).toContainText("be predictable.");
   const rows = await db.messageParagraph.findMany({
-    where: { setId: set.id, section: { position: 2 } }, orderBy: { position: "asc" }, select: { id: true, body: true, origins: true },
+    where: { setId: set.id, section: { position: 2 } },
+    orderBy: { position: "asc" },
+    select: { id: true, body: true, origins: true },
   });
   expect(rows.map((r) => r.body)).toEqual(["Capacity building must reach small CERTs.", "Funding should", "be predictable."]);
   expect(rows[2]!.origins).toEqual([rows[1]!.id]);

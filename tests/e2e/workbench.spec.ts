@@ -12,7 +12,9 @@ test("a moderator tags a passage, cites it in a message, and the response shows 
   const suffix = uniqueSuffix();
   const passage = `Rural community networks need sustained funding ${suffix}`;
   const answer = `We run twelve access points.\n${passage}, not one-off grants. Training matters as much as hardware.`;
-  const { call, question, responses } = await createCodingCall(db, [{ answer, stakeholderGroup: "TECHNICAL_COMMUNITY", region: "ASIA_PACIFIC" }]);
+  const { call, question, responses } = await createCodingCall(db, [
+    { answer, stakeholderGroup: "TECHNICAL_COMMUNITY", region: "ASIA_PACIFIC" },
+  ]);
   const response = responses[0]!;
   const tagName = `funding ${suffix}`;
   await signInAs(context, "MODERATOR");
@@ -59,7 +61,8 @@ test("a moderator tags a passage, cites it in a message, and the response shows 
 
   // 3. The stored citation points at the excerpt, and the response page says where it was used.
   const citation = await db.citation.findFirstOrThrow({
-    where: { paragraph: { set: { callId: call.id } } }, select: { responseId: true, quote: true, excerpt: { select: { quote: true } } },
+    where: { paragraph: { set: { callId: call.id } } },
+    select: { responseId: true, quote: true, excerpt: { select: { quote: true } } },
   });
   expect(citation).toEqual({ responseId: response.id, quote: passage, excerpt: { quote: passage } });
   const set = await db.messageSet.findFirstOrThrow({ where: { callId: call.id }, select: { slug: true } });
@@ -77,10 +80,21 @@ test("a moderator tags a passage, cites it in a message, and the response shows 
 test("a call's moderation tools are linked from each other and each is axe clean", async ({ context, page }) => {
   const call = await createCall(db);
   await signInAs(context, "MODERATOR");
-  for (const tool of ["Moderation queue", "Campaigns", "Tags and excerpts", "Draft messages", "Participation", "Exports", "Call and questions"]) {
+  for (const tool of [
+    "Moderation queue",
+    "Campaigns",
+    "Tags and excerpts",
+    "Draft messages",
+    "Participation",
+    "Exports",
+    "Call and questions",
+  ]) {
     await page.goto(`/moderation/calls/${call.id}`);
     await page.getByRole("navigation", { name: "Tools for this call" }).getByRole("link", { name: tool }).click();
-    await expect(page.getByRole("navigation", { name: "Tools for this call" }).getByRole("link", { name: tool })).toHaveAttribute("aria-current", "page");
+    await expect(page.getByRole("navigation", { name: "Tools for this call" }).getByRole("link", { name: tool })).toHaveAttribute(
+      "aria-current",
+      "page",
+    );
     await expectAccessible(page);
   }
 });
@@ -89,12 +103,20 @@ test("a stakeholder is refused every moderation and administration page; a visit
   const call = await createCall(db);
   const { responses } = await createCodingCall(db, [{ answer: "A response long enough to be looked at by moderators." }]);
   const set = await db.messageSet.create({
-    data: { callId: call.id, slug: `refusals-${uniqueSuffix()}`, title: "Refusal checks" }, select: { id: true },
+    data: { callId: call.id, slug: `refusals-${uniqueSuffix()}`, title: "Refusal checks" },
+    select: { id: true },
   });
   const pages = [
-    "/moderation", "/moderation/calls/new", `/moderation/calls/${call.id}`,
-    ...["queue", "campaigns", "coding", "messages", "participation", "exports"].map((tool) => `/moderation/calls/${call.id}/${tool}`),
-    `/moderation/responses/${responses[0]!.id}`, `/moderation/messages/${set.id}`, "/admin/users", "/admin/audit",
+    "/moderation",
+    "/moderation/calls/new",
+    `/moderation/calls/${call.id}`,
+    ...["queue", "campaigns", "coding", "messages", "participation", "exports"].map(
+      (tool) => `/moderation/calls/${call.id}/${tool}`,
+    ),
+    `/moderation/responses/${responses[0]!.id}`,
+    `/moderation/messages/${set.id}`,
+    "/admin/users",
+    "/admin/audit",
   ];
   const stakeholder = await browser.newContext();
   await signInAs(stakeholder, "STAKEHOLDER");

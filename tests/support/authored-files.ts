@@ -33,6 +33,9 @@ export function authoredDocx(text = "A contribution on capacity building"): Buff
       "docProps/core.xml",
       `<?xml version="1.0" encoding="UTF-8"?><cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties" xmlns:dc="http://purl.org/dc/elements/1.1/"><dc:creator>${AUTHOR}</dc:creator><cp:lastModifiedBy>${AUTHOR}</cp:lastModifiedBy></cp:coreProperties>`,
     ],
-    ["docProps/app.xml", `<?xml version="1.0"?><Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/extended-properties"><Company>${AUTHOR} Ltd</Company></Properties>`],
+    [
+      "docProps/app.xml",
+      `<?xml version="1.0"?><Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/extended-properties"><Company>${AUTHOR} Ltd</Company></Properties>`,
+    ],
   ]);
 }

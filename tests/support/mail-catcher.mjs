@@ -10,11 +10,10 @@ const messages = [];
 /** Enough MIME for our own mails: headers, and quoted-printable or base64 bodies. */
 function decode(raw) {
   const [head = "", ...rest] = raw.split(/\r?\n\r?\n/);
-  const header = (name) => head.match(new RegExp(`^${name}:\\s*(.*(?:\\r?\\n[ \\t].*)*)`, "im"))?.[1]?.replace(/\r?\n[ \t]+/g, " ");
+  const header = (name) =>
+    head.match(new RegExp(`^${name}:\\s*(.*(?:\\r?\\n[ \\t].*)*)`, "im"))?.[1]?.replace(/\r?\n[ \t]+/g, " ");
   const body = rest.join("\n\n");
-  const text = body
-    .replace(/=\r?\n/g, "")
-    .replace(/=([0-9A-F]{2})/g, (_, hex) => String.fromCharCode(parseInt(hex, 16)));
+  const text = body.replace(/=\r?\n/g, "").replace(/=([0-9A-F]{2})/g, (_, hex) => String.fromCharCode(parseInt(hex, 16)));
   return { subject: header("Subject") ?? "", text };
 }
 

@@ -3,7 +3,12 @@
 import { getDocument } from "pdfjs-dist/legacy/build/pdf.mjs";
 
 export async function readPdf(data: Uint8Array) {
-  const pdf = await getDocument({ data: new Uint8Array(data), isEvalSupported: false, disableFontFace: true, useSystemFonts: false }).promise;
+  const pdf = await getDocument({
+    data: new Uint8Array(data),
+    isEvalSupported: false,
+    disableFontFace: true,
+    useSystemFonts: false,
+  }).promise;
   try {
     const pages: string[] = [];
     for (let n = 1; n <= pdf.numPages; n++) {
@@ -17,7 +22,8 @@ export async function readPdf(data: Uint8Array) {
     const xmp = meta.metadata ? JSON.stringify(meta.metadata.getAll()) : null;
     const links = [];
     for (let n = 1; n <= pdf.numPages; n++)
-      for (const annotation of await (await pdf.getPage(n)).getAnnotations()) if (annotation.url) links.push(String(annotation.url));
+      for (const annotation of await (await pdf.getPage(n)).getAnnotations())
+        if (annotation.url) links.push(String(annotation.url));
     return { pages, text: pages.join("\n"), numPages: pdf.numPages, info, xmp, links };
   } finally {
     await pdf.destroy();

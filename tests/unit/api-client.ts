@@ -54,10 +54,15 @@ function route(pathname: string): [string, Handler, Record<string, string>] {
 export type ApiAnswer = { status: number; headers: Headers; text: string; json: unknown; template: string };
 
 /** GET `path` (with its query) from the client `ip` (X-Forwarded-For; counted only when TRUST_PROXY is set). */
-export async function apiFetch(path: string, { ip = "192.0.2.1", headers = {} }: { ip?: string; headers?: Record<string, string> } = {}): Promise<ApiAnswer> {
+export async function apiFetch(
+  path: string,
+  { ip = "192.0.2.1", headers = {} }: { ip?: string; headers?: Record<string, string> } = {},
+): Promise<ApiAnswer> {
   const url = new URL(path, "http://localhost");
   const [template, handler, params] = route(url.pathname);
-  const answer = await handler(new Request(url, { headers: { "x-forwarded-for": ip, ...headers } }), { params: Promise.resolve(params) });
+  const answer = await handler(new Request(url, { headers: { "x-forwarded-for": ip, ...headers } }), {
+    params: Promise.resolve(params),
+  });
   const text = await answer.text();
   return { status: answer.status, headers: answer.headers, text, json: text ? JSON.parse(text) : null, template };
 }

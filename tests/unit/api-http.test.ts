@@ -23,20 +23,43 @@ describe("bad input", () => {
     const call = await createCall(db);
     const list = `/api/v1/calls/${call.slug}/responses`;
     const bad = [
-      `${list}?cursor=not-a-cursor!`, `${list}?cursor=${b64("{}")}`, `${list}?cursor=${b64('{"t":"yesterday","i":"abc"}')}`,
-      `${list}?cursor=${b64("[1,2]")}`, `${list}?cursor=${"A".repeat(500)}`, `${list}?cursor=%00`,
+      `${list}?cursor=not-a-cursor!`,
+      `${list}?cursor=${b64("{}")}`,
+      `${list}?cursor=${b64('{"t":"yesterday","i":"abc"}')}`,
+      `${list}?cursor=${b64("[1,2]")}`,
+      `${list}?cursor=${"A".repeat(500)}`,
+      `${list}?cursor=%00`,
       `${list}?cursor=${b64(JSON.stringify({ t: new Date().toISOString(), i: "abc", extra: 1 }))}`,
-      `${list}?limit=100000`, `${list}?limit=0`, `${list}?limit=-5`, `${list}?limit=2.5`, `${list}?limit=ten`,
-      `${list}?group=ALIENS`, `${list}?region=`, `${list}?since=last-week`, `${list}?until=2026-13-45`,
-      `${list}?since=2026-05-01&until=2026-01-01`, `${list}?limit=5&limit=6`, `${list}?consent=PRIVATE`, `${list}?q=norms`,
-      "/api/v1/calls?status=DRAFT", "/api/v1/calls?forum=Not%20A%20Slug", "/api/v1/forums?limit=5",
-      "/api/v1/message-sets/any/versions/abc", "/api/v1/message-sets/any/versions/0",
+      `${list}?limit=100000`,
+      `${list}?limit=0`,
+      `${list}?limit=-5`,
+      `${list}?limit=2.5`,
+      `${list}?limit=ten`,
+      `${list}?group=ALIENS`,
+      `${list}?region=`,
+      `${list}?since=last-week`,
+      `${list}?until=2026-13-45`,
+      `${list}?since=2026-05-01&until=2026-01-01`,
+      `${list}?limit=5&limit=6`,
+      `${list}?consent=PRIVATE`,
+      `${list}?q=norms`,
+      "/api/v1/calls?status=DRAFT",
+      "/api/v1/calls?forum=Not%20A%20Slug",
+      "/api/v1/forums?limit=5",
+      "/api/v1/message-sets/any/versions/abc",
+      "/api/v1/message-sets/any/versions/0",
       // Above the document's maximum (PostgreSQL's integer), and numbers that are not written as whole numbers.
-      "/api/v1/message-sets/any/versions/2147483648", "/api/v1/message-sets/any/versions/99999999999999999999",
+      "/api/v1/message-sets/any/versions/2147483648",
+      "/api/v1/message-sets/any/versions/99999999999999999999",
       "/api/v1/message-sets/any/versions/1e3",
       // NUL, lone surrogates (UTF-8-encoded and %u-style) and non-characters in path segments and filters.
-      "/api/v1/forums/%00", "/api/v1/responses/%00", "/api/v1/responses/%ED%A0%80", "/api/v1/calls/%uD800",
-      `/api/v1/calls/${call.slug}%EF%BF%BF/responses`, "/api/v1/message-sets/%00/versions/1", "/api/v1/calls?forum=%00",
+      "/api/v1/forums/%00",
+      "/api/v1/responses/%00",
+      "/api/v1/responses/%ED%A0%80",
+      "/api/v1/calls/%uD800",
+      `/api/v1/calls/${call.slug}%EF%BF%BF/responses`,
+      "/api/v1/message-sets/%00/versions/1",
+      "/api/v1/calls?forum=%00",
     ];
     for (const path of bad) {
       const answer = await apiFetch(path);
@@ -59,7 +82,12 @@ describe("what the OpenAPI document allows", () => {
     const call = await createCall(db);
     const question = await createQuestion(db, { callId: call.id });
     const author = await createUser(db);
-    await createResponse(db, { callId: call.id, authorId: author.id, status: "SUBMITTED", answers: [{ questionId: question.id, text: "Patch early." }] });
+    await createResponse(db, {
+      callId: call.id,
+      authorId: author.id,
+      status: "SUBMITTED",
+      answers: [{ questionId: question.id, text: "Patch early." }],
+    });
     const list = `/api/v1/calls/${call.slug}/responses`;
     const first = await apiFetch(list);
     const empty = await apiFetch(`${list}?cursor=`);
@@ -71,7 +99,8 @@ describe("what the OpenAPI document allows", () => {
   it("looks up any version number up to the document's maximum: an unknown one is a 404, not a 400", async () => {
     const { MAX_VERSION_NUMBER } = await import("@/lib/api/query");
     const { openApiDocument } = await import("@/lib/api/openapi");
-    const parameter = (openApiDocument.components as { parameters: Record<string, { schema: { maximum?: number } }> }).parameters.VersionNumber!;
+    const parameter = (openApiDocument.components as { parameters: Record<string, { schema: { maximum?: number } }> }).parameters
+      .VersionNumber!;
     expect(parameter.schema.maximum).toBe(MAX_VERSION_NUMBER);
     for (const number of [2_147_483_647, 1_000_001, 3_000_000]) {
       const answer = await apiFetch(`/api/v1/message-sets/no-such-set/versions/${number}`);
@@ -86,7 +115,12 @@ describe("caching", () => {
     const call = await createCall(db);
     const question = await createQuestion(db, { callId: call.id });
     const author = await createUser(db);
-    await createResponse(db, { callId: call.id, authorId: author.id, status: "SUBMITTED", answers: [{ questionId: question.id, text: "Patch early." }] });
+    await createResponse(db, {
+      callId: call.id,
+      authorId: author.id,
+      status: "SUBMITTED",
+      answers: [{ questionId: question.id, text: "Patch early." }],
+    });
     const path = `/api/v1/calls/${call.slug}/responses`;
     const first = await apiFetch(path);
     const etag = first.headers.get("etag")!;
@@ -102,10 +136,18 @@ describe("caching", () => {
     expect(byTag.headers.get("etag")).toBe(etag);
     expect((await apiFetch(path, { headers: { "If-None-Match": `"other", ${etag.slice(2)}` } })).status).toBe(304);
     expect((await apiFetch(path, { headers: { "If-Modified-Since": lastModified } })).status).toBe(304);
-    expect((await apiFetch(path, { headers: { "If-Modified-Since": new Date(Date.parse(lastModified) - 1000).toUTCString() } })).status).toBe(200);
+    expect(
+      (await apiFetch(path, { headers: { "If-Modified-Since": new Date(Date.parse(lastModified) - 1000).toUTCString() } }))
+        .status,
+    ).toBe(200);
 
     const other = await createUser(db);
-    await createResponse(db, { callId: call.id, authorId: other.id, status: "SUBMITTED", answers: [{ questionId: question.id, text: "Train staff." }] });
+    await createResponse(db, {
+      callId: call.id,
+      authorId: other.id,
+      status: "SUBMITTED",
+      answers: [{ questionId: question.id, text: "Train staff." }],
+    });
     const changed = await apiFetch(path, { headers: { "If-None-Match": etag } });
     expect(changed.status).toBe(200);
     expect(changed.headers.get("etag")).not.toBe(etag);

@@ -36,19 +36,28 @@ function routeFolders(dir = path.join(process.cwd(), "app/api/v1"), prefix = "/a
 /** Problems of `value` against `schema` (types, required and unexpected keys, enums, consts, oneOf). */
 function mismatches(value: unknown, schema: SchemaOrRef, at = "$"): string[] {
   if (isRef(schema)) return mismatches(value, openApiDocument.components.schemas[refName(schema)]!, at);
-  if (schema.oneOf) return schema.oneOf.some((option) => mismatches(value, option, at).length === 0) ? [] : [`${at}: no oneOf option fits`];
+  if (schema.oneOf)
+    return schema.oneOf.some((option) => mismatches(value, option, at).length === 0) ? [] : [`${at}: no oneOf option fits`];
   if ("const" in schema && value !== schema.const) return [`${at}: not ${String(schema.const)}`];
   if (schema.enum && !schema.enum.includes(value as string)) return [`${at}: ${String(value)} not in enum`];
   const types = [schema.type ?? []].flat();
   const actual = value === null ? "null" : Array.isArray(value) ? "array" : Number.isInteger(value) ? "integer" : typeof value;
-  if (types.length && !types.includes(actual) && !(actual === "integer" && types.includes("number"))) return [`${at}: ${actual} is not ${types.join("|")}`];
-  if (actual === "array" && schema.items) return (value as unknown[]).flatMap((item, i) => mismatches(item, schema.items!, `${at}[${i}]`));
+  if (types.length && !types.includes(actual) && !(actual === "integer" && types.includes("number")))
+    return [`${at}: ${actual} is not ${types.join("|")}`];
+  if (actual === "array" && schema.items)
+    return (value as unknown[]).flatMap((item, i) => mismatches(item, schema.items!, `${at}[${i}]`));
   if (actual === "object" && schema.properties) {
     const record = value as Record<string, unknown>;
     const missing = (schema.required ?? []).filter((key) => !(key in record)).map((key) => `${at}.${key}: missing`);
-    const extra = schema.additionalProperties === false
-      ? Object.keys(record).filter((key) => !(key in schema.properties!)).map((key) => `${at}.${key}: not documented`) : [];
-    const inner = Object.entries(record).flatMap(([key, v]) => (schema.properties![key] ? mismatches(v, schema.properties![key]!, `${at}.${key}`) : []));
+    const extra =
+      schema.additionalProperties === false
+        ? Object.keys(record)
+            .filter((key) => !(key in schema.properties!))
+            .map((key) => `${at}.${key}: not documented`)
+        : [];
+    const inner = Object.entries(record).flatMap(([key, v]) =>
+      schema.properties![key] ? mismatches(v, schema.properties![key]!, `${at}.${key}`) : [],
+    );
     return [...missing, ...extra, ...inner];
   }
   return [];
@@ -80,10 +89,28 @@ describe("OpenAPI document", () => {
     const call = await createCall(db);
     const question = await createQuestion(db, { callId: call.id });
     const [a, b] = [await createUser(db), await createUser(db)];
-    const named = await createResponse(db, { callId: call.id, authorId: a.id, status: "SUBMITTED", answers: [{ questionId: question.id, text: "Norms matter." }] });
-    const anonymous = await createResponse(db, { callId: call.id, authorId: b.id, status: "SUBMITTED", consent: "PUBLISH_ANONYMOUS", answers: [{ questionId: question.id, text: "So do CERTs." }] });
+    const named = await createResponse(db, {
+      callId: call.id,
+      authorId: a.id,
+      status: "SUBMITTED",
+      answers: [{ questionId: question.id, text: "Norms matter." }],
+    });
+    const anonymous = await createResponse(db, {
+      callId: call.id,
+      authorId: b.id,
+      status: "SUBMITTED",
+      consent: "PUBLISH_ANONYMOUS",
+      answers: [{ questionId: question.id, text: "So do CERTs." }],
+    });
     await db.response.update({ where: { id: anonymous.id }, data: { moderationState: "HIDDEN" }, select: { id: true } });
-    const content = [{ heading: "Capacity building", paragraphs: [{ paragraphId: "p1", body: "Train.", citations: [citationOf(named, "Norms matter."), citationOf(anonymous)] }] }];
+    const content = [
+      {
+        heading: "Capacity building",
+        paragraphs: [
+          { paragraphId: "p1", body: "Train.", citations: [citationOf(named, "Norms matter."), citationOf(anonymous)] },
+        ],
+      },
+    ];
     const set = await createMessageSet(db, { callId: call.id, versions: [{ content, publishedAt: new Date() }] });
     const concrete: Record<string, string> = {
       "/api/v1/forums/{slug}": `/api/v1/forums/${(await db.forum.findUniqueOrThrow({ where: { id: call.forumId }, select: { slug: true } })).slug}`,

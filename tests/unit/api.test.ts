@@ -20,28 +20,50 @@ afterAll(async () => {
 const MINUTE = 60_000;
 const base = Date.now() - 5 * 24 * 60 * MINUTE;
 
-type Kind = { status?: ResponseStatus; consent?: Consent; moderationState?: ModerationState; group?: StakeholderGroup; region?: UnRegion };
+type Kind = {
+  status?: ResponseStatus;
+  consent?: Consent;
+  moderationState?: ModerationState;
+  group?: StakeholderGroup;
+  region?: UnRegion;
+};
 
 async function respond(callId: string, questionId: string, label: string, kind: Kind, at: number) {
   const suffix = uniqueSuffix();
   const user = await createUser(db, {
     profile: {
-      displayName: `Name-${label}-${suffix}`, organisation: `Org-${label}-${suffix}`, onBehalfOf: `Coalition-${label}-${suffix}`,
-      ...(kind.group && { stakeholderGroup: kind.group }), ...(kind.region && { region: kind.region }),
+      displayName: `Name-${label}-${suffix}`,
+      organisation: `Org-${label}-${suffix}`,
+      onBehalfOf: `Coalition-${label}-${suffix}`,
+      ...(kind.group && { stakeholderGroup: kind.group }),
+      ...(kind.region && { region: kind.region }),
     },
   });
   const text = `Answer-${label}-${suffix} on incident response`;
   const status = kind.status ?? "SUBMITTED";
   const response = await createResponse(db, {
-    callId, authorId: user.id, status: status === "WITHDRAWN" ? "SUBMITTED" : status, consent: kind.consent,
-    submittedAt: new Date(at), answers: [{ questionId, text }],
+    callId,
+    authorId: user.id,
+    status: status === "WITHDRAWN" ? "SUBMITTED" : status,
+    consent: kind.consent,
+    submittedAt: new Date(at),
+    answers: [{ questionId, text }],
   });
   await db.response.update({
     where: { id: response.id },
-    data: { moderationState: kind.moderationState ?? "PUBLISHED", ...(status === "WITHDRAWN" && { status, withdrawnAt: new Date() }) },
+    data: {
+      moderationState: kind.moderationState ?? "PUBLISHED",
+      ...(status === "WITHDRAWN" && { status, withdrawnAt: new Date() }),
+    },
     select: { id: true },
   });
-  return { ...response, text, name: user.profile!.displayName, organisation: user.profile!.organisation!, onBehalfOf: user.profile!.onBehalfOf! };
+  return {
+    ...response,
+    text,
+    name: user.profile!.displayName,
+    organisation: user.profile!.organisation!,
+    onBehalfOf: user.profile!.onBehalfOf!,
+  };
 }
 
 /** Every page of a list, following `next`. */
@@ -69,10 +91,16 @@ describe("consent in every answer", () => {
     const forum = await createForum(db);
     const hiddenForum = await createForum(db, { name: `Forum-unpublished-${uniqueSuffix()}` });
     const call = await createCall(db, { forumId: forum.id });
-    const draftCall = await createCall(db, { forumId: hiddenForum.id, publishedAt: null, title: `Call-unpublished-${uniqueSuffix()}` });
+    const draftCall = await createCall(db, {
+      forumId: hiddenForum.id,
+      publishedAt: null,
+      title: `Call-unpublished-${uniqueSuffix()}`,
+    });
     const question = await createQuestion(db, { callId: call.id });
     const draftQuestion = await createQuestion(db, { callId: draftCall.id });
-    await db.glossaryTerm.create({ data: { callId: call.id, position: 1, term: "CERT", definition: "Computer emergency response team." } });
+    await db.glossaryTerm.create({
+      data: { callId: call.id, position: 1, term: "CERT", definition: "Computer emergency response team." },
+    });
     const r = (label: string, kind: Kind, minutes: number) => respond(call.id, question.id, label, kind, base + minutes * MINUTE);
     const named = await r("named", { group: "GOVERNMENT", region: "ASIA_PACIFIC" }, 1);
     const anonymous = await r("anonymous", { consent: "PUBLISH_ANONYMOUS" }, 2);
@@ -88,26 +116,59 @@ describe("consent in every answer", () => {
     const secretQuotes = [quote("hidden"), quote("private"), quote("withdrawn")];
     const publicQuote = quote("named");
     const draftBody = `Body-of-unpublished-version-${uniqueSuffix()}`;
-    const content = (body: string) => [{
-      heading: "Policy and cooperation",
-      paragraphs: [{
-        paragraphId: `para${uniqueSuffix()}`, body,
-        citations: [
-          citationOf(named, publicQuote), citationOf(confidential.hidden, secretQuotes[0]!),
-          citationOf(confidential.private, secretQuotes[1]!), citationOf(confidential.withdrawn, secretQuotes[2]!),
+    const content = (body: string) => [
+      {
+        heading: "Policy and cooperation",
+        paragraphs: [
+          {
+            paragraphId: `para${uniqueSuffix()}`,
+            body,
+            citations: [
+              citationOf(named, publicQuote),
+              citationOf(confidential.hidden, secretQuotes[0]!),
+              citationOf(confidential.private, secretQuotes[1]!),
+              citationOf(confidential.withdrawn, secretQuotes[2]!),
+            ],
+          },
         ],
-      }],
-    }];
+      },
+    ];
     const set = await createMessageSet(db, {
       callId: call.id,
       versions: [
-        { content: content("Cooperation between CERTs builds trust."), publishedAt: new Date(base + 60 * MINUTE), summary: "First draft" },
+        {
+          content: content("Cooperation between CERTs builds trust."),
+          publishedAt: new Date(base + 60 * MINUTE),
+          summary: "First draft",
+        },
         { content: content(draftBody), publishedAt: null },
       ],
     });
-    const draftSet = await createMessageSet(db, { callId: call.id, title: `Set-unpublished-${uniqueSuffix()}`, versions: [{ content: content(draftBody), publishedAt: null }] });
-    const draftCallSet = await createMessageSet(db, { callId: draftCall.id, title: `Set-of-draft-call-${uniqueSuffix()}`, versions: [{ content: content(draftBody), publishedAt: new Date(base) }] });
-    return { forum, hiddenForum, call, draftCall, named, anonymous, confidential, secretQuotes, publicQuote, draftBody, set, draftSet, draftCallSet };
+    const draftSet = await createMessageSet(db, {
+      callId: call.id,
+      title: `Set-unpublished-${uniqueSuffix()}`,
+      versions: [{ content: content(draftBody), publishedAt: null }],
+    });
+    const draftCallSet = await createMessageSet(db, {
+      callId: draftCall.id,
+      title: `Set-of-draft-call-${uniqueSuffix()}`,
+      versions: [{ content: content(draftBody), publishedAt: new Date(base) }],
+    });
+    return {
+      forum,
+      hiddenForum,
+      call,
+      draftCall,
+      named,
+      anonymous,
+      confidential,
+      secretQuotes,
+      publicQuote,
+      draftBody,
+      set,
+      draftSet,
+      draftCallSet,
+    };
   }
 
   const fetchSeen = async (path: string) => {
@@ -140,10 +201,20 @@ describe("consent in every answer", () => {
     const responses = await allPages(`/api/v1/calls/${call.slug}/responses?limit=1`);
     seen.push(...responses.answers);
     expect(responses.items.map((item) => item.reference)).toEqual([named.reference, anonymous.reference]);
-    expect(responses.items[0]).toMatchObject({ publication: "named", author: { name: named.name, organisation: named.organisation } });
-    expect(responses.items[1]).toMatchObject({ publication: "anonymous", author: null, stakeholderGroup: "CIVIL_SOCIETY", region: "AFRICA" });
+    expect(responses.items[0]).toMatchObject({
+      publication: "named",
+      author: { name: named.name, organisation: named.organisation },
+    });
+    expect(responses.items[1]).toMatchObject({
+      publication: "anonymous",
+      author: null,
+      stakeholderGroup: "CIVIL_SOCIETY",
+      region: "AFRICA",
+    });
     const filtered = async (filter: string) =>
-      ((await fetchSeen(`/api/v1/calls/${call.slug}/responses?${filter}`)).json as { items: { reference: string }[] }).items.map((i) => i.reference);
+      ((await fetchSeen(`/api/v1/calls/${call.slug}/responses?${filter}`)).json as { items: { reference: string }[] }).items.map(
+        (i) => i.reference,
+      );
     expect(await filtered("group=CIVIL_SOCIETY")).toEqual([anonymous.reference]);
     expect(await filtered("region=ASIA_PACIFIC")).toEqual([named.reference]);
     expect(await filtered(`since=${new Date(base + 2 * MINUTE).toISOString()}`)).toEqual([anonymous.reference]);
@@ -169,11 +240,24 @@ describe("consent in every answer", () => {
     const citations = (setAnswer.json as { version: { sections: { paragraphs: { citations: Record<string, unknown>[] }[] }[] } })
       .version.sections[0]!.paragraphs[0]!.citations;
     expect(citations[0]).toEqual({
-      reference: named.reference, stakeholderGroup: "GOVERNMENT", region: "ASIA_PACIFIC", available: true,
-      quote: data.publicQuote, url: `/api/v1/responses/${named.reference}`,
+      reference: named.reference,
+      stakeholderGroup: "GOVERNMENT",
+      region: "ASIA_PACIFIC",
+      available: true,
+      quote: data.publicQuote,
+      url: `/api/v1/responses/${named.reference}`,
     });
-    for (const [index, source] of [[1, data.confidential.hidden], [2, data.confidential.private], [3, data.confidential.withdrawn]] as const) {
-      expect(citations[index]).toEqual({ reference: source.reference, stakeholderGroup: source.stakeholderGroup, region: source.region, available: false });
+    for (const [index, source] of [
+      [1, data.confidential.hidden],
+      [2, data.confidential.private],
+      [3, data.confidential.withdrawn],
+    ] as const) {
+      expect(citations[index]).toEqual({
+        reference: source.reference,
+        stakeholderGroup: source.stakeholderGroup,
+        region: source.region,
+        available: false,
+      });
     }
     const versions = await fetchSeen(`/api/v1/message-sets/${set.slug}/versions`);
     expect((versions.json as { items: { number: number }[] }).items.map((v) => v.number)).toEqual([1]);
@@ -181,12 +265,18 @@ describe("consent in every answer", () => {
     expect((await fetchSeen("/api/v1/openapi.json")).status).toBe(200);
 
     const refused = [
-      `/api/v1/forums/${data.hiddenForum.slug}`, `/api/v1/calls/${data.draftCall.slug}`, `/api/v1/calls/${data.draftCall.slug}/responses`,
-      `/api/v1/calls/${data.draftCall.slug}/participation`, `/api/v1/message-sets/${set.slug}/versions/2`,
-      `/api/v1/message-sets/${data.draftSet.slug}`, `/api/v1/message-sets/${data.draftSet.slug}/versions`,
-      `/api/v1/message-sets/${data.draftSet.slug}/versions/1`, `/api/v1/message-sets/${data.draftCallSet.slug}`,
+      `/api/v1/forums/${data.hiddenForum.slug}`,
+      `/api/v1/calls/${data.draftCall.slug}`,
+      `/api/v1/calls/${data.draftCall.slug}/responses`,
+      `/api/v1/calls/${data.draftCall.slug}/participation`,
+      `/api/v1/message-sets/${set.slug}/versions/2`,
+      `/api/v1/message-sets/${data.draftSet.slug}`,
+      `/api/v1/message-sets/${data.draftSet.slug}/versions`,
+      `/api/v1/message-sets/${data.draftSet.slug}/versions/1`,
+      `/api/v1/message-sets/${data.draftCallSet.slug}`,
       ...Object.values(data.confidential).map((c) => `/api/v1/responses/${c.reference ?? "NONE-0000"}`),
-      "/api/v1/comments", "/api/v1/calls/x/responses/y",
+      "/api/v1/comments",
+      "/api/v1/calls/x/responses/y",
     ];
     for (const path of refused) {
       const answer = await fetchSeen(path);
@@ -200,15 +290,25 @@ describe("consent in every answer", () => {
     const { confidential, anonymous } = data;
     const forbidden = [
       ...Object.values(confidential).flatMap((c) => [c.text, c.name, c.organisation, c.onBehalfOf]),
-      anonymous.name, anonymous.organisation, anonymous.onBehalfOf,
-      ...data.secretQuotes, data.draftBody, data.draftCall.slug, data.draftCall.title, data.hiddenForum.slug,
-      data.draftSet.slug, data.draftSet.title, data.draftCallSet.slug,
+      anonymous.name,
+      anonymous.organisation,
+      anonymous.onBehalfOf,
+      ...data.secretQuotes,
+      data.draftBody,
+      data.draftCall.slug,
+      data.draftCall.title,
+      data.hiddenForum.slug,
+      data.draftSet.slug,
+      data.draftSet.title,
+      data.draftCallSet.slug,
     ];
     const references = Object.values(confidential).flatMap((c) => (c.reference ? [c.reference] : []));
     expect(references.length).toBe(5);
     // An unavailable citation keeps the reference it was cited by (and nothing else of the response).
-    const withoutUnavailable = (text: string) => JSON.stringify(JSON.parse(text || "null"), (_key, value) =>
-      value && typeof value === "object" && value.available === false ? undefined : value);
+    const withoutUnavailable = (text: string) =>
+      JSON.stringify(JSON.parse(text || "null"), (_key, value) =>
+        value && typeof value === "object" && value.available === false ? undefined : value,
+      );
     for (const answer of seen) {
       for (const secret of forbidden) expect(answer.text, answer.template).not.toContain(secret);
       const stripped = withoutUnavailable(answer.text);
@@ -223,7 +323,8 @@ describe("cursor pagination", () => {
     const question = await createQuestion(db, { callId: call.id });
     const same = base + 30 * MINUTE; // equal submittedAt: the id breaks the tie
     const originals = [];
-    for (const [i, at] of [base, same, same, same, base + 40 * MINUTE].entries()) originals.push(await respond(call.id, question.id, `o${i}`, {}, at));
+    for (const [i, at] of [base, same, same, same, base + 40 * MINUTE].entries())
+      originals.push(await respond(call.id, question.id, `o${i}`, {}, at));
     const path = `/api/v1/calls/${call.slug}/responses?limit=2`;
     const first = (await apiFetch(path)).json as { items: { reference: string }[]; next: string; total: number };
     expect(first.items).toHaveLength(2);
@@ -239,7 +340,9 @@ describe("cursor pagination", () => {
     const read = [...first.items, ...secondBody.items, ...rest.items].map((item) => item.reference as string);
 
     expect(new Set(read).size).toBe(read.length);
-    const expectedOriginals = [...originals].sort((a, b) => a.submittedAt!.getTime() - b.submittedAt!.getTime() || (a.id < b.id ? -1 : 1));
+    const expectedOriginals = [...originals].sort(
+      (a, b) => a.submittedAt!.getTime() - b.submittedAt!.getTime() || (a.id < b.id ? -1 : 1),
+    );
     expect(read.slice(0, 5)).toEqual(expectedOriginals.map((r) => r.reference));
     expect([...read.slice(5)].sort()).toEqual(arrivals.map((r) => (r as { reference: string }).reference).sort());
   });

@@ -44,8 +44,14 @@ describe("stripMetadata", () => {
     const plain = odtFile("Our text");
     const withMeta = zipFile([
       ["mimetype", "application/vnd.oasis.opendocument.text"],
-      ["meta.xml", `<?xml version="1.0"?><office:document-meta xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" xmlns:meta="urn:oasis:names:tc:opendocument:xmlns:meta:1.0"><office:meta><meta:initial-creator>${AUTHOR}</meta:initial-creator></office:meta></office:document-meta>`],
-      ...[["META-INF/manifest.xml", archivePart(plain, "META-INF/manifest.xml")!], ["content.xml", archivePart(plain, "content.xml")!]] as [string, string][],
+      [
+        "meta.xml",
+        `<?xml version="1.0"?><office:document-meta xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" xmlns:meta="urn:oasis:names:tc:opendocument:xmlns:meta:1.0"><office:meta><meta:initial-creator>${AUTHOR}</meta:initial-creator></office:meta></office:document-meta>`,
+      ],
+      ...([
+        ["META-INF/manifest.xml", archivePart(plain, "META-INF/manifest.xml")!],
+        ["content.xml", archivePart(plain, "content.xml")!],
+      ] as [string, string][]),
     ]);
     const stripped = await stripMetadata(ALLOWED_TYPES.odt.mediaType, withMeta);
     expect(archivePart(stripped, "meta.xml")).not.toContain(AUTHOR);

@@ -11,15 +11,7 @@ import { detectType } from "@/lib/attachments/detect";
 import { MAX_ARCHIVE_ENTRIES, MAX_UNPACKED_BYTES } from "@/lib/attachments/limits";
 import { db, disconnectDb } from "@/lib/db";
 import { createCall, createResponse } from "@/prisma/factories";
-import {
-  deflatedZerosPart,
-  docxEntries,
-  docxFile,
-  odtFile,
-  storedPart,
-  zipArchive,
-  type ZipPart,
-} from "../support/files";
+import { deflatedZerosPart, docxEntries, docxFile, odtFile, storedPart, zipArchive, type ZipPart } from "../support/files";
 import { actor } from "./helpers";
 
 const GiB = 1024 * 1024 * 1024;
@@ -86,7 +78,7 @@ describe("zip bombs", () => {
   it("refuses when the parts add up to more than the limit, each of them modest", async () => {
     // 26 parts of 2 MiB each at a plausible 10:1 ratio: 52 MiB in all, over the 50 MiB limit.
     const parts = Array.from({ length: 26 }, (_, index) => ({
-      ...storedPart(`word/media/image${index}.xml`, Buffer.alloc(2 * MiB / 10, 0x61)),
+      ...storedPart(`word/media/image${index}.xml`, Buffer.alloc((2 * MiB) / 10, 0x61)),
       uncompressedSize: 2 * MiB,
     }));
     expect(26 * 2 * MiB).toBeGreaterThan(MAX_UNPACKED_BYTES);
@@ -130,7 +122,10 @@ describe("real documents", () => {
     const xml = Buffer.from(
       '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>' +
         '<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>' +
-        Array.from({ length: 20_000 }, (_, index) => `<w:p><w:r><w:t>Paragraph ${index} of the contribution.</w:t></w:r></w:p>`).join("") +
+        Array.from(
+          { length: 20_000 },
+          (_, index) => `<w:p><w:r><w:t>Paragraph ${index} of the contribution.</w:t></w:r></w:p>`,
+        ).join("") +
         "</w:body></w:document>",
     );
     const stored = storedPart("word/document.xml", xml);

@@ -33,9 +33,7 @@ afterAll(async () => {
 const DAY = 24 * 3600 * 1000;
 
 /** An author with a response to an open call (or as overridden). */
-async function scenario(
-  options: { status?: ResponseStatus; consent?: Consent; closed?: boolean } = {},
-) {
+async function scenario(options: { status?: ResponseStatus; consent?: Consent; closed?: boolean } = {}) {
   const author = await actor();
   const call = await createCall(
     db,
@@ -56,7 +54,11 @@ async function attachDirectly(responseId: string, fileName = "report.pdf") {
   await storage.put(storageKey, bytes);
   return db.attachment.create({
     data: {
-      responseId, storageKey, fileName, mediaType: "application/pdf", size: bytes.length,
+      responseId,
+      storageKey,
+      fileName,
+      mediaType: "application/pdf",
+      size: bytes.length,
       sha256: createHash("sha256").update(bytes).digest("hex"),
     },
     select: { id: true, storageKey: true },
@@ -82,7 +84,12 @@ describe("adding files", () => {
     const { author, responseId } = await scenario();
     const bytes = pdfFile();
     const added = await addAttachment(author, { responseId, fileName: "Our contribution.pdf", bytes });
-    expect(added).toEqual({ id: expect.any(String), fileName: "Our contribution.pdf", size: bytes.length, mediaType: "application/pdf" });
+    expect(added).toEqual({
+      id: expect.any(String),
+      fileName: "Our contribution.pdf",
+      size: bytes.length,
+      mediaType: "application/pdf",
+    });
 
     const row = await db.attachment.findUniqueOrThrow({ where: { id: added.id }, select: { storageKey: true, sha256: true } });
     expect(row.sha256).toBe(createHash("sha256").update(bytes).digest("hex"));
@@ -114,11 +121,19 @@ describe("adding files", () => {
     ["text named .pdf", "paper.pdf", Buffer.from("%PDF is what I am not"), "unsupportedType"],
     ["a zip posing as a DOCX", "paper.docx", zipFile([["readme.txt", "hello"]]), "unsupportedType"],
     ["a DOCX without word/document.xml", "paper.docx", docxFile("x", { withDocument: false }), "unsupportedType"],
-    ["an OpenDocument spreadsheet named .odt", "table.odt", odtFile("x", "application/vnd.oasis.opendocument.spreadsheet"), "unsupportedType"],
+    [
+      "an OpenDocument spreadsheet named .odt",
+      "table.odt",
+      odtFile("x", "application/vnd.oasis.opendocument.spreadsheet"),
+      "unsupportedType",
+    ],
     [
       "a zip whose inspected entry is too large to inflate safely",
       "paper.docx",
-      zipFile([["[Content_Types].xml", DOCX_CONTENT_TYPES + " ".repeat(40_000)], ["word/document.xml", "<w:document/>"]]),
+      zipFile([
+        ["[Content_Types].xml", DOCX_CONTENT_TYPES + " ".repeat(40_000)],
+        ["word/document.xml", "<w:document/>"],
+      ]),
       "unsupportedType",
     ],
     ["an empty file", "empty.pdf", Buffer.alloc(0), "empty"],
@@ -134,7 +149,9 @@ describe("adding files", () => {
   it("refuses a file over 10 MiB", async () => {
     const { author, responseId } = await scenario();
     const bytes = Buffer.concat([pdfFile(), Buffer.alloc(MAX_BYTES, 0x20)]);
-    await expect(addAttachment(author, { responseId, fileName: "big.pdf", bytes })).rejects.toMatchObject({ message: "tooLarge" });
+    await expect(addAttachment(author, { responseId, fileName: "big.pdf", bytes })).rejects.toMatchObject({
+      message: "tooLarge",
+    });
     expect(await rowCount(responseId)).toBe(0);
   });
 
@@ -145,7 +162,11 @@ describe("adding files", () => {
       kind: "conflict",
       message: "tooMany",
     });
-    expect((await listOwnAttachments(author, responseId)).map((f) => f.fileName)).toEqual(["part 1.pdf", "part 2.pdf", "part 3.pdf"]);
+    expect((await listOwnAttachments(author, responseId)).map((f) => f.fileName)).toEqual([
+      "part 1.pdf",
+      "part 2.pdf",
+      "part 3.pdf",
+    ]);
   });
 
   it("never makes a fourth file under parallel uploads, and leaves no orphan file behind", async () => {
@@ -241,7 +262,10 @@ describe("downloading files", () => {
     const bytes = pdfFile("Visible or not");
     const added = await addAttachment(author, { responseId, fileName: "evidence.pdf", bytes });
     // For an anonymous response: the author confirmed the files' text does not name them.
-    await db.response.update({ where: { id: responseId }, data: { status, attachmentsPrivate: consent === "PUBLISH_ANONYMOUS" ? false : null } });
+    await db.response.update({
+      where: { id: responseId },
+      data: { status, attachmentsPrivate: consent === "PUBLISH_ANONYMOUS" ? false : null },
+    });
     for (const [who, viewer] of Object.entries(await viewers(author)) as [Who, SessionUser | null][]) {
       if (expected[who]) {
         const download = await getAttachmentForDownload(viewer, added.id);
@@ -251,7 +275,10 @@ describe("downloading files", () => {
         const stripped = consent === "PUBLISH_ANONYMOUS" && (who === "visitor" || who === "other");
         if (stripped) expect(body).not.toEqual(bytes);
         else expect(body).toEqual(bytes);
-        expect((await listVisibleAttachments(viewer, responseId)).map((f) => f.id), who).toEqual([added.id]);
+        expect(
+          (await listVisibleAttachments(viewer, responseId)).map((f) => f.id),
+          who,
+        ).toEqual([added.id]);
       } else {
         await expect(getAttachmentForDownload(viewer, added.id), who).rejects.toMatchObject({ kind: "not_found" });
         expect(await listVisibleAttachments(viewer, responseId), who).toEqual([]);

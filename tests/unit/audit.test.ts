@@ -19,9 +19,18 @@ const entriesOf = (itemId: string) =>
   });
 
 const form = (forumId: string, overrides: Partial<CallFormValues> = {}): CallFormValues => ({
-  forumId, title: "Audit trail call", slug: `audit-${uniqueSuffix()}`, referencePrefix: `A${uniqueSuffix().slice(0, 6)}`,
-  thematicTrack: "", introduction: "", timeZone: "UTC", opensAt: "2030-03-01T09:00", closesAt: "2030-04-30T17:00",
-  questions: [{ prompt: "What works?", type: "LONG_TEXT" }], glossary: [], ...overrides,
+  forumId,
+  title: "Audit trail call",
+  slug: `audit-${uniqueSuffix()}`,
+  referencePrefix: `A${uniqueSuffix().slice(0, 6)}`,
+  thematicTrack: "",
+  introduction: "",
+  timeZone: "UTC",
+  opensAt: "2030-03-01T09:00",
+  closesAt: "2030-04-30T17:00",
+  questions: [{ prompt: "What works?", type: "LONG_TEXT" }],
+  glossary: [],
+  ...overrides,
 });
 
 describe("the audit log table", () => {
@@ -44,7 +53,17 @@ describe("calls and roles write audit entries", () => {
     const call = await createCall(moderator, callInputSchema.parse(values));
     const [question] = await db.question.findMany({ where: { callId: call.id }, select: { id: true } });
     const questions = [{ ...values.questions![0]!, questionId: question!.id }];
-    await updateCall(moderator, call.id, callInputSchema.parse({ ...values, questions, moderationMode: "PRE", reportThreshold: "5", title: "Audit trail call (revised)" }));
+    await updateCall(
+      moderator,
+      call.id,
+      callInputSchema.parse({
+        ...values,
+        questions,
+        moderationMode: "PRE",
+        reportThreshold: "5",
+        title: "Audit trail call (revised)",
+      }),
+    );
     await publishCall(moderator, call.id, new Date("2030-01-01T00:00:00Z"));
     await unpublishCall(moderator, call.id);
     const entries = await entriesOf(call.id);
@@ -54,16 +73,29 @@ describe("calls and roles write audit entries", () => {
       ["call.publish", moderator.id, "MODERATOR", "call", call.id],
       ["call.unpublish", moderator.id, "MODERATOR", "call", call.id],
     ]);
-    expect(entries[0]!.after).toMatchObject({ title: "Audit trail call", moderationMode: "POST", reportThreshold: 3, questions: 1 });
+    expect(entries[0]!.after).toMatchObject({
+      title: "Audit trail call",
+      moderationMode: "POST",
+      reportThreshold: 3,
+      questions: 1,
+    });
     expect(entries[1]!.before).toEqual({ title: "Audit trail call", moderationMode: "POST", reportThreshold: 3 });
     expect(entries[1]!.after).toEqual({ title: "Audit trail call (revised)", moderationMode: "PRE", reportThreshold: 5 });
     expect(entries[2]).toMatchObject({ before: { publishedAt: null }, after: { publishedAt: "2030-01-01T00:00:00.000Z" } });
     // A question replaced (no id: a new one) is said to have changed.
-    await updateCall(moderator, call.id, callInputSchema.parse({ ...values, moderationMode: "PRE", reportThreshold: "5", title: "Audit trail call (revised)" }));
-    expect((await entriesOf(call.id)).at(-1)).toMatchObject({ before: { questionsEdited: false }, after: { questionsEdited: true } });
+    await updateCall(
+      moderator,
+      call.id,
+      callInputSchema.parse({ ...values, moderationMode: "PRE", reportThreshold: "5", title: "Audit trail call (revised)" }),
+    );
+    expect((await entriesOf(call.id)).at(-1)).toMatchObject({
+      before: { questionsEdited: false },
+      after: { questionsEdited: true },
+    });
     expect(entries[3]).toMatchObject({ before: { publishedAt: "2030-01-01T00:00:00.000Z" }, after: { publishedAt: null } });
-    expect(await db.call.findUniqueOrThrow({ where: { id: call.id }, select: { moderationMode: true, reportThreshold: true } }))
-      .toEqual({ moderationMode: "PRE", reportThreshold: 5 });
+    expect(
+      await db.call.findUniqueOrThrow({ where: { id: call.id }, select: { moderationMode: true, reportThreshold: true } }),
+    ).toEqual({ moderationMode: "PRE", reportThreshold: 5 });
   });
 
   it("refuses a report threshold outside 1..100 and an unknown moderation mode", () => {
@@ -80,9 +112,19 @@ describe("calls and roles write audit entries", () => {
     const person = await createUser(db);
     await changeRole(admin, { userId: person.id, role: "MODERATOR" });
     await changeRole(admin, { userId: person.id, role: "MODERATOR" });
-    await expect(changeRole(await actor("MODERATOR"), { userId: person.id, role: "ADMIN" })).rejects.toMatchObject({ kind: "forbidden" });
+    await expect(changeRole(await actor("MODERATOR"), { userId: person.id, role: "ADMIN" })).rejects.toMatchObject({
+      kind: "forbidden",
+    });
     expect(await entriesOf(person.id)).toEqual([
-      { action: "user.role", actorId: admin.id, actorRole: "ADMIN", itemType: "user", callId: null, before: { role: "STAKEHOLDER" }, after: { role: "MODERATOR" } },
+      {
+        action: "user.role",
+        actorId: admin.id,
+        actorRole: "ADMIN",
+        itemType: "user",
+        callId: null,
+        before: { role: "STAKEHOLDER" },
+        after: { role: "MODERATOR" },
+      },
     ]);
   });
 });
@@ -112,6 +154,8 @@ describe("reading the audit log", () => {
 
     await db.user.delete({ where: { id: moderator.id } });
     expect((await read({})).entries[1]).toMatchObject({ actorId: moderator.id, actorName: null });
-    await expect(listAuditEntries(await actor("MODERATOR"), auditQuerySchema.parse({}))).rejects.toMatchObject({ kind: "forbidden" });
+    await expect(listAuditEntries(await actor("MODERATOR"), auditQuerySchema.parse({}))).rejects.toMatchObject({
+      kind: "forbidden",
+    });
   });
 });

@@ -6,7 +6,12 @@ import { callInputSchema, type CallFormValues, type CallInput } from "@/lib/call
 import { fromLocalDateTime, isTimeZone, toLocalDateTime } from "@/lib/calls/time";
 import { db, disconnectDb } from "@/lib/db";
 import {
-  createCall as createFactoryCall, createForum, createQuestion, createResponse, createUser, uniqueSuffix,
+  createCall as createFactoryCall,
+  createForum,
+  createQuestion,
+  createResponse,
+  createUser,
+  uniqueSuffix,
 } from "@/prisma/factories";
 import { actor } from "./helpers";
 
@@ -78,14 +83,26 @@ describe("the call schema", () => {
   it("reads a posted form with dotted names, as the browser sends it without JavaScript", () => {
     const input = callInputSchema.parse(
       nestValues({
-        forumId: "f", title: "T", slug: "t", referencePrefix: "AB", timeZone: "UTC",
-        opensAt: "2030-01-01T00:00", closesAt: "2030-01-02T00:00",
-        "questions.1.prompt": "Second", "questions.1.type": "SHORT_TEXT",
-        "questions.0.prompt": "First", "questions.0.type": "LONG_TEXT", "questions.0.required": "true",
-        "glossary.0.term": "CfC", "glossary.0.definition": "Call for contributions",
+        forumId: "f",
+        title: "T",
+        slug: "t",
+        referencePrefix: "AB",
+        timeZone: "UTC",
+        opensAt: "2030-01-01T00:00",
+        closesAt: "2030-01-02T00:00",
+        "questions.1.prompt": "Second",
+        "questions.1.type": "SHORT_TEXT",
+        "questions.0.prompt": "First",
+        "questions.0.type": "LONG_TEXT",
+        "questions.0.required": "true",
+        "glossary.0.term": "CfC",
+        "glossary.0.definition": "Call for contributions",
       }),
     );
-    expect(input.questions.map((q) => [q.prompt, q.required])).toEqual([["First", true], ["Second", false]]);
+    expect(input.questions.map((q) => [q.prompt, q.required])).toEqual([
+      ["First", true],
+      ["Second", false],
+    ]);
     expect(input.glossary).toEqual([{ term: "CfC", definition: "Call for contributions" }]);
   });
 
@@ -93,10 +110,13 @@ describe("the call schema", () => {
     expect(issues({})).toEqual(expect.arrayContaining(["title:text", "forumId:chooseForum", "opensAt:dateTime"]));
     const base = form("forum");
     expect(issues({ ...base, title: " ", slug: "Not a slug!", referencePrefix: "c-1" })).toEqual([
-      "title:required", "slug:slugFormat", "referencePrefix:prefixFormat",
+      "title:required",
+      "slug:slugFormat",
+      "referencePrefix:prefixFormat",
     ]);
     expect(issues({ ...base, title: "x".repeat(201), introduction: "x".repeat(20_001) })).toEqual([
-      "title:tooLong|200", "introduction:tooLong|20000",
+      "title:tooLong|200",
+      "introduction:tooLong|20000",
     ]);
     expect(issues({ ...base, questions: Array.from({ length: 31 }, () => ({ prompt: "Q", type: "LONG_TEXT" })) })).toEqual([
       "questions:tooManyQuestions|30",
@@ -115,8 +135,12 @@ describe("the call schema", () => {
         ],
       }),
     ).toEqual([
-      "questions.0.type:chooseType", "questions.1.options:twoOptions", "questions.2.maxLength:wholeNumber",
-      "questions.3.maxLength:tooLarge|20000", "questions.4.minLength:minAboveMax", "questions.5.maxChoices:maxChoicesRange",
+      "questions.0.type:chooseType",
+      "questions.1.options:twoOptions",
+      "questions.2.maxLength:wholeNumber",
+      "questions.3.maxLength:tooLarge|20000",
+      "questions.4.minLength:minAboveMax",
+      "questions.5.maxChoices:maxChoicesRange",
       "questions.6.options:optionTooLong|200",
     ]);
     expect(issues({ ...base, glossary: [{ term: "", definition: "x" }] })).toEqual(["glossary.0.term:required"]);
@@ -139,19 +163,29 @@ describe("managing calls", () => {
     const created = await createCall(moderator, parse(form(forum.id)));
     const call = await getCallForEditing(moderator, created.id);
     expect(call).toMatchObject({ status: "DRAFT", publishedAt: null, questionsLocked: false });
-    expect(call.questions.map((q) => [q.position, q.type])).toEqual([[1, "LONG_TEXT"], [2, "SHORT_TEXT"], [3, "SINGLE_CHOICE"]]);
+    expect(call.questions.map((q) => [q.position, q.type])).toEqual([
+      [1, "LONG_TEXT"],
+      [2, "SHORT_TEXT"],
+      [3, "SINGLE_CHOICE"],
+    ]);
     expect(call.glossary.map((g) => g.term)).toEqual(["Norm"]);
 
     const values = callFormValues(call);
     const [first, second, third] = values.questions!;
-    await updateCall(moderator, call.id, parse({
-      ...values,
-      questions: [third!, { ...first!, prompt: "Which norms matter most?" }, { prompt: "Anything else?", type: "LONG_TEXT" }],
-      glossary: [{ term: "CfC", definition: "Call for contributions" }, ...values.glossary!],
-    }));
+    await updateCall(
+      moderator,
+      call.id,
+      parse({
+        ...values,
+        questions: [third!, { ...first!, prompt: "Which norms matter most?" }, { prompt: "Anything else?", type: "LONG_TEXT" }],
+        glossary: [{ term: "CfC", definition: "Call for contributions" }, ...values.glossary!],
+      }),
+    );
     const edited = await getCallForEditing(moderator, call.id);
     expect(edited.questions.map((q) => [q.position, q.prompt])).toEqual([
-      [1, "Has a norm failed?"], [2, "Which norms matter most?"], [3, "Anything else?"],
+      [1, "Has a norm failed?"],
+      [2, "Which norms matter most?"],
+      [3, "Anything else?"],
     ]);
     expect(edited.questions[0]!.id).toBe(third!.questionId);
     expect(edited.questions[1]!.id).toBe(first!.questionId);
@@ -170,11 +204,17 @@ describe("managing calls", () => {
     const forum = await createForum(db);
     const values = form(forum.id);
     await createCall(moderator, parse(values));
-    await expect(createCall(moderator, parse({ ...values, title: "Another", referencePrefix: `u${uniqueSuffix()}` }))).rejects.toMatchObject({
-      kind: "conflict", message: "slugTaken", fieldErrors: { slug: ["slugTaken"] },
+    await expect(
+      createCall(moderator, parse({ ...values, title: "Another", referencePrefix: `u${uniqueSuffix()}` })),
+    ).rejects.toMatchObject({
+      kind: "conflict",
+      message: "slugTaken",
+      fieldErrors: { slug: ["slugTaken"] },
     });
     await expect(createCall(moderator, parse({ ...values, slug: `other-${uniqueSuffix()}` }))).rejects.toMatchObject({
-      kind: "conflict", message: "prefixTaken", fieldErrors: { referencePrefix: ["prefixTaken"] },
+      kind: "conflict",
+      message: "prefixTaken",
+      fieldErrors: { referencePrefix: ["prefixTaken"] },
     });
     await expect(updateCall(moderator, "no-such-call", parse(form(forum.id)))).rejects.toMatchObject({ kind: "not_found" });
     await expect(getCallForEditing(moderator, "no-such-call")).rejects.toMatchObject({ kind: "not_found" });
@@ -182,10 +222,12 @@ describe("managing calls", () => {
     const other = await createCall(moderator, parse(form(forum.id)));
     const foreign = { prompt: "Q", type: "LONG_TEXT" as const, questionId: "someone-elses-question" };
     await expect(updateCall(moderator, other.id, parse(form(forum.id, { questions: [foreign] })))).rejects.toMatchObject({
-      kind: "invalid", fieldErrors: { questions: ["unknownQuestion"] },
+      kind: "invalid",
+      fieldErrors: { questions: ["unknownQuestion"] },
     });
     await expect(createCall(moderator, parse(form("no-such-forum")))).rejects.toMatchObject({
-      kind: "invalid", fieldErrors: { forumId: ["chooseForum"] },
+      kind: "invalid",
+      fieldErrors: { forumId: ["chooseForum"] },
     });
   });
 
@@ -218,25 +260,32 @@ describe("managing calls", () => {
     ];
     for (const changed of refusedChanges) {
       await expect(updateCall(moderator, call.id, parse({ ...values, questions: changed }))).rejects.toMatchObject({
-        kind: "conflict", message: "questionsLocked",
+        kind: "conflict",
+        message: "questionsLocked",
       });
     }
     await expect(updateCall(moderator, call.id, parse({ ...values, closesAt: "2030-04-01T17:00" }))).rejects.toMatchObject({
-      kind: "conflict", fieldErrors: { closesAt: ["closesOnlyLater"] },
+      kind: "conflict",
+      fieldErrors: { closesAt: ["closesOnlyLater"] },
     });
     await expect(updateCall(moderator, call.id, parse({ ...values, slug: `moved-${uniqueSuffix()}` }))).rejects.toMatchObject({
-      kind: "conflict", fieldErrors: { slug: ["slugLocked"] },
+      kind: "conflict",
+      fieldErrors: { slug: ["slugLocked"] },
     });
     await expect(unpublishCall(moderator, call.id)).rejects.toMatchObject({ kind: "conflict", message: "hasResponses" });
 
-    await updateCall(moderator, call.id, parse({
-      ...values,
-      title: "Norms in practice (extended)",
-      introduction: "Extended by two weeks.",
-      closesAt: "2030-05-14T17:00",
-      questions: [{ ...questions[0]!, helpText: "Clarified: one or two examples are enough." }, ...questions.slice(1)],
-      glossary: [...values.glossary!, { term: "Stakeholder", definition: "Anyone with a stake." }],
-    }));
+    await updateCall(
+      moderator,
+      call.id,
+      parse({
+        ...values,
+        title: "Norms in practice (extended)",
+        introduction: "Extended by two weeks.",
+        closesAt: "2030-05-14T17:00",
+        questions: [{ ...questions[0]!, helpText: "Clarified: one or two examples are enough." }, ...questions.slice(1)],
+        glossary: [...values.glossary!, { term: "Stakeholder", definition: "Anyone with a stake." }],
+      }),
+    );
     const after = await getCallForEditing(moderator, call.id);
     expect(after).toMatchObject({ title: "Norms in practice (extended)", introduction: "Extended by two weeks." });
     expect(after.closesAt.toISOString()).toBe("2030-05-14T15:00:00.000Z");
@@ -249,15 +298,21 @@ describe("managing calls", () => {
   it("saves a call with responses left as it was, though its stored times have seconds the editor does not show", async () => {
     const moderator = await actor("MODERATOR");
     const call = await createFactoryCall(db, {
-      opensAt: new Date("2026-01-01T08:00:42.123Z"), closesAt: new Date("2030-01-01T08:00:42.123Z"), timeZone: "Africa/Nairobi",
+      opensAt: new Date("2026-01-01T08:00:42.123Z"),
+      closesAt: new Date("2030-01-01T08:00:42.123Z"),
+      timeZone: "Africa/Nairobi",
     });
     await createQuestion(db, { callId: call.id });
     await createResponse(db, { callId: call.id, authorId: (await createUser(db)).id, status: "SUBMITTED" });
     const values = callFormValues(await getCallForEditing(moderator, call.id));
     expect(values.opensAt).toBe("2026-01-01T11:00");
     await updateCall(moderator, call.id, parse({ ...values, title: "Same call, new title" }));
-    expect(await db.call.findUniqueOrThrow({ where: { id: call.id }, select: { opensAt: true, closesAt: true, title: true } })).toEqual({
-      opensAt: call.opensAt, closesAt: call.closesAt, title: "Same call, new title",
+    expect(
+      await db.call.findUniqueOrThrow({ where: { id: call.id }, select: { opensAt: true, closesAt: true, title: true } }),
+    ).toEqual({
+      opensAt: call.opensAt,
+      closesAt: call.closesAt,
+      title: "Same call, new title",
     });
   });
 
@@ -275,7 +330,8 @@ describe("managing calls", () => {
     await expect(publishCall(stakeholder, call.id)).rejects.toMatchObject(refused);
     await expect(unpublishCall(stakeholder, call.id)).rejects.toMatchObject(refused);
     expect(await db.call.findUniqueOrThrow({ where: { id: call.id }, select: { title: true, publishedAt: true } })).toEqual({
-      title: "Norms in practice", publishedAt: null,
+      title: "Norms in practice",
+      publishedAt: null,
     });
     expect(await db.call.count({ where: { forumId: forum.id } })).toBe(1);
   });

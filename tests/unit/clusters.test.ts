@@ -7,7 +7,14 @@ import { getCampaigns } from "@/lib/curation/campaigns";
 import { clusterCall } from "@/lib/curation/clusters";
 import { DomainError } from "@/lib/errors";
 import { createCall, createQuestion } from "@/prisma/factories";
-import { CAMPAIGN_TEXT, campaignCopy, distinctText, plantResponses, seededRandom, type PlantedResponse } from "@/prisma/factories-clusters";
+import {
+  CAMPAIGN_TEXT,
+  campaignCopy,
+  distinctText,
+  plantResponses,
+  seededRandom,
+  type PlantedResponse,
+} from "@/prisma/factories-clusters";
 import { actor } from "./helpers";
 
 afterAll(disconnectDb);
@@ -36,13 +43,21 @@ async function plantedCall(seed: number, extra: PlantedResponse[] = []) {
       stakeholderGroup: copy ? "ACADEMIA" : "CIVIL_SOCIETY",
     });
   }
-  const ids = await plantResponses(db, call.id, questions.map((q) => q.id), [...rows, ...extra]);
+  const ids = await plantResponses(
+    db,
+    call.id,
+    questions.map((q) => q.id),
+    [...rows, ...extra],
+  );
   const copies = ids.filter((_, i) => rows[i]?.stakeholderGroup === "ACADEMIA");
   return { call, ids, copies, distinct: ids.slice(0, rows.length).filter((id) => !copies.includes(id)) };
 }
 
 const membersOf = async (callId: string) =>
-  db.response.findMany({ where: { callId, clusterId: { not: null } }, select: { id: true, clusterId: true, clusterScore: true } });
+  db.response.findMany({
+    where: { callId, clusterId: { not: null } },
+    select: { id: true, clusterId: true, clusterScore: true },
+  });
 
 describe("clusterCall", () => {
   it("finds a planted 20-copy campaign as exactly one cluster and does not merge 30 distinct texts", async () => {
@@ -92,7 +107,11 @@ describe("clusterCall", () => {
   it("leaves withdrawn responses out and shows moderators private members", async () => {
     const moderator = await actor("MODERATOR");
     const rng = seededRandom(303);
-    const withdrawn = { texts: [campaignCopy(CAMPAIGN_TEXT, rng), ""], submittedAt: new Date(base - MINUTE), status: "WITHDRAWN" as const };
+    const withdrawn = {
+      texts: [campaignCopy(CAMPAIGN_TEXT, rng), ""],
+      submittedAt: new Date(base - MINUTE),
+      status: "WITHDRAWN" as const,
+    };
     const { call, ids, copies } = await plantedCall(303, [withdrawn]);
     await clusterCall(moderator, call.id);
     const withdrawnId = ids[ids.length - 1]!;
@@ -117,7 +136,12 @@ describe("clusterCall", () => {
     await clusterCall(moderator, call.id);
     expect((await getCampaigns(moderator, call.id)).stale).toBe(false);
     const [question] = await db.question.findMany({ where: { callId: call.id }, select: { id: true } });
-    await plantResponses(db, call.id, [question!.id], [{ texts: [distinctText(seededRandom(1))], submittedAt: new Date(Date.now() + 1000) }]);
+    await plantResponses(
+      db,
+      call.id,
+      [question!.id],
+      [{ texts: [distinctText(seededRandom(1))], submittedAt: new Date(Date.now() + 1000) }],
+    );
     expect((await getCampaigns(moderator, call.id)).stale).toBe(true);
   });
 

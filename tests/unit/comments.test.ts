@@ -2,7 +2,12 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { SessionUser } from "@/lib/auth/session";
 import { answerComment } from "@/lib/comments/answer";
 import {
-  approveComment, dismissCommentReports, hideComment, markCommentReviewed, restoreComment, upholdCommentReports,
+  approveComment,
+  dismissCommentReports,
+  hideComment,
+  markCommentReviewed,
+  restoreComment,
+  upholdCommentReports,
 } from "@/lib/comments/moderate";
 import { postComment } from "@/lib/comments/post";
 import { listCommentQueue } from "@/lib/comments/queue";
@@ -37,7 +42,12 @@ async function refusal(promise: Promise<unknown>) {
 
 const key = () => `key-${uniqueSuffix()}-${uniqueSuffix()}`;
 const input = (versionId: string, paragraphId: string | null, extra: Record<string, unknown> = {}) => ({
-  versionId, paragraphId, body: "Please name the stakeholder groups explicitly.", anonymous: false, submitKey: key(), ...extra,
+  versionId,
+  paragraphId,
+  body: "Please name the stakeholder groups explicitly.",
+  anonymous: false,
+  submitKey: key(),
+  ...extra,
 });
 
 describe("posting a comment", () => {
@@ -46,13 +56,19 @@ describe("posting a comment", () => {
     const user = await createUser(db, { profile: { stakeholderGroup: "GOVERNMENT", region: "LATIN_AMERICA_CARIBBEAN" } });
     const posted = await postComment(user, input(version.id, paragraphIds[2]!));
     expect(posted).toMatchObject({ moderationState: "PUBLISHED", duplicate: false });
-    const row = await db.comment.findUniqueOrThrow({ where: { id: posted.id }, select: { stakeholderGroup: true, region: true, paragraphId: true } });
+    const row = await db.comment.findUniqueOrThrow({
+      where: { id: posted.id },
+      select: { stakeholderGroup: true, region: true, paragraphId: true },
+    });
     expect(row).toEqual({ stakeholderGroup: "GOVERNMENT", region: "LATIN_AMERICA_CARIBBEAN", paragraphId: paragraphIds[2] });
   });
 
   it("refuses outside the comment period, with the time named, and exactly at closing", async () => {
     const user = await actor();
-    for (const [period, prefix] of [["upcoming", "closed:commentsUpcoming|"], ["closed", "closed:commentsClosed|"]] as const) {
+    for (const [period, prefix] of [
+      ["upcoming", "closed:commentsUpcoming|"],
+      ["closed", "closed:commentsClosed|"],
+    ] as const) {
       const { version, paragraphIds } = await createCommentableSet(db, { period });
       const at = period === "upcoming" ? version.commentOpensAt! : version.commentClosesAt!;
       expect(await refusal(postComment(user, input(version.id, paragraphIds[0]!)))).toBe(`${prefix}${at.toISOString()}`);
@@ -61,7 +77,9 @@ describe("posting a comment", () => {
     expect(await refusal(postComment(user, input(none.version.id, null)))).toBe("closed:commentsNone");
     const { version } = await createCommentableSet(db);
     const closesAt = version.commentClosesAt!;
-    expect(await refusal(postComment(user, input(version.id, null), closesAt))).toBe(`closed:commentsClosed|${closesAt.toISOString()}`);
+    expect(await refusal(postComment(user, input(version.id, null), closesAt))).toBe(
+      `closed:commentsClosed|${closesAt.toISOString()}`,
+    );
     const justBefore = new Date(closesAt.getTime() - 1);
     expect((await postComment(user, input(version.id, null), justBefore)).moderationState).toBe("PUBLISHED");
   });
@@ -79,7 +97,8 @@ describe("posting a comment", () => {
     expect(await refusal(postComment(noProfile, input(version.id, null)))).toBe("forbidden:commentProfileRequired");
     // A second published version: version 1 no longer takes comments.
     await db.messageSetVersion.create({
-      data: { setId: set.id, number: 2, content: [], publishedAt: new Date(), ...periodOf("open") }, select: { id: true },
+      data: { setId: set.id, number: 2, content: [], publishedAt: new Date(), ...periodOf("open") },
+      select: { id: true },
     });
     expect(await refusal(postComment(user, input(version.id, paragraphIds[0]!)))).toBe("conflict:notLatestVersion");
     const final = await createCommentableSet(db);
@@ -97,7 +116,9 @@ describe("posting a comment", () => {
     expect(await refusal(postComment(user, input(version.id, null, { parentId: reply.id })))).toBe("not_found:parentNotFound");
     for (const moderationState of ["HIDDEN", "PENDING"] as const) {
       const hidden = await createComment(db, { setId: set.id, versionId: version.id, moderationState });
-      expect(await refusal(postComment(user, input(version.id, null, { parentId: hidden.id })))).toBe("conflict:parentNotPublished");
+      expect(await refusal(postComment(user, input(version.id, null, { parentId: hidden.id })))).toBe(
+        "conflict:parentNotPublished",
+      );
     }
     const other = await createCommentableSet(db);
     const foreign = await createComment(db, { setId: other.set.id, versionId: other.version.id });
@@ -134,9 +155,15 @@ describe("moderating comments", () => {
     expect(await refusal(restoreComment(moderator, comment.id))).toBe("conflict:commentNotHidden");
     await hideComment(moderator, { commentId: comment.id, reason: "Contains a phone number." });
     expect((await db.comment.findUniqueOrThrow({ where: { id: comment.id } })).hiddenReason).toBe("Contains a phone number.");
-    expect(await refusal(hideComment(moderator, { commentId: comment.id, reason: "Again, please." }))).toBe("conflict:commentAlreadyHidden");
+    expect(await refusal(hideComment(moderator, { commentId: comment.id, reason: "Again, please." }))).toBe(
+      "conflict:commentAlreadyHidden",
+    );
     await restoreComment(moderator, comment.id);
-    const entries = await db.auditEntry.findMany({ where: { itemId: comment.id }, orderBy: { id: "asc" }, select: { action: true, actorId: true, itemType: true } });
+    const entries = await db.auditEntry.findMany({
+      where: { itemId: comment.id },
+      orderBy: { id: "asc" },
+      select: { action: true, actorId: true, itemType: true },
+    });
     expect(entries.map((e) => e.action)).toEqual(["comment.approve", "comment.hide", "comment.restore"]);
     expect(entries.every((e) => e.actorId === moderator.id && e.itemType === "comment")).toBe(true);
     const fresh = await createComment(db, { setId: set.id, versionId: version.id });
@@ -157,7 +184,10 @@ describe("moderating comments", () => {
     expect((await reportComment(b, report)).hidden).toBe(false);
     expect((await db.comment.findUniqueOrThrow({ where: { id: comment.id } })).moderationState).toBe("PUBLISHED");
     expect((await reportComment(c, report)).hidden).toBe(true);
-    const auto = await db.auditEntry.findFirstOrThrow({ where: { itemId: comment.id, action: "comment.autoHide" }, select: { actorId: true } });
+    const auto = await db.auditEntry.findFirstOrThrow({
+      where: { itemId: comment.id, action: "comment.autoHide" },
+      select: { actorId: true },
+    });
     expect(auto.actorId).toBeNull();
     expect(await refusal(reportComment(await actor(), report))).toBe("not_found:commentNotFound");
     expect(await refusal(reportComment(a, { commentId: comment.id, reason: "OTHER" }))).toBe("invalid:invalid");
@@ -168,7 +198,11 @@ describe("moderating comments", () => {
     await reportComment(await actor(), report);
     await upholdCommentReports(moderator, { commentId: comment.id, reason: "Advertising, not a comment." });
     expect(await db.report.count({ where: { commentId: comment.id, status: "UPHELD" } })).toBe(1);
-    const actions = await db.auditEntry.findMany({ where: { itemId: comment.id }, orderBy: { id: "asc" }, select: { action: true, actorId: true } });
+    const actions = await db.auditEntry.findMany({
+      where: { itemId: comment.id },
+      orderBy: { id: "asc" },
+      select: { action: true, actorId: true },
+    });
     expect(actions).toEqual([
       { action: "comment.autoHide", actorId: null },
       { action: "reports.dismiss", actorId: moderator.id },
@@ -179,7 +213,8 @@ describe("moderating comments", () => {
   it("hides comments already over a lowered threshold, by the system", async () => {
     const { call, set, version } = await createCommentableSet(db, { reportThreshold: 5 });
     const comment = await createComment(db, { setId: set.id, versionId: version.id });
-    for (const reporter of [await establishedActor(), await establishedActor()]) await reportComment(reporter, { commentId: comment.id, reason: "SPAM" });
+    for (const reporter of [await establishedActor(), await establishedActor()])
+      await reportComment(reporter, { commentId: comment.id, reason: "SPAM" });
     const { hideCommentsOverThreshold } = await import("@/lib/comments/threshold");
     expect(await db.$transaction((tx) => hideCommentsOverThreshold(tx, call.id, 3))).toBe(0);
     expect(await db.$transaction((tx) => hideCommentsOverThreshold(tx, call.id, 2))).toBe(1);
@@ -190,25 +225,52 @@ describe("moderating comments", () => {
   it("answers with a disposition: a reason for 'not incorporated', top-level published only, changes audited", async () => {
     const { set, version } = await createCommentableSet(db);
     const comment = await createComment(db, { setId: set.id, versionId: version.id });
-    const refused = await answerComment(moderator, { commentId: comment.id, disposition: "NOT_INCORPORATED", answer: "Thanks." }).catch((e: DomainError) => e);
+    const refused = await answerComment(moderator, {
+      commentId: comment.id,
+      disposition: "NOT_INCORPORATED",
+      answer: "Thanks.",
+    }).catch((e: DomainError) => e);
     expect(refused).toBeInstanceOf(DomainError);
     expect((refused as DomainError).fieldErrors?.reason).toEqual(["reasonRequired"]);
     // The database holds the rule too.
     await expect(db.comment.update({ where: { id: comment.id }, data: { disposition: "NOT_INCORPORATED" } })).rejects.toThrow();
     for (const disposition of ["INCORPORATED", "PARTLY_INCORPORATED", "NOTED"] as const)
       await answerComment(moderator, { commentId: comment.id, disposition, answer: `Answer ${disposition}` });
-    await answerComment(moderator, { commentId: comment.id, disposition: "NOT_INCORPORATED", reason: "Out of the forum's scope." });
-    const row = await db.comment.findUniqueOrThrow({ where: { id: comment.id }, select: { disposition: true, dispositionReason: true, answeredById: true } });
-    expect(row).toEqual({ disposition: "NOT_INCORPORATED", dispositionReason: "Out of the forum's scope.", answeredById: moderator.id });
-    const audits = await db.auditEntry.findMany({ where: { itemId: comment.id, action: "comment.answer" }, orderBy: { id: "asc" }, select: { before: true, after: true } });
+    await answerComment(moderator, {
+      commentId: comment.id,
+      disposition: "NOT_INCORPORATED",
+      reason: "Out of the forum's scope.",
+    });
+    const row = await db.comment.findUniqueOrThrow({
+      where: { id: comment.id },
+      select: { disposition: true, dispositionReason: true, answeredById: true },
+    });
+    expect(row).toEqual({
+      disposition: "NOT_INCORPORATED",
+      dispositionReason: "Out of the forum's scope.",
+      answeredById: moderator.id,
+    });
+    const audits = await db.auditEntry.findMany({
+      where: { itemId: comment.id, action: "comment.answer" },
+      orderBy: { id: "asc" },
+      select: { before: true, after: true },
+    });
     expect(audits).toHaveLength(4);
     expect(audits[3]!.before).toMatchObject({ disposition: "NOTED" });
     expect(audits[3]!.after).toMatchObject({ disposition: "NOT_INCORPORATED" });
-    expect(await refusal(answerComment(moderator, { commentId: comment.id, disposition: "NOT_INCORPORATED", reason: "Out of the forum's scope." }))).toBe("conflict:answerUnchanged");
+    expect(
+      await refusal(
+        answerComment(moderator, { commentId: comment.id, disposition: "NOT_INCORPORATED", reason: "Out of the forum's scope." }),
+      ),
+    ).toBe("conflict:answerUnchanged");
     const reply = await createComment(db, { setId: set.id, versionId: version.id, parentId: comment.id });
-    expect(await refusal(answerComment(moderator, { commentId: reply.id, disposition: "NOTED" }))).toBe("conflict:replyNoDisposition");
+    expect(await refusal(answerComment(moderator, { commentId: reply.id, disposition: "NOTED" }))).toBe(
+      "conflict:replyNoDisposition",
+    );
     const pending = await createComment(db, { setId: set.id, versionId: version.id, moderationState: "PENDING" });
-    expect(await refusal(answerComment(moderator, { commentId: pending.id, disposition: "NOTED" }))).toBe("conflict:answerPublishedOnly");
+    expect(await refusal(answerComment(moderator, { commentId: pending.id, disposition: "NOTED" }))).toBe(
+      "conflict:answerPublishedOnly",
+    );
   });
 
   it("refuses every moderator action to visitors' sessions, stakeholders and other users", async () => {
@@ -221,7 +283,9 @@ describe("moderating comments", () => {
       expect(await refusal(restoreComment(who, comment.id))).toBe("forbidden:forbidden");
       expect(await refusal(markCommentReviewed(who, comment.id))).toBe("forbidden:forbidden");
       expect(await refusal(dismissCommentReports(who, comment.id))).toBe("forbidden:forbidden");
-      expect(await refusal(upholdCommentReports(who, { commentId: comment.id, reason: "A reason." }))).toBe("forbidden:forbidden");
+      expect(await refusal(upholdCommentReports(who, { commentId: comment.id, reason: "A reason." }))).toBe(
+        "forbidden:forbidden",
+      );
       expect(await refusal(answerComment(who, { commentId: comment.id, disposition: "NOTED" }))).toBe("forbidden:forbidden");
       expect(await refusal(listCommentQueue(who, set.id, "all"))).toBe("forbidden:forbidden");
     }
@@ -233,12 +297,39 @@ describe("moderating comments", () => {
 describe("reading comments", () => {
   it("shows published comments; the author also sees their own pending or hidden ones; anonymity hides the name", async () => {
     const { set, version, paragraphIds } = await createCommentableSet(db);
-    const author = await createUser(db, { profile: { displayName: "Dana Okafor", stakeholderGroup: "ACADEMIA", region: "AFRICA" } });
-    const named = await createComment(db, { setId: set.id, versionId: version.id, paragraphId: paragraphIds[0]!, authorId: author.id, stakeholderGroup: "ACADEMIA" });
-    const anon = await createComment(db, { setId: set.id, versionId: version.id, paragraphId: paragraphIds[0]!, authorId: author.id, anonymous: true, stakeholderGroup: "ACADEMIA" });
-    const hidden = await createComment(db, { setId: set.id, versionId: version.id, paragraphId: paragraphIds[0]!, authorId: author.id, moderationState: "HIDDEN" });
+    const author = await createUser(db, {
+      profile: { displayName: "Dana Okafor", stakeholderGroup: "ACADEMIA", region: "AFRICA" },
+    });
+    const named = await createComment(db, {
+      setId: set.id,
+      versionId: version.id,
+      paragraphId: paragraphIds[0]!,
+      authorId: author.id,
+      stakeholderGroup: "ACADEMIA",
+    });
+    const anon = await createComment(db, {
+      setId: set.id,
+      versionId: version.id,
+      paragraphId: paragraphIds[0]!,
+      authorId: author.id,
+      anonymous: true,
+      stakeholderGroup: "ACADEMIA",
+    });
+    const hidden = await createComment(db, {
+      setId: set.id,
+      versionId: version.id,
+      paragraphId: paragraphIds[0]!,
+      authorId: author.id,
+      moderationState: "HIDDEN",
+    });
     await db.comment.update({ where: { id: hidden.id }, data: { hiddenReason: "Personal data." } });
-    await createComment(db, { setId: set.id, versionId: version.id, paragraphId: paragraphIds[0]!, stakeholderGroup: "GOVERNMENT", moderationState: "PENDING" });
+    await createComment(db, {
+      setId: set.id,
+      versionId: version.id,
+      paragraphId: paragraphIds[0]!,
+      stakeholderGroup: "GOVERNMENT",
+      moderationState: "PENDING",
+    });
     const published = (await getPublishedMessageSet(set.slug))!;
     const publicView = await setComments(null, published);
     const threads = publicView.byParagraph.get(paragraphIds[0]!)!;
@@ -289,7 +380,12 @@ describe("personal data", () => {
     const { set, version } = await createCommentableSet(db);
     for (const choice of ["remove", "anonymise"] as const) {
       const user = await actor();
-      const comment = await createComment(db, { setId: set.id, versionId: version.id, authorId: user.id, body: `Mine ${choice}` });
+      const comment = await createComment(db, {
+        setId: set.id,
+        versionId: version.id,
+        authorId: user.id,
+        body: `Mine ${choice}`,
+      });
       const other = await createComment(db, { setId: set.id, versionId: version.id });
       await reportComment(user, { commentId: other.id, reason: "OFF_TOPIC" });
       const data = await exportPersonalData(user);
@@ -314,9 +410,16 @@ describe("the demo comments", () => {
     const set = (await getPublishedMessageSet(DEMO_MESSAGES_SLUG))!;
     expect(set.version.commentPeriod).toBe("open");
     const dispositions = await db.comment.groupBy({
-      by: ["disposition"], where: { setId: set.id, submitKey: { startsWith: "demo-" }, disposition: { not: null } }, _count: { _all: true },
+      by: ["disposition"],
+      where: { setId: set.id, submitKey: { startsWith: "demo-" }, disposition: { not: null } },
+      _count: { _all: true },
     });
-    expect(dispositions.map((d) => d.disposition).sort()).toEqual(["INCORPORATED", "NOTED", "NOT_INCORPORATED", "PARTLY_INCORPORATED"]);
+    expect(dispositions.map((d) => d.disposition).sort()).toEqual([
+      "INCORPORATED",
+      "NOTED",
+      "NOT_INCORPORATED",
+      "PARTLY_INCORPORATED",
+    ]);
     expect(await db.comment.count({ where: { setId: set.id, parentId: { not: null } } })).toBeGreaterThanOrEqual(2);
   });
 });

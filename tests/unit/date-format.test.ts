@@ -43,7 +43,9 @@ describe("the shared date formatter", () => {
   });
 
   it("writes emails' dates in the call's zone and in UTC", () => {
-    expect(formatInZoneAndUtc(instant, "Europe/Berlin")).toBe("2 July 2026 at 16:05 CEST (Europe/Berlin) / 2 July 2026 at 14:05 UTC");
+    expect(formatInZoneAndUtc(instant, "Europe/Berlin")).toBe(
+      "2 July 2026 at 16:05 CEST (Europe/Berlin) / 2 July 2026 at 14:05 UTC",
+    );
     expect(formatInZoneAndUtc(instant, "UTC")).toBe("2 July 2026 at 14:05 UTC");
   });
 });
@@ -54,7 +56,8 @@ const ALLOWED = new Map([
   ["lib/calls/time.ts", "converts typed local times to instants (wall-clock digits, never shown as a date)"],
   ["lib/insights/tally.ts", "buckets responses by calendar day in the call's zone (keys, not text)"],
 ]);
-const DATE_FORMATTING = /toLocale(Date|Time)?String\(|Intl\.DateTimeFormat|\.dateTime\(|\b(dateStyle|timeStyle)\b|toUTCString\(\)|useFormatter\(\)\.dateTime/;
+const DATE_FORMATTING =
+  /toLocale(Date|Time)?String\(|Intl\.DateTimeFormat|\.dateTime\(|\b(dateStyle|timeStyle)\b|toUTCString\(\)|useFormatter\(\)\.dateTime/;
 
 function sourceFiles(dir: string): string[] {
   return readdirSync(dir).flatMap((name) => {
@@ -84,11 +87,12 @@ describe("date formatting in the code", () => {
 
   it("catches a new formatting call (the scan is not blind)", () => {
     for (const line of [
-      "new Intl.DateTimeFormat(locale, { hour: \"2-digit\" }).format(date)",
-      "format.dateTime(date, { year: \"numeric\" })",
+      'new Intl.DateTimeFormat(locale, { hour: "2-digit" }).format(date)',
+      'format.dateTime(date, { year: "numeric" })',
       "date.toLocaleDateString()",
-      "{ dateStyle: \"long\" }",
-    ]) expect(DATE_FORMATTING.test(line)).toBe(true);
+      '{ dateStyle: "long" }',
+    ])
+      expect(DATE_FORMATTING.test(line)).toBe(true);
   });
 });
 
@@ -96,13 +100,21 @@ describe("emails name their zones", () => {
   it("the receipt says when it was received, in the call's zone and in UTC", async () => {
     const to = `receipt-${Date.now()}@test.example.org`;
     await sendReceiptMail({
-      to, responseId: "r1", reference: "BPF-2026-0042", callTitle: "Cybersecurity norms", version: 1,
-      submittedAt: instant, timeZone: "Africa/Lagos", consent: "PUBLISH_NAMED",
+      to,
+      responseId: "r1",
+      reference: "BPF-2026-0042",
+      callTitle: "Cybersecurity norms",
+      version: 1,
+      submittedAt: instant,
+      timeZone: "Africa/Lagos",
+      consent: "PUBLISH_NAMED",
       identity: { stakeholderGroup: "CIVIL_SOCIETY", region: "AFRICA", organisation: null, onBehalfOf: null },
     });
     const mail = readdirSync(outbox)
       .map((file) => readFileSync(join(outbox, file), "utf8"))
-      .map((text) => text.replace(/=\r?\n/g, "").replace(/=([0-9A-F]{2})/g, (_, hex: string) => String.fromCharCode(parseInt(hex, 16))))
+      .map((text) =>
+        text.replace(/=\r?\n/g, "").replace(/=([0-9A-F]{2})/g, (_, hex: string) => String.fromCharCode(parseInt(hex, 16))),
+      )
       .find((text) => text.includes(to));
     expect(mail).toBeDefined();
     expect(mail).toContain("Received on 2 July 2026 at 15:05 GMT+1 (Africa/Lagos) / 2 July 2026 at 14:05 UTC.");
@@ -112,8 +124,13 @@ describe("emails name their zones", () => {
     const email = draftOpenedEmail(
       { name: "Ana", token: "t" },
       {
-        slug: "norms", title: "Norms", number: 2, callTitle: "Cybersecurity", timeZone: "America/New_York",
-        opensAt: instant, closesAt: new Date("2026-07-16T14:05:00Z"),
+        slug: "norms",
+        title: "Norms",
+        number: 2,
+        callTitle: "Cybersecurity",
+        timeZone: "America/New_York",
+        opensAt: instant,
+        closesAt: new Date("2026-07-16T14:05:00Z"),
       },
     );
     expect(email.text).toContain(

@@ -15,7 +15,8 @@ it("clusters the coalition's eight responses, once", async () => {
   const clusters = await db.responseCluster.findMany({ where: { callId: call.id }, select: { id: true, size: true } });
   expect(clusters.map((c) => c.size)).toEqual([8]);
   const members = await db.response.findMany({
-    where: { clusterId: clusters[0]!.id }, select: { author: { select: { email: true } } },
+    where: { clusterId: clusters[0]!.id },
+    select: { author: { select: { email: true } } },
   });
   expect(members.every((m) => /^campaign-0\d@/.test(m.author!.email) && m.author!.email.endsWith(DEMO_DOMAIN))).toBe(true);
   const audits = await db.auditEntry.count({ where: { callId: call.id, action: "call.cluster" } });

@@ -13,7 +13,15 @@ const demoRows = async () => ({
   excerpts: await db.excerpt.findMany({
     where: { response: { call: { slug } } },
     orderBy: { id: "asc" },
-    select: { id: true, responseId: true, questionId: true, start: true, end: true, quote: true, tags: { select: { tagId: true } } },
+    select: {
+      id: true,
+      responseId: true,
+      questionId: true,
+      start: true,
+      end: true,
+      quote: true,
+      tags: { select: { tagId: true } },
+    },
   }),
   responseTags: await db.responseTag.count({ where: { tag: { call: { slug } } } }),
 });

@@ -6,13 +6,18 @@ import { diffTokens, diffWords, tokenize, WORD_DIFF_MAX_CELLS } from "@/lib/mess
 type P = { id: string; body: string; origins?: string[] };
 const version = (...sections: { id: string; heading: string; paragraphs: P[] }[]): VersionContent =>
   sections.map((s) => ({
-    sectionId: s.id, heading: s.heading,
+    sectionId: s.id,
+    heading: s.heading,
     paragraphs: s.paragraphs.map((p) => ({ paragraphId: p.id, body: p.body, origins: p.origins ?? [], citations: [] })),
   }));
 
 const all = (diff: ReturnType<typeof diffVersions>) => diff.sections.flatMap((s) => s.paragraphs);
 const find = (diff: ReturnType<typeof diffVersions>, key: string) => all(diff).find((p) => p.key === key)!;
-const text = (p: ParagraphDiff, ...types: string[]) => p.tokens.filter((t) => types.includes(t.type)).map((t) => t.text).join("");
+const text = (p: ParagraphDiff, ...types: string[]) =>
+  p.tokens
+    .filter((t) => types.includes(t.type))
+    .map((t) => t.text)
+    .join("");
 
 describe("word tokens", () => {
   it("cuts words, spaces and punctuation and keeps every character", () => {
@@ -25,8 +30,18 @@ describe("word tokens", () => {
     const from = "States should share threat information quickly.";
     const to = "States and CERTs should share threat data quickly.";
     const tokens = diffWords(from, to);
-    expect(tokens.filter((t) => t.type !== "insert").map((t) => t.text).join("")).toBe(from);
-    expect(tokens.filter((t) => t.type !== "delete").map((t) => t.text).join("")).toBe(to);
+    expect(
+      tokens
+        .filter((t) => t.type !== "insert")
+        .map((t) => t.text)
+        .join(""),
+    ).toBe(from);
+    expect(
+      tokens
+        .filter((t) => t.type !== "delete")
+        .map((t) => t.text)
+        .join(""),
+    ).toBe(to);
     expect(tokens.filter((t) => t.type === "insert").map((t) => t.text)).toEqual(["and CERTs ", "data"]);
     expect(tokens.filter((t) => t.type === "delete").map((t) => t.text)).toEqual(["information"]);
   });
@@ -49,10 +64,23 @@ describe("word tokens", () => {
 
 describe("diffVersions", () => {
   const v1 = version(
-    { id: "s1", heading: "Trust", paragraphs: [
-      { id: "p1", body: "One. Two." }, { id: "p2", body: "Alpha beta gamma." }, { id: "p3", body: "Third paragraph." },
-    ] },
-    { id: "s2", heading: "Capacity", paragraphs: [{ id: "p4", body: "Fourth." }, { id: "p5", body: "Fifth." }] },
+    {
+      id: "s1",
+      heading: "Trust",
+      paragraphs: [
+        { id: "p1", body: "One. Two." },
+        { id: "p2", body: "Alpha beta gamma." },
+        { id: "p3", body: "Third paragraph." },
+      ],
+    },
+    {
+      id: "s2",
+      heading: "Capacity",
+      paragraphs: [
+        { id: "p4", body: "Fourth." },
+        { id: "p5", body: "Fifth." },
+      ],
+    },
   );
 
   it("finds nothing between a version and itself", () => {
@@ -60,15 +88,34 @@ describe("diffVersions", () => {
     expect(all(diff).map((p) => p.status)).toEqual(["unchanged", "unchanged", "unchanged", "unchanged", "unchanged"]);
     expect(diff.counts.unchanged).toBe(5);
     expect(diff.sections.map((s) => s.status)).toEqual(["unchanged", "unchanged"]);
-    expect(all(diff).map((p) => [p.fromNumber, p.toNumber])).toEqual([[1, 1], [2, 2], [3, 3], [4, 4], [5, 5]]);
+    expect(all(diff).map((p) => [p.fromNumber, p.toNumber])).toEqual([
+      [1, 1],
+      [2, 2],
+      [3, 3],
+      [4, 4],
+      [5, 5],
+    ]);
   });
 
   it("shows an edit word by word", () => {
     const v2 = version(
-      { id: "s1", heading: "Trust", paragraphs: [
-        { id: "p1", body: "One. Two." }, { id: "p2", body: "Alpha delta gamma." }, { id: "p3", body: "Third paragraph." },
-      ] },
-      { id: "s2", heading: "Capacity", paragraphs: [{ id: "p4", body: "Fourth." }, { id: "p5", body: "Fifth." }] },
+      {
+        id: "s1",
+        heading: "Trust",
+        paragraphs: [
+          { id: "p1", body: "One. Two." },
+          { id: "p2", body: "Alpha delta gamma." },
+          { id: "p3", body: "Third paragraph." },
+        ],
+      },
+      {
+        id: "s2",
+        heading: "Capacity",
+        paragraphs: [
+          { id: "p4", body: "Fourth." },
+          { id: "p5", body: "Fifth." },
+        ],
+      },
     );
     const p2 = find(diffVersions(v1, v2), "p2");
     expect(p2).toMatchObject({ status: "edited", edited: true, moved: false, fromNumber: 2, toNumber: 2 });
@@ -79,14 +126,37 @@ describe("diffVersions", () => {
 
   it("tells a move within a section and across sections from renumbering", () => {
     const v2 = version(
-      { id: "s1", heading: "Trust", paragraphs: [{ id: "p3", body: "Third paragraph." }, { id: "p1", body: "One. Two." }] },
-      { id: "s2", heading: "Capacity", paragraphs: [{ id: "p4", body: "Fourth." }, { id: "p5", body: "Fifth!" }, { id: "p2", body: "Alpha beta gamma." }] },
+      {
+        id: "s1",
+        heading: "Trust",
+        paragraphs: [
+          { id: "p3", body: "Third paragraph." },
+          { id: "p1", body: "One. Two." },
+        ],
+      },
+      {
+        id: "s2",
+        heading: "Capacity",
+        paragraphs: [
+          { id: "p4", body: "Fourth." },
+          { id: "p5", body: "Fifth!" },
+          { id: "p2", body: "Alpha beta gamma." },
+        ],
+      },
     );
     const diff = diffVersions(v1, v2);
     // p1 and p3 swapped: one of them is "moved", the longest stable order keeps the other.
     const swapped = [find(diff, "p1"), find(diff, "p3")];
     expect(swapped.filter((p) => p.status === "moved")).toHaveLength(1);
-    expect(find(diff, "p2")).toMatchObject({ status: "moved", moved: true, edited: false, fromNumber: 2, toNumber: 5, fromHeading: "Trust", toHeading: "Capacity" });
+    expect(find(diff, "p2")).toMatchObject({
+      status: "moved",
+      moved: true,
+      edited: false,
+      fromNumber: 2,
+      toNumber: 5,
+      fromHeading: "Trust",
+      toHeading: "Capacity",
+    });
     // Renumbered only (4 → 3): not moved.
     expect(find(diff, "p4")).toMatchObject({ status: "unchanged", fromNumber: 4, toNumber: 3 });
     const p5 = find(diff, "p5");
@@ -96,33 +166,89 @@ describe("diffVersions", () => {
 
   it("marks a moved paragraph that was also edited", () => {
     const v2 = version(
-      { id: "s1", heading: "Trust", paragraphs: [{ id: "p1", body: "One. Two." }, { id: "p3", body: "Third paragraph." }] },
-      { id: "s2", heading: "Capacity", paragraphs: [{ id: "p2", body: "Alpha gamma." }, { id: "p4", body: "Fourth." }, { id: "p5", body: "Fifth." }] },
+      {
+        id: "s1",
+        heading: "Trust",
+        paragraphs: [
+          { id: "p1", body: "One. Two." },
+          { id: "p3", body: "Third paragraph." },
+        ],
+      },
+      {
+        id: "s2",
+        heading: "Capacity",
+        paragraphs: [
+          { id: "p2", body: "Alpha gamma." },
+          { id: "p4", body: "Fourth." },
+          { id: "p5", body: "Fifth." },
+        ],
+      },
     );
-    expect(find(diffVersions(v1, v2), "p2")).toMatchObject({ status: "moved", moved: true, edited: true, fromNumber: 2, toNumber: 3 });
+    expect(find(diffVersions(v1, v2), "p2")).toMatchObject({
+      status: "moved",
+      moved: true,
+      edited: true,
+      fromNumber: 2,
+      toNumber: 3,
+    });
   });
 
   it("shows a split: the new part names its parent, a pure split is no edit", () => {
     const v2 = version(
-      { id: "s1", heading: "Trust", paragraphs: [
-        { id: "p1", body: "One." }, { id: "n1", body: "Two.", origins: ["p1"] }, { id: "p2", body: "Alpha beta gamma." }, { id: "p3", body: "Third paragraph." },
-      ] },
-      { id: "s2", heading: "Capacity", paragraphs: [{ id: "p4", body: "Fourth." }, { id: "p5", body: "Fifth." }] },
+      {
+        id: "s1",
+        heading: "Trust",
+        paragraphs: [
+          { id: "p1", body: "One." },
+          { id: "n1", body: "Two.", origins: ["p1"] },
+          { id: "p2", body: "Alpha beta gamma." },
+          { id: "p3", body: "Third paragraph." },
+        ],
+      },
+      {
+        id: "s2",
+        heading: "Capacity",
+        paragraphs: [
+          { id: "p4", body: "Fourth." },
+          { id: "p5", body: "Fifth." },
+        ],
+      },
     );
     const diff = diffVersions(v1, v2);
     expect(find(diff, "p1")).toMatchObject({ status: "unchanged", edited: false, splitInto: [2], fromNumber: 1, toNumber: 1 });
     const part = find(diff, "n1");
-    expect(part).toMatchObject({ status: "split", splitFrom: 1, edited: false, fromNumber: null, toNumber: 2, lineage: ["n1", "p1"] });
+    expect(part).toMatchObject({
+      status: "split",
+      splitFrom: 1,
+      edited: false,
+      fromNumber: null,
+      toNumber: 2,
+      lineage: ["n1", "p1"],
+    });
     expect(text(part, "equal", "insert")).toBe("Two.");
     expect(diff.counts).toMatchObject({ split: 1, added: 0 });
   });
 
   it("shows an edit made with a split, in the part where it is", () => {
     const v2 = version(
-      { id: "s1", heading: "Trust", paragraphs: [
-        { id: "p1", body: "One." }, { id: "n1", body: "Two and three.", origins: ["p1"] }, { id: "p2", body: "Alpha beta gamma." }, { id: "p3", body: "Third paragraph." },
-      ] },
-      { id: "s2", heading: "Capacity", paragraphs: [{ id: "p4", body: "Fourth." }, { id: "p5", body: "Fifth." }] },
+      {
+        id: "s1",
+        heading: "Trust",
+        paragraphs: [
+          { id: "p1", body: "One." },
+          { id: "n1", body: "Two and three.", origins: ["p1"] },
+          { id: "p2", body: "Alpha beta gamma." },
+          { id: "p3", body: "Third paragraph." },
+        ],
+      },
+      {
+        id: "s2",
+        heading: "Capacity",
+        paragraphs: [
+          { id: "p4", body: "Fourth." },
+          { id: "p5", body: "Fifth." },
+        ],
+      },
     );
     const diff = diffVersions(v1, v2);
     expect(find(diff, "p1").edited).toBe(false);
@@ -133,10 +259,22 @@ describe("diffVersions", () => {
 
   it("shows a merge: the merged paragraph points to its new home, a pure merge is no edit", () => {
     const v2 = version(
-      { id: "s1", heading: "Trust", paragraphs: [
-        { id: "p1", body: "One. Two." }, { id: "p2", body: "Alpha beta gamma.\n\nThird paragraph.", origins: ["p3"] },
-      ] },
-      { id: "s2", heading: "Capacity", paragraphs: [{ id: "p4", body: "Fourth." }, { id: "p5", body: "Fifth." }] },
+      {
+        id: "s1",
+        heading: "Trust",
+        paragraphs: [
+          { id: "p1", body: "One. Two." },
+          { id: "p2", body: "Alpha beta gamma.\n\nThird paragraph.", origins: ["p3"] },
+        ],
+      },
+      {
+        id: "s2",
+        heading: "Capacity",
+        paragraphs: [
+          { id: "p4", body: "Fourth." },
+          { id: "p5", body: "Fifth." },
+        ],
+      },
     );
     const diff = diffVersions(v1, v2);
     expect(find(diff, "p2")).toMatchObject({ status: "unchanged", edited: false, mergedWith: [3], lineage: ["p2", "p3"] });
@@ -149,12 +287,37 @@ describe("diffVersions", () => {
 
   it("shows added and removed paragraphs with their whole text", () => {
     const v2 = version(
-      { id: "s1", heading: "Trust", paragraphs: [{ id: "p1", body: "One. Two." }, { id: "p3", body: "Third paragraph." }, { id: "x", body: "Brand new." }] },
-      { id: "s2", heading: "Capacity", paragraphs: [{ id: "p4", body: "Fourth." }, { id: "p5", body: "Fifth." }] },
+      {
+        id: "s1",
+        heading: "Trust",
+        paragraphs: [
+          { id: "p1", body: "One. Two." },
+          { id: "p3", body: "Third paragraph." },
+          { id: "x", body: "Brand new." },
+        ],
+      },
+      {
+        id: "s2",
+        heading: "Capacity",
+        paragraphs: [
+          { id: "p4", body: "Fourth." },
+          { id: "p5", body: "Fifth." },
+        ],
+      },
     );
     const diff = diffVersions(v1, v2);
-    expect(find(diff, "x")).toMatchObject({ status: "added", toNumber: 3, fromNumber: null, tokens: [{ type: "insert", text: "Brand new." }] });
-    expect(find(diff, "from:p2")).toMatchObject({ status: "removed", fromNumber: 2, toNumber: null, tokens: [{ type: "delete", text: "Alpha beta gamma." }] });
+    expect(find(diff, "x")).toMatchObject({
+      status: "added",
+      toNumber: 3,
+      fromNumber: null,
+      tokens: [{ type: "insert", text: "Brand new." }],
+    });
+    expect(find(diff, "from:p2")).toMatchObject({
+      status: "removed",
+      fromNumber: 2,
+      toNumber: null,
+      tokens: [{ type: "delete", text: "Alpha beta gamma." }],
+    });
     expect(diff.sections[0]!.paragraphs.map((p) => p.key)).toEqual(["p1", "from:p2", "p3", "x"]);
     // p3 only renumbered (3 → 2) after the removal: unchanged.
     expect(find(diff, "p3")).toMatchObject({ status: "unchanged", fromNumber: 3, toNumber: 2 });
@@ -162,25 +325,56 @@ describe("diffVersions", () => {
 
   it("shows renamed, added and removed headings", () => {
     const v2 = version(
-      { id: "s1", heading: "Trust and security", paragraphs: [
-        { id: "p1", body: "One. Two." }, { id: "p2", body: "Alpha beta gamma." }, { id: "p3", body: "Third paragraph." },
-      ] },
+      {
+        id: "s1",
+        heading: "Trust and security",
+        paragraphs: [
+          { id: "p1", body: "One. Two." },
+          { id: "p2", body: "Alpha beta gamma." },
+          { id: "p3", body: "Third paragraph." },
+        ],
+      },
       { id: "s3", heading: "New heading", paragraphs: [] },
     );
     const diff = diffVersions(v1, v2);
-    expect(diff.sections.map((s) => [s.key, s.status])).toEqual([["s1", "renamed"], ["s2", "removed"], ["s3", "added"]]);
-    expect(diff.sections[0]!.headingTokens.filter((t) => t.type === "insert").map((t) => t.text).join("")).toBe(" and security");
-    expect(diff.sections[1]!.paragraphs.map((p) => [p.key, p.status])).toEqual([["from:p4", "removed"], ["from:p5", "removed"]]);
+    expect(diff.sections.map((s) => [s.key, s.status])).toEqual([
+      ["s1", "renamed"],
+      ["s2", "removed"],
+      ["s3", "added"],
+    ]);
+    expect(
+      diff.sections[0]!.headingTokens.filter((t) => t.type === "insert")
+        .map((t) => t.text)
+        .join(""),
+    ).toBe(" and security");
+    expect(diff.sections[1]!.paragraphs.map((p) => [p.key, p.status])).toEqual([
+      ["from:p4", "removed"],
+      ["from:p5", "removed"],
+    ]);
   });
 
   it("follows a split across two versions by the parent's lineage", () => {
     // p1 split into n1, then n1 split into n2, both between the versions compared.
     const v2 = version(
-      { id: "s1", heading: "Trust", paragraphs: [
-        { id: "p1", body: "One." }, { id: "n1", body: "Two.", origins: ["p1"] }, { id: "n2", body: "More.", origins: ["p1", "n1"] },
-        { id: "p2", body: "Alpha beta gamma." }, { id: "p3", body: "Third paragraph." },
-      ] },
-      { id: "s2", heading: "Capacity", paragraphs: [{ id: "p4", body: "Fourth." }, { id: "p5", body: "Fifth." }] },
+      {
+        id: "s1",
+        heading: "Trust",
+        paragraphs: [
+          { id: "p1", body: "One." },
+          { id: "n1", body: "Two.", origins: ["p1"] },
+          { id: "n2", body: "More.", origins: ["p1", "n1"] },
+          { id: "p2", body: "Alpha beta gamma." },
+          { id: "p3", body: "Third paragraph." },
+        ],
+      },
+      {
+        id: "s2",
+        heading: "Capacity",
+        paragraphs: [
+          { id: "p4", body: "Fourth." },
+          { id: "p5", body: "Fifth." },
+        ],
+      },
     );
     const diff = diffVersions(v1, v2);
     expect(find(diff, "n2")).toMatchObject({ status: "split", splitFrom: 1 });

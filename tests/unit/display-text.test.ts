@@ -13,7 +13,16 @@ afterAll(disconnectDb);
 const hex = (code: number) => `U+${code.toString(16).toUpperCase().padStart(4, "0")}`;
 const range = (from: number, to: number) => Array.from({ length: to - from + 1 }, (_, i) => from + i);
 /** The issue's list, and the other invisible or directional characters we remove with it. */
-const REMOVED = [...range(0x202a, 0x202e), ...range(0x2066, 0x2069), 0x200b, 0x200e, 0x200f, 0xfeff, 0x061c, ...range(0x2060, 0x2064)];
+const REMOVED = [
+  ...range(0x202a, 0x202e),
+  ...range(0x2066, 0x2069),
+  0x200b,
+  0x200e,
+  0x200f,
+  0xfeff,
+  0x061c,
+  ...range(0x2060, 0x2064),
+];
 const JOINERS = [0x200c, 0x200d];
 
 describe("stripInvisible", () => {
@@ -24,21 +33,31 @@ describe("stripInvisible", () => {
     expect(stripInvisible(`${c}Acme${c} Ltd`)).toBe("Acme Ltd");
   });
 
-  it.each(JOINERS.map((code) => [hex(code), code]))("removes %s at the ends, in Latin text, beside spaces and in runs", (_, code) => {
-    const c = String.fromCodePoint(code);
-    expect(stripInvisible(`${c}Alice${c}`)).toBe("Alice");
-    expect(stripInvisible(`Ali${c}ce`)).toBe("Alice");
-    expect(stripInvisible(`Acme ${c}Ltd`)).toBe("Acme Ltd");
-    expect(stripInvisible(`می${c}${c}خواهم`)).toBe("میخواهم");
-    expect(stripInvisible(`${c}می`)).toBe("می");
-  });
+  it.each(JOINERS.map((code) => [hex(code), code]))(
+    "removes %s at the ends, in Latin text, beside spaces and in runs",
+    (_, code) => {
+      const c = String.fromCodePoint(code);
+      expect(stripInvisible(`${c}Alice${c}`)).toBe("Alice");
+      expect(stripInvisible(`Ali${c}ce`)).toBe("Alice");
+      expect(stripInvisible(`Acme ${c}Ltd`)).toBe("Acme Ltd");
+      expect(stripInvisible(`می${c}${c}خواهم`)).toBe("میخواهم");
+      expect(stripInvisible(`${c}می`)).toBe("می");
+    },
+  );
 
   it("keeps ordinary text, Persian and Indic joiners inside words, and emoji sequences", () => {
     for (const text of [
-      "Amina Diallo", "José Ñúñez-O'Brien", "Zoë & Co. (Pty) Ltd", "مؤسسة الحقوق الرقمية", "李小龍", "Ελληνικά",
+      "Amina Diallo",
+      "José Ñúñez-O'Brien",
+      "Zoë & Co. (Pty) Ltd",
+      "مؤسسة الحقوق الرقمية",
+      "李小龍",
+      "Ελληνικά",
       "می\u200Cخواهم", // Persian "I want": ZWNJ between letters
       "क्\u200Dष", // Devanagari: ZWJ after virama picks a half form
-      "👩\u200D💻 Developers", "❤️\u200D🔥", "👩🏽\u200D💻",
+      "👩\u200D💻 Developers",
+      "❤️\u200D🔥",
+      "👩🏽\u200D💻",
     ])
       expect(stripInvisible(text)).toBe(text);
   });
@@ -50,21 +69,27 @@ describe("profile schema", () => {
   it("strips names, organisations and 'on behalf of' before trimming and checking them", () => {
     expect(
       profileInputSchema.parse({
-        ...valid, displayName: " \u202EAmina\u200B Diallo\u2066 ", organisation: "\uFEFFRights\u202D Network", onBehalfOf: "\u200F\u200E",
+        ...valid,
+        displayName: " \u202EAmina\u200B Diallo\u2066 ",
+        organisation: "\uFEFFRights\u202D Network",
+        onBehalfOf: "\u200F\u200E",
       }),
     ).toMatchObject({ displayName: "Amina Diallo", organisation: "Rights Network", onBehalfOf: null });
   });
 
   it("refuses a name made only of invisible characters as empty", () => {
     const result = profileInputSchema.safeParse({ ...valid, displayName: "\u202E\u200B\u2066\uFEFF" });
-    expect(result.success ? [] : result.error.issues.map((i) => [i.path.join("."), i.message])).toEqual([["displayName", "required"]]);
+    expect(result.success ? [] : result.error.issues.map((i) => [i.path.join("."), i.message])).toEqual([
+      ["displayName", "required"],
+    ]);
   });
 });
 
 describe("the migration that cleans stored names", () => {
   // Statements of the migration, run again on rows made the way old data was (straight into the database).
   const sql = readFileSync(
-    path.join(process.cwd(), "prisma/migrations/20261202044000_strip_invisible_from_names/migration.sql"), "utf8",
+    path.join(process.cwd(), "prisma/migrations/20261202044000_strip_invisible_from_names/migration.sql"),
+    "utf8",
   );
   const statements = sql
     .replace(/^--.*$/gm, "")
@@ -74,20 +99,33 @@ describe("the migration that cleans stored names", () => {
 
   it("cleans profiles and the copies on responses, keeping Persian joiners", async () => {
     const spoofed = await createUser(db, {
-      profile: { displayName: "\u202EAmina\u200B Diallo\u2066", organisation: "\uFEFFRights\u202D Network\u200D", onBehalfOf: "\u200F" },
+      profile: {
+        displayName: "\u202EAmina\u200B Diallo\u2066",
+        organisation: "\uFEFFRights\u202D Network\u200D",
+        onBehalfOf: "\u200F",
+      },
     });
     const persian = await createUser(db, { profile: { displayName: "زهرا می\u200Cخواهم", organisation: "کانون\u200Cها" } });
     const empty = await createUser(db, { profile: { displayName: "\u202E\u200B" } });
     const call = await createCall(db);
     const question = await createQuestion(db, { callId: call.id });
-    await createResponse(db, { callId: call.id, authorId: spoofed.id, status: "SUBMITTED", answers: [{ questionId: question.id, text: "x" }] });
+    await createResponse(db, {
+      callId: call.id,
+      authorId: spoofed.id,
+      status: "SUBMITTED",
+      answers: [{ questionId: question.id, text: "x" }],
+    });
 
     for (const statement of statements) await db.$executeRawUnsafe(statement);
 
     const profile = (userId: string) =>
       db.profile.findUniqueOrThrow({ where: { userId }, select: { displayName: true, organisation: true, onBehalfOf: true } });
     expect(await profile(spoofed.id)).toEqual({ displayName: "Amina Diallo", organisation: "Rights Network", onBehalfOf: null });
-    expect(await profile(persian.id)).toEqual({ displayName: "زهرا می\u200Cخواهم", organisation: "کانون\u200Cها", onBehalfOf: null });
+    expect(await profile(persian.id)).toEqual({
+      displayName: "زهرا می\u200Cخواهم",
+      organisation: "کانون\u200Cها",
+      onBehalfOf: null,
+    });
     expect((await profile(empty.id)).displayName).toBe("-");
     expect(
       await db.response.findFirstOrThrow({ where: { authorId: spoofed.id }, select: { organisation: true, onBehalfOf: true } }),

@@ -25,7 +25,7 @@ async function query(url: string, sql: string) {
 }
 
 const waitUntil = async (condition: () => boolean, ms: number) => {
-  for (const end = Date.now() + ms; Date.now() < end; ) {
+  for (const end = Date.now() + ms; Date.now() < end;) {
     if (condition()) return true;
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
@@ -53,11 +53,15 @@ describe("embedded PostgreSQL", () => {
   it("stops the server when the process that started it is killed", async () => {
     const owner = spawn(
       process.execPath,
-      ["--input-type=module", "-e", `
+      [
+        "--input-type=module",
+        "-e",
+        `
         const { ensureEmbeddedDatabase } = await import(${JSON.stringify(join(process.cwd(), "scripts/lib/embedded-db.mjs"))});
         await ensureEmbeddedDatabase({ dataDir: ${JSON.stringify(dataDir)} });
         console.log("ready");
-        setInterval(() => {}, 1000);`],
+        setInterval(() => {}, 1000);`,
+      ],
       { stdio: ["ignore", "pipe", "inherit"] },
     );
     await new Promise<void>((resolve, reject) => {

@@ -24,7 +24,11 @@ const selection = (responseId: string, questionId: string, text: string, quote: 
 };
 
 const auditOf = (itemId: string) =>
-  db.auditEntry.findMany({ where: { itemId }, orderBy: { id: "asc" }, select: { action: true, actorId: true, before: true, after: true } });
+  db.auditEntry.findMany({
+    where: { itemId },
+    orderBy: { id: "asc" },
+    select: { action: true, actorId: true, before: true, after: true },
+  });
 
 describe("excerptStatus (offsets in UTF-16 code units)", () => {
   const quote = "Regional CERTs";
@@ -53,7 +57,11 @@ describe("excerptStatus (offsets in UTF-16 code units)", () => {
     expect(excerptInputSchema.safeParse({ ...base, start: 0, end: 1, quote: " " }).success).toBe(false);
     expect(excerptInputSchema.safeParse({ ...base, start: -1, end: 7, quote: "Capacity" }).success).toBe(false);
     expect(excerptInputSchema.safeParse({ ...base, start: 0, end: 5001, quote: "x".repeat(5001) }).success).toBe(false);
-    expect(excerptInputSchema.parse({ ...base, start: "0", end: "8", quote: "Capacity" })).toMatchObject({ start: 0, end: 8, tagIds: [] });
+    expect(excerptInputSchema.parse({ ...base, start: "0", end: "8", quote: "Capacity" })).toMatchObject({
+      start: 0,
+      end: 8,
+      tagIds: [],
+    });
   });
 });
 
@@ -62,31 +70,56 @@ describe("saving excerpts", () => {
     const moderator = await actor("MODERATOR");
     const { call, question, responses } = await createCodingCall(db, [{ answer: ANSWER }]);
     const tag = await createTag(db, { callId: call.id, name: "capacity building" });
-    const input = { ...selection(responses[0]!.id, question.id, ANSWER, "Regional CERTs share incident data.", [tag.id]), note: "A practice" };
+    const input = {
+      ...selection(responses[0]!.id, question.id, ANSWER, "Regional CERTs share incident data.", [tag.id]),
+      note: "A practice",
+    };
     const saved = await createExcerpt(moderator, input);
     const row = await db.excerpt.findUniqueOrThrow({
       where: { id: saved.id },
-      select: { start: true, end: true, quote: true, note: true, sourceVersion: true, createdById: true, tags: { select: { tagId: true } } },
+      select: {
+        start: true,
+        end: true,
+        quote: true,
+        note: true,
+        sourceVersion: true,
+        createdById: true,
+        tags: { select: { tagId: true } },
+      },
     });
     expect(row).toEqual({
-      start: input.start, end: input.end, quote: "Regional CERTs share incident data.", note: "A practice", sourceVersion: 1,
-      createdById: moderator.id, tags: [{ tagId: tag.id }],
+      start: input.start,
+      end: input.end,
+      quote: "Regional CERTs share incident data.",
+      note: "A practice",
+      sourceVersion: 1,
+      createdById: moderator.id,
+      tags: [{ tagId: tag.id }],
     });
     expect(ANSWER.slice(row.start, row.end)).toBe(row.quote);
     const [entry] = await auditOf(saved.id);
-    expect(entry).toMatchObject({ action: "excerpt.create", actorId: moderator.id, after: { quote: row.quote, start: input.start, tagIds: [tag.id] } });
+    expect(entry).toMatchObject({
+      action: "excerpt.create",
+      actorId: moderator.id,
+      after: { quote: row.quote, start: input.start, tagIds: [tag.id] },
+    });
   });
 
   it("keeps the quote after the author edits the answer, and says whether the source still matches", async () => {
     const moderator = await actor("MODERATOR");
     const { call, question, responses } = await createCodingCall(db, [{ answer: ANSWER }]);
     const response = responses[0]!;
-    const quotes = ["Capacity building comes first.", "Regional CERTs share incident data.", "Confidence-building measures help too."];
+    const quotes = [
+      "Capacity building comes first.",
+      "Regional CERTs share incident data.",
+      "Confidence-building measures help too.",
+    ];
     const ids = [];
     for (const quote of quotes) ids.push((await createExcerpt(moderator, selection(response.id, question.id, ANSWER, quote))).id);
 
     // The author submits a new version: a word changes at the start, and the last sentence goes.
-    const edited = "Capacity building comes first. 🌍 Today Regional CERTs share incident data.\nHuman rights must frame every norm.";
+    const edited =
+      "Capacity building comes first. 🌍 Today Regional CERTs share incident data.\nHuman rights must frame every norm.";
     const receipt = await submitResponse(
       { id: response.author.id, email: response.author.email },
       { responseId: response.id, answers: { [`q_${question.id}`]: edited }, consent: "PUBLISH_NAMED", submitKey: randomUUID() },
@@ -96,7 +129,10 @@ describe("saving excerpts", () => {
     const byId = new Map(listed.map((e) => [e.id, e]));
     expect(byId.get(ids[0]!)).toMatchObject({ quote: quotes[0], sourceVersion: 1, source: { status: "unchanged" } });
     const moved = edited.indexOf(quotes[1]!);
-    expect(byId.get(ids[1]!)).toMatchObject({ quote: quotes[1], source: { status: "moved", start: moved, end: moved + quotes[1]!.length } });
+    expect(byId.get(ids[1]!)).toMatchObject({
+      quote: quotes[1],
+      source: { status: "moved", start: moved, end: moved + quotes[1]!.length },
+    });
     expect(byId.get(ids[2]!)).toMatchObject({ quote: quotes[2], source: { status: "changed" } });
     expect(byId.get(ids[2]!)!.response).toMatchObject({ id: response.id, version: 2, reference: response.reference });
     const stored = await db.excerpt.findUniqueOrThrow({ where: { id: ids[1]! }, select: { start: true, quote: true } });
@@ -109,7 +145,9 @@ describe("saving excerpts", () => {
     const stale = selection(responses[0]!.id, question.id, ANSWER, "Human rights must frame every norm.");
     await db.answer.updateMany({ where: { responseId: responses[0]!.id }, data: { text: `Edited. ${ANSWER}` } });
     await expect(createExcerpt(moderator, stale)).rejects.toMatchObject({ kind: "conflict", message: "excerptStale" });
-    await expect(createExcerpt(moderator, { ...stale, start: 9000, end: 9000 + stale.quote.length })).rejects.toMatchObject({ message: "excerptStale" });
+    await expect(createExcerpt(moderator, { ...stale, start: 9000, end: 9000 + stale.quote.length })).rejects.toMatchObject({
+      message: "excerptStale",
+    });
     expect(await db.excerpt.count({ where: { responseId: responses[0]!.id } })).toBe(0);
   });
 
@@ -118,8 +156,15 @@ describe("saving excerpts", () => {
     const { question, responses } = await createCodingCall(db, [{ answer: ANSWER }]);
     const base = { responseId: responses[0]!.id, questionId: question.id, note: "", tagIds: [] };
     const saved = await createExcerptFromQuote(moderator, { ...base, quote: "every norm" });
-    expect(saved).toMatchObject({ start: ANSWER.indexOf("every norm"), end: ANSWER.indexOf("every norm") + 10, quote: "every norm" });
-    await expect(createExcerptFromQuote(moderator, { ...base, quote: "every rule" })).rejects.toMatchObject({ kind: "invalid", message: "quoteNotFound" });
+    expect(saved).toMatchObject({
+      start: ANSWER.indexOf("every norm"),
+      end: ANSWER.indexOf("every norm") + 10,
+      quote: "every norm",
+    });
+    await expect(createExcerptFromQuote(moderator, { ...base, quote: "every rule" })).rejects.toMatchObject({
+      kind: "invalid",
+      message: "quoteNotFound",
+    });
     expect(await db.excerpt.count({ where: { responseId: base.responseId } })).toBe(1);
   });
 
@@ -133,10 +178,19 @@ describe("saving excerpts", () => {
     for (const role of ["STAKEHOLDER"] as const)
       await expect(createExcerpt(await actor(role), { ...input, tagIds: [] })).rejects.toMatchObject({ kind: "forbidden" });
     const author = await createUser(db);
-    const draft = await createResponse(db, { callId: call.id, authorId: author.id, answers: [{ questionId: question.id, text: ANSWER }] });
-    await expect(createExcerpt(moderator, { ...input, responseId: draft.id, tagIds: [] })).rejects.toMatchObject({ kind: "not_found" });
+    const draft = await createResponse(db, {
+      callId: call.id,
+      authorId: author.id,
+      answers: [{ questionId: question.id, text: ANSWER }],
+    });
+    await expect(createExcerpt(moderator, { ...input, responseId: draft.id, tagIds: [] })).rejects.toMatchObject({
+      kind: "not_found",
+    });
     await withdrawResponse({ id: responses[0]!.author.id, email: responses[0]!.author.email }, responses[0]!.id);
-    await expect(createExcerpt(moderator, { ...input, tagIds: [] })).rejects.toMatchObject({ kind: "conflict", message: "responseNotSubmitted" });
+    await expect(createExcerpt(moderator, { ...input, tagIds: [] })).rejects.toMatchObject({
+      kind: "conflict",
+      message: "responseNotSubmitted",
+    });
     expect(await db.excerpt.count({ where: { response: { callId: call.id } } })).toBe(0);
     await expect(listExcerpts(await actor("STAKEHOLDER"), call.id)).rejects.toMatchObject({ kind: "forbidden" });
   });
@@ -146,14 +200,26 @@ describe("saving excerpts", () => {
     const { call, question, responses } = await createCodingCall(db, [{ answer: ANSWER }]);
     const saved = await createExcerpt(moderator, selection(responses[0]!.id, question.id, ANSWER, "Capacity building", []));
     const set = await db.messageSet.create({
-      data: { callId: call.id, slug: `cited-${saved.id}`, title: "Messages", sections: { create: { position: 1, heading: "One" } } },
+      data: {
+        callId: call.id,
+        slug: `cited-${saved.id}`,
+        title: "Messages",
+        sections: { create: { position: 1, heading: "One" } },
+      },
       select: { id: true, sections: { select: { id: true } } },
     });
     const paragraph = await db.messageParagraph.create({
-      data: { setId: set.id, sectionId: set.sections[0]!.id, position: 1, body: "A message." }, select: { id: true },
+      data: { setId: set.id, sectionId: set.sections[0]!.id, position: 1, body: "A message." },
+      select: { id: true },
     });
     await db.citation.create({
-      data: { paragraphId: paragraph.id, responseId: saved.responseId, excerptId: saved.id, reference: "X-1", quote: saved.quote },
+      data: {
+        paragraphId: paragraph.id,
+        responseId: saved.responseId,
+        excerptId: saved.id,
+        reference: "X-1",
+        quote: saved.quote,
+      },
     });
     await expect(deleteExcerpt(moderator, saved.id)).rejects.toMatchObject({ kind: "conflict", message: "excerptCited" });
     expect(await db.excerpt.count({ where: { id: saved.id } })).toBe(1);
@@ -162,15 +228,29 @@ describe("saving excerpts", () => {
   it("edits the note and tags (never the quote), deletes, and audits both", async () => {
     const moderator = await actor("MODERATOR");
     const { call, question, responses } = await createCodingCall(db, [{ answer: ANSWER }]);
-    const [a, b] = [await createTag(db, { callId: call.id, name: "alpha" }), await createTag(db, { callId: call.id, name: "beta" })];
+    const [a, b] = [
+      await createTag(db, { callId: call.id, name: "alpha" }),
+      await createTag(db, { callId: call.id, name: "beta" }),
+    ];
     const saved = await createExcerpt(moderator, selection(responses[0]!.id, question.id, ANSWER, "Capacity building", [a.id]));
     const updated = await updateExcerpt(moderator, { excerptId: saved.id, note: "Key point", tagIds: [b.id] });
     expect(updated).toMatchObject({ quote: "Capacity building", note: "Key point", tagIds: [b.id] });
     const other = await createTag(db, { callId: (await createCodingCall(db, [])).call.id });
-    await expect(updateExcerpt(moderator, { excerptId: saved.id, note: "x", tagIds: [other.id] })).rejects.toMatchObject({ message: "tagOtherCall" });
-    await expect(updateExcerpt(await actor("STAKEHOLDER"), { excerptId: saved.id, note: "mine", tagIds: [] })).rejects.toMatchObject({ kind: "forbidden" });
-    await expect(createExcerptFromQuote(await actor("STAKEHOLDER"), { responseId: saved.responseId, questionId: question.id, quote: "Capacity", note: "", tagIds: [] }))
-      .rejects.toMatchObject({ kind: "forbidden" });
+    await expect(updateExcerpt(moderator, { excerptId: saved.id, note: "x", tagIds: [other.id] })).rejects.toMatchObject({
+      message: "tagOtherCall",
+    });
+    await expect(
+      updateExcerpt(await actor("STAKEHOLDER"), { excerptId: saved.id, note: "mine", tagIds: [] }),
+    ).rejects.toMatchObject({ kind: "forbidden" });
+    await expect(
+      createExcerptFromQuote(await actor("STAKEHOLDER"), {
+        responseId: saved.responseId,
+        questionId: question.id,
+        quote: "Capacity",
+        note: "",
+        tagIds: [],
+      }),
+    ).rejects.toMatchObject({ kind: "forbidden" });
     await expect(deleteExcerpt(await actor("STAKEHOLDER"), saved.id)).rejects.toMatchObject({ kind: "forbidden" });
     await deleteExcerpt(moderator, saved.id);
     expect(await db.excerpt.count({ where: { id: saved.id } })).toBe(0);
@@ -189,9 +269,16 @@ describe("saving excerpts", () => {
     ]);
     const tag = await createTag(db, { callId: call.id, name: "human rights" });
     const [gov, cs] = responses;
-    const e1 = await createExcerpt(moderator, selection(gov!.id, question.id, ANSWER, "Human rights must frame every norm.", [tag.id]));
-    const e2 = await createExcerpt(moderator, { ...selection(cs!.id, question.id, ANSWER, "Capacity building comes first."), note: "Priority" });
-    const ids = async (filters: Parameters<typeof listExcerpts>[2]) => (await listExcerpts(moderator, call.id, filters)).map((e) => e.id).sort();
+    const e1 = await createExcerpt(
+      moderator,
+      selection(gov!.id, question.id, ANSWER, "Human rights must frame every norm.", [tag.id]),
+    );
+    const e2 = await createExcerpt(moderator, {
+      ...selection(cs!.id, question.id, ANSWER, "Capacity building comes first."),
+      note: "Priority",
+    });
+    const ids = async (filters: Parameters<typeof listExcerpts>[2]) =>
+      (await listExcerpts(moderator, call.id, filters)).map((e) => e.id).sort();
     expect(await ids({})).toEqual([e1.id, e2.id].sort());
     expect(await ids({ tag: tag.id })).toEqual([e1.id]);
     expect(await ids({ group: "CIVIL_SOCIETY" })).toEqual([e2.id]);
@@ -201,7 +288,9 @@ describe("saving excerpts", () => {
     const [item] = await listExcerpts(moderator, call.id, { tag: tag.id });
     expect(item).toMatchObject({
       response: { reference: gov!.reference, stakeholderGroup: "GOVERNMENT", region: "ASIA_PACIFIC" },
-      tags: [{ id: tag.id, name: "human rights" }], question: { id: question.id }, source: { status: "unchanged" },
+      tags: [{ id: tag.id, name: "human rights" }],
+      question: { id: question.id },
+      source: { status: "unchanged" },
     });
     expect(Object.keys(item!.response).sort()).toEqual(["id", "reference", "region", "stakeholderGroup", "version"]);
   });

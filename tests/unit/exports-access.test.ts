@@ -31,7 +31,9 @@ describe("moderator exports", () => {
   it("refuses a visitor and a stakeholder, and records nothing", async () => {
     const call = await createCall(db);
     await expect(openModeratorExport(null, call.id, "responses.csv")).rejects.toMatchObject({ kind: "unauthenticated" });
-    await expect(openModeratorExport(await actor("STAKEHOLDER"), call.id, "responses.csv")).rejects.toMatchObject({ kind: "forbidden" });
+    await expect(openModeratorExport(await actor("STAKEHOLDER"), call.id, "responses.csv")).rejects.toMatchObject({
+      kind: "forbidden",
+    });
     await expect(listModeratorExports(await actor("STAKEHOLDER"), call.id)).rejects.toMatchObject({ kind: "forbidden" });
     expect(await downloads(call.id)).toBe(0);
   });
@@ -50,13 +52,16 @@ describe("moderator exports", () => {
     expect(opened.contentType).toContain("text/csv");
     expect(csvObjects(await readAll(opened.body))).toHaveLength(6);
     const entry = await db.auditEntry.findFirstOrThrow({
-      where: { callId: s.call.id, action: "export.download" }, select: { actorId: true, actorRole: true, after: true },
+      where: { callId: s.call.id, action: "export.download" },
+      select: { actorId: true, actorRole: true, after: true },
     });
     expect(entry).toEqual({ actorId: moderator.id, actorRole: "MODERATOR", after: { dataset: "responses", format: "csv" } });
     const listing = await listModeratorExports(moderator, s.call.id);
     // Message sets: 2 citations + 1 bare paragraph in the published set, 1 citation in the draft.
     expect(listing.datasets).toEqual([
-      { dataset: "responses", rows: 6 }, { dataset: "excerpts", rows: 1 }, { dataset: "message-sets", rows: 4 },
+      { dataset: "responses", rows: 6 },
+      { dataset: "excerpts", rows: 1 },
+      { dataset: "message-sets", rows: 4 },
     ]);
   });
 });

@@ -23,44 +23,80 @@ export async function exportScenario() {
     withdrawn: { consent: "PUBLISH_NAMED" },
     draft: { consent: "PUBLISH_NAMED", status: "DRAFT" },
   };
-  const responses = {} as Record<Kind, { id: string; reference: string | null; marker: string; name: string; organisation: string; answer: string }>;
+  const responses = {} as Record<
+    Kind,
+    { id: string; reference: string | null; marker: string; name: string; organisation: string; answer: string }
+  >;
   for (const [index, kind] of KINDS.entries()) {
     const marker = `${kind}-${uniqueSuffix()}`;
     const name = `Zephyrine ${marker}`;
     const organisation = `Quillfeather ${marker} Institute`;
-    const user = await createUser(db, { profile: { displayName: name, organisation, onBehalfOf: `Coalition ${marker}`, country: "KE" } });
+    const user = await createUser(db, {
+      profile: { displayName: name, organisation, onBehalfOf: `Coalition ${marker}`, country: "KE" },
+    });
     const answer =
-      kind === "named" ? `Norms of ${marker}: he said "no", then,\nleft.` : kind === "anonymous" ? `=HYPERLINK("http://x.example/${marker}")` : `Answer ${marker}`;
+      kind === "named"
+        ? `Norms of ${marker}: he said "no", then,\nleft.`
+        : kind === "anonymous"
+          ? `=HYPERLINK("http://x.example/${marker}")`
+          : `Answer ${marker}`;
     const created = await createResponse(db, {
-      callId: call.id, authorId: user.id, status: setup[kind].status ?? "SUBMITTED", consent: setup[kind].consent,
+      callId: call.id,
+      authorId: user.id,
+      status: setup[kind].status ?? "SUBMITTED",
+      consent: setup[kind].consent,
       submittedAt: new Date(base + index * 60_000),
-      answers: [{ questionId: text.id, text: answer }, { questionId: choice.id, choices: ["Yes", "Partly"] }],
+      answers: [
+        { questionId: text.id, text: answer },
+        { questionId: choice.id, choices: ["Yes", "Partly"] },
+      ],
     });
     if (setup[kind].state) await db.response.update({ where: { id: created.id }, data: { moderationState: setup[kind].state } });
-    if (kind === "withdrawn") await db.response.update({ where: { id: created.id }, data: { status: "WITHDRAWN", withdrawnAt: new Date() } });
+    if (kind === "withdrawn")
+      await db.response.update({ where: { id: created.id }, data: { status: "WITHDRAWN", withdrawnAt: new Date() } });
     responses[kind] = { id: created.id, reference: created.reference, marker, name, organisation, answer };
   }
   const tag = await createTag(db, { callId: call.id, name: `incident response ${uniqueSuffix()}` });
   await tagResponse(db, responses.private.id, tag.id);
   const cluster = await createCluster(db, call.id, [responses.named.id, responses.private.id]);
   const excerpt = await createExcerpt(db, {
-    responseId: responses.private.id, questionId: text.id, text: responses.private.answer, start: 0, end: 6, note: "Strong point", tagIds: [tag.id],
+    responseId: responses.private.id,
+    questionId: text.id,
+    text: responses.private.answer,
+    start: 0,
+    end: 6,
+    note: "Strong point",
+    tagIds: [tag.id],
   });
   const cite = (kind: Kind, quote: string | null = null) => ({
-    responseId: responses[kind].id, reference: responses[kind].reference!, stakeholderGroup: "CIVIL_SOCIETY" as const, region: "AFRICA" as const, quote,
+    responseId: responses[kind].id,
+    reference: responses[kind].reference!,
+    stakeholderGroup: "CIVIL_SOCIETY" as const,
+    region: "AFRICA" as const,
+    quote,
   });
   const published = await createMessageSet(db, {
-    callId: call.id, status: "PUBLISHED", publishVersion: true,
-    sections: [{
-      heading: "Policy and Cooperation",
-      paragraphs: [
-        { body: "Norms need all stakeholder groups.", citations: [cite("named", "he said"), cite("private", responses.private.answer)] },
-        { body: "Capacity building comes first.", citations: [] },
-      ],
-    }],
+    callId: call.id,
+    status: "PUBLISHED",
+    publishVersion: true,
+    sections: [
+      {
+        heading: "Policy and Cooperation",
+        paragraphs: [
+          {
+            body: "Norms need all stakeholder groups.",
+            citations: [cite("named", "he said"), cite("private", responses.private.answer)],
+          },
+          { body: "Capacity building comes first.", citations: [] },
+        ],
+      },
+    ],
   });
   const draftSet = await createMessageSet(db, {
-    callId: call.id, sections: [{ heading: "Draft only", paragraphs: [{ body: `Unpublished ${uniqueSuffix()}`, citations: [cite("anonymous")] }] }],
+    callId: call.id,
+    sections: [
+      { heading: "Draft only", paragraphs: [{ body: `Unpublished ${uniqueSuffix()}`, citations: [cite("anonymous")] }] },
+    ],
   });
   return { call, questions: { text, choice }, responses, tag, cluster, excerpt, published, draftSet };
 }

@@ -39,7 +39,8 @@ describe("exports of a call", () => {
     s = await exportScenario();
   });
 
-  const text = async (dataset: Parameters<typeof exportStream>[0], format: ExportFormat) => readAll(exportStream(dataset, format));
+  const text = async (dataset: Parameters<typeof exportStream>[0], format: ExportFormat) =>
+    readAll(exportStream(dataset, format));
 
   it("gives moderators every submitted or withdrawn response with all columns, private ones included, drafts not", async () => {
     const { dataset } = await moderatorDataset(await actor("MODERATOR"), s.call.id, "responses");
@@ -52,16 +53,39 @@ describe("exports of a call", () => {
     );
     expect(csv).not.toContain(draft.marker);
     expect(Object.keys(rows[0]!)).toEqual([
-      "reference", "submittedAt", "status", "moderationState", "consent", "stakeholderGroup", "region", "country",
-      "organisation", "onBehalfOf", "name", "clusterId", "clusterSize", "tags",
-      "Q1. What are typical norms in your community?", "Q2. Which apply?",
+      "reference",
+      "submittedAt",
+      "status",
+      "moderationState",
+      "consent",
+      "stakeholderGroup",
+      "region",
+      "country",
+      "organisation",
+      "onBehalfOf",
+      "name",
+      "clusterId",
+      "clusterSize",
+      "tags",
+      "Q1. What are typical norms in your community?",
+      "Q2. Which apply?",
     ]);
     const privateRow = rows.find((row) => row.reference === hidden.reference)!;
     expect(privateRow).toMatchObject({
-      status: "SUBMITTED", moderationState: "PUBLISHED", consent: "PRIVATE", stakeholderGroup: "CIVIL_SOCIETY", region: "AFRICA",
-      country: "KE", organisation: hidden.organisation, onBehalfOf: `Coalition ${hidden.marker}`, name: hidden.name,
-      clusterId: s.cluster.id, clusterSize: "2", tags: s.tag.name,
-      "Q1. What are typical norms in your community?": hidden.answer, "Q2. Which apply?": "Yes; Partly",
+      status: "SUBMITTED",
+      moderationState: "PUBLISHED",
+      consent: "PRIVATE",
+      stakeholderGroup: "CIVIL_SOCIETY",
+      region: "AFRICA",
+      country: "KE",
+      organisation: hidden.organisation,
+      onBehalfOf: `Coalition ${hidden.marker}`,
+      name: hidden.name,
+      clusterId: s.cluster.id,
+      clusterSize: "2",
+      tags: s.tag.name,
+      "Q1. What are typical norms in your community?": hidden.answer,
+      "Q2. Which apply?": "Yes; Partly",
     });
     expect(rows.find((row) => row.reference === pending.reference)!.moderationState).toBe("PENDING");
     expect(rows.find((row) => row.reference === withdrawn.reference)!.status).toBe("WITHDRAWN");
@@ -105,7 +129,11 @@ describe("exports of a call", () => {
       [s.published.slug, "1", "1", "1", "", ""],
       [s.published.slug, "1", "1", "2", "", ""],
     ]);
-    expect(rows[1]).toMatchObject({ stakeholderGroup: "CIVIL_SOCIETY", region: "AFRICA", paragraphText: "Norms need all stakeholder groups." });
+    expect(rows[1]).toMatchObject({
+      stakeholderGroup: "CIVIL_SOCIETY",
+      region: "AFRICA",
+      paragraphText: "Norms need all stakeholder groups.",
+    });
     const moderator = await moderatorDataset(await actor("MODERATOR"), s.call.id, "message-sets");
     const all = csvObjects(await text(moderator.dataset, "csv"));
     expect(all.filter((row) => row.set === s.draftSet.slug)).toHaveLength(1);
@@ -115,10 +143,18 @@ describe("exports of a call", () => {
   it("exports excerpts for moderators with tags, note and whether the source still reads the same", async () => {
     const moderator = await actor("MODERATOR");
     const read = async () => csvObjects(await text((await moderatorDataset(moderator, s.call.id, "excerpts")).dataset, "csv"));
-    expect(await read()).toEqual([expect.objectContaining({
-      reference: s.responses.private.reference, questionPosition: "1", quote: "Answer", start: "0", end: "6",
-      note: "Strong point", tags: s.tag.name, sourceStatus: "unchanged",
-    })]);
+    expect(await read()).toEqual([
+      expect.objectContaining({
+        reference: s.responses.private.reference,
+        questionPosition: "1",
+        quote: "Answer",
+        start: "0",
+        end: "6",
+        note: "Strong point",
+        tags: s.tag.name,
+        sourceStatus: "unchanged",
+      }),
+    ]);
     await db.answer.update({
       where: { responseId_questionId: { responseId: s.responses.private.id, questionId: s.questions.text.id } },
       data: { text: "Rewritten entirely." },
@@ -139,14 +175,29 @@ describe("streaming", () => {
     for (let i = 0; i < 7; i++) {
       const user = await createUser(db);
       // Three responses share one instant: the id breaks the tie across a batch boundary.
-      await createResponse(db, { callId: call.id, authorId: user.id, status: "SUBMITTED", submittedAt: new Date(at.getTime() + (i < 3 ? 0 : i) * 1000) });
+      await createResponse(db, {
+        callId: call.id,
+        authorId: user.id,
+        status: "SUBMITTED",
+        submittedAt: new Date(at.getTime() + (i < 3 ? 0 : i) * 1000),
+      });
     }
     const expected = await db.response.findMany({
-      where: { callId: call.id }, orderBy: [{ submittedAt: "asc" }, { id: "asc" }], select: { reference: true },
+      where: { callId: call.id },
+      orderBy: [{ submittedAt: "asc" }, { id: "asc" }],
+      select: { reference: true },
     });
     const { dataset } = await moderatorDataset(await actor("MODERATOR"), call.id, "responses", { batchSize: 2 });
     let batches = 0;
-    const counted = { ...dataset, batches: async function* () { for await (const rows of dataset.batches()) { batches++; yield rows; } } };
+    const counted = {
+      ...dataset,
+      batches: async function* () {
+        for await (const rows of dataset.batches()) {
+          batches++;
+          yield rows;
+        }
+      },
+    };
     const csvRows = csvObjects(await readAll(exportStream(counted, "csv")));
     expect(csvRows.map((row) => row.reference)).toEqual(expected.map((row) => row.reference));
     expect(batches).toBe(4);

@@ -34,15 +34,26 @@ describe("getFinalMessages", () => {
     expect(final.finalisedAt.getTime()).toBe(scenario.finalisedAt.getTime());
     expect(final.sections.map((s) => s.heading)).toEqual(["Capacity building", "Cooperation"]);
     expect(final.sections.flatMap((s) => s.paragraphs.map((p) => [p.number, p.body]))).toEqual([
-      [1, scenario.finalText.first], [2, scenario.finalText.second], [3, scenario.finalText.third],
+      [1, scenario.finalText.first],
+      [2, scenario.finalText.second],
+      [3, scenario.finalText.third],
     ]);
     expect(final.callDetails).toEqual({
-      slug: scenario.call.slug, title: scenario.call.title, thematicTrack: "Security, Safety, Stability and Resilience", forumName: scenario.forum.name,
+      slug: scenario.call.slug,
+      title: scenario.call.title,
+      thematicTrack: "Security, Safety, Stability and Resilience",
+      forumName: scenario.forum.name,
     });
     // Sources as the published page gives them: the hidden response is listed without any detail.
     const [first] = final.sections[0]!.paragraphs;
     expect(first!.sources).toEqual([
-      { available: true, reference: scenario.responses.zoe.reference, stakeholderGroup: "CIVIL_SOCIETY", region: "AFRICA", quote: "must reach small CERTs" },
+      {
+        available: true,
+        reference: scenario.responses.zoe.reference,
+        stakeholderGroup: "CIVIL_SOCIETY",
+        region: "AFRICA",
+        quote: "must reach small CERTs",
+      },
       { available: false, removed: false },
     ]);
   });
@@ -60,14 +71,25 @@ describe("getFinalMessages", () => {
     const { zoe, dmitry } = scenario.responses;
     expect(c.named.map((p) => p.name)).toEqual([zoe.name, dmitry.name].sort((a, b) => a.localeCompare(b)));
     expect(c.named.find((p) => p.name === dmitry.name)).toMatchObject({
-      organisation: "Ministry of Digital Development", onBehalfOf: "Working Group on CERTs", stakeholderGroup: "GOVERNMENT", reference: dmitry.reference,
+      organisation: "Ministry of Digital Development",
+      onBehalfOf: "Working Group on CERTs",
+      stakeholderGroup: "GOVERNMENT",
+      reference: dmitry.reference,
     });
     // 1 anonymous + 5 from the crowd; private and hidden are only in the total; withdrawn nowhere.
     expect(c.anonymousCount).toBe(6);
     expect(c.total).toBe(10);
     expect(c.notPublishedCount).toBe(2);
     const everything = JSON.stringify(final);
-    for (const hiddenName of ["Anonymous Author", "Private Author", "Hidden Author", "Withdrawn Author", "Crowd Author", "Anonymous Commenter", "Hidden Commenter"])
+    for (const hiddenName of [
+      "Anonymous Author",
+      "Private Author",
+      "Hidden Author",
+      "Withdrawn Author",
+      "Crowd Author",
+      "Anonymous Commenter",
+      "Hidden Commenter",
+    ])
       expect(everything).not.toContain(hiddenName);
     expect(everything).not.toContain(scenario.responses.hidden.reference);
   });
@@ -114,7 +136,9 @@ describe("the Markdown file", () => {
     const md = finalMarkdown(final);
     expect(md.startsWith(`# ${final.title}\n`)).toBe(true);
     expect(md).toContain("## About these messages");
-    const positions = [scenario.finalText.first, scenario.finalText.second, scenario.finalText.third].map((text, i) => md.indexOf(`**${i + 1}\\.** ${text}`));
+    const positions = [scenario.finalText.first, scenario.finalText.second, scenario.finalText.third].map((text, i) =>
+      md.indexOf(`**${i + 1}\\.** ${text}`),
+    );
     expect(positions.every((p) => p > 0)).toBe(true);
     expect([...positions].sort((a, b) => a - b)).toEqual(positions);
     expect(md.indexOf("## Capacity building")).toBeLessThan(positions[0]!);
@@ -182,7 +206,13 @@ describe("the download route", () => {
   it("is a plain 404 for a set that is not final, a draft set, an unknown slug or file", async () => {
     const call = await createCall(db);
     const published = await createPublishedSet(db, call.id);
-    for (const [slug, file] of [[published.slug, "final.pdf"], [published.slug, "final.md"], ["no-such-messages", "final.pdf"], [final.slug, "final.docx"], [final.slug, "draft.pdf"]]) {
+    for (const [slug, file] of [
+      [published.slug, "final.pdf"],
+      [published.slug, "final.md"],
+      ["no-such-messages", "final.pdf"],
+      [final.slug, "final.docx"],
+      [final.slug, "draft.pdf"],
+    ]) {
       const response = await get(slug!, file!);
       expect(response.status).toBe(404);
       expect(response.headers.get("content-type")).toBe("text/plain; charset=utf-8");

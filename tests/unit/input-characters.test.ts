@@ -54,11 +54,21 @@ describe("the character rule", () => {
 describe("the forms' schemas", () => {
   it("give the field the message and keep the other fields' values valid", () => {
     const profile = profileInputSchema.safeParse({
-      displayName: "Amina\u0000", stakeholderGroup: "CIVIL_SOCIETY", region: "AFRICA", country: "SN", organisation: "Org\uFFFF",
+      displayName: "Amina\u0000",
+      stakeholderGroup: "CIVIL_SOCIETY",
+      region: "AFRICA",
+      country: "SN",
+      organisation: "Org\uFFFF",
     });
     expect(errorsOf(profile)).toEqual({ displayName: "invalidCharacters", organisation: "invalidCharacters" });
 
-    const comment = commentInputSchema.safeParse({ versionId: "v1", paragraphId: "", body: "Fine\uD800", anonymous: false, submitKey: "12345678-key" });
+    const comment = commentInputSchema.safeParse({
+      versionId: "v1",
+      paragraphId: "",
+      body: "Fine\uD800",
+      anonymous: false,
+      submitKey: "12345678-key",
+    });
     expect(errorsOf(comment)).toEqual({ body: "invalidCharacters" });
 
     const report = reportInputSchema.safeParse({ responseId: "r1", reason: "OTHER", details: "spam\u0000" });
@@ -67,8 +77,20 @@ describe("the forms' schemas", () => {
     expect(errorsOf(paragraphAddSchema.safeParse({ sectionId: "s1", body: "\u0000" }))).toEqual({ body: "invalidCharacters" });
     expect(signInSchema.safeParse({ email: "ana\u0000@example.org" }).success).toBe(false);
 
-    const question = { id: "q1", type: "LONG_TEXT" as const, required: true, minLength: null, maxLength: null, options: [], maxChoices: null };
-    const answers = buildSubmissionSchema([question]).safeParse({ q_q1: "My answer\u0000", consent: "PUBLISH_NAMED", submitKey: crypto.randomUUID() });
+    const question = {
+      id: "q1",
+      type: "LONG_TEXT" as const,
+      required: true,
+      minLength: null,
+      maxLength: null,
+      options: [],
+      maxChoices: null,
+    };
+    const answers = buildSubmissionSchema([question]).safeParse({
+      q_q1: "My answer\u0000",
+      consent: "PUBLISH_NAMED",
+      submitKey: crypto.randomUUID(),
+    });
     expect(errorsOf(answers)).toEqual({ q_q1: "invalidCharacters" });
   });
 
@@ -85,14 +107,24 @@ describe("the forms' schemas", () => {
 
   it("are all built on the shared rule: no user-input schema calls z.string() itself", () => {
     // Parsers of stored JSON (message content, exports) and of the API's own formats are not user text.
-    const storedFormats = new Set(["exports/message-sets.ts", "messages/content.ts", "api/message-sets.ts", "api/query.ts", "api/cursor.ts"]);
+    const storedFormats = new Set([
+      "exports/message-sets.ts",
+      "messages/content.ts",
+      "api/message-sets.ts",
+      "api/query.ts",
+      "api/cursor.ts",
+    ]);
     const offenders: string[] = [];
     const walk = (dir: string) => {
       for (const entry of readdirSync(dir, { withFileTypes: true })) {
         const path = join(dir, entry.name);
         if (entry.isDirectory()) {
           if (entry.name !== "generated") walk(path);
-        } else if (/\.tsx?$/.test(entry.name) && !storedFormats.has(path.slice("lib/".length)) && path !== "lib/validation/text.ts") {
+        } else if (
+          /\.tsx?$/.test(entry.name) &&
+          !storedFormats.has(path.slice("lib/".length)) &&
+          path !== "lib/validation/text.ts"
+        ) {
           if (/\bz\s*\.string\(/.test(readFileSync(path, "utf8"))) offenders.push(path);
         }
       }
@@ -105,7 +137,9 @@ describe("the forms' schemas", () => {
 describe("text that reaches the database without a schema", () => {
   it("is recognised in PostgreSQL's refusal, so actions, routes and pages refuse it like the schema does", async () => {
     // An id read straight from a form: runAction, apiGet, the attachment routes and orNotFound check this.
-    const refusal = await db.response.findUnique({ where: { id: "abc\u0000" }, select: { id: true } }).catch((error: unknown) => error);
+    const refusal = await db.response
+      .findUnique({ where: { id: "abc\u0000" }, select: { id: true } })
+      .catch((error: unknown) => error);
     expect(isInvalidTextError(refusal)).toBe(true);
     expect(isInvalidTextError(new Error("connection refused"))).toBe(false);
     expect(await db.response.findUnique({ where: { id: "abc" }, select: { id: true } })).toBeNull();

@@ -54,7 +54,12 @@ describe("the spread of a paragraph's sources (pure)", () => {
     ]);
     expect(spread.sources).toBe(2);
     expect(spread.groups).toEqual({
-      GOVERNMENT: 0, CIVIL_SOCIETY: 2, PRIVATE_SECTOR: 0, TECHNICAL_COMMUNITY: 0, INTERGOVERNMENTAL: 0, ACADEMIA: 0,
+      GOVERNMENT: 0,
+      CIVIL_SOCIETY: 2,
+      PRIVATE_SECTOR: 0,
+      TECHNICAL_COMMUNITY: 0,
+      INTERGOVERNMENTAL: 0,
+      ACADEMIA: 0,
     });
     expect(spread.regions.AFRICA).toBe(1);
     expect(spread.regions.EASTERN_EUROPE).toBe(0);
@@ -72,8 +77,17 @@ describe("compiling a message set (real database)", () => {
   it("counts an excerpt and its response once, by the groups and regions of the distinct responses", async () => {
     const { call, paragraph, set } = await setWithParagraph();
     const cs1 = await createSourceResponse(db, { callId: call.id, stakeholderGroup: "CIVIL_SOCIETY", region: "AFRICA" });
-    const cs2 = await createSourceResponse(db, { callId: call.id, stakeholderGroup: "CIVIL_SOCIETY", region: "LATIN_AMERICA_CARIBBEAN" });
-    const gov = await createSourceResponse(db, { callId: call.id, stakeholderGroup: "GOVERNMENT", region: "AFRICA", consent: "PUBLISH_ANONYMOUS" });
+    const cs2 = await createSourceResponse(db, {
+      callId: call.id,
+      stakeholderGroup: "CIVIL_SOCIETY",
+      region: "LATIN_AMERICA_CARIBBEAN",
+    });
+    const gov = await createSourceResponse(db, {
+      callId: call.id,
+      stakeholderGroup: "GOVERNMENT",
+      region: "AFRICA",
+      consent: "PUBLISH_ANONYMOUS",
+    });
     const excerpt = await createExcerpt(db, { responseId: cs1.id, questionId: cs1.questionId, quote: "Capacity building" });
 
     await cite(moderator, { paragraphId: paragraph.id, excerptId: excerpt.id });
@@ -93,8 +107,16 @@ describe("compiling a message set (real database)", () => {
     expect([spread.regions.AFRICA, spread.regions.LATIN_AMERICA_CARIBBEAN, spread.regions.ASIA_PACIFIC]).toEqual([2, 1, 0]);
     expect(spread.singleGroup).toBeNull();
 
-    const stored = await db.citation.findFirstOrThrow({ where: { excerptId: excerpt.id }, select: { reference: true, stakeholderGroup: true, region: true, quote: true } });
-    expect(stored).toEqual({ reference: cs1.reference, stakeholderGroup: "CIVIL_SOCIETY", region: "AFRICA", quote: "Capacity building" });
+    const stored = await db.citation.findFirstOrThrow({
+      where: { excerptId: excerpt.id },
+      select: { reference: true, stakeholderGroup: true, region: true, quote: true },
+    });
+    expect(stored).toEqual({
+      reference: cs1.reference,
+      stakeholderGroup: "CIVIL_SOCIETY",
+      region: "AFRICA",
+      quote: "Capacity building",
+    });
   });
 
   it("refuses hidden, pending, private, withdrawn, draft and other-call responses, and a second identical citation", async () => {
@@ -106,18 +128,25 @@ describe("compiling a message set (real database)", () => {
       [await createSourceResponse(db, { callId: call.id, consent: "PRIVATE" }), "conflict:citePrivate"],
       [await createSourceResponse(db, { callId: other.id }), "conflict:citeOtherCall"],
     ] as const;
-    for (const [response, expected] of cases) expect(await refusal(cite(moderator, { paragraphId: paragraph.id, responseId: response.id }))).toBe(expected);
+    for (const [response, expected] of cases)
+      expect(await refusal(cite(moderator, { paragraphId: paragraph.id, responseId: response.id }))).toBe(expected);
 
     const withdrawn = await createSourceResponse(db, { callId: call.id });
     await db.response.update({ where: { id: withdrawn.id }, data: { status: "WITHDRAWN", withdrawnAt: new Date() } });
-    expect(await refusal(cite(moderator, { paragraphId: paragraph.id, responseId: withdrawn.id }))).toBe("conflict:citeWithdrawn");
+    expect(await refusal(cite(moderator, { paragraphId: paragraph.id, responseId: withdrawn.id }))).toBe(
+      "conflict:citeWithdrawn",
+    );
     const draft = await createResponse(db, { callId: call.id, authorId: (await createUser(db)).id });
     expect(await refusal(cite(moderator, { paragraphId: paragraph.id, responseId: draft.id }))).toBe("conflict:citeNotSubmitted");
     // An excerpt of a hidden response is refused just the same.
     const hidden = cases[0][0];
     const hiddenExcerpt = await createExcerpt(db, { responseId: hidden.id, questionId: hidden.questionId });
-    expect(await refusal(cite(moderator, { paragraphId: paragraph.id, excerptId: hiddenExcerpt.id }))).toBe("conflict:citeHidden");
-    expect(await refusal(cite(moderator, { paragraphId: paragraph.id, responseId: "no-such-response" }))).toBe("not_found:responseNotFound");
+    expect(await refusal(cite(moderator, { paragraphId: paragraph.id, excerptId: hiddenExcerpt.id }))).toBe(
+      "conflict:citeHidden",
+    );
+    expect(await refusal(cite(moderator, { paragraphId: paragraph.id, responseId: "no-such-response" }))).toBe(
+      "not_found:responseNotFound",
+    );
     expect(await db.citation.count({ where: { paragraphId: paragraph.id } })).toBe(0);
 
     const ok = await createSourceResponse(db, { callId: call.id });
@@ -152,11 +181,23 @@ describe("compiling a message set (real database)", () => {
     );
     expect(frozen).toEqual([
       {
-        sectionId: section.id, heading: "Policy and Cooperation",
+        sectionId: section.id,
+        heading: "Policy and Cooperation",
         paragraphs: [
           {
-            paragraphId: paragraph.id, body: "Norms need **all** stakeholders.", origins: [],
-            citations: [{ responseId: source.id, excerptId: null, reference: source.reference, stakeholderGroup: "ACADEMIA", region: "EASTERN_EUROPE", quote: null }],
+            paragraphId: paragraph.id,
+            body: "Norms need **all** stakeholders.",
+            origins: [],
+            citations: [
+              {
+                responseId: source.id,
+                excerptId: null,
+                reference: source.reference,
+                stakeholderGroup: "ACADEMIA",
+                region: "EASTERN_EUROPE",
+                quote: null,
+              },
+            ],
           },
           { paragraphId: second.id, body: "Capacity building is a shared task.", origins: [], citations: [] },
         ],
@@ -183,7 +224,14 @@ describe("compiling a message set (real database)", () => {
     const editing = await getMessageSetForEditing(moderator, set.id);
     expect(editing.sections.map((s) => [s.heading, s.position, s.paragraphs.map((p) => [p.id, p.position, p.number])])).toEqual([
       ["Capacity Building", 1, [[paragraph.id, 1, 1]]],
-      ["Policy", 2, [[c.id, 1, 2], [b.id, 2, 3]]],
+      [
+        "Policy",
+        2,
+        [
+          [c.id, 1, 2],
+          [b.id, 2, 3],
+        ],
+      ],
     ]);
     await deleteParagraph(moderator, { paragraphId: c.id });
     await deleteSection(moderator, { sectionId: other.id });
@@ -200,7 +248,9 @@ describe("compiling a message set (real database)", () => {
     expect(await getPublishedMessageSet(set.slug)).toBeNull();
 
     await publishVersion(moderator, { versionId: v1.id });
-    expect(await usedIn(source.id)).toEqual([{ title: set.title, slug: set.slug, version: 1, paragraph: 1, heading: "Policy and Cooperation" }]);
+    expect(await usedIn(source.id)).toEqual([
+      { title: set.title, slug: set.slug, version: 1, paragraph: 1, heading: "Policy and Cooperation" },
+    ]);
     expect(await refusal(publishVersion(moderator, { versionId: v1.id }))).toBe("conflict:alreadyPublished");
 
     // An unpublished later version that drops the citation changes nothing public.
@@ -214,7 +264,9 @@ describe("compiling a message set (real database)", () => {
     ]);
     // Once the source is hidden, the public page no longer gives its details.
     await db.response.update({ where: { id: source.id }, data: { moderationState: "HIDDEN" } });
-    expect((await getPublishedMessageSet(set.slug))?.sections[0]?.paragraphs[0]?.sources).toEqual([{ available: false, removed: false }]);
+    expect((await getPublishedMessageSet(set.slug))?.sections[0]?.paragraphs[0]?.sources).toEqual([
+      { available: false, removed: false },
+    ]);
     await db.response.update({ where: { id: source.id }, data: { moderationState: "PUBLISHED" } });
 
     await publishVersion(moderator, { versionId: v2.id });
@@ -232,20 +284,46 @@ describe("compiling a message set (real database)", () => {
     const published = await getPublishedMessageSet(set.slug);
     expect(published?.sections[0]?.paragraphs[0]?.sources).toEqual([{ available: false, removed: true }]);
     // The working copy keeps the copied reference, with the response link gone.
-    const citation = await db.citation.findFirstOrThrow({ where: { paragraphId: paragraph.id }, select: { responseId: true, reference: true } });
+    const citation = await db.citation.findFirstOrThrow({
+      where: { paragraphId: paragraph.id },
+      select: { responseId: true, reference: true },
+    });
     expect(citation).toEqual({ responseId: null, reference: source.reference });
   });
 
   it("finds citable excerpts by text, tag, group and region, and responses by receipt number", async () => {
     const { call } = await setWithParagraph();
-    const africa = await createSourceResponse(db, { callId: call.id, stakeholderGroup: "TECHNICAL_COMMUNITY", region: "AFRICA", text: "Routing security matters to every network operator." });
-    const hidden = await createSourceResponse(db, { callId: call.id, moderationState: "HIDDEN", text: "Routing security hidden" });
-    const excerpt = await createExcerpt(db, { responseId: africa.id, questionId: africa.questionId, quote: "Routing security", tags: ["routing"] });
-    await createExcerpt(db, { responseId: hidden.id, questionId: hidden.questionId, quote: "Routing security hidden", tags: ["routing"] });
+    const africa = await createSourceResponse(db, {
+      callId: call.id,
+      stakeholderGroup: "TECHNICAL_COMMUNITY",
+      region: "AFRICA",
+      text: "Routing security matters to every network operator.",
+    });
+    const hidden = await createSourceResponse(db, {
+      callId: call.id,
+      moderationState: "HIDDEN",
+      text: "Routing security hidden",
+    });
+    const excerpt = await createExcerpt(db, {
+      responseId: africa.id,
+      questionId: africa.questionId,
+      quote: "Routing security",
+      tags: ["routing"],
+    });
+    await createExcerpt(db, {
+      responseId: hidden.id,
+      questionId: hidden.questionId,
+      quote: "Routing security hidden",
+      tags: ["routing"],
+    });
     const tag = await db.tag.findFirstOrThrow({ where: { callId: call.id, name: "routing" }, select: { id: true } });
 
     expect((await searchExcerpts(moderator, call.id, { q: "routing" })).map((e) => e.id)).toEqual([excerpt.id]);
-    expect((await searchExcerpts(moderator, call.id, { tag: tag.id, group: "TECHNICAL_COMMUNITY", region: "AFRICA" })).map((e) => e.id)).toEqual([excerpt.id]);
+    expect(
+      (await searchExcerpts(moderator, call.id, { tag: tag.id, group: "TECHNICAL_COMMUNITY", region: "AFRICA" })).map(
+        (e) => e.id,
+      ),
+    ).toEqual([excerpt.id]);
     expect(await searchExcerpts(moderator, call.id, { tag: tag.id, region: "ASIA_PACIFIC" })).toEqual([]);
     expect((await searchResponses(moderator, call.id, { q: africa.reference })).map((r) => r.id)).toEqual([africa.id]);
     expect((await searchResponses(moderator, call.id, { q: "operators" })).map((r) => r.id)).toEqual([africa.id]);
@@ -261,11 +339,20 @@ describe("compiling a message set (real database)", () => {
     const version = await saveVersion(moderator, { setId: set.id, summary: "v1" });
     await publishVersion(moderator, { versionId: version.id });
     const entries = await db.auditEntry.findMany({
-      where: { callId: call.id, actorId: moderator.id }, orderBy: { id: "asc" }, select: { action: true, itemId: true, before: true, after: true },
+      where: { callId: call.id, actorId: moderator.id },
+      orderBy: { id: "asc" },
+      select: { action: true, itemId: true, before: true, after: true },
     });
     expect(entries.map((e) => e.action)).toEqual([
-      "messageSet.create", "messageSection.create", "messageParagraph.create", "citation.create", "messageParagraph.update",
-      "messageSet.update", "citation.delete", "messageSetVersion.create", "messageSetVersion.publish",
+      "messageSet.create",
+      "messageSection.create",
+      "messageParagraph.create",
+      "citation.create",
+      "messageParagraph.update",
+      "messageSet.update",
+      "citation.delete",
+      "messageSetVersion.create",
+      "messageSetVersion.publish",
     ]);
     expect(entries[1]!.itemId).toBe(section.id);
     expect(entries[4]).toMatchObject({ before: { body: "Norms need **all** stakeholders." }, after: { body: "Edited" } });
@@ -329,14 +416,18 @@ describe("the demo messages", () => {
     await seedDemo(db, { quiet: true });
     expect(await db.messageSet.count({ where: { slug: DEMO_MESSAGES_SLUG } })).toBe(1);
     const published = await getPublishedMessageSet(DEMO_MESSAGES_SLUG);
-    expect(published?.sections.map((s) => [s.heading, s.paragraphs.length])).toEqual([["Policy and Cooperation", 3], ["Capacity Building", 2]]);
+    expect(published?.sections.map((s) => [s.heading, s.paragraphs.length])).toEqual([
+      ["Policy and Cooperation", 3],
+      ["Capacity Building", 2],
+    ]);
     const sources = published!.sections.flatMap((s) => s.paragraphs.flatMap((p) => p.sources));
     expect(sources.length).toBeGreaterThan(10);
     expect(sources.every((source) => source.available)).toBe(true);
     // The last paragraph rests on civil society alone: the editor flags it.
     expect(published!.sections[1]!.paragraphs[1]!.spread.singleGroup).toBe("CIVIL_SOCIETY");
     const lerato = await db.response.findFirstOrThrow({
-      where: { author: { email: "respondent-03@demo.example.org" }, call: { slug: "cybersecurity-norms-2026" } }, select: { id: true },
+      where: { author: { email: "respondent-03@demo.example.org" }, call: { slug: "cybersecurity-norms-2026" } },
+      select: { id: true },
     });
     expect((await usedIn(lerato.id)).map((use) => use.paragraph)).toEqual([1, 3]);
   });

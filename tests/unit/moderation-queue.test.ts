@@ -22,7 +22,9 @@ describe("the queue", () => {
     expect(fresh1.counts).toEqual({ new: 2, reported: 1, hidden: 1 });
     expect(fresh1.items.map((i) => i.id).sort()).toEqual([fresh.id, hidden.id].sort());
     expect(fresh1.items.find((i) => i.id === fresh.id)!.answers[0]!.text).toBe("<b>not bold</b>");
-    expect((await tab("reported")).items).toMatchObject([{ id: reported.id, openReports: 2, reportReasons: [{ reason: "OFF_TOPIC", count: 2 }] }]);
+    expect((await tab("reported")).items).toMatchObject([
+      { id: reported.id, openReports: 2, reportReasons: [{ reason: "OFF_TOPIC", count: 2 }] },
+    ]);
     expect((await tab("hidden")).items.map((i) => i.id)).toEqual([hidden.id]);
     await expect(listQueue(await actor(), call.id, { tab: "new", page: 1 })).rejects.toMatchObject({ kind: "forbidden" });
   });
@@ -34,10 +36,17 @@ describe("the demo", () => {
     const { seedDemoModeration } = await import("@/prisma/demo-moderation");
     const { DEMO_CALLS } = await import("@/prisma/demo-content");
     await seedDemo(db, { quiet: true });
-    const call = await db.call.findUniqueOrThrow({ where: { slug: DEMO_CALLS.find((c) => c.key === "open")!.slug }, select: { id: true } });
+    const call = await db.call.findUniqueOrThrow({
+      where: { slug: DEMO_CALLS.find((c) => c.key === "open")!.slug },
+      select: { id: true },
+    });
     const snapshot = async () => ({
-      reports: await db.report.count({ where: { response: { callId: call.id, author: { email: { endsWith: "@demo.example.org" } } } } }),
-      hidden: await db.response.count({ where: { callId: call.id, moderationState: "HIDDEN", hiddenReason: { contains: "mobile number" } } }),
+      reports: await db.report.count({
+        where: { response: { callId: call.id, author: { email: { endsWith: "@demo.example.org" } } } },
+      }),
+      hidden: await db.response.count({
+        where: { callId: call.id, moderationState: "HIDDEN", hiddenReason: { contains: "mobile number" } },
+      }),
       entries: await db.auditEntry.count({ where: { callId: call.id, action: "response.hide" } }),
     });
     const first = await snapshot();
@@ -64,9 +73,16 @@ describe("lowering the report threshold", () => {
     await createReports(db, one.id, 1);
     const values = callFormValues(await getCallForEditing(moderator, call.id));
     await updateCall(moderator, call.id, callInputSchema.parse({ ...values, reportThreshold: "2" }));
-    const states = await db.response.findMany({ where: { id: { in: [two.id, one.id] } }, select: { id: true, moderationState: true } });
-    expect(Object.fromEntries(states.map((s) => [s.id, s.moderationState]))).toEqual({ [two.id]: "HIDDEN", [one.id]: "PUBLISHED" });
-    expect(await db.auditEntry.findMany({ where: { itemId: two.id }, select: { action: true, actorId: true } }))
-      .toEqual([{ action: "response.autoHide", actorId: null }]);
+    const states = await db.response.findMany({
+      where: { id: { in: [two.id, one.id] } },
+      select: { id: true, moderationState: true },
+    });
+    expect(Object.fromEntries(states.map((s) => [s.id, s.moderationState]))).toEqual({
+      [two.id]: "HIDDEN",
+      [one.id]: "PUBLISHED",
+    });
+    expect(await db.auditEntry.findMany({ where: { itemId: two.id }, select: { action: true, actorId: true } })).toEqual([
+      { action: "response.autoHide", actorId: null },
+    ]);
   });
 });

@@ -2,7 +2,12 @@ import { randomUUID } from "node:crypto";
 import { afterAll, describe, expect, it } from "vitest";
 import { db, disconnectDb } from "@/lib/db";
 import {
-  approveResponse, dismissReports, hideResponse, markReviewed, restoreResponse, upholdReports,
+  approveResponse,
+  dismissReports,
+  hideResponse,
+  markReviewed,
+  restoreResponse,
+  upholdReports,
 } from "@/lib/moderation/moderate";
 import { listQueue } from "@/lib/moderation/queue";
 import { autoHideReason, reportResponse } from "@/lib/moderation/report";
@@ -21,7 +26,11 @@ afterAll(disconnectDb);
 const stateOf = (id: string) =>
   db.response.findUniqueOrThrow({ where: { id }, select: { moderationState: true, hiddenReason: true, reviewedAt: true } });
 const entriesOf = (id: string) =>
-  db.auditEntry.findMany({ where: { itemId: id }, orderBy: { id: "asc" }, select: { action: true, actorId: true, before: true, after: true } });
+  db.auditEntry.findMany({
+    where: { itemId: id },
+    orderBy: { id: "asc" },
+    select: { action: true, actorId: true, before: true, after: true },
+  });
 const report = (user: { id: string }, responseId: string, reason = "SPAM" as const) =>
   reportResponse(user, reportInputSchema.parse({ responseId, reason }));
 
@@ -35,11 +44,16 @@ describe("reports", () => {
     expect((await stateOf(response.id)).moderationState).toBe("PUBLISHED");
     expect(await entriesOf(response.id)).toEqual([]);
     expect(await report(c, response.id)).toMatchObject({ hidden: true });
-    expect(await stateOf(response.id)).toMatchObject({ moderationState: "HIDDEN", hiddenReason: autoHideReason(3), reviewedAt: null });
+    expect(await stateOf(response.id)).toMatchObject({
+      moderationState: "HIDDEN",
+      hiddenReason: autoHideReason(3),
+      reviewedAt: null,
+    });
     expect(await getPublishedResponse(response.reference!)).toBeNull();
     expect(await entriesOf(response.id)).toEqual([
       {
-        action: "response.autoHide", actorId: null,
+        action: "response.autoHide",
+        actorId: null,
         before: { moderationState: "PUBLISHED", hiddenReason: null, openReports: 2, countingReports: 2 },
         after: { moderationState: "HIDDEN", hiddenReason: autoHideReason(3), openReports: 3, countingReports: 3 },
       },
@@ -63,8 +77,15 @@ describe("reports", () => {
     await report(reporter, response.id);
     await expect(report(reporter, response.id)).rejects.toMatchObject({ kind: "conflict", message: "alreadyReported" });
     expect(await db.report.count({ where: { responseId: response.id } })).toBe(1);
-    await expect(report({ id: response.authorId }, response.id)).rejects.toMatchObject({ kind: "conflict", message: "ownResponse" });
-    const pending = await createModeratedResponse(db, { callId: call.id, questionId: call.questionId, moderationState: "PENDING" });
+    await expect(report({ id: response.authorId }, response.id)).rejects.toMatchObject({
+      kind: "conflict",
+      message: "ownResponse",
+    });
+    const pending = await createModeratedResponse(db, {
+      callId: call.id,
+      questionId: call.questionId,
+      moderationState: "PENDING",
+    });
     await expect(report(reporter, pending.id)).rejects.toMatchObject({ kind: "not_found" });
     await expect(report(reporter, "no-such-response")).rejects.toMatchObject({ kind: "not_found" });
     const noProfile = await createUser(db, { profile: null });
@@ -90,18 +111,22 @@ describe("moderator actions", () => {
     expect(await stateOf(response.id)).toMatchObject({ moderationState: "HIDDEN", hiddenReason: reason });
     const own = await getOwnResponse({ id: response.authorId, email: response.authorEmail }, response.id);
     expect(own).toMatchObject({ moderationState: "HIDDEN", hiddenReason: reason });
-    await expect(hideResponse(moderator, { responseId: response.id, reason })).rejects.toMatchObject({ message: "alreadyHidden" });
+    await expect(hideResponse(moderator, { responseId: response.id, reason })).rejects.toMatchObject({
+      message: "alreadyHidden",
+    });
     await restoreResponse(moderator, response.id);
     expect(await stateOf(response.id)).toMatchObject({ moderationState: "PUBLISHED", hiddenReason: null });
     await expect(restoreResponse(moderator, response.id)).rejects.toMatchObject({ kind: "conflict", message: "notHidden" });
     expect(await entriesOf(response.id)).toEqual([
       {
-        action: "response.hide", actorId: moderator.id,
+        action: "response.hide",
+        actorId: moderator.id,
         before: { moderationState: "PUBLISHED", hiddenReason: null, reviewed: false, openReports: 0 },
         after: { moderationState: "HIDDEN", hiddenReason: reason, reviewed: true, openReports: 0 },
       },
       {
-        action: "response.restore", actorId: moderator.id,
+        action: "response.restore",
+        actorId: moderator.id,
         before: { moderationState: "HIDDEN", hiddenReason: reason, reviewed: true, openReports: 0 },
         after: { moderationState: "PUBLISHED", hiddenReason: null, reviewed: true, openReports: 0 },
       },
@@ -111,7 +136,11 @@ describe("moderator actions", () => {
   it("approve only a pending response; mark reviewed only once", async () => {
     const moderator = await actor("MODERATOR");
     const call = await createModeratedCall(db, { moderationMode: "PRE" });
-    const pending = await createModeratedResponse(db, { callId: call.id, questionId: call.questionId, moderationState: "PENDING" });
+    const pending = await createModeratedResponse(db, {
+      callId: call.id,
+      questionId: call.questionId,
+      moderationState: "PENDING",
+    });
     await expect(markReviewed(moderator, pending.id)).rejects.toMatchObject({ message: "approveFirst" });
     await approveResponse(moderator, pending.id);
     expect((await stateOf(pending.id)).moderationState).toBe("PUBLISHED");
@@ -129,7 +158,11 @@ describe("moderator actions", () => {
   it("two moderators approving at once: one succeeds, the other is told, one entry", async () => {
     const [m1, m2] = await Promise.all([actor("MODERATOR"), actor("ADMIN")]);
     const call = await createModeratedCall(db, { moderationMode: "PRE" });
-    const pending = await createModeratedResponse(db, { callId: call.id, questionId: call.questionId, moderationState: "PENDING" });
+    const pending = await createModeratedResponse(db, {
+      callId: call.id,
+      questionId: call.questionId,
+      moderationState: "PENDING",
+    });
     const results = await Promise.allSettled([approveResponse(m1, pending.id), approveResponse(m2, pending.id)]);
     expect(results.map((r) => r.status).sort()).toEqual(["fulfilled", "rejected"]);
     expect(await entriesOf(pending.id)).toHaveLength(1);
@@ -210,7 +243,10 @@ describe("submission and moderation", () => {
   async function submit(author: { id: string; email: string }, slug: string, questionId: string, text: string) {
     const { response } = await getOrCreateDraft(author, slug);
     return submitResponse(author, {
-      responseId: response!.id, answers: { [`q_${questionId}`]: text }, consent: "PUBLISH_NAMED", submitKey: randomUUID(),
+      responseId: response!.id,
+      answers: { [`q_${questionId}`]: text },
+      consent: "PUBLISH_NAMED",
+      submitKey: randomUUID(),
     });
   }
 
@@ -241,6 +277,10 @@ describe("submission and moderation", () => {
     expect(await stateOf(receipt.id)).toMatchObject({ moderationState: "PUBLISHED", reviewedAt: null });
     await hideResponse(moderator, { responseId: receipt.id, reason: "Names a private person." });
     await submit(author, call.slug, call.questionId, "Edited while hidden.");
-    expect(await stateOf(receipt.id)).toMatchObject({ moderationState: "HIDDEN", hiddenReason: "Names a private person.", reviewedAt: null });
+    expect(await stateOf(receipt.id)).toMatchObject({
+      moderationState: "HIDDEN",
+      hiddenReason: "Names a private person.",
+      reviewedAt: null,
+    });
   });
 });

@@ -9,7 +9,12 @@ import { db, disconnectDb } from "@/lib/db";
 import { getEmailQueueOverview, retryEmailJob } from "@/lib/notifications/admin";
 import { queueCommentAnswered, queueCommentReply, queueDraftOpened, queueFinalPublished } from "@/lib/notifications/events";
 import {
-  findUnsubscribe, followCall, getNotificationSettings, unfollowCall, unsubscribe, updateNotificationSettings,
+  findUnsubscribe,
+  followCall,
+  getNotificationSettings,
+  unfollowCall,
+  unsubscribe,
+  updateNotificationSettings,
 } from "@/lib/notifications/settings";
 import { drainEmailQueue, retryDelayMs, RETRY_MAX_MS, STUCK_AFTER_MS } from "@/lib/notifications/worker";
 import { POST as oneClick } from "@/app/api/unsubscribe/[token]/route";
@@ -49,8 +54,19 @@ async function user() {
 
 const jobsOf = (prefix: string) =>
   db.emailJob.findMany({
-    where: { dedupeKey: { startsWith: prefix } }, orderBy: { id: "asc" },
-    select: { id: true, userId: true, to: true, kind: true, subject: true, text: true, html: true, status: true, dedupeKey: true },
+    where: { dedupeKey: { startsWith: prefix } },
+    orderBy: { id: "asc" },
+    select: {
+      id: true,
+      userId: true,
+      to: true,
+      kind: true,
+      subject: true,
+      text: true,
+      html: true,
+      status: true,
+      dedupeKey: true,
+    },
   });
 
 const tokenOf = async (userId: string) =>
@@ -69,8 +85,9 @@ describe("a draft opened for comment", () => {
     expect(job.status).toBe("PENDING");
     expect(job.subject).toContain("Resilience <script>");
     expect(job.text).toContain(`${BASE}/messages/${s.set.slug}`);
-    const opens = new Intl.DateTimeFormat("en-GB", { dateStyle: "long", timeStyle: "short", timeZone: "Europe/Zurich" })
-      .format(s.version.commentOpensAt!);
+    const opens = new Intl.DateTimeFormat("en-GB", { dateStyle: "long", timeStyle: "short", timeZone: "Europe/Zurich" }).format(
+      s.version.commentOpensAt!,
+    );
     expect(job.text).toContain(opens);
     expect(job.text).toContain("Europe/Zurich");
     const token = await tokenOf(s.follower.id);
@@ -108,9 +125,18 @@ describe("activity on a comment", () => {
   it("mails the comment's author about a reply, quoted, with a link to the thread", async () => {
     const s = await scenario();
     const [author, replier] = s.responders as [string, string];
-    const comment = await createComment(db, { setId: s.set.id, versionId: s.version.id, authorId: author, paragraphId: "para-1" });
+    const comment = await createComment(db, {
+      setId: s.set.id,
+      versionId: s.version.id,
+      authorId: author,
+      paragraphId: "para-1",
+    });
     const reply = await createComment(db, {
-      setId: s.set.id, versionId: s.version.id, authorId: replier, parentId: comment.id, paragraphId: "para-1",
+      setId: s.set.id,
+      versionId: s.version.id,
+      authorId: replier,
+      parentId: comment.id,
+      paragraphId: "para-1",
       body: "Agreed <b>strongly</b>.",
     });
     expect(await db.$transaction((tx) => queueCommentReply(tx, { replyId: reply.id }))).toBe(1);
@@ -130,7 +156,11 @@ describe("activity on a comment", () => {
     const comment = await createComment(db, { setId: s.set.id, versionId: s.version.id, authorId: author });
     const named = await createComment(db, { setId: s.set.id, versionId: s.version.id, authorId: replier, parentId: comment.id });
     const hidden = await createComment(db, {
-      setId: s.set.id, versionId: s.version.id, authorId: replier, parentId: comment.id, anonymous: true,
+      setId: s.set.id,
+      versionId: s.version.id,
+      authorId: replier,
+      parentId: comment.id,
+      anonymous: true,
     });
     await db.$transaction(async (tx) => {
       await queueCommentReply(tx, { replyId: named.id });
@@ -151,7 +181,11 @@ describe("activity on a comment", () => {
     const orphan = await createComment(db, { setId: s.set.id, versionId: s.version.id, authorId: null });
     const toOrphan = await createComment(db, { setId: s.set.id, versionId: s.version.id, authorId: other, parentId: orphan.id });
     const pending = await createComment(db, {
-      setId: s.set.id, versionId: s.version.id, authorId: other, parentId: own.id, moderationState: "PENDING",
+      setId: s.set.id,
+      versionId: s.version.id,
+      authorId: other,
+      parentId: own.id,
+      moderationState: "PENDING",
     });
     await updateNotificationSettings({ id: s.follower.id }, { draftOpened: true, commentActivity: false, finalPublished: true });
     const muted = await createComment(db, { setId: s.set.id, versionId: s.version.id, authorId: s.follower.id });
@@ -169,8 +203,13 @@ describe("activity on a comment", () => {
     const s = await scenario();
     const [author] = s.responders as [string];
     const comment = await createComment(db, {
-      setId: s.set.id, versionId: s.version.id, authorId: author, disposition: "NOT_INCORPORATED",
-      dispositionReason: "Out of the forum's scope.", answer: "Thank you; the MAG will take it up.", answeredAt: new Date(),
+      setId: s.set.id,
+      versionId: s.version.id,
+      authorId: author,
+      disposition: "NOT_INCORPORATED",
+      dispositionReason: "Out of the forum's scope.",
+      answer: "Thank you; the MAG will take it up.",
+      answeredAt: new Date(),
     });
     expect(await db.$transaction((tx) => queueCommentAnswered(tx, { commentId: comment.id }))).toBe(1);
     expect(await db.$transaction((tx) => queueCommentAnswered(tx, { commentId: comment.id }))).toBe(0);
@@ -182,7 +221,10 @@ describe("activity on a comment", () => {
     expect(job!.text).toContain(`${BASE}/messages/${s.set.slug}/discuss/set#comment-${comment.id}`);
     expect(job!.text).toContain(`${BASE}/messages/${s.set.slug}/comments`);
 
-    await db.comment.update({ where: { id: comment.id }, data: { disposition: "PARTLY_INCORPORATED", answeredAt: new Date(Date.now() + 1000) } });
+    await db.comment.update({
+      where: { id: comment.id },
+      data: { disposition: "PARTLY_INCORPORATED", answeredAt: new Date(Date.now() + 1000) },
+    });
     expect(await db.$transaction((tx) => queueCommentAnswered(tx, { commentId: comment.id }))).toBe(1);
     const jobs = await jobsOf(`comment-answered:${comment.id}:`);
     expect(jobs).toHaveLength(2);
@@ -221,9 +263,11 @@ describe("unsubscribe links", () => {
       { params: Promise.resolve({ token }) },
     );
     expect(response.status).toBe(200);
-    const kindsOf = () => db.notificationPreference.findUniqueOrThrow({
-      where: { userId: s.follower.id }, select: { draftOpened: true, commentActivity: true, finalPublished: true },
-    });
+    const kindsOf = () =>
+      db.notificationPreference.findUniqueOrThrow({
+        where: { userId: s.follower.id },
+        select: { draftOpened: true, commentActivity: true, finalPublished: true },
+      });
     expect(await kindsOf()).toEqual({ draftOpened: false, commentActivity: true, finalPublished: true });
     expect((await findUnsubscribe(token, "DRAFT_OPENED")).off).toBe(true);
 
@@ -257,7 +301,9 @@ async function closedPort(): Promise<number> {
 async function smtpServer() {
   const received: { to: string[]; raw: string }[] = [];
   const server = new SMTPServer({
-    authOptional: true, disabledCommands: ["STARTTLS"], logger: false,
+    authOptional: true,
+    disabledCommands: ["STARTTLS"],
+    logger: false,
     onData(stream, session, callback) {
       const chunks: Buffer[] = [];
       stream.on("data", (chunk: Buffer) => chunks.push(chunk));
@@ -269,20 +315,28 @@ async function smtpServer() {
   });
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   const { port } = server.server.address() as AddressInfo;
-  return { received, url: `smtp://127.0.0.1:${port}`, close: () => new Promise<void>((resolve) => server.close(() => resolve())) };
+  return {
+    received,
+    url: `smtp://127.0.0.1:${port}`,
+    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  };
 }
 
 /** Jobs for the scenario's draft, scheduled at `at` (so only these are due in a drain at `at`). */
 async function queuedAt(at: Date, maxAttempts = 5) {
   const s = await scenario();
   await db.$transaction((tx) => queueDraftOpened(tx, { versionId: s.version.id }));
-  await db.emailJob.updateMany({ where: { dedupeKey: { startsWith: `draft-opened:${s.version.id}:` } }, data: { nextAttemptAt: at, maxAttempts } });
+  await db.emailJob.updateMany({
+    where: { dedupeKey: { startsWith: `draft-opened:${s.version.id}:` } },
+    data: { nextAttemptAt: at, maxAttempts },
+  });
   return { s, jobs: await jobsOf(`draft-opened:${s.version.id}:`) };
 }
 
 const state = (id: bigint) =>
   db.emailJob.findUniqueOrThrow({
-    where: { id }, select: { status: true, attempts: true, lastError: true, nextAttemptAt: true, sentAt: true },
+    where: { id },
+    select: { status: true, attempts: true, lastError: true, nextAttemptAt: true, sentAt: true },
   });
 
 describe("the email queue", () => {
@@ -322,7 +376,10 @@ describe("the email queue", () => {
       const at = nextInstant();
       const { s, jobs } = await queuedAt(at);
       // The follower turns these emails off after they were queued: theirs is cancelled at its turn.
-      await updateNotificationSettings({ id: s.follower.id }, { draftOpened: false, commentActivity: true, finalPublished: true });
+      await updateNotificationSettings(
+        { id: s.follower.id },
+        { draftOpened: false, commentActivity: true, finalPublished: true },
+      );
 
       const result = await drainEmailQueue({ now: at, limit: 10 });
       expect(result).toMatchObject({ claimed: 3, sent: 2, cancelled: 1 });
@@ -412,9 +469,13 @@ describe("who may do what", () => {
 
     await retryEmailJob(admin, id.toString());
     expect(await db.emailJob.findUniqueOrThrow({ where: { id }, select: { status: true, maxAttempts: true } })).toEqual({
-      status: "PENDING", maxAttempts: 6,
+      status: "PENDING",
+      maxAttempts: 6,
     });
-    const audit = await db.auditEntry.findFirst({ where: { action: "email.retry", itemId: id.toString() }, select: { actorId: true } });
+    const audit = await db.auditEntry.findFirst({
+      where: { action: "email.retry", itemId: id.toString() },
+      select: { actorId: true },
+    });
     expect(audit?.actorId).toBe(admin.id);
     await expect(retryEmailJob(admin, id.toString())).rejects.toMatchObject({ kind: "conflict" });
     await expect(retryEmailJob(admin, "999999999999")).rejects.toMatchObject({ kind: "not_found" });
@@ -465,8 +526,12 @@ describe("personal data", () => {
 
     const [job] = (await jobsOf(`draft-opened:${s.version.id}:`)).filter((j) => j.userId === s.follower.id);
     await deleteAccount({ id: s.follower.id }, { responses: "remove", confirmEmail: s.follower.email });
-    expect(await db.emailJob.findUniqueOrThrow({ where: { id: job!.id }, select: { status: true, userId: true, to: true } })).toEqual({
-      status: "CANCELLED", userId: null, to: "",
+    expect(
+      await db.emailJob.findUniqueOrThrow({ where: { id: job!.id }, select: { status: true, userId: true, to: true } }),
+    ).toEqual({
+      status: "CANCELLED",
+      userId: null,
+      to: "",
     });
     expect(await db.notificationPreference.count({ where: { userId: s.follower.id } })).toBe(0);
   });

@@ -26,7 +26,11 @@ afterAll(async () => {
   await disconnectDb();
 });
 
-const exists = (file: string) => access(file).then(() => true, () => false);
+const exists = (file: string) =>
+  access(file).then(
+    () => true,
+    () => false,
+  );
 const fileOf = (key: string) => path.join(uploadDir, key.slice(0, 2), key);
 
 async function attach(responseId: string, fileName: string) {
@@ -35,7 +39,11 @@ async function attach(responseId: string, fileName: string) {
   await new LocalDiskStorage(uploadDir).put(storageKey, bytes);
   return db.attachment.create({
     data: {
-      responseId, storageKey, fileName, mediaType: "application/pdf", size: bytes.length,
+      responseId,
+      storageKey,
+      fileName,
+      mediaType: "application/pdf",
+      size: bytes.length,
       sha256: createHash("sha256").update(bytes).digest("hex"),
     },
     select: { id: true, storageKey: true },
@@ -44,28 +52,45 @@ async function attach(responseId: string, fileName: string) {
 
 /** A stakeholder with a named submitted response (with an answer and a file), a draft elsewhere, a session and a report. */
 async function person(role: SessionUser["role"] = "STAKEHOLDER") {
-  const user = await createUser(db, { role, profile: { displayName: `Wanjiru Test ${uniqueSuffix()}`, organisation: "Nairobi Cyber Lab", country: "KE" } });
+  const user = await createUser(db, {
+    role,
+    profile: { displayName: `Wanjiru Test ${uniqueSuffix()}`, organisation: "Nairobi Cyber Lab", country: "KE" },
+  });
   const actor: SessionUser = { id: user.id, email: user.email, name: null, role, hasProfile: true };
   const call = await createCall(db);
   const question = await createQuestion(db, { callId: call.id });
   const response = await createResponse(db, {
-    callId: call.id, authorId: user.id, status: "SUBMITTED", answers: [{ questionId: question.id, text: "Norms need local champions." }],
+    callId: call.id,
+    authorId: user.id,
+    status: "SUBMITTED",
+    answers: [{ questionId: question.id, text: "Norms need local champions." }],
   });
   const file = await attach(response.id, "wanjiru-cv.pdf");
   const draftCall = await createCall(db);
   const draft = await createResponse(db, { callId: draftCall.id, authorId: user.id });
   const draftFile = await attach(draft.id, "draft-notes.pdf");
   const sessionToken = `secret-token-${uniqueSuffix()}`;
-  await db.session.create({ data: { sessionToken, userId: user.id, expires: new Date(Date.now() + 3600_000) }, select: { id: true } });
+  await db.session.create({
+    data: { sessionToken, userId: user.id, expires: new Date(Date.now() + 3600_000) },
+    select: { id: true },
+  });
   const other = await createResponseFrom(db, { callId: call.id, group: "GOVERNMENT", region: "AFRICA", name: "Someone Else" });
-  await db.report.create({ data: { responseId: other.response.id, reporterId: user.id, reason: "OFF_TOPIC" }, select: { id: true } });
+  await db.report.create({
+    data: { responseId: other.response.id, reporterId: user.id, reason: "OFF_TOPIC" },
+    select: { id: true },
+  });
   return { user, actor, call, response, file, draft, draftFile, sessionToken, other };
 }
 
 describe("exportPersonalData", () => {
   it("contains the person's data, nobody else's, and no token or storage key", async () => {
     const p = await person();
-    await recordAuditNow({ actor: { id: p.user.id, role: "STAKEHOLDER" }, action: "test.action", itemType: "call", itemId: p.call.id });
+    await recordAuditNow({
+      actor: { id: p.user.id, role: "STAKEHOLDER" },
+      action: "test.action",
+      itemType: "call",
+      itemId: p.call.id,
+    });
     const data = await exportPersonalData(p.actor);
     const json = JSON.stringify(data);
     expect(data.user).toMatchObject({ id: p.user.id, email: p.user.email, role: "STAKEHOLDER" });
@@ -77,7 +102,9 @@ describe("exportPersonalData", () => {
     expect(submitted.answers[0]).toMatchObject({ text: "Norms need local champions." });
     expect(submitted.versions).toHaveLength(1);
     expect(submitted.attachments[0]).toMatchObject({ fileName: "wanjiru-cv.pdf", mediaType: "application/pdf" });
-    expect(data.reports).toEqual([expect.objectContaining({ reason: "OFF_TOPIC", responseReference: p.other.response.reference })]);
+    expect(data.reports).toEqual([
+      expect.objectContaining({ reason: "OFF_TOPIC", responseReference: p.other.response.reference }),
+    ]);
     expect(data.auditEntries.map((e) => e.action)).toEqual(["test.action"]);
     expect(json).not.toContain(p.sessionToken);
     expect(json).not.toContain(p.file.storageKey);
@@ -93,12 +120,23 @@ describe("deleteAccount", () => {
     const citation = await createCitationOf(db, p.call.id, p.response);
     // The response belongs to a campaign: removing it puts the call's campaigns out of date.
     const cluster = await db.responseCluster.create({
-      data: { callId: p.call.id, representativeId: p.response.id, size: 2, minScore: 0.8, members: { connect: [{ id: p.response.id }] } },
+      data: {
+        callId: p.call.id,
+        representativeId: p.response.id,
+        size: 2,
+        minScore: 0.8,
+        members: { connect: [{ id: p.response.id }] },
+      },
       select: { id: true },
     });
     await db.call.update({ where: { id: p.call.id }, data: { clusteredAt: new Date() } });
-    const result = await deleteAccount(p.actor, deleteAccountSchema.parse({ responses: "remove", confirmEmail: ` ${p.user.email.toUpperCase()} ` }));
-    expect(await db.call.findUniqueOrThrow({ where: { id: p.call.id }, select: { clusteredAt: true } })).toEqual({ clusteredAt: null });
+    const result = await deleteAccount(
+      p.actor,
+      deleteAccountSchema.parse({ responses: "remove", confirmEmail: ` ${p.user.email.toUpperCase()} ` }),
+    );
+    expect(await db.call.findUniqueOrThrow({ where: { id: p.call.id }, select: { clusteredAt: true } })).toEqual({
+      clusteredAt: null,
+    });
     await db.responseCluster.delete({ where: { id: cluster.id } });
     expect(result).toEqual({ responses: "remove", removed: 1, draftsRemoved: 1, anonymised: 0 });
 
@@ -111,12 +149,18 @@ describe("deleteAccount", () => {
     expect(await db.attachment.count({ where: { id: { in: [p.file.id, p.draftFile.id] } } })).toBe(0);
     expect(await exists(fileOf(p.file.storageKey))).toBe(false);
     expect(await exists(fileOf(p.draftFile.storageKey))).toBe(false);
-    const cited = await db.citation.findUniqueOrThrow({ where: { id: citation.id }, select: { responseId: true, reference: true, stakeholderGroup: true } });
+    const cited = await db.citation.findUniqueOrThrow({
+      where: { id: citation.id },
+      select: { responseId: true, reference: true, stakeholderGroup: true },
+    });
     expect(cited).toEqual({ responseId: null, reference: p.response.reference, stakeholderGroup: "CIVIL_SOCIETY" });
     // Someone else's response is untouched.
     expect(await db.response.count({ where: { id: p.other.response.id } })).toBe(1);
 
-    const entry = await db.auditEntry.findFirstOrThrow({ where: { itemType: "user", itemId: p.user.id, action: "user.delete" }, select: { actorId: true, after: true } });
+    const entry = await db.auditEntry.findFirstOrThrow({
+      where: { itemType: "user", itemId: p.user.id, action: "user.delete" },
+      select: { actorId: true, after: true },
+    });
     expect(entry.actorId).toBe(p.user.id);
     expect(JSON.stringify(entry.after)).not.toMatch(new RegExp(`${p.user.email}|Wanjiru|Nairobi`));
   });
@@ -129,35 +173,56 @@ describe("deleteAccount", () => {
     const kept = await db.response.findUniqueOrThrow({
       where: { id: p.response.id },
       select: {
-        authorId: true, consent: true, organisation: true, onBehalfOf: true, country: true, stakeholderGroup: true, region: true,
-        status: true, reference: true, versions: { select: { consent: true } }, answers: { select: { text: true } },
+        authorId: true,
+        consent: true,
+        organisation: true,
+        onBehalfOf: true,
+        country: true,
+        stakeholderGroup: true,
+        region: true,
+        status: true,
+        reference: true,
+        versions: { select: { consent: true } },
+        answers: { select: { text: true } },
         attachments: { select: { fileName: true, storageKey: true } },
       },
     });
     expect(kept).toMatchObject({
-      authorId: null, consent: "PUBLISH_ANONYMOUS", organisation: null, onBehalfOf: null, country: null,
-      stakeholderGroup: "CIVIL_SOCIETY", region: "AFRICA", status: "SUBMITTED",
-      versions: [{ consent: "PUBLISH_ANONYMOUS" }], answers: [{ text: "Norms need local champions." }],
+      authorId: null,
+      consent: "PUBLISH_ANONYMOUS",
+      organisation: null,
+      onBehalfOf: null,
+      country: null,
+      stakeholderGroup: "CIVIL_SOCIETY",
+      region: "AFRICA",
+      status: "SUBMITTED",
+      versions: [{ consent: "PUBLISH_ANONYMOUS" }],
+      answers: [{ text: "Norms need local champions." }],
     });
     expect(kept.attachments).toEqual([{ fileName: `${p.response.reference}-attachment-1.pdf`, storageKey: p.file.storageKey }]);
     expect(await exists(fileOf(p.file.storageKey))).toBe(true);
     expect(await db.response.count({ where: { id: p.draft.id } })).toBe(0);
     expect(await exists(fileOf(p.draftFile.storageKey))).toBe(false);
     expect(await db.user.count({ where: { id: p.user.id } })).toBe(0);
-    expect(await db.citation.findUniqueOrThrow({ where: { id: citation.id }, select: { responseId: true } })).toEqual({ responseId: p.response.id });
+    expect(await db.citation.findUniqueOrThrow({ where: { id: citation.id }, select: { responseId: true } })).toEqual({
+      responseId: p.response.id,
+    });
   });
 
   it("leaves a private response private when anonymising", async () => {
     const p = await person();
     await db.response.update({ where: { id: p.response.id }, data: { consent: "PRIVATE" } });
     await deleteAccount(p.actor, { responses: "anonymise", confirmEmail: p.user.email });
-    expect(await db.response.findUniqueOrThrow({ where: { id: p.response.id }, select: { consent: true } })).toEqual({ consent: "PRIVATE" });
+    expect(await db.response.findUniqueOrThrow({ where: { id: p.response.id }, select: { consent: true } })).toEqual({
+      consent: "PRIVATE",
+    });
   });
 
   it("refuses a wrong confirmation and changes nothing", async () => {
     const p = await person();
-    await expect(deleteAccount(p.actor, { responses: "remove", confirmEmail: "someone@else.example.org" }))
-      .rejects.toMatchObject({ kind: "invalid", fieldErrors: { confirmEmail: ["emailMismatch"] } });
+    await expect(deleteAccount(p.actor, { responses: "remove", confirmEmail: "someone@else.example.org" })).rejects.toMatchObject(
+      { kind: "invalid", fieldErrors: { confirmEmail: ["emailMismatch"] } },
+    );
     expect(await db.user.count({ where: { id: p.user.id } })).toBe(1);
     expect(await db.response.count({ where: { id: { in: [p.response.id, p.draft.id] } } })).toBe(2);
     expect(await exists(fileOf(p.file.storageKey))).toBe(true);
@@ -171,7 +236,10 @@ describe("deleteAccount", () => {
     await db.user.updateMany({ where: { id: { in: others.map((u) => u.id) } }, data: { role: "MODERATOR" } });
     try {
       const p = await person("ADMIN");
-      await expect(deleteAccount(p.actor, { responses: "remove", confirmEmail: p.user.email })).rejects.toMatchObject({ kind: "conflict", message: "lastAdminDelete" });
+      await expect(deleteAccount(p.actor, { responses: "remove", confirmEmail: p.user.email })).rejects.toMatchObject({
+        kind: "conflict",
+        message: "lastAdminDelete",
+      });
       expect(await db.user.count({ where: { id: p.user.id } })).toBe(1);
       expect(await db.response.count({ where: { id: p.response.id } })).toBe(1);
 

@@ -7,13 +7,27 @@ import { profileInputSchema } from "@/lib/profile/schemas";
 
 describe("country → UN regional group", () => {
   it.each([
-    ["TR", "WESTERN_EUROPE_OTHERS"], ["IL", "WESTERN_EUROPE_OTHERS"], ["AU", "WESTERN_EUROPE_OTHERS"],
-    ["NZ", "WESTERN_EUROPE_OTHERS"], ["US", "WESTERN_EUROPE_OTHERS"], ["CA", "WESTERN_EUROPE_OTHERS"],
-    ["KZ", "ASIA_PACIFIC"], ["CY", "ASIA_PACIFIC"], ["SA", "ASIA_PACIFIC"], ["KI", "ASIA_PACIFIC"],
-    ["EE", "EASTERN_EUROPE"], ["GE", "EASTERN_EUROPE"], ["RU", "EASTERN_EUROPE"],
-    ["EG", "AFRICA"], ["MA", "AFRICA"], ["ZA", "AFRICA"],
-    ["BR", "LATIN_AMERICA_CARIBBEAN"], ["TT", "LATIN_AMERICA_CARIBBEAN"], ["MX", "LATIN_AMERICA_CARIBBEAN"],
-    ["GB", "WESTERN_EUROPE_OTHERS"], ["de", "WESTERN_EUROPE_OTHERS"],
+    ["TR", "WESTERN_EUROPE_OTHERS"],
+    ["IL", "WESTERN_EUROPE_OTHERS"],
+    ["AU", "WESTERN_EUROPE_OTHERS"],
+    ["NZ", "WESTERN_EUROPE_OTHERS"],
+    ["US", "WESTERN_EUROPE_OTHERS"],
+    ["CA", "WESTERN_EUROPE_OTHERS"],
+    ["KZ", "ASIA_PACIFIC"],
+    ["CY", "ASIA_PACIFIC"],
+    ["SA", "ASIA_PACIFIC"],
+    ["KI", "ASIA_PACIFIC"],
+    ["EE", "EASTERN_EUROPE"],
+    ["GE", "EASTERN_EUROPE"],
+    ["RU", "EASTERN_EUROPE"],
+    ["EG", "AFRICA"],
+    ["MA", "AFRICA"],
+    ["ZA", "AFRICA"],
+    ["BR", "LATIN_AMERICA_CARIBBEAN"],
+    ["TT", "LATIN_AMERICA_CARIBBEAN"],
+    ["MX", "LATIN_AMERICA_CARIBBEAN"],
+    ["GB", "WESTERN_EUROPE_OTHERS"],
+    ["de", "WESTERN_EUROPE_OTHERS"],
   ])("%s is in %s", (country, region) => {
     expect(regionOfCountry(country)).toBe(region);
   });
@@ -34,8 +48,12 @@ describe("country → UN regional group", () => {
 
 describe("the profile's region", () => {
   const profile = {
-    displayName: "Amina Diallo", stakeholderGroup: "CIVIL_SOCIETY", region: "WESTERN_EUROPE_OTHERS", country: "SN",
-    organisation: "", onBehalfOf: "",
+    displayName: "Amina Diallo",
+    stakeholderGroup: "CIVIL_SOCIETY",
+    region: "WESTERN_EUROPE_OTHERS",
+    country: "SN",
+    organisation: "",
+    onBehalfOf: "",
   };
 
   it("is refused when it is not the country's region and nothing is said on whose behalf", () => {

@@ -7,7 +7,14 @@ import { db, disconnectDb } from "@/lib/db";
 import type { Consent, ModerationState, UnRegion } from "@/lib/generated/prisma/enums";
 import { listPublishedResponses } from "@/lib/responses/public";
 import { createCall, createQuestion } from "@/prisma/factories";
-import { CAMPAIGN_TEXT, campaignCopy, distinctText, plantResponses, seededRandom, type PlantedResponse } from "@/prisma/factories-clusters";
+import {
+  CAMPAIGN_TEXT,
+  campaignCopy,
+  distinctText,
+  plantResponses,
+  seededRandom,
+  type PlantedResponse,
+} from "@/prisma/factories-clusters";
 
 afterAll(disconnectDb);
 

@@ -4,7 +4,11 @@ import { afterAll, describe, expect, it } from "vitest";
 import { db, disconnectDb } from "@/lib/db";
 import type { Consent, StakeholderGroup, UnRegion } from "@/lib/generated/prisma/enums";
 import {
-  getParticipation, getPublicCall, getPublishedResponse, listContributors, listPublishedResponses,
+  getParticipation,
+  getPublicCall,
+  getPublishedResponse,
+  listContributors,
+  listPublishedResponses,
 } from "@/lib/responses/public";
 import { decodeCursor, encodeCursor } from "@/lib/responses/public-cursor";
 import { createCall, createQuestion, createResponse, createUser, uniqueSuffix } from "@/prisma/factories";
@@ -24,14 +28,21 @@ async function respondent(profile: { stakeholderGroup?: StakeholderGroup; region
 async function respond(
   callId: string,
   options: {
-    consent?: Consent; status?: "SUBMITTED" | "DRAFT"; at?: number; answers?: { questionId: string; text?: string; choices?: string[] }[];
+    consent?: Consent;
+    status?: "SUBMITTED" | "DRAFT";
+    at?: number;
+    answers?: { questionId: string; text?: string; choices?: string[] }[];
     profile?: Parameters<typeof respondent>[0];
   } = {},
 ) {
   const user = await respondent(options.profile);
   const response = await createResponse(db, {
-    callId, authorId: user.id, status: options.status ?? "SUBMITTED", consent: options.consent,
-    submittedAt: new Date(options.at ?? base), answers: options.answers,
+    callId,
+    authorId: user.id,
+    status: options.status ?? "SUBMITTED",
+    consent: options.consent,
+    submittedAt: new Date(options.at ?? base),
+    answers: options.answers,
   });
   return { ...response, user };
 }
@@ -55,7 +66,10 @@ describe("consent", () => {
     const answers = [{ questionId: question.id, text: "Incident reporting is a shared habit here." }];
     const named = await respond(call.id, { consent: "PUBLISH_NAMED", answers, at: base + 1 * MINUTE });
     const anonymous = await respond(call.id, {
-      consent: "PUBLISH_ANONYMOUS", answers, at: base + 2 * MINUTE, profile: { onBehalfOf: `Coalition Zeta ${uniqueSuffix()}` },
+      consent: "PUBLISH_ANONYMOUS",
+      answers,
+      at: base + 2 * MINUTE,
+      profile: { onBehalfOf: `Coalition Zeta ${uniqueSuffix()}` },
     });
     const hidden = await respond(call.id, { consent: "PRIVATE", answers, at: base + 3 * MINUTE });
     const draft = await respond(call.id, { status: "DRAFT", answers });
@@ -90,7 +104,10 @@ describe("consent", () => {
 
     const namedPage = await getPublishedResponse(named.reference!);
     expect(namedPage?.attribution).toEqual({
-      kind: "named", name: named.user.profile!.displayName, organisation: named.user.profile!.organisation, onBehalfOf: null,
+      kind: "named",
+      name: named.user.profile!.displayName,
+      organisation: named.user.profile!.organisation,
+      onBehalfOf: null,
     });
 
     for (const reference of [hidden.reference!, withdrawn.reference!, unpublished.reference!, "NOPE-0001"]) {
@@ -116,8 +133,13 @@ describe("search and filters", () => {
   it("finds a response by a word and by its plural (English stemming), and not the others", async () => {
     const call = await createCall(db);
     const question = await createQuestion(db, { callId: call.id });
-    const norms = await respond(call.id, { answers: [{ questionId: question.id, text: "Unwritten norms keep our network operators honest." }] });
-    const courts = await respond(call.id, { answers: [{ questionId: question.id, text: "Judges and courts need training on evidence." }], at: base + MINUTE });
+    const norms = await respond(call.id, {
+      answers: [{ questionId: question.id, text: "Unwritten norms keep our network operators honest." }],
+    });
+    const courts = await respond(call.id, {
+      answers: [{ questionId: question.id, text: "Judges and courts need training on evidence." }],
+      at: base + MINUTE,
+    });
 
     for (const q of ["norm", "norms", "NORMS"]) {
       const result = await listPublishedResponses(call.id, { q });
@@ -129,7 +151,7 @@ describe("search and filters", () => {
     expect((await listPublishedResponses(call.id, { q: "norms -operators" })).items).toEqual([]);
     expect((await listPublishedResponses(call.id, { q: "zzyzx" })).total).toBe(0);
     // Syntax a web search box accepts never raises an error.
-    await expect(listPublishedResponses(call.id, { q: "\"unclosed & | ! ( <->" })).resolves.toBeDefined();
+    await expect(listPublishedResponses(call.id, { q: '"unclosed & | ! ( <->' })).resolves.toBeDefined();
   });
 
   it("filters by stakeholder group, region and question, showing the answer to that question", async () => {
@@ -137,14 +159,23 @@ describe("search and filters", () => {
     const [q1, q2] = [await createQuestion(db, { callId: call.id }), await createQuestion(db, { callId: call.id })];
     const govAfrica = await respond(call.id, {
       profile: { stakeholderGroup: "GOVERNMENT", region: "AFRICA" },
-      answers: [{ questionId: q1.id, text: "First answer of government." }, { questionId: q2.id, text: "Second answer of government." }],
+      answers: [
+        { questionId: q1.id, text: "First answer of government." },
+        { questionId: q2.id, text: "Second answer of government." },
+      ],
     });
     const techAsia = await respond(call.id, {
-      profile: { stakeholderGroup: "TECHNICAL_COMMUNITY", region: "ASIA_PACIFIC" }, at: base + MINUTE,
-      answers: [{ questionId: q1.id, text: "Only the first question." }, { questionId: q2.id, text: "  " }],
+      profile: { stakeholderGroup: "TECHNICAL_COMMUNITY", region: "ASIA_PACIFIC" },
+      at: base + MINUTE,
+      answers: [
+        { questionId: q1.id, text: "Only the first question." },
+        { questionId: q2.id, text: "  " },
+      ],
     });
     const govAsia = await respond(call.id, {
-      profile: { stakeholderGroup: "GOVERNMENT", region: "ASIA_PACIFIC" }, at: base + 2 * MINUTE, consent: "PUBLISH_ANONYMOUS",
+      profile: { stakeholderGroup: "GOVERNMENT", region: "ASIA_PACIFIC" },
+      at: base + 2 * MINUTE,
+      consent: "PUBLISH_ANONYMOUS",
       answers: [{ questionId: q2.id, text: "Only the second question." }],
     });
 
@@ -218,10 +249,13 @@ describe("participation", () => {
   it("counts every submitted response by group and region, private ones included, drafts not", async () => {
     const call = await createCall(db);
     const cells: [StakeholderGroup, UnRegion, Consent][] = [
-      ["GOVERNMENT", "AFRICA", "PUBLISH_NAMED"], ["GOVERNMENT", "AFRICA", "PRIVATE"], ["ACADEMIA", "EASTERN_EUROPE", "PUBLISH_ANONYMOUS"],
+      ["GOVERNMENT", "AFRICA", "PUBLISH_NAMED"],
+      ["GOVERNMENT", "AFRICA", "PRIVATE"],
+      ["ACADEMIA", "EASTERN_EUROPE", "PUBLISH_ANONYMOUS"],
       ["CIVIL_SOCIETY", "AFRICA", "PUBLISH_NAMED"],
     ];
-    for (const [stakeholderGroup, region, consent] of cells) await respond(call.id, { profile: { stakeholderGroup, region }, consent });
+    for (const [stakeholderGroup, region, consent] of cells)
+      await respond(call.id, { profile: { stakeholderGroup, region }, consent });
     await respond(call.id, { status: "DRAFT", profile: { stakeholderGroup: "PRIVATE_SECTOR", region: "AFRICA" } });
 
     const participation = await getParticipation(call.id);

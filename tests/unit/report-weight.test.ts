@@ -32,15 +32,19 @@ describe("reports on responses", () => {
       expect(await report(fresh, response.id)).toMatchObject({ hidden: false });
     }
     expect(await stateOf(response.id)).toBe("PUBLISHED");
-    expect(await db.report.findMany({ where: { responseId: response.id }, select: { countsTowardHide: true, status: true } }))
-      .toEqual(Array(3).fill({ countsTowardHide: false, status: "OPEN" }));
+    expect(
+      await db.report.findMany({ where: { responseId: response.id }, select: { countsTowardHide: true, status: true } }),
+    ).toEqual(Array(3).fill({ countsTowardHide: false, status: "OPEN" }));
     // They still reach the moderators: the reported tab lists them, with who, why, when and their weight.
     const queue = await listQueue(moderator, call.id, { tab: "reported", page: 1 });
     expect(queue.items).toHaveLength(1);
     expect(queue.items[0]).toMatchObject({ id: response.id, openReports: 3, countingReports: 0 });
     for (const shown of queue.items[0]!.reports) {
       expect(shown).toMatchObject({
-        reason: "SPAM", counted: false, reporterName: expect.stringMatching(/^Amina Test /), reporterGroup: "CIVIL_SOCIETY",
+        reason: "SPAM",
+        counted: false,
+        reporterName: expect.stringMatching(/^Amina Test /),
+        reporterGroup: "CIVIL_SOCIETY",
         createdAt: expect.any(Date),
       });
     }
@@ -50,8 +54,9 @@ describe("reports on responses", () => {
     expect(await report(b, response.id)).toMatchObject({ hidden: false });
     expect(await stateOf(response.id)).toBe("PUBLISHED");
     expect(await report(c, response.id)).toMatchObject({ hidden: true });
-    expect(await db.response.findUniqueOrThrow({ where: { id: response.id }, select: { moderationState: true, hiddenReason: true } }))
-      .toEqual({ moderationState: "HIDDEN", hiddenReason: autoHideReason(3) });
+    expect(
+      await db.response.findUniqueOrThrow({ where: { id: response.id }, select: { moderationState: true, hiddenReason: true } }),
+    ).toEqual({ moderationState: "HIDDEN", hiddenReason: autoHideReason(3) });
     const hidden = await listQueue(moderator, call.id, { tab: "hidden", page: 1 });
     expect(hidden.items[0]!.reports.map((r) => r.counted)).toEqual([false, false, false, true, true, true]);
   });
@@ -75,8 +80,9 @@ describe("reports on responses", () => {
     expect([await stateOf(brigaded.id), await stateOf(reported.id)]).toEqual(["PUBLISHED", "HIDDEN"]);
     await lower(1);
     expect(await stateOf(brigaded.id)).toBe("HIDDEN");
-    expect(await db.response.findUniqueOrThrow({ where: { id: brigaded.id }, select: { hiddenReason: true } }))
-      .toEqual({ hiddenReason: autoHideReason(1) });
+    expect(await db.response.findUniqueOrThrow({ where: { id: brigaded.id }, select: { hiddenReason: true } })).toEqual({
+      hiddenReason: autoHideReason(1),
+    });
   });
 });
 
@@ -85,7 +91,12 @@ describe("who counts", () => {
   const withPublishedResponse = async (createdAt: Date) => {
     const user = await createUser(db, { createdAt });
     const call = await createCall(db, { opensAt: new Date(now.getTime() - 40 * DAY) });
-    await createResponse(db, { callId: call.id, authorId: user.id, status: "SUBMITTED", submittedAt: new Date(now.getTime() - 2 * DAY) });
+    await createResponse(db, {
+      callId: call.id,
+      authorId: user.id,
+      status: "SUBMITTED",
+      submittedAt: new Date(now.getTime() - 2 * DAY),
+    });
     return user;
   };
 
@@ -105,11 +116,15 @@ describe("who counts", () => {
     for (const state of ["DRAFT", "WITHDRAWN", "PENDING", "HIDDEN"] as const) {
       const user = await createUser(db, { createdAt: old });
       const response = await createResponse(db, {
-        callId: moderated.id, authorId: user.id, status: state === "DRAFT" ? "DRAFT" : "SUBMITTED",
+        callId: moderated.id,
+        authorId: user.id,
+        status: state === "DRAFT" ? "DRAFT" : "SUBMITTED",
         submittedAt: new Date(now.getTime() - 2 * DAY),
       });
-      if (state === "WITHDRAWN") await db.response.update({ where: { id: response.id }, data: { status: "WITHDRAWN", withdrawnAt: now } });
-      if (state === "PENDING" || state === "HIDDEN") await db.response.update({ where: { id: response.id }, data: { moderationState: state } });
+      if (state === "WITHDRAWN")
+        await db.response.update({ where: { id: response.id }, data: { status: "WITHDRAWN", withdrawnAt: now } });
+      if (state === "PENDING" || state === "HIDDEN")
+        await db.response.update({ where: { id: response.id }, data: { moderationState: state } });
       expect(await reportCountsTowardHide(db, user.id, now), state).toBe(false);
     }
   });
@@ -117,9 +132,19 @@ describe("who counts", () => {
   it("activity after the report does not count; a published comment does", async () => {
     const user = await createUser(db, { createdAt: new Date(now.getTime() - 90 * DAY) });
     const { set, version } = await createCommentableSet(db);
-    await createComment(db, { setId: set.id, versionId: version.id, authorId: user.id, createdAt: new Date(now.getTime() + 1000) });
+    await createComment(db, {
+      setId: set.id,
+      versionId: version.id,
+      authorId: user.id,
+      createdAt: new Date(now.getTime() + 1000),
+    });
     expect(await reportCountsTowardHide(db, user.id, now)).toBe(false);
-    await createComment(db, { setId: set.id, versionId: version.id, authorId: user.id, createdAt: new Date(now.getTime() - DAY) });
+    await createComment(db, {
+      setId: set.id,
+      versionId: version.id,
+      authorId: user.id,
+      createdAt: new Date(now.getTime() - DAY),
+    });
     expect(await reportCountsTowardHide(db, user.id, now)).toBe(true);
   });
 });
@@ -140,7 +165,10 @@ describe("reports on comments", () => {
     expect(queue.items).toHaveLength(1);
     expect(queue.items[0]).toMatchObject({ openReports: 3, countingReports: 0 });
     expect(queue.items[0]!.reports[0]).toMatchObject({
-      reason: "OFF_TOPIC", counted: false, reporterName: expect.stringMatching(/^Amina Test /), reporterGroup: "CIVIL_SOCIETY",
+      reason: "OFF_TOPIC",
+      counted: false,
+      reporterName: expect.stringMatching(/^Amina Test /),
+      reporterGroup: "CIVIL_SOCIETY",
     });
 
     const [a, b, c] = [await establishedActor(), await establishedActor(), await establishedActor()];

@@ -7,7 +7,12 @@ import { describe, expect, it } from "vitest";
 import { once } from "node:events";
 import http from "node:http";
 import {
-  allowedMethods, cleanPageQuery, refusalBody, refuseRequest, ROUTE_HANDLER_METHODS, SERVER_ACTION_BODY_LIMIT,
+  allowedMethods,
+  cleanPageQuery,
+  refusalBody,
+  refuseRequest,
+  ROUTE_HANDLER_METHODS,
+  SERVER_ACTION_BODY_LIMIT,
 } from "@/lib/http/request-guard";
 import { refuseUnroutableRequests } from "@/lib/http/unroutable-requests";
 
@@ -17,14 +22,25 @@ describe("methods", () => {
   it("answers 405 with Allow to TRACE, PROPFIND and invented methods, on pages and route handlers", () => {
     for (const method of ["TRACE", "PROPFIND", "FOO", "CONNECT", "PUT", "DELETE", "OPTIONS"]) {
       expect(refuseRequest(method, "/calls/x/responses", headers()), method).toEqual({
-        status: 405, reason: expect.any(String), allow: "GET, HEAD, POST",
+        status: 405,
+        reason: expect.any(String),
+        allow: "GET, HEAD, POST",
       });
     }
     for (const method of ["TRACE", "PROPFIND", "FOO", "POST", "DELETE"]) {
-      expect(refuseRequest(method, "/api/v1/calls", headers()), method).toMatchObject({ status: 405, allow: "GET, HEAD, OPTIONS" });
+      expect(refuseRequest(method, "/api/v1/calls", headers()), method).toMatchObject({
+        status: 405,
+        allow: "GET, HEAD, OPTIONS",
+      });
     }
-    expect(refuseRequest("TRACE", "/api/attachments/abc", headers())).toMatchObject({ status: 405, allow: "GET, DELETE, HEAD, OPTIONS" });
-    expect(refuseRequest("GET", "/api/responses/abc/attachments", headers())).toMatchObject({ status: 405, allow: "POST, OPTIONS" });
+    expect(refuseRequest("TRACE", "/api/attachments/abc", headers())).toMatchObject({
+      status: 405,
+      allow: "GET, DELETE, HEAD, OPTIONS",
+    });
+    expect(refuseRequest("GET", "/api/responses/abc/attachments", headers())).toMatchObject({
+      status: 405,
+      allow: "POST, OPTIONS",
+    });
   });
 
   it("lets through every method a route handler exports (the table matches app/**/route.ts)", () => {
@@ -35,12 +51,16 @@ describe("methods", () => {
         if (entry.isDirectory()) walk(path);
         else if (entry.name === "route.ts") {
           const source = readFileSync(path, "utf8");
-          const methods = [...source.matchAll(/export (?:async )?function (GET|POST|PUT|PATCH|DELETE)\b|as (GET|POST|PUT|PATCH|DELETE)\b/g)]
-            .map((m) => m[1] ?? m[2]!);
-          const sample = dir === "app" ? "/" : `/${path.slice("app/".length, -"/route.ts".length)}`
-            .replace(/\/\([^)]+\)/g, "")
-            .replace(/\[\.\.\.[^\]]+\]/g, "a/b")
-            .replace(/\[[^\]]+\]/g, "x1");
+          const methods = [
+            ...source.matchAll(/export (?:async )?function (GET|POST|PUT|PATCH|DELETE)\b|as (GET|POST|PUT|PATCH|DELETE)\b/g),
+          ].map((m) => m[1] ?? m[2]!);
+          const sample =
+            dir === "app"
+              ? "/"
+              : `/${path.slice("app/".length, -"/route.ts".length)}`
+                  .replace(/\/\([^)]+\)/g, "")
+                  .replace(/\[\.\.\.[^\]]+\]/g, "a/b")
+                  .replace(/\[[^\]]+\]/g, "x1");
           routes.push({ sample, methods });
         }
       }
@@ -60,16 +80,31 @@ describe("methods", () => {
 describe("paths", () => {
   it("refuses NUL, lone surrogates, non-characters and malformed escapes in any segment", () => {
     for (const path of [
-      "/responses/%00", "/api/attachments/%00", "/api/v1/responses/%00", "/api/v1/forums/%00", "/calls/%00/responses",
-      "/responses/%ED%A0%80", "/responses/%uD800", "/responses/%E0%A4", "/responses/%", "/messages/a%EF%BF%BFb",
-      "/messages/%EF%B7%90", "/api/v1/message-sets/x/versions/%F4%8F%BF%BF",
+      "/responses/%00",
+      "/api/attachments/%00",
+      "/api/v1/responses/%00",
+      "/api/v1/forums/%00",
+      "/calls/%00/responses",
+      "/responses/%ED%A0%80",
+      "/responses/%uD800",
+      "/responses/%E0%A4",
+      "/responses/%",
+      "/messages/a%EF%BF%BFb",
+      "/messages/%EF%B7%90",
+      "/api/v1/message-sets/x/versions/%F4%8F%BF%BF",
     ]) {
       expect(refuseRequest("GET", path, headers()), path).toMatchObject({ status: 400 });
     }
   });
 
   it("accepts ordinary and non-Latin paths", () => {
-    for (const path of ["/", "/calls/cybersecurity-norms-2026/responses", "/responses/CYB25-0001", "/messages/%E6%9D%B1%E4%BA%AC", "/x/%F0%9F%98%80"]) {
+    for (const path of [
+      "/",
+      "/calls/cybersecurity-norms-2026/responses",
+      "/responses/CYB25-0001",
+      "/messages/%E6%9D%B1%E4%BA%AC",
+      "/x/%F0%9F%98%80",
+    ]) {
       expect(refuseRequest("GET", path, headers()), path).toBeNull();
     }
   });
@@ -77,10 +112,14 @@ describe("paths", () => {
 
 describe("form posts to pages (server actions)", () => {
   it("refuses another site's origin with 403 and accepts this site's or none", () => {
-    expect(refuseRequest("POST", "/profile", headers({ origin: "https://evil.example", "next-action": "abc" }))).toMatchObject({ status: 403 });
+    expect(refuseRequest("POST", "/profile", headers({ origin: "https://evil.example", "next-action": "abc" }))).toMatchObject({
+      status: 403,
+    });
     expect(refuseRequest("POST", "/profile", headers({ origin: "null" }))).toMatchObject({ status: 403 });
     expect(refuseRequest("POST", "/profile", headers({ origin: "https://consult.example.org" }))).toBeNull();
-    expect(refuseRequest("POST", "/profile", headers({ origin: "https://app.internal", "x-forwarded-host": "app.internal" }))).toBeNull();
+    expect(
+      refuseRequest("POST", "/profile", headers({ origin: "https://app.internal", "x-forwarded-host": "app.internal" })),
+    ).toBeNull();
     expect(refuseRequest("POST", "/profile", headers())).toBeNull();
   });
 
@@ -91,7 +130,9 @@ describe("form posts to pages (server actions)", () => {
     expect(refuseRequest("POST", "/profile", length(10 * 1024 * 1024))).toMatchObject({ status: 413 });
     expect(refuseRequest("POST", "/api/responses/abc/attachments", length(8 * 1024 * 1024))).toBeNull();
     // Chunked, so no length to check: refused before it is read (Next.js would cut it and fail on the rest).
-    expect(refuseRequest("POST", "/profile", headers({ "transfer-encoding": "chunked", "next-action": "abc" }))).toMatchObject({ status: 411 });
+    expect(refuseRequest("POST", "/profile", headers({ "transfer-encoding": "chunked", "next-action": "abc" }))).toMatchObject({
+      status: 411,
+    });
     expect(refuseRequest("POST", "/api/responses/abc/attachments", headers({ "transfer-encoding": "chunked" }))).toBeNull();
   });
 });
@@ -99,7 +140,9 @@ describe("form posts to pages (server actions)", () => {
 describe("page query strings", () => {
   it("loses the refused characters and keeps the rest", () => {
     expect(cleanPageQuery(new URLSearchParams("q=norms&group=GOVERNMENT"))).toBeNull();
-    expect(cleanPageQuery(new URLSearchParams("q=no%00rms%EF%BF%BF&group=GOVERNMENT"))!.toString()).toBe("q=norms&group=GOVERNMENT");
+    expect(cleanPageQuery(new URLSearchParams("q=no%00rms%EF%BF%BF&group=GOVERNMENT"))!.toString()).toBe(
+      "q=norms&group=GOVERNMENT",
+    );
     expect(cleanPageQuery(new URLSearchParams("%00=1&q=a"))!.toString()).toBe("q=a");
   });
 });
@@ -113,7 +156,10 @@ describe("next-auth's callback URL", () => {
     }
     expect(get("callbackUrl=%2Fcalls")).toBeNull();
     expect(get("callbackUrl=http%3A%2F%2Fconsult.example.org%2F")).toBeNull();
-    expect(get("", "next-auth.callback-url=%00; other=1")).toMatchObject({ status: 400, clearCookies: ["next-auth.callback-url"] });
+    expect(get("", "next-auth.callback-url=%00; other=1")).toMatchObject({
+      status: 400,
+      clearCookies: ["next-auth.callback-url"],
+    });
     expect(get("", "next-auth.callback-url=%2Fprofile")).toBeNull();
     expect(refuseRequest("GET", "/calls", headers(), new URLSearchParams("callbackUrl=foo"))).toBeNull();
   });
@@ -122,8 +168,12 @@ describe("next-auth's callback URL", () => {
 describe("refusal bodies", () => {
   it("use the open data API's error shape there, { ok, message } on other routes, text on pages", () => {
     const refusal = { status: 400 as const, reason: "Bad path." };
-    expect(JSON.parse(refusalBody("/api/v1/forums/x", refusal).body)).toEqual({ error: { code: "bad_request", message: "Bad path." } });
-    expect(JSON.parse(refusalBody("/api/v1/calls", { ...refusal, status: 405 }).body)).toMatchObject({ error: { code: "method_not_allowed" } });
+    expect(JSON.parse(refusalBody("/api/v1/forums/x", refusal).body)).toEqual({
+      error: { code: "bad_request", message: "Bad path." },
+    });
+    expect(JSON.parse(refusalBody("/api/v1/calls", { ...refusal, status: 405 }).body)).toMatchObject({
+      error: { code: "method_not_allowed" },
+    });
     expect(JSON.parse(refusalBody("/api/attachments/x", refusal).body)).toEqual({ ok: false, message: "Bad path." });
     expect(refusalBody("/profile", refusal)).toEqual({ body: "Bad path.", contentType: "text/plain; charset=utf-8" });
   });

@@ -23,10 +23,18 @@ afterAll(disconnectDb);
 
 const DAY = 24 * 3600 * 1000;
 const q = (overrides: Partial<QuestionDefinition> & Pick<QuestionDefinition, "id" | "type">): QuestionDefinition => ({
-  required: false, minLength: null, maxLength: null, options: [], maxChoices: null, ...overrides,
+  required: false,
+  minLength: null,
+  maxLength: null,
+  options: [],
+  maxChoices: null,
+  ...overrides,
 });
 
-const errorsOf = (schema: { safeParse: (v: unknown) => { success: boolean; error?: { issues: { path: PropertyKey[]; message: string }[] } } }, input: unknown) => {
+const errorsOf = (
+  schema: { safeParse: (v: unknown) => { success: boolean; error?: { issues: { path: PropertyKey[]; message: string }[] } } },
+  input: unknown,
+) => {
   const result = schema.safeParse(input);
   return result.success ? {} : Object.fromEntries(result.error!.issues.map((i) => [i.path.join(".") || "(form)", i.message]));
 };
@@ -39,10 +47,20 @@ describe("the answers schema built from question definitions", () => {
     q({ id: "many", type: "MULTIPLE_CHOICE", options: ["A", "B", "C"], maxChoices: 2 }),
   ];
   const schema = buildSubmissionSchema(questions);
-  const valid = { q_long: "  Norms need civil society.  ", q_short: "", q_one: "Yes", q_many: ["A"], consent: "PRIVATE", submitKey: randomUUID() };
+  const valid = {
+    q_long: "  Norms need civil society.  ",
+    q_short: "",
+    q_one: "Yes",
+    q_many: ["A"],
+    consent: "PRIVATE",
+    submitKey: randomUUID(),
+  };
 
   it("accepts a complete submission, trimming text and normalising line breaks", () => {
-    expect(schema.parse({ ...valid, q_long: "Line one\r\nline two" })).toMatchObject({ q_long: "Line one\nline two", q_many: ["A"] });
+    expect(schema.parse({ ...valid, q_long: "Line one\r\nline two" })).toMatchObject({
+      q_long: "Line one\nline two",
+      q_many: ["A"],
+    });
     expect(schema.parse(valid).q_long).toBe("Norms need civil society.");
   });
 
@@ -58,13 +76,16 @@ describe("the answers schema built from question definitions", () => {
     expect(errorsOf(schema, { ...valid, q_many: ["A", "A"] })).toEqual({ q_many: "chooseOffered" });
     expect(errorsOf(schema, { ...valid, q_many: ["A", "B", "C"] })).toEqual({ q_many: "tooManyChoices|2" });
     expect(errorsOf(schema, { ...valid, consent: "PUBLISH_EVERYTHING", submitKey: "1" })).toEqual({
-      consent: "chooseConsent", submitKey: "invalid",
+      consent: "chooseConsent",
+      submitKey: "invalid",
     });
   });
 
   it("caps a long-text question without its own limit, and refuses unknown question ids", () => {
     const uncapped = buildAnswersSchema([q({ id: "x", type: "LONG_TEXT", maxLength: 10_000_000 })]);
-    expect(errorsOf(uncapped, { q_x: "x".repeat(RESPONSE_LIMITS.longTextMax + 1) })).toEqual({ q_x: `tooLong|${RESPONSE_LIMITS.longTextMax}` });
+    expect(errorsOf(uncapped, { q_x: "x".repeat(RESPONSE_LIMITS.longTextMax + 1) })).toEqual({
+      q_x: `tooLong|${RESPONSE_LIMITS.longTextMax}`,
+    });
     expect(errorsOf(schema, { ...valid, q_other: "from another call" })).toEqual({ "(form)": "unknownQuestion" });
   });
 
@@ -90,13 +111,18 @@ async function startDraft(me: SessionUser, slug: string) {
 }
 
 const submission = (responseId: string, answers: Record<string, unknown>, submitKey = randomUUID()) => ({
-  responseId, answers, consent: "PUBLISH_ANONYMOUS", submitKey,
+  responseId,
+  answers,
+  consent: "PUBLISH_ANONYMOUS",
+  submitKey,
 });
 
 /** A mail file's text with its quoted-printable encoding undone (soft line breaks, =XX bytes). */
 const decoded = (mail: string) =>
-  Buffer.from(mail.replace(/=\r?\n/g, "").replace(/=([0-9A-F]{2})/g, (_, hex: string) => String.fromCharCode(parseInt(hex, 16))), "latin1")
-    .toString("utf8");
+  Buffer.from(
+    mail.replace(/=\r?\n/g, "").replace(/=([0-9A-F]{2})/g, (_, hex: string) => String.fromCharCode(parseInt(hex, 16))),
+    "latin1",
+  ).toString("utf8");
 
 describe("drafts", () => {
   it("creates one draft per person and call, saves it and gives it back", async () => {
@@ -104,10 +130,18 @@ describe("drafts", () => {
     const { call, text } = await openCallWithQuestions();
     const draft = await startDraft(me, call.slug);
     expect((await startDraft(me, call.slug)).id).toBe(draft.id);
-    const { savedAt } = await saveDraft(me, { responseId: draft.id, answers: { [`q_${text.id}`]: "Half a thought" }, consent: "PRIVATE" });
+    const { savedAt } = await saveDraft(me, {
+      responseId: draft.id,
+      answers: { [`q_${text.id}`]: "Half a thought" },
+      consent: "PRIVATE",
+    });
     expect(savedAt).toBeInstanceOf(Date);
     const again = await getOwnResponse(me, draft.id);
-    expect(again).toMatchObject({ status: "DRAFT", consent: "PRIVATE", answers: [{ questionId: text.id, text: "Half a thought" }] });
+    expect(again).toMatchObject({
+      status: "DRAFT",
+      consent: "PRIVATE",
+      answers: [{ questionId: text.id, text: "Half a thought" }],
+    });
   });
 
   it("refuses oversized drafts and answers to another call's questions, keeping what was saved", async () => {
@@ -117,11 +151,15 @@ describe("drafts", () => {
     const draft = await startDraft(me, call.slug);
     await saveDraft(me, { responseId: draft.id, answers: { [`q_${text.id}`]: "Kept" } });
     await expect(saveDraft(me, { responseId: draft.id, answers: { [`q_${text.id}`]: "x".repeat(201) } })).rejects.toMatchObject({
-      kind: "invalid", fieldErrors: { [`q_${text.id}`]: ["tooLong|200"] },
+      kind: "invalid",
+      fieldErrors: { [`q_${text.id}`]: ["tooLong|200"] },
     });
-    await expect(saveDraft(me, { responseId: draft.id, answers: { [`q_${other.text.id}`]: "Elsewhere" } })).rejects.toMatchObject({
-      kind: "invalid", message: "unknownQuestion",
-    });
+    await expect(saveDraft(me, { responseId: draft.id, answers: { [`q_${other.text.id}`]: "Elsewhere" } })).rejects.toMatchObject(
+      {
+        kind: "invalid",
+        message: "unknownQuestion",
+      },
+    );
     expect((await getOwnResponse(me, draft.id)).answers).toEqual([{ questionId: text.id, text: "Kept", choices: [] }]);
   });
 
@@ -144,12 +182,20 @@ describe("submitting", () => {
     expect(receipt).toMatchObject({ reference: `${prefix}-0001`, version: 1, replayed: false });
     const profile = await db.profile.findUniqueOrThrow({ where: { userId: me.id } });
     expect(await getOwnResponse(me, draft.id)).toMatchObject({
-      status: "SUBMITTED", consent: "PUBLISH_ANONYMOUS", reference: `${prefix}-0001`,
+      status: "SUBMITTED",
+      consent: "PUBLISH_ANONYMOUS",
+      reference: `${prefix}-0001`,
       answers: expect.arrayContaining([{ questionId: choice.id, text: "", choices: ["Yes"] }]),
     });
-    expect(await db.response.findUniqueOrThrow({ where: { id: draft.id }, select: { stakeholderGroup: true, region: true, country: true } }))
-      .toEqual({ stakeholderGroup: profile.stakeholderGroup, region: profile.region, country: profile.country });
-    const mail = readdirSync(outbox).map((file) => decoded(readFileSync(join(outbox, file), "utf8"))).find((m) => m.includes(`${prefix}-0001`));
+    expect(
+      await db.response.findUniqueOrThrow({
+        where: { id: draft.id },
+        select: { stakeholderGroup: true, region: true, country: true },
+      }),
+    ).toEqual({ stakeholderGroup: profile.stakeholderGroup, region: profile.region, country: profile.country });
+    const mail = readdirSync(outbox)
+      .map((file) => decoded(readFileSync(join(outbox, file), "utf8")))
+      .find((m) => m.includes(`${prefix}-0001`));
     expect(mail).toContain(`/my/responses/${draft.id}`);
     // The receipt states the consent chosen and the identity the response is filed under (issue 16, items 2, 4).
     expect(mail).toContain("Publication: Publish without my name.");
@@ -161,8 +207,11 @@ describe("submitting", () => {
     const { call, text } = await openCallWithQuestions();
     const draft = await startDraft(me, call.slug);
     expect(draft.consent).toBeNull();
-    await expect(submitResponse(me, { ...submission(draft.id, { [`q_${text.id}`]: "Norms" }), consent: "" })).rejects.toMatchObject({
-      kind: "invalid", fieldErrors: { consent: ["chooseConsent"] },
+    await expect(
+      submitResponse(me, { ...submission(draft.id, { [`q_${text.id}`]: "Norms" }), consent: "" }),
+    ).rejects.toMatchObject({
+      kind: "invalid",
+      fieldErrors: { consent: ["chooseConsent"] },
     });
     expect(await getOwnResponse(me, draft.id)).toMatchObject({ status: "DRAFT", consent: null });
   });
@@ -173,7 +222,8 @@ describe("submitting", () => {
     const draft = await startDraft(me, call.slug);
     await saveDraft(me, { responseId: draft.id, answers: { [`q_${text.id}`]: "  " } });
     await expect(submitResponse(me, submission(draft.id, { [`q_${text.id}`]: " " }))).rejects.toMatchObject({
-      kind: "invalid", fieldErrors: { [`q_${text.id}`]: ["required"] },
+      kind: "invalid",
+      fieldErrors: { [`q_${text.id}`]: ["required"] },
     });
     expect(await getOwnResponse(me, draft.id)).toMatchObject({ status: "DRAFT", version: 0, reference: null });
   });
@@ -200,16 +250,24 @@ describe("submitting", () => {
     await db.profile.update({ where: { userId: me.id }, data: { stakeholderGroup: "ACADEMIA", region: "ASIA_PACIFIC" } });
     // The profile changed: the edit must say which identity to file under, never re-stamp silently.
     await expect(submitResponse(me, submission(draft.id, { [`q_${text.id}`]: "Second thought" }))).rejects.toMatchObject({
-      kind: "invalid", fieldErrors: { identity: ["chooseIdentity"] },
+      kind: "invalid",
+      fieldErrors: { identity: ["chooseIdentity"] },
     });
     const second = await submitResponse(me, submission(draft.id, { [`q_${text.id}`]: "Second thought", identity: "profile" }));
     expect([first.version, second.version]).toEqual([1, 2]);
     expect(second.reference).toBe(first.reference);
     const versions = await listOwnVersions(me, draft.id);
-    expect(versions.map((v) => [v.version, v.answers[0]?.text])).toEqual([[2, "Second thought"], [1, "First thought"]]);
-    expect(await db.response.findUniqueOrThrow({ where: { id: draft.id }, select: { stakeholderGroup: true, region: true } }))
-      .toEqual({ stakeholderGroup: "ACADEMIA", region: "ASIA_PACIFIC" });
-    await expect(saveDraft(me, { responseId: draft.id, answers: {} })).rejects.toMatchObject({ kind: "conflict", message: "alreadySubmitted" });
+    expect(versions.map((v) => [v.version, v.answers[0]?.text])).toEqual([
+      [2, "Second thought"],
+      [1, "First thought"],
+    ]);
+    expect(
+      await db.response.findUniqueOrThrow({ where: { id: draft.id }, select: { stakeholderGroup: true, region: true } }),
+    ).toEqual({ stakeholderGroup: "ACADEMIA", region: "ASIA_PACIFIC" });
+    await expect(saveDraft(me, { responseId: draft.id, answers: {} })).rejects.toMatchObject({
+      kind: "conflict",
+      message: "alreadySubmitted",
+    });
   });
 
   it("keeps the identity as filed when the author chooses so, and asks nothing when the profile is unchanged", async () => {
@@ -218,10 +276,17 @@ describe("submitting", () => {
     const draft = await startDraft(me, call.slug);
     await submitResponse(me, submission(draft.id, { [`q_${text.id}`]: "First" }));
     await submitResponse(me, submission(draft.id, { [`q_${text.id}`]: "Unchanged profile" }));
-    await db.profile.update({ where: { userId: me.id }, data: { stakeholderGroup: "GOVERNMENT", region: "WESTERN_EUROPE_OTHERS", country: "FR" } });
+    await db.profile.update({
+      where: { userId: me.id },
+      data: { stakeholderGroup: "GOVERNMENT", region: "WESTERN_EUROPE_OTHERS", country: "FR" },
+    });
     await submitResponse(me, submission(draft.id, { [`q_${text.id}`]: "Third", identity: "asFiled" }));
-    expect(await db.response.findUniqueOrThrow({ where: { id: draft.id }, select: { stakeholderGroup: true, region: true, country: true, version: true } }))
-      .toEqual({ stakeholderGroup: "CIVIL_SOCIETY", region: "AFRICA", country: "KE", version: 3 });
+    expect(
+      await db.response.findUniqueOrThrow({
+        where: { id: draft.id },
+        select: { stakeholderGroup: true, region: true, country: true, version: true },
+      }),
+    ).toEqual({ stakeholderGroup: "CIVIL_SOCIETY", region: "AFRICA", country: "KE", version: 3 });
   });
 
   it("follows the server's clock: a closed call refuses submit, edit and draft saves; the draft stays readable", async () => {
@@ -230,10 +295,14 @@ describe("submitting", () => {
     const draft = await startDraft(me, call.slug);
     await saveDraft(me, { responseId: draft.id, answers: { [`q_${text.id}`]: "Almost done" } });
     await db.call.update({ where: { id: call.id }, data: { closesAt: new Date(Date.now() - 1000) } });
-    await expect(submitResponse(me, submission(draft.id, { [`q_${text.id}`]: "Done" }))).rejects.toMatchObject({ kind: "closed", message: "callClosed" });
+    await expect(submitResponse(me, submission(draft.id, { [`q_${text.id}`]: "Done" }))).rejects.toMatchObject({
+      kind: "closed",
+      message: "callClosed",
+    });
     await expect(saveDraft(me, { responseId: draft.id, answers: {} })).rejects.toMatchObject({ kind: "closed" });
     expect(await getOrCreateDraft(me, call.slug)).toMatchObject({
-      call: { status: "CLOSED" }, response: { id: draft.id, answers: [{ text: "Almost done" }] },
+      call: { status: "CLOSED" },
+      response: { id: draft.id, answers: [{ text: "Almost done" }] },
     });
   });
 
@@ -242,9 +311,15 @@ describe("submitting", () => {
     const { call, text } = await openCallWithQuestions();
     const draft = await startDraft(me, call.slug);
     await db.call.update({ where: { id: call.id }, data: { opensAt: new Date(Date.now() + DAY) } });
-    await expect(submitResponse(me, submission(draft.id, { [`q_${text.id}`]: "x" }))).rejects.toMatchObject({ kind: "closed", message: "callNotOpen" });
+    await expect(submitResponse(me, submission(draft.id, { [`q_${text.id}`]: "x" }))).rejects.toMatchObject({
+      kind: "closed",
+      message: "callNotOpen",
+    });
     await db.call.update({ where: { id: call.id }, data: { opensAt: new Date(Date.now() - DAY), publishedAt: null } });
-    await expect(submitResponse(me, submission(draft.id, { [`q_${text.id}`]: "x" }))).rejects.toMatchObject({ kind: "closed", message: "callNotOpen" });
+    await expect(submitResponse(me, submission(draft.id, { [`q_${text.id}`]: "x" }))).rejects.toMatchObject({
+      kind: "closed",
+      message: "callNotOpen",
+    });
     expect(await getOwnResponse(me, draft.id)).toMatchObject({ status: "DRAFT", version: 0 });
   });
 });
@@ -256,7 +331,10 @@ describe("withdrawal and other people's responses", () => {
     const draft = await startDraft(me, call.slug);
     await submitResponse(me, submission(draft.id, { [`q_${text.id}`]: "Mine" }));
     expect(await withdrawResponse(me, draft.id)).toMatchObject({ status: "WITHDRAWN", withdrawnAt: expect.any(Date) });
-    await expect(submitResponse(me, submission(draft.id, { [`q_${text.id}`]: "Changed" }))).rejects.toMatchObject({ kind: "conflict", message: "withdrawn" });
+    await expect(submitResponse(me, submission(draft.id, { [`q_${text.id}`]: "Changed" }))).rejects.toMatchObject({
+      kind: "conflict",
+      message: "withdrawn",
+    });
     await expect(saveDraft(me, { responseId: draft.id, answers: {} })).rejects.toMatchObject({ message: "withdrawn" });
     await expect(withdrawResponse(me, draft.id)).rejects.toMatchObject({ message: "withdrawn" });
     expect((await listOwnVersions(me, draft.id)).map((v) => v.answers[0]?.text)).toEqual(["Mine"]);
@@ -270,8 +348,12 @@ describe("withdrawal and other people's responses", () => {
     const notFound = { kind: "not_found" };
     await expect(getOwnResponse(intruder, draft.id)).rejects.toMatchObject(notFound);
     await expect(listOwnVersions(intruder, draft.id)).rejects.toMatchObject(notFound);
-    await expect(saveDraft(intruder, { responseId: draft.id, answers: { [`q_${text.id}`]: "Overwritten" } })).rejects.toMatchObject(notFound);
-    await expect(submitResponse(intruder, submission(draft.id, { [`q_${text.id}`]: "Overwritten" }))).rejects.toMatchObject(notFound);
+    await expect(
+      saveDraft(intruder, { responseId: draft.id, answers: { [`q_${text.id}`]: "Overwritten" } }),
+    ).rejects.toMatchObject(notFound);
+    await expect(submitResponse(intruder, submission(draft.id, { [`q_${text.id}`]: "Overwritten" }))).rejects.toMatchObject(
+      notFound,
+    );
     await expect(withdrawResponse(intruder, draft.id)).rejects.toMatchObject(notFound);
     expect(await getOwnResponse(me, draft.id)).toMatchObject({ status: "DRAFT", answers: [{ text: "Private draft" }] });
     expect(await listOwnContributions(intruder)).toEqual([]);
@@ -286,7 +368,16 @@ describe("withdrawal and other people's responses", () => {
     const receipt = await submitResponse(me, submission(sent.id, { [`q_${b.text.id}`]: "Sent" }));
     const list = await listOwnContributions(me);
     expect(list).toHaveLength(2);
-    expect(list.find((row) => row.id === draft.id)).toMatchObject({ status: "DRAFT", reference: null, versionCount: 0, call: { slug: a.call.slug, status: "OPEN" } });
-    expect(list.find((row) => row.id === sent.id)).toMatchObject({ status: "SUBMITTED", reference: receipt.reference, versionCount: 1 });
+    expect(list.find((row) => row.id === draft.id)).toMatchObject({
+      status: "DRAFT",
+      reference: null,
+      versionCount: 0,
+      call: { slug: a.call.slug, status: "OPEN" },
+    });
+    expect(list.find((row) => row.id === sent.id)).toMatchObject({
+      status: "SUBMITTED",
+      reference: receipt.reference,
+      versionCount: 1,
+    });
   });
 });

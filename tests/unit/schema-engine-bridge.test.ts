@@ -106,10 +106,7 @@ const columnsOf = async (url: string, table: string) =>
 
 const shadowDatabases = async (serverUrl: string) =>
   (
-    await query<{ datname: string }>(
-      serverUrl,
-      "SELECT datname FROM pg_database WHERE datname LIKE 'prisma_migrate_shadow_db_%'",
-    )
+    await query<{ datname: string }>(serverUrl, "SELECT datname FROM pg_database WHERE datname LIKE 'prisma_migrate_shadow_db_%'")
   ).map((row) => row.datname);
 
 /** The same migration scenario, on the server that `server()` returns (its URL names any database). */
@@ -182,7 +179,12 @@ function migrationScenario(server: () => string) {
     const run = await prisma(
       project,
       withDatabase(server(), devDatabase),
-      "migrate", "diff", "--from-empty", "--to-schema", "prisma/schema.prisma", "--script",
+      "migrate",
+      "diff",
+      "--from-empty",
+      "--to-schema",
+      "prisma/schema.prisma",
+      "--script",
     );
     expectSuccess(run);
     expect(run.stdout).toContain('CREATE TABLE "Author"');
@@ -237,10 +239,7 @@ function migrationScenario(server: () => string) {
 }
 
 // (a) The machine's PostgreSQL: TEST_DATABASE_URL's server (its database part is replaced), else the default.
-const machineUrl = withDatabase(
-  process.env.TEST_DATABASE_URL ?? "postgresql://postgres@127.0.0.1:5432/postgres",
-  "postgres",
-);
+const machineUrl = withDatabase(process.env.TEST_DATABASE_URL ?? "postgresql://postgres@127.0.0.1:5432/postgres", "postgres");
 const machineUnreachable = await query(machineUrl, "SELECT 1").then(
   () => null,
   (error: Error) => `${new URL(machineUrl).host} unreachable: ${error.message}`,
@@ -312,6 +311,8 @@ describe("prisma.config.ts", () => {
       );
     });
     expectSuccess(run);
-    expect(run.stdout).toMatch(/Schema Engine\s+: schema-engine-cli [0-9a-f]{40} \(at .*scripts\/prisma-schema-engine\.mjs, resolved by PRISMA_SCHEMA_ENGINE_BINARY\)/);
+    expect(run.stdout).toMatch(
+      /Schema Engine\s+: schema-engine-cli [0-9a-f]{40} \(at .*scripts\/prisma-schema-engine\.mjs, resolved by PRISMA_SCHEMA_ENGINE_BINARY\)/,
+    );
   });
 });

@@ -71,7 +71,12 @@ describe("the demo seed", () => {
     const responses = await db.response.findMany({
       where: { call: { slug: openSlug }, author: { email: demoEmail }, status: "SUBMITTED" },
       select: {
-        stakeholderGroup: true, region: true, country: true, organisation: true, onBehalfOf: true, submittedAt: true,
+        stakeholderGroup: true,
+        region: true,
+        country: true,
+        organisation: true,
+        onBehalfOf: true,
+        submittedAt: true,
         call: { select: { opensAt: true, closesAt: true } },
         author: {
           select: {
@@ -110,9 +115,9 @@ describe("the demo seed", () => {
       [DEMO_ACCOUNTS.admin]: "ADMIN",
     });
     expect(users.every((u) => u.profile !== null)).toBe(true);
-    expect(
-      await db.response.count({ where: { call: { slug: openSlug }, author: { email: DEMO_ACCOUNTS.stakeholder } } }),
-    ).toBe(0);
+    expect(await db.response.count({ where: { call: { slug: openSlug }, author: { email: DEMO_ACCOUNTS.stakeholder } } })).toBe(
+      0,
+    );
   });
 
   it("numbers each submitted response once, keeps its first version, indexes it and mixes consent choices", async () => {
@@ -137,8 +142,20 @@ describe("the demo seed", () => {
     const draft = await db.messageSet.findUniqueOrThrow({
       where: { slug: DEMO_MESSAGES_SLUG },
       select: {
-        status: true, call: { select: { slug: true } },
-        versions: { orderBy: { number: "asc" }, select: { number: true, summary: true, publishedAt: true, commentOpensAt: true, commentClosesAt: true, content: true, _count: { select: { comments: true } } } },
+        status: true,
+        call: { select: { slug: true } },
+        versions: {
+          orderBy: { number: "asc" },
+          select: {
+            number: true,
+            summary: true,
+            publishedAt: true,
+            commentOpensAt: true,
+            commentClosesAt: true,
+            content: true,
+            _count: { select: { comments: true } },
+          },
+        },
       },
     });
     expect(draft.status).toBe("PUBLISHED");
@@ -154,21 +171,31 @@ describe("the demo seed", () => {
     expect(v2!.commentOpensAt!.getTime()).toBeLessThan(now.getTime());
     expect(v2!.commentClosesAt!.getTime()).toBeGreaterThan(now.getTime());
     expect(v1!._count.comments).toBeGreaterThan(0);
-    expect(await db.comment.count({ where: { version: { number: 1, set: { slug: DEMO_MESSAGES_SLUG } }, disposition: { not: null } } })).toBe(4);
+    expect(
+      await db.comment.count({
+        where: { version: { number: 1, set: { slug: DEMO_MESSAGES_SLUG } }, disposition: { not: null } },
+      }),
+    ).toBe(4);
 
     const final = await db.messageSet.findUniqueOrThrow({
       where: { slug: DEMO_FINAL_SLUG },
       select: {
-        status: true, call: { select: { slug: true, closesAt: true } },
+        status: true,
+        call: { select: { slug: true, closesAt: true } },
         versions: { orderBy: { number: "asc" }, select: { number: true, publishedAt: true, finalisedAt: true, content: true } },
         paragraphs: { select: { _count: { select: { citations: true } } } },
       },
     });
     expect(final.status).toBe("FINAL");
     expect(final.call.slug).toBe(DEMO_CALLS.find((call) => call.key === "closed")!.slug);
-    expect(final.versions.map((v) => [v.number, v.finalisedAt !== null])).toEqual([[1, false], [2, true]]);
+    expect(final.versions.map((v) => [v.number, v.finalisedAt !== null])).toEqual([
+      [1, false],
+      [2, true],
+    ]);
     expect(final.versions[0]!.publishedAt!.getTime()).toBeGreaterThan(final.call.closesAt.getTime());
     expect(final.paragraphs.every((p) => p._count.citations > 0)).toBe(true);
-    expect(await db.comment.count({ where: { set: { slug: DEMO_FINAL_SLUG }, version: { number: 1 }, disposition: { not: null } } })).toBe(2);
+    expect(
+      await db.comment.count({ where: { set: { slug: DEMO_FINAL_SLUG }, version: { number: 1 }, disposition: { not: null } } }),
+    ).toBe(2);
   });
 });

@@ -32,7 +32,14 @@ const ago = (ms: number) => new Date(Date.now() - ms);
 async function sessionOf(userId: string, { age = 0, idle = 0, userAgent = null as string | null } = {}) {
   const sessionToken = token();
   const row = await db.session.create({
-    data: { sessionToken, userId, createdAt: ago(age), lastSeenAt: ago(idle), userAgent, expires: new Date(Date.now() + 20 * 24 * HOUR) },
+    data: {
+      sessionToken,
+      userId,
+      createdAt: ago(age),
+      lastSeenAt: ago(idle),
+      userAgent,
+      expires: new Date(Date.now() + 20 * 24 * HOUR),
+    },
     select: { id: true },
   });
   return { sessionToken, id: row.id };
@@ -92,11 +99,17 @@ describe("session lifetimes", () => {
     const header = "Mozilla/5.0 (X11; Linux x86_64; rv:128.0) Gecko/20100101 Firefox/128.0";
     const sessionToken = token();
     await prismaAdapter(db, { userAgent: describeUserAgent(header) }).createSession!({
-      sessionToken, userId: user.id, expires: new Date(Date.now() + HOUR),
+      sessionToken,
+      userId: user.id,
+      expires: new Date(Date.now() + HOUR),
     });
     const row = await db.session.findUniqueOrThrow({ where: { sessionToken }, select: { userAgent: true } });
     expect(row.userAgent).toBe("Firefox/Linux");
-    expect(describeUserAgent("Mozilla/5.0 (iPhone; CPU iPhone OS 17_0 like Mac OS X) AppleWebKit/605.1.15 Version/17.0 Mobile/15E148 Safari/604.1")).toBe("Safari/iOS");
+    expect(
+      describeUserAgent(
+        "Mozilla/5.0 (iPhone; CPU iPhone OS 17_0 like Mac OS X) AppleWebKit/605.1.15 Version/17.0 Mobile/15E148 Safari/604.1",
+      ),
+    ).toBe("Safari/iOS");
     expect(describeUserAgent(null)).toBeNull();
   });
 });

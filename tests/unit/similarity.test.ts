@@ -36,7 +36,12 @@ describe("threshold", () => {
     const short = "We support the draft norms and thank the facilitators for their work.";
     expect(short.split(" ").length).toBeLessThan(MIN_WORDS);
     expect(similarity(short, short)).toBeNull();
-    expect(findClusters([{ id: "a", text: short }, { id: "b", text: short }])).toEqual([]);
+    expect(
+      findClusters([
+        { id: "a", text: short },
+        { id: "b", text: short },
+      ]),
+    ).toEqual([]);
   });
 });
 
@@ -46,8 +51,14 @@ describe("findClusters", () => {
   const others = Array.from({ length: 30 }, (_, i) => ({ id: `other-${i}`, text: distinctText(rng) }));
   const pair = sentence(rng) + " " + distinctText(rng, 6);
   // Interleaved as they would arrive.
-  const items = [...others.slice(0, 10), ...copies.slice(0, 10), ...others.slice(10), { id: "pair-a", text: pair },
-    ...copies.slice(10), { id: "pair-b", text: pair.replace(/\.$/, "!") }];
+  const items = [
+    ...others.slice(0, 10),
+    ...copies.slice(0, 10),
+    ...others.slice(10),
+    { id: "pair-a", text: pair },
+    ...copies.slice(10),
+    { id: "pair-b", text: pair.replace(/\.$/, "!") },
+  ];
 
   it("finds the campaign as one cluster, the earliest copy as representative, and nothing else but the pair", () => {
     const clusters = findClusters(items);

@@ -7,7 +7,12 @@ import { successorsOf, versionContentSchema } from "@/lib/messages/content";
 import { diffVersions } from "@/lib/messages/diff";
 import { compareSavedVersions, comparePublishedVersions, listPublishedVersions } from "@/lib/messages/history";
 import {
-  addParagraph, editParagraph, mergeParagraphs, moveParagraph, moveParagraphToSection, splitParagraph,
+  addParagraph,
+  editParagraph,
+  mergeParagraphs,
+  moveParagraph,
+  moveParagraphToSection,
+  splitParagraph,
 } from "@/lib/messages/paragraphs";
 import { getPublishedMessageSet } from "@/lib/messages/public";
 import { addSection, renameSection } from "@/lib/messages/sections";
@@ -48,7 +53,11 @@ const ids = (content: Awaited<ReturnType<typeof frozen>>) => content.map((s) => 
 
 describe("paragraph identity across versions", () => {
   it("keeps ids through edit and moves, and records lineage for split and merge", async () => {
-    const { set, sections, paragraphs: [p1, p2, p3, p4, p5] } = await createSetWithParagraphs(moderator, [
+    const {
+      set,
+      sections,
+      paragraphs: [p1, p2, p3, p4, p5],
+    } = await createSetWithParagraphs(moderator, [
       ["Trust", ["First sentence. Second sentence.", "Two.", "Three."]],
       ["Capacity", ["Four.", "Five."]],
     ]);
@@ -65,8 +74,14 @@ describe("paragraph identity across versions", () => {
 
     const c1 = await frozen(v1.id);
     const c2 = await frozen(v2.id);
-    expect(ids(c1)).toEqual([[p1!.id, p2!.id, p3!.id], [p4!.id, p5!.id]]);
-    expect(ids(c2)).toEqual([[p1!.id, split.created.id, p3!.id], [p4!.id, p2!.id]]);
+    expect(ids(c1)).toEqual([
+      [p1!.id, p2!.id, p3!.id],
+      [p4!.id, p5!.id],
+    ]);
+    expect(ids(c2)).toEqual([
+      [p1!.id, split.created.id, p3!.id],
+      [p4!.id, p2!.id],
+    ]);
     const body = (id: string) => c2.flatMap((s) => s.paragraphs).find((p) => p.paragraphId === id)!;
     expect(body(split.created.id).origins).toEqual([p1!.id]);
     expect(body(p4!.id)).toMatchObject({ body: "Four.\n\nFive.", origins: [p5!.id] });
@@ -85,12 +100,24 @@ describe("paragraph identity across versions", () => {
     // p3 went up past p2, which then left the heading: its order among the kept paragraphs is unchanged.
     expect(entry(p3!.id)).toMatchObject({ status: "edited", edited: true, fromNumber: 3, toNumber: 3 });
 
-    const audit = await db.auditEntry.findMany({ where: { itemId: { in: [p1!.id, p4!.id] } }, select: { action: true, after: true } });
-    expect(audit.map((a) => a.action).sort()).toEqual(["messageParagraph.create", "messageParagraph.create", "messageParagraph.merge", "messageParagraph.split"]);
+    const audit = await db.auditEntry.findMany({
+      where: { itemId: { in: [p1!.id, p4!.id] } },
+      select: { action: true, after: true },
+    });
+    expect(audit.map((a) => a.action).sort()).toEqual([
+      "messageParagraph.create",
+      "messageParagraph.create",
+      "messageParagraph.merge",
+      "messageParagraph.split",
+    ]);
   });
 
   it("a split copies the citations and refuses an empty part; a merge moves citations without duplicates", async () => {
-    const { call, set, paragraphs: [a, b, c] } = await createSetWithParagraphs(moderator, [["Trust", ["Alpha one. Alpha two.", "Beta.", "Gamma."]]]);
+    const {
+      call,
+      set,
+      paragraphs: [a, b, c],
+    } = await createSetWithParagraphs(moderator, [["Trust", ["Alpha one. Alpha two.", "Beta.", "Gamma."]]]);
     const r1 = await createSourceResponse(db, { callId: call.id });
     const r2 = await createSourceResponse(db, { callId: call.id });
     await cite(moderator, { paragraphId: a!.id, responseId: r1.id });
@@ -101,11 +128,15 @@ describe("paragraph identity across versions", () => {
       const result = await refusal(splitParagraph(moderator, { paragraphId: a!.id, at: offset }));
       expect(result).toBe("invalid:splitEmpty");
     }
-    expect((await db.messageParagraph.findUniqueOrThrow({ where: { id: a!.id }, select: { body: true } })).body).toBe("Alpha one. Alpha two.");
+    expect((await db.messageParagraph.findUniqueOrThrow({ where: { id: a!.id }, select: { body: true } })).body).toBe(
+      "Alpha one. Alpha two.",
+    );
 
     const split = await splitParagraph(moderator, { paragraphId: a!.id, at: 11, length: "Alpha one. Alpha two.".length });
     // The same form sent again names a text that is no longer there: refused, nothing split twice.
-    expect(await refusal(splitParagraph(moderator, { paragraphId: a!.id, at: 11, length: "Alpha one. Alpha two.".length }))).toBe("conflict:paragraphChanged");
+    expect(await refusal(splitParagraph(moderator, { paragraphId: a!.id, at: 11, length: "Alpha one. Alpha two.".length }))).toBe(
+      "conflict:paragraphChanged",
+    );
     expect(await db.citation.count({ where: { paragraphId: split.created.id, responseId: r1.id } })).toBe(1);
     expect(await db.citation.count({ where: { paragraphId: a!.id } })).toBe(1);
 
@@ -114,28 +145,38 @@ describe("paragraph identity across versions", () => {
     await moveParagraph(moderator, { paragraphId: b!.id, direction: "down" });
     const merged = await mergeParagraphs(moderator, { paragraphId: split.created.id, nextId: b!.id });
     // Replayed: the next paragraph is now c, not b; refused.
-    expect(await refusal(mergeParagraphs(moderator, { paragraphId: split.created.id, nextId: b!.id }))).toBe("conflict:paragraphChanged");
+    expect(await refusal(mergeParagraphs(moderator, { paragraphId: split.created.id, nextId: b!.id }))).toBe(
+      "conflict:paragraphChanged",
+    );
     expect(merged.origins).toEqual([a!.id, b!.id]);
     const cited = await db.citation.findMany({ where: { paragraphId: split.created.id }, select: { responseId: true } });
     expect(cited.map((x) => x.responseId).sort()).toEqual([r1.id, r2.id].sort());
     expect(await db.messageParagraph.count({ where: { id: b!.id } })).toBe(0);
     // The last paragraph under a heading has nothing to merge with.
     expect(await refusal(mergeParagraphs(moderator, { paragraphId: c!.id }))).toBe("conflict:nothingToMerge");
-    const positions = await db.messageParagraph.findMany({ where: { setId: set.id }, orderBy: { position: "asc" }, select: { id: true, position: true } });
+    const positions = await db.messageParagraph.findMany({
+      where: { setId: set.id },
+      orderBy: { position: "asc" },
+      select: { id: true, position: true },
+    });
     expect(positions.map((p) => p.position)).toEqual([1, 2, 3]);
     expect(positions.map((p) => p.id)).toEqual([a!.id, split.created.id, c!.id]);
   });
 
   it("refuses a merge longer than a paragraph may be, changing nothing", async () => {
     const long = "x".repeat(3000);
-    const { paragraphs: [a, b] } = await createSetWithParagraphs(moderator, [["Trust", [long, long]]]);
+    const {
+      paragraphs: [a, b],
+    } = await createSetWithParagraphs(moderator, [["Trust", [long, long]]]);
     expect(await refusal(mergeParagraphs(moderator, { paragraphId: a!.id }))).toBe("conflict:mergeTooLong");
     expect(await db.messageParagraph.count({ where: { id: { in: [a!.id, b!.id] } } })).toBe(2);
   });
 
   it("offers split points before each sentence", () => {
     expect(splitPoints("One. Two! Three?\n\nFour")).toEqual([
-      { at: 5, sentence: 2, start: "Two! Three? Four" }, { at: 10, sentence: 3, start: "Three? Four" }, { at: 18, sentence: 4, start: "Four" },
+      { at: 5, sentence: 2, start: "Two! Three? Four" },
+      { at: 10, sentence: 3, start: "Three? Four" },
+      { at: 18, sentence: 4, start: "Four" },
     ]);
     expect(splitPoints("No boundary here")).toEqual([]);
   });
@@ -161,17 +202,29 @@ describe("publishing versions", () => {
       [at(now, HOUR), at(now, HOUR + (VERSION_LIMITS.periodMaxDays + 1) * DAY), "invalid:periodTooLong"],
     ];
     for (const [opens, closes, expected] of cases)
-      expect(await refusal(publishVersion(moderator, { versionId: v1.id, commentOpensAt: opens, commentClosesAt: closes }, now))).toBe(expected);
-    const row = await db.messageSetVersion.findUniqueOrThrow({ where: { id: v1.id }, select: { publishedAt: true, commentOpensAt: true } });
+      expect(
+        await refusal(publishVersion(moderator, { versionId: v1.id, commentOpensAt: opens, commentClosesAt: closes }, now)),
+      ).toBe(expected);
+    const row = await db.messageSetVersion.findUniqueOrThrow({
+      where: { id: v1.id },
+      select: { publishedAt: true, commentOpensAt: true },
+    });
     expect(row).toEqual({ publishedAt: null, commentOpensAt: null });
     expect((await db.messageSet.findUniqueOrThrow({ where: { id: set.id }, select: { status: true } })).status).toBe("DRAFT");
     // Exactly the longest period is accepted; an opening in the past starts at publication.
-    const done = await publishVersion(moderator, { versionId: v1.id, commentOpensAt: at(now, -HOUR), commentClosesAt: at(now, VERSION_LIMITS.periodMaxDays * DAY - HOUR) }, now);
+    const done = await publishVersion(
+      moderator,
+      { versionId: v1.id, commentOpensAt: at(now, -HOUR), commentClosesAt: at(now, VERSION_LIMITS.periodMaxDays * DAY - HOUR) },
+      now,
+    );
     expect(done.commentOpensAt).toEqual(now);
   });
 
   it("refuses a new version while another's period is open or to come, until it is closed or cancelled", async () => {
-    const { set, paragraphs: [p] } = await createSetWithParagraphs(moderator, [["Trust", ["One."]]]);
+    const {
+      set,
+      paragraphs: [p],
+    } = await createSetWithParagraphs(moderator, [["Trust", ["One."]]]);
     const now = new Date();
     const v1 = await saveVersion(moderator, { setId: set.id, summary: "" });
     await publishVersion(moderator, { versionId: v1.id, commentOpensAt: now, commentClosesAt: at(now, 10 * DAY) }, now);
@@ -180,46 +233,77 @@ describe("publishing versions", () => {
     const v2 = await saveVersion(moderator, { setId: set.id, summary: "Revised" });
     const open = await refusal(publishVersion(moderator, { versionId: v2.id }, at(now, HOUR)));
     expect(open).toBe(`conflict:periodOpen|${JSON.stringify({ n: 1, next: 2, until: at(now, 10 * DAY).toISOString() })}`);
-    expect((await db.messageSetVersion.findUniqueOrThrow({ where: { id: v2.id }, select: { publishedAt: true } })).publishedAt).toBeNull();
+    expect(
+      (await db.messageSetVersion.findUniqueOrThrow({ where: { id: v2.id }, select: { publishedAt: true } })).publishedAt,
+    ).toBeNull();
 
     const closedAt = at(now, 2 * HOUR);
     expect(await closeCommentPeriod(moderator, { versionId: v1.id }, closedAt)).toMatchObject({ state: "closed", number: 1 });
-    expect(await db.messageSetVersion.findUniqueOrThrow({ where: { id: v1.id }, select: { commentOpensAt: true, commentClosesAt: true } }))
-      .toEqual({ commentOpensAt: now, commentClosesAt: closedAt });
+    expect(
+      await db.messageSetVersion.findUniqueOrThrow({
+        where: { id: v1.id },
+        select: { commentOpensAt: true, commentClosesAt: true },
+      }),
+    ).toEqual({ commentOpensAt: now, commentClosesAt: closedAt });
     expect(await refusal(closeCommentPeriod(moderator, { versionId: v1.id }, at(now, 3 * HOUR)))).toBe("conflict:noActivePeriod");
 
     // Version 2 with a period still to come blocks version 3; cancelling it clears both ends.
     const later = at(now, 3 * HOUR);
-    await publishVersion(moderator, { versionId: v2.id, commentOpensAt: at(now, 5 * DAY), commentClosesAt: at(now, 20 * DAY) }, later);
+    await publishVersion(
+      moderator,
+      { versionId: v2.id, commentOpensAt: at(now, 5 * DAY), commentClosesAt: at(now, 20 * DAY) },
+      later,
+    );
     await editParagraph(moderator, { paragraphId: p!.id, body: "One, revised again." });
     const v3 = await saveVersion(moderator, { setId: set.id, summary: "Again" });
     expect(await refusal(publishVersion(moderator, { versionId: v3.id }, later))).toMatch(/^conflict:periodUpcoming\|/);
     expect(await closeCommentPeriod(moderator, { versionId: v2.id }, later)).toMatchObject({ state: "cancelled" });
-    expect(await db.messageSetVersion.findUniqueOrThrow({ where: { id: v2.id }, select: { commentOpensAt: true, commentClosesAt: true } }))
-      .toEqual({ commentOpensAt: null, commentClosesAt: null });
+    expect(
+      await db.messageSetVersion.findUniqueOrThrow({
+        where: { id: v2.id },
+        select: { commentOpensAt: true, commentClosesAt: true },
+      }),
+    ).toEqual({ commentOpensAt: null, commentClosesAt: null });
     await publishVersion(moderator, { versionId: v3.id }, later);
 
     const actions = await db.auditEntry.findMany({
-      where: { itemId: { in: [v1.id, v2.id, v3.id] } }, orderBy: { id: "asc" }, select: { action: true, itemId: true },
+      where: { itemId: { in: [v1.id, v2.id, v3.id] } },
+      orderBy: { id: "asc" },
+      select: { action: true, itemId: true },
     });
     expect(actions.map((a) => a.action)).toEqual([
-      "messageSetVersion.create", "messageSetVersion.publish", "messageSetVersion.create", "messageSetVersion.closePeriod",
-      "messageSetVersion.publish", "messageSetVersion.create", "messageSetVersion.cancelPeriod", "messageSetVersion.publish",
+      "messageSetVersion.create",
+      "messageSetVersion.publish",
+      "messageSetVersion.create",
+      "messageSetVersion.closePeriod",
+      "messageSetVersion.publish",
+      "messageSetVersion.create",
+      "messageSetVersion.cancelPeriod",
+      "messageSetVersion.publish",
     ]);
 
     const listed = await listPublishedVersions(set.slug, later);
-    expect(listed?.versions.map((v) => [v.number, v.commentPeriod])).toEqual([[3, "none"], [2, "none"], [1, "closed"]]);
+    expect(listed?.versions.map((v) => [v.number, v.commentPeriod])).toEqual([
+      [3, "none"],
+      [2, "none"],
+      [1, "closed"],
+    ]);
   });
 
   it("publishes only a version newer than the latest published one", async () => {
-    const { set, paragraphs: [p] } = await createSetWithParagraphs(moderator, [["Trust", ["One."]]]);
+    const {
+      set,
+      paragraphs: [p],
+    } = await createSetWithParagraphs(moderator, [["Trust", ["One."]]]);
     await saveVersion(moderator, { setId: set.id, summary: "" });
     await editParagraph(moderator, { paragraphId: p!.id, body: "Two." });
     const v2 = await saveVersion(moderator, { setId: set.id, summary: "Two" });
     await editParagraph(moderator, { paragraphId: p!.id, body: "Three." });
     const v3 = await saveVersion(moderator, { setId: set.id, summary: "Three" });
     await publishVersion(moderator, { versionId: v3.id });
-    expect(await refusal(publishVersion(moderator, { versionId: v2.id }))).toBe(`conflict:olderThanPublished|${JSON.stringify({ n: 2, latest: 3 })}`);
+    expect(await refusal(publishVersion(moderator, { versionId: v2.id }))).toBe(
+      `conflict:olderThanPublished|${JSON.stringify({ n: 2, latest: 3 })}`,
+    );
     expect(await refusal(finaliseVersion(moderator, { versionId: v2.id }))).toMatch(/^conflict:olderThanPublished/);
     expect(await refusal(publishVersion(moderator, { versionId: "nope" }))).toBe("not_found:versionNotFound");
   });
@@ -227,7 +311,11 @@ describe("publishing versions", () => {
 
 describe("final versions", () => {
   it("marks the latest published version final, then refuses every change to the set", async () => {
-    const { set, sections, paragraphs: [p, q] } = await createSetWithParagraphs(moderator, [["Trust", ["One. Two.", "Three."]]]);
+    const {
+      set,
+      sections,
+      paragraphs: [p, q],
+    } = await createSetWithParagraphs(moderator, [["Trust", ["One. Two.", "Three."]]]);
     const now = new Date();
     const v1 = await saveVersion(moderator, { setId: set.id, summary: "" });
     await publishVersion(moderator, { versionId: v1.id, commentOpensAt: now, commentClosesAt: at(now, DAY) }, now);
@@ -238,25 +326,30 @@ describe("final versions", () => {
     const published = await getPublishedMessageSet(set.slug);
     expect(published?.version).toMatchObject({ number: 1, finalisedAt: at(now, 2 * DAY) });
 
-    const refusals = await Promise.all([
-      saveVersion(moderator, { setId: set.id, summary: "More" }),
-      publishVersion(moderator, { versionId: v1.id }),
-      finaliseVersion(moderator, { versionId: v1.id }),
-      editParagraph(moderator, { paragraphId: p!.id, body: "Changed" }),
-      splitParagraph(moderator, { paragraphId: p!.id, at: 5 }),
-      mergeParagraphs(moderator, { paragraphId: p!.id }),
-      addParagraph(moderator, { sectionId: sections[0]!.id, body: "New" }),
-      addSection(moderator, { setId: set.id, heading: "New" }),
-      renameSection(moderator, { sectionId: sections[0]!.id, heading: "New" }),
-      updateMessageSet(moderator, { setId: set.id, title: "Retitled", introduction: "" }),
-    ].map(refusal));
+    const refusals = await Promise.all(
+      [
+        saveVersion(moderator, { setId: set.id, summary: "More" }),
+        publishVersion(moderator, { versionId: v1.id }),
+        finaliseVersion(moderator, { versionId: v1.id }),
+        editParagraph(moderator, { paragraphId: p!.id, body: "Changed" }),
+        splitParagraph(moderator, { paragraphId: p!.id, at: 5 }),
+        mergeParagraphs(moderator, { paragraphId: p!.id }),
+        addParagraph(moderator, { sectionId: sections[0]!.id, body: "New" }),
+        addSection(moderator, { setId: set.id, heading: "New" }),
+        renameSection(moderator, { sectionId: sections[0]!.id, heading: "New" }),
+        updateMessageSet(moderator, { setId: set.id, title: "Retitled", introduction: "" }),
+      ].map(refusal),
+    );
     expect(refusals).toEqual(Array(10).fill("conflict:setFinal"));
     expect(await db.messageParagraph.count({ where: { id: { in: [p!.id, q!.id] } } })).toBe(2);
     expect(await db.auditEntry.count({ where: { itemId: v1.id, action: "messageSetVersion.finalise" } })).toBe(1);
   });
 
   it("publishes a saved version directly as final, unless another period is open", async () => {
-    const { set, paragraphs: [p] } = await createSetWithParagraphs(moderator, [["Trust", ["One."]]]);
+    const {
+      set,
+      paragraphs: [p],
+    } = await createSetWithParagraphs(moderator, [["Trust", ["One."]]]);
     const now = new Date();
     const v1 = await saveVersion(moderator, { setId: set.id, summary: "" });
     await publishVersion(moderator, { versionId: v1.id, commentOpensAt: now, commentClosesAt: at(now, DAY) }, now);
@@ -265,7 +358,10 @@ describe("final versions", () => {
     expect(await refusal(finaliseVersion(moderator, { versionId: v2.id }, at(now, HOUR)))).toMatch(/^conflict:periodOpenFinal\|/);
     await closeCommentPeriod(moderator, { versionId: v1.id }, at(now, 2 * HOUR));
     await finaliseVersion(moderator, { versionId: v2.id }, at(now, 3 * HOUR));
-    const row = await db.messageSetVersion.findUniqueOrThrow({ where: { id: v2.id }, select: { publishedAt: true, finalisedAt: true } });
+    const row = await db.messageSetVersion.findUniqueOrThrow({
+      where: { id: v2.id },
+      select: { publishedAt: true, finalisedAt: true },
+    });
     expect(row).toEqual({ publishedAt: at(now, 3 * HOUR), finalisedAt: at(now, 3 * HOUR) });
     const compared = await comparePublishedVersions(set.id, 1, 2);
     expect(compared?.sections[0]!.paragraphs[0]).toMatchObject({ status: "edited", comments: 0 });
@@ -274,22 +370,45 @@ describe("final versions", () => {
 
 describe("comparing", () => {
   it("counts published comments through the paragraph's lineage and hides unpublished versions", async () => {
-    const { set, paragraphs: [p1] } = await createSetWithParagraphs(moderator, [["Trust", ["First. Second."]]]);
+    const {
+      set,
+      paragraphs: [p1],
+    } = await createSetWithParagraphs(moderator, [["Trust", ["First. Second."]]]);
     const v1 = await saveVersion(moderator, { setId: set.id, summary: "" });
     await publishVersion(moderator, { versionId: v1.id });
     const commenter = await actor("STAKEHOLDER");
     await db.comment.create({
-      data: { setId: set.id, versionId: v1.id, paragraphId: p1!.id, authorId: commenter.id, body: "On paragraph 1", stakeholderGroup: "ACADEMIA", region: "AFRICA" },
+      data: {
+        setId: set.id,
+        versionId: v1.id,
+        paragraphId: p1!.id,
+        authorId: commenter.id,
+        body: "On paragraph 1",
+        stakeholderGroup: "ACADEMIA",
+        region: "AFRICA",
+      },
     });
     await db.comment.create({
-      data: { setId: set.id, versionId: v1.id, paragraphId: p1!.id, authorId: commenter.id, body: "Hidden", stakeholderGroup: "ACADEMIA", region: "AFRICA", moderationState: "HIDDEN" },
+      data: {
+        setId: set.id,
+        versionId: v1.id,
+        paragraphId: p1!.id,
+        authorId: commenter.id,
+        body: "Hidden",
+        stakeholderGroup: "ACADEMIA",
+        region: "AFRICA",
+        moderationState: "HIDDEN",
+      },
     });
     const split = await splitParagraph(moderator, { paragraphId: p1!.id, at: 7 });
     const v2 = await saveVersion(moderator, { setId: set.id, summary: "Split" });
     expect(await comparePublishedVersions(set.id, 1, 2)).toBeNull(); // version 2 is not published
     const saved = await compareSavedVersions(moderator, set.id, 1, 2);
     const entries = saved.diff!.sections[0]!.paragraphs;
-    expect(entries.map((e) => [e.paragraphId, e.status, e.comments])).toEqual([[p1!.id, "unchanged", 1], [split.created.id, "split", 1]]);
+    expect(entries.map((e) => [e.paragraphId, e.status, e.comments])).toEqual([
+      [p1!.id, "unchanged", 1],
+      [split.created.id, "split", 1],
+    ]);
     await publishVersion(moderator, { versionId: v2.id });
     expect((await comparePublishedVersions(set.id, 1, 2))?.counts).toMatchObject({ split: 1, unchanged: 1 });
   });
@@ -297,7 +416,10 @@ describe("comparing", () => {
 
 describe("authorization", () => {
   it("refuses a stakeholder and an admin-less visitor role every new function, changing nothing", async () => {
-    const { set, paragraphs: [p] } = await createSetWithParagraphs(moderator, [["Trust", ["One. Two.", "Three."]]]);
+    const {
+      set,
+      paragraphs: [p],
+    } = await createSetWithParagraphs(moderator, [["Trust", ["One. Two.", "Three."]]]);
     const v1 = await saveVersion(moderator, { setId: set.id, summary: "" });
     const stakeholder = await actor("STAKEHOLDER");
     const visitor = { id: "visitor", email: "", name: null, role: "STAKEHOLDER" as const, hasProfile: false };
@@ -313,6 +435,8 @@ describe("authorization", () => {
       for (const attempt of attempts) expect(await refusal(attempt)).toBe("forbidden:forbidden");
     }
     expect(await db.messageParagraph.count({ where: { setId: set.id } })).toBe(2);
-    expect((await db.messageSetVersion.findUniqueOrThrow({ where: { id: v1.id }, select: { publishedAt: true } })).publishedAt).toBeNull();
+    expect(
+      (await db.messageSetVersion.findUniqueOrThrow({ where: { id: v1.id }, select: { publishedAt: true } })).publishedAt,
+    ).toBeNull();
   });
 });

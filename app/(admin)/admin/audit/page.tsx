@@ -18,7 +18,9 @@ export default async function AuditLogPage({ searchParams }: { searchParams: Sea
   const actor = await requireRole("ADMIN", { returnTo: "/admin/audit" });
   const t = await getTranslations("AuditLog");
   const raw = await searchParams;
-  const query = auditQuerySchema.parse(Object.fromEntries(Object.entries(raw).map(([key, value]) => [key, Array.isArray(value) ? value[0] : value])));
+  const query = auditQuerySchema.parse(
+    Object.fromEntries(Object.entries(raw).map(([key, value]) => [key, Array.isArray(value) ? value[0] : value])),
+  );
   const [{ entries, nextBefore }, choices] = await Promise.all([listAuditEntries(actor, query), auditFilterChoices(actor)]);
   const filters = { ...query, before: undefined };
   const kept = Object.entries(filters).filter((entry): entry is [string, string] => Boolean(entry[1]));
@@ -51,10 +53,22 @@ export default async function AuditLogPage({ searchParams }: { searchParams: Sea
           <p className="hint" id="audit-actor-hint">
             {t("actorHint")}
           </p>
-          <input id="audit-actor" name="actor" type="text" aria-describedby="audit-actor-hint" defaultValue={filters.actor ?? ""} />
+          <input
+            id="audit-actor"
+            name="actor"
+            type="text"
+            aria-describedby="audit-actor-hint"
+            defaultValue={filters.actor ?? ""}
+          />
         </div>
-        <SelectField id="audit-call" name="call" label={t("call")} anyLabel={t("any")} value={filters.call}
-          options={choices.calls.map((call) => ({ value: call.id, label: call.title }))} />
+        <SelectField
+          id="audit-call"
+          name="call"
+          label={t("call")}
+          anyLabel={t("any")}
+          value={filters.call}
+          options={choices.calls.map((call) => ({ value: call.id, label: call.title }))}
+        />
         <div className="field">
           <label htmlFor="audit-from">{t("from")}</label>
           <input id="audit-from" name="from" type="date" defaultValue={filters.from ?? ""} />

@@ -75,9 +75,7 @@ export default async function PublicCallPage({ params }: Props) {
               <h3>{question.prompt}</h3>
               <p className="meta">{question.required ? t("required") : t("optional")}</p>
               {question.helpText && <p className="hint">{question.helpText}</p>}
-              {question.options.length > 0 && (
-                <p className="hint">{t("choices", { choices: question.options.join(" · ") })}</p>
-              )}
+              {question.options.length > 0 && <p className="hint">{t("choices", { choices: question.options.join(" · ") })}</p>}
             </li>
           ))}
         </ol>

@@ -73,7 +73,9 @@ export default async function PublicResponsePage({ params }: Props) {
           <ul>
             {uses.map((use) => (
               <li key={`${use.slug}-${use.paragraph}`}>
-                <Link href={`/messages/${use.slug}#p-${use.paragraph}`}>{tUsed("item", { title: use.title, n: use.paragraph })}</Link>
+                <Link href={`/messages/${use.slug}#p-${use.paragraph}`}>
+                  {tUsed("item", { title: use.title, n: use.paragraph })}
+                </Link>
               </li>
             ))}
           </ul>
@@ -86,7 +88,9 @@ export default async function PublicResponsePage({ params }: Props) {
           <ul>
             {response.attachments.map((file) => (
               <li key={file.id}>
-                <a href={`/api/attachments/${file.id}`}>{file.fileName ? <UserText>{file.fileName}</UserText> : t("attachment", { position: file.position })}</a>{" "}
+                <a href={`/api/attachments/${file.id}`}>
+                  {file.fileName ? <UserText>{file.fileName}</UserText> : t("attachment", { position: file.position })}
+                </a>{" "}
                 <span className="meta">
                   ({t("fileMeta", { type: file.mediaType, size: Math.max(1, Math.round(file.size / 1024)) })})
                 </span>

@@ -59,7 +59,9 @@ export default async function MyContributionsPage() {
                               row.region && tRegion(row.region),
                               row.organisation,
                               row.onBehalfOf && t("onBehalfOf", { name: row.onBehalfOf }),
-                            ].filter(Boolean).join(" · "),
+                            ]
+                              .filter(Boolean)
+                              .join(" · "),
                           })}
                           {row.consent && ` — ${tc(row.consent)}`}
                         </span>

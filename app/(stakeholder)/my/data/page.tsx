@@ -59,16 +59,25 @@ export default async function MyDataPage({ searchParams }: { searchParams: Searc
             <form method="get" action="/my/data" className="form">
               <fieldset className={styles.fieldset}>
                 <legend>{t("choiceLegend")}</legend>
-                {RESPONSE_CHOICES.slice().reverse().map((value) => (
-                  <div className={styles.choice} key={value}>
-                    <input type="radio" id={`responses-${value}`} name="responses" value={value} required
-                      defaultChecked={value === "anonymise"} aria-describedby={`responses-${value}-hint`} />
-                    <label htmlFor={`responses-${value}`}>{t(value)}</label>
-                    <p className="hint" id={`responses-${value}-hint`}>
-                      {value === "remove" ? t("removeHint") : t("anonymiseHint")}
-                    </p>
-                  </div>
-                ))}
+                {RESPONSE_CHOICES.slice()
+                  .reverse()
+                  .map((value) => (
+                    <div className={styles.choice} key={value}>
+                      <input
+                        type="radio"
+                        id={`responses-${value}`}
+                        name="responses"
+                        value={value}
+                        required
+                        defaultChecked={value === "anonymise"}
+                        aria-describedby={`responses-${value}-hint`}
+                      />
+                      <label htmlFor={`responses-${value}`}>{t(value)}</label>
+                      <p className="hint" id={`responses-${value}-hint`}>
+                        {value === "remove" ? t("removeHint") : t("anonymiseHint")}
+                      </p>
+                    </div>
+                  ))}
               </fieldset>
               <div>
                 <button type="submit" className="button secondary danger">

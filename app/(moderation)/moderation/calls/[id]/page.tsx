@@ -54,7 +54,9 @@ export default async function EditCallPage({ params, searchParams }: { params: P
           })}
         </p>
         <p className="meta">{t("responseCount", { count: call.responseCount })}</p>
-        <p className="hint">{call.publishedAt ? (call.responseCount ? t("cannotUnpublish") : t("unpublishHint")) : t("publishHint")}</p>
+        <p className="hint">
+          {call.publishedAt ? (call.responseCount ? t("cannotUnpublish") : t("unpublishHint")) : t("publishHint")}
+        </p>
         {!(call.publishedAt && call.responseCount) && (
           <PublicationForm
             key={String(Boolean(call.publishedAt))}

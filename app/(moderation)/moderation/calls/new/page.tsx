@@ -28,7 +28,19 @@ export default async function NewCallPage() {
     closesAt: "",
     moderationMode: "POST",
     reportThreshold: "3",
-    questions: [{ questionId: "", prompt: "", helpText: "", type: "LONG_TEXT", required: false, minLength: "", maxLength: "", options: "", maxChoices: "" }],
+    questions: [
+      {
+        questionId: "",
+        prompt: "",
+        helpText: "",
+        type: "LONG_TEXT",
+        required: false,
+        minLength: "",
+        maxLength: "",
+        options: "",
+        maxChoices: "",
+      },
+    ],
     glossary: [],
   };
   return (

@@ -8,12 +8,34 @@ import { messageAction } from "@/lib/messages/action";
 import { cite, uncite } from "@/lib/messages/citations";
 import { fromLocalDateTime } from "@/lib/calls/time";
 import {
-  addParagraph, deleteParagraph, editParagraph, mergeParagraphs, moveParagraph, moveParagraphToSection, splitParagraph,
+  addParagraph,
+  deleteParagraph,
+  editParagraph,
+  mergeParagraphs,
+  moveParagraph,
+  moveParagraphToSection,
+  splitParagraph,
 } from "@/lib/messages/paragraphs";
 import {
-  citationIdSchema, citeSchema, messageSetUpdateSchema, paragraphAddSchema, paragraphEditSchema, paragraphIdSchema,
-  paragraphMergeSchema, paragraphMoveSchema, paragraphSplitSchema, paragraphToSectionSchema, previewSchema, sectionAddSchema, sectionIdSchema, sectionMoveSchema,
-  sectionRenameSchema, versionFinaliseSchema, versionIdSchema, versionPublishSchema, versionSaveSchema,
+  citationIdSchema,
+  citeSchema,
+  messageSetUpdateSchema,
+  paragraphAddSchema,
+  paragraphEditSchema,
+  paragraphIdSchema,
+  paragraphMergeSchema,
+  paragraphMoveSchema,
+  paragraphSplitSchema,
+  paragraphToSectionSchema,
+  previewSchema,
+  sectionAddSchema,
+  sectionIdSchema,
+  sectionMoveSchema,
+  sectionRenameSchema,
+  versionFinaliseSchema,
+  versionIdSchema,
+  versionPublishSchema,
+  versionSaveSchema,
 } from "@/lib/messages/schemas";
 import { addSection, deleteSection, moveSection, renameSection } from "@/lib/messages/sections";
 import { updateMessageSet } from "@/lib/messages/sets";

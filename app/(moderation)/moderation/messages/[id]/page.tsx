@@ -22,13 +22,25 @@ export async function generateMetadata(): Promise<Metadata> {
 type Props = { params: Promise<{ id: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 
 const actions: EditorActions = {
-  updateSet: a.updateMessageSetAction, addSection: a.addSectionAction, renameSection: a.renameSectionAction,
-  moveSection: a.moveSectionAction, deleteSection: a.deleteSectionAction, addParagraph: a.addParagraphAction,
-  editParagraph: a.editParagraphAction, moveParagraph: a.moveParagraphAction,
-  moveParagraphToSection: a.moveParagraphToSectionAction, deleteParagraph: a.deleteParagraphAction, cite: a.citeAction,
-  uncite: a.unciteAction, saveVersion: a.saveVersionAction, publishVersion: a.publishVersionAction,
-  preview: a.previewMarkdownAction, splitParagraph: a.splitParagraphAction, mergeParagraphs: a.mergeParagraphsAction,
-  closeCommentPeriod: a.closeCommentPeriodAction, finaliseVersion: a.finaliseVersionAction,
+  updateSet: a.updateMessageSetAction,
+  addSection: a.addSectionAction,
+  renameSection: a.renameSectionAction,
+  moveSection: a.moveSectionAction,
+  deleteSection: a.deleteSectionAction,
+  addParagraph: a.addParagraphAction,
+  editParagraph: a.editParagraphAction,
+  moveParagraph: a.moveParagraphAction,
+  moveParagraphToSection: a.moveParagraphToSectionAction,
+  deleteParagraph: a.deleteParagraphAction,
+  cite: a.citeAction,
+  uncite: a.unciteAction,
+  saveVersion: a.saveVersionAction,
+  publishVersion: a.publishVersionAction,
+  preview: a.previewMarkdownAction,
+  splitParagraph: a.splitParagraphAction,
+  mergeParagraphs: a.mergeParagraphsAction,
+  closeCommentPeriod: a.closeCommentPeriodAction,
+  finaliseVersion: a.finaliseVersionAction,
 };
 
 export default async function MessageEditorPage({ params, searchParams }: Props) {
@@ -38,9 +50,13 @@ export default async function MessageEditorPage({ params, searchParams }: Props)
   const t = await getTranslations("MessageEditor");
   const tStatus = await getTranslations("MessageSetStatus");
   const raw = await searchParams;
-  const search = sourceSearchSchema.parse(Object.fromEntries(Object.entries(raw).map(([k, v]) => [k, Array.isArray(v) ? v[0] : v])));
+  const search = sourceSearchSchema.parse(
+    Object.fromEntries(Object.entries(raw).map(([k, v]) => [k, Array.isArray(v) ? v[0] : v])),
+  );
   const [tags, excerpts, responses] = await Promise.all([
-    listCallTags(user, set.callId), searchExcerpts(user, set.callId, search), searchResponses(user, set.callId, search),
+    listCallTags(user, set.callId),
+    searchExcerpts(user, set.callId, search),
+    searchResponses(user, set.callId, search),
   ]);
   const paragraphs = set.sections.flatMap((s) => s.paragraphs.map((p) => ({ id: p.id, number: p.number })));
 
@@ -55,7 +71,9 @@ export default async function MessageEditorPage({ params, searchParams }: Props)
       </p>
       <CallToolsNav callId={set.callId} current="messages" />
       <p>
-        <Link href={`/moderation/messages/${encodeURIComponent(set.id)}/comments`}>{(await getTranslations("CommentModeration"))("editorLink")}</Link>
+        <Link href={`/moderation/messages/${encodeURIComponent(set.id)}/comments`}>
+          {(await getTranslations("CommentModeration"))("editorLink")}
+        </Link>
       </p>
       <div className={styles.layout}>
         <div>
@@ -69,7 +87,14 @@ export default async function MessageEditorPage({ params, searchParams }: Props)
               hidden={{ setId: set.id }}
               fields={[
                 { name: "title", label: t("setTitle"), maxLength: MESSAGE_LIMITS.title, defaultValue: set.title },
-                { name: "introduction", label: t("introduction"), hint: t("introductionHint"), rows: 4, maxLength: MESSAGE_LIMITS.introduction, defaultValue: set.introduction },
+                {
+                  name: "introduction",
+                  label: t("introduction"),
+                  hint: t("introductionHint"),
+                  rows: 4,
+                  maxLength: MESSAGE_LIMITS.introduction,
+                  defaultValue: set.introduction,
+                },
               ]}
               submitLabel={t("saveDetails")}
               preview={actions.preview}
@@ -94,7 +119,13 @@ export default async function MessageEditorPage({ params, searchParams }: Props)
           <VersionList set={set} actions={actions} />
         </div>
         <SourcePanel
-          setId={set.id} search={search} tags={tags} excerpts={excerpts} responses={responses} paragraphs={paragraphs} cite={actions.cite}
+          setId={set.id}
+          search={search}
+          tags={tags}
+          excerpts={excerpts}
+          responses={responses}
+          paragraphs={paragraphs}
+          cite={actions.cite}
         />
       </div>
     </>

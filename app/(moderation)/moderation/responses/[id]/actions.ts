@@ -5,7 +5,13 @@ import { runAction, type ActionResult } from "@/lib/actions";
 import { authorize } from "@/lib/auth/session";
 import { createExcerpt, createExcerptFromQuote, deleteExcerpt, updateExcerpt } from "@/lib/curation/excerpts";
 import { curationValues, fieldErrorsOf } from "@/lib/curation/form-data";
-import { excerptIdSchema, excerptInputSchema, excerptPasteSchema, excerptUpdateSchema, responseTagSchema } from "@/lib/curation/schemas";
+import {
+  excerptIdSchema,
+  excerptInputSchema,
+  excerptPasteSchema,
+  excerptUpdateSchema,
+  responseTagSchema,
+} from "@/lib/curation/schemas";
 import { setResponseTag } from "@/lib/curation/tags";
 import { Invalid } from "@/lib/errors";
 
@@ -45,7 +51,11 @@ export async function createExcerptAction(_previous: ActionResult | null, formDa
     return { ok: true, data: null };
   });
   // A refused paste keeps what was typed (the form is shown again as sent, also without JavaScript).
-  const typed = { questionId: String(values.questionId ?? ""), quote: String(values.quote ?? ""), note: String(values.note ?? "") };
+  const typed = {
+    questionId: String(values.questionId ?? ""),
+    quote: String(values.quote ?? ""),
+    note: String(values.note ?? ""),
+  };
   return result.ok ? result : { ...result, values: typed };
 }
 

@@ -25,8 +25,11 @@ export default async function CurationResponsePage({ params }: { params: Params 
   const user = await requireRole("MODERATOR", { returnTo: `/moderation/responses/${encodeURIComponent(id)}` });
   const t = await getTranslations("CodingResponse");
   const [tGroup, tRegion, tConsent, tStatus, tState] = await Promise.all([
-    getTranslations("StakeholderGroup"), getTranslations("UnRegion"), getTranslations("CodingConsent"),
-    getTranslations("ResponseStatus"), getTranslations("CodingModerationState"),
+    getTranslations("StakeholderGroup"),
+    getTranslations("UnRegion"),
+    getTranslations("CodingConsent"),
+    getTranslations("ResponseStatus"),
+    getTranslations("CodingModerationState"),
   ]);
   const response = await orNotFound(getResponseForCuration(user, id));
   const reference = response.reference ?? "";
@@ -42,7 +45,9 @@ export default async function CurationResponsePage({ params }: { params: Params 
       </p>
       <h1>{t("title", { reference })}</h1>
       <section aria-labelledby="details-heading">
-        <h2 id="details-heading" className="visually-hidden">{t("details")}</h2>
+        <h2 id="details-heading" className="visually-hidden">
+          {t("details")}
+        </h2>
         <dl className="receipt">
           <dt>{t("call")}</dt>
           <dd>{response.call.title}</dd>
@@ -83,7 +88,9 @@ export default async function CurationResponsePage({ params }: { params: Params 
           </ul>
         )}
         {!callTags.length && <p>{t("noCallTags")}</p>}
-        {submitted && unused.length > 0 && <AddResponseTag responseId={response.id} tags={unused} action={setResponseTagAction} />}
+        {submitted && unused.length > 0 && (
+          <AddResponseTag responseId={response.id} tags={unused} action={setResponseTagAction} />
+        )}
       </section>
 
       <section aria-labelledby="answers-heading">
@@ -97,10 +104,16 @@ export default async function CurationResponsePage({ params }: { params: Params 
                 questionId={q.id}
                 text={q.text}
                 labelledBy={`question-${q.id}`}
-                ranges={q.excerpts.flatMap((e) => (e.source.status === "changed" ? [] : [{ start: e.source.start, end: e.source.end }]))}
+                ranges={q.excerpts.flatMap((e) =>
+                  e.source.status === "changed" ? [] : [{ start: e.source.start, end: e.source.end }],
+                )}
               />
             ) : q.choices.length ? (
-              <ul>{q.choices.map((choice) => <li key={choice}>{choice}</li>)}</ul>
+              <ul>
+                {q.choices.map((choice) => (
+                  <li key={choice}>{choice}</li>
+                ))}
+              </ul>
             ) : (
               <p className="meta">{t("noAnswer")}</p>
             )}
@@ -126,7 +139,11 @@ export default async function CurationResponsePage({ params }: { params: Params 
               <ExcerptSummary key={excerpt.id} excerpt={excerpt} linkToResponse={false}>
                 <details>
                   <summary>{t("editExcerpt")}</summary>
-                  <EditExcerptForm excerpt={{ id: excerpt.id, note: excerpt.note, tagIds: excerpt.tags.map((tag) => tag.id) }} tags={callTags} action={updateExcerptAction} />
+                  <EditExcerptForm
+                    excerpt={{ id: excerpt.id, note: excerpt.note, tagIds: excerpt.tags.map((tag) => tag.id) }}
+                    tags={callTags}
+                    action={updateExcerptAction}
+                  />
                 </details>
                 <ActionButton action={deleteExcerptAction} fields={{ excerptId: excerpt.id }} label={t("deleteExcerpt")} />
               </ExcerptSummary>

@@ -44,10 +44,17 @@ export default async function PublicResponsesPage({ params, searchParams }: Prop
   // A question of another call is ignored, like any value that is not offered.
   const question = call.questions.find((q) => q.id === filters.question);
   const shown = { ...filters, question: question?.id };
-  const result = tooLong ? null : await listPublishedResponses(call.id, {
-    group: shown.group, region: shown.region, questionId: question?.id, q: shown.q, cursor: shown.cursor,
-    collapseCampaigns: shown.view !== "all", campaign: shown.campaign,
-  });
+  const result = tooLong
+    ? null
+    : await listPublishedResponses(call.id, {
+        group: shown.group,
+        region: shown.region,
+        questionId: question?.id,
+        q: shown.q,
+        cursor: shown.cursor,
+        collapseCampaigns: shown.view !== "all",
+        campaign: shown.campaign,
+      });
   const t = await getTranslations("PublicResponses");
   const tGroup = await getTranslations("StakeholderGroup");
   const tRegion = await getTranslations("UnRegion");
@@ -80,10 +87,22 @@ export default async function PublicResponsesPage({ params, searchParams }: Prop
         </h2>
         {shown.view && <input type="hidden" name="view" value={shown.view} />}
         {shown.campaign && <input type="hidden" name="campaign" value={shown.campaign} />}
-        <SelectField id="filter-group" name="group" label={t("group")} anyLabel={t("anyGroup")} value={shown.group}
-          options={STAKEHOLDER_GROUPS.map((group) => ({ value: group, label: tGroup(group) }))} />
-        <SelectField id="filter-region" name="region" label={t("region")} anyLabel={t("anyRegion")} value={shown.region}
-          options={UN_REGIONS.map((region) => ({ value: region, label: tRegion(region) }))} />
+        <SelectField
+          id="filter-group"
+          name="group"
+          label={t("group")}
+          anyLabel={t("anyGroup")}
+          value={shown.group}
+          options={STAKEHOLDER_GROUPS.map((group) => ({ value: group, label: tGroup(group) }))}
+        />
+        <SelectField
+          id="filter-region"
+          name="region"
+          label={t("region")}
+          anyLabel={t("anyRegion")}
+          value={shown.region}
+          options={UN_REGIONS.map((region) => ({ value: region, label: tRegion(region) }))}
+        />
         <div className="field">
           <label htmlFor="filter-question">{t("question")}</label>
           <select id="filter-question" name="question" defaultValue={shown.question ?? ""}>
@@ -97,8 +116,15 @@ export default async function PublicResponsesPage({ params, searchParams }: Prop
         </div>
         <div className="field filters-search">
           <label htmlFor="filter-q">{t("search")}</label>
-          <input id="filter-q" name="q" type="search" maxLength={tooLong ? undefined : SEARCH_MAX} defaultValue={tooLong ?? shown.q ?? ""}
-            aria-invalid={tooLong ? true : undefined} aria-describedby={tooLong ? "filter-q-error filter-q-hint" : "filter-q-hint"} />
+          <input
+            id="filter-q"
+            name="q"
+            type="search"
+            maxLength={tooLong ? undefined : SEARCH_MAX}
+            defaultValue={tooLong ?? shown.q ?? ""}
+            aria-invalid={tooLong ? true : undefined}
+            aria-describedby={tooLong ? "filter-q-error filter-q-hint" : "filter-q-hint"}
+          />
           {tooLong && (
             <p id="filter-q-error" className="field-error" role="alert">
               {t("searchTooLong", { length: tooLong.length, max: SEARCH_MAX })}

@@ -85,7 +85,10 @@ export default async function CommentTablePage({ params, searchParams }: Props) 
   const comments = await setComments(null, set, { group });
   const t = await getTranslations("CommentTable");
   const paragraphs = set.sections.flatMap((s) => s.paragraphs);
-  const any = comments.whole.length + comments.removed.length + paragraphs.reduce((n, p) => n + (comments.byParagraph.get(p.paragraphId)?.length ?? 0), 0);
+  const any =
+    comments.whole.length +
+    comments.removed.length +
+    paragraphs.reduce((n, p) => n + (comments.byParagraph.get(p.paragraphId)?.length ?? 0), 0);
   return (
     <>
       <p>
@@ -97,7 +100,12 @@ export default async function CommentTablePage({ params, searchParams }: Props) 
       <GroupFilter group={group} />
       {any === 0 && <p>{t(group ? "noneForGroup" : "none")}</p>}
       {paragraphs.map((p) => (
-        <Table key={p.paragraphId} id={`table-p-${p.number}`} caption={t("paragraphCaption", { n: p.number })} threads={comments.byParagraph.get(p.paragraphId) ?? []} />
+        <Table
+          key={p.paragraphId}
+          id={`table-p-${p.number}`}
+          caption={t("paragraphCaption", { n: p.number })}
+          threads={comments.byParagraph.get(p.paragraphId) ?? []}
+        />
       ))}
       <Table id="table-set" caption={t("setCaption")} threads={comments.whole} />
       <Table id="table-removed" caption={t("removedCaption")} threads={comments.removed} />

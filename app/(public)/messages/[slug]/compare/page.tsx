@@ -44,8 +44,16 @@ export default async function CompareVersionsPage({ params, searchParams }: Prop
           view={chosen.view}
         />
       )}
-      {unknown !== undefined && <p className="notice error" role="alert">{t("unknownVersion", { n: unknown })}</p>}
-      {!unknown && numbers.length >= 2 && from === to && <p className="notice error" role="alert">{t("sameVersion")}</p>}
+      {unknown !== undefined && (
+        <p className="notice error" role="alert">
+          {t("unknownVersion", { n: unknown })}
+        </p>
+      )}
+      {!unknown && numbers.length >= 2 && from === to && (
+        <p className="notice error" role="alert">
+          {t("sameVersion")}
+        </p>
+      )}
       {compared && (
         <>
           {compared.to.summary && <p>{t("summaryOf", { n: compared.to.number, summary: compared.to.summary })}</p>}

@@ -44,19 +44,27 @@ export default async function MessageVersionsPage({ params }: Props) {
             <li key={v.id} id={`version-${v.number}`}>
               <h2>
                 {t("versionN", { n: v.number })}
-                {v.finalisedAt && <> <span className="badge">{t("final")}</span></>}
+                {v.finalisedAt && (
+                  <>
+                    {" "}
+                    <span className="badge">{t("final")}</span>
+                  </>
+                )}
               </h2>
               <p className="meta">{t.rich("published", { time: time(v.publishedAt) })}</p>
               <p>{v.summary ? t("summary", { summary: v.summary }) : t("noSummary")}</p>
               <p className="meta">
                 {v.commentPeriod === "open" && t.rich("periodOpen", { time: period(v.commentClosesAt!) })}
-                {v.commentPeriod === "upcoming" && t.rich("periodUpcoming", { opens: period(v.commentOpensAt!), closes: period(v.commentClosesAt!) })}
+                {v.commentPeriod === "upcoming" &&
+                  t.rich("periodUpcoming", { opens: period(v.commentOpensAt!), closes: period(v.commentClosesAt!) })}
                 {v.commentPeriod === "closed" && t.rich("periodClosed", { time: period(v.commentClosesAt!) })}
                 {v.commentPeriod === "none" && t("noPeriod")}
               </p>
               {previous && (
                 <p>
-                  <Link href={`${base}/compare?from=${previous.number}&to=${v.number}`}>{t("compareWithPrevious", { n: previous.number })}</Link>
+                  <Link href={`${base}/compare?from=${previous.number}&to=${v.number}`}>
+                    {t("compareWithPrevious", { n: previous.number })}
+                  </Link>
                   <span className="visually-hidden"> ({t("versionN", { n: v.number })})</span>
                 </p>
               )}

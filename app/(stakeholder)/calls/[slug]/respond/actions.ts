@@ -8,9 +8,7 @@ import { Invalid } from "@/lib/errors";
 import { getOwnResponse, saveDraft, submitResponse } from "@/lib/responses/responses";
 import { valuesFromFormData } from "@/lib/responses/schemas";
 
-export type ResponseFormState =
-  | (ActionResult<{ savedAt: string } | null> & { posted?: Record<string, unknown> })
-  | null;
+export type ResponseFormState = (ActionResult<{ savedAt: string } | null> & { posted?: Record<string, unknown> }) | null;
 
 const isRecord = (value: unknown): value is Record<string, unknown> =>
   typeof value === "object" && value !== null && !Array.isArray(value);

@@ -23,8 +23,9 @@ const load = cache(async (slug: string) => {
 
 /** The identity a response is filed under, or a profile's, as the form shows them. */
 const identityOf = (source: Record<keyof typeof identitySelect, unknown>) =>
-  Object.fromEntries(Object.keys(identitySelect).map((key) => [key, source[key as keyof typeof identitySelect] ?? null])) as
-    Parameters<typeof sameIdentity>[0];
+  Object.fromEntries(
+    Object.keys(identitySelect).map((key) => [key, source[key as keyof typeof identitySelect] ?? null]),
+  ) as Parameters<typeof sameIdentity>[0];
 
 export async function generateMetadata({ params }: { params: Params }): Promise<Metadata> {
   const t = await getTranslations("ResponseForm");

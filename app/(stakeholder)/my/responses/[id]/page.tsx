@@ -25,7 +25,13 @@ export async function generateMetadata({ params }: { params: Params }): Promise<
   return { title: response.reference ? t("metaTitle", { reference: response.reference }) : response.call.title };
 }
 
-export default async function ReceiptPage({ params, searchParams }: { params: Params; searchParams: Promise<{ submitted?: string }> }) {
+export default async function ReceiptPage({
+  params,
+  searchParams,
+}: {
+  params: Params;
+  searchParams: Promise<{ submitted?: string }>;
+}) {
   const response = await load((await params).id);
   const { submitted } = await searchParams;
   const t = await getTranslations("Receipt");

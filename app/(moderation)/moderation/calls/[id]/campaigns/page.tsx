@@ -39,7 +39,9 @@ export default async function CampaignsPage({ params }: { params: Params }) {
           {t("statusHeading")}
         </h2>
         <p>
-          {view.clusteredAt ? t.rich("clusteredAt", { time: () => <LocalDate date={view.clusteredAt!} timeZone={call.timeZone} /> }) : t("never")}{" "}
+          {view.clusteredAt
+            ? t.rich("clusteredAt", { time: () => <LocalDate date={view.clusteredAt!} timeZone={call.timeZone} /> })
+            : t("never")}{" "}
           {view.clusteredAt && (view.stale ? <strong>{t("stale")}</strong> : t("current"))}
         </p>
         <RecomputeCampaignsForm callId={call.id} action={recomputeCampaignsAction} />

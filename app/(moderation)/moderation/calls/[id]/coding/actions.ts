@@ -11,7 +11,10 @@ import { Invalid } from "@/lib/errors";
 type TagResult = ActionResult<{ name?: string } | null>;
 
 /** A refused form is shown again as it was sent (also without JavaScript). */
-const typed = (values: Record<string, unknown>) => ({ name: String(values.name ?? ""), description: String(values.description ?? "") });
+const typed = (values: Record<string, unknown>) => ({
+  name: String(values.name ?? ""),
+  description: String(values.description ?? ""),
+});
 
 const codingPath = (callId: string) => `/moderation/calls/${callId}/coding`;
 

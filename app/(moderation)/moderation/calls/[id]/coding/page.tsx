@@ -56,9 +56,18 @@ export default async function CodingPage({ params, searchParams }: { params: Par
                 <p className="meta">{t("tagUse", { responses: tag.responseCount, excerpts: tag.excerptCount })}</p>
                 <details>
                   <summary>{t("renameTagLabel", { name: tag.name })}</summary>
-                  <TagForm action={updateTagAction} target={{ tagId: tag.id, name: tag.name, description: tag.description }} idPrefix={`tag-${tag.id}`} />
+                  <TagForm
+                    action={updateTagAction}
+                    target={{ tagId: tag.id, name: tag.name, description: tag.description }}
+                    idPrefix={`tag-${tag.id}`}
+                  />
                 </details>
-                <ActionButton action={deleteTagAction} fields={{ tagId: tag.id }} label={t("deleteTag")} ariaLabel={t("deleteTagLabel", { name: tag.name })} />
+                <ActionButton
+                  action={deleteTagAction}
+                  fields={{ tagId: tag.id }}
+                  label={t("deleteTag")}
+                  ariaLabel={t("deleteTagLabel", { name: tag.name })}
+                />
               </li>
             ))}
           </ul>
@@ -69,7 +78,9 @@ export default async function CodingPage({ params, searchParams }: { params: Par
       <section aria-labelledby="excerpts-heading" className="editor-section">
         <h2 id="excerpts-heading">{t("excerptsHeading")}</h2>
         <ExcerptFilters callId={call.id} tags={tags} filters={filters} />
-        <p className="result-count" role="status">{t("excerptCount", { count: excerpts.length })}</p>
+        <p className="result-count" role="status">
+          {t("excerptCount", { count: excerpts.length })}
+        </p>
         <ul className={styles.excerptList}>
           {excerpts.map((excerpt) => (
             <ExcerptSummary key={excerpt.id} excerpt={excerpt} />

@@ -27,10 +27,7 @@ export default async function CallExportsPage({ params }: { params: Params }) {
       <p className="lead">{call.title}</p>
       <CallToolsNav callId={call.id} current="exports" />
       <p>{t("intro")}</p>
-      <ExportTable
-        datasets={datasets}
-        href={(file) => `/api/moderation/calls/${encodeURIComponent(call.id)}/export/${file}`}
-      />
+      <ExportTable datasets={datasets} href={(file) => `/api/moderation/calls/${encodeURIComponent(call.id)}/export/${file}`} />
       <section aria-labelledby="formats-heading">
         <h2 id="formats-heading">{t("formatsHeading")}</h2>
         <p>{t("csvNote")}</p>

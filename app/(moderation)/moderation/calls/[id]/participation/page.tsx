@@ -58,7 +58,10 @@ export default async function ModeratorParticipationPage({ params }: { params: P
         </p>
         <TargetsForm
           callId={call.id}
-          defaults={{ minGroupShare: targets.minGroupShare === null ? "" : String(targets.minGroupShare), allRegions: targets.allRegions }}
+          defaults={{
+            minGroupShare: targets.minGroupShare === null ? "" : String(targets.minGroupShare),
+            allRegions: targets.allRegions,
+          }}
           action={setTargetsAction}
         />
       </section>

@@ -9,7 +9,13 @@ import { formValues, runAction, type ActionResult } from "@/lib/actions";
 import { authorize } from "@/lib/auth/session";
 import { Invalid } from "@/lib/errors";
 import {
-  approveResponse, dismissReports, hideResponse, markReviewed, restoreResponse, upholdReports, type ModerationResult,
+  approveResponse,
+  dismissReports,
+  hideResponse,
+  markReviewed,
+  restoreResponse,
+  upholdReports,
+  type ModerationResult,
 } from "@/lib/moderation/moderate";
 import { hideInputSchema, queueQuerySchema, responseIdSchema } from "@/lib/moderation/schemas";
 import type { SessionUser } from "@/lib/auth/session";
@@ -23,8 +29,10 @@ function parsed<S extends z.ZodType>(schema: S, values: Record<string, string>):
   return result.data;
 }
 
-const byId = (fn: (actor: SessionUser, id: string) => Promise<ModerationResult>): Run =>
-  (actor, values) => fn(actor, parsed(responseIdSchema, values).responseId);
+const byId =
+  (fn: (actor: SessionUser, id: string) => Promise<ModerationResult>): Run =>
+  (actor, values) =>
+    fn(actor, parsed(responseIdSchema, values).responseId);
 
 const RUNS: Record<Op, Run> = {
   approve: byId(approveResponse),

@@ -10,7 +10,12 @@ import { authorize, type SessionUser } from "@/lib/auth/session";
 import { commentAction } from "@/lib/comments/action";
 import { answerComment } from "@/lib/comments/answer";
 import {
-  approveComment, dismissCommentReports, hideComment, markCommentReviewed, restoreComment, upholdCommentReports,
+  approveComment,
+  dismissCommentReports,
+  hideComment,
+  markCommentReviewed,
+  restoreComment,
+  upholdCommentReports,
 } from "@/lib/comments/moderate";
 import { commentHideSchema, commentIdSchema, commentTabSchema } from "@/lib/comments/schemas";
 import { Invalid } from "@/lib/errors";
@@ -24,8 +29,10 @@ function parsed<S extends z.ZodType>(schema: S, values: Record<string, string>):
   return result.data;
 }
 
-const byId = (fn: (actor: SessionUser, id: string) => Promise<{ setId: string }>): Run =>
-  (actor, values) => fn(actor, parsed(commentIdSchema, values).commentId);
+const byId =
+  (fn: (actor: SessionUser, id: string) => Promise<{ setId: string }>): Run =>
+  (actor, values) =>
+    fn(actor, parsed(commentIdSchema, values).commentId);
 
 const RUNS: Record<Op, Run> = {
   approve: byId(approveComment),
@@ -35,7 +42,12 @@ const RUNS: Record<Op, Run> = {
   hide: (actor, values) => hideComment(actor, parsed(commentHideSchema, values)),
   uphold: (actor, values) => upholdCommentReports(actor, parsed(commentHideSchema, values)),
   answer: (actor, values) =>
-    answerComment(actor, { commentId: values.commentId ?? "", disposition: values.disposition as never, answer: values.answer, reason: values.reason }),
+    answerComment(actor, {
+      commentId: values.commentId ?? "",
+      disposition: values.disposition as never,
+      answer: values.answer,
+      reason: values.reason,
+    }),
 };
 
 async function moderateComment(op: Op, formData: FormData): Promise<ActionResult> {

@@ -42,7 +42,9 @@ export default async function CommentModerationPage({ params, searchParams }: Pr
       <p className="lead">{set.title}</p>
       <p className="hint">
         {t(set.call.moderationMode === "PRE" ? "modePre" : "modePost")} {t("threshold", { count: set.call.reportThreshold })}{" "}
-        {(set.status === "PUBLISHED" || set.status === "FINAL") && <Link href={`/messages/${set.slug}/comments`}>{t("publicTable")}</Link>}
+        {(set.status === "PUBLISHED" || set.status === "FINAL") && (
+          <Link href={`/messages/${set.slug}/comments`}>{t("publicTable")}</Link>
+        )}
       </p>
       {done && (
         <p className="notice ok" role="status">
@@ -67,7 +69,11 @@ export default async function CommentModerationPage({ params, searchParams }: Pr
           const label = t("itemLabel", { n: index + 1 });
           const common = { commentId: item.id, tab, itemLabel: label };
           const place =
-            item.place.kind === "set" ? t("onSet") : item.place.kind === "removed" ? t("onRemoved") : t("onParagraphs", { numbers: item.place.numbers.join(", ") });
+            item.place.kind === "set"
+              ? t("onSet")
+              : item.place.kind === "removed"
+                ? t("onRemoved")
+                : t("onParagraphs", { numbers: item.place.numbers.join(", ") });
           return (
             <li key={item.id}>
               <article aria-labelledby={`item-${item.id}`} className={styles.thread}>
@@ -80,7 +86,11 @@ export default async function CommentModerationPage({ params, searchParams }: Pr
                   {tGroup(item.stakeholderGroup)} · {tRegion(item.region)} · {t("versionN", { n: item.versionNumber })} ·{" "}
                   <LocalDate date={item.createdAt} timeZone={set.call.timeZone} />
                 </p>
-                {item.parentBody && <blockquote className={styles.body}>{t.rich("inReplyTo", { text: () => <UserText>{item.parentBody!.slice(0, 300)}</UserText> })}</blockquote>}
+                {item.parentBody && (
+                  <blockquote className={styles.body}>
+                    {t.rich("inReplyTo", { text: () => <UserText>{item.parentBody!.slice(0, 300)}</UserText> })}
+                  </blockquote>
+                )}
                 <p className={styles.body} dir="auto">
                   {item.body}
                 </p>
@@ -93,8 +103,12 @@ export default async function CommentModerationPage({ params, searchParams }: Pr
                   </p>
                 )}
                 <div className="button-row">
-                  {item.moderationState === "PENDING" && <CommentButtonForm action={a.approveCommentAction} label={t("approve")} {...common} />}
-                  {item.moderationState === "HIDDEN" && <CommentButtonForm action={a.restoreCommentAction} label={t("restore")} {...common} />}
+                  {item.moderationState === "PENDING" && (
+                    <CommentButtonForm action={a.approveCommentAction} label={t("approve")} {...common} />
+                  )}
+                  {item.moderationState === "HIDDEN" && (
+                    <CommentButtonForm action={a.restoreCommentAction} label={t("restore")} {...common} />
+                  )}
                   {item.moderationState !== "PENDING" && item.reviewedAt === null && (
                     <CommentButtonForm action={a.reviewCommentAction} label={t("markReviewed")} secondary {...common} />
                   )}
@@ -106,7 +120,12 @@ export default async function CommentModerationPage({ params, searchParams }: Pr
                   <CommentReasonForm action={a.hideCommentAction} label={t("hide")} fieldLabel={t("hideReason")} {...common} />
                 )}
                 {item.moderationState === "HIDDEN" && item.openReports > 0 && (
-                  <CommentReasonForm action={a.upholdCommentReportsAction} label={t("uphold")} fieldLabel={t("upholdReason")} {...common} />
+                  <CommentReasonForm
+                    action={a.upholdCommentReportsAction}
+                    label={t("uphold")}
+                    fieldLabel={t("upholdReason")}
+                    {...common}
+                  />
                 )}
                 {item.parentId === null && item.moderationState === "PUBLISHED" && (
                   <details open={item.disposition === null}>

@@ -43,7 +43,11 @@ export default async function CompareSavedVersionsPage({ params, searchParams }:
           view={chosen.view}
         />
       )}
-      {unknown !== undefined && unknown !== null && <p className="notice error" role="alert">{t("unknownSaved", { n: unknown })}</p>}
+      {unknown !== undefined && unknown !== null && (
+        <p className="notice error" role="alert">
+          {t("unknownSaved", { n: unknown })}
+        </p>
+      )}
       {diff && <VersionDiff compared={diff} view={chosen.view} />}
     </>
   );

@@ -23,8 +23,12 @@ export async function postCommentAction(_previous: State, formData: FormData): P
   const result = await commentAction("comments.post", formData, async (values) => {
     const actor = await authorize("STAKEHOLDER");
     done = await postComment(actor, {
-      versionId: values.versionId ?? "", paragraphId: values.paragraphId ?? "", parentId: values.parentId, body: values.body ?? "",
-      anonymous: values.anonymous === "on", submitKey: values.submitKey ?? "",
+      versionId: values.versionId ?? "",
+      paragraphId: values.paragraphId ?? "",
+      parentId: values.parentId,
+      body: values.body ?? "",
+      anonymous: values.anonymous === "on",
+      submitKey: values.submitKey ?? "",
     });
     return { ok: true, data: null };
   });
@@ -35,7 +39,8 @@ export async function postCommentAction(_previous: State, formData: FormData): P
   redirect(`${discussPath(formValuesOf(formData))}?posted=${state}#comment-${posted.id}`);
 }
 
-const formValuesOf = (formData: FormData) => Object.fromEntries([...formData].filter(([, v]) => typeof v === "string")) as Record<string, string>;
+const formValuesOf = (formData: FormData) =>
+  Object.fromEntries([...formData].filter(([, v]) => typeof v === "string")) as Record<string, string>;
 
 export async function reportCommentAction(_previous: State, formData: FormData): Promise<ActionResult> {
   return commentAction("comments.report", formData, async (values) => {

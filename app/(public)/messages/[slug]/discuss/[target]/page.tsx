@@ -33,7 +33,11 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const found = await load(slug, target);
   if (!found) return {};
   const t = await getTranslations("Comments");
-  return { title: found.paragraph ? t("titleParagraph", { n: found.paragraph.number, title: found.set.title }) : t("titleSet", { title: found.set.title }) };
+  return {
+    title: found.paragraph
+      ? t("titleParagraph", { n: found.paragraph.number, title: found.set.title })
+      : t("titleSet", { title: found.set.title }),
+  };
 }
 
 export default async function DiscussPage({ params, searchParams }: Props) {
@@ -56,7 +60,9 @@ export default async function DiscussPage({ params, searchParams }: Props) {
   return (
     <>
       <p className={styles.links}>
-        <Link href={`/messages/${set.slug}${paragraph ? `#p-${paragraph.number}` : ""}`}>{t("backToMessages", { title: set.title })}</Link>
+        <Link href={`/messages/${set.slug}${paragraph ? `#p-${paragraph.number}` : ""}`}>
+          {t("backToMessages", { title: set.title })}
+        </Link>
         <Link href={`/messages/${set.slug}/comments`}>{t("toTable")}</Link>
       </p>
       <h1>{paragraph ? t("headingParagraph", { n: paragraph.number }) : t("headingSet")}</h1>
@@ -107,8 +113,14 @@ export default async function DiscussPage({ params, searchParams }: Props) {
           </p>
         ) : (
           <CommentForm
-            versionId={set.version.id} paragraphId={paragraph?.paragraphId ?? null} submitKey={newSubmitKey()} slug={set.slug} target={target}
-            idPrefix="new-comment" label={t("yourComment")} submitLabel={t("send")}
+            versionId={set.version.id}
+            paragraphId={paragraph?.paragraphId ?? null}
+            submitKey={newSubmitKey()}
+            slug={set.slug}
+            target={target}
+            idPrefix="new-comment"
+            label={t("yourComment")}
+            submitLabel={t("send")}
           />
         )}
       </section>
