@@ -2,14 +2,14 @@
 // refuses (a NUL that got past proxy.ts); every other error goes on as it was.
 import "server-only";
 import { notFound } from "next/navigation";
-import { DomainError } from "@/lib/errors";
+import { isAppError } from "@/lib/errors";
 import { isInvalidTextError } from "@/lib/validation/text";
 
 export async function orNotFound<T>(load: Promise<T>): Promise<T> {
   try {
     return await load;
   } catch (error) {
-    if ((error instanceof DomainError && error.kind === "not_found") || isInvalidTextError(error)) notFound();
+    if (isAppError(error, "not_found") || isInvalidTextError(error)) notFound();
     throw error;
   }
 }

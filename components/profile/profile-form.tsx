@@ -1,18 +1,14 @@
 "use client";
 
-import { zodResolver } from "@hookform/resolvers/zod";
 import { useTranslations } from "next-intl";
-import { startTransition, useActionState, useEffect, useRef } from "react";
-import { useForm } from "react-hook-form";
-import { saveProfileAction } from "@/app/(stakeholder)/profile/actions";
-import { fieldMessage } from "@/components/ui/field-message";
+import { useActionForm } from "@/components/forms/use-action-form";
+import { saveProfileAction } from "@/lib/profile/actions";
 import {
   PROFILE_LIMITS,
   profileInputSchema,
   STAKEHOLDER_GROUPS,
   UN_REGIONS,
   type ProfileFormValues,
-  type ProfileInput,
 } from "@/lib/profile/schemas";
 
 type Props = {
@@ -23,35 +19,18 @@ type Props = {
 
 export function ProfileForm({ defaults, countries, callbackUrl }: Props) {
   const t = useTranslations("Profile");
-  const tv = useTranslations("Validation");
   const tGroup = useTranslations("StakeholderGroup");
   const tRegion = useTranslations("UnRegion");
-  const [state, formAction, pending] = useActionState(saveProfileAction, null);
-  const formRef = useRef<HTMLFormElement>(null);
   // What the fields show: the saved profile, or what was just sent when the server refused it.
-  const initial: Record<string, string> = { ...defaults, ...(state && !state.ok ? state.values : {}) };
-  const {
-    register,
-    handleSubmit,
-    setError,
-    formState: { errors },
-  } = useForm<ProfileFormValues, unknown, ProfileInput>({
-    resolver: zodResolver(profileInputSchema),
+  const { form, state, formRef, formAction, onSubmit, fieldError, pending } = useActionForm({
+    schema: profileInputSchema,
+    action: saveProfileAction,
     // An unchosen select holds "", which the schema refuses with a clear message.
-    defaultValues: initial as ProfileFormValues,
+    defaults: (typed) => ({ ...defaults, ...typed }) as ProfileFormValues,
   });
-
-  // The server re-validates with the same schema; show what it refused on the fields.
-  useEffect(() => {
-    if (state && !state.ok && state.fieldErrors) {
-      for (const [name, messages] of Object.entries(state.fieldErrors)) {
-        if (messages?.[0]) setError(name as keyof ProfileFormValues, { message: messages[0] });
-      }
-    }
-  }, [state, setError]);
-
-  const serverErrors = state && !state.ok ? state.fieldErrors : undefined;
-  const errorOf = (name: keyof ProfileFormValues) => fieldMessage(tv, errors[name]?.message ?? serverErrors?.[name]?.[0]);
+  const { register } = form;
+  const initial: Record<string, string> = { ...defaults, ...(state && !state.ok ? state.values : {}) };
+  const errorOf = (name: keyof ProfileFormValues) => fieldError(name);
 
   const field = (name: keyof ProfileFormValues, label: string, control: React.ReactNode, hint?: string) => {
     const error = errorOf(name);
@@ -85,13 +64,7 @@ export function ProfileForm({ defaults, countries, callbackUrl }: Props) {
   };
 
   return (
-    <form
-      ref={formRef}
-      className="form"
-      action={formAction}
-      noValidate
-      onSubmit={(event) => handleSubmit(() => startTransition(() => formAction(new FormData(formRef.current!))))(event)}
-    >
+    <form ref={formRef} className="form" action={formAction} noValidate onSubmit={onSubmit}>
       {state && (
         <p className={`notice ${state.ok ? "ok" : "error"}`} role={state.ok ? "status" : "alert"}>
           {state.ok ? t("saved") : state.fieldErrors ? t("fixErrors") : state.message}

@@ -9,7 +9,7 @@ import { hasRole } from "@/lib/auth/roles";
 import type { SessionUser } from "@/lib/auth/session";
 import { callStatus } from "@/lib/calls/status";
 import { db } from "@/lib/db";
-import { Closed, Conflict, Invalid, NotFound } from "@/lib/errors";
+import { Closed, Conflict, Invalid, NotFound, TooLarge } from "@/lib/errors";
 import type { Consent, ModerationState, ResponseStatus } from "@/lib/generated/prisma/enums";
 import { cleanFileName, detectType, MAX_BYTES, MAX_FILES } from "./detect";
 import { ALLOWED_TYPES, kindOfMediaType, type AttachmentSummary } from "./limits";
@@ -36,8 +36,8 @@ async function lockEditableResponse(tx: Tx, actor: Actor, responseId: string) {
     WHERE r.id = ${responseId} AND r."authorId" = ${actor.id}
     FOR UPDATE OF r`;
   if (!row) throw NotFound();
-  if (row.status === "WITHDRAWN") throw Conflict("withdrawn");
-  if (callStatus(row) !== "OPEN") throw Closed();
+  if (row.status === "WITHDRAWN") throw Conflict("filesWithdrawn");
+  if (callStatus(row) !== "OPEN") throw Closed("filesClosed");
 }
 
 /** Attaches a file to the actor's own response, if its content is of an accepted type and there is room. */
@@ -47,13 +47,14 @@ export async function addAttachment(
 ): Promise<AttachmentSummary> {
   const fileName = cleanFileName(input.fileName);
   if (!fileName) throw Invalid("fileNameMissing");
-  if (input.bytes.length > MAX_BYTES) throw Invalid("tooLarge");
+  if (input.bytes.length > MAX_BYTES) throw TooLarge("fileTooLarge", { maxMegabytes: MAX_BYTES / (1024 * 1024) });
   const { mediaType } = await detectType(fileName, input.bytes);
 
   // Refuse early, before writing anything; the same checks are repeated under the lock below.
   await db.$transaction(async (tx) => {
     await lockEditableResponse(tx, actor, input.responseId);
-    if ((await tx.attachment.count({ where: { responseId: input.responseId } })) >= MAX_FILES) throw Conflict("tooMany");
+    if ((await tx.attachment.count({ where: { responseId: input.responseId } })) >= MAX_FILES)
+      throw Conflict("tooManyFiles", { maxFiles: MAX_FILES });
   });
 
   const storageKey = newStorageKey();
@@ -64,7 +65,7 @@ export async function addAttachment(
     created = await db.$transaction(async (tx) => {
       await lockEditableResponse(tx, actor, input.responseId);
       if ((await tx.attachment.count({ where: { responseId: input.responseId } })) >= MAX_FILES) {
-        throw Conflict("tooMany");
+        throw Conflict("tooManyFiles", { maxFiles: MAX_FILES });
       }
       return tx.attachment.create({
         data: {

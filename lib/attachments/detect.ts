@@ -2,7 +2,7 @@
 // Word file called .pdf or a binary called .txt are refused. Limits are exported for the route and tests.
 import "server-only";
 import { fileTypeFromBuffer } from "file-type";
-import { Invalid } from "@/lib/errors";
+import { Invalid, Unsupported } from "@/lib/errors";
 import { ALLOWED_TYPES, type AttachmentKind } from "./limits";
 import { assertArchiveLimits, zipEntries } from "./zip";
 
@@ -40,16 +40,16 @@ export function cleanFileName(raw: string) {
 
 /** Decides the type from the content, then checks that the name's extension agrees. Throws Invalid. */
 export async function detectType(fileName: string, bytes: Uint8Array): Promise<Detected> {
-  if (bytes.length === 0) throw Invalid("empty");
+  if (bytes.length === 0) throw Invalid("fileEmpty");
   const extension = extensionOf(fileName);
   const kind = await kindFromContent(bytes, extension === ALLOWED_TYPES.txt.extension);
   if (!kind) {
-    throw Invalid(extension === ALLOWED_TYPES.txt.extension ? "notText" : "unsupportedType");
+    throw Unsupported(extension === ALLOWED_TYPES.txt.extension ? "notText" : "unsupportedType");
   }
   const allowed = ALLOWED_TYPES[kind];
   if (extension !== allowed.extension) {
     const known = Object.values(ALLOWED_TYPES).some((type) => type.extension === extension);
-    throw Invalid(known ? "extensionMismatch" : "unsupportedType");
+    throw Unsupported(known ? "extensionMismatch" : "unsupportedType");
   }
   return { kind, mediaType: allowed.mediaType, extension: allowed.extension };
 }

@@ -1,53 +1,6 @@
-// What the attachment route handlers share: errors as `{ ok: false, message }` with a fitting status,
-// the same-origin check, and a body reader that stops at a limit instead of buffering an oversized upload.
+// What the attachment route handlers share (errors: lib/http/route-errors.ts): the same-origin check, and a body reader that stops at a limit instead of buffering an oversized upload.
 import "server-only";
-import { getTranslations } from "next-intl/server";
-import { DomainError, Forbidden } from "@/lib/errors";
-import { isInvalidTextError } from "@/lib/validation/text";
-import { MAX_ARCHIVE_ENTRIES, MAX_BYTES, MAX_FILES, MAX_UNPACKED_BYTES } from "./limits";
-
-const UNSUPPORTED = new Set(["unsupportedType", "extensionMismatch", "notText"]);
-const messageValues = {
-  maxFiles: MAX_FILES,
-  maxMegabytes: MAX_BYTES / (1024 * 1024),
-  maxUnpackedMegabytes: MAX_UNPACKED_BYTES / (1024 * 1024),
-  maxEntries: MAX_ARCHIVE_ENTRIES,
-};
-
-function statusOf(error: DomainError) {
-  switch (error.kind) {
-    case "unauthenticated":
-      return 401;
-    case "forbidden":
-      return 403;
-    case "not_found":
-      return 404;
-    case "conflict":
-    case "closed":
-      return 409;
-    case "invalid":
-      if (error.message === "tooLarge" || error.message === "unpackedTooLarge") return 413;
-      return UNSUPPORTED.has(error.message) ? 415 : 400;
-  }
-}
-
-/** Runs a handler body; typed errors become a JSON answer, anything else is logged and hidden. */
-export async function handleErrors(name: string, body: () => Promise<Response>): Promise<Response> {
-  try {
-    return await body();
-  } catch (error) {
-    const tAttachments = await getTranslations("Attachments.errors");
-    const tErrors = await getTranslations("Errors");
-    if (error instanceof DomainError) {
-      const key = error.message;
-      const message = tAttachments.has(key) ? tAttachments(key, messageValues) : tErrors.has(key) ? tErrors(key) : key;
-      return Response.json({ ok: false, message }, { status: statusOf(error) });
-    }
-    if (isInvalidTextError(error)) return Response.json({ ok: false, message: tErrors("invalidCharacters") }, { status: 400 });
-    console.error(`[route ${name}] unexpected error`, error);
-    return Response.json({ ok: false, message: tErrors("unexpected") }, { status: 500 });
-  }
-}
+import { Forbidden } from "@/lib/errors";
 
 /** Refuses a state-changing request sent by another site's page (cookies alone do not prove intent). */
 export function assertSameOrigin(request: Request) {

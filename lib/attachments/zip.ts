@@ -1,7 +1,7 @@
 // The central directory of a zip archive (DOCX and ODT are zips), read without inflating anything, and the
 // limits that refuse a "zip bomb": a small file that declares far more bytes than it holds.
 import "server-only";
-import { Invalid } from "@/lib/errors";
+import { TooLarge, Unsupported } from "@/lib/errors";
 import { MAX_ARCHIVE_ENTRIES, MAX_RATIO, MAX_RATIO_FROM, MAX_UNPACKED_BYTES } from "./limits";
 
 export type ZipEntry = { name: string; compressedSize: number; uncompressedSize: number };
@@ -31,7 +31,8 @@ export function zipEntries(buffer: Buffer): ZipEntry[] | null {
   let offset = buffer.readUInt32LE(end + 16);
   // Counted before reading on. 0xFFFF entries or a 0xFFFFFFFF offset point to a ZIP64 end record: no
   // document under MAX_BYTES needs one, so such an archive is refused the same way.
-  if (count > MAX_ARCHIVE_ENTRIES || offset === ZIP64_MARK) throw Invalid("tooManyParts");
+  if (count > MAX_ARCHIVE_ENTRIES || offset === ZIP64_MARK)
+    throw Unsupported("tooManyParts", { maxEntries: MAX_ARCHIVE_ENTRIES });
   const entries: ZipEntry[] = [];
   for (let n = 0; n < count; n++) {
     if (offset + 46 > buffer.length || buffer.readUInt32LE(offset) !== CENTRAL) return null;
@@ -87,11 +88,12 @@ function zip64Sizes(extra: Buffer, uncompressed: number, compressed: number) {
  * Only the declared sizes are read; nothing is inflated. Throws Invalid.
  */
 export function assertArchiveLimits(entries: ZipEntry[]) {
-  if (entries.length > MAX_ARCHIVE_ENTRIES) throw Invalid("tooManyParts");
+  if (entries.length > MAX_ARCHIVE_ENTRIES) throw Unsupported("tooManyParts", { maxEntries: MAX_ARCHIVE_ENTRIES });
   let total = 0;
   for (const entry of entries) {
     total += entry.uncompressedSize;
     const absurd = entry.uncompressedSize > MAX_RATIO_FROM && entry.uncompressedSize > entry.compressedSize * MAX_RATIO;
-    if (absurd || total > MAX_UNPACKED_BYTES) throw Invalid("unpackedTooLarge");
+    if (absurd || total > MAX_UNPACKED_BYTES)
+      throw TooLarge("unpackedTooLarge", { maxUnpackedMegabytes: MAX_UNPACKED_BYTES / (1024 * 1024) });
   }
 }

@@ -7,7 +7,7 @@ import { recordAudit } from "@/lib/audit/record";
 import { hasRole } from "@/lib/auth/roles";
 import type { SessionUser } from "@/lib/auth/session";
 import { db } from "@/lib/db";
-import { Conflict, DomainError, Forbidden, Invalid, isUniqueViolation, NotFound } from "@/lib/errors";
+import { Conflict, Forbidden, Invalid, isUniqueViolation, NotFound, onField, type PlainCode } from "@/lib/errors";
 import type { ResponseStatus } from "@/lib/generated/prisma/enums";
 import { hideCommentsOverThreshold } from "@/lib/comments/threshold";
 import { hideOverThreshold } from "@/lib/moderation/threshold";
@@ -73,8 +73,8 @@ export async function getCallForEditing(actor: SessionUser, callId: string, now 
 
 const sameMinute = (a: Date, b: Date) => Math.floor(a.getTime() / 60_000) === Math.floor(b.getTime() / 60_000);
 
-function fieldConflict(message: string, field: string) {
-  return new DomainError("conflict", message, { [field]: [message] });
+function fieldConflict(code: PlainCode, field: string) {
+  return onField(Conflict(code), field);
 }
 
 /** What a question asks, for comparison: everything but its help text (JSON drops the undefined). */

@@ -28,16 +28,8 @@ export const CALL_LIMITS = {
 export const QUESTION_TYPES = Object.values(QuestionType);
 export const isChoiceType = (type: string) => type === "SINGLE_CHOICE" || type === "MULTIPLE_CHOICE";
 
-const requiredText = (max: number) =>
-  text({ error: "text" })
-    .trim()
-    .min(1, { error: "required" })
-    .max(max, { error: `tooLong|${max}` });
-const optionalText = (max: number) =>
-  text({ error: "text" })
-    .trim()
-    .max(max, { error: `tooLong|${max}` })
-    .default("");
+const requiredText = (max: number) => text({ error: "text" }).trim().min(1, { error: "required" }).max(max, { error: "tooLong" });
+const optionalText = (max: number) => text({ error: "text" }).trim().max(max, { error: "tooLong" }).default("");
 
 /** A whole number typed into a text input; empty means "none". */
 const count = (max: number) =>
@@ -50,7 +42,7 @@ const count = (max: number) =>
         .number({ error: "wholeNumber" })
         .int({ error: "wholeNumber" })
         .min(0, { error: "wholeNumber" })
-        .max(max, { error: `tooLarge|${max}` })
+        .max(max, { error: "tooLarge" })
         .nullable(),
     );
 
@@ -87,9 +79,9 @@ export const questionInputSchema = z
     if (isChoiceType(q.type)) {
       if (q.options.length < 2) ctx.addIssue({ code: "custom", path: ["options"], message: "twoOptions" });
       if (q.options.length > CALL_LIMITS.options)
-        ctx.addIssue({ code: "custom", path: ["options"], message: `tooManyOptions|${CALL_LIMITS.options}` });
+        ctx.addIssue({ code: "custom", path: ["options"], message: "tooManyOptions", params: { max: CALL_LIMITS.options } });
       if (q.options.some((option) => option.length > CALL_LIMITS.option))
-        ctx.addIssue({ code: "custom", path: ["options"], message: `optionTooLong|${CALL_LIMITS.option}` });
+        ctx.addIssue({ code: "custom", path: ["options"], message: "optionTooLong", params: { max: CALL_LIMITS.option } });
       if (new Set(q.options).size !== q.options.length)
         ctx.addIssue({ code: "custom", path: ["options"], message: "duplicateOption" });
       if (q.type === "MULTIPLE_CHOICE" && q.maxChoices !== null && (q.maxChoices < 1 || q.maxChoices > q.options.length))
@@ -127,7 +119,7 @@ export const callInputSchema = z
       .trim()
       .toLowerCase()
       .min(1, { error: "required" })
-      .max(CALL_LIMITS.slug, { error: `tooLong|${CALL_LIMITS.slug}` })
+      .max(CALL_LIMITS.slug, { error: "tooLong" })
       .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, { error: "slugFormat" }),
     referencePrefix: text({ error: "text" })
       .trim()
@@ -158,12 +150,12 @@ export const callInputSchema = z
       ),
     questions: z
       .array(questionInputSchema, { error: "invalid" })
-      .max(CALL_LIMITS.questions, { error: `tooManyQuestions|${CALL_LIMITS.questions}` })
+      .max(CALL_LIMITS.questions, { error: "tooManyQuestions" })
       .optional()
       .transform((value) => value ?? []),
     glossary: z
       .array(glossaryTermInputSchema, { error: "invalid" })
-      .max(CALL_LIMITS.glossary, { error: `tooManyTerms|${CALL_LIMITS.glossary}` })
+      .max(CALL_LIMITS.glossary, { error: "tooManyTerms" })
       .optional()
       .transform((value) => value ?? []),
   })

@@ -5,6 +5,7 @@ import "server-only";
 import { recordAudit } from "@/lib/audit/record";
 import { db } from "@/lib/db";
 import { Conflict, Invalid } from "@/lib/errors";
+import { fieldErrorsOf } from "@/lib/validation/issues";
 import { requireModerator, type Moderator } from "@/lib/moderation/permissions";
 import { kickEmailWorker, queueCommentAnswered } from "@/lib/notifications/events";
 import { lockComment } from "./lock";
@@ -14,9 +15,7 @@ export async function answerComment(actor: Moderator, values: AnswerFormValues, 
   requireModerator(actor);
   const parsed = answerInputSchema.safeParse(values);
   if (!parsed.success) {
-    const fieldErrors: Record<string, string[]> = {};
-    for (const issue of parsed.error.issues) (fieldErrors[String(issue.path[0] ?? "form")] ??= []).push(issue.message);
-    throw Invalid("invalid", fieldErrors);
+    throw Invalid("invalid", fieldErrorsOf(parsed.error));
   }
   const input = parsed.data;
   const result = await db.$transaction(async (tx) => {

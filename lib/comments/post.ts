@@ -7,6 +7,7 @@ import "server-only";
 import type { SessionUser } from "@/lib/auth/session";
 import { db } from "@/lib/db";
 import { Closed, Conflict, Forbidden, Invalid, isUniqueViolation, NotFound, Unauthenticated } from "@/lib/errors";
+import { fieldErrorsOf } from "@/lib/validation/issues";
 import { versionContentSchema } from "@/lib/messages/content";
 import { commentPeriodState } from "@/lib/messages/period";
 import { kickEmailWorker, queueCommentReply } from "@/lib/notifications/events";
@@ -32,8 +33,8 @@ export function checkOpen(
   if (setStatus === "FINAL" || version.finalisedAt) throw Closed("commentsFinal");
   const state = commentPeriodState(version, now);
   if (state === "none") throw Closed("commentsNone");
-  if (state === "upcoming") throw Closed(`commentsUpcoming|${version.commentOpensAt!.toISOString()}`);
-  if (state === "closed") throw Closed(`commentsClosed|${version.commentClosesAt!.toISOString()}`);
+  if (state === "upcoming") throw Closed("commentsUpcoming", { time: version.commentOpensAt! });
+  if (state === "closed") throw Closed("commentsClosed", { time: version.commentClosesAt! });
 }
 
 export async function postComment(
@@ -44,9 +45,7 @@ export async function postComment(
   if (!actor) throw Unauthenticated();
   const parsed = commentInputSchema.safeParse(values);
   if (!parsed.success) {
-    const fieldErrors: Record<string, string[]> = {};
-    for (const issue of parsed.error.issues) (fieldErrors[String(issue.path[0] ?? "form")] ??= []).push(issue.message);
-    throw Invalid("invalid", fieldErrors);
+    throw Invalid("invalid", fieldErrorsOf(parsed.error));
   }
   const input = parsed.data;
   const earlier = await byKey(db, actor.id, input.submitKey);
@@ -104,7 +103,7 @@ export async function postComment(
       const recent = await tx.comment.count({
         where: { authorId: actor.id, setId: version.setId, createdAt: { gt: new Date(now.getTime() - HOUR) } },
       });
-      if (recent >= COMMENT_LIMITS.perSetPerHour) throw Conflict(`tooManyComments|${COMMENT_LIMITS.perSetPerHour}`);
+      if (recent >= COMMENT_LIMITS.perSetPerHour) throw Conflict("tooManyComments", { max: COMMENT_LIMITS.perSetPerHour });
 
       const moderationState = version.set.call.moderationMode === "PRE" ? "PENDING" : "PUBLISHED";
       const comment = await tx.comment.create({

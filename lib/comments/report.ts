@@ -7,6 +7,7 @@ import { recordAudit } from "@/lib/audit/record";
 import type { SessionUser } from "@/lib/auth/session";
 import { db } from "@/lib/db";
 import { Conflict, Forbidden, Invalid, isUniqueViolation, NotFound, Unauthenticated } from "@/lib/errors";
+import { fieldErrorsOf } from "@/lib/validation/issues";
 import { autoHideReason, openReportCounts, reportCountsTowardHide } from "@/lib/moderation/threshold";
 import { commentAuditState, lockComment } from "./lock";
 import { commentReportSchema } from "./schemas";
@@ -15,9 +16,7 @@ export async function reportComment(actor: Pick<SessionUser, "id"> | null, value
   if (!actor) throw Unauthenticated();
   const parsed = commentReportSchema.safeParse(values);
   if (!parsed.success) {
-    const fieldErrors: Record<string, string[]> = {};
-    for (const issue of parsed.error.issues) (fieldErrors[String(issue.path[0] ?? "form")] ??= []).push(issue.message);
-    throw Invalid("invalid", fieldErrors);
+    throw Invalid("invalid", fieldErrorsOf(parsed.error));
   }
   const input = parsed.data;
   try {

@@ -32,10 +32,7 @@ export const commentInputSchema = z.object({
   /** Empty: the set as a whole. */
   paragraphId: z.preprocess((value) => (value === "" || value === undefined ? null : value), id.nullable()),
   parentId: optionalId,
-  body: text({ error: "text" })
-    .trim()
-    .min(1, { error: "commentEmpty" })
-    .max(COMMENT_LIMITS.body, { error: `tooLong|${COMMENT_LIMITS.body}` }),
+  body: text({ error: "text" }).trim().min(1, { error: "commentEmpty" }).max(COMMENT_LIMITS.body, { error: "tooLong" }),
   anonymous: checkbox,
   /** Made when the form is shown: the same form sent twice makes one comment. */
   submitKey: text({ error: "invalid" }).trim().min(8, { error: "invalid" }).max(100, { error: "invalid" }),
@@ -56,14 +53,8 @@ export const answerInputSchema = z
   .object({
     commentId: id,
     disposition: z.enum(CommentDisposition, { error: "chooseDisposition" }),
-    answer: text({ error: "text" })
-      .trim()
-      .max(COMMENT_LIMITS.answer, { error: `tooLong|${COMMENT_LIMITS.answer}` })
-      .default(""),
-    reason: text({ error: "text" })
-      .trim()
-      .max(COMMENT_LIMITS.reason, { error: `tooLong|${COMMENT_LIMITS.reason}` })
-      .default(""),
+    answer: text({ error: "text" }).trim().max(COMMENT_LIMITS.answer, { error: "tooLong" }).default(""),
+    reason: text({ error: "text" }).trim().max(COMMENT_LIMITS.reason, { error: "tooLong" }).default(""),
   })
   .superRefine((input, ctx) => {
     if (input.disposition === "NOT_INCORPORATED" && !input.reason)

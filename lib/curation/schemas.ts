@@ -26,20 +26,14 @@ const id = text({ error: "invalid" }).trim().min(1, { error: "invalid" }).max(64
 
 const tagName = text({ error: "text" })
   .trim()
-  .min(L.tagNameMin, { error: `tagNameTooShort|${L.tagNameMin}` })
-  .max(L.tagName, { error: `tooLong|${L.tagName}` });
-const tagDescription = text({ error: "text" })
-  .trim()
-  .max(L.tagDescription, { error: `tooLong|${L.tagDescription}` })
-  .default("");
-const note = text({ error: "text" })
-  .trim()
-  .max(L.note, { error: `tooLong|${L.note}` })
-  .default("");
+  .min(L.tagNameMin, { error: "tagNameTooShort" })
+  .max(L.tagName, { error: "tooLong" });
+const tagDescription = text({ error: "text" }).trim().max(L.tagDescription, { error: "tooLong" }).default("");
+const note = text({ error: "text" }).trim().max(L.note, { error: "tooLong" }).default("");
 /** Kept exactly as selected (no trimming): it must equal the answer's text at its offsets. */
 const quote = text({ error: "text" })
   .min(1, { error: "quoteRequired" })
-  .max(L.excerpt, { error: `tooLong|${L.excerpt}` })
+  .max(L.excerpt, { error: "tooLong" })
   .refine((value) => value.trim().length > 0, { error: "quoteRequired" });
 const offset = z.coerce.number({ error: "invalid" }).int({ error: "invalid" }).min(0, { error: "invalid" });
 const tagIds = z.array(id).max(L.excerptTags, { error: "invalid" }).default([]);

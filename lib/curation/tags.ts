@@ -4,7 +4,7 @@
 import "server-only";
 import { recordAudit } from "@/lib/audit/record";
 import { db } from "@/lib/db";
-import { Conflict, DomainError, isUniqueViolation, NotFound } from "@/lib/errors";
+import { Conflict, isUniqueViolation, NotFound, onField } from "@/lib/errors";
 import type { DbClient } from "@/prisma/factories";
 import { auditActor, lockSubmittedResponse, requireModerator, requireTagsOfCall, type Curator } from "./access";
 import { CURATION_LIMITS, type TagInput, type TagUpdate } from "./schemas";
@@ -16,7 +16,7 @@ async function lockCallTags(tx: DbClient, callId: string) {
 }
 
 /** A taken name is a Conflict on the name field, so the form shows it there. */
-const nameTaken = () => new DomainError("conflict", "tagExists", { name: ["tagExists"] });
+const nameTaken = () => onField(Conflict("tagExists"), "name");
 
 async function requireFreeName(tx: DbClient, callId: string, name: string, exceptId?: string) {
   const other = await tx.tag.findFirst({

@@ -4,6 +4,7 @@ import type { Locale } from "./config";
 
 const AREAS = [
   "core",
+  "errors",
   "calls",
   "responses",
   "public",

@@ -10,6 +10,7 @@ import { formValues, runAction, type ActionResult } from "@/lib/actions";
 import { authorize, type SessionUser } from "@/lib/auth/session";
 import { formatDate } from "@/lib/dates/format";
 import { Invalid } from "@/lib/errors";
+import { fieldErrorsOf } from "@/lib/validation/issues";
 
 type Done = { key: string; values?: Record<string, number | string> };
 
@@ -24,9 +25,7 @@ export async function messageAction<S extends z.ZodType>(
     const actor = await authorize("MODERATOR");
     const parsed = schema.safeParse(values);
     if (!parsed.success) {
-      const fieldErrors: Record<string, string[]> = {};
-      for (const issue of parsed.error.issues) (fieldErrors[String(issue.path[0] ?? "form")] ??= []).push(issue.message);
-      throw Invalid("invalid", fieldErrors);
+      throw Invalid("invalid", fieldErrorsOf(parsed.error));
     }
     const done = await run(actor, parsed.data);
     revalidatePath("/", "layout");

@@ -5,7 +5,7 @@
 import "server-only";
 import type { SessionUser } from "@/lib/auth/session";
 import { db } from "@/lib/db";
-import { Conflict, isUniqueViolation, NotFound } from "@/lib/errors";
+import { Conflict, isUniqueViolation, NotFound, type PlainCode } from "@/lib/errors";
 import type { Consent, ModerationState, ResponseStatus } from "@/lib/generated/prisma/enums";
 import { audit, lockSetOfParagraph, requireModerator } from "./access";
 import { MESSAGE_LIMITS, type CiteInput } from "./schemas";
@@ -19,7 +19,7 @@ type Candidate = {
 };
 
 /** Why a response may not be cited, as an error key; null when it may. */
-export function citationRefusal(response: Candidate, callId: string): string | null {
+export function citationRefusal(response: Candidate, callId: string): PlainCode | null {
   if (response.callId !== callId) return "citeOtherCall";
   if (response.status === "WITHDRAWN") return "citeWithdrawn";
   if (response.status !== "SUBMITTED" || !response.reference) return "citeNotSubmitted";

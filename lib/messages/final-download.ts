@@ -6,7 +6,7 @@
 // memory keyed by a hash of everything they show: a request makes one only when that content changed.
 import "server-only";
 import { createHash } from "node:crypto";
-import { DomainError } from "@/lib/errors";
+import { isAppError } from "@/lib/errors";
 import { getFinalMessages } from "./final";
 import type { FinalMessages } from "./final";
 import { FINAL_FILES, isFinalFile, siteUrl } from "./final-document";
@@ -58,8 +58,7 @@ export async function finalDownload(request: Request, slug: string, file: string
       return new Response(null, { status: 304, headers });
     return new Response(new Uint8Array(body), { headers: { ...headers, "Content-Length": String(body.length) } });
   } catch (error) {
-    if (error instanceof DomainError && error.message === "finalPdfTooLarge")
-      return plain(500, "The document is too large to be made.");
+    if (isAppError(error) && error.code === "finalPdfTooLarge") return plain(500, "The document is too large to be made.");
     console.error(`[route /messages/${slug}/download/${file}] unexpected error`, error);
     return plain(500, "The document could not be made. Please try again later.");
   }

@@ -25,8 +25,8 @@ const id = text({ error: "invalid" }).trim().min(1, { error: "invalid" }).max(40
 const boundedText = (min: number, max: number) =>
   text({ error: "text" })
     .trim()
-    .min(min, { error: min <= 1 ? "required" : `tooShort|${min}` })
-    .max(max, { error: `tooLong|${max}` });
+    .min(min, { error: min <= 1 ? "required" : "tooShort" })
+    .max(max, { error: "tooLong" });
 
 export const messageSetCreateSchema = z.object({
   callId: id,
@@ -36,9 +36,7 @@ export const messageSetCreateSchema = z.object({
 export const messageSetUpdateSchema = z.object({
   setId: id,
   title: boundedText(MESSAGE_LIMITS.titleMin, MESSAGE_LIMITS.title),
-  introduction: text({ error: "text" })
-    .trim()
-    .max(MESSAGE_LIMITS.introduction, { error: `tooLong|${MESSAGE_LIMITS.introduction}` }),
+  introduction: text({ error: "text" }).trim().max(MESSAGE_LIMITS.introduction, { error: "tooLong" }),
 });
 
 export const sectionAddSchema = z.object({ setId: id, heading: boundedText(1, MESSAGE_LIMITS.heading) });
@@ -114,5 +112,5 @@ export type CiteInput = z.infer<typeof citeSchema>;
 
 /** Text to preview as it will be published (a paragraph or the introduction). */
 export const previewSchema = z.object({
-  source: text({ error: "text" }).max(MESSAGE_LIMITS.introduction, { error: `tooLong|${MESSAGE_LIMITS.introduction}` }),
+  source: text({ error: "text" }).max(MESSAGE_LIMITS.introduction, { error: "tooLong" }),
 });

@@ -22,7 +22,6 @@ export { VERSION_LIMITS } from "./version-limits";
 const DAY = 24 * 3600 * 1000;
 
 /** A refusal that carries values for its sentence: "key|{json}" (lib/messages/action.ts reads it). */
-const conflictWith = (key: string, values: Record<string, string | number>) => Conflict(`${key}|${JSON.stringify(values)}`);
 
 function refuseFinal(status: string) {
   if (status === "FINAL") throw Conflict("setFinal");
@@ -126,16 +125,16 @@ async function refuseActivePeriod(tx: Tx, setId: string, number: number, now: Da
   for (const other of periods) {
     const state = commentPeriodState(other, now);
     if (state === "open")
-      throw conflictWith(then === "publish" ? "periodOpen" : "periodOpenFinal", {
+      throw Conflict(then === "publish" ? "periodOpen" : "periodOpenFinal", {
         n: other.number,
         next: number,
-        until: other.commentClosesAt!.toISOString(),
+        until: other.commentClosesAt!,
       });
     if (state === "upcoming")
-      throw conflictWith(then === "publish" ? "periodUpcoming" : "periodUpcomingFinal", {
+      throw Conflict(then === "publish" ? "periodUpcoming" : "periodUpcomingFinal", {
         n: other.number,
         next: number,
-        opens: other.commentOpensAt!.toISOString(),
+        opens: other.commentOpensAt!,
       });
   }
 }
@@ -144,7 +143,7 @@ async function refuseActivePeriod(tx: Tx, setId: string, number: number, now: Da
 async function refuseOlder(tx: Tx, setId: string, number: number) {
   const latest = await tx.messageSetVersion.aggregate({ where: { setId, publishedAt: { not: null } }, _max: { number: true } });
   const published = latest._max.number;
-  if (published !== null && published > number) throw conflictWith("olderThanPublished", { n: number, latest: published });
+  if (published !== null && published > number) throw Conflict("olderThanPublished", { n: number, latest: published });
 }
 
 /** Checks a comment period's bounds; the opening is never before publication (an earlier one starts now). */
@@ -245,9 +244,8 @@ export async function finaliseVersion(actor: SessionUser, input: { versionId: st
     refuseFinal(set.status);
     await refuseOlder(tx, set.id, version.number);
     const own = commentPeriodState(version, now);
-    if (own === "open") throw conflictWith("ownPeriodOpen", { n: version.number, until: version.commentClosesAt!.toISOString() });
-    if (own === "upcoming")
-      throw conflictWith("ownPeriodUpcoming", { n: version.number, opens: version.commentOpensAt!.toISOString() });
+    if (own === "open") throw Conflict("ownPeriodOpen", { n: version.number, until: version.commentClosesAt! });
+    if (own === "upcoming") throw Conflict("ownPeriodUpcoming", { n: version.number, opens: version.commentOpensAt! });
     await refuseActivePeriod(tx, set.id, version.number, now, "final");
     const publishedAt = version.publishedAt ?? now;
     await tx.messageSetVersion.update({

@@ -30,8 +30,8 @@ export const responseIdSchema = z.object({ responseId: id });
 /** Why an item is hidden (shown to its author): the same rule for responses and comments. */
 export const hideReasonField = text({ error: "text" })
   .trim()
-  .min(MODERATION_LIMITS.hideReasonMin, { error: `reasonTooShort|${MODERATION_LIMITS.hideReasonMin}` })
-  .max(MODERATION_LIMITS.hideReasonMax, { error: `tooLong|${MODERATION_LIMITS.hideReasonMax}` });
+  .min(MODERATION_LIMITS.hideReasonMin, { error: "reasonTooShort" })
+  .max(MODERATION_LIMITS.hideReasonMax, { error: "tooLong" });
 
 export const hideInputSchema = z.object({ responseId: id, reason: hideReasonField });
 export type HideInput = z.output<typeof hideInputSchema>;
@@ -41,7 +41,7 @@ export const reportFields = {
   reason: z.enum(ReportReason, { error: "chooseReason" }),
   details: text({ error: "text" })
     .trim()
-    .max(MODERATION_LIMITS.reportDetails, { error: `tooLong|${MODERATION_LIMITS.reportDetails}` })
+    .max(MODERATION_LIMITS.reportDetails, { error: "tooLong" })
     .optional()
     .transform((value) => value ?? ""),
 };

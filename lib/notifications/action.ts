@@ -5,13 +5,12 @@ import { getTranslations } from "next-intl/server";
 import type { z } from "zod";
 import { formValues, runAction, type ActionResult } from "@/lib/actions";
 import { Invalid } from "@/lib/errors";
+import { fieldErrorsOf } from "@/lib/validation/issues";
 
 export function parseForm<S extends z.ZodType>(schema: S, formData: FormData): z.output<S> {
   const parsed = schema.safeParse(formValues(formData));
   if (!parsed.success) {
-    const fieldErrors: Record<string, string[]> = {};
-    for (const issue of parsed.error.issues) (fieldErrors[String(issue.path[0] ?? "form")] ??= []).push(issue.message);
-    throw Invalid("invalid", fieldErrors);
+    throw Invalid("invalid", fieldErrorsOf(parsed.error));
   }
   return parsed.data;
 }

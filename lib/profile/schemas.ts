@@ -15,7 +15,7 @@ export const UN_REGIONS = Object.values(UnRegion);
 const optionalText = (max: number) =>
   displayText()
     .trim()
-    .max(max, { error: `tooLong|${max}` })
+    .max(max, { error: "tooLong" })
     .optional()
     .transform((value) => (value ? value : null));
 
@@ -25,7 +25,7 @@ export const profileInputSchema = z
     displayName: displayText("required")
       .trim()
       .min(1, { error: "required" })
-      .max(PROFILE_LIMITS.displayName, { error: `tooLong|${PROFILE_LIMITS.displayName}` }),
+      .max(PROFILE_LIMITS.displayName, { error: "tooLong" }),
     stakeholderGroup: z.enum(StakeholderGroup, { error: "chooseGroup" }),
     region: z.enum(UnRegion, { error: "chooseRegion" }),
     country: text({ error: "chooseCountry" }).trim().toUpperCase().refine(isCountryCode, { error: "chooseCountry" }),

@@ -56,11 +56,11 @@ function textSchema(question: QuestionDefinition, draft: boolean) {
     .transform((value) => (draft ? normalise(value) : normalise(value).trim()))
     .pipe(
       text()
-        .max(max, { error: `tooLong|${max}` })
+        .max(max, { error: "tooLong" })
         .superRefine((value, ctx) => {
           if (draft) return;
           if (question.required && value.length === 0) ctx.addIssue({ code: "custom", message: "required" });
-          else if (value.length > 0 && value.length < min) ctx.addIssue({ code: "custom", message: `tooShort|${min}` });
+          else if (value.length > 0 && value.length < min) ctx.addIssue({ code: "custom", message: "tooShort", params: { min } });
         }),
     );
 }
@@ -89,7 +89,7 @@ function multipleChoiceSchema(question: QuestionDefinition, draft: boolean) {
         if (value.some((choice) => !question.options.includes(choice)))
           ctx.addIssue({ code: "custom", message: "chooseOffered" });
         else if (new Set(value).size !== value.length) ctx.addIssue({ code: "custom", message: "chooseOffered" });
-        else if (value.length > max) ctx.addIssue({ code: "custom", message: `tooManyChoices|${max}` });
+        else if (value.length > max) ctx.addIssue({ code: "custom", message: "tooManyChoices", params: { max: max } });
         else if (!draft && question.required && value.length === 0) ctx.addIssue({ code: "custom", message: "chooseAtLeastOne" });
       }),
     );

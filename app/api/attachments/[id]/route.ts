@@ -2,14 +2,15 @@
 // DELETE /api/attachments/<id> — removes it: the response's author only, while the call is open.
 import { Readable } from "node:stream";
 import { getAttachmentForDownload, removeAttachment } from "@/lib/attachments/attachments";
-import { assertSameOrigin, contentDisposition, handleErrors } from "@/lib/attachments/http";
+import { assertSameOrigin, contentDisposition } from "@/lib/attachments/http";
+import { handleRouteErrors } from "@/lib/http/route-errors";
 import { getSessionUser } from "@/lib/auth/session";
 import { Unauthenticated } from "@/lib/errors";
 
 type Context = { params: Promise<{ id: string }> };
 
-export async function GET(_request: Request, { params }: Context) {
-  return handleErrors("downloadAttachment", async () => {
+export async function GET(request: Request, { params }: Context) {
+  return handleRouteErrors("downloadAttachment", request, async () => {
     const { id } = await params;
     const file = await getAttachmentForDownload(await getSessionUser(), id);
     const body = Buffer.isBuffer(file.body)
@@ -30,7 +31,7 @@ export async function GET(_request: Request, { params }: Context) {
 }
 
 export async function DELETE(request: Request, { params }: Context) {
-  return handleErrors("removeAttachment", async () => {
+  return handleRouteErrors("removeAttachment", request, async () => {
     const user = await getSessionUser();
     if (!user) throw Unauthenticated();
     assertSameOrigin(request);

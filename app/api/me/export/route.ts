@@ -1,12 +1,13 @@
 // GET /api/me/export — everything the platform holds about the signed-in user, as a JSON download.
 // Only ever the asker's own data: there is no id to change.
 import { exportPersonalData } from "@/lib/accounts/personal-data";
-import { contentDisposition, handleErrors } from "@/lib/attachments/http";
+import { contentDisposition } from "@/lib/attachments/http";
+import { handleRouteErrors } from "@/lib/http/route-errors";
 import { getSessionUser } from "@/lib/auth/session";
 import { Unauthenticated } from "@/lib/errors";
 
-export async function GET() {
-  return handleErrors("exportPersonalData", async () => {
+export async function GET(request: Request) {
+  return handleRouteErrors("exportPersonalData", request, async () => {
     const user = await getSessionUser();
     if (!user) throw Unauthenticated();
     const now = new Date();

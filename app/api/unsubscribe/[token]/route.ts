@@ -2,7 +2,7 @@
 // List-Unsubscribe header; the mail client posts "List-Unsubscribe=One-Click". Turns that kind off (all
 // kinds without ?kind). No sign-in and no CSRF token: the unguessable token is the credential, and the
 // only thing it can do is turn email off. GET changes nothing.
-import { DomainError } from "@/lib/errors";
+import { isAppError } from "@/lib/errors";
 import { parseKindSlug } from "@/lib/notifications/kinds";
 import { unsubscribe } from "@/lib/notifications/settings";
 
@@ -18,7 +18,7 @@ export async function POST(request: Request, { params }: Context) {
   try {
     await unsubscribe(token, kind);
   } catch (error) {
-    if (error instanceof DomainError && error.kind === "not_found") return plain("This unsubscribe link is not valid.\n", 404);
+    if (isAppError(error, "not_found")) return plain("This unsubscribe link is not valid.\n", 404);
     console.error("[unsubscribe] one-click failed", error);
     return plain("Something went wrong. Please try again later.\n", 500);
   }

@@ -3,9 +3,10 @@
 // 400 / 401 / 404 / 409 (full, closed, withdrawn) / 413 (too large) / 415 (type).
 import { addAttachment } from "@/lib/attachments/attachments";
 import { MAX_BYTES } from "@/lib/attachments/detect";
-import { assertSameOrigin, handleErrors, readBodyLimited } from "@/lib/attachments/http";
+import { assertSameOrigin, readBodyLimited } from "@/lib/attachments/http";
+import { handleRouteErrors } from "@/lib/http/route-errors";
 import { getSessionUser } from "@/lib/auth/session";
-import { Invalid, Unauthenticated } from "@/lib/errors";
+import { Invalid, TooLarge, Unauthenticated } from "@/lib/errors";
 import { isAcceptablePath } from "@/lib/http/request-guard";
 
 /** Room for the multipart framing around the file: boundaries and the part's headers (its name). */
@@ -13,19 +14,20 @@ const MULTIPART_OVERHEAD = 16 * 1024;
 const MAX_BODY = MAX_BYTES + MULTIPART_OVERHEAD;
 
 export async function POST(request: Request, { params }: { params: Promise<{ id: string }> }) {
-  return handleErrors("uploadAttachment", async () => {
+  return handleRouteErrors("uploadAttachment", request, async () => {
     const user = await getSessionUser();
     if (!user) throw Unauthenticated();
     assertSameOrigin(request);
     // proxy.ts does not run for uploads (see its matcher), so the path is checked here.
-    if (!isAcceptablePath(new URL(request.url).pathname)) throw Invalid("badRequest");
+    if (!isAcceptablePath(new URL(request.url).pathname)) throw Invalid("uploadUnreadable");
     const { id } = await params;
 
     // Refuse what is announced as too large before reading any of it, and stop reading what grows too large.
     const declared = Number(request.headers.get("content-length"));
-    if (Number.isFinite(declared) && declared > MAX_BODY) throw Invalid("tooLarge");
+    if (Number.isFinite(declared) && declared > MAX_BODY)
+      throw TooLarge("fileTooLarge", { maxMegabytes: MAX_BYTES / (1024 * 1024) });
     const body = await readBodyLimited(request, MAX_BODY);
-    if (!body) throw Invalid("tooLarge");
+    if (!body) throw TooLarge("fileTooLarge", { maxMegabytes: MAX_BYTES / (1024 * 1024) });
 
     let form: FormData;
     try {
@@ -33,11 +35,11 @@ export async function POST(request: Request, { params }: { params: Promise<{ id:
         headers: { "content-type": request.headers.get("content-type") ?? "" },
       }).formData();
     } catch {
-      throw Invalid("badRequest");
+      throw Invalid("uploadUnreadable");
     }
     const file = form.get("file");
     if (!(file instanceof File)) throw Invalid("noFile");
-    if (file.size > MAX_BYTES) throw Invalid("tooLarge");
+    if (file.size > MAX_BYTES) throw TooLarge("fileTooLarge", { maxMegabytes: MAX_BYTES / (1024 * 1024) });
 
     const attachment = await addAttachment(user, {
       responseId: id,

@@ -3,12 +3,13 @@
 // dataset, 400 unknown format.
 import { getSessionUser } from "@/lib/auth/session";
 import { openModeratorExport } from "@/lib/exports/exports";
-import { exportResponse, handleExportErrors } from "@/lib/exports/http";
+import { exportResponse } from "@/lib/exports/http";
+import { handleRouteErrors } from "@/lib/http/route-errors";
 
 type Context = { params: Promise<{ id: string; file: string }> };
 
-export async function GET(_request: Request, { params }: Context) {
-  return handleExportErrors("moderatorExport", async () => {
+export async function GET(request: Request, { params }: Context) {
+  return handleRouteErrors("moderatorExport", request, async () => {
     const { id, file } = await params;
     return exportResponse(await openModeratorExport(await getSessionUser(), id, file), { personal: true });
   });
