@@ -2,13 +2,10 @@
 // The comment moderation forms: one button (approve, restore, mark reviewed, dismiss reports), a reason
 // (hide, uphold reports), and the answer with its disposition ("not incorporated" needs a reason, shown as a
 // field error). Plain form posts that work without JavaScript; with it, checked first by the server's schema.
-import { zodResolver } from "@hookform/resolvers/zod";
 import { useTranslations } from "next-intl";
-import { startTransition, useActionState, useRef } from "react";
-import { useForm } from "react-hook-form";
-import type { z } from "zod";
-import { fieldMessage } from "@/components/ui/field-message";
-import type { ActionResult } from "@/lib/actions";
+import { useActionState } from "react";
+import { useActionForm } from "@/components/forms/use-action-form";
+import type { FormAction } from "@/lib/actions";
 import { MODERATION_LIMITS } from "@/lib/moderation/schemas";
 import {
   answerInputSchema,
@@ -16,18 +13,10 @@ import {
   commentHideSchema,
   DISPOSITIONS,
   type AnswerFormValues,
-  type AnswerInput,
   type CommentTab,
 } from "@/lib/comments/schemas";
 
-type Action = (previous: ActionResult | null, formData: FormData) => Promise<ActionResult>;
-type Common = { action: Action; commentId: string; tab: CommentTab; label: string; itemLabel: string };
-
-function useField() {
-  const tcv = useTranslations("CommentValidation");
-  const tv = useTranslations("Validation");
-  return (code: string | undefined) => (code && tcv.has(code.split("|")[0]!) ? fieldMessage(tcv, code) : fieldMessage(tv, code));
-}
+type Common = { action: FormAction; commentId: string; tab: CommentTab; label: string; itemLabel: string };
 
 export function CommentButtonForm({
   action,
@@ -56,28 +45,16 @@ export function CommentButtonForm({
 }
 
 export function CommentReasonForm({ action, commentId, tab, label, itemLabel, fieldLabel }: Common & { fieldLabel: string }) {
-  const [state, formAction, pending] = useActionState(action, null);
-  const field = useField();
-  const formRef = useRef<HTMLFormElement>(null);
-  const refused = state && !state.ok ? state : undefined;
-  const { register, handleSubmit, formState } = useForm<
-    z.input<typeof commentHideSchema>,
-    unknown,
-    z.output<typeof commentHideSchema>
-  >({
-    resolver: zodResolver(commentHideSchema),
-    defaultValues: { commentId, reason: refused?.values?.reason ?? "" },
+  const { form, refused, formRef, formAction, onSubmit, fieldError, pending } = useActionForm({
+    schema: commentHideSchema,
+    action,
+    defaults: (typed) => ({ commentId, reason: typed?.reason ?? "" }),
   });
+  const { register } = form;
   const id = `${label.replace(/\W+/g, "-").toLowerCase()}-${commentId}`;
-  const error = field(formState.errors.reason?.message ?? refused?.fieldErrors?.reason?.[0]);
+  const error = fieldError("reason");
   return (
-    <form
-      ref={formRef}
-      action={formAction}
-      noValidate
-      className="form"
-      onSubmit={(event) => handleSubmit(() => startTransition(() => formAction(new FormData(formRef.current!))))(event)}
-    >
+    <form ref={formRef} action={formAction} noValidate className="form" onSubmit={onSubmit}>
       <input type="hidden" name="commentId" value={commentId} />
       <input type="hidden" name="tab" value={tab} />
       <div className="field">
@@ -118,35 +95,24 @@ type Current = { disposition: string | null; answer: string | null; dispositionR
 export function AnswerForm({ action, commentId, tab, itemLabel, current }: Omit<Common, "label"> & { current: Current }) {
   const t = useTranslations("CommentModeration");
   const tDisposition = useTranslations("CommentDisposition");
-  const [state, formAction, pending] = useActionState(action, null);
-  const field = useField();
-  const formRef = useRef<HTMLFormElement>(null);
-  const refused = state && !state.ok ? state : undefined;
-  const initial = {
-    disposition: (refused?.values?.disposition ?? current.disposition ?? "") as AnswerFormValues["disposition"],
-    answer: refused?.values?.answer ?? current.answer ?? "",
-    reason: refused?.values?.reason ?? current.dispositionReason ?? "",
-  };
-  const { register, handleSubmit, formState } = useForm<AnswerFormValues, unknown, AnswerInput>({
-    resolver: zodResolver(answerInputSchema),
-    defaultValues: { commentId, ...initial },
+  const initialOf = (typed: Record<string, string> | undefined) => ({
+    disposition: (typed?.disposition ?? current.disposition ?? "") as AnswerFormValues["disposition"],
+    answer: typed?.answer ?? current.answer ?? "",
+    reason: typed?.reason ?? current.dispositionReason ?? "",
   });
+  const { form, refused, formRef, formAction, onSubmit, fieldError, pending } = useActionForm({
+    schema: answerInputSchema,
+    action,
+    defaults: (typed) => ({ commentId, ...initialOf(typed) }),
+  });
+  const { register } = form;
+  const initial = initialOf(refused?.values);
   const id = `answer-${commentId}`;
-  const errors = {
-    disposition: field(formState.errors.disposition?.message ?? refused?.fieldErrors?.disposition?.[0]),
-    answer: field(formState.errors.answer?.message ?? refused?.fieldErrors?.answer?.[0]),
-    reason: field(formState.errors.reason?.message ?? refused?.fieldErrors?.reason?.[0]),
-  };
+  const errors = { disposition: fieldError("disposition"), answer: fieldError("answer"), reason: fieldError("reason") };
   const described = (name: keyof typeof errors, hint?: string) =>
     [hint, errors[name] ? `${id}-${name}-error` : undefined].filter(Boolean).join(" ") || undefined;
   return (
-    <form
-      ref={formRef}
-      action={formAction}
-      noValidate
-      className="form"
-      onSubmit={(event) => handleSubmit(() => startTransition(() => formAction(new FormData(formRef.current!))))(event)}
-    >
+    <form ref={formRef} action={formAction} noValidate className="form" onSubmit={onSubmit}>
       <input type="hidden" name="commentId" value={commentId} />
       <input type="hidden" name="tab" value={tab} />
       {refused && !Object.values(refused.fieldErrors ?? {}).some(Boolean) && (

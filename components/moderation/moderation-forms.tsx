@@ -2,33 +2,18 @@
 // The small forms of the moderation queue: a one-button form (approve, restore, mark reviewed, dismiss
 // reports) and a form with a reason (hide, uphold reports). Plain forms posting server actions: they work
 // without JavaScript; with it, the reason is checked first by the same schema the server uses.
-import { zodResolver } from "@hookform/resolvers/zod";
 import { useTranslations } from "next-intl";
-import { startTransition, useActionState, useRef } from "react";
-import { useForm } from "react-hook-form";
-import { fieldMessage } from "@/components/ui/field-message";
-import type { ActionResult } from "@/lib/actions";
+import { useActionState } from "react";
+import { useActionForm } from "@/components/forms/use-action-form";
+import type { FormAction } from "@/lib/actions";
 import { hideInputSchema, MODERATION_LIMITS, type QueueTab } from "@/lib/moderation/schemas";
-import type { z } from "zod";
 
-export type ModerationAction = (previous: ActionResult | null, formData: FormData) => Promise<ActionResult>;
-
-function useMessage() {
-  const tErrors = useTranslations("ModerationErrors");
-  const tmv = useTranslations("ModerationValidation");
-  const tv = useTranslations("Validation");
-  return {
-    refusal: (message: string) => (tErrors.has(message) ? tErrors(message) : message),
-    field: (code: string | undefined) =>
-      code && tmv.has(code.split("|")[0]!) ? fieldMessage(tmv, code) : fieldMessage(tv, code),
-  };
-}
+export type ModerationAction = FormAction;
 
 type Common = { action: ModerationAction; responseId: string; tab: QueueTab; label: string; itemLabel: string };
 
 export function ButtonForm({ action, responseId, tab, label, itemLabel, secondary = false }: Common & { secondary?: boolean }) {
   const [state, formAction, pending] = useActionState(action, null);
-  const { refusal } = useMessage();
   return (
     <form action={formAction} className="inline-form">
       <input type="hidden" name="responseId" value={responseId} />
@@ -39,35 +24,25 @@ export function ButtonForm({ action, responseId, tab, label, itemLabel, secondar
       </button>
       {state && !state.ok && (
         <span role="alert" className="field-error">
-          {refusal(state.message)}
+          {state.message}
         </span>
       )}
     </form>
   );
 }
 
-type ReasonValues = z.input<typeof hideInputSchema>;
-
 export function ReasonForm({ action, responseId, tab, label, itemLabel, fieldLabel }: Common & { fieldLabel: string }) {
   const t = useTranslations("ModerationQueue");
-  const [state, formAction, pending] = useActionState(action, null);
-  const { refusal, field } = useMessage();
-  const formRef = useRef<HTMLFormElement>(null);
-  const refused = state && !state.ok ? state : undefined;
-  const { register, handleSubmit, formState } = useForm<ReasonValues, unknown, z.output<typeof hideInputSchema>>({
-    resolver: zodResolver(hideInputSchema),
-    defaultValues: { responseId, reason: refused?.values?.reason ?? "" },
+  const { form, refused, formRef, formAction, onSubmit, fieldError, pending } = useActionForm({
+    schema: hideInputSchema,
+    action,
+    defaults: (typed) => ({ responseId, reason: typed?.reason ?? "" }),
   });
+  const { register } = form;
   const id = `${label.replace(/\W+/g, "-").toLowerCase()}-${responseId}`;
-  const error = field(formState.errors.reason?.message ?? refused?.fieldErrors?.reason?.[0]);
+  const error = fieldError("reason");
   return (
-    <form
-      ref={formRef}
-      action={formAction}
-      noValidate
-      className="form reason-form"
-      onSubmit={(event) => handleSubmit(() => startTransition(() => formAction(new FormData(formRef.current!))))(event)}
-    >
+    <form ref={formRef} action={formAction} noValidate className="form reason-form" onSubmit={onSubmit}>
       <input type="hidden" name="responseId" value={responseId} />
       <input type="hidden" name="tab" value={tab} />
       <div className="field">
@@ -99,7 +74,7 @@ export function ReasonForm({ action, responseId, tab, label, itemLabel, fieldLab
       </button>
       {refused && !refused.fieldErrors?.reason && (
         <p role="alert" className="field-error">
-          {refusal(refused.message)}
+          {refused.message}
         </p>
       )}
     </form>

@@ -9,7 +9,7 @@ import {
   restoreAction,
   reviewAction,
   upholdReportsAction,
-} from "@/app/(moderation)/moderation/calls/[id]/queue/actions";
+} from "@/lib/moderation/actions";
 import { LocalDate } from "@/components/ui/local-date";
 import type { listQueue } from "@/lib/moderation/queue";
 import type { QueueTab } from "@/lib/moderation/schemas";

@@ -1,41 +1,26 @@
 "use client";
 // Report a published response: a reason, and details (required for "other"). Checked by the same schema
 // the server uses; a plain form post without JavaScript. Once sent, the form gives way to a thank-you.
-import { zodResolver } from "@hookform/resolvers/zod";
 import { useTranslations } from "next-intl";
-import { startTransition, useActionState, useRef } from "react";
-import { useForm } from "react-hook-form";
-import { reportResponseAction } from "@/app/(public)/responses/[reference]/actions";
-import { fieldMessage } from "@/components/ui/field-message";
-import {
-  MODERATION_LIMITS,
-  REPORT_REASONS,
-  reportInputSchema,
-  type ReportFormValues,
-  type ReportInput,
-} from "@/lib/moderation/schemas";
+import { useActionForm } from "@/components/forms/use-action-form";
+import { reportResponseAction } from "@/lib/moderation/actions";
+import { MODERATION_LIMITS, REPORT_REASONS, reportInputSchema, type ReportFormValues } from "@/lib/moderation/schemas";
 
 export function ReportForm({ responseId }: { responseId: string }) {
   const t = useTranslations("ReportForm");
   const tReason = useTranslations("ReportReason");
-  const tErrors = useTranslations("ModerationErrors");
-  const tmv = useTranslations("ModerationValidation");
-  const tv = useTranslations("Validation");
-  const [state, formAction, pending] = useActionState(reportResponseAction, null);
-  const formRef = useRef<HTMLFormElement>(null);
-  const refused = state && !state.ok ? state : undefined;
-  const { register, handleSubmit, formState } = useForm<ReportFormValues, unknown, ReportInput>({
-    resolver: zodResolver(reportInputSchema),
-    defaultValues: {
+  const { form, state, refused, formRef, formAction, onSubmit, fieldError, pending } = useActionForm({
+    schema: reportInputSchema,
+    action: reportResponseAction,
+    defaults: (typed) => ({
       responseId,
-      reason: (refused?.values?.reason ?? "") as ReportFormValues["reason"],
-      details: refused?.values?.details ?? "",
-    },
+      reason: (typed?.reason ?? "") as ReportFormValues["reason"],
+      details: typed?.details ?? "",
+    }),
   });
-  const field = (code: string | undefined) =>
-    code && tmv.has(code.split("|")[0]!) ? fieldMessage(tmv, code) : fieldMessage(tv, code);
-  const reasonError = field(formState.errors.reason?.message ?? refused?.fieldErrors?.reason?.[0]);
-  const detailsError = field(formState.errors.details?.message ?? refused?.fieldErrors?.details?.[0]);
+  const { register } = form;
+  const reasonError = fieldError("reason");
+  const detailsError = fieldError("details");
 
   if (state?.ok)
     return (
@@ -48,16 +33,10 @@ export function ReportForm({ responseId }: { responseId: string }) {
     <details open={state ? true : undefined}>
       <summary>{t("heading")}</summary>
       <p className="hint">{t("intro")}</p>
-      <form
-        ref={formRef}
-        action={formAction}
-        noValidate
-        className="form"
-        onSubmit={(event) => handleSubmit(() => startTransition(() => formAction(new FormData(formRef.current!))))(event)}
-      >
+      <form ref={formRef} action={formAction} noValidate className="form" onSubmit={onSubmit}>
         {refused && !refused.fieldErrors?.reason && !refused.fieldErrors?.details && (
           <p className="notice error" role="alert">
-            {tErrors.has(refused.message) ? tErrors(refused.message) : refused.message}
+            {refused.message}
           </p>
         )}
         <input type="hidden" name="responseId" value={responseId} />

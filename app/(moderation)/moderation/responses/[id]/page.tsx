@@ -12,7 +12,12 @@ import { PasteExcerptForm } from "@/components/curation/paste-excerpt-form";
 import { requireRole } from "@/lib/auth/session";
 import { getResponseForCuration } from "@/lib/curation/response-view";
 import { orNotFound } from "@/lib/not-found";
-import { createExcerptAction, deleteExcerptAction, setResponseTagAction, updateExcerptAction } from "./actions";
+import {
+  createExcerptAction,
+  deleteExcerptAction,
+  setResponseTagAction,
+  updateExcerptAction,
+} from "@/lib/curation/response-actions";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("CodingResponse"))("metaTitle") };

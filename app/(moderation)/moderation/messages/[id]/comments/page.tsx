@@ -10,7 +10,7 @@ import { requireRole } from "@/lib/auth/session";
 import { listCommentQueue } from "@/lib/comments/queue";
 import { COMMENT_TABS, commentTabSchema } from "@/lib/comments/schemas";
 import { orNotFound } from "@/lib/not-found";
-import * as a from "./actions";
+import * as a from "@/lib/moderation/actions";
 import { UserText } from "@/components/ui/user-text";
 
 export async function generateMetadata(): Promise<Metadata> {
