@@ -42,7 +42,7 @@ function responseAction<S extends z.ZodType>(
     name: `moderation.${op}`,
     auth: "MODERATOR",
     schema,
-    run: async (input, { actor, values }) => {
+    run: async (input, { actor, values }): Promise<null> => {
       const { callId, reference } = await run(actor, input);
       revalidatePath("/", "layout");
       const { tab } = queueQuerySchema.parse({ tab: values.tab });
@@ -62,7 +62,7 @@ function commentAction<S extends z.ZodType>(
     name: `comments.${op}`,
     auth: "MODERATOR",
     schema,
-    run: async (input, { actor, values }) => {
+    run: async (input, { actor, values }): Promise<null> => {
       const { setId } = await run(actor, input);
       revalidatePath("/", "layout");
       const tab = commentTabSchema.parse(values.tab);
