@@ -1,5 +1,5 @@
-// One schema for the profile form and the server. Error messages are catalog keys ("Validation.*"),
-// translated where they are shown; "key|n" carries a number for the message.
+// One schema for the profile form and the server. Error messages are codes of the "Errors" catalog, their
+// limits read from the issue itself (lib/validation/issues.ts), translated where they are shown.
 import { z } from "zod";
 import { text } from "@/lib/validation/text";
 import { StakeholderGroup, UnRegion } from "@/lib/generated/prisma/enums";
