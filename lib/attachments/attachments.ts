@@ -58,7 +58,7 @@ export async function addAttachment(
 
   const storageKey = newStorageKey();
   const files = storage();
-  await files.put(storageKey, input.bytes);
+  await files.put(storageKey, input.bytes, { contentType: mediaType });
   let created: AttachmentSummary;
   try {
     created = await db.$transaction(async (tx) => {
@@ -111,7 +111,7 @@ export async function makePublicCopies(responseId: string) {
     const key = newStorageKey();
     try {
       const stripped = await stripMetadata(attachment.mediaType, await readAll(await files.get(attachment.storageKey)));
-      await files.put(key, stripped);
+      await files.put(key, stripped, { contentType: attachment.mediaType });
       const { count } = await db.attachment.updateMany({
         where: { id: attachment.id, publicStorageKey: null },
         data: { publicStorageKey: key, publicSize: stripped.length },
