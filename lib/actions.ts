@@ -2,7 +2,8 @@
 import "server-only";
 import { getTranslations } from "next-intl/server";
 import { unstable_rethrow } from "next/navigation";
-import { DomainError } from "@/lib/errors";
+import { DomainError, RateLimitedError } from "@/lib/errors";
+import { rateLimitedMessage } from "@/lib/limits/message";
 import { INVALID_CHARACTERS_KEY, isInvalidTextError } from "@/lib/validation/text";
 
 export type FieldErrors = Record<string, string[] | undefined>;
@@ -18,6 +19,7 @@ export async function runAction<T>(name: string, body: () => Promise<ActionResul
   } catch (error) {
     unstable_rethrow(error); // redirect(), notFound() and forbidden() must reach Next.js
     const t = await getTranslations("Errors");
+    if (error instanceof RateLimitedError) return { ok: false, message: rateLimitedMessage(t, error.retryAfterSeconds) };
     if (error instanceof DomainError) {
       const message = t.has(error.message) ? t(error.message) : error.message;
       return { ok: false, message, fieldErrors: error.fieldErrors };

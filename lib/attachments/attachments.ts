@@ -10,6 +10,7 @@ import type { SessionUser } from "@/lib/auth/session";
 import { callStatus } from "@/lib/calls/status";
 import { db } from "@/lib/db";
 import { Closed, Conflict, Invalid, NotFound } from "@/lib/errors";
+import { limitAccount, UPLOADS_PER_ACCOUNT } from "@/lib/limits/account";
 import type { Consent, ModerationState, ResponseStatus } from "@/lib/generated/prisma/enums";
 import { cleanFileName, detectType, MAX_BYTES, MAX_FILES } from "./detect";
 import { ALLOWED_TYPES, kindOfMediaType, type AttachmentSummary } from "./limits";
@@ -56,6 +57,8 @@ export async function addAttachment(
     if ((await tx.attachment.count({ where: { responseId: input.responseId } })) >= MAX_FILES) throw Conflict("tooMany");
   });
 
+  // Counted across app instances; only uploads that would be stored count.
+  await limitAccount(UPLOADS_PER_ACCOUNT, actor.id);
   const storageKey = newStorageKey();
   const files = storage();
   await files.put(storageKey, input.bytes, { contentType: mediaType });

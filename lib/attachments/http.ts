@@ -2,7 +2,8 @@
 // the same-origin check, and a body reader that stops at a limit instead of buffering an oversized upload.
 import "server-only";
 import { getTranslations } from "next-intl/server";
-import { DomainError, Forbidden } from "@/lib/errors";
+import { DomainError, Forbidden, RateLimitedError } from "@/lib/errors";
+import { rateLimitedMessage } from "@/lib/limits/message";
 import { isInvalidTextError } from "@/lib/validation/text";
 import { MAX_ARCHIVE_ENTRIES, MAX_BYTES, MAX_FILES, MAX_UNPACKED_BYTES } from "./limits";
 
@@ -25,6 +26,8 @@ function statusOf(error: DomainError) {
     case "conflict":
     case "closed":
       return 409;
+    case "rate_limited":
+      return 429;
     case "invalid":
       if (error.message === "tooLarge" || error.message === "unpackedTooLarge") return 413;
       return UNSUPPORTED.has(error.message) ? 415 : 400;
@@ -38,6 +41,10 @@ export async function handleErrors(name: string, body: () => Promise<Response>):
   } catch (error) {
     const tAttachments = await getTranslations("Attachments.errors");
     const tErrors = await getTranslations("Errors");
+    if (error instanceof RateLimitedError) {
+      const message = rateLimitedMessage(tErrors, error.retryAfterSeconds);
+      return Response.json({ ok: false, message }, { status: 429, headers: { "Retry-After": String(error.retryAfterSeconds) } });
+    }
     if (error instanceof DomainError) {
       const key = error.message;
       const message = tAttachments.has(key) ? tAttachments(key, messageValues) : tErrors.has(key) ? tErrors(key) : key;
