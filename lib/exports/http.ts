@@ -12,6 +12,7 @@ const STATUS: Record<DomainError["kind"], number> = {
   invalid: 400,
   conflict: 409,
   closed: 409,
+  rate_limited: 429,
 };
 
 export function exportResponse(opened: OpenedExport, { personal }: { personal: boolean }): Response {
