@@ -35,7 +35,7 @@ export interface ErrorParamMap {
   periodOpenFinal: { n: number; until: Date; next: number };
   periodUpcoming: { n: number; opens: Date; next: number };
   periodUpcomingFinal: { n: number; opens: Date; next: number };
-  rateLimited: { minutes: number };
+  rateLimited: { wait: number; unit: "seconds" | "minutes" };
   fileTooLarge: { maxMegabytes: number };
   unpackedTooLarge: { maxUnpackedMegabytes: number };
   tooManyParts: { maxEntries: number };
@@ -130,7 +130,9 @@ export const Unsupported = factory("unsupported", "unsupportedType");
 
 export function RateLimited(seconds: number) {
   const wait = Math.max(1, Math.ceil(seconds));
-  const error = new AppError("rate_limited", { code: "rateLimited", params: { minutes: Math.ceil(wait / 60) } });
+  // Seconds under a minute, whole minutes above ("try again in 42 seconds", "… in 2 minutes").
+  const params = wait < 60 ? { wait, unit: "seconds" as const } : { wait: Math.ceil(wait / 60), unit: "minutes" as const };
+  const error = new AppError("rate_limited", { code: "rateLimited", params });
   error.retryAfterSeconds = wait;
   return error;
 }

@@ -59,7 +59,13 @@ export async function apiGet(
   allowed: readonly ParameterName[],
   handler: (query: Query, url: URL) => Promise<ApiResult>,
 ): Promise<Response> {
-  const limit = takeToken(clientKey(request));
+  let limit: RateLimitResult;
+  try {
+    limit = await takeToken(clientKey(request));
+  } catch (error) {
+    console.error("[api] rate limit store unavailable", error);
+    return errorResponse(new ApiError("internal", "Something went wrong on our side."), {});
+  }
   const limitHeaders = rateLimitHeaders(limit);
   if (!limit.allowed) {
     return errorResponse(

@@ -76,8 +76,9 @@ Answers carry a weak ETag and, where known, Last-Modified; send If-None-Match or
 
 A token bucket per client: bursts of ${RATE_LIMIT_DEFAULTS.burst} requests, refilled at
 ${RATE_LIMIT_DEFAULTS.perMinute} a minute (operators may change both). Beyond it: 429 with Retry-After. RateLimit-Limit,
-RateLimit-Remaining and RateLimit-Reset are on every answer. Clients are told apart by their address as the
-platform's reverse proxy reports it; where the platform runs without one, all clients share one bucket.
+RateLimit-Remaining and RateLimit-Reset are on every answer. The limit holds across all of the platform's
+servers. Clients are told apart by their address as the platform's reverse proxy reports it, or else by the
+address the request came from.
 
 ## Licence
 

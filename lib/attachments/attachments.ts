@@ -10,6 +10,7 @@ import type { SessionUser } from "@/lib/auth/session";
 import { callStatus } from "@/lib/calls/status";
 import { db } from "@/lib/db";
 import { Closed, Conflict, Invalid, NotFound, TooLarge } from "@/lib/errors";
+import { limitAccount, UPLOADS_PER_ACCOUNT } from "@/lib/limits/account";
 import type { Consent, ModerationState, ResponseStatus } from "@/lib/generated/prisma/enums";
 import { cleanFileName, detectType, MAX_BYTES, MAX_FILES } from "./detect";
 import { ALLOWED_TYPES, kindOfMediaType, type AttachmentSummary } from "./limits";
@@ -57,9 +58,11 @@ export async function addAttachment(
       throw Conflict("tooManyFiles", { maxFiles: MAX_FILES });
   });
 
+  // Counted across app instances; only uploads that would be stored count.
+  await limitAccount(UPLOADS_PER_ACCOUNT, actor.id);
   const storageKey = newStorageKey();
   const files = storage();
-  await files.put(storageKey, input.bytes);
+  await files.put(storageKey, input.bytes, { contentType: mediaType });
   let created: AttachmentSummary;
   try {
     created = await db.$transaction(async (tx) => {
@@ -112,7 +115,7 @@ export async function makePublicCopies(responseId: string) {
     const key = newStorageKey();
     try {
       const stripped = await stripMetadata(attachment.mediaType, await readAll(await files.get(attachment.storageKey)));
-      await files.put(key, stripped);
+      await files.put(key, stripped, { contentType: attachment.mediaType });
       const { count } = await db.attachment.updateMany({
         where: { id: attachment.id, publicStorageKey: null },
         data: { publicStorageKey: key, publicSize: stripped.length },

@@ -8,6 +8,7 @@ import type { SessionUser } from "@/lib/auth/session";
 import { db } from "@/lib/db";
 import { Closed, Conflict, Forbidden, Invalid, isUniqueViolation, NotFound, Unauthenticated } from "@/lib/errors";
 import { fieldErrorsOf } from "@/lib/validation/issues";
+import { COMMENTS_PER_ACCOUNT, limitAccount } from "@/lib/limits/account";
 import { versionContentSchema } from "@/lib/messages/content";
 import { commentPeriodState } from "@/lib/messages/period";
 import { kickEmailWorker, queueCommentReply } from "@/lib/notifications/events";
@@ -50,6 +51,8 @@ export async function postComment(
   const input = parsed.data;
   const earlier = await byKey(db, actor.id, input.submitKey);
   if (earlier) return { ...earlier, duplicate: true };
+  // All sets together (lib/limits); the exact per-set hourly limit is counted below, from the comments.
+  await limitAccount(COMMENTS_PER_ACCOUNT, actor.id);
   try {
     const posted = await db.$transaction(async (tx) => {
       const profile = await tx.profile.findUnique({

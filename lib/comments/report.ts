@@ -8,6 +8,7 @@ import type { SessionUser } from "@/lib/auth/session";
 import { db } from "@/lib/db";
 import { Conflict, Forbidden, Invalid, isUniqueViolation, NotFound, Unauthenticated } from "@/lib/errors";
 import { fieldErrorsOf } from "@/lib/validation/issues";
+import { limitAccount, REPORTS_PER_ACCOUNT } from "@/lib/limits/account";
 import { autoHideReason, openReportCounts, reportCountsTowardHide } from "@/lib/moderation/threshold";
 import { commentAuditState, lockComment } from "./lock";
 import { commentReportSchema } from "./schemas";
@@ -19,6 +20,7 @@ export async function reportComment(actor: Pick<SessionUser, "id"> | null, value
     throw Invalid("invalid", fieldErrorsOf(parsed.error));
   }
   const input = parsed.data;
+  await limitAccount(REPORTS_PER_ACCOUNT, actor.id);
   try {
     return await db.$transaction(async (tx) => {
       const profile = await tx.profile.findUnique({ where: { userId: actor.id }, select: { userId: true } });

@@ -1,15 +1,17 @@
 // Limits shared by every instance of the app: counters in PostgreSQL (the rate_limits table, made by a
 // migration), through rate-limiter-flexible. Each limit is a fixed window: `points` uses per key, counted
-// from the key's first use, reset `durationSeconds` later. Add a limit with `limiter(...)` in a module of
-// this folder.
+// from the key's first use, reset `durationSeconds` later. Add a limit as a `Limit` constant in a module of
+// this folder; domain functions call `enforce(limit, key)`, which throws RateLimited (lib/errors.ts) with
+// the wait. (The API's token bucket, which fixed windows cannot express, is in bucket.ts, on the same pool.)
 import "server-only";
 import pg from "pg";
 import { RateLimiterPostgres, RateLimiterRes } from "rate-limiter-flexible";
+import { RateLimited } from "@/lib/errors";
 
 const cache = globalThis as unknown as { __igfLimitsPool?: pg.Pool };
 
 /** A small pool of its own: the Prisma client's connections are not lent out. */
-function pool() {
+export function pool() {
   if (!cache.__igfLimitsPool) {
     const connectionString = process.env.DATABASE_URL;
     if (!connectionString) throw new Error("DATABASE_URL is not set (needed for the rate limits).");
@@ -54,6 +56,12 @@ export async function take(limit: Limit, key: string): Promise<Verdict> {
     }
     throw error;
   }
+}
+
+/** As `take`, for domain functions: a refusal throws RateLimited with the seconds to wait. */
+export async function enforce(limit: Limit, key: string) {
+  const verdict = await take(limit, key);
+  if (!verdict.allowed) throw RateLimited(verdict.retryAfterSeconds);
 }
 
 /** Forgets every count of `limit` for `key` (tests, and an operator's reset). */

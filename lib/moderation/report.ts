@@ -8,6 +8,7 @@ import { recordAudit } from "@/lib/audit/record";
 import type { SessionUser } from "@/lib/auth/session";
 import { db } from "@/lib/db";
 import { Conflict, Forbidden, isUniqueViolation, NotFound } from "@/lib/errors";
+import { limitAccount, REPORTS_PER_ACCOUNT } from "@/lib/limits/account";
 import { publishedResponse } from "@/lib/responses/public";
 import { auditState, lockResponse } from "./lock";
 import type { ReportInput } from "./schemas";
@@ -22,6 +23,7 @@ export async function reportResponse(
   input: ReportInput,
   now = new Date(),
 ): Promise<ReportResult> {
+  await limitAccount(REPORTS_PER_ACCOUNT, actor.id);
   try {
     return await db.$transaction(async (tx) => {
       const profile = await tx.profile.findUnique({ where: { userId: actor.id }, select: { userId: true } });

@@ -53,7 +53,7 @@ function route(pathname: string): [string, Handler, Record<string, string>] {
 
 export type ApiAnswer = { status: number; headers: Headers; text: string; json: unknown; template: string };
 
-/** GET `path` (with its query) from the client `ip` (X-Forwarded-For; counted only when TRUST_PROXY is set). */
+/** GET `path` (with its query) from the client `ip` (X-Forwarded-For: trusted when TRUST_PROXY is set, else counted as unverified). */
 export async function apiFetch(
   path: string,
   { ip = "192.0.2.1", headers = {} }: { ip?: string; headers?: Record<string, string> } = {},

@@ -55,7 +55,7 @@ const DECLARED: { [C in keyof ErrorParamMap]: (keyof ErrorParamMap[C])[] } = {
   periodOpenFinal: ["n", "until", "next"],
   periodUpcoming: ["n", "opens", "next"],
   periodUpcomingFinal: ["n", "opens", "next"],
-  rateLimited: ["minutes"],
+  rateLimited: ["wait", "unit"],
   unexpected: ["requestId"],
   fileTooLarge: ["maxMegabytes"],
   unpackedTooLarge: ["maxUnpackedMegabytes"],
@@ -96,7 +96,9 @@ describe("translateError", () => {
     const closed = translateError(t, { code: "commentsClosed", params: { time: new Date("2026-07-02T14:05:00Z") } });
     expect(closed).toContain("2026");
     expect(closed).toContain("UTC");
-    expect(translateError(t, RateLimited(90).descriptor)).toBe("Too many attempts. Please try again in 2 minutes.");
+    expect(translateError(t, RateLimited(90).descriptor)).toBe(
+      "You have done this too many times in a short while. Please try again in 2 minutes.",
+    );
   });
 
   it("reads a code the catalog does not have as the generic refusal, never as the raw code", () => {
@@ -130,7 +132,7 @@ describe("AppError", () => {
     const limited = RateLimited(61.2);
     expect(httpStatus(limited)).toBe(429);
     expect(limited.retryAfterSeconds).toBe(62);
-    expect(limited.params).toEqual({ minutes: 2 });
+    expect(limited.params).toEqual({ wait: 2, unit: "minutes" });
   });
 
   it("takes field errors as codes or descriptors, with or without parameters for the form's code", () => {
