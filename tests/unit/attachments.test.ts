@@ -136,12 +136,14 @@ describe("adding files", () => {
       ]),
       "unsupportedType",
     ],
-    ["an empty file", "empty.pdf", Buffer.alloc(0), "empty"],
+    ["an empty file", "empty.pdf", Buffer.alloc(0), "fileEmpty"],
     ["a file without a name", "  ", pdfFile(), "fileNameMissing"],
-  ])("refuses %s and keeps nothing", async (_label, fileName, bytes, message) => {
+  ])("refuses %s and keeps nothing", async (_label, fileName, bytes, code) => {
     const { author, responseId } = await scenario();
     const before = (await filesOnDisk()).length;
-    await expect(addAttachment(author, { responseId, fileName, bytes })).rejects.toMatchObject({ kind: "invalid", message });
+    // A file of a type not accepted is 415, one without content or name a plain invalid request (400).
+    const kind = code === "fileEmpty" || code === "fileNameMissing" ? "invalid" : "unsupported";
+    await expect(addAttachment(author, { responseId, fileName, bytes })).rejects.toMatchObject({ kind, code });
     expect(await rowCount(responseId)).toBe(0);
     expect((await filesOnDisk()).length).toBe(before);
   });
@@ -150,7 +152,9 @@ describe("adding files", () => {
     const { author, responseId } = await scenario();
     const bytes = Buffer.concat([pdfFile(), Buffer.alloc(MAX_BYTES, 0x20)]);
     await expect(addAttachment(author, { responseId, fileName: "big.pdf", bytes })).rejects.toMatchObject({
-      message: "tooLarge",
+      kind: "too_large",
+      code: "fileTooLarge",
+      params: { maxMegabytes: 10 },
     });
     expect(await rowCount(responseId)).toBe(0);
   });
@@ -160,7 +164,8 @@ describe("adding files", () => {
     for (let n = 1; n <= MAX_FILES; n++) await addAttachment(author, { responseId, fileName: `part ${n}.pdf`, bytes: pdfFile() });
     await expect(addAttachment(author, { responseId, fileName: "part 4.pdf", bytes: pdfFile() })).rejects.toMatchObject({
       kind: "conflict",
-      message: "tooMany",
+      code: "tooManyFiles",
+      params: { maxFiles: 3 },
     });
     expect((await listOwnAttachments(author, responseId)).map((f) => f.fileName)).toEqual([
       "part 1.pdf",
@@ -177,7 +182,7 @@ describe("adding files", () => {
     );
     expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(MAX_FILES - 1);
     for (const result of results.filter((r) => r.status === "rejected")) {
-      expect(result).toMatchObject({ reason: { kind: "conflict", message: "tooMany" } });
+      expect(result).toMatchObject({ reason: { kind: "conflict", code: "tooManyFiles" } });
     }
     expect(await rowCount(responseId)).toBe(MAX_FILES);
     const onDisk = await filesOnDisk();
@@ -203,7 +208,7 @@ describe("adding files", () => {
     const kept = await attachDirectly(responseId);
     await expect(addAttachment(author, { responseId, fileName: "late.pdf", bytes: pdfFile() })).rejects.toMatchObject({
       kind: "closed",
-      message: "closed",
+      code: "filesClosed",
     });
     await expect(removeAttachment(author, kept.id)).rejects.toMatchObject({ kind: "closed" });
     expect(await listOwnAttachments(author, responseId)).toHaveLength(1);
@@ -215,9 +220,9 @@ describe("adding files", () => {
     const kept = await attachDirectly(responseId);
     await expect(addAttachment(author, { responseId, fileName: "more.pdf", bytes: pdfFile() })).rejects.toMatchObject({
       kind: "conflict",
-      message: "withdrawn",
+      code: "filesWithdrawn",
     });
-    await expect(removeAttachment(author, kept.id)).rejects.toMatchObject({ kind: "conflict", message: "withdrawn" });
+    await expect(removeAttachment(author, kept.id)).rejects.toMatchObject({ kind: "conflict", code: "filesWithdrawn" });
     expect(await rowCount(responseId)).toBe(1);
   });
 });
