@@ -10,7 +10,7 @@ import { Closed, Conflict, Forbidden, Invalid, isUniqueViolation, NotFound, Unau
 import { versionContentSchema } from "@/lib/messages/content";
 import { commentPeriodState } from "@/lib/messages/period";
 import { kickEmailWorker, queueCommentReply } from "@/lib/notifications/events";
-import type { DbClient } from "@/prisma/factories";
+import type { DbClient } from "@/lib/db";
 import { COMMENT_LIMITS, commentInputSchema, type CommentFormValues } from "./schemas";
 
 const HOUR = 60 * 60 * 1000;
