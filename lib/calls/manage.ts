@@ -11,7 +11,7 @@ import { Conflict, Forbidden, Invalid, isUniqueViolation, NotFound, onField, typ
 import type { ResponseStatus } from "@/lib/generated/prisma/enums";
 import { hideCommentsOverThreshold } from "@/lib/comments/threshold";
 import { hideOverThreshold } from "@/lib/moderation/threshold";
-import type { DbClient } from "@/prisma/factories";
+import type { DbClient } from "@/lib/db";
 import { questionInputSchema, type CallInput, type QuestionInput } from "./schemas";
 import { callStatus } from "./status";
 

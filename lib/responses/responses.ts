@@ -8,7 +8,7 @@ import { db } from "@/lib/db";
 import { Closed, Conflict, Forbidden, Invalid, isUniqueViolation, NotFound } from "@/lib/errors";
 import type { Consent, ModerationState, ResponseStatus } from "@/lib/generated/prisma/enums";
 import { moderationOnSubmit } from "@/lib/moderation/submission";
-import type { DbClient } from "@/prisma/factories";
+import type { DbClient } from "@/lib/db";
 import { makePublicCopies } from "@/lib/attachments/attachments";
 import { attachmentsPrivacy, identitySelect, identityToFile, type Identity } from "./filing";
 import { sendReceiptMail } from "./receipt-mail";
