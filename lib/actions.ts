@@ -63,13 +63,13 @@ type ActionOptions<S extends z.ZodType, T, A extends ActionAuth> = {
   /** A sentence for the form's live region on success. */
   message?: (data: T) => Promise<string> | string;
   /** Which typed values to send back with a refusal; all of them by default, none with `false`. */
-  keepValues?: false | ((values: Record<string, string>) => Record<string, string>);
+  keepValues?: false | ((values: Record<string, string>, formData: FormData) => Record<string, string>);
 };
 
 export function defineAction<S extends z.ZodType, T, A extends ActionAuth>(options: ActionOptions<S, T, A>): FormAction<T> {
   return async (_previous, formData) => {
     const values = formValues(formData);
-    const kept = options.keepValues === false ? undefined : (options.keepValues?.(values) ?? values);
+    const kept = options.keepValues === false ? undefined : (options.keepValues?.(values, asFormData(formData)) ?? values);
     try {
       const actor = await actorFor(options.auth);
       const parsed = options.schema.safeParse(options.input ? options.input(asFormData(formData), values) : values);
