@@ -12,7 +12,13 @@ import { PasteExcerptForm } from "@/components/curation/paste-excerpt-form";
 import { requireRole } from "@/lib/auth/session";
 import { getResponseForCuration } from "@/lib/curation/response-view";
 import { orNotFound } from "@/lib/not-found";
-import { createExcerptAction, deleteExcerptAction, setResponseTagAction, updateExcerptAction } from "./actions";
+import {
+  createExcerptAction,
+  deleteExcerptAction,
+  pasteExcerptAction,
+  setResponseTagAction,
+  updateExcerptAction,
+} from "@/lib/curation/actions";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("CodingResponse"))("metaTitle") };
@@ -124,7 +130,7 @@ export default async function CurationResponsePage({ params }: { params: Params 
             responseId={response.id}
             questions={response.questions.filter((q) => q.text)}
             tags={callTags}
-            action={createExcerptAction}
+            action={pasteExcerptAction}
           />
         )}
       </section>
