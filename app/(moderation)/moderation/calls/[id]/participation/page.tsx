@@ -14,7 +14,7 @@ import { listOutreach } from "@/lib/insights/outreach";
 import { getModeratorParticipation } from "@/lib/insights/participation";
 import { SMALL_CELL } from "@/lib/insights/suppression";
 import { orNotFound } from "@/lib/not-found";
-import { setTargetsAction } from "./actions";
+import { setTargetsAction } from "@/lib/insights/actions";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("Participation"))("moderatorTitle") };
