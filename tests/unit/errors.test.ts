@@ -56,6 +56,7 @@ const DECLARED: { [C in keyof ErrorParamMap]: (keyof ErrorParamMap[C])[] } = {
   periodUpcoming: ["n", "opens", "next"],
   periodUpcomingFinal: ["n", "opens", "next"],
   rateLimited: ["wait", "unit"],
+  tooManySignInLinks: ["minutes"],
   unexpected: ["requestId"],
   fileTooLarge: ["maxMegabytes"],
   unpackedTooLarge: ["maxUnpackedMegabytes"],
