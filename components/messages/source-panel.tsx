@@ -34,7 +34,7 @@ export async function SourcePanel({ setId, search, tags, excerpts, responses, pa
       />
     ) : null;
   const who = (group: string | null, region: string | null) =>
-    [group && tGroup(group as never), region && tRegion(region as never)].filter(Boolean).join(" · ");
+    [group && tGroup(group), region && tRegion(region)].filter(Boolean).join(" · ");
 
   return (
     <aside aria-labelledby="sources-heading" className={styles.sources}>
