@@ -8,9 +8,9 @@ import { kickEmailWorker, queueCommentReply } from "@/lib/notifications/events";
 
 export type LockedComment = LockedItem & { setId: string; versionId: string; parentId: string | null };
 
-export const commentKind: ItemKind<LockedComment, void> = {
+export const commentKind: ItemKind<LockedComment, void, "commentId"> = {
   itemType: "comment",
-  reportKey: "commentId",
+  idField: "commentId",
   sql: {
     from: Prisma.sql`comments i JOIN message_sets s ON s.id = i."setId"`,
     callId: Prisma.sql`s."callId"`,

@@ -59,15 +59,17 @@ export type KindErrors = {
   profileRequired: string;
 };
 
+export type IdField = "responseId" | "commentId";
+
 /**
  * One moderated item kind. `L` is its locked row (the common fields and `columns`), `U` what `update` gives
  * back for the caller's result.
  */
-export type ItemKind<L extends LockedItem = LockedItem, U = unknown> = {
+export type ItemKind<L extends LockedItem = LockedItem, U = unknown, K extends IdField = IdField> = {
   /** The audit entries' itemType and the first word of their action. */
   itemType: string;
-  /** The reports column naming the item. */
-  reportKey: "responseId" | "commentId";
+  /** The item's id field: the reports column naming it, and the field of its forms. */
+  idField: K;
   sql: {
     /** The item table as `i`, with whatever gives its call. */
     from: Prisma.Sql;
@@ -103,8 +105,8 @@ export const auditState = (item: Pick<LockedItem, "moderationState" | "hiddenRea
   hiddenReason: item.hiddenReason,
 });
 
-const openReports = (tx: DbClient, kind: Pick<ItemKind, "reportKey">, id: string, counting?: true) =>
-  tx.report.count({ where: { [kind.reportKey]: id, status: "OPEN", ...(counting && { countsTowardHide: true }) } });
+const openReports = (tx: DbClient, kind: Pick<ItemKind, "idField">, id: string, counting?: true) =>
+  tx.report.count({ where: { [kind.idField]: id, status: "OPEN", ...(counting && { countsTowardHide: true }) } });
 
 // ---------------------------------------------------------------------------------------------------------
 // Transitions
@@ -206,7 +208,7 @@ export async function transition<L extends LockedItem, U>(
   const result = await db.$transaction(async (tx) => {
     const item = await lockItem(tx, kind, id);
     if (!item.moderatable) throw Conflict(kind.errors.notModeratable);
-    const found: Found = { item, openReports: await openReports(tx, kind, id), tx, kind: kind };
+    const found: Found = { item, openReports: await openReports(tx, kind, id), tx, kind };
     const refusal = await step.from(found);
     if (refusal) throw Conflict(kind.errors[refusal]);
     const data: StateData = { ...(await step.to(found, reason, now)), reviewedAt: now };
@@ -215,7 +217,7 @@ export async function transition<L extends LockedItem, U>(
     if (step.reports && found.openReports > 0) {
       resolved = (
         await tx.report.updateMany({
-          where: { [kind.reportKey]: id, status: "OPEN" },
+          where: { [kind.idField]: id, status: "OPEN" },
           data: { status: step.reports, resolvedAt: now, resolvedById: actor.id },
         })
       ).count;
@@ -234,6 +236,28 @@ export async function transition<L extends LockedItem, U>(
   });
   (afterCommit as (() => void) | void)?.();
   return result;
+}
+
+/**
+ * The transitions of one kind as functions: by id (approve, restore, review, dismiss) or by the input of a
+ * reason form (hide, uphold: the kind's id field and the reason), each giving back what `result` makes.
+ */
+export function moderationCommands<L extends LockedItem, U, K extends IdField, R>(
+  kind: ItemKind<L, U, K>,
+  result: (done: TransitionResult<L, U>) => R,
+) {
+  const byId = (verb: Verb) => async (actor: Moderator, id: string, now?: Date) =>
+    result(await transition(kind, actor, verb, { id }, now));
+  const withReason = (verb: Verb) => async (actor: Moderator, input: Record<K, string> & { reason: string }, now?: Date) =>
+    result(await transition(kind, actor, verb, { id: input[kind.idField], reason: input.reason }, now));
+  return {
+    approve: byId("approve"),
+    restore: byId("restore"),
+    review: byId("review"),
+    dismiss: byId("dismiss"),
+    hide: withReason("hide"),
+    uphold: withReason("uphold"),
+  };
 }
 
 // ---------------------------------------------------------------------------------------------------------
@@ -281,12 +305,12 @@ export async function report<L extends LockedItem>(
       const item = await lockItem(tx, kind, input.id);
       if (!(await kind.isPublic(tx, item, now))) throw NotFound(kind.errors.notFound);
       if (item.authorId === actor.id) throw Conflict(kind.errors.ownItem);
-      const earlier = await tx.report.count({ where: { [kind.reportKey]: item.id, reporterId: actor.id } });
+      const earlier = await tx.report.count({ where: { [kind.idField]: item.id, reporterId: actor.id } });
       if (earlier) throw Conflict(kind.errors.alreadyReported);
       const countsTowardHide = await reportCountsTowardHide(tx, actor.id, now);
       const created = await tx.report.create({
         data: {
-          [kind.reportKey]: item.id,
+          [kind.idField]: item.id,
           reporterId: actor.id,
           reason: input.reason,
           details: input.details,
@@ -316,7 +340,7 @@ export async function report<L extends LockedItem>(
  * reports are hidden as a report crossing the threshold would have hidden them (by the system, audited).
  */
 export async function hideOverThreshold(tx: DbClient, kind: ItemKind, callId: string, threshold: number, now = new Date()) {
-  const key = Prisma.raw(`"${kind.reportKey}"`);
+  const key = Prisma.raw(`"${kind.idField}"`);
   // Locked in id order, as one statement: the same rows a concurrent report would lock.
   const rows = await tx.$queryRaw<{ id: string; open: number; counting: number }[]>`
     SELECT i.id,

@@ -6,9 +6,9 @@ import { Prisma } from "@/lib/generated/prisma/client";
 import { publishedResponse } from "@/lib/responses/public";
 import type { ItemKind, LockedItem } from "./engine";
 
-export const responseKind: ItemKind<LockedItem, { reference: string | null }> = {
+export const responseKind: ItemKind<LockedItem, { reference: string | null }, "responseId"> = {
   itemType: "response",
-  reportKey: "responseId",
+  idField: "responseId",
   sql: {
     from: Prisma.sql`responses i`,
     callId: Prisma.sql`i."callId"`,
