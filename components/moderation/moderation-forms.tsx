@@ -1,15 +1,16 @@
 "use client";
-// The small forms of the moderation queue: a one-button form (approve, restore, mark reviewed, dismiss
-// reports) and a form with a reason (hide, uphold reports). Plain forms posting server actions: they work
-// without JavaScript; with it, the reason is checked first by the same schema the server uses.
+// The small forms of the moderation queue of any item kind (responses, comments): a one-button form
+// (approve, restore, mark reviewed, dismiss reports) and a form with a reason (hide, uphold reports). Each
+// posts the item's id under the kind's field name. Plain forms posting server actions: they work without
+// JavaScript; with it, the reason is checked first by the same rule the server uses.
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useTranslations } from "next-intl";
 import { startTransition, useActionState, useRef } from "react";
 import { useForm } from "react-hook-form";
 import { fieldMessage } from "@/components/ui/field-message";
 import type { ActionResult } from "@/lib/actions";
-import { hideInputSchema, MODERATION_LIMITS, type QueueTab } from "@/lib/moderation/schemas";
-import type { z } from "zod";
+import { z } from "zod";
+import { hideReasonField, MODERATION_LIMITS } from "@/lib/moderation/schemas";
 
 export type ModerationAction = (previous: ActionResult | null, formData: FormData) => Promise<ActionResult>;
 
@@ -24,15 +25,36 @@ function useMessage() {
   };
 }
 
-type Common = { action: ModerationAction; responseId: string; tab: QueueTab; label: string; itemLabel: string };
+type Common = {
+  /** The kind's moderation action, and the transition this form asks of it. */
+  action: ModerationAction;
+  verb: string;
+  /** The item's id field ("responseId", "commentId"), and its id. */
+  idField: string;
+  itemId: string;
+  tab: string;
+  label: string;
+  itemLabel: string;
+};
 
-export function ButtonForm({ action, responseId, tab, label, itemLabel, secondary = false }: Common & { secondary?: boolean }) {
+/** What every moderation form posts: the transition, the item, and the tab to go back to. */
+function ItemFields({ verb, idField, itemId, tab }: Pick<Common, "verb" | "idField" | "itemId" | "tab">) {
+  return (
+    <>
+      <input type="hidden" name="op" value={verb} />
+      <input type="hidden" name={idField} value={itemId} />
+      <input type="hidden" name="tab" value={tab} />
+    </>
+  );
+}
+
+export function ButtonForm(props: Common & { secondary?: boolean }) {
+  const { action, label, itemLabel, secondary = false } = props;
   const [state, formAction, pending] = useActionState(action, null);
   const { refusal } = useMessage();
   return (
     <form action={formAction} className="inline-form">
-      <input type="hidden" name="responseId" value={responseId} />
-      <input type="hidden" name="tab" value={tab} />
+      <ItemFields {...props} />
       <button type="submit" className={secondary ? "button secondary" : "button"} disabled={pending}>
         {label}
         <span className="visually-hidden"> {itemLabel}</span>
@@ -46,19 +68,20 @@ export function ButtonForm({ action, responseId, tab, label, itemLabel, secondar
   );
 }
 
-type ReasonValues = z.input<typeof hideInputSchema>;
+const reasonSchema = z.object({ reason: hideReasonField });
 
-export function ReasonForm({ action, responseId, tab, label, itemLabel, fieldLabel }: Common & { fieldLabel: string }) {
+export function ReasonForm(props: Common & { fieldLabel: string }) {
+  const { action, itemId, label, itemLabel, fieldLabel } = props;
   const t = useTranslations("ModerationQueue");
   const [state, formAction, pending] = useActionState(action, null);
   const { refusal, field } = useMessage();
   const formRef = useRef<HTMLFormElement>(null);
   const refused = state && !state.ok ? state : undefined;
-  const { register, handleSubmit, formState } = useForm<ReasonValues, unknown, z.output<typeof hideInputSchema>>({
-    resolver: zodResolver(hideInputSchema),
-    defaultValues: { responseId, reason: refused?.values?.reason ?? "" },
+  const { register, handleSubmit, formState } = useForm<z.input<typeof reasonSchema>, unknown, z.output<typeof reasonSchema>>({
+    resolver: zodResolver(reasonSchema),
+    defaultValues: { reason: refused?.values?.reason ?? "" },
   });
-  const id = `${label.replace(/\W+/g, "-").toLowerCase()}-${responseId}`;
+  const id = `${label.replace(/\W+/g, "-").toLowerCase()}-${itemId}`;
   const error = field(formState.errors.reason?.message ?? refused?.fieldErrors?.reason?.[0]);
   return (
     <form
@@ -68,8 +91,7 @@ export function ReasonForm({ action, responseId, tab, label, itemLabel, fieldLab
       className="form reason-form"
       onSubmit={(event) => handleSubmit(() => startTransition(() => formAction(new FormData(formRef.current!))))(event)}
     >
-      <input type="hidden" name="responseId" value={responseId} />
-      <input type="hidden" name="tab" value={tab} />
+      <ItemFields {...props} />
       <div className="field">
         <label htmlFor={id}>
           {fieldLabel}

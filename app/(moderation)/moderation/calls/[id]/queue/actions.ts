@@ -1,7 +1,8 @@
 "use server";
-// The moderation queue's forms. Each parses its input with the shared schema, authorizes a moderator, calls
-// the domain function, and on success goes back to the queue tab it came from with the outcome in the
-// address (so it also works, and shows the result, as a plain form post without JavaScript).
+// The moderation queue's forms: one action, the transition named by the form's "op". It parses its input with
+// the shared schema, authorizes a moderator, calls the domain function, and on success goes back to the queue
+// tab it came from with the outcome in the address (so it also works, and shows the result, as a plain form
+// post without JavaScript).
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { z } from "zod";
@@ -17,10 +18,11 @@ import {
   upholdReports,
   type ModerationResult,
 } from "@/lib/moderation/moderate";
+import { VERBS, type Verb } from "@/lib/moderation/engine";
 import { hideInputSchema, queueQuerySchema, responseIdSchema } from "@/lib/moderation/schemas";
 import type { SessionUser } from "@/lib/auth/session";
 
-type Op = "approve" | "hide" | "restore" | "review" | "dismiss" | "uphold";
+type Op = Verb;
 type Run = (actor: SessionUser, values: Record<string, string>) => Promise<ModerationResult>;
 
 function parsed<S extends z.ZodType>(schema: S, values: Record<string, string>): z.output<S> {
@@ -43,38 +45,21 @@ const RUNS: Record<Op, Run> = {
   uphold: (actor, values) => upholdReports(actor, parsed(hideInputSchema, values)),
 };
 
-async function moderateAction(op: Op, formData: FormData): Promise<ActionResult> {
+const opSchema = z.object({ op: z.enum(VERBS) });
+
+export async function moderateResponseAction(_previous: ActionResult | null, formData: FormData): Promise<ActionResult> {
   const values = formValues(formData);
-  let done: ModerationResult | null = null;
-  const result = await runAction(`moderation.${op}`, async () => {
+  let done: (ModerationResult & { op: Op }) | null = null;
+  const result = await runAction("moderation", async () => {
     const actor = await authorize("MODERATOR");
-    done = await RUNS[op](actor, values);
+    const { op } = parsed(opSchema, values);
+    done = { ...(await RUNS[op](actor, values)), op };
     return { ok: true, data: null };
   });
   if (!result.ok) return { ...result, values };
-  const { callId, reference } = done!;
+  const { callId, reference, op } = done!;
   revalidatePath("/", "layout");
   const { tab } = queueQuerySchema.parse({ tab: values.tab });
   const query = new URLSearchParams({ tab, done: op, ref: reference ?? "" });
   redirect(`/moderation/calls/${encodeURIComponent(callId)}/queue?${query}`);
-}
-
-type State = ActionResult | null;
-export async function approveAction(_previous: State, formData: FormData) {
-  return moderateAction("approve", formData);
-}
-export async function hideAction(_previous: State, formData: FormData) {
-  return moderateAction("hide", formData);
-}
-export async function restoreAction(_previous: State, formData: FormData) {
-  return moderateAction("restore", formData);
-}
-export async function reviewAction(_previous: State, formData: FormData) {
-  return moderateAction("review", formData);
-}
-export async function dismissReportsAction(_previous: State, formData: FormData) {
-  return moderateAction("dismiss", formData);
-}
-export async function upholdReportsAction(_previous: State, formData: FormData) {
-  return moderateAction("uphold", formData);
 }

@@ -1,11 +1,12 @@
 "use server";
-// The comment moderation forms. Each authorizes a moderator, calls the domain function (which checks the
-// role again and parses its input), and goes back to the tab it came from with the outcome in the address
-// (so it also works as a plain form post without JavaScript).
+// The comment moderation forms: one action for the transitions (named by the form's "op"), one for the answer.
+// Each authorizes a moderator, calls the domain function (which checks the role again and parses its input),
+// and goes back to the tab it came from with the outcome in the address (so it also works as a plain form
+// post without JavaScript).
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { z } from "zod";
-import type { ActionResult } from "@/lib/actions";
+import { formValues, type ActionResult } from "@/lib/actions";
 import { authorize, type SessionUser } from "@/lib/auth/session";
 import { commentAction } from "@/lib/comments/action";
 import { answerComment } from "@/lib/comments/answer";
@@ -19,8 +20,9 @@ import {
 } from "@/lib/comments/moderate";
 import { commentHideSchema, commentIdSchema, commentTabSchema } from "@/lib/comments/schemas";
 import { Invalid } from "@/lib/errors";
+import { VERBS, type Verb } from "@/lib/moderation/engine";
 
-type Op = "approve" | "hide" | "restore" | "review" | "dismiss" | "uphold" | "answer";
+type Op = Verb | "answer";
 type Run = (actor: SessionUser, values: Record<string, string>) => Promise<{ setId: string }>;
 
 function parsed<S extends z.ZodType>(schema: S, values: Record<string, string>): z.output<S> {
@@ -50,10 +52,11 @@ const RUNS: Record<Op, Run> = {
     }),
 };
 
-async function moderateComment(op: Op, formData: FormData): Promise<ActionResult> {
+async function moderateComment(op: Op | "invalid", formData: FormData): Promise<ActionResult> {
   let setId = "";
   const result = await commentAction(`comments.${op}`, formData, async (values) => {
     const actor = await authorize("MODERATOR");
+    if (op === "invalid") throw Invalid("invalid");
     setId = (await RUNS[op](actor, values)).setId;
     return { ok: true, data: null };
   });
@@ -64,23 +67,11 @@ async function moderateComment(op: Op, formData: FormData): Promise<ActionResult
 }
 
 type State = ActionResult | null;
-export async function approveCommentAction(_previous: State, formData: FormData) {
-  return moderateComment("approve", formData);
-}
-export async function hideCommentAction(_previous: State, formData: FormData) {
-  return moderateComment("hide", formData);
-}
-export async function restoreCommentAction(_previous: State, formData: FormData) {
-  return moderateComment("restore", formData);
-}
-export async function reviewCommentAction(_previous: State, formData: FormData) {
-  return moderateComment("review", formData);
-}
-export async function dismissCommentReportsAction(_previous: State, formData: FormData) {
-  return moderateComment("dismiss", formData);
-}
-export async function upholdCommentReportsAction(_previous: State, formData: FormData) {
-  return moderateComment("uphold", formData);
+const opSchema = z.object({ op: z.enum(VERBS) });
+
+export async function moderateCommentAction(_previous: State, formData: FormData) {
+  const op = opSchema.safeParse({ op: formValues(formData).op });
+  return moderateComment(op.success ? op.data.op : "invalid", formData);
 }
 export async function answerCommentAction(_previous: State, formData: FormData) {
   return moderateComment("answer", formData);

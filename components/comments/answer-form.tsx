@@ -1,19 +1,16 @@
 "use client";
-// The comment moderation forms: one button (approve, restore, mark reviewed, dismiss reports), a reason
-// (hide, uphold reports), and the answer with its disposition ("not incorporated" needs a reason, shown as a
-// field error). Plain form posts that work without JavaScript; with it, checked first by the server's schema.
+// A moderator's answer to a comment with its disposition ("not incorporated" needs a reason, shown as a field
+// error); the other moderation forms are every item's (components/moderation/moderation-forms.tsx). A plain
+// form post that works without JavaScript; with it, checked first by the server's schema.
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useTranslations } from "next-intl";
 import { startTransition, useActionState, useRef } from "react";
 import { useForm } from "react-hook-form";
-import type { z } from "zod";
 import { fieldMessage } from "@/components/ui/field-message";
 import type { ActionResult } from "@/lib/actions";
-import { MODERATION_LIMITS } from "@/lib/moderation/schemas";
 import {
   answerInputSchema,
   COMMENT_LIMITS,
-  commentHideSchema,
   DISPOSITIONS,
   type AnswerFormValues,
   type AnswerInput,
@@ -21,105 +18,17 @@ import {
 } from "@/lib/comments/schemas";
 
 type Action = (previous: ActionResult | null, formData: FormData) => Promise<ActionResult>;
-type Common = { action: Action; commentId: string; tab: CommentTab; label: string; itemLabel: string };
-
-function useField() {
-  const tcv = useTranslations("CommentValidation");
-  const tv = useTranslations("Validation");
-  return (code: string | undefined) => (code && tcv.has(code.split("|")[0]!) ? fieldMessage(tcv, code) : fieldMessage(tv, code));
-}
-
-export function CommentButtonForm({
-  action,
-  commentId,
-  tab,
-  label,
-  itemLabel,
-  secondary = false,
-}: Common & { secondary?: boolean }) {
-  const [state, formAction, pending] = useActionState(action, null);
-  return (
-    <form action={formAction} className="inline-form">
-      <input type="hidden" name="commentId" value={commentId} />
-      <input type="hidden" name="tab" value={tab} />
-      <button type="submit" className={secondary ? "button secondary" : "button"} disabled={pending}>
-        {label}
-        <span className="visually-hidden"> {itemLabel}</span>
-      </button>
-      {state && !state.ok && (
-        <span role="alert" className="field-error">
-          {state.message}
-        </span>
-      )}
-    </form>
-  );
-}
-
-export function CommentReasonForm({ action, commentId, tab, label, itemLabel, fieldLabel }: Common & { fieldLabel: string }) {
-  const [state, formAction, pending] = useActionState(action, null);
-  const field = useField();
-  const formRef = useRef<HTMLFormElement>(null);
-  const refused = state && !state.ok ? state : undefined;
-  const { register, handleSubmit, formState } = useForm<
-    z.input<typeof commentHideSchema>,
-    unknown,
-    z.output<typeof commentHideSchema>
-  >({
-    resolver: zodResolver(commentHideSchema),
-    defaultValues: { commentId, reason: refused?.values?.reason ?? "" },
-  });
-  const id = `${label.replace(/\W+/g, "-").toLowerCase()}-${commentId}`;
-  const error = field(formState.errors.reason?.message ?? refused?.fieldErrors?.reason?.[0]);
-  return (
-    <form
-      ref={formRef}
-      action={formAction}
-      noValidate
-      className="form"
-      onSubmit={(event) => handleSubmit(() => startTransition(() => formAction(new FormData(formRef.current!))))(event)}
-    >
-      <input type="hidden" name="commentId" value={commentId} />
-      <input type="hidden" name="tab" value={tab} />
-      <div className="field">
-        <label htmlFor={id}>
-          {fieldLabel}
-          <span className="visually-hidden"> {itemLabel}</span>
-        </label>
-        <textarea
-          id={id}
-          rows={2}
-          maxLength={MODERATION_LIMITS.hideReasonMax}
-          aria-invalid={error ? true : undefined}
-          aria-describedby={error ? `${id}-error` : undefined}
-          defaultValue={refused?.values?.reason ?? ""}
-          {...register("reason")}
-        />
-        {error && (
-          <p className="field-error" id={`${id}-error`}>
-            {error}
-          </p>
-        )}
-      </div>
-      <button type="submit" className="button secondary" disabled={pending}>
-        {label}
-        <span className="visually-hidden"> {itemLabel}</span>
-      </button>
-      {refused && !refused.fieldErrors?.reason && (
-        <p role="alert" className="field-error">
-          {refused.message}
-        </p>
-      )}
-    </form>
-  );
-}
-
 type Current = { disposition: string | null; answer: string | null; dispositionReason: string | null };
+type Props = { action: Action; commentId: string; tab: CommentTab; itemLabel: string; current: Current };
 
-export function AnswerForm({ action, commentId, tab, itemLabel, current }: Omit<Common, "label"> & { current: Current }) {
+export function AnswerForm({ action, commentId, tab, itemLabel, current }: Props) {
   const t = useTranslations("CommentModeration");
   const tDisposition = useTranslations("CommentDisposition");
+  const tcv = useTranslations("CommentValidation");
+  const tv = useTranslations("Validation");
+  const field = (code: string | undefined) =>
+    code && tcv.has(code.split("|")[0]!) ? fieldMessage(tcv, code) : fieldMessage(tv, code);
   const [state, formAction, pending] = useActionState(action, null);
-  const field = useField();
   const formRef = useRef<HTMLFormElement>(null);
   const refused = state && !state.ok ? state : undefined;
   const initial = {
