@@ -3,10 +3,11 @@
 import { getTranslations } from "next-intl/server";
 import type { Thread } from "@/lib/comments/read";
 import { newSubmitKey } from "@/lib/comments/schemas";
+import { reportCommentAction } from "@/lib/comments/actions";
+import { ReportForm } from "@/components/moderation/report-form";
 import { CommentForm } from "./comment-form";
 import { CommentItem } from "./comment-item";
 import styles from "./comments.module.css";
-import { ReportCommentForm } from "./report-comment-form";
 
 type Context = { open: boolean; signedIn: boolean; versionId: string; slug: string; target: string };
 
@@ -17,7 +18,7 @@ export async function CommentThread({ thread, context }: { thread: Thread; conte
     <article id={`comment-${thread.id}`} aria-labelledby={`comment-${thread.id}-who`} className={styles.thread}>
       <CommentItem comment={thread} />
       {context.signedIn && !thread.own && thread.moderationState === "PUBLISHED" && (
-        <ReportCommentForm commentId={thread.id} label={t("commentBy", { who })} />
+        <ReportCommentForm commentId={thread.id} itemLabel={t("commentBy", { who })} />
       )}
       {thread.replies.length > 0 && (
         <ol className={styles.replies} aria-label={t("repliesTo", { who })}>
@@ -25,7 +26,7 @@ export async function CommentThread({ thread, context }: { thread: Thread; conte
             <li key={reply.id} id={`comment-${reply.id}`}>
               <CommentItem comment={reply} headingLevel={4} />
               {context.signedIn && !reply.own && reply.moderationState === "PUBLISHED" && (
-                <ReportCommentForm commentId={reply.id} label={t("replyBy", { who: reply.name ?? t("anonymous") })} />
+                <ReportCommentForm commentId={reply.id} itemLabel={t("replyBy", { who: reply.name ?? t("anonymous") })} />
               )}
             </li>
           ))}
@@ -53,3 +54,7 @@ export async function CommentThread({ thread, context }: { thread: Thread; conte
     </article>
   );
 }
+
+const ReportCommentForm = ({ commentId, itemLabel }: { commentId: string; itemLabel: string }) => (
+  <ReportForm action={reportCommentAction} idField="commentId" itemId={commentId} texts="CommentReport" itemLabel={itemLabel} />
+);

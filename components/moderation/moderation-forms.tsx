@@ -1,23 +1,46 @@
 "use client";
-// The small forms of the moderation queue: a one-button form (approve, restore, mark reviewed, dismiss
-// reports) and a form with a reason (hide, uphold reports). Plain forms posting server actions: they work
-// without JavaScript; with it, the reason is checked first by the same schema the server uses.
+// The small forms of the moderation queue of any item kind (responses, comments): a one-button form
+// (approve, restore, mark reviewed, dismiss reports) and a form with a reason (hide, uphold reports). Each
+// posts the item's id under the kind's field name. Plain forms posting server actions: they work without
+// JavaScript; with it, the reason is checked first by the same rule the server uses.
 import { useTranslations } from "next-intl";
 import { useActionState } from "react";
+import { z } from "zod";
 import { useActionForm } from "@/components/forms/use-action-form";
 import type { FormAction } from "@/lib/actions";
-import { hideInputSchema, MODERATION_LIMITS, type QueueTab } from "@/lib/moderation/schemas";
+import { hideReasonField, MODERATION_LIMITS } from "@/lib/moderation/schemas";
 
 export type ModerationAction = FormAction;
 
-type Common = { action: ModerationAction; responseId: string; tab: QueueTab; label: string; itemLabel: string };
+type Common = {
+  /** The kind's moderation action, and the transition this form asks of it. */
+  action: ModerationAction;
+  verb: string;
+  /** The item's id field ("responseId", "commentId"), and its id. */
+  idField: string;
+  itemId: string;
+  tab: string;
+  label: string;
+  itemLabel: string;
+};
 
-export function ButtonForm({ action, responseId, tab, label, itemLabel, secondary = false }: Common & { secondary?: boolean }) {
+/** What every moderation form posts: the transition, the item, and the tab to go back to. */
+function ItemFields({ verb, idField, itemId, tab }: Pick<Common, "verb" | "idField" | "itemId" | "tab">) {
+  return (
+    <>
+      <input type="hidden" name="op" value={verb} />
+      <input type="hidden" name={idField} value={itemId} />
+      <input type="hidden" name="tab" value={tab} />
+    </>
+  );
+}
+
+export function ButtonForm(props: Common & { secondary?: boolean }) {
+  const { action, label, itemLabel, secondary = false } = props;
   const [state, formAction, pending] = useActionState(action, null);
   return (
     <form action={formAction} className="inline-form">
-      <input type="hidden" name="responseId" value={responseId} />
-      <input type="hidden" name="tab" value={tab} />
+      <ItemFields {...props} />
       <button type="submit" className={secondary ? "button secondary" : "button"} disabled={pending}>
         {label}
         <span className="visually-hidden"> {itemLabel}</span>
@@ -31,20 +54,22 @@ export function ButtonForm({ action, responseId, tab, label, itemLabel, secondar
   );
 }
 
-export function ReasonForm({ action, responseId, tab, label, itemLabel, fieldLabel }: Common & { fieldLabel: string }) {
+const reasonSchema = z.object({ reason: hideReasonField });
+
+export function ReasonForm(props: Common & { fieldLabel: string }) {
+  const { action, itemId, label, itemLabel, fieldLabel } = props;
   const t = useTranslations("ModerationQueue");
   const { form, refused, formRef, formAction, onSubmit, fieldError, pending } = useActionForm({
-    schema: hideInputSchema,
+    schema: reasonSchema,
     action,
-    defaults: (typed) => ({ responseId, reason: typed?.reason ?? "" }),
+    defaults: (typed) => ({ reason: typed?.reason ?? "" }),
   });
   const { register } = form;
-  const id = `${label.replace(/\W+/g, "-").toLowerCase()}-${responseId}`;
+  const id = `${label.replace(/\W+/g, "-").toLowerCase()}-${itemId}`;
   const error = fieldError("reason");
   return (
     <form ref={formRef} action={formAction} noValidate className="form reason-form" onSubmit={onSubmit}>
-      <input type="hidden" name="responseId" value={responseId} />
-      <input type="hidden" name="tab" value={tab} />
+      <ItemFields {...props} />
       <div className="field">
         <label htmlFor={id}>
           {fieldLabel}

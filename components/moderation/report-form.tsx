@@ -1,26 +1,41 @@
 "use client";
-// Report a published response: a reason, and details (required for "other"). Checked by the same schema
-// the server uses; a plain form post without JavaScript. Once sent, the form gives way to a thank-you.
+// Report a public item of any kind (a response, a comment): a reason, and details (required for "other").
+// Checked by the same rule the server uses; a plain form post without JavaScript. A refusal keeps the
+// choice and the details and opens the form again; once sent, the form gives way to a thank-you.
 import { useTranslations } from "next-intl";
+import { z } from "zod";
 import { useActionForm } from "@/components/forms/use-action-form";
-import { reportResponseAction } from "@/lib/moderation/actions";
-import { MODERATION_LIMITS, REPORT_REASONS, reportInputSchema, type ReportFormValues } from "@/lib/moderation/schemas";
+import type { FormAction } from "@/lib/actions";
+import { MODERATION_LIMITS, REPORT_REASONS, reportFields, requireDetailsForOther } from "@/lib/moderation/schemas";
 
-export function ReportForm({ responseId }: { responseId: string }) {
-  const t = useTranslations("ReportForm");
+const reportSchema = z.object(reportFields).superRefine(requireDetailsForOther);
+
+type Props = {
+  action: FormAction;
+  /** The item's id field ("responseId", "commentId"), and its id. */
+  idField: string;
+  itemId: string;
+  /** Catalog namespace: summary, reason, details, send, thanks, and intro and detailsHint when it has them. */
+  texts: string;
+  /** Names the item in the summary, where a page has several. */
+  itemLabel?: string;
+};
+
+export function ReportForm({ action, idField, itemId, texts, itemLabel }: Props) {
+  const t = useTranslations(texts);
   const tReason = useTranslations("ReportReason");
   const { form, state, refused, formRef, formAction, onSubmit, fieldError, pending } = useActionForm({
-    schema: reportInputSchema,
-    action: reportResponseAction,
+    schema: reportSchema,
+    action,
     defaults: (typed) => ({
-      responseId,
-      reason: (typed?.reason ?? "") as ReportFormValues["reason"],
+      reason: (typed?.reason ?? "") as z.input<typeof reportSchema>["reason"],
       details: typed?.details ?? "",
     }),
   });
   const { register } = form;
   const reasonError = fieldError("reason");
   const detailsError = fieldError("details");
+  const id = `report-${itemId}`;
 
   if (state?.ok)
     return (
@@ -31,51 +46,59 @@ export function ReportForm({ responseId }: { responseId: string }) {
   return (
     // Open again after a refusal, so the message and what was typed are seen (also without JavaScript).
     <details open={state ? true : undefined}>
-      <summary>{t("heading")}</summary>
-      <p className="hint">{t("intro")}</p>
+      <summary>
+        {t("summary")}
+        {itemLabel && <span className="visually-hidden"> {itemLabel}</span>}
+      </summary>
+      {t.has("intro") && <p className="hint">{t("intro")}</p>}
       <form ref={formRef} action={formAction} noValidate className="form" onSubmit={onSubmit}>
         {refused && !refused.fieldErrors?.reason && !refused.fieldErrors?.details && (
           <p className="notice error" role="alert">
             {refused.message}
           </p>
         )}
-        <input type="hidden" name="responseId" value={responseId} />
-        <fieldset aria-describedby={reasonError ? "report-reason-error" : undefined}>
+        <input type="hidden" name={idField} value={itemId} />
+        <fieldset aria-describedby={reasonError ? `${id}-reason-error` : undefined}>
           <legend>{t("reason")}</legend>
           {REPORT_REASONS.map((reason) => (
             <div key={reason} className="field checkbox-field">
               <input
                 type="radio"
-                id={`report-${reason}`}
+                id={`${id}-${reason}`}
                 value={reason}
                 defaultChecked={refused?.values?.reason === reason}
                 {...register("reason")}
               />
-              <label htmlFor={`report-${reason}`}>{tReason(reason)}</label>
+              <label htmlFor={`${id}-${reason}`}>{tReason(reason)}</label>
             </div>
           ))}
           {reasonError && (
-            <p className="field-error" id="report-reason-error">
+            <p className="field-error" id={`${id}-reason-error`}>
               {reasonError}
             </p>
           )}
         </fieldset>
         <div className="field">
-          <label htmlFor="report-details">{t("details")}</label>
-          <p className="hint" id="report-details-hint">
-            {t("detailsHint", { max: MODERATION_LIMITS.reportDetails })}
-          </p>
+          <label htmlFor={`${id}-details`}>{t("details")}</label>
+          {t.has("detailsHint") && (
+            <p className="hint" id={`${id}-details-hint`}>
+              {t("detailsHint", { max: MODERATION_LIMITS.reportDetails })}
+            </p>
+          )}
           <textarea
-            id="report-details"
+            id={`${id}-details`}
             rows={3}
             maxLength={MODERATION_LIMITS.reportDetails}
             aria-invalid={detailsError ? true : undefined}
-            aria-describedby={`report-details-hint${detailsError ? " report-details-error" : ""}`}
+            aria-describedby={
+              [t.has("detailsHint") && `${id}-details-hint`, detailsError && `${id}-details-error`].filter(Boolean).join(" ") ||
+              undefined
+            }
             defaultValue={refused?.values?.details ?? ""}
             {...register("details")}
           />
           {detailsError && (
-            <p className="field-error" id="report-details-error">
+            <p className="field-error" id={`${id}-details-error`}>
               {detailsError}
             </p>
           )}

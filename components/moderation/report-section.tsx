@@ -3,6 +3,7 @@
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { getSessionUser } from "@/lib/auth/session";
+import { reportResponseAction } from "@/lib/moderation/actions";
 import { ReportForm } from "./report-form";
 import styles from "./report-form.module.css";
 
@@ -14,7 +15,7 @@ export async function ReportSection({ responseId, reference }: { responseId: str
     <section aria-label={t("heading")} className={styles.report}>
       {user ? (
         user.hasProfile ? (
-          <ReportForm responseId={responseId} />
+          <ReportForm action={reportResponseAction} idField="responseId" itemId={responseId} texts="ReportForm" />
         ) : (
           <p>
             <Link href={`/profile?callbackUrl=${encodeURIComponent(here)}`}>{t("profileFirst")}</Link>

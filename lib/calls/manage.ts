@@ -9,8 +9,7 @@ import type { SessionUser } from "@/lib/auth/session";
 import { db } from "@/lib/db";
 import { Conflict, Forbidden, Invalid, isUniqueViolation, NotFound, onField, type PlainCode } from "@/lib/errors";
 import type { ResponseStatus } from "@/lib/generated/prisma/enums";
-import { hideCommentsOverThreshold } from "@/lib/comments/threshold";
-import { hideOverThreshold } from "@/lib/moderation/threshold";
+import { hideAllOverThreshold } from "@/lib/moderation/kinds";
 import type { DbClient } from "@/lib/db";
 import { questionInputSchema, type CallInput, type QuestionInput } from "./schemas";
 import { callStatus } from "./status";
@@ -245,10 +244,7 @@ export async function updateCall(actor: SessionUser, callId: string, input: Call
         }
       }
       await writeGlossary(tx, callId, input);
-      if (input.reportThreshold < before.reportThreshold) {
-        await hideOverThreshold(tx, callId, input.reportThreshold);
-        await hideCommentsOverThreshold(tx, callId, input.reportThreshold);
-      }
+      if (input.reportThreshold < before.reportThreshold) await hideAllOverThreshold(tx, callId, input.reportThreshold);
       const { before: was, after: now } = changedFields(
         auditedCall({ ...callData(before), questions: stored.length, glossary: before.glossary.length }),
         auditedCall({

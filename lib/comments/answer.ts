@@ -8,7 +8,8 @@ import { Conflict, Invalid } from "@/lib/errors";
 import { fieldErrorsOf } from "@/lib/validation/issues";
 import { requireModerator, type Moderator } from "@/lib/moderation/permissions";
 import { kickEmailWorker, queueCommentAnswered } from "@/lib/notifications/events";
-import { lockComment } from "./lock";
+import { lockItem } from "@/lib/moderation/engine";
+import { commentKind } from "./kind";
 import { answerInputSchema, type AnswerFormValues } from "./schemas";
 
 export async function answerComment(actor: Moderator, values: AnswerFormValues, now = new Date()) {
@@ -19,7 +20,7 @@ export async function answerComment(actor: Moderator, values: AnswerFormValues, 
   }
   const input = parsed.data;
   const result = await db.$transaction(async (tx) => {
-    const item = await lockComment(tx, input.commentId);
+    const item = await lockItem(tx, commentKind, input.commentId);
     if (item.parentId !== null) throw Conflict("replyNoDisposition");
     if (item.moderationState !== "PUBLISHED") throw Conflict("answerPublishedOnly");
     const before = await tx.comment.findUniqueOrThrow({

@@ -1,5 +1,5 @@
-// The moderators' view of a set's comments, in tabs: new (not yet reviewed, pending included), reported
-// (open reports), hidden, answered (with a disposition) and all. Each comment says where it belongs in the
+// The moderators' view of a set's comments: the tabs of every moderated item (lib/moderation/item-queue.ts),
+// and answered (with a disposition) and all. Each comment says where it belongs in the
 // latest published version (paragraph number) and which version it was made on. Authors are not named
 // (moderators judge the text; group and region give the context); reporters are (lib/moderation/report-view.ts).
 import "server-only";
@@ -8,19 +8,17 @@ import { NotFound } from "@/lib/errors";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { numberedParagraphs, versionContentSchema } from "@/lib/messages/content";
 import { requireModerator, type Moderator } from "@/lib/moderation/permissions";
-import { openReportsSelect, reportViews } from "@/lib/moderation/report-view";
+import { ITEM_QUEUE_SELECT, ITEM_TABS, readQueue } from "@/lib/moderation/item-queue";
 import { placementOf } from "./attach";
 import { COMMENT_LIMITS, COMMENT_TABS, type CommentTab } from "./schemas";
 
 const tabWhere = (setId: string, tab: CommentTab): Prisma.CommentWhereInput => {
-  if (tab === "new") return { setId, reviewedAt: null };
-  if (tab === "reported") return { setId, reports: { some: { status: "OPEN" } } };
-  if (tab === "hidden") return { setId, moderationState: "HIDDEN" };
   if (tab === "answered") return { setId, disposition: { not: null } };
-  return { setId };
+  if (tab === "all") return { setId };
+  return { setId, ...ITEM_TABS[tab] };
 };
 
-export async function listCommentQueue(actor: Moderator, setId: string, tab: CommentTab) {
+export async function listCommentQueue(actor: Moderator, setId: string, tab: CommentTab, page = 1) {
   requireModerator(actor);
   const set = await db.messageSet.findUnique({
     where: { id: setId },
@@ -40,36 +38,37 @@ export async function listCommentQueue(actor: Moderator, setId: string, tab: Com
     },
   });
   if (!set) throw NotFound("messageSetNotFound");
-  const counts = Object.fromEntries(
-    await Promise.all(COMMENT_TABS.map(async (t) => [t, await db.comment.count({ where: tabWhere(setId, t) })] as const)),
-  ) as Record<CommentTab, number>;
-  const rows = await db.comment.findMany({
-    where: tabWhere(setId, tab),
-    orderBy: [{ createdAt: "asc" }, { id: "asc" }],
-    take: COMMENT_LIMITS.moderationPageSize,
-    select: {
-      id: true,
-      paragraphId: true,
-      parentId: true,
-      body: true,
-      stakeholderGroup: true,
-      region: true,
-      createdAt: true,
-      moderationState: true,
-      hiddenReason: true,
-      reviewedAt: true,
-      disposition: true,
-      dispositionReason: true,
-      answer: true,
-      version: { select: { number: true } },
-      parent: { select: { body: true } },
-      reports: openReportsSelect,
+  const queue = await readQueue(
+    {
+      tabs: COMMENT_TABS,
+      where: (t: CommentTab) => tabWhere(setId, t),
+      count: (where) => db.comment.count({ where }),
+      rows: (page) =>
+        db.comment.findMany({
+          ...page,
+          orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+          select: {
+            ...ITEM_QUEUE_SELECT,
+            paragraphId: true,
+            parentId: true,
+            body: true,
+            stakeholderGroup: true,
+            region: true,
+            createdAt: true,
+            disposition: true,
+            dispositionReason: true,
+            answer: true,
+            version: { select: { number: true } },
+            parent: { select: { body: true } },
+          },
+        }),
     },
-  });
+    { tab, page, size: COMMENT_LIMITS.moderationPageSize },
+  );
   const latest = set.versions[0];
   const sections = latest ? numberedParagraphs(versionContentSchema.parse(latest.content)) : [];
   const numberOf = new Map(sections.flatMap((s) => s.paragraphs.map((p) => [p.paragraphId, p.number] as const)));
-  const items = rows.map(({ reports, parent, version, paragraphId, ...row }) => {
+  const items = queue.items.map(({ parent, version, paragraphId, ...row }) => {
     const placement = placementOf(paragraphId, sections);
     return {
       ...row,
@@ -79,9 +78,6 @@ export async function listCommentQueue(actor: Moderator, setId: string, tab: Com
         placement.kind === "paragraphs"
           ? { kind: "paragraphs" as const, numbers: placement.ids.map((id) => numberOf.get(id)!) }
           : placement,
-      openReports: reports.length,
-      countingReports: reports.filter((r) => r.countsTowardHide).length,
-      reports: reportViews(reports),
     };
   });
   return {
@@ -94,7 +90,9 @@ export async function listCommentQueue(actor: Moderator, setId: string, tab: Com
       call: set.call,
       latest: latest?.number ?? null,
     },
-    counts,
+    counts: queue.counts,
     items,
+    page: queue.page,
+    pages: queue.pages,
   };
 }

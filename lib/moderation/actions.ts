@@ -1,11 +1,12 @@
 "use server";
-// The moderation forms of responses (the call's queue) and of comments (a message set's comments page). Each
-// is made by defineAction (lib/actions.ts): a moderator, the shared schema, the domain function (which checks
-// the role again and the state it finds under a row lock); on success it goes back to the tab it came from
-// with the outcome in the address, so it also works, and shows the result, as a plain form post.
+// The moderation forms of every item kind: one action per queue, the transition named by the form's "op"
+// (lib/moderation/engine.ts VERBS), made by defineAction (lib/actions.ts): a moderator, the shared schema (a
+// reason for hide and uphold), the domain function, which checks the role again and the state it finds under a
+// row lock. On success it goes back to the tab it came from with the outcome in the address, so it also works,
+// and shows the result, as a plain form post. Reports of a response are any signed-in user's.
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
-import type { z } from "zod";
+import { z } from "zod";
 import { defineAction } from "@/lib/actions";
 import type { SessionUser } from "@/lib/auth/session";
 import { answerComment } from "@/lib/comments/answer";
@@ -16,8 +17,10 @@ import {
   markCommentReviewed,
   restoreComment,
   upholdCommentReports,
+  type CommentModerationResult,
 } from "@/lib/comments/moderate";
 import { answerInputSchema, commentHideSchema, commentIdSchema, commentTabSchema } from "@/lib/comments/schemas";
+import type { Verb } from "./engine";
 import {
   approveResponse,
   dismissReports,
@@ -30,75 +33,83 @@ import {
 import { reportResponse } from "./report";
 import { hideInputSchema, queueQuerySchema, reportInputSchema, responseIdSchema } from "./schemas";
 
-type Op = "approve" | "hide" | "restore" | "review" | "dismiss" | "uphold" | "answer";
+/** The verbs without a reason, and those that need one (the author sees it). */
+const PLAIN = z.enum(["approve", "restore", "review", "dismiss"], { error: "invalid" });
+const WITH_REASON = z.enum(["hide", "uphold"], { error: "invalid" });
 
-/** A response's moderation: back to the queue tab, with the outcome and the receipt number. */
-function responseAction<S extends z.ZodType>(
-  op: Op,
-  schema: S,
-  run: (actor: SessionUser, input: z.output<S>) => Promise<ModerationResult>,
-) {
-  return defineAction({
-    name: `moderation.${op}`,
-    auth: "MODERATOR",
-    schema,
-    run: async (input, { actor, values }): Promise<null> => {
-      const { callId, reference } = await run(actor, input);
-      revalidatePath("/", "layout");
-      const { tab } = queueQuerySchema.parse({ tab: values.tab });
-      const query = new URLSearchParams({ tab, done: op, ref: reference ?? "" });
-      redirect(`/moderation/calls/${encodeURIComponent(callId)}/queue?${query}`);
-    },
-  });
+const responseModerationSchema = z.discriminatedUnion("op", [
+  responseIdSchema.extend({ op: PLAIN }),
+  hideInputSchema.extend({ op: WITH_REASON }),
+]);
+const commentModerationSchema = z.discriminatedUnion("op", [
+  commentIdSchema.extend({ op: PLAIN }),
+  commentHideSchema.extend({ op: WITH_REASON }),
+]);
+
+type ResponseModeration = z.output<typeof responseModerationSchema>;
+type CommentModeration = z.output<typeof commentModerationSchema>;
+
+const RESPONSE_RUNS: Record<Verb, (actor: SessionUser, input: ResponseModeration) => Promise<ModerationResult>> = {
+  approve: (actor, input) => approveResponse(actor, input.responseId),
+  restore: (actor, input) => restoreResponse(actor, input.responseId),
+  review: (actor, input) => markReviewed(actor, input.responseId),
+  dismiss: (actor, input) => dismissReports(actor, input.responseId),
+  hide: (actor, input) => hideResponse(actor, withReason(input)),
+  uphold: (actor, input) => upholdReports(actor, withReason(input)),
+};
+
+const COMMENT_RUNS: Record<Verb, (actor: SessionUser, input: CommentModeration) => Promise<CommentModerationResult>> = {
+  approve: (actor, input) => approveComment(actor, input.commentId),
+  restore: (actor, input) => restoreComment(actor, input.commentId),
+  review: (actor, input) => markCommentReviewed(actor, input.commentId),
+  dismiss: (actor, input) => dismissCommentReports(actor, input.commentId),
+  hide: (actor, input) => hideComment(actor, withReason(input)),
+  uphold: (actor, input) => upholdCommentReports(actor, withReason(input)),
+};
+
+/** The schema gives hide and uphold their reason; the union's other side has none. */
+function withReason<T extends { op: string }>(input: T): Extract<T, { reason: string }> {
+  return input as Extract<T, { reason: string }>;
 }
 
-/** A comment's moderation: back to the comments tab, with the outcome. */
-function commentAction<S extends z.ZodType>(
-  op: Op,
-  schema: S,
-  run: (actor: SessionUser, input: z.output<S>) => Promise<{ setId: string }>,
-) {
-  return defineAction({
-    name: `comments.${op}`,
-    auth: "MODERATOR",
-    schema,
-    run: async (input, { actor, values }): Promise<null> => {
-      const { setId } = await run(actor, input);
-      revalidatePath("/", "layout");
-      const tab = commentTabSchema.parse(values.tab);
-      redirect(`/moderation/messages/${encodeURIComponent(setId)}/comments?tab=${tab}&done=${op}`);
-    },
-  });
+export const moderateResponseAction = defineAction({
+  name: "moderation.response",
+  auth: "MODERATOR",
+  schema: responseModerationSchema,
+  run: async (input, { actor, values }): Promise<null> => {
+    const { callId, reference } = await RESPONSE_RUNS[input.op](actor, input);
+    revalidatePath("/", "layout");
+    const { tab } = queueQuerySchema.parse({ tab: values.tab });
+    const query = new URLSearchParams({ tab, done: input.op, ref: reference ?? "" });
+    redirect(`/moderation/calls/${encodeURIComponent(callId)}/queue?${query}`);
+  },
+});
+
+/** Back to the comments tab the form came from, with the outcome. */
+function backToComments(setId: string, tab: string | undefined, done: string): never {
+  revalidatePath("/", "layout");
+  redirect(`/moderation/messages/${encodeURIComponent(setId)}/comments?tab=${commentTabSchema.parse(tab)}&done=${done}`);
 }
 
-export const approveAction = responseAction("approve", responseIdSchema, (actor, input) =>
-  approveResponse(actor, input.responseId),
-);
-export const restoreAction = responseAction("restore", responseIdSchema, (actor, input) =>
-  restoreResponse(actor, input.responseId),
-);
-export const reviewAction = responseAction("review", responseIdSchema, (actor, input) => markReviewed(actor, input.responseId));
-export const dismissReportsAction = responseAction("dismiss", responseIdSchema, (actor, input) =>
-  dismissReports(actor, input.responseId),
-);
-export const hideAction = responseAction("hide", hideInputSchema, hideResponse);
-export const upholdReportsAction = responseAction("uphold", hideInputSchema, upholdReports);
+export const moderateCommentAction = defineAction({
+  name: "comments.moderate",
+  auth: "MODERATOR",
+  schema: commentModerationSchema,
+  run: async (input, { actor, values }): Promise<null> => {
+    const { setId } = await COMMENT_RUNS[input.op](actor, input);
+    backToComments(setId, values.tab, input.op);
+  },
+});
 
-export const approveCommentAction = commentAction("approve", commentIdSchema, (actor, input) =>
-  approveComment(actor, input.commentId),
-);
-export const restoreCommentAction = commentAction("restore", commentIdSchema, (actor, input) =>
-  restoreComment(actor, input.commentId),
-);
-export const reviewCommentAction = commentAction("review", commentIdSchema, (actor, input) =>
-  markCommentReviewed(actor, input.commentId),
-);
-export const dismissCommentReportsAction = commentAction("dismiss", commentIdSchema, (actor, input) =>
-  dismissCommentReports(actor, input.commentId),
-);
-export const hideCommentAction = commentAction("hide", commentHideSchema, hideComment);
-export const upholdCommentReportsAction = commentAction("uphold", commentHideSchema, upholdCommentReports);
-export const answerCommentAction = commentAction("answer", answerInputSchema, answerComment);
+export const answerCommentAction = defineAction({
+  name: "comments.answer",
+  auth: "MODERATOR",
+  schema: answerInputSchema,
+  run: async (input, { actor, values }): Promise<null> => {
+    const { setId } = await answerComment(actor, input);
+    backToComments(setId, values.tab, "answer");
+  },
+});
 
 /** Any signed-in user reports a published response; the domain function says who may and how often. */
 export const reportResponseAction = defineAction({

@@ -1,32 +1,22 @@
-// The moderation queue of one call, in three tabs: "new" (submitted and not yet reviewed, pending ones
-// included), "reported" (with open reports) and "hidden". Only submitted responses are moderated; the
-// author's name is not loaded (moderators judge the text; group and region give the context). Each open
-// report is listed with its reporter, time and whether it counted toward the automatic hide.
+// The moderation queue of one call: the tabs of every moderated item (lib/moderation/item-queue.ts) over its
+// submitted responses (only those are moderated). The author's name is not loaded (moderators judge the text;
+// group and region give the context); answers are clipped, with a link to the whole response.
 import "server-only";
 import { db } from "@/lib/db";
 import { NotFound } from "@/lib/errors";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import type { ReportReason } from "@/lib/generated/prisma/enums";
 import { requireModerator, type Moderator } from "./permissions";
-import { openReportsSelect, reportViews } from "./report-view";
+import { ITEM_QUEUE_SELECT, ITEM_TABS, readQueue } from "./item-queue";
 import { MODERATION_LIMITS, QUEUE_TABS, type QueueQuery, type QueueTab } from "./schemas";
 
 /** `callId` undefined: every call (for counts grouped by call). */
-const tabWhere = (callId: string | undefined, tab: QueueTab): Prisma.ResponseWhereInput => {
-  const base = { callId, status: "SUBMITTED" as const };
-  if (tab === "new") return { ...base, reviewedAt: null };
-  if (tab === "reported") return { ...base, reports: { some: { status: "OPEN" } } };
-  return { ...base, moderationState: "HIDDEN" };
-};
+const tabWhere = (callId: string | undefined, tab: QueueTab): Prisma.ResponseWhereInput => ({
+  callId,
+  status: "SUBMITTED",
+  ...ITEM_TABS[tab],
+});
 
 export type QueueCounts = Record<QueueTab, number>;
-
-async function countTabs(callId: string): Promise<QueueCounts> {
-  const [fresh, reported, hidden] = await Promise.all(
-    QUEUE_TABS.map((tab) => db.response.count({ where: tabWhere(callId, tab) })),
-  );
-  return { new: fresh!, reported: reported!, hidden: hidden! };
-}
 
 const clip = (text: string) =>
   text.length <= MODERATION_LIMITS.queueAnswerChars ? text : `${text.slice(0, MODERATION_LIMITS.queueAnswerChars)} …`;
@@ -38,49 +28,38 @@ export async function listQueue(actor: Moderator, callId: string, { tab, page }:
     select: { id: true, title: true, moderationMode: true, reportThreshold: true, timeZone: true },
   });
   if (!call) throw NotFound("callNotFound");
-  const size = MODERATION_LIMITS.queuePageSize;
-  const [counts, rows] = await Promise.all([
-    countTabs(callId),
-    db.response.findMany({
-      where: tabWhere(callId, tab),
-      orderBy: [{ submittedAt: "asc" }, { id: "asc" }],
-      skip: (page - 1) * size,
-      take: size,
-      select: {
-        id: true,
-        reference: true,
-        submittedAt: true,
-        consent: true,
-        stakeholderGroup: true,
-        region: true,
-        moderationState: true,
-        hiddenReason: true,
-        reviewedAt: true,
-        answers: {
-          orderBy: { question: { position: "asc" } },
-          select: { text: true, choices: true, question: { select: { position: true, prompt: true } } },
-        },
-        reports: openReportsSelect,
-      },
-    }),
-  ]);
-  const items = rows.map(({ answers, reports, ...row }) => ({
-    ...row,
+  const queue = await readQueue(
+    {
+      tabs: QUEUE_TABS,
+      where: (t: QueueTab) => tabWhere(callId, t),
+      count: (where) => db.response.count({ where }),
+      rows: (page) =>
+        db.response.findMany({
+          ...page,
+          orderBy: [{ submittedAt: "asc" }, { id: "asc" }],
+          select: {
+            ...ITEM_QUEUE_SELECT,
+            reference: true,
+            submittedAt: true,
+            consent: true,
+            stakeholderGroup: true,
+            region: true,
+            answers: {
+              orderBy: { question: { position: "asc" } },
+              select: { text: true, choices: true, question: { select: { position: true, prompt: true } } },
+            },
+          },
+        }),
+    },
+    { tab, page, size: MODERATION_LIMITS.queuePageSize },
+  );
+  const items = queue.items.map(({ answers, ...item }) => ({
+    ...item,
     answers: answers
       .filter((a) => a.text.trim() || a.choices.length)
       .map((a) => ({ position: a.question.position, prompt: a.question.prompt, text: clip(a.text), choices: a.choices })),
-    openReports: reports.length,
-    countingReports: reports.filter((r) => r.countsTowardHide).length,
-    reportReasons: countReasons(reports),
-    reports: reportViews(reports),
   }));
-  return { call, counts, items, page, pages: Math.max(1, Math.ceil(counts[tab] / size)) };
-}
-
-function countReasons(reports: { reason: ReportReason }[]) {
-  const counts = new Map<ReportReason, number>();
-  for (const { reason } of reports) counts.set(reason, (counts.get(reason) ?? 0) + 1);
-  return [...counts].map(([reason, count]) => ({ reason, count }));
+  return { ...queue, call, items };
 }
 
 /** Per call, the size of each tab, for the moderation home page. */

@@ -19,7 +19,7 @@ export const openReportsSelect = {
   },
 } as const;
 
-type ReportRow = {
+export type ReportRow = {
   id: string;
   reason: ReportReason;
   details: string;

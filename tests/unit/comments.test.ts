@@ -256,9 +256,10 @@ describe("moderating comments", () => {
     const comment = await createComment(db, { setId: set.id, versionId: version.id });
     for (const reporter of [await establishedActor(), await establishedActor()])
       await reportComment(reporter, { commentId: comment.id, reason: "SPAM" });
-    const { hideCommentsOverThreshold } = await import("@/lib/comments/threshold");
-    expect(await db.$transaction((tx) => hideCommentsOverThreshold(tx, call.id, 3))).toBe(0);
-    expect(await db.$transaction((tx) => hideCommentsOverThreshold(tx, call.id, 2))).toBe(1);
+    const { hideOverThreshold } = await import("@/lib/moderation/engine");
+    const { commentKind } = await import("@/lib/comments/kind");
+    expect(await db.$transaction((tx) => hideOverThreshold(tx, commentKind, call.id, 3))).toBe(0);
+    expect(await db.$transaction((tx) => hideOverThreshold(tx, commentKind, call.id, 2))).toBe(1);
     expect((await db.comment.findUniqueOrThrow({ where: { id: comment.id } })).moderationState).toBe("HIDDEN");
     expect(await db.auditEntry.count({ where: { itemId: comment.id, action: "comment.autoHide", actorId: null } })).toBe(1);
   });

@@ -4,8 +4,9 @@
 import { afterAll, describe, expect, it } from "vitest";
 import { listCommentQueue } from "@/lib/comments/queue";
 import { reportComment } from "@/lib/comments/report";
-import { hideCommentsOverThreshold } from "@/lib/comments/threshold";
+import { commentKind } from "@/lib/comments/kind";
 import { db, disconnectDb } from "@/lib/db";
+import { hideOverThreshold } from "@/lib/moderation/engine";
 import { listQueue } from "@/lib/moderation/queue";
 import { autoHideReason, reportResponse } from "@/lib/moderation/report";
 import { reportInputSchema } from "@/lib/moderation/schemas";
@@ -160,7 +161,7 @@ describe("reports on comments", () => {
       expect((await reportComment(fresh, { commentId: comment.id, reason: "OFF_TOPIC" })).hidden).toBe(false);
     }
     expect(await stateOfComment()).toBe("PUBLISHED");
-    expect(await db.$transaction((tx) => hideCommentsOverThreshold(tx, call.id, 1))).toBe(0);
+    expect(await db.$transaction((tx) => hideOverThreshold(tx, commentKind, call.id, 1))).toBe(0);
     const queue = await listCommentQueue(moderator, set.id, "reported");
     expect(queue.items).toHaveLength(1);
     expect(queue.items[0]).toMatchObject({ openReports: 3, countingReports: 0 });

@@ -3,7 +3,7 @@ import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { CallToolsNav } from "@/components/moderation/call-tools-nav";
 import { QueueItem } from "@/components/moderation/queue-item";
-import styles from "@/components/moderation/queue.module.css";
+import { ModerationQueue } from "@/components/moderation/moderation-queue";
 import { requireRole } from "@/lib/auth/session";
 import { listQueue } from "@/lib/moderation/queue";
 import { QUEUE_TABS, queueQuerySchema } from "@/lib/moderation/schemas";
@@ -27,7 +27,6 @@ export default async function QueuePage({ params, searchParams }: { params: Para
   const queue = await orNotFound(listQueue(user, id, query));
   const done = DONE.find((op) => op === search.done);
   const ref = typeof search.ref === "string" ? search.ref.slice(0, 40) : "";
-  const pageHref = (page: number) => `${base}?tab=${query.tab}&page=${page}`;
 
   return (
     <>
@@ -46,38 +45,20 @@ export default async function QueuePage({ params, searchParams }: { params: Para
         {t(queue.call.moderationMode === "PRE" ? "modePre" : "modePost")} {t("threshold", { count: queue.call.reportThreshold })}{" "}
         <Link href={`/moderation/calls/${encodeURIComponent(id)}`}>{t("changeSettings")}</Link>
       </p>
-      <nav aria-label={t("tabsLabel")}>
-        <ul className={styles.tabs}>
-          {QUEUE_TABS.map((tab) => (
-            <li key={tab}>
-              <Link href={`${base}?tab=${tab}`} aria-current={tab === query.tab ? "page" : undefined}>
-                {t(`tab.${tab}`, { count: queue.counts[tab] })}
-              </Link>
-            </li>
-          ))}
-        </ul>
-      </nav>
-      <h2>{t(`heading.${query.tab}`)}</h2>
-      {queue.items.length === 0 ? (
-        <p>{t(`empty.${query.tab}`)}</p>
-      ) : (
-        <ol className={styles.items}>
-          {queue.items.map((item) => (
-            <li key={item.id}>
-              <QueueItem item={item} tab={query.tab} timeZone={queue.call.timeZone} />
-            </li>
-          ))}
-        </ol>
-      )}
-      {queue.pages > 1 && (
-        <nav aria-label={t("pagesLabel")}>
-          <p>
-            {query.page > 1 && <Link href={pageHref(query.page - 1)}>{t("previous")}</Link>}{" "}
-            {t("pageOf", { page: query.page, pages: queue.pages })}{" "}
-            {query.page < queue.pages && <Link href={pageHref(query.page + 1)}>{t("next")}</Link>}
-          </p>
-        </nav>
-      )}
+      <ModerationQueue
+        texts="ModerationQueue"
+        base={base}
+        tabs={QUEUE_TABS}
+        tab={query.tab}
+        counts={queue.counts}
+        empty={t(`empty.${query.tab}`)}
+        page={query.page}
+        pages={queue.pages}
+      >
+        {queue.items.map((item) => (
+          <QueueItem key={item.id} item={item} tab={query.tab} timeZone={queue.call.timeZone} />
+        ))}
+      </ModerationQueue>
     </>
   );
 }

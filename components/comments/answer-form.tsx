@@ -1,98 +1,16 @@
 "use client";
-// The comment moderation forms: one button (approve, restore, mark reviewed, dismiss reports), a reason
-// (hide, uphold reports), and the answer with its disposition ("not incorporated" needs a reason, shown as a
-// field error). Plain form posts that work without JavaScript; with it, checked first by the server's schema.
+// A moderator's answer to a comment with its disposition ("not incorporated" needs a reason, shown as a field
+// error); the other moderation forms are every item's (components/moderation/moderation-forms.tsx). A plain
+// form post that works without JavaScript; with it, checked first by the server's schema.
 import { useTranslations } from "next-intl";
-import { useActionState } from "react";
 import { useActionForm } from "@/components/forms/use-action-form";
 import type { FormAction } from "@/lib/actions";
-import { MODERATION_LIMITS } from "@/lib/moderation/schemas";
-import {
-  answerInputSchema,
-  COMMENT_LIMITS,
-  commentHideSchema,
-  DISPOSITIONS,
-  type AnswerFormValues,
-  type CommentTab,
-} from "@/lib/comments/schemas";
-
-type Common = { action: FormAction; commentId: string; tab: CommentTab; label: string; itemLabel: string };
-
-export function CommentButtonForm({
-  action,
-  commentId,
-  tab,
-  label,
-  itemLabel,
-  secondary = false,
-}: Common & { secondary?: boolean }) {
-  const [state, formAction, pending] = useActionState(action, null);
-  return (
-    <form action={formAction} className="inline-form">
-      <input type="hidden" name="commentId" value={commentId} />
-      <input type="hidden" name="tab" value={tab} />
-      <button type="submit" className={secondary ? "button secondary" : "button"} disabled={pending}>
-        {label}
-        <span className="visually-hidden"> {itemLabel}</span>
-      </button>
-      {state && !state.ok && (
-        <span role="alert" className="field-error">
-          {state.message}
-        </span>
-      )}
-    </form>
-  );
-}
-
-export function CommentReasonForm({ action, commentId, tab, label, itemLabel, fieldLabel }: Common & { fieldLabel: string }) {
-  const { form, refused, formRef, formAction, onSubmit, fieldError, pending } = useActionForm({
-    schema: commentHideSchema,
-    action,
-    defaults: (typed) => ({ commentId, reason: typed?.reason ?? "" }),
-  });
-  const { register } = form;
-  const id = `${label.replace(/\W+/g, "-").toLowerCase()}-${commentId}`;
-  const error = fieldError("reason");
-  return (
-    <form ref={formRef} action={formAction} noValidate className="form" onSubmit={onSubmit}>
-      <input type="hidden" name="commentId" value={commentId} />
-      <input type="hidden" name="tab" value={tab} />
-      <div className="field">
-        <label htmlFor={id}>
-          {fieldLabel}
-          <span className="visually-hidden"> {itemLabel}</span>
-        </label>
-        <textarea
-          id={id}
-          rows={2}
-          maxLength={MODERATION_LIMITS.hideReasonMax}
-          aria-invalid={error ? true : undefined}
-          aria-describedby={error ? `${id}-error` : undefined}
-          defaultValue={refused?.values?.reason ?? ""}
-          {...register("reason")}
-        />
-        {error && (
-          <p className="field-error" id={`${id}-error`}>
-            {error}
-          </p>
-        )}
-      </div>
-      <button type="submit" className="button secondary" disabled={pending}>
-        {label}
-        <span className="visually-hidden"> {itemLabel}</span>
-      </button>
-      {refused && !refused.fieldErrors?.reason && (
-        <p role="alert" className="field-error">
-          {refused.message}
-        </p>
-      )}
-    </form>
-  );
-}
+import { answerInputSchema, COMMENT_LIMITS, DISPOSITIONS, type AnswerFormValues, type CommentTab } from "@/lib/comments/schemas";
 
 type Current = { disposition: string | null; answer: string | null; dispositionReason: string | null };
+type Props = { action: FormAction; commentId: string; tab: CommentTab; itemLabel: string; current: Current };
 
-export function AnswerForm({ action, commentId, tab, itemLabel, current }: Omit<Common, "label"> & { current: Current }) {
+export function AnswerForm({ action, commentId, tab, itemLabel, current }: Props) {
   const t = useTranslations("CommentModeration");
   const tDisposition = useTranslations("CommentDisposition");
   const initialOf = (typed: Record<string, string> | undefined) => ({

@@ -1,0 +1,73 @@
+// One comment in the moderators' comment queue (components/moderation/moderated-item.tsx): whether it is a
+// comment or a reply and where it belongs, its context, the comment it replies to, its text, its disposition,
+// and for a public top-level comment the answer form.
+import { getTranslations } from "next-intl/server";
+import { answerCommentAction, moderateCommentAction } from "@/lib/moderation/actions";
+import { ModeratedItem, type QueueKind } from "@/components/moderation/moderated-item";
+import { LocalDate } from "@/components/ui/local-date";
+import { UserText } from "@/components/ui/user-text";
+import type { listCommentQueue } from "@/lib/comments/queue";
+import type { CommentTab } from "@/lib/comments/schemas";
+import { AnswerForm } from "./answer-form";
+import styles from "./comments.module.css";
+
+type Item = Awaited<ReturnType<typeof listCommentQueue>>["items"][number];
+
+const comments: QueueKind = {
+  texts: "CommentModeration",
+  idField: "commentId",
+  action: moderateCommentAction,
+};
+
+type Props = { item: Item; tab: CommentTab; label: string; timeZone: string };
+
+export async function CommentQueueItem({ item, tab, label, timeZone }: Props) {
+  const t = await getTranslations("CommentModeration");
+  const tGroup = await getTranslations("StakeholderGroup");
+  const tRegion = await getTranslations("UnRegion");
+  const tDisposition = await getTranslations("CommentDisposition");
+  const place =
+    item.place.kind === "set"
+      ? t("onSet")
+      : item.place.kind === "removed"
+        ? t("onRemoved")
+        : t("onParagraphs", { numbers: item.place.numbers.join(", ") });
+  const title = `${label} · ${item.parentId ? t("reply") : t("comment")} · ${place}`;
+  const disposition = item.disposition && (
+    <p>
+      <strong>{t("disposition")}:</strong> {tDisposition(item.disposition)}
+      {item.dispositionReason && ` — ${item.dispositionReason}`}
+    </p>
+  );
+  const answer = item.parentId === null && item.moderationState === "PUBLISHED" && (
+    <details open={item.disposition === null}>
+      <summary>{t(item.disposition ? "changeAnswer" : "answerHeading")}</summary>
+      <AnswerForm action={answerCommentAction} current={item} commentId={item.id} tab={tab} itemLabel={label} />
+    </details>
+  );
+  return (
+    <ModeratedItem
+      kind={comments}
+      item={item}
+      tab={tab}
+      label={label}
+      title={title}
+      timeZone={timeZone}
+      details={disposition}
+      after={answer}
+    >
+      <p className="meta">
+        {tGroup(item.stakeholderGroup)} · {tRegion(item.region)} · {t("versionN", { n: item.versionNumber })} ·{" "}
+        <LocalDate date={item.createdAt} timeZone={timeZone} />
+      </p>
+      {item.parentBody && (
+        <blockquote className={styles.body}>
+          {t.rich("inReplyTo", { text: () => <UserText>{item.parentBody!.slice(0, 300)}</UserText> })}
+        </blockquote>
+      )}
+      <p className={styles.body} dir="auto">
+        {item.body}
+      </p>
+    </ModeratedItem>
+  );
+}
