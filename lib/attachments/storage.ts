@@ -8,7 +8,8 @@
 //                       which checks who is asking.
 import "server-only";
 import { randomBytes } from "node:crypto";
-import { mkdir, open, unlink, writeFile } from "node:fs/promises";
+import { constants } from "node:fs";
+import { access, mkdir, open, unlink, writeFile } from "node:fs/promises";
 import path from "node:path";
 import type { Readable } from "node:stream";
 
@@ -19,6 +20,8 @@ export interface AttachmentStorage {
   get(key: string): Promise<Readable | Buffer>;
   /** Removes the bytes; a missing key is not an error. */
   remove(key: string): Promise<void>;
+  /** Throws when the storage cannot be reached (cheap: for /api/ready). */
+  check?(): Promise<void>;
 }
 
 const KEY = /^[a-f0-9]{32}$/;
@@ -63,6 +66,11 @@ export class LocalDiskStorage implements AttachmentStorage {
     // Opened here so that a missing file fails now, not halfway through a download.
     const handle = await open(this.pathOf(key), "r");
     return handle.createReadStream();
+  }
+
+  async check() {
+    await mkdir(this.root, { recursive: true, mode: 0o700 });
+    await access(this.root, constants.R_OK | constants.W_OK);
   }
 
   async remove(key: string) {

@@ -6,7 +6,7 @@ import { recordAudit } from "@/lib/audit/record";
 import { db } from "@/lib/db";
 import { Conflict, Invalid } from "@/lib/errors";
 import { requireModerator, type Moderator } from "@/lib/moderation/permissions";
-import { kickEmailWorker, queueCommentAnswered } from "@/lib/notifications/events";
+import { queueCommentAnswered } from "@/lib/notifications/events";
 import { lockComment } from "./lock";
 import { answerInputSchema, type AnswerFormValues } from "./schemas";
 
@@ -51,6 +51,5 @@ export async function answerComment(actor: Moderator, values: AnswerFormValues, 
     await queueCommentAnswered(tx, { commentId: item.id });
     return { id: item.id, setId: item.setId, disposition: input.disposition };
   });
-  kickEmailWorker();
   return result;
 }

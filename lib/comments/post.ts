@@ -9,7 +9,7 @@ import { db } from "@/lib/db";
 import { Closed, Conflict, Forbidden, Invalid, isUniqueViolation, NotFound, Unauthenticated } from "@/lib/errors";
 import { versionContentSchema } from "@/lib/messages/content";
 import { commentPeriodState } from "@/lib/messages/period";
-import { kickEmailWorker, queueCommentReply } from "@/lib/notifications/events";
+import { queueCommentReply } from "@/lib/notifications/events";
 import type { DbClient } from "@/prisma/factories";
 import { COMMENT_LIMITS, commentInputSchema, type CommentFormValues } from "./schemas";
 
@@ -127,7 +127,6 @@ export async function postComment(
       if (comment.parentId && comment.moderationState === "PUBLISHED") await queueCommentReply(tx, { replyId: comment.id });
       return comment;
     });
-    if (posted.parentId && posted.moderationState === "PUBLISHED") kickEmailWorker();
     return { id: posted.id, moderationState: posted.moderationState, duplicate: false };
   } catch (error) {
     // The same form sent twice at once: the second insert meets the unique key; answer with the first.
