@@ -46,8 +46,11 @@ export async function startWorker(options: WorkerOptions = {}): Promise<RunningW
     name === "email-send" ? (options.emailConcurrency ?? Number(process.env.WORKER_EMAIL_CONCURRENCY ?? 8)) : 1;
   for (const name of JOB_NAMES) {
     // Up to `concurrency` jobs per fetch, run side by side; each one that throws is failed on its own (pg-boss
-    // retries it with its queue's backoff), the others complete when the handler returns.
-    await boss.work(name, { pollingIntervalSeconds, batchSize: concurrency(name) }, async (jobs) => {
+    // retries it with its queue's backoff), the others complete when the handler returns. After a full batch
+    // the worker fetches again at once (pg-boss would otherwise wait for the polling interval).
+    const batchSize = concurrency(name);
+    let workerId = "";
+    workerId = await boss.work(name, { pollingIntervalSeconds, batchSize }, async (jobs) => {
       await Promise.all(
         jobs.map(async (job) => {
           try {
@@ -59,6 +62,7 @@ export async function startWorker(options: WorkerOptions = {}): Promise<RunningW
           }
         }),
       );
+      if (jobs.length === batchSize) boss.notifyWorker(workerId);
     });
   }
   if (options.schedule ?? true) {

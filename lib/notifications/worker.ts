@@ -80,9 +80,14 @@ async function claim(now: Date, limit: number): Promise<Claimed[]> {
  */
 async function stillWanted(job: Claimed): Promise<string | null> {
   if (!job.userId) return null;
-  const user = await db.user.findUnique({ where: { id: job.userId }, select: { id: true } });
-  if (!user) return null;
+  // One statement (this runs for every email): the user and their preference row, if any.
+  const [row] = await db.$queryRaw<
+    { token: string | null; draftOpened: boolean; commentActivity: boolean; finalPublished: boolean }[]
+  >`SELECT p."unsubscribeToken" AS token, p."draftOpened", p."commentActivity", p."finalPublished"
+      FROM users u LEFT JOIN notification_preferences p ON p."userId" = u.id WHERE u.id = ${job.userId}`;
+  if (!row) return null;
   if (!job.kind) return "";
+  if (row.token) return row[preferenceField[job.kind]] ? oneClickUrl(row.token, job.kind) : null;
   const preference = (await db.$transaction((tx) => ensurePreferences(tx, [job.userId!]))).get(job.userId);
   if (!preference?.[preferenceField[job.kind]]) return null;
   return oneClickUrl(preference.unsubscribeToken, job.kind);
@@ -128,11 +133,8 @@ async function settle(
     });
     return { outcome: last ? "failed" : "retried", error: message };
   }
-  await db.emailJob.update({
-    where: { id: job.id },
-    data: { status: "SENT", sentAt: new Date(), lastError: null },
-    select: { id: true },
-  });
+  await db.$executeRaw`UPDATE email_jobs SET status = 'SENT', "sentAt" = now(), "lastError" = NULL, "updatedAt" = now()
+    WHERE id = ${job.id}`;
   return { outcome: "sent" };
 }
 
