@@ -9,7 +9,7 @@ import { db } from "@/lib/db";
 import { Conflict } from "@/lib/errors";
 import type { ModerationState } from "@/lib/generated/prisma/enums";
 import { requireModerator, type Moderator } from "@/lib/moderation/permissions";
-import { kickEmailWorker, queueCommentReply } from "@/lib/notifications/events";
+import { queueCommentReply } from "@/lib/notifications/events";
 import type { DbClient } from "@/prisma/factories";
 import { commentAuditState, lockComment, type LockedComment } from "./lock";
 import type { CommentHideInput } from "./schemas";
@@ -57,7 +57,6 @@ async function moderate(actor: Moderator, commentId: string, change: Change, now
     if (replyPublished) await queueCommentReply(tx, { replyId: updated.id });
     return { id: updated.id, setId: updated.setId, moderationState: updated.moderationState, replyPublished };
   });
-  if (result.replyPublished) kickEmailWorker();
   return { id: result.id, setId: result.setId, moderationState: result.moderationState };
 }
 
