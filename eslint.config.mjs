@@ -16,6 +16,18 @@ const config = [
       "next-env.d.ts",
     ],
   },
+  {
+    // The app never depends on the seed and test factories (prisma/): types it shares with them live in lib/.
+    files: ["lib/**", "app/**", "components/**"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        {
+          patterns: [{ group: ["@/prisma/*"], message: "lib/, app/ and components/ must not import from prisma/." }],
+        },
+      ],
+    },
+  },
 ];
 
 export default config;

@@ -62,18 +62,21 @@ type ActionOptions<S extends z.ZodType, T, A extends ActionAuth> = {
   run: (input: z.output<S>, context: Context<A extends "visitor" ? SessionUser | null : SessionUser>) => Promise<T> | T;
   /** A sentence for the form's live region on success. */
   message?: (data: T) => Promise<string> | string;
+  /** Field errors under their whole dotted path ("questions.2.prompt"), for forms with nested field names. */
+  nested?: boolean;
   /** Which typed values to send back with a refusal; all of them by default, none with `false`. */
-  keepValues?: false | ((values: Record<string, string>) => Record<string, string>);
+  keepValues?: false | ((values: Record<string, string>, formData: FormData) => Record<string, string>);
 };
 
 export function defineAction<S extends z.ZodType, T, A extends ActionAuth>(options: ActionOptions<S, T, A>): FormAction<T> {
   return async (_previous, formData) => {
     const values = formValues(formData);
-    const kept = options.keepValues === false ? undefined : (options.keepValues?.(values) ?? values);
+    const kept = options.keepValues === false ? undefined : (options.keepValues?.(values, asFormData(formData)) ?? values);
     try {
       const actor = await actorFor(options.auth);
       const parsed = options.schema.safeParse(options.input ? options.input(asFormData(formData), values) : values);
-      if (!parsed.success) throw new AppError("invalid", { code: "invalid" }, fieldErrorsOf(parsed.error));
+      if (!parsed.success)
+        throw new AppError("invalid", { code: "invalid" }, fieldErrorsOf(parsed.error, { nested: options.nested }));
       const context = { actor, values, formData: asFormData(formData) } as Parameters<typeof options.run>[1];
       const data = await options.run(parsed.data, context);
       const message = options.message ? await options.message(data) : undefined;

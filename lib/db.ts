@@ -21,6 +21,9 @@ function createClient() {
 
 export type Db = ReturnType<typeof createClient>;
 
+/** The app's client or the `tx` of an interactive transaction (`db.$transaction(async (tx) => …)`). */
+export type DbClient = Omit<Db, "$connect" | "$disconnect" | "$on" | "$extends" | "$transaction">;
+
 const cache = globalThis as unknown as { __igfDb?: Db };
 
 /** Created on first use, so importing this module (e.g. during `next build`) needs no database. */

@@ -36,6 +36,7 @@ export interface ErrorParamMap {
   periodUpcoming: { n: number; opens: Date; next: number };
   periodUpcomingFinal: { n: number; opens: Date; next: number };
   rateLimited: { wait: number; unit: "seconds" | "minutes" };
+  tooManySignInLinks: { minutes: number };
   fileTooLarge: { maxMegabytes: number };
   unpackedTooLarge: { maxUnpackedMegabytes: number };
   tooManyParts: { maxEntries: number };

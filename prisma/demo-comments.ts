@@ -9,7 +9,7 @@ import type { CommentDisposition } from "@/lib/generated/prisma/enums";
 import { versionContentSchema } from "@/lib/messages/content";
 import { DEMO_DOMAIN } from "./demo-content";
 import { DEMO_MESSAGES_SLUG } from "./demo-messages";
-import type { DbClient } from "./factories";
+import type { DbClient } from "@/lib/db";
 
 const DAY = 24 * 60 * 60 * 1000;
 const respondent = (n: number) => `respondent-${String(n).padStart(2, "0")}@${DEMO_DOMAIN}`;

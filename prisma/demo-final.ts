@@ -5,7 +5,7 @@
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { DEMO_DOMAIN } from "./demo-content";
 import { createDemoSet, type DemoSection } from "./demo-messages";
-import type { DbClient } from "./factories";
+import type { DbClient } from "@/lib/db";
 
 export const DEMO_FINAL_SLUG = "igf-2025-messages-building-a-culture-of-cybersecurity";
 

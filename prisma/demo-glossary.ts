@@ -2,7 +2,7 @@
 // and beside the response form. Seed-owned: upserted by (callId, position) on every run, so a second run
 // changes nothing and an edited term is reset to this text, like the call's questions.
 import { DEMO_CALLS } from "./demo-content";
-import type { DbClient } from "./factories";
+import type { DbClient } from "@/lib/db";
 
 export const DEMO_GLOSSARY: readonly { term: string; definition: string }[] = [
   {

@@ -1,7 +1,7 @@
 // Demo participation targets: the open demo call aims for at least 10% of responses from each stakeholder
 // group and every UN region, so its moderation page shows the balance and the gaps at once. Idempotent.
 import { DEMO_CALLS } from "./demo-content";
-import type { DbClient } from "./factories";
+import type { DbClient } from "@/lib/db";
 
 export const DEMO_TARGETS = { targetMinGroupShare: 10, targetAllRegions: true } as const;
 

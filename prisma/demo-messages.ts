@@ -7,7 +7,7 @@
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { VersionContent } from "@/lib/messages/content";
 import { DEMO_CALLS, DEMO_DOMAIN, type DemoCallKey } from "./demo-content";
-import type { DbClient } from "./factories";
+import type { DbClient } from "@/lib/db";
 
 export const DEMO_MESSAGES_SLUG = "igf-2026-messages-security-safety-stability-and-resilience";
 

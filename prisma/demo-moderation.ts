@@ -4,7 +4,7 @@
 // its audit entry) happens only while the response is not hidden yet. The entry is written directly:
 // lib/audit/record.ts is server-only, and the seed runs outside Next.js.
 import { DEMO_ACCOUNTS, DEMO_CALLS, DEMO_DOMAIN } from "./demo-content";
-import type { DbClient } from "./factories";
+import type { DbClient } from "@/lib/db";
 
 const person = (n: number) => `respondent-${String(n).padStart(2, "0")}@${DEMO_DOMAIN}`;
 

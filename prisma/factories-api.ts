@@ -1,7 +1,8 @@
 // Factories for the open data API's tests: a message set with frozen versions (published or not), shaped
 // as lib/api/message-sets.ts reads them. The message-set editor's own factories may supersede this one.
 import type { StakeholderGroup, UnRegion } from "@/lib/generated/prisma/enums";
-import { uniqueSuffix, type DbClient } from "./factories";
+import { uniqueSuffix } from "./factories";
+import type { DbClient } from "@/lib/db";
 
 export type FrozenCitation = {
   responseId: string | null;

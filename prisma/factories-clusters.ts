@@ -3,7 +3,7 @@
 // the worst case for clustering: they share vocabulary and stock phrases but were not copied.
 import { randomUUID } from "node:crypto";
 import type { Consent, ModerationState, StakeholderGroup, UnRegion } from "@/lib/generated/prisma/enums";
-import type { DbClient } from "./factories";
+import type { DbClient } from "@/lib/db";
 
 /** mulberry32: a small seeded generator, enough for test data. */
 export function seededRandom(seed: number) {

@@ -1,7 +1,8 @@
 // Factories for tags and excerpts, shared by the coding tests and the demo seed. Upserted by stable keys
 // ((callId, name) for tags; (responseId, questionId, start, end) for excerpts) so the seed can run again.
 import type { StakeholderGroup, UnRegion } from "@/lib/generated/prisma/enums";
-import { createCall, createQuestion, createResponse, createUser, uniqueSuffix, type DbClient } from "./factories";
+import { createCall, createQuestion, createResponse, createUser, uniqueSuffix } from "./factories";
+import type { DbClient } from "@/lib/db";
 
 export async function createTag(client: DbClient, overrides: { callId: string; name?: string; description?: string }) {
   const name = overrides.name ?? `norm element ${uniqueSuffix()}`;

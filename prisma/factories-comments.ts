@@ -4,7 +4,8 @@
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { ModerationMode, ModerationState, StakeholderGroup, UnRegion } from "@/lib/generated/prisma/enums";
 import type { VersionContent } from "@/lib/messages/content";
-import { createCall, createUser, uniqueSuffix, type DbClient } from "./factories";
+import { createCall, createUser, uniqueSuffix } from "./factories";
+import type { DbClient } from "@/lib/db";
 
 const DAY = 24 * 60 * 60 * 1000;
 export type PeriodKind = "open" | "upcoming" | "closed" | "none";

@@ -2,7 +2,8 @@
 // and a frozen version). The UIs that make these rows belong to other areas; these write the tables as the
 // schema describes them, with realistic defaults. Same conventions as ./factories.ts.
 import type { MessageSetStatus, StakeholderGroup, UnRegion } from "@/lib/generated/prisma/enums";
-import { uniqueSuffix, type DbClient } from "./factories";
+import { uniqueSuffix } from "./factories";
+import type { DbClient } from "@/lib/db";
 
 export async function createTag(client: DbClient, overrides: { callId: string; name?: string }) {
   return client.tag.create({

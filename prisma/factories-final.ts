@@ -3,7 +3,8 @@
 // (marking a version final is the versions module's action), as the state that action leaves.
 import type { Consent, ModerationState, ResponseStatus, StakeholderGroup, UnRegion } from "@/lib/generated/prisma/enums";
 import type { FrozenCitation, VersionContent } from "@/lib/messages/content";
-import { createCall, createForum, createQuestion, createResponse, createUser, uniqueSuffix, type DbClient } from "./factories";
+import { createCall, createForum, createQuestion, createResponse, createUser, uniqueSuffix } from "./factories";
+import type { DbClient } from "@/lib/db";
 
 type Person = {
   name: string;

@@ -1,7 +1,8 @@
 // Factories for participation and personal-data tests: a submitted response by a new person of a given
 // group and region, and a draft message paragraph citing a response. They reuse prisma/factories.ts.
 import type { Consent, ResponseStatus, StakeholderGroup, UnRegion } from "@/lib/generated/prisma/enums";
-import { createResponse, createUser, uniqueSuffix, type DbClient } from "./factories";
+import { createResponse, createUser, uniqueSuffix } from "./factories";
+import type { DbClient } from "@/lib/db";
 
 /** A new person of `group` in `region` and their response to `callId` (submitted unless told otherwise). */
 export async function createResponseFrom(

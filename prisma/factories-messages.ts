@@ -1,7 +1,8 @@
 // Factories for message compilation tests and the demo: a submitted response from a stakeholder of a given
 // group and region, and an excerpt of one answer (written directly: the curation tools are another module).
 import type { Consent, ModerationState, StakeholderGroup, UnRegion } from "@/lib/generated/prisma/enums";
-import { createQuestion, createResponse, createUser, type DbClient } from "./factories";
+import { createQuestion, createResponse, createUser } from "./factories";
+import type { DbClient } from "@/lib/db";
 
 /** A SUBMITTED response to the call's first question (created when the call has none). */
 export async function createSourceResponse(

@@ -1,7 +1,8 @@
 // Factories for moderation tests: a call with its moderation settings, a submitted response in a given
 // moderation state, and reports. Built on prisma/factories.ts; plain select-limited results.
 import type { ModerationMode, ModerationState, ReportReason } from "@/lib/generated/prisma/enums";
-import { createCall, createQuestion, createResponse, createUser, type DbClient } from "./factories";
+import { createCall, createQuestion, createResponse, createUser } from "./factories";
+import type { DbClient } from "@/lib/db";
 
 /** A published, open call with one long-text question and the given moderation settings. */
 export async function createModeratedCall(

@@ -2,7 +2,8 @@
 // a message set with a version published for comment, and comments written directly (the comments module
 // has its own tests).
 import type { CommentDisposition, ModerationState } from "@/lib/generated/prisma/enums";
-import { createCall, createResponse, createUser, uniqueSuffix, type DbClient } from "./factories";
+import { createCall, createResponse, createUser, uniqueSuffix } from "./factories";
+import type { DbClient } from "@/lib/db";
 import { createSourceResponse } from "./factories-messages";
 
 const HOUR = 60 * 60 * 1000;

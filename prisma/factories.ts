@@ -4,12 +4,9 @@
 // (responseId, questionId)): with the random defaults that is a plain create, and the seed can run the
 // same factories again without duplicating anything.
 import { randomBytes } from "node:crypto";
-import type { Db } from "@/lib/db";
+import type { DbClient } from "@/lib/db";
 import type { Consent, QuestionType, ResponseStatus, Role, StakeholderGroup, UnRegion } from "@/lib/generated/prisma/enums";
 import { assignReference, recordVersion, refreshSearchIndex } from "@/lib/responses/record";
-
-/** The app's client or the `tx` of an interactive transaction (`db.$transaction(async (tx) => …)`). */
-export type DbClient = Omit<Db, "$connect" | "$disconnect" | "$on" | "$extends" | "$transaction">;
 
 export const uniqueSuffix = () => randomBytes(4).toString("hex");
 const DAY = 24 * 60 * 60 * 1000;

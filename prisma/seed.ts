@@ -16,7 +16,8 @@ import { seedDemoComments } from "./demo-comments";
 import { seedDemoFinalMessages } from "./demo-final";
 import { seedDemoGlossary } from "./demo-glossary";
 import { seedDemoMessages } from "./demo-messages";
-import { createCall, createForum, createQuestion, createResponse, createUser, type DbClient } from "./factories";
+import { createCall, createForum, createQuestion, createResponse, createUser } from "./factories";
+import type { DbClient } from "@/lib/db";
 
 const DAY = 24 * 60 * 60 * 1000;
 

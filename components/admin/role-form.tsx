@@ -2,7 +2,7 @@
 
 import { useTranslations } from "next-intl";
 import { useActionState } from "react";
-import { changeRoleAction } from "@/app/(admin)/admin/users/actions";
+import { changeRoleAction } from "@/lib/accounts/actions";
 import { ROLES } from "@/lib/auth/roles";
 import type { Role } from "@/lib/generated/prisma/enums";
 
@@ -30,7 +30,7 @@ export function RoleForm({ userId, email, role }: { userId: string; email: strin
       </button>
       {state && (
         <span role={state.ok ? "status" : "alert"} className={state.ok ? "" : "field-error"}>
-          {state.ok ? t("saved", { email: state.data.email, role: tRole(state.data.role as Role) }) : state.message}
+          {state.ok ? t("saved", { email: state.data.email, role: tRole(state.data.role) }) : state.message}
         </span>
       )}
     </form>

@@ -2,7 +2,7 @@
 // A plain form posting to a server action: works without JavaScript too.
 import { useTranslations } from "next-intl";
 import { useActionState } from "react";
-import { endOtherSessionsAction } from "@/app/(stakeholder)/my/data/actions";
+import { endOtherSessionsAction } from "@/lib/auth/actions";
 
 /** `others`: how many other sessions are listed; without any, only the outcome (if any) and a note. */
 export function EndOtherSessionsForm({ others }: { others: number }) {

@@ -2,35 +2,27 @@
 // A real form posting to a server action: without JavaScript the browser posts it and the server answers
 // with the check-email page (or this form with its message); with JavaScript the address is checked here
 // first and the same action runs without a page load. The address is never put in a URL.
-import { zodResolver } from "@hookform/resolvers/zod";
 import { useTranslations } from "next-intl";
-import { startTransition, useActionState } from "react";
-import { useForm } from "react-hook-form";
-import { requestSignInLinkAction } from "@/app/(auth)/actions";
-import { signInSchema, type SignInValues } from "@/lib/auth/schemas";
+import { useActionForm } from "@/components/forms/use-action-form";
+import { requestSignInLinkAction } from "@/lib/auth/actions";
+import { signInSchema } from "@/lib/auth/schemas";
 
 export function SignInForm({ callbackUrl }: { callbackUrl: string }) {
   const t = useTranslations("SignIn");
-  const [state, formAction, pending] = useActionState(requestSignInLinkAction, null);
-  const {
-    register,
-    handleSubmit,
-    formState: { errors },
-  } = useForm<SignInValues>({ resolver: zodResolver(signInSchema) });
-
-  const onSubmit = (event: React.FormEvent<HTMLFormElement>) => {
-    const form = event.currentTarget;
-    void handleSubmit(() => startTransition(() => formAction(new FormData(form))))(event);
-  };
+  const { form, refused, formRef, formAction, onSubmit, fieldError, formError, pending } = useActionForm({
+    schema: signInSchema,
+    action: requestSignInLinkAction,
+    defaults: (typed) => ({ email: typed?.email ?? "" }),
+  });
   // A field message from the client's check, or from the server's (after a post without JavaScript).
-  const emailError = errors.email ? t("invalidEmail") : state && !state.ok ? state.fieldErrors?.email?.[0] : undefined;
-  const formError = state && !state.ok && !state.fieldErrors ? state.message : undefined;
+  const emailError = fieldError("email");
+  const notice = formError(["email"]);
 
   return (
-    <form className="form" action={formAction} onSubmit={onSubmit} noValidate>
-      {formError && (
+    <form ref={formRef} className="form" action={formAction} onSubmit={onSubmit} noValidate>
+      {notice && (
         <p className="notice error" role="alert">
-          {formError}
+          {notice}
         </p>
       )}
       <input type="hidden" name="callbackUrl" value={callbackUrl} />
@@ -44,10 +36,10 @@ export function SignInForm({ callbackUrl }: { callbackUrl: string }) {
           type="email"
           autoComplete="email"
           inputMode="email"
-          defaultValue={state && !state.ok ? state.values?.email : undefined}
+          defaultValue={refused?.values?.email}
           aria-describedby={emailError ? "email-hint email-error" : "email-hint"}
           aria-invalid={emailError ? true : undefined}
-          {...register("email")}
+          {...form.register("email")}
         />
         {emailError && (
           <p className="field-error" id="email-error">

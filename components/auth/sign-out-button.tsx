@@ -1,10 +1,13 @@
-import { signOutAction } from "@/app/(auth)/actions";
+"use client";
+// A plain form posting to a server action: signing out works without JavaScript.
+import { useActionState } from "react";
+import { signOutAction } from "@/lib/auth/actions";
 
-/** A plain form posting to a server action: signing out works without JavaScript. */
 export function SignOutButton({ label }: { label: string }) {
+  const [, formAction, pending] = useActionState(signOutAction, null);
   return (
-    <form action={signOutAction}>
-      <button type="submit" className="link-button">
+    <form action={formAction}>
+      <button type="submit" className="link-button" disabled={pending}>
         {label}
       </button>
     </form>

@@ -3,22 +3,22 @@
 // checks with the same schema the server uses, the post goes to a server action through useActionState
 // (so it also works as a plain form post without JavaScript), and what the server refuses lands on the
 // fields. Nothing typed is lost: on refusal the fields keep (or, without JavaScript, get back) the values.
-import { zodResolver } from "@hookform/resolvers/zod";
 import { useTranslations } from "next-intl";
-import { startTransition, useActionState, useEffect, useRef } from "react";
-import { FormProvider, get, useForm } from "react-hook-form";
-import { fieldMessage } from "@/components/ui/field-message";
-import type { ActionResult } from "@/lib/actions";
+import { useEffect } from "react";
+import { FormProvider } from "react-hook-form";
+import { useActionForm } from "@/components/forms/use-action-form";
+import type { FormAction } from "@/lib/actions";
+import type { EditorData } from "@/lib/calls/actions";
 import { nestValues } from "@/lib/calls/form-data";
-import { CALL_LIMITS, callInputSchema, type CallFormValues, type CallInput } from "@/lib/calls/schemas";
+import { CALL_LIMITS, callInputSchema, type CallFormValues } from "@/lib/calls/schemas";
 import { ModerationSettings } from "@/components/moderation/moderation-settings";
 import { EditorField, fieldA11y } from "./editor-field";
 import { GlossaryList } from "./glossary-list";
 import { QuestionList } from "./question-list";
 
-export type EditorState = ActionResult<{ values?: CallFormValues } | null>;
 type Props = {
-  action: (previous: EditorState | null, formData: FormData) => Promise<EditorState>;
+  /** createCallAction or updateCallAction (lib/calls/actions.ts). */
+  action: FormAction<EditorData>;
   callId?: string;
   defaults: CallFormValues;
   forums: { id: string; name: string }[];
@@ -29,37 +29,23 @@ type Props = {
 
 export function CallEditor({ action, callId, defaults, forums, timeZones, locked = false }: Props) {
   const t = useTranslations("CallEditor");
-  const tErrors = useTranslations("CallErrors");
-  const tv = useTranslations("Validation");
-  const tcv = useTranslations("CallValidation");
-  const tmv = useTranslations("ModerationValidation");
-  const [state, formAction, pending] = useActionState(action, null);
-  const formRef = useRef<HTMLFormElement>(null);
-  const refused = state && !state.ok ? state : undefined;
+  const { form, state, refused, formRef, formAction, onSubmit, fieldError, pending } = useActionForm({
+    schema: callInputSchema,
+    action,
+    nested: true,
+    defaults: (typed) => (typed ? (nestValues(typed) as CallFormValues) : defaults),
+    onSuccess: (data) => data && form.reset(data.values),
+  });
+  const { register, setFocus } = form;
   const initial = refused?.values ? (nestValues(refused.values) as CallFormValues) : defaults;
-  const form = useForm<CallFormValues, unknown, CallInput>({ resolver: zodResolver(callInputSchema), defaultValues: initial });
-  const { register, handleSubmit, setError, reset, formState } = form;
 
+  // A refusal the server placed on fields: the first of them gets the focus.
   useEffect(() => {
-    if (state?.ok && state.data?.values) reset(state.data.values);
-    if (state && !state.ok && state.fieldErrors) {
-      Object.entries(state.fieldErrors).forEach(([name, messages], index) => {
-        if (messages?.[0])
-          setError((name || "root") as keyof CallFormValues, { message: messages[0] }, { shouldFocus: index === 0 });
-      });
-    }
-  }, [state, setError, reset]);
+    const first = refused && Object.keys(refused.fieldErrors ?? {})[0];
+    if (first) setFocus(first as keyof CallFormValues);
+  }, [refused, setFocus]);
 
-  const translate = (code: string | undefined) => {
-    if (!code) return undefined;
-    const key = code.split("|")[0]!;
-    if (tmv.has(key)) return fieldMessage(tmv, code);
-    return tcv.has(key) ? fieldMessage(tcv, code) : fieldMessage(tv, code);
-  };
-  const errorOf = (path: string) => {
-    const own = get(formState.errors, path) as { message?: string; root?: { message?: string } } | undefined;
-    return translate(own?.message ?? own?.root?.message ?? refused?.fieldErrors?.[path]?.[0]);
-  };
+  const errorOf = fieldError;
   const top = (name: keyof CallFormValues, hint = false) => ({
     ...fieldA11y(name, { hint, error: errorOf(name) }),
     defaultValue: String(initial[name] ?? ""),
@@ -71,11 +57,9 @@ export function CallEditor({ action, callId, defaults, forums, timeZones, locked
     ? null
     : state.ok
       ? t("saved")
-      : tErrors.has(state.message)
-        ? tErrors(state.message)
-        : state.fieldErrors && Object.keys(state.fieldErrors).length
-          ? t("fixErrors")
-          : state.message;
+      : state.code === "invalid" && state.fieldErrors && Object.keys(state.fieldErrors).length
+        ? t("fixErrors")
+        : state.message;
   const forumName = forums.find((forum) => forum.id === initial.forumId)?.name ?? "";
 
   return (
@@ -86,7 +70,7 @@ export function CallEditor({ action, callId, defaults, forums, timeZones, locked
         action={formAction}
         noValidate
         aria-describedby={notice ? "editor-notice" : undefined}
-        onSubmit={(event) => handleSubmit(() => startTransition(() => formAction(new FormData(formRef.current!))))(event)}
+        onSubmit={onSubmit}
       >
         {notice && (
           <p id="editor-notice" className={`notice ${state?.ok ? "ok" : "error"}`} role={state?.ok ? "status" : "alert"}>

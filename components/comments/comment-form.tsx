@@ -2,13 +2,11 @@
 // A comment or a reply: the text (with a character counter) and "comment anonymously". Checked in the
 // browser by the schema the server uses; a plain form post without JavaScript. A refusal keeps what was
 // typed and says why; the same form sent twice makes one comment (its submit key).
-import { zodResolver } from "@hookform/resolvers/zod";
 import { useTranslations } from "next-intl";
-import { startTransition, useActionState, useRef } from "react";
-import { useForm, useWatch } from "react-hook-form";
-import { postCommentAction } from "@/app/(public)/messages/[slug]/discuss/[target]/actions";
-import { fieldMessage } from "@/components/ui/field-message";
-import { COMMENT_LIMITS, commentInputSchema, type CommentFormValues, type CommentInput } from "@/lib/comments/schemas";
+import { useWatch } from "react-hook-form";
+import { useActionForm } from "@/components/forms/use-action-form";
+import { postCommentAction } from "@/lib/comments/actions";
+import { COMMENT_LIMITS, commentInputSchema } from "@/lib/comments/schemas";
 
 type Props = {
   versionId: string;
@@ -25,38 +23,32 @@ type Props = {
 
 export function CommentForm({ versionId, paragraphId, parentId, submitKey, slug, target, idPrefix, label, submitLabel }: Props) {
   const t = useTranslations("CommentForm");
-  const tcv = useTranslations("CommentValidation");
-  const tv = useTranslations("Validation");
-  const [state, formAction, pending] = useActionState(postCommentAction, null);
-  const formRef = useRef<HTMLFormElement>(null);
-  const refused = state && !state.ok ? state : undefined;
-  const { register, handleSubmit, formState, control } = useForm<CommentFormValues, unknown, CommentInput>({
-    resolver: zodResolver(commentInputSchema),
-    defaultValues: {
+  const { form, refused, formRef, formAction, onSubmit, fieldError, pending } = useActionForm({
+    schema: commentInputSchema,
+    action: postCommentAction,
+    defaults: (typed) => ({
       versionId,
       paragraphId: paragraphId ?? "",
       parentId: parentId ?? "",
       submitKey,
-      body: refused?.values?.body ?? "",
-      anonymous: refused?.values?.anonymous === "on",
-    },
+      body: typed?.body ?? "",
+      anonymous: typed?.anonymous === "on",
+    }),
   });
-  const field = (code: string | undefined) =>
-    code && tcv.has(code.split("|")[0]!) ? fieldMessage(tcv, code) : fieldMessage(tv, code);
-  const bodyError = field(formState.errors.body?.message ?? refused?.fieldErrors?.body?.[0]);
+  const { register, control } = form;
+  const bodyError = fieldError("body");
+  // A refusal the text does not explain: the period, the limits, or a hidden field (an outdated form).
+  const formError =
+    refused && !refused.fieldErrors?.body?.length
+      ? (Object.values(refused.fieldErrors ?? {}).flat()[0] ?? refused.message)
+      : undefined;
   const length = (useWatch({ control, name: "body" }) ?? "").length;
   const id = `${idPrefix}-body`;
   return (
-    <form
-      ref={formRef}
-      action={formAction}
-      noValidate
-      className="form"
-      onSubmit={(event) => handleSubmit(() => startTransition(() => formAction(new FormData(formRef.current!))))(event)}
-    >
-      {refused && !refused.fieldErrors?.body && (
+    <form ref={formRef} action={formAction} noValidate className="form" onSubmit={onSubmit}>
+      {formError && (
         <p className="notice error" role="alert">
-          {refused.message}
+          {formError}
         </p>
       )}
       <input type="hidden" name="versionId" value={versionId} />

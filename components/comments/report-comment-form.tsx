@@ -3,14 +3,12 @@
 // schema); a plain form post without JavaScript; a refusal keeps the choice and the details.
 import { useTranslations } from "next-intl";
 import { useActionState } from "react";
-import { reportCommentAction } from "@/app/(public)/messages/[slug]/discuss/[target]/actions";
-import { fieldMessage } from "@/components/ui/field-message";
+import { reportCommentAction } from "@/lib/comments/actions";
 import { MODERATION_LIMITS, REPORT_REASONS } from "@/lib/moderation/schemas";
 
 export function ReportCommentForm({ commentId, label }: { commentId: string; label: string }) {
   const t = useTranslations("CommentReport");
   const tReason = useTranslations("ReportReason");
-  const tcv = useTranslations("CommentValidation");
   const [state, formAction, pending] = useActionState(reportCommentAction, null);
   const refused = state && !state.ok ? state : undefined;
   if (state?.ok)
@@ -20,8 +18,9 @@ export function ReportCommentForm({ commentId, label }: { commentId: string; lab
       </p>
     );
   const id = `report-${commentId}`;
-  const reasonError = fieldMessage(tcv, refused?.fieldErrors?.reason?.[0]);
-  const detailsError = fieldMessage(tcv, refused?.fieldErrors?.details?.[0]);
+  // The server's sentences, already in the reader's language.
+  const reasonError = refused?.fieldErrors?.reason?.[0];
+  const detailsError = refused?.fieldErrors?.details?.[0];
   return (
     <details open={state ? true : undefined}>
       <summary>
@@ -31,7 +30,7 @@ export function ReportCommentForm({ commentId, label }: { commentId: string; lab
       <form action={formAction} className="form">
         {refused && !reasonError && !detailsError && (
           <p className="notice error" role="alert">
-            {refused.message}
+            {refused.fieldErrors?.commentId?.[0] ?? refused.message}
           </p>
         )}
         <input type="hidden" name="commentId" value={commentId} />

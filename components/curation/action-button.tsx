@@ -1,11 +1,11 @@
 "use client";
 // One button in a plain form with hidden fields (works without JavaScript): remove a tag, delete an excerpt.
 import { useActionState } from "react";
-import type { ActionResult } from "@/lib/actions";
-import { useCodingMessage } from "./use-coding-message";
+import { refusalMessage } from "@/components/forms/refusal-message";
+import type { ActionState, FormAction } from "@/lib/actions";
 
 type Props<T> = {
-  action: (previous: ActionResult<T> | null, formData: FormData) => Promise<ActionResult<T>>;
+  action: FormAction<T>;
   fields: Record<string, string>;
   label: string;
   /** The accessible name, when the visible label alone is ambiguous in a list. */
@@ -13,8 +13,8 @@ type Props<T> = {
 };
 
 export function ActionButton<T>({ action, fields, label, ariaLabel }: Props<T>) {
-  const [state, formAction, pending] = useActionState<ActionResult<T> | null, FormData>(action, null);
-  const message = useCodingMessage();
+  const [state, formAction, pending] = useActionState<ActionState<T> | null, FormData>(action, null);
+  const refusal = refusalMessage(state);
   return (
     <form action={formAction} className="inline-form">
       {Object.entries(fields).map(([name, value]) => (
@@ -23,9 +23,9 @@ export function ActionButton<T>({ action, fields, label, ariaLabel }: Props<T>) 
       <button type="submit" className="link-button" disabled={pending} aria-label={ariaLabel}>
         {label}
       </button>
-      {state && !state.ok && (
+      {refusal && (
         <span role="alert" className="field-error">
-          {message(state.message)}
+          {refusal}
         </span>
       )}
     </form>

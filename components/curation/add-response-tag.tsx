@@ -2,19 +2,20 @@
 // Puts one of the call's tags on the whole response: a select and a button in a plain form.
 import { useTranslations } from "next-intl";
 import { useActionState } from "react";
-import type { ActionResult } from "@/lib/actions";
-import { useCodingMessage } from "./use-coding-message";
+import { refusalMessage } from "@/components/forms/refusal-message";
+import type { FormAction } from "@/lib/actions";
 
 type Props = {
   responseId: string;
   tags: { id: string; name: string }[];
-  action: (previous: ActionResult | null, formData: FormData) => Promise<ActionResult>;
+  /** setResponseTagAction (lib/curation/actions.ts). */
+  action: FormAction;
 };
 
 export function AddResponseTag({ responseId, tags, action }: Props) {
   const t = useTranslations("CodingResponse");
-  const message = useCodingMessage();
   const [state, formAction, pending] = useActionState(action, null);
+  const refusal = refusalMessage(state);
   return (
     <form action={formAction} className="inline-form">
       <input type="hidden" name="responseId" value={responseId} />
@@ -33,9 +34,9 @@ export function AddResponseTag({ responseId, tags, action }: Props) {
       <button type="submit" className="button" disabled={pending}>
         {t("addTag")}
       </button>
-      {state && !state.ok && (
+      {refusal && (
         <span role="alert" className="field-error">
-          {message(state.message)}
+          {refusal}
         </span>
       )}
     </form>

@@ -2,16 +2,15 @@
 // The excerpt tool of the response page: select a passage in one answer (mouse or keyboard), press "Save
 // excerpt", choose tags and add a note, save. The offsets sent are UTF-16 code units of the answer's text;
 // the server refuses the excerpt if the answer no longer reads so at those offsets.
-import { zodResolver } from "@hookform/resolvers/zod";
 import { useTranslations } from "next-intl";
 import { startTransition, useActionState, useEffect, useMemo, useRef, useState } from "react";
 import { useForm } from "react-hook-form";
-import type { ActionResult } from "@/lib/actions";
-import { CURATION_LIMITS, excerptInputSchema, type ExcerptFormValues } from "@/lib/curation/schemas";
+import { useSchemaResolver } from "@/components/forms/use-action-form";
+import type { ActionState, FormAction } from "@/lib/actions";
+import { CURATION_LIMITS, excerptInputSchema, type ExcerptFormValues, type ExcerptInput } from "@/lib/curation/schemas";
 import styles from "./coding.module.css";
 import { TagCheckboxes } from "./tag-checkboxes";
 import { selectionWithin } from "./text-selection";
-import { useCodingMessage } from "./use-coding-message";
 import { UserText } from "@/components/ui/user-text";
 
 type Chosen = { questionId: string; position: number; start: number; end: number; quote: string };
@@ -19,17 +18,18 @@ type Props = {
   responseId: string;
   positions: Record<string, number>;
   tags: { id: string; name: string }[];
-  action: (previous: ActionResult | null, formData: FormData) => Promise<ActionResult>;
+  /** createExcerptAction (lib/curation/actions.ts). */
+  action: FormAction;
 };
 
 const shorten = (text: string) => (text.length > 160 ? `${text.slice(0, 157)}…` : text);
 
 export function ExcerptTool({ responseId, positions, tags, action }: Props) {
   const t = useTranslations("CodingResponse");
-  const message = useCodingMessage();
   const [state, formAction, pending] = useActionState(action, null);
+  const refused = state && !state.ok ? state : undefined;
   // The passage being saved, and the action state when the form opened: a later successful save closes it.
-  const [opened, setOpened] = useState<{ pick: Chosen; since: ActionResult | null } | null>(null);
+  const [opened, setOpened] = useState<{ pick: Chosen; since: ActionState | null } | null>(null);
   const chosen = opened && (opened.since === state || (state && !state.ok)) ? opened.pick : null;
   const [hint, setHint] = useState<string | null>(null);
   const formRef = useRef<HTMLFormElement>(null);
@@ -75,12 +75,9 @@ export function ExcerptTool({ responseId, positions, tags, action }: Props) {
     register,
     handleSubmit,
     formState: { errors },
-  } = useForm<ExcerptFormValues>({
-    resolver: zodResolver(excerptInputSchema) as never,
-    values,
-  });
-  const noteError = message(errors.note?.message);
-  const quoteError = message(errors.quote?.message);
+  } = useForm<ExcerptFormValues, unknown, ExcerptInput>({ resolver: useSchemaResolver(excerptInputSchema), values });
+  const noteError = errors.note?.message ?? refused?.fieldErrors?.note?.[0];
+  const quoteError = errors.quote?.message ?? refused?.fieldErrors?.quote?.[0];
 
   const open = () => {
     const selection = selectionWithin("[data-answer]");
@@ -157,9 +154,9 @@ export function ExcerptTool({ responseId, positions, tags, action }: Props) {
               {t("cancel")}
             </button>
           </div>
-          {state && !state.ok && (
+          {refused && (
             <p role="alert" className="notice error">
-              {message(state.message)}
+              {refused.message}
             </p>
           )}
         </form>

@@ -1,60 +1,41 @@
 "use client";
 // The excerpt form that needs no selection and no JavaScript: choose the question, paste the exact words;
 // the server saves their first occurrence in the answer or refuses (nothing saved).
-import { zodResolver } from "@hookform/resolvers/zod";
 import { useTranslations } from "next-intl";
-import { startTransition, useActionState, useEffect, useRef } from "react";
-import { useForm } from "react-hook-form";
-import type { ActionResult } from "@/lib/actions";
+import { useActionForm } from "@/components/forms/use-action-form";
+import type { FormAction } from "@/lib/actions";
 import { CURATION_LIMITS, excerptPasteSchema } from "@/lib/curation/schemas";
 import { TagCheckboxes } from "./tag-checkboxes";
-import { useCodingMessage } from "./use-coding-message";
 
-type Values = { responseId: string; questionId: string; quote: string; note: string };
 type Props = {
   responseId: string;
   questions: { id: string; position: number; prompt: string }[];
   tags: { id: string; name: string }[];
-  action: (previous: ActionResult | null, formData: FormData) => Promise<ActionResult>;
+  /** pasteExcerptAction (lib/curation/actions.ts). */
+  action: FormAction;
 };
 
 export function PasteExcerptForm({ responseId, questions, tags, action }: Props) {
   const t = useTranslations("CodingResponse");
-  const message = useCodingMessage();
-  const [state, formAction, pending] = useActionState(action, null);
-  const formRef = useRef<HTMLFormElement>(null);
-  const typed = state && !state.ok ? state.values : undefined;
-  const defaults: Values = { responseId, questionId: questions[0]?.id ?? "", quote: "", note: "", ...typed };
-  const {
-    register,
-    handleSubmit,
-    reset,
-    formState: { errors },
-  } = useForm<Values>({
-    resolver: zodResolver(excerptPasteSchema) as never,
-    defaultValues: defaults,
-  });
-  useEffect(() => {
-    if (state?.ok) {
-      reset({ ...defaults, quote: "", note: "" });
+  const given = { responseId, questionId: questions[0]?.id ?? "", quote: "", note: "" };
+  const { form, state, refused, formRef, formAction, onSubmit, fieldError, pending } = useActionForm({
+    schema: excerptPasteSchema,
+    action,
+    defaults: (typed) => ({ ...given, ...typed }),
+    onSuccess: () => {
+      form.reset(given);
       formRef.current?.reset();
-    }
-    // eslint-disable-next-line react-hooks/exhaustive-deps -- only when a new answer arrives
-  }, [state]);
-  const serverErrors = state && !state.ok ? state.fieldErrors : undefined;
-  const quoteError = message(errors.quote?.message ?? serverErrors?.quote?.[0]);
-  const noteError = message(errors.note?.message ?? serverErrors?.note?.[0]);
+    },
+  });
+  const { register } = form;
+  const defaults = { ...given, ...refused?.values };
+  const quoteError = fieldError("quote");
+  const noteError = fieldError("note");
   // Kept open once used, so the answer (or the refusal) shows, also after a post without JavaScript.
   return (
     <details open={state ? true : undefined}>
       <summary>{t("pasteHeading")}</summary>
-      <form
-        ref={formRef}
-        action={formAction}
-        noValidate
-        className="form"
-        onSubmit={(event) => handleSubmit(() => startTransition(() => formAction(new FormData(formRef.current!))))(event)}
-      >
+      <form ref={formRef} action={formAction} noValidate className="form" onSubmit={onSubmit}>
         <p className="hint">{t("pasteHelp")}</p>
         <input type="hidden" name="responseId" value={responseId} />
         <div className="field">
@@ -107,7 +88,7 @@ export function PasteExcerptForm({ responseId, questions, tags, action }: Props)
         </div>
         {state && (
           <p className={`notice ${state.ok ? "ok" : "error"}`} role={state.ok ? "status" : "alert"}>
-            {state.ok ? t("excerptSaved") : message(state.message)}
+            {state.ok ? t("excerptSaved") : state.message}
           </p>
         )}
       </form>

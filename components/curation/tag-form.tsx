@@ -1,19 +1,13 @@
 "use client";
 // Adds a tag to a call, or renames one: react-hook-form with the server's own schema, then the server action.
-import { zodResolver } from "@hookform/resolvers/zod";
 import { useTranslations } from "next-intl";
-import { startTransition, useActionState, useEffect, useRef } from "react";
-import { useForm } from "react-hook-form";
-import type { ActionResult } from "@/lib/actions";
+import { useActionForm } from "@/components/forms/use-action-form";
+import type { FormAction } from "@/lib/actions";
 import { CURATION_LIMITS, tagInputSchema, tagUpdateSchema } from "@/lib/curation/schemas";
-import { useCodingMessage } from "./use-coding-message";
 
-type Values = { callId?: string; tagId?: string; name: string; description: string };
 type Props = {
-  action: (
-    previous: ActionResult<{ name?: string } | null> | null,
-    formData: FormData,
-  ) => Promise<ActionResult<{ name?: string } | null>>;
+  /** createTagAction or updateTagAction (lib/curation/actions.ts). */
+  action: FormAction<{ name: string }>;
   /** A new tag of this call, or an existing tag to rename. */
   target: { callId: string } | { tagId: string; name: string; description: string };
   idPrefix: string;
@@ -21,44 +15,27 @@ type Props = {
 
 export function TagForm({ action, target, idPrefix }: Props) {
   const t = useTranslations("Coding");
-  const message = useCodingMessage();
-  const [state, formAction, pending] = useActionState(action, null);
-  const formRef = useRef<HTMLFormElement>(null);
   const editing = "tagId" in target;
-  const typed = state && !state.ok ? state.values : undefined;
-  const defaults: Values = editing
-    ? { tagId: target.tagId, name: target.name, description: target.description, ...typed }
-    : { callId: target.callId, name: "", description: "", ...typed };
-  const {
-    register,
-    handleSubmit,
-    setError,
-    reset,
-    formState: { errors },
-  } = useForm<Values>({
-    // The same schema the server parses with; the resolver's output type differs only by defaults.
-    resolver: zodResolver(editing ? tagUpdateSchema : tagInputSchema) as never,
-    defaultValues: defaults,
+  const given = editing
+    ? { tagId: target.tagId, name: target.name, description: target.description }
+    : { callId: target.callId, name: "", description: "" };
+  const { form, state, refused, formRef, formAction, onSubmit, fieldError, pending } = useActionForm({
+    // The same schema the server parses with.
+    schema: editing ? tagUpdateSchema : tagInputSchema,
+    action,
+    defaults: (typed) => ({ ...given, ...typed }),
+    onSuccess: () => {
+      if (!editing) form.reset({ ...given, name: "", description: "" });
+    },
   });
-
-  useEffect(() => {
-    if (state?.ok && !editing) reset({ ...defaults, name: "", description: "" });
-    for (const [name, codes] of Object.entries((state && !state.ok && state.fieldErrors) || {}))
-      if (codes?.[0]) setError(name as keyof Values, { message: codes[0] });
-    // eslint-disable-next-line react-hooks/exhaustive-deps -- only when a new answer arrives
-  }, [state]);
+  const { register } = form;
+  const defaults = { ...given, ...refused?.values };
 
   const id = (name: string) => `${idPrefix}-${name}`;
-  const nameError = message(errors.name?.message);
-  const descriptionError = message(errors.description?.message);
+  const nameError = fieldError("name");
+  const descriptionError = fieldError("description");
   return (
-    <form
-      ref={formRef}
-      action={formAction}
-      noValidate
-      className="form"
-      onSubmit={(event) => handleSubmit(() => startTransition(() => formAction(new FormData(formRef.current!))))(event)}
-    >
+    <form ref={formRef} action={formAction} noValidate className="form" onSubmit={onSubmit}>
       {/* Plain hidden fields (not registered): their values are in the HTML, for posts without JavaScript. */}
       {editing ? (
         <input type="hidden" name="tagId" value={target.tagId} />
@@ -109,7 +86,7 @@ export function TagForm({ action, target, idPrefix }: Props) {
       </div>
       {state && (
         <p className={`notice ${state.ok ? "ok" : "error"}`} role={state.ok ? "status" : "alert"}>
-          {state.ok ? (editing ? t("tagSaved") : t("tagAdded", { name: state.data?.name ?? "" })) : message(state.message)}
+          {state.ok ? (editing ? t("tagSaved") : t("tagAdded", { name: state.data.name })) : state.message}
         </p>
       )}
     </form>

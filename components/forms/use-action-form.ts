@@ -12,6 +12,8 @@
 import { useLocale, useTranslations } from "next-intl";
 import { startTransition, useActionState, useCallback, useEffect, useMemo, useRef, type FormEvent } from "react";
 import {
+  get,
+  set,
   useForm,
   type DefaultValues,
   type FieldError,
@@ -23,7 +25,7 @@ import {
 import type { z } from "zod";
 import type { ActionState, FormAction } from "@/lib/actions";
 import { translateError } from "@/lib/i18n/errors";
-import { fromZodIssue } from "@/lib/validation/issues";
+import { fieldNameOf, fromZodIssue } from "@/lib/validation/issues";
 
 type Options<S extends z.ZodType<FieldValues, FieldValues>, T> = {
   schema: S;
@@ -32,25 +34,33 @@ type Options<S extends z.ZodType<FieldValues, FieldValues>, T> = {
   defaults: (typed: Record<string, string> | undefined) => DefaultValues<z.input<S>>;
   /** Called once per successful answer (to reset the form, move focus, …). */
   onSuccess?: (data: T) => void;
+  /** Fields named by dotted paths ("questions.2.prompt"): errors are placed there (the action says `nested` too). */
+  nested?: boolean;
 };
 
-/** Translates zod's issues in the browser: the first issue of each field, as the server would say it. */
-export function useSchemaResolver<S extends z.ZodType<FieldValues, FieldValues>>(schema: S) {
+/** Translates zod's issues in the browser: the first issue of each field, as the server would say it. With
+ * `nested`, under the issue's whole path; a list's own error then sits beside its items' as their "root". */
+export function useSchemaResolver<S extends z.ZodType<FieldValues, FieldValues>>(schema: S, { nested = false } = {}) {
   const t = useTranslations("Errors");
   const locale = useLocale();
   return useMemo<Resolver<z.input<S>, unknown, z.output<S>>>(
     () => async (values) => {
       const parsed = await schema.safeParseAsync(values);
       if (parsed.success) return { values: parsed.data, errors: {} };
-      const errors: FieldErrors<z.input<S>> = {};
-      const byField = errors as Record<string, FieldError>;
+      const byField: Record<string, FieldError> = {};
       for (const issue of parsed.error.issues) {
-        const field = String(issue.path[0] ?? "root");
+        const field = issue.path.length ? fieldNameOf(issue.path, nested) : "root";
         byField[field] ??= { type: issue.code, message: translateError(t, fromZodIssue(issue), locale) };
+      }
+      const errors: FieldErrors<z.input<S>> = {};
+      const fields = Object.keys(byField);
+      for (const field of fields) {
+        const isList = nested && fields.some((other) => other.startsWith(`${field}.`));
+        set(errors, isList ? `${field}.root` : field, byField[field]);
       }
       return { values: {}, errors };
     },
-    [schema, t, locale],
+    [schema, t, locale, nested],
   );
 }
 
@@ -59,11 +69,12 @@ export function useActionForm<S extends z.ZodType<FieldValues, FieldValues>, T>(
   action,
   defaults,
   onSuccess,
+  nested = false,
 }: Options<S, T>) {
   const [state, formAction, pending] = useActionState<ActionState<T> | null, FormData>(action, null);
   const refused = state && !state.ok ? state : undefined;
   const formRef = useRef<HTMLFormElement>(null);
-  const resolver = useSchemaResolver(schema);
+  const resolver = useSchemaResolver(schema, { nested });
   const form = useForm<z.input<S>, unknown, z.output<S>>({ resolver, defaultValues: defaults(refused?.values) });
   const { setError, formState } = form;
 
@@ -85,7 +96,8 @@ export function useActionForm<S extends z.ZodType<FieldValues, FieldValues>, T>(
 
   /** The field's sentence: the browser's check, else the server's (also on a page rendered without JavaScript). */
   const fieldError = (name: string): string | undefined => {
-    const own = (formState.errors as Record<string, { message?: unknown } | undefined>)[name]?.message;
+    const error = get(formState.errors, name) as { message?: unknown; root?: { message?: unknown } } | undefined;
+    const own = error?.message ?? error?.root?.message;
     if (typeof own === "string") return own;
     return formState.submitCount === 0 ? refused?.fieldErrors?.[name]?.[0] : undefined;
   };

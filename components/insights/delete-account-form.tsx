@@ -1,51 +1,26 @@
 "use client";
 // The last step of deleting one's account: type the account's email to confirm. Checked in the browser and
 // on the server with one schema; the server also compares the email with the account's.
-import { zodResolver } from "@hookform/resolvers/zod";
 import { useTranslations } from "next-intl";
-import { startTransition, useActionState, useEffect, useRef } from "react";
-import { useForm } from "react-hook-form";
-import { deleteAccountAction } from "@/app/(stakeholder)/my/data/actions";
-import {
-  deleteAccountSchema,
-  type DeleteAccountFormValues,
-  type DeleteAccountInput,
-  type ResponseChoice,
-} from "@/lib/accounts/personal-data-schemas";
+import { useActionForm } from "@/components/forms/use-action-form";
+import { deleteAccountAction } from "@/lib/accounts/actions";
+import { deleteAccountSchema, type ResponseChoice } from "@/lib/accounts/personal-data-schemas";
 
 export function DeleteAccountForm({ choice, email }: { choice: ResponseChoice; email: string }) {
   const t = useTranslations("PersonalData");
-  const tErrors = useTranslations("PersonalDataErrors");
-  const [state, formAction, pending] = useActionState(deleteAccountAction, null);
-  const formRef = useRef<HTMLFormElement>(null);
-  const {
-    register,
-    handleSubmit,
-    setError,
-    formState: { errors },
-  } = useForm<DeleteAccountFormValues, unknown, DeleteAccountInput>({
-    resolver: zodResolver(deleteAccountSchema),
-    defaultValues: { responses: choice, confirmEmail: state && !state.ok ? state.values?.confirmEmail : "" },
+  const { form, formRef, formAction, onSubmit, fieldError, formError, pending } = useActionForm({
+    schema: deleteAccountSchema,
+    action: deleteAccountAction,
+    defaults: (typed) => ({ responses: choice, confirmEmail: typed?.confirmEmail ?? "" }),
   });
-  useEffect(() => {
-    const message = state && !state.ok ? state.fieldErrors?.confirmEmail?.[0] : undefined;
-    if (message) setError("confirmEmail", { message });
-  }, [state, setError]);
-
-  const translate = (key: string | undefined) => (key ? (tErrors.has(key) ? tErrors(key) : key) : undefined);
-  const error = translate(errors.confirmEmail?.message);
-  const formError = state && !state.ok && !state.fieldErrors?.confirmEmail ? translate(state.message) : undefined;
+  const { register } = form;
+  const error = fieldError("confirmEmail");
+  const notice = formError(["confirmEmail"]);
   return (
-    <form
-      ref={formRef}
-      className="form"
-      action={formAction}
-      noValidate
-      onSubmit={(event) => handleSubmit(() => startTransition(() => formAction(new FormData(formRef.current!))))(event)}
-    >
-      {formError && (
+    <form ref={formRef} className="form" action={formAction} noValidate onSubmit={onSubmit}>
+      {notice && (
         <p className="notice error" role="alert">
-          {formError}
+          {notice}
         </p>
       )}
       <input type="hidden" defaultValue={choice} {...register("responses")} />

@@ -1,6 +1,7 @@
 // Responses by stakeholder group as horizontal bars, drawn on the server as SVG. Each bar carries its
 // group name and its figure as text, so the chart reads without colour; a suppressed figure has no bar
-// (its length would give it away) and says "fewer than 5".
+// (its length would give it away) and says "fewer than 5". Public figures come suppressed by the domain
+// (`totals`); exact ones (`exactTotals`) are for moderators' pages only.
 import { getTranslations } from "next-intl/server";
 import type { StakeholderGroup } from "@/lib/generated/prisma/enums";
 import type { PublicCount } from "@/lib/insights/suppression";
@@ -9,9 +10,8 @@ import { STAKEHOLDER_GROUPS } from "@/lib/profile/schemas";
 import { countText } from "./format";
 import styles from "./insights.module.css";
 
-type Props = {
+type Props = ({ totals: Record<StakeholderGroup, PublicCount> } | { exactTotals: Record<StakeholderGroup, number> }) & {
   id: string;
-  totals: Record<StakeholderGroup, PublicCount>;
   shares: Record<StakeholderGroup, number | null>;
 };
 
@@ -20,7 +20,9 @@ const LABEL = 330;
 const BAR = 250;
 const ROW = 34;
 
-export async function GroupBarChart({ id, totals, shares }: Props) {
+export async function GroupBarChart(props: Props) {
+  const { id, shares } = props;
+  const totals: Record<StakeholderGroup, PublicCount | number> = "exactTotals" in props ? props.exactTotals : props.totals;
   const t = await getTranslations("Participation");
   const tGroup = await getTranslations("StakeholderGroup");
   const max = Math.max(1, ...STAKEHOLDER_GROUPS.map((g) => totals[g] ?? 0));

@@ -1,25 +1,44 @@
-// Responses by stakeholder group × UN region as a table with totals and the share of each group. Used
-// with exact figures (moderators) and suppressed ones (public), where null reads "fewer than 5".
+// Responses by stakeholder group × UN region as a table with totals and the share of each group. Renders
+// what it is given: the public's figures as the domain suppressed them (`figures`, where null reads "fewer
+// than 5"), or, on moderators' pages only, exact counts (`exact`).
 import { getTranslations } from "next-intl/server";
 import type { StakeholderGroup, UnRegion } from "@/lib/generated/prisma/enums";
+import type { PublicFigures } from "@/lib/insights/public-figures";
 import { SMALL_CELL, type PublicCount } from "@/lib/insights/suppression";
+import type { Counts } from "@/lib/insights/tally";
 import { STAKEHOLDER_GROUPS, UN_REGIONS } from "@/lib/profile/schemas";
 import { countText } from "./format";
 
-export type MatrixValues = {
-  cells: Record<StakeholderGroup, Record<UnRegion, PublicCount>>;
-  rowTotals: Record<StakeholderGroup, PublicCount>;
-  columnTotals: Record<UnRegion, PublicCount>;
+export type MatrixValues = PublicFigures["table"];
+
+type Props = ({ figures: MatrixValues } | { exact: Counts }) & {
+  shares?: Record<StakeholderGroup, number | null>;
+  caption?: string;
+  id?: string;
+};
+
+type Shown = {
+  cells: Record<StakeholderGroup, Record<UnRegion, PublicCount | number>>;
+  rowTotals: Record<StakeholderGroup, PublicCount | number>;
+  columnTotals: Record<UnRegion, PublicCount | number>;
   total: number;
 };
 
-type Props = { values: MatrixValues; shares?: Record<StakeholderGroup, number | null>; caption?: string; id?: string };
-
-export async function ParticipationMatrix({ values, shares, caption, id = "participation-matrix" }: Props) {
+export async function ParticipationMatrix(props: Props) {
+  const { shares, caption, id = "participation-matrix" } = props;
+  const values: Shown =
+    "exact" in props
+      ? {
+          cells: props.exact.cells,
+          rowTotals: props.exact.groupTotals,
+          columnTotals: props.exact.regionTotals,
+          total: props.exact.total,
+        }
+      : props.figures;
   const t = await getTranslations("Participation");
   const tGroup = await getTranslations("StakeholderGroup");
   const tRegion = await getTranslations("UnRegion");
-  const show = (value: PublicCount) => countText(t, value, SMALL_CELL);
+  const show = (value: PublicCount | number) => countText(t, value, SMALL_CELL);
   return (
     // A labelled, focusable region: on a phone the table scrolls sideways inside it, by keyboard too.
     <div className="table-wrap" role="region" aria-labelledby={`${id}-caption`} tabIndex={0}>

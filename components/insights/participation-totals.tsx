@@ -8,6 +8,7 @@ import { STAKEHOLDER_GROUPS, UN_REGIONS } from "@/lib/profile/schemas";
 import { countText } from "./format";
 import type { MatrixValues } from "./participation-matrix";
 
+/** Public figures only: the totals as the domain suppressed them. */
 export async function ParticipationTotals({ values }: { values: MatrixValues }) {
   const t = await getTranslations("Participation");
   const tGroup = await getTranslations("StakeholderGroup");

@@ -1,52 +1,37 @@
 "use client";
 // The moderator's participation targets: checked in the browser and again on the server with one schema;
 // a plain form post without JavaScript.
-import { zodResolver } from "@hookform/resolvers/zod";
 import { useTranslations } from "next-intl";
-import { startTransition, useActionState, useEffect, useRef } from "react";
-import { useForm } from "react-hook-form";
-import type { ActionResult } from "@/lib/actions";
-import { REACHABLE_GROUP_SHARE, targetsInputSchema, type TargetsFormValues, type TargetsInput } from "@/lib/insights/schemas";
+import { useActionForm } from "@/components/forms/use-action-form";
+import type { FormAction } from "@/lib/actions";
+import { REACHABLE_GROUP_SHARE, targetsInputSchema } from "@/lib/insights/schemas";
 
 type Props = {
   callId: string;
   defaults: { minGroupShare: string; allRegions: boolean };
-  action: (previous: ActionResult | null, formData: FormData) => Promise<ActionResult>;
+  /** setTargetsAction (lib/insights/actions.ts). */
+  action: FormAction;
 };
 
 export function TargetsForm({ callId, defaults, action }: Props) {
   const t = useTranslations("Targets");
-  const tErrors = useTranslations("Targets.errors");
-  const [state, formAction, pending] = useActionState(action, null);
-  const formRef = useRef<HTMLFormElement>(null);
-  const {
-    register,
-    handleSubmit,
-    setError,
-    formState: { errors },
-  } = useForm<TargetsFormValues, unknown, TargetsInput>({
-    resolver: zodResolver(targetsInputSchema),
-    defaultValues: { callId, minGroupShare: defaults.minGroupShare, allRegions: defaults.allRegions },
+  // A refused share is shown again as typed (also without JavaScript).
+  const { form, state, refused, formRef, formAction, onSubmit, fieldError, pending } = useActionForm({
+    schema: targetsInputSchema,
+    action,
+    defaults: (typed) => ({
+      callId,
+      minGroupShare: typed?.minGroupShare ?? defaults.minGroupShare,
+      allRegions: defaults.allRegions,
+    }),
   });
-
-  useEffect(() => {
-    const message = state && !state.ok ? state.fieldErrors?.minGroupShare?.[0] : undefined;
-    if (message) setError("minGroupShare", { message });
-  }, [state, setError]);
-
-  const translate = (key: string | undefined) => (key ? (tErrors.has(key) ? tErrors(key) : key) : undefined);
-  const shareError = translate(errors.minGroupShare?.message);
+  const { register } = form;
+  const shareError = fieldError("minGroupShare");
   return (
-    <form
-      ref={formRef}
-      className="form"
-      action={formAction}
-      noValidate
-      onSubmit={(event) => handleSubmit(() => startTransition(() => formAction(new FormData(formRef.current!))))(event)}
-    >
+    <form ref={formRef} className="form" action={formAction} noValidate onSubmit={onSubmit}>
       {state && (
         <p className={`notice ${state.ok ? "ok" : "error"}`} role={state.ok ? "status" : "alert"}>
-          {state.ok ? t("saved") : translate(state.message)}
+          {state.ok ? t("saved") : state.message}
         </p>
       )}
       <input type="hidden" defaultValue={callId} {...register("callId")} />
@@ -60,7 +45,7 @@ export function TargetsForm({ callId, defaults, action }: Props) {
           type="text"
           inputMode="numeric"
           maxLength={3}
-          defaultValue={defaults.minGroupShare}
+          defaultValue={refused?.values?.minGroupShare ?? defaults.minGroupShare}
           aria-invalid={shareError ? true : undefined}
           aria-describedby={shareError ? "minGroupShare-hint minGroupShare-error" : "minGroupShare-hint"}
           {...register("minGroupShare")}

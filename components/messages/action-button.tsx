@@ -2,13 +2,13 @@
 // A one-button form of the message editor (move, delete, cite, publish …): hidden ids, an optional
 // choice, and a live region that says what happened or why it was refused. Works without JavaScript.
 import { useActionState, useId } from "react";
-import type { ActionResult } from "@/lib/actions";
+import type { FormAction } from "@/lib/actions";
 import styles from "./message-editor.module.css";
 
 type Choice = { name: string; label: string; options: { value: string; label: string }[] };
 
-type Props = {
-  action: (previous: ActionResult | null, formData: FormData) => Promise<ActionResult>;
+type Props<T> = {
+  action: FormAction<T>;
   hidden: Record<string, string>;
   label: string;
   /** Said to screen readers after the label, e.g. which paragraph the button acts on. */
@@ -17,7 +17,7 @@ type Props = {
   danger?: boolean;
 };
 
-export function ActionButton({ action, hidden, label, context, choice, danger }: Props) {
+export function ActionButton<T>({ action, hidden, label, context, choice, danger }: Props<T>) {
   const [state, formAction, pending] = useActionState(action, null);
   const id = useId();
   return (

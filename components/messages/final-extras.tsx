@@ -8,7 +8,7 @@ import { ParticipationMatrix } from "@/components/insights/participation-matrix"
 import { LocalDate } from "@/components/ui/local-date";
 import { getFinalExtras, isFinal } from "@/lib/messages/final";
 import type { PublishedMessageSet } from "@/lib/messages/public";
-import { SMALL_CELL } from "@/lib/insights/suppression";
+import { SMALL_CELL, type PublicCount } from "@/lib/insights/suppression";
 import { STAKEHOLDER_GROUPS } from "@/lib/profile/schemas";
 import { PrintSources } from "./print-sources";
 import { UserText } from "@/components/ui/user-text";
@@ -54,7 +54,7 @@ export async function FinalExtras({ set }: { set: PublishedMessageSet }) {
   const t = await getTranslations("FinalMessages");
   const tGroup = await getTranslations("StakeholderGroup");
   const c = extras.contributors;
-  const count = (value: number | null) => (value === null ? t("fewer", { n: SMALL_CELL }) : String(value));
+  const count = (value: PublicCount) => (value === null ? t("fewer", { n: SMALL_CELL }) : String(value));
   return (
     <>
       <section aria-labelledby="final-contributors">
@@ -95,7 +95,7 @@ export async function FinalExtras({ set }: { set: PublishedMessageSet }) {
       </section>
       <section aria-labelledby="final-participation">
         <h2 id="final-participation">{t("participationHeading")}</h2>
-        {extras.participation && <ParticipationMatrix values={extras.participation.table} caption={t("participationCaption")} />}
+        {extras.participation && <ParticipationMatrix figures={extras.participation.table} caption={t("participationCaption")} />}
         <div className="table-wrap">
           <table className="final-comments">
             <caption>{t("commentsCaption")}</caption>

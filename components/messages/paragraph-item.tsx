@@ -2,11 +2,19 @@
 // spread, and its tools (edit, move, delete). Every tool is a real button in its own form.
 import { getTranslations } from "next-intl/server";
 import { Markdown } from "@/components/ui/markdown";
+import {
+  deleteParagraphAction,
+  editParagraphAction,
+  mergeParagraphsAction,
+  moveParagraphAction,
+  moveParagraphToSectionAction,
+  splitParagraphAction,
+  unciteAction,
+} from "@/lib/messages/actions";
 import type { EditableMessageSet } from "@/lib/messages/sets";
 import { MESSAGE_LIMITS } from "@/lib/messages/schemas";
 import { splitPoints } from "@/lib/messages/split-points";
 import { ActionButton } from "./action-button";
-import type { EditorActions } from "./editor-actions";
 import styles from "./message-editor.module.css";
 import { SplitAtCursor } from "./split-at-cursor";
 import { SpreadLine } from "./spread-line";
@@ -17,10 +25,9 @@ type Props = {
   paragraph: Section["paragraphs"][number];
   section: Section;
   sections: { id: string; heading: string }[];
-  actions: EditorActions;
 };
 
-export async function ParagraphItem({ paragraph, section, sections, actions }: Props) {
+export async function ParagraphItem({ paragraph, section, sections }: Props) {
   const t = await getTranslations("MessageEditor");
   const tGroup = await getTranslations("StakeholderGroup");
   const tRegion = await getTranslations("UnRegion");
@@ -52,7 +59,7 @@ export async function ParagraphItem({ paragraph, section, sections, actions }: P
                 </blockquote>
               )}
               <ActionButton
-                action={actions.uncite}
+                action={unciteAction}
                 hidden={{ citationId: c.id }}
                 label={t("removeCitation")}
                 context={`${c.reference}, ${name}`}
@@ -66,7 +73,7 @@ export async function ParagraphItem({ paragraph, section, sections, actions }: P
         <TextForm
           id={`edit-${paragraph.id}`}
           schema="editParagraph"
-          action={actions.editParagraph}
+          action={editParagraphAction}
           hidden={{ paragraphId: paragraph.id }}
           fields={[
             {
@@ -79,11 +86,11 @@ export async function ParagraphItem({ paragraph, section, sections, actions }: P
             },
           ]}
           submitLabel={t("saveParagraph")}
-          preview={actions.preview}
+          preview
         />
       </details>
       <SplitAtCursor
-        action={actions.splitParagraph}
+        action={splitParagraphAction}
         paragraphId={paragraph.id}
         body={paragraph.body}
         labels={{
@@ -96,7 +103,7 @@ export async function ParagraphItem({ paragraph, section, sections, actions }: P
       <div className="button-row">
         {paragraph.position > 1 && (
           <ActionButton
-            action={actions.moveParagraph}
+            action={moveParagraphAction}
             hidden={{ paragraphId: paragraph.id, direction: "up" }}
             label={t("moveUp")}
             context={name}
@@ -104,7 +111,7 @@ export async function ParagraphItem({ paragraph, section, sections, actions }: P
         )}
         {paragraph.position < section.paragraphs.length && (
           <ActionButton
-            action={actions.moveParagraph}
+            action={moveParagraphAction}
             hidden={{ paragraphId: paragraph.id, direction: "down" }}
             label={t("moveDown")}
             context={name}
@@ -112,7 +119,7 @@ export async function ParagraphItem({ paragraph, section, sections, actions }: P
         )}
         {others.length > 0 && (
           <ActionButton
-            action={actions.moveParagraphToSection}
+            action={moveParagraphToSectionAction}
             hidden={{ paragraphId: paragraph.id }}
             label={t("move")}
             context={name}
@@ -125,7 +132,7 @@ export async function ParagraphItem({ paragraph, section, sections, actions }: P
         )}
         {paragraph.position < section.paragraphs.length && (
           <ActionButton
-            action={actions.mergeParagraphs}
+            action={mergeParagraphsAction}
             hidden={{ paragraphId: paragraph.id, nextId: section.paragraphs[paragraph.position]?.id ?? "" }}
             label={tv("mergeNext")}
             context={name}
@@ -133,7 +140,7 @@ export async function ParagraphItem({ paragraph, section, sections, actions }: P
         )}
         {points.length > 0 && (
           <ActionButton
-            action={actions.splitParagraph}
+            action={splitParagraphAction}
             hidden={{ paragraphId: paragraph.id, length: String(paragraph.body.length) }}
             label={tv("split")}
             context={name}
@@ -145,7 +152,7 @@ export async function ParagraphItem({ paragraph, section, sections, actions }: P
           />
         )}
         <ActionButton
-          action={actions.deleteParagraph}
+          action={deleteParagraphAction}
           hidden={{ paragraphId: paragraph.id }}
           label={t("deleteParagraph")}
           context={name}

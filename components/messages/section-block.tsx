@@ -1,15 +1,15 @@
 // A heading of the working copy with its paragraphs, the heading's tools and the form for a new paragraph.
 import { getTranslations } from "next-intl/server";
+import { addParagraphAction, deleteSectionAction, moveSectionAction, renameSectionAction } from "@/lib/messages/actions";
 import type { EditableMessageSet } from "@/lib/messages/sets";
 import { MESSAGE_LIMITS } from "@/lib/messages/schemas";
 import { ActionButton } from "./action-button";
-import type { EditorActions } from "./editor-actions";
 import { ParagraphItem } from "./paragraph-item";
 import { TextForm } from "./text-form";
 
-type Props = { set: EditableMessageSet; section: EditableMessageSet["sections"][number]; actions: EditorActions };
+type Props = { set: EditableMessageSet; section: EditableMessageSet["sections"][number] };
 
-export async function SectionBlock({ set, section, actions }: Props) {
+export async function SectionBlock({ set, section }: Props) {
   const t = await getTranslations("MessageEditor");
   const context = t("sectionActions", { heading: section.heading });
   const sections = set.sections.map((s) => ({ id: s.id, heading: s.heading }));
@@ -19,7 +19,7 @@ export async function SectionBlock({ set, section, actions }: Props) {
       <div className="button-row">
         {section.position > 1 && (
           <ActionButton
-            action={actions.moveSection}
+            action={moveSectionAction}
             hidden={{ sectionId: section.id, direction: "up" }}
             label={t("moveUp")}
             context={context}
@@ -27,14 +27,14 @@ export async function SectionBlock({ set, section, actions }: Props) {
         )}
         {section.position < set.sections.length && (
           <ActionButton
-            action={actions.moveSection}
+            action={moveSectionAction}
             hidden={{ sectionId: section.id, direction: "down" }}
             label={t("moveDown")}
             context={context}
           />
         )}
         <ActionButton
-          action={actions.deleteSection}
+          action={deleteSectionAction}
           hidden={{ sectionId: section.id }}
           label={t("deleteSection")}
           context={context}
@@ -48,7 +48,7 @@ export async function SectionBlock({ set, section, actions }: Props) {
         <TextForm
           id={`rename-${section.id}`}
           schema="renameSection"
-          action={actions.renameSection}
+          action={renameSectionAction}
           hidden={{ sectionId: section.id }}
           fields={[{ name: "heading", label: t("heading"), maxLength: MESSAGE_LIMITS.heading, defaultValue: section.heading }]}
           submitLabel={t("renameSection")}
@@ -56,12 +56,12 @@ export async function SectionBlock({ set, section, actions }: Props) {
       </details>
       {section.paragraphs.length === 0 && <p>{t("noParagraphs")}</p>}
       {section.paragraphs.map((paragraph) => (
-        <ParagraphItem key={paragraph.id} paragraph={paragraph} section={section} sections={sections} actions={actions} />
+        <ParagraphItem key={paragraph.id} paragraph={paragraph} section={section} sections={sections} />
       ))}
       <TextForm
         id={`add-${section.id}`}
         schema="addParagraph"
-        action={actions.addParagraph}
+        action={addParagraphAction}
         hidden={{ sectionId: section.id }}
         fields={[
           {
@@ -73,7 +73,7 @@ export async function SectionBlock({ set, section, actions }: Props) {
           },
         ]}
         submitLabel={t("addParagraph")}
-        preview={actions.preview}
+        preview
         resetOnSuccess
       />
     </section>

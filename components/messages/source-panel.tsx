@@ -4,8 +4,8 @@ import { getTranslations } from "next-intl/server";
 import { STAKEHOLDER_GROUPS, UN_REGIONS } from "@/lib/profile/schemas";
 import { MESSAGE_LIMITS, type SourceSearch } from "@/lib/messages/schemas";
 import type { searchExcerpts, searchResponses } from "@/lib/messages/sources";
+import { citeAction } from "@/lib/messages/actions";
 import { ActionButton } from "./action-button";
-import type { EditorActions } from "./editor-actions";
 import styles from "./message-editor.module.css";
 import { SelectField } from "@/components/ui/select-field";
 
@@ -16,10 +16,9 @@ type Props = {
   excerpts: Awaited<ReturnType<typeof searchExcerpts>>;
   responses: Awaited<ReturnType<typeof searchResponses>>;
   paragraphs: { id: string; number: number }[];
-  cite: EditorActions["cite"];
 };
 
-export async function SourcePanel({ setId, search, tags, excerpts, responses, paragraphs, cite }: Props) {
+export async function SourcePanel({ setId, search, tags, excerpts, responses, paragraphs }: Props) {
   const t = await getTranslations("MessageEditor");
   const tGroup = await getTranslations("StakeholderGroup");
   const tRegion = await getTranslations("UnRegion");
@@ -27,7 +26,7 @@ export async function SourcePanel({ setId, search, tags, excerpts, responses, pa
   const citeForm = (hidden: Record<string, string>, reference: string) =>
     options.length ? (
       <ActionButton
-        action={cite}
+        action={citeAction}
         hidden={hidden}
         label={t("cite")}
         context={reference}

@@ -3,17 +3,17 @@
 // sends; the offset is the cursor's. Needs JavaScript (without it the button stays disabled and the
 // "split before sentence" choice beside it does the job).
 import { useActionState, useId, useState } from "react";
-import type { ActionResult } from "@/lib/actions";
+import type { FormAction } from "@/lib/actions";
 import styles from "./message-editor.module.css";
 
-type Props = {
-  action: (previous: ActionResult | null, formData: FormData) => Promise<ActionResult>;
+type Props<T> = {
+  action: FormAction<T>;
   paragraphId: string;
   body: string;
   labels: { summary: string; text: string; hint: string; submit: string };
 };
 
-export function SplitAtCursor({ action, paragraphId, body, labels }: Props) {
+export function SplitAtCursor<T>({ action, paragraphId, body, labels }: Props<T>) {
   const [state, formAction, pending] = useActionState(action, null);
   const [at, setAt] = useState<number | null>(null);
   const id = useId();

@@ -2,13 +2,12 @@
 // A form acting on one saved version: publish (with an optional comment period typed as two local times
 // in the call's zone), close a period, or mark final (confirmed by a tick). Works without JavaScript; the
 // outcome or the refusal is announced in a live region and what was typed is kept.
-import { useTranslations } from "next-intl";
 import { useActionState, useId } from "react";
-import type { ActionResult } from "@/lib/actions";
+import type { FormAction } from "@/lib/actions";
 import styles from "./message-editor.module.css";
 
-type Props = {
-  action: (previous: ActionResult | null, formData: FormData) => Promise<ActionResult>;
+type Props<T> = {
+  action: FormAction<T>;
   versionId: string;
   submitLabel: string;
   /** Offer the comment period's two times. */
@@ -18,17 +17,14 @@ type Props = {
   danger?: boolean;
 };
 
-export function VersionForm({ action, versionId, submitLabel, period, confirm, danger }: Props) {
-  const t = useTranslations("VersionErrors");
+export function VersionForm<T>({ action, versionId, submitLabel, period, confirm, danger }: Props<T>) {
   const [state, formAction, pending] = useActionState(action, null);
   const id = useId();
-  const typed = state && !state.ok ? state.values : undefined;
-  const fieldError = (name: string) => {
-    const key = state && !state.ok ? state.fieldErrors?.[name]?.[0] : undefined;
-    if (!key) return undefined;
-    const [code = ""] = key.split("|");
-    return t.has(code) ? t(code) : key;
-  };
+  const refused = state && !state.ok ? state : undefined;
+  const typed = refused?.values;
+  /** The server's sentence for the field, already in the reader's language. */
+  const fieldError = (name: string) => refused?.fieldErrors?.[name]?.[0];
+  const confirmError = fieldError("confirm");
   const field = (name: "commentOpensAt" | "commentClosesAt", label: string) => {
     const error = fieldError(name);
     const fieldId = `${id}-${name}`;
@@ -65,8 +61,21 @@ export function VersionForm({ action, versionId, submitLabel, period, confirm, d
       )}
       {confirm && (
         <div className="field">
-          <input type="checkbox" id={`${id}-confirm`} name="confirm" required defaultChecked={typed?.confirm === "on"} />{" "}
+          <input
+            type="checkbox"
+            id={`${id}-confirm`}
+            name="confirm"
+            required
+            defaultChecked={typed?.confirm === "on"}
+            aria-invalid={confirmError ? true : undefined}
+            aria-describedby={confirmError ? `${id}-confirm-error` : undefined}
+          />{" "}
           <label htmlFor={`${id}-confirm`}>{confirm}</label>
+          {confirmError && (
+            <p className="field-error" id={`${id}-confirm-error`}>
+              {confirmError}
+            </p>
+          )}
         </div>
       )}
       <div className="button-row">

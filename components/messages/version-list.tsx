@@ -4,17 +4,17 @@
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { LocalDate } from "@/components/ui/local-date";
+import { closeCommentPeriodAction, finaliseVersionAction, publishVersionAction, saveVersionAction } from "@/lib/messages/actions";
 import { commentPeriodState } from "@/lib/messages/period";
 import type { EditableMessageSet } from "@/lib/messages/sets";
 import { MESSAGE_LIMITS } from "@/lib/messages/schemas";
 import { VERSION_LIMITS } from "@/lib/messages/version-limits";
-import type { EditorActions } from "./editor-actions";
 import { TextForm } from "./text-form";
 import { VersionForm } from "./version-form";
 
-type Props = { set: EditableMessageSet; actions: EditorActions; now?: Date };
+type Props = { set: EditableMessageSet; now?: Date };
 
-export async function VersionList({ set, actions, now = new Date() }: Props) {
+export async function VersionList({ set, now = new Date() }: Props) {
   const t = await getTranslations("MessageEditor");
   const tv = await getTranslations("VersionEditor");
   const final = set.versions.find((v) => v.finalisedAt);
@@ -31,7 +31,7 @@ export async function VersionList({ set, actions, now = new Date() }: Props) {
           <TextForm
             id="save-version"
             schema="saveVersion"
-            action={actions.saveVersion}
+            action={saveVersionAction}
             hidden={{ setId: set.id }}
             fields={[{ name: "summary", label: t("summary"), hint: tv("summaryHint"), maxLength: MESSAGE_LIMITS.summary }]}
             submitLabel={t("saveVersion")}
@@ -87,7 +87,7 @@ export async function VersionList({ set, actions, now = new Date() }: Props) {
                 {!final && !v.publishedAt && v.number > latestPublished && (
                   <div>
                     <VersionForm
-                      action={actions.publishVersion}
+                      action={publishVersionAction}
                       versionId={v.id}
                       submitLabel={tv("publish", { n: v.number })}
                       period={{
@@ -97,7 +97,7 @@ export async function VersionList({ set, actions, now = new Date() }: Props) {
                       }}
                     />
                     <VersionForm
-                      action={actions.finaliseVersion}
+                      action={finaliseVersionAction}
                       versionId={v.id}
                       submitLabel={tv("publishFinal", { n: v.number })}
                       confirm={tv("confirmFinal", { n: v.number })}
@@ -106,7 +106,7 @@ export async function VersionList({ set, actions, now = new Date() }: Props) {
                 )}
                 {!final && open && (
                   <VersionForm
-                    action={actions.closeCommentPeriod}
+                    action={closeCommentPeriodAction}
                     versionId={v.id}
                     submitLabel={tv(period === "open" ? "closePeriod" : "cancelPeriod", { n: v.number })}
                     danger
@@ -114,7 +114,7 @@ export async function VersionList({ set, actions, now = new Date() }: Props) {
                 )}
                 {!final && v.publishedAt && v.number === latestPublished && !open && (
                   <VersionForm
-                    action={actions.finaliseVersion}
+                    action={finaliseVersionAction}
                     versionId={v.id}
                     submitLabel={tv("markFinal", { n: v.number })}
                     confirm={tv("confirmFinal", { n: v.number })}

@@ -3,14 +3,16 @@
 // who may, and the page shows the new clusters once the action has revalidated it.
 import { useTranslations } from "next-intl";
 import { useActionState } from "react";
-import type { ActionResult } from "@/lib/actions";
+import { refusalMessage } from "@/components/forms/refusal-message";
+import type { FormAction } from "@/lib/actions";
 
-type Result = ActionResult<{ clusters: number; responses: number }>;
-type Props = { callId: string; action: (previous: Result | null, formData: FormData) => Promise<Result> };
+/** recomputeCampaignsAction (lib/curation/campaign-actions.ts). */
+type Props = { callId: string; action: FormAction<{ clusters: number; responses: number }> };
 
 export function RecomputeCampaignsForm({ callId, action }: Props) {
   const t = useTranslations("Campaigns");
   const [state, formAction, pending] = useActionState(action, null);
+  const refusal = refusalMessage(state);
   return (
     <form action={formAction} className="inline-form">
       <input type="hidden" name="callId" value={callId} />
@@ -18,9 +20,9 @@ export function RecomputeCampaignsForm({ callId, action }: Props) {
         {pending ? t("recomputing") : t("recompute")}
       </button>
       <span role="status">{state?.ok && t("recomputed", state.data)}</span>
-      {state && !state.ok && (
+      {refusal && (
         <span role="alert" className="field-error">
-          {state.message}
+          {refusal}
         </span>
       )}
     </form>

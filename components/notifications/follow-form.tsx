@@ -2,7 +2,7 @@
 
 import { useTranslations } from "next-intl";
 import { useActionState } from "react";
-import { followCallAction } from "@/app/(stakeholder)/my/notifications/actions";
+import { followCallAction } from "@/lib/notifications/actions";
 
 /** Follow or unfollow one call. A plain form: it works without JavaScript, and the server decides. */
 export function FollowForm({ callId, following }: { callId: string; following: boolean }) {

@@ -2,7 +2,7 @@
 
 import { useTranslations } from "next-intl";
 import { useActionState } from "react";
-import { retryEmailAction } from "@/app/(admin)/admin/emails/actions";
+import { retryEmailAction } from "@/lib/notifications/admin-actions";
 
 /** "Retry now" for one failed email. */
 export function RetryEmailForm({ jobId }: { jobId: string }) {

@@ -2,7 +2,7 @@
 
 import { useTranslations } from "next-intl";
 import { useActionState } from "react";
-import { retryJobAction } from "@/app/(admin)/admin/emails/actions";
+import { retryJobAction } from "@/lib/notifications/admin-actions";
 
 /** "Retry now" for one failed background job. */
 export function RetryJobForm({ queue, jobId }: { queue: string; jobId: string }) {

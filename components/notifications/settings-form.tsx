@@ -2,7 +2,7 @@
 
 import { useTranslations } from "next-intl";
 import { useActionState } from "react";
-import { saveNotificationSettingsAction, turnOffAllEmailsAction } from "@/app/(stakeholder)/my/notifications/actions";
+import { saveNotificationSettingsAction, turnOffAllEmailsAction } from "@/lib/notifications/actions";
 import type { NotificationKind } from "@/lib/generated/prisma/enums";
 import { preferenceField, type PreferenceField } from "@/lib/notifications/kinds";
 

@@ -2,7 +2,7 @@
 
 import { useTranslations } from "next-intl";
 import { useActionState } from "react";
-import { followCallAction } from "@/app/(stakeholder)/my/notifications/actions";
+import { followCallAction } from "@/lib/notifications/actions";
 
 /** One followed call's "Unfollow" button on the email settings page. */
 export function UnfollowForm({ callId, title }: { callId: string; title: string }) {

@@ -20,7 +20,7 @@ type Props = {
 };
 
 type Status = { text: string; error: boolean } | null;
-type Answer = { ok: true; attachment?: AttachmentSummary } | { ok: false; message: string };
+type Answer = { ok: true; attachment?: AttachmentSummary } | { ok: false; code?: string; message: string };
 
 const limits = { maxFiles: MAX_FILES, maxMegabytes: MAX_BYTES / (1024 * 1024) };
 
@@ -42,24 +42,28 @@ export function AttachmentField({ responseId, initial, disabled = false, onCount
     onCountChange?.(files.length);
   }, [files.length, onCountChange]);
 
-  /** Sends a request and reads the JSON answer; a network failure or a non-JSON answer becomes a message. */
+  /**
+   * Sends a request and reads the JSON answer, whose refusal the server has already put in words; a network
+   * failure or an answer that is not the server's JSON (a proxy's page) becomes a message here.
+   */
   async function call(url: string, init: RequestInit): Promise<Answer> {
     try {
       const response = await fetch(url, { ...init, credentials: "same-origin", headers: { accept: "application/json" } });
       const answer = (await response.json().catch(() => null)) as Answer | null;
-      if (answer && typeof answer.ok === "boolean") return answer;
-      if (response.status === 413) return { ok: false, message: t("errors.tooLarge", limits) };
-      return { ok: false, message: tErrors("unexpected") };
+      if (answer?.ok === true) return answer;
+      if (answer?.ok === false && typeof answer.message === "string" && answer.message) return answer;
+      if (response.status === 413) return { ok: false, message: tErrors("fileTooLarge", limits) };
+      return { ok: false, message: tErrors("networkFailed") };
     } catch {
-      return { ok: false, message: t("errors.network") };
+      return { ok: false, message: tErrors("networkFailed") };
     }
   }
 
   async function upload(file: File) {
     const fail = (message: string) => setStatus({ text: t("failed", { name: file.name, message }), error: true });
     // The same limits as the server, checked first so that a large file is not sent for nothing.
-    if (file.size > MAX_BYTES) return fail(t("errors.tooLarge", limits));
-    if (remaining <= 0) return fail(t("errors.tooMany", limits));
+    if (file.size > MAX_BYTES) return fail(tErrors("fileTooLarge", limits));
+    if (remaining <= 0) return fail(tErrors("tooManyFiles", limits));
     setBusy(true);
     setStatus({ text: t("uploading", { name: file.name }), error: false });
     const body = new FormData();

@@ -2,16 +2,15 @@
 // The response form, generated from the call's questions and validated with the schema the server uses
 // (buildSubmissionSchema). Drafts save themselves while the author types; without JavaScript the form
 // still posts to the same server action, which validates everything again.
-import { zodResolver } from "@hookform/resolvers/zod";
 import { useLocale, useTranslations } from "next-intl";
 import { startTransition, useActionState, useCallback, useEffect, useMemo, useRef, useState } from "react";
-import { FormProvider, useForm, useWatch, type FieldValues, type Resolver } from "react-hook-form";
-import { responseFormAction, saveDraftAction } from "@/app/(stakeholder)/calls/[slug]/respond/actions";
+import { FormProvider, useForm, useWatch, type FieldValues } from "react-hook-form";
+import { useSchemaResolver } from "@/components/forms/use-action-form";
 import { AttachmentField } from "@/components/responses/attachment-field";
-import { fieldMessage } from "@/components/ui/field-message";
 import { formatDate } from "@/lib/dates/format";
 import type { Consent, ResponseStatus } from "@/lib/generated/prisma/enums";
-import { buildSubmissionSchema, CONSENT_CHOICES } from "@/lib/responses/schemas";
+import { responseFormAction, saveDraftAction } from "@/lib/responses/actions";
+import { buildSubmissionSchema, CONSENT_CHOICES, restoredValues } from "@/lib/responses/schemas";
 import type { IdentityView } from "./filed-identity";
 import { AnonymousFilesChoice, IdentityChoice } from "./filing-choices";
 import { QuestionField, type QuestionView } from "./question-field";
@@ -41,14 +40,15 @@ export function ResponseForm(props: Props) {
   const { responseId, questions, status, open, submitKey } = props;
   const t = useTranslations("ResponseForm");
   const tc = useTranslations("Consent");
-  const tv = useTranslations("ResponseValidation");
+  const tErrors = useTranslations("Errors");
   const locale = useLocale();
   const editable = open && status !== "WITHDRAWN";
   const [state, formAction, pending] = useActionState(responseFormAction, null);
   const formRef = useRef<HTMLFormElement>(null);
   const [restored, setRestored] = useState(false);
   const schema = useMemo(() => buildSubmissionSchema(questions), [questions]);
-  const posted = state && !state.ok ? state.posted : undefined;
+  const kept = state && !state.ok ? state.values : undefined;
+  const posted = useMemo(() => (kept ? restoredValues(questions, kept) : undefined), [questions, kept]);
   const initial = useMemo(
     () =>
       ({
@@ -60,8 +60,9 @@ export function ResponseForm(props: Props) {
       }) as Record<string, string | string[]>,
     [props.initialValues, props.consent, props.attachmentsPrivate, posted],
   );
+  const resolver = useSchemaResolver(schema);
   const form = useForm<FieldValues>({
-    resolver: zodResolver(schema) as unknown as Resolver<FieldValues>,
+    resolver,
     defaultValues: { ...initial, submitKey },
   });
   const { getValues, handleSubmit, setError, reset, formState } = form;
@@ -75,7 +76,10 @@ export function ResponseForm(props: Props) {
   }, [getValues]);
   const save = useCallback(
     async (values: Record<string, unknown>) => {
-      const result = await saveDraftAction(responseId, values);
+      const data = new FormData();
+      data.set("responseId", responseId);
+      data.set("values", JSON.stringify(values));
+      const result = await saveDraftAction(null, data);
       return result.ok ? { ok: true as const, savedAt: result.data.savedAt } : { ok: false as const, message: result.message };
     },
     [responseId],
@@ -115,8 +119,7 @@ export function ResponseForm(props: Props) {
   }, [state, setError, resume]);
 
   const serverErrors = state && !state.ok ? state.fieldErrors : undefined;
-  const errorOf = (name: string) =>
-    fieldMessage(tv, (formState.errors[name]?.message as string | undefined) ?? serverErrors?.[name]?.[0]);
+  const errorOf = (name: string) => (formState.errors[name]?.message as string | undefined) ?? serverErrors?.[name]?.[0];
 
   const onSubmit = (event: React.FormEvent<HTMLFormElement>) => {
     const submitter = (event.nativeEvent as SubmitEvent).submitter as HTMLButtonElement | null;
@@ -133,7 +136,7 @@ export function ResponseForm(props: Props) {
           props.identities && !values.identity && (["identity", "chooseIdentity"] as const),
         ].filter((entry) => entry !== false && entry !== null);
         if (missing.length) {
-          for (const [name, message] of missing) setError(name, { message });
+          for (const [name, code] of missing) setError(name, { message: tErrors(code) });
           document.getElementById(missing[0]![0])?.focus();
           return;
         }

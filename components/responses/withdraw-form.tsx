@@ -2,7 +2,7 @@
 // Withdraws a submitted response, after a confirmation when JavaScript runs; a plain post otherwise.
 import { useTranslations } from "next-intl";
 import { useActionState } from "react";
-import { withdrawResponseAction } from "@/app/(stakeholder)/my/responses/[id]/actions";
+import { withdrawResponseAction } from "@/lib/responses/actions";
 
 export function WithdrawForm({ responseId }: { responseId: string }) {
   const t = useTranslations("Receipt");

@@ -11,7 +11,8 @@ import { callStatus } from "@/lib/calls/status";
 import { db } from "@/lib/db";
 import { Closed, Conflict, Invalid, NotFound, TooLarge } from "@/lib/errors";
 import { limitAccount, UPLOADS_PER_ACCOUNT } from "@/lib/limits/account";
-import type { Consent, ModerationState, ResponseStatus } from "@/lib/generated/prisma/enums";
+import type { Consent, ResponseStatus } from "@/lib/generated/prisma/enums";
+import { publicCopy, publicFileAccess, publicResponseIds } from "@/lib/responses/public";
 import { cleanFileName, detectType, MAX_BYTES, MAX_FILES } from "./detect";
 import { ALLOWED_TYPES, kindOfMediaType, type AttachmentSummary } from "./limits";
 import { forgetUpload, noteRemoved, noteUpload } from "./orphans";
@@ -177,32 +178,21 @@ export async function listOwnAttachments(actor: Actor, responseId: string): Prom
 }
 
 type ResponseAccess = {
+  id: string;
   authorId: string | null;
-  status: ResponseStatus;
   consent: Consent | null;
-  moderationState: ModerationState;
-  reference: string | null;
   attachmentsPrivate: boolean | null;
 };
 
 /**
- * How `viewer` may see a response's files: "full" (author, moderators: the real file names), "anonymous"
- * (the public, for a response published without its author's name: neutral file names), "named" (the
- * public, published with the name), or null (not at all). The public gets the files of an anonymous
- * response only after its author confirmed their text does not name them (not when kept private).
+ * How `viewer` may see a response's files: "full" (author, moderators: the real file names), or as the
+ * public may (lib/responses/public.ts decides: only for a response the public can see, "named" with the
+ * file names, "anonymous" the copies without document properties under neutral names), or null.
  */
-function accessOf(viewer: Viewer, response: ResponseAccess) {
+async function accessOf(viewer: Viewer, response: ResponseAccess, now = new Date()) {
   if (viewer && (viewer.id === response.authorId || hasRole(viewer.role, "MODERATOR"))) return "full";
-  if (
-    response.status !== "SUBMITTED" ||
-    !response.consent ||
-    response.consent === "PRIVATE" ||
-    response.moderationState !== "PUBLISHED"
-  )
-    return null;
-  if (response.consent === "PUBLISH_NAMED") return "named";
-  // Only once the author confirmed the files' text does not name them (false); null: never asked.
-  return response.attachmentsPrivate === false ? "anonymous" : null;
+  if (!(await publicResponseIds([response.id], now)).has(response.id)) return null;
+  return publicFileAccess(response);
 }
 
 /** "CYB26-0042-attachment-2.pdf": says nothing about who wrote the response. */
@@ -219,22 +209,22 @@ export async function listVisibleAttachments(viewer: Viewer, responseId: string)
   const response = await db.response.findUnique({
     where: { id: responseId },
     select: {
+      id: true,
       authorId: true,
-      status: true,
       consent: true,
-      moderationState: true,
       reference: true,
       attachmentsPrivate: true,
       attachments: { orderBy: byPosition, select: { ...summarySelect, publicStorageKey: true, publicSize: true } },
     },
   });
-  const access = response && accessOf(viewer, response);
+  const access = response && (await accessOf(viewer, response));
   if (!access) return [];
   return response.attachments.flatMap(({ publicStorageKey, publicSize, ...file }, index) => {
-    if (access !== "anonymous") return [file];
-    // Only the copy without document properties is ever public for an anonymous response.
-    if (!publicStorageKey) return [];
-    return [{ ...file, size: publicSize ?? file.size, fileName: neutralFileName(response.reference, index + 1, file.mediaType) }];
+    if (access === "full") return [file];
+    const copy = publicCopy(access, { ...file, publicStorageKey, publicSize });
+    if (!copy) return [];
+    if (access === "named") return [file];
+    return [{ ...file, size: copy.size, fileName: neutralFileName(response.reference, index + 1, file.mediaType) }];
   });
 }
 
@@ -253,10 +243,9 @@ export async function getAttachmentForDownload(viewer: Viewer, id: string): Prom
       publicSize: true,
       response: {
         select: {
+          id: true,
           authorId: true,
-          status: true,
           consent: true,
-          moderationState: true,
           reference: true,
           attachmentsPrivate: true,
           attachments: { orderBy: byPosition, select: { id: true } },
@@ -264,17 +253,18 @@ export async function getAttachmentForDownload(viewer: Viewer, id: string): Prom
       },
     },
   });
-  const access = attachment && accessOf(viewer, attachment.response);
+  const access = attachment && (await accessOf(viewer, attachment.response));
   if (!access) throw NotFound();
   const { response } = attachment;
   const fileName =
     access === "anonymous"
       ? neutralFileName(response.reference, response.attachments.findIndex((a) => a.id === id) + 1, attachment.mediaType)
       : attachment.fileName;
-  // The public gets the copy without document properties of an anonymous response's file, or nothing.
-  const key = access === "anonymous" ? attachment.publicStorageKey : attachment.storageKey;
-  if (!key) throw NotFound();
-  const size = access === "anonymous" ? (attachment.publicSize ?? attachment.size) : attachment.size;
+  // The public gets the copy publicCopy names (for an anonymous response, the one without document properties), or nothing.
+  const copy = access === "full" ? { storageKey: attachment.storageKey, size: attachment.size } : publicCopy(access, attachment);
+  const key = copy?.storageKey;
+  if (!copy || !key) throw NotFound();
+  const { size } = copy;
   try {
     const body = await storage().get(key);
     return { fileName, mediaType: attachment.mediaType, size, body };

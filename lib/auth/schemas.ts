@@ -2,7 +2,7 @@ import { z } from "zod";
 import { text } from "@/lib/validation/text";
 
 export const signInSchema = z.object({
-  email: text()
+  email: text({ error: "invalidEmail" })
     .trim()
     .toLowerCase()
     .max(254, { error: "invalidEmail" })

@@ -1,7 +1,6 @@
 // The call editor posts nested fields as dotted names ("questions.2.prompt"), as react-hook-form names
-// them, with or without JavaScript. These helpers turn such a post into the object the schema reads, and
-// the schema's issues back into dotted field errors the form can place.
-import type { z } from "zod";
+// them, with or without JavaScript. nestValues turns such a post into the object the schema reads; the
+// schema's issues go back under the same dotted names (defineAction's and useActionForm's `nested`).
 
 type Nested = { [key: string]: Nested | string };
 
@@ -33,14 +32,4 @@ function toArrays(node: Nested | string): unknown {
       .map((key) => toArrays(node[String(key)]!));
   }
   return Object.fromEntries(keys.map((key) => [key, toArrays(node[key]!)]));
-}
-
-/** Issues keyed by their dotted path ("" for the whole form), first message first. */
-export function fieldErrorsOf(error: z.ZodError): Record<string, string[]> {
-  const errors: Record<string, string[]> = {};
-  for (const issue of error.issues) {
-    const path = issue.path.map(String).join(".");
-    (errors[path] ??= []).push(issue.message);
-  }
-  return errors;
 }

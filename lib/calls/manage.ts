@@ -11,7 +11,7 @@ import { Conflict, Forbidden, Invalid, isUniqueViolation, NotFound, onField, typ
 import type { ResponseStatus } from "@/lib/generated/prisma/enums";
 import { hideCommentsOverThreshold } from "@/lib/comments/threshold";
 import { hideOverThreshold } from "@/lib/moderation/threshold";
-import type { DbClient } from "@/prisma/factories";
+import type { DbClient } from "@/lib/db";
 import { questionInputSchema, type CallInput, type QuestionInput } from "./schemas";
 import { callStatus } from "./status";
 
@@ -172,7 +172,7 @@ async function slugConflictAware<T>(write: () => Promise<T>): Promise<T> {
 
 export async function createCall(actor: SessionUser, input: CallInput) {
   requireModerator(actor);
-  if (input.questions.some((q) => q.questionId)) throw Invalid("invalid", { questions: ["unknownQuestion"] });
+  if (input.questions.some((q) => q.questionId)) throw Invalid("invalid", { questions: ["questionsChanged"] });
   return slugConflictAware(() =>
     db.$transaction(async (tx) => {
       await requireForum(tx, input.forumId);
@@ -208,7 +208,7 @@ export async function updateCall(actor: SessionUser, callId: string, input: Call
       const stored = before.questions;
       const storedIds = new Set(stored.map((q) => q.id));
       if (input.questions.some((q) => q.questionId && !storedIds.has(q.questionId)))
-        throw Invalid("invalid", { questions: ["unknownQuestion"] });
+        throw Invalid("invalid", { questions: ["questionsChanged"] });
 
       // The editor works in whole minutes: a time left as it was keeps its stored seconds.
       const opensAt = sameMinute(input.opensAt, before.opensAt) ? before.opensAt : input.opensAt;

@@ -1,5 +1,5 @@
-// One schema for the call editor and the server. Error messages are catalog keys, looked up first in
-// "CallValidation" (lib/i18n/messages/en/calls.json), then in "Validation"; "key|n" carries a number.
+// One schema for the call editor and the server. Error messages are codes of the "Errors" catalog
+// (lib/i18n/messages/en/errors.json); limits come from the issues themselves (lib/validation/issues.ts).
 // The form holds strings (what inputs hold); the schema trims, converts and checks them.
 import { z } from "zod";
 import { text } from "@/lib/validation/text";
@@ -149,12 +149,12 @@ export const callInputSchema = z
           .max(MODERATION_LIMITS.reportThresholdMax, { error: "thresholdRange" }),
       ),
     questions: z
-      .array(questionInputSchema, { error: "invalid" })
+      .array(questionInputSchema, { error: "listUnreadable" })
       .max(CALL_LIMITS.questions, { error: "tooManyQuestions" })
       .optional()
       .transform((value) => value ?? []),
     glossary: z
-      .array(glossaryTermInputSchema, { error: "invalid" })
+      .array(glossaryTermInputSchema, { error: "listUnreadable" })
       .max(CALL_LIMITS.glossary, { error: "tooManyTerms" })
       .optional()
       .transform((value) => value ?? []),
@@ -170,7 +170,7 @@ export const callInputSchema = z
     if (!opensAt || !closesAt || closesAt <= opensAt) return z.NEVER;
     const ids = call.questions.map((q) => q.questionId).filter(Boolean);
     if (new Set(ids).size !== ids.length) {
-      ctx.addIssue({ code: "custom", path: ["questions"], message: "invalid" });
+      ctx.addIssue({ code: "custom", path: ["questions"], message: "listUnreadable" });
       return z.NEVER;
     }
     return { ...call, opensAt, closesAt };
@@ -181,6 +181,10 @@ export type CallFormValues = z.input<typeof callInputSchema>;
 export type CallInput = z.output<typeof callInputSchema>;
 export type QuestionInput = z.output<typeof questionInputSchema>;
 
+/** The call a button or the editor is about (a hidden field: a missing one reads as an unknown call). */
 export const callIdSchema = z.object({
-  callId: text({ error: "required" }).trim().min(1, { error: "required" }).max(64, { error: "required" }),
+  callId: text({ error: "callNotFound" }).trim().min(1, { error: "callNotFound" }).max(64, { error: "callNotFound" }),
 });
+
+/** The editor of an existing call posts its id with the call. */
+export const callUpdateSchema = callIdSchema.and(callInputSchema);

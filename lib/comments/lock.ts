@@ -4,7 +4,7 @@
 import "server-only";
 import { NotFound } from "@/lib/errors";
 import type { ModerationState } from "@/lib/generated/prisma/enums";
-import type { DbClient } from "@/prisma/factories";
+import type { DbClient } from "@/lib/db";
 
 export type LockedComment = {
   id: string;

@@ -10,7 +10,7 @@ import { Conflict } from "@/lib/errors";
 import type { ModerationState } from "@/lib/generated/prisma/enums";
 import { requireModerator, type Moderator } from "@/lib/moderation/permissions";
 import { queueCommentReply } from "@/lib/notifications/events";
-import type { DbClient } from "@/prisma/factories";
+import type { DbClient } from "@/lib/db";
 import { commentAuditState, lockComment, type LockedComment } from "./lock";
 import type { CommentHideInput } from "./schemas";
 

@@ -2,7 +2,7 @@
 // anonymised (no author, shown without a name), following the choice they made for their responses.
 import "server-only";
 import { db } from "@/lib/db";
-import type { DbClient } from "@/prisma/factories";
+import type { DbClient } from "@/lib/db";
 
 export function exportComments(userId: string) {
   return db.comment.findMany({

@@ -12,7 +12,7 @@ import { COMMENTS_PER_ACCOUNT, limitAccount } from "@/lib/limits/account";
 import { versionContentSchema } from "@/lib/messages/content";
 import { commentPeriodState } from "@/lib/messages/period";
 import { queueCommentReply } from "@/lib/notifications/events";
-import type { DbClient } from "@/prisma/factories";
+import type { DbClient } from "@/lib/db";
 import { COMMENT_LIMITS, commentInputSchema, type CommentFormValues } from "./schemas";
 
 const HOUR = 60 * 60 * 1000;

@@ -1,9 +1,9 @@
-// One set of schemas for the comment forms and their server actions (zodResolver in the browser, safeParse
-// on the server and in the domain functions). Messages are keys of "CommentValidation", then "Validation";
-// "tooLong|4000" carries the limit. Pure: imported by client forms and tests.
+// One set of schemas for the comment forms and their server actions (the form hook's resolver in the browser,
+// safeParse on the server and in the domain functions). Messages are codes of the "Errors" catalog; limits
+// come from the issue itself (lib/validation/issues.ts). Pure: imported by client forms and tests.
 import { z } from "zod";
 import { text } from "@/lib/validation/text";
-import { CommentDisposition, StakeholderGroup } from "@/lib/generated/prisma/enums";
+import { CommentDisposition, ReportReason, StakeholderGroup } from "@/lib/generated/prisma/enums";
 import { hideReasonField, reportFields, requireDetailsForOther } from "@/lib/moderation/schemas";
 
 /** Every limit of public comment, stated once (listed in the README). */
@@ -23,7 +23,8 @@ export const DISPOSITIONS = Object.values(CommentDisposition);
 export const COMMENT_TABS = ["new", "reported", "hidden", "answered", "all"] as const;
 export type CommentTab = (typeof COMMENT_TABS)[number];
 
-const id = text({ error: "invalid" }).trim().min(1, { error: "invalid" }).max(64, { error: "invalid" });
+/** An id the page put in a hidden field: wrong only when the form is out of date (or forged). */
+const id = text({ error: "formOutdated" }).trim().min(1, { error: "formOutdated" }).max(64, { error: "formOutdated" });
 const optionalId = z.preprocess((value) => (value === "" || value === null ? undefined : value), id.optional());
 const checkbox = z.preprocess((value) => value === true || value === "on" || value === "true", z.boolean());
 
@@ -35,7 +36,7 @@ export const commentInputSchema = z.object({
   body: text({ error: "text" }).trim().min(1, { error: "commentEmpty" }).max(COMMENT_LIMITS.body, { error: "tooLong" }),
   anonymous: checkbox,
   /** Made when the form is shown: the same form sent twice makes one comment. */
-  submitKey: text({ error: "invalid" }).trim().min(8, { error: "invalid" }).max(100, { error: "invalid" }),
+  submitKey: text({ error: "formOutdated" }).trim().min(8, { error: "formOutdated" }).max(100, { error: "formOutdated" }),
 });
 export type CommentFormValues = z.input<typeof commentInputSchema>;
 export type CommentInput = z.output<typeof commentInputSchema>;
@@ -46,7 +47,9 @@ export const commentIdSchema = z.object({ commentId: id });
 export const commentHideSchema = z.object({ commentId: id, reason: hideReasonField });
 export type CommentHideInput = z.output<typeof commentHideSchema>;
 
-export const commentReportSchema = z.object({ commentId: id, ...reportFields }).superRefine(requireDetailsForOther);
+export const commentReportSchema = z
+  .object({ commentId: id, ...reportFields, reason: z.enum(ReportReason, { error: "chooseCommentReason" }) })
+  .superRefine(requireDetailsForOther);
 export type CommentReportInput = z.output<typeof commentReportSchema>;
 
 export const answerInputSchema = z

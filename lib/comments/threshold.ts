@@ -5,7 +5,7 @@
 import "server-only";
 import { recordAudit } from "@/lib/audit/record";
 import { autoHideReason } from "@/lib/moderation/threshold";
-import type { DbClient } from "@/prisma/factories";
+import type { DbClient } from "@/lib/db";
 
 export async function hideCommentsOverThreshold(tx: DbClient, callId: string, threshold: number, now = new Date()) {
   const rows = await tx.$queryRaw<{ id: string; open: number; counting: number }[]>`

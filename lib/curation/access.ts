@@ -4,7 +4,7 @@ import { hasRole } from "@/lib/auth/roles";
 import type { SessionUser } from "@/lib/auth/session";
 import { Conflict, Forbidden, Invalid, NotFound } from "@/lib/errors";
 import type { ResponseStatus } from "@/lib/generated/prisma/enums";
-import type { DbClient } from "@/prisma/factories";
+import type { DbClient } from "@/lib/db";
 
 export type Curator = Pick<SessionUser, "id" | "role">;
 

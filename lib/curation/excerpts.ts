@@ -7,7 +7,7 @@ import "server-only";
 import { recordAudit } from "@/lib/audit/record";
 import { db } from "@/lib/db";
 import { Conflict, Invalid, NotFound } from "@/lib/errors";
-import type { DbClient } from "@/prisma/factories";
+import type { DbClient } from "@/lib/db";
 import { auditActor, lockSubmittedResponse, requireModerator, requireTagsOfCall, type Curator } from "./access";
 import { findQuote } from "./excerpt-status";
 import type { ExcerptInput, ExcerptPaste, ExcerptUpdate } from "./schemas";

@@ -1,6 +1,5 @@
 // Reading the curation forms' posted data: plain fields plus the repeated `tagIds` checkboxes, which the
-// shared `formValues` (one value per key) would flatten.
-import { z } from "zod";
+// shared `formValues` (one value per key) would flatten. The actions' `input` (lib/curation/actions.ts).
 import { asFormData } from "@/lib/actions";
 
 export function curationValues(posted: FormData): Record<string, unknown> {
@@ -12,5 +11,3 @@ export function curationValues(posted: FormData): Record<string, unknown> {
   values.tagIds = formData.getAll("tagIds").filter((value) => typeof value === "string");
   return values;
 }
-
-export const fieldErrorsOf = (error: z.ZodError) => z.flattenError(error).fieldErrors as Record<string, string[] | undefined>;

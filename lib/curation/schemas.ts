@@ -1,5 +1,5 @@
-// One schema per curation form, shared by the browser (zodResolver) and the server (safeParse). Messages are
-// catalog keys, looked up in "CodingValidation" then "Validation"; "key|n" carries a limit.
+// One schema per curation form, shared by the browser (useActionForm's resolver) and the server (defineAction).
+// Messages are codes of the "Errors" catalog; limits come from the issues themselves.
 // Excerpt offsets are UTF-16 code units, as the browser's Selection/Range API and JavaScript strings count
 // them (an emoji outside the Basic Multilingual Plane counts two), [start, end) within one answer's text.
 import { z } from "zod";
@@ -22,7 +22,7 @@ export const CURATION_LIMITS = {
 } as const;
 
 const L = CURATION_LIMITS;
-const id = text({ error: "invalid" }).trim().min(1, { error: "invalid" }).max(64, { error: "invalid" });
+const id = text({ error: "invalidValue" }).trim().min(1, { error: "invalidValue" }).max(64, { error: "invalidValue" });
 
 const tagName = text({ error: "text" })
   .trim()
@@ -35,8 +35,8 @@ const quote = text({ error: "text" })
   .min(1, { error: "quoteRequired" })
   .max(L.excerpt, { error: "tooLong" })
   .refine((value) => value.trim().length > 0, { error: "quoteRequired" });
-const offset = z.coerce.number({ error: "invalid" }).int({ error: "invalid" }).min(0, { error: "invalid" });
-const tagIds = z.array(id).max(L.excerptTags, { error: "invalid" }).default([]);
+const offset = z.coerce.number({ error: "invalidValue" }).int({ error: "invalidValue" }).min(0, { error: "invalidValue" });
+const tagIds = z.array(id).max(L.excerptTags, { error: "invalidValue" }).default([]);
 
 export const tagInputSchema = z.object({ callId: id, name: tagName, description: tagDescription });
 export const tagUpdateSchema = z.object({ tagId: id, name: tagName, description: tagDescription });

@@ -5,7 +5,7 @@ import "server-only";
 import { recordAudit } from "@/lib/audit/record";
 import { db } from "@/lib/db";
 import { Conflict, isUniqueViolation, NotFound, onField } from "@/lib/errors";
-import type { DbClient } from "@/prisma/factories";
+import type { DbClient } from "@/lib/db";
 import { auditActor, lockSubmittedResponse, requireModerator, requireTagsOfCall, type Curator } from "./access";
 import { CURATION_LIMITS, type TagInput, type TagUpdate } from "./schemas";
 

@@ -1,32 +1,51 @@
 // What participation is counted over. Today: the submitted responses of a call. Comment periods on draft
 // messages will add a source of their own; everything downstream (shares, growth, targets, suppression)
-// only sees the rows a source yields: one per item, with the group, region and first arrival of its author.
+// only sees what a source yields: its counts by group × region and the first arrival of each item.
+//
+// `countParticipation` is THE count of participation: the public figures (lib/insights/public-figures.ts:
+// the call page, the participation page, the open data API, final messages) and the moderators' exact
+// figures (lib/insights/participation.ts) all start from it. Its result is exact: the public gets it only
+// through `publicFigures`, which suppresses small cells.
 import "server-only";
 import { db } from "@/lib/db";
-import type { StakeholderGroup, UnRegion } from "@/lib/generated/prisma/enums";
+import { countsFrom, type Counts, type GroupedCount } from "./tally";
 
 export type ItemSource = { kind: "responses"; callId: string };
 
-export type SourceItem = { group: StakeholderGroup | null; region: UnRegion | null; arrivedAt: Date };
-
 export const responsesOf = (callId: string): ItemSource => ({ kind: "responses", callId });
 
-/**
- * Submitted responses, private ones included (aggregates only, never who). A response arrives when it is
- * first submitted (its version 1): editing it later does not move it in the growth chart.
- */
-async function responseItems(callId: string): Promise<SourceItem[]> {
-  const rows = await db.$queryRaw<{ group: StakeholderGroup | null; region: UnRegion | null; arrivedAt: Date }[]>`
-    SELECT r."stakeholderGroup" AS "group", r.region,
-           coalesce((SELECT min(v."submittedAt") FROM response_versions v WHERE v."responseId" = r.id), r."submittedAt") AS "arrivedAt"
+/** Submitted responses, private ones included (aggregates only, never who), by group × region. */
+async function countResponses(callId: string): Promise<GroupedCount[]> {
+  return db.$queryRaw<GroupedCount[]>`
+    SELECT r."stakeholderGroup"::text AS "group", r.region::text AS region, count(*)::int AS n
     FROM responses r
-    WHERE r."callId" = ${callId} AND r.status = 'SUBMITTED'`;
-  return rows;
+    WHERE r."callId" = ${callId} AND r.status = 'SUBMITTED'
+    GROUP BY 1, 2`;
 }
 
-export async function loadItems(source: ItemSource): Promise<SourceItem[]> {
+/**
+ * When each submitted response arrived: when it was first submitted (its version 1), so editing it later
+ * does not move it in the growth chart. Instants only: no group, no region.
+ */
+async function responseArrivals(callId: string): Promise<Date[]> {
+  const rows = await db.$queryRaw<{ arrivedAt: Date }[]>`
+    SELECT coalesce((SELECT min(v."submittedAt") FROM response_versions v WHERE v."responseId" = r.id), r."submittedAt") AS "arrivedAt"
+    FROM responses r
+    WHERE r."callId" = ${callId} AND r.status = 'SUBMITTED'`;
+  return rows.map((row) => row.arrivedAt);
+}
+
+/** Exact counts by stakeholder group × UN region, zeros included. Not for the public as they are. */
+export async function countParticipation(source: ItemSource): Promise<Counts> {
   switch (source.kind) {
     case "responses":
-      return responseItems(source.callId);
+      return countsFrom(await countResponses(source.callId));
+  }
+}
+
+export async function loadArrivals(source: ItemSource): Promise<Date[]> {
+  switch (source.kind) {
+    case "responses":
+      return responseArrivals(source.callId);
   }
 }

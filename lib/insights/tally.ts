@@ -1,5 +1,6 @@
-// Counting items by stakeholder group × UN region, their shares, and their growth day by day in a time
-// zone. Pure (no database), so the public page, the moderator page, exports and tests share one arithmetic.
+// The arithmetic on counts by stakeholder group × UN region (the counting itself is one SQL query,
+// lib/insights/source.ts), their shares, and the growth day by day in a time zone. Pure (no database), so
+// the public page, the moderator page, exports and tests share one arithmetic.
 import type { StakeholderGroup, UnRegion } from "@/lib/generated/prisma/enums";
 import { STAKEHOLDER_GROUPS, UN_REGIONS } from "@/lib/profile/schemas";
 
@@ -13,20 +14,24 @@ export type Counts = {
 /** One day of the growth series: items that arrived that day, and all items up to its end. */
 export type DayPoint = { date: string; count: number; cumulative: number };
 
-type Item = { group: StakeholderGroup | null; region: UnRegion | null; arrivedAt: Date };
+/** One row of a count grouped by stakeholder group and region (either may be unknown). */
+export type GroupedCount = { group: StakeholderGroup | null; region: UnRegion | null; n: number };
 
 const zeroRegions = () => Object.fromEntries(UN_REGIONS.map((r) => [r, 0])) as Record<UnRegion, number>;
 
-export function tally(items: readonly Item[]): Counts {
+/** Every cell and total, zeros included, from grouped rows: an item without a group still counts in the total. */
+export function countsFrom(rows: readonly GroupedCount[]): Counts {
   const cells = Object.fromEntries(STAKEHOLDER_GROUPS.map((g) => [g, zeroRegions()])) as Counts["cells"];
   const groupTotals = Object.fromEntries(STAKEHOLDER_GROUPS.map((g) => [g, 0])) as Record<StakeholderGroup, number>;
   const regionTotals = zeroRegions();
-  for (const { group, region } of items) {
-    if (group) groupTotals[group] += 1;
-    if (region) regionTotals[region] += 1;
-    if (group && region) cells[group][region] += 1;
+  let total = 0;
+  for (const { group, region, n } of rows) {
+    total += n;
+    if (group) groupTotals[group] += n;
+    if (region) regionTotals[region] += n;
+    if (group && region) cells[group][region] += n;
   }
-  return { cells, groupTotals, regionTotals, total: items.length };
+  return { cells, groupTotals, regionTotals, total };
 }
 
 /** A part of a whole in percent, one decimal; 0 when the whole is empty. */
@@ -56,13 +61,13 @@ function nextDate(date: string): string {
 export const MAX_DAYS = 400;
 
 /**
- * Items per day and cumulated, from the day of `from` to the day of `to` (both in `timeZone`), every day
- * present, days without arrivals included. Items before `from` count in the first day.
+ * Arrivals per day and cumulated, from the day of `from` to the day of `to` (both in `timeZone`), every day
+ * present, days without arrivals included. Arrivals before `from` count in the first day.
  */
-export function cumulativeByDay(items: readonly Item[], timeZone: string, from: Date, to: Date): DayPoint[] {
+export function cumulativeByDay(arrivals: readonly Date[], timeZone: string, from: Date, to: Date): DayPoint[] {
   const perDay = new Map<string, number>();
-  for (const item of items) {
-    const date = localDate(item.arrivedAt, timeZone);
+  for (const arrivedAt of arrivals) {
+    const date = localDate(arrivedAt, timeZone);
     perDay.set(date, (perDay.get(date) ?? 0) + 1);
   }
   const last = localDate(to, timeZone);

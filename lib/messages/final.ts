@@ -6,11 +6,9 @@
 // the same small-cell suppression as the public participation page (lib/insights/suppression.ts).
 import "server-only";
 import { db } from "@/lib/db";
-import type { StakeholderGroup, UnRegion } from "@/lib/generated/prisma/enums";
-import { publicFigures } from "@/lib/insights/participation";
-import { loadItems, responsesOf } from "@/lib/insights/source";
+import { publicParticipationOf } from "@/lib/insights/public-figures";
 import { suppressSmallCells } from "@/lib/insights/suppression";
-import { tally } from "@/lib/insights/tally";
+import { countsFrom } from "@/lib/insights/tally";
 import { STAKEHOLDER_GROUPS, UN_REGIONS } from "@/lib/profile/schemas";
 import { listContributors } from "@/lib/responses/public";
 import { getPublishedMessageSet, type PublishedMessageSet } from "./public";
@@ -40,9 +38,9 @@ export async function getFinalExtras(set: PublishedMessageSet, now = new Date())
   });
   const call = row.call;
   const callIsPublic = Boolean(call.publishedAt && call.publishedAt <= now);
-  const [contributors, items, commenters, comments] = await Promise.all([
+  const [contributors, participation, commenters, comments] = await Promise.all([
     callIsPublic ? listContributors(call.id, now) : null,
-    callIsPublic ? loadItems(responsesOf(call.id)) : null,
+    callIsPublic ? publicParticipationOf(call.id) : null,
     namedCommenters(set.id),
     commentFigures(set.id),
   ]);
@@ -67,7 +65,7 @@ export async function getFinalExtras(set: PublishedMessageSet, now = new Date())
       total: contributors.total,
     },
     commenters,
-    participation: items && publicFigures(tally(items)),
+    participation,
     comments,
   };
 }
@@ -97,10 +95,7 @@ async function commentFigures(setId: string) {
     where: { setId, moderationState: "PUBLISHED" },
     _count: { _all: true },
   });
-  const cells = Object.fromEntries(
-    STAKEHOLDER_GROUPS.map((g) => [g, Object.fromEntries(UN_REGIONS.map((r) => [r, 0])) as Record<UnRegion, number>]),
-  ) as Record<StakeholderGroup, Record<UnRegion, number>>;
-  for (const row of rows) cells[row.stakeholderGroup][row.region] += row._count._all;
+  const { cells } = countsFrom(rows.map((row) => ({ group: row.stakeholderGroup, region: row.region, n: row._count._all })));
   // Only the group totals are published: the suppression of the full table decides which are shown.
   const table = suppressSmallCells(STAKEHOLDER_GROUPS, UN_REGIONS, cells);
   return { groups: table.rowTotals, total: table.total };

@@ -1,5 +1,6 @@
-// One set of schemas for the message editor's forms and its server actions. Messages are catalog keys
-// ("Validation.*"); "tooLong|200" carries the limit. Pure: imported by client forms and tests.
+// One set of schemas for the message editor's forms and its server actions. Messages are codes of the
+// "Errors" catalog; limits come from the issue itself (lib/validation/issues.ts). Pure: imported by client
+// forms and tests.
 import { z } from "zod";
 import { text } from "@/lib/validation/text";
 import { isLocalDateTime } from "@/lib/calls/time";

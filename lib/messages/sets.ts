@@ -54,7 +54,7 @@ export async function createMessageSet(actor: SessionUser, input: { callId: stri
     });
   } catch (error) {
     // Two sets with the same title created at the same instant: the second is asked to try again.
-    if (isUniqueViolation(error)) throw Conflict("slugTaken");
+    if (isUniqueViolation(error)) throw Conflict("messageSlugTaken");
     throw error;
   }
 }

@@ -152,8 +152,8 @@ export function commentPeriod(input: { commentOpensAt?: Date | null; commentClos
   const { commentOpensAt: opens, commentClosesAt: closes } = input;
   if (!opens && !closes) return null;
   if (!opens || !closes) throw Invalid("periodBothEnds", { [opens ? "commentClosesAt" : "commentOpensAt"]: ["periodBothEnds"] });
-  if (closes <= opens) throw Invalid("closesBeforeOpens", { commentClosesAt: ["closesBeforeOpens"] });
-  if (closes <= now) throw Invalid("closesInPast", { commentClosesAt: ["closesInPast"] });
+  if (closes <= opens) throw Invalid("periodClosesBeforeOpens", { commentClosesAt: ["periodClosesBeforeOpens"] });
+  if (closes <= now) throw Invalid("periodClosesInPast", { commentClosesAt: ["periodClosesInPast"] });
   if (closes.getTime() - opens.getTime() > VERSION_LIMITS.periodMaxDays * DAY)
     throw Invalid("periodTooLong", { commentClosesAt: ["periodTooLong"] });
   return { opensAt: opens < now ? now : opens, closesAt: closes };

@@ -3,7 +3,7 @@
 import "server-only";
 import type { ModerationState, ResponseStatus } from "@/lib/generated/prisma/enums";
 import { NotFound } from "@/lib/errors";
-import type { DbClient } from "@/prisma/factories";
+import type { DbClient } from "@/lib/db";
 
 export type LockedItem = {
   id: string;

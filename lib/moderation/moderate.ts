@@ -7,7 +7,7 @@ import { recordAudit } from "@/lib/audit/record";
 import { db } from "@/lib/db";
 import { Conflict } from "@/lib/errors";
 import type { ModerationState } from "@/lib/generated/prisma/enums";
-import type { DbClient } from "@/prisma/factories";
+import type { DbClient } from "@/lib/db";
 import { auditState, lockResponse, type LockedItem } from "./lock";
 import { requireModerator, type Moderator } from "./permissions";
 import type { HideInput } from "./schemas";

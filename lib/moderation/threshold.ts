@@ -15,7 +15,7 @@
 // Lowering a call's threshold re-evaluates with the same weighting (only counted open reports).
 import "server-only";
 import { recordAudit } from "@/lib/audit/record";
-import type { DbClient } from "@/prisma/factories";
+import type { DbClient } from "@/lib/db";
 
 /** How old a reporter's account must be for the report to count toward the automatic hide (24 hours). */
 export const REPORTER_MIN_ACCOUNT_AGE_MS = 24 * 60 * 60 * 1000;

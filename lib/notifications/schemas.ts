@@ -18,6 +18,8 @@ export type NotificationSettingsInput = z.output<typeof notificationSettingsSche
 export const followSchema = z.object({
   callId: text().trim().min(1).max(64),
   intent: z.enum(["follow", "unfollow"]),
+  /** The settings page's "Unfollow" buttons, whose confirmation names the call. */
+  from: z.literal("settings").optional().catch(undefined),
 });
 
 /** Tokens are 32 random bytes in base64url: 43 characters. */

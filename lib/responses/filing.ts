@@ -6,7 +6,7 @@
 import "server-only";
 import { Invalid } from "@/lib/errors";
 import type { Consent, StakeholderGroup, UnRegion } from "@/lib/generated/prisma/enums";
-import type { DbClient } from "@/prisma/factories";
+import type { DbClient } from "@/lib/db";
 import type { AnonymousFilesChoice, IdentityChoice } from "./schemas";
 
 export type Identity = {

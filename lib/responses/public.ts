@@ -4,13 +4,15 @@
 // Identity (name, organisation, on behalf of, file names) is loaded by one function only, `namedIdentities`,
 // and only for PUBLISH_NAMED rows: an anonymous response is read with a select that has no `author`, no
 // organisation, no onBehalfOf and no country, so its author's name never reaches a page, a search result
-// or an attribute. PRIVATE responses count in aggregates (participation, totals) and nowhere else.
+// or an attribute. PRIVATE responses count in aggregates (participation, totals) and nowhere else; the
+// participation figures come suppressed from lib/insights/public-figures.ts, never as exact small counts.
 import "server-only";
 import { callStatus } from "@/lib/calls/status";
 import { db } from "@/lib/db";
+import { publicParticipationOf } from "@/lib/insights/public-figures";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { Consent, StakeholderGroup, UnRegion } from "@/lib/generated/prisma/enums";
-import { STAKEHOLDER_GROUPS, UN_REGIONS } from "@/lib/profile/schemas";
+import { STAKEHOLDER_GROUPS } from "@/lib/profile/schemas";
 import { decodeCursor, encodeCursor } from "./public-cursor";
 import { MARK_END, MARK_START } from "./public-marks";
 import { PAGE_SIZE } from "./public-schemas";
@@ -37,6 +39,30 @@ export const publicResponseSelect = {
   stakeholderGroup: true,
   region: true,
 } as const;
+
+/**
+ * Which files of a published response (publishedResponse) the public gets: "named" (published with the
+ * name: every file, under its own name), "anonymous" (published without it: only the copies without document
+ * properties, under neutral names, and only once the author confirmed their text does not name them:
+ * `attachmentsPrivate` false; null means never asked), or null (none). The response page, the open data API
+ * and the download route (lib/attachments/attachments.ts) all apply this rule.
+ */
+export type PublicFileAccess = "named" | "anonymous";
+
+export function publicFileAccess(response: { consent: Consent | null; attachmentsPrivate: boolean | null }) {
+  if (response.consent === "PUBLISH_NAMED") return "named" as const;
+  if (response.consent === "PUBLISH_ANONYMOUS" && response.attachmentsPrivate === false) return "anonymous" as const;
+  return null;
+}
+
+/** The stored copy (and its size) the public gets of one file under `access`, or null: none is public. */
+export function publicCopy(
+  access: PublicFileAccess,
+  file: { storageKey?: string; size: number; publicStorageKey: string | null; publicSize: number | null },
+) {
+  if (access === "named") return { storageKey: file.storageKey ?? null, size: file.size };
+  return file.publicStorageKey ? { storageKey: file.publicStorageKey, size: file.publicSize ?? file.size } : null;
+}
 
 export type Attribution =
   { kind: "named"; name: string | null; organisation: string | null; onBehalfOf: string | null } | { kind: "anonymous" };
@@ -80,44 +106,6 @@ function excerpt(text: string) {
 // ---------------------------------------------------------------------------------------------------
 // Calls
 
-export type Participation = {
-  cells: Record<StakeholderGroup, Record<UnRegion, number>>;
-  groupTotals: Record<StakeholderGroup, number>;
-  regionTotals: Record<UnRegion, number>;
-  total: number;
-  groupsNotHeard: StakeholderGroup[];
-  regionsNotHeard: UnRegion[];
-};
-
-/** Submitted responses by group × region, private ones included: aggregates only, never who. */
-export async function getParticipation(callId: string): Promise<Participation> {
-  const rows = await db.response.groupBy({
-    by: ["stakeholderGroup", "region"],
-    where: { callId, status: "SUBMITTED" },
-    _count: { _all: true },
-  });
-  const zeroRegions = () => Object.fromEntries(UN_REGIONS.map((r) => [r, 0])) as Record<UnRegion, number>;
-  const cells = Object.fromEntries(STAKEHOLDER_GROUPS.map((g) => [g, zeroRegions()])) as Participation["cells"];
-  const groupTotals = Object.fromEntries(STAKEHOLDER_GROUPS.map((g) => [g, 0])) as Record<StakeholderGroup, number>;
-  const regionTotals = zeroRegions();
-  let total = 0;
-  for (const row of rows) {
-    const n = row._count._all;
-    total += n;
-    if (row.stakeholderGroup) groupTotals[row.stakeholderGroup] += n;
-    if (row.region) regionTotals[row.region] += n;
-    if (row.stakeholderGroup && row.region) cells[row.stakeholderGroup][row.region] += n;
-  }
-  return {
-    cells,
-    groupTotals,
-    regionTotals,
-    total,
-    groupsNotHeard: STAKEHOLDER_GROUPS.filter((g) => groupTotals[g] === 0),
-    regionsNotHeard: UN_REGIONS.filter((r) => regionTotals[r] === 0),
-  };
-}
-
 /** A published call with everything its public page shows, or null. `asOf`: the instant its status is for. */
 export async function getPublicCall(slug: string, now = new Date()) {
   const call = await db.call.findFirst({
@@ -151,7 +139,7 @@ export async function getPublicCall(slug: string, now = new Date()) {
   });
   if (!call) return null;
   const [participation, publishedCount] = await Promise.all([
-    getParticipation(call.id),
+    publicParticipationOf(call.id),
     db.response.count({ where: { callId: call.id, ...publishedResponse(now) } }),
   ]);
   const { forum, ...rest } = call;
@@ -343,17 +331,15 @@ export async function getPublishedResponse(reference: string, now = new Date()) 
   });
   if (!response) return null;
   const { attachmentsPrivate, attachments, ...rest } = response;
-  const named = response.consent === "PUBLISH_NAMED";
-  const identity = named ? (await namedIdentities([response.id])).get(response.id) : undefined;
-  // Anonymous: only the copies without document properties, and only once the author confirmed their text
-  // does not name them (the same rule as lib/attachments/attachments.ts, which serves them).
-  const files = attachments.map(({ publicStorageKey, publicSize, ...file }, index) =>
-    named
-      ? { ...file, position: index + 1, fileName: identity?.fileNames.get(file.id) ?? null }
-      : publicStorageKey && attachmentsPrivate === false
-        ? { ...file, size: publicSize ?? file.size, position: index + 1, fileName: null }
-        : null,
-  );
+  const access = publicFileAccess({ consent: response.consent, attachmentsPrivate });
+  const identity = access === "named" ? (await namedIdentities([response.id])).get(response.id) : undefined;
+  // The rule of publicFileAccess, the same the download route serves by.
+  const files = attachments.map(({ publicStorageKey, publicSize, ...file }, index) => {
+    const copy = access && publicCopy(access, { ...file, publicStorageKey, publicSize });
+    if (!copy) return null;
+    const fileName = access === "named" ? (identity?.fileNames.get(file.id) ?? null) : null;
+    return { ...file, size: copy.size, position: index + 1, fileName };
+  });
   return {
     ...rest,
     answers: response.answers.filter((a) => a.text.trim() || a.choices.length),

@@ -2,7 +2,7 @@
 // a receipt number from the call's counter, a kept copy of each submitted version, and the search index.
 // Call these inside a transaction that holds the response row (SELECT … FOR UPDATE or a fresh insert).
 // No "server-only" here: the seed runs outside Next.js.
-import type { DbClient } from "@/prisma/factories";
+import type { DbClient } from "@/lib/db";
 
 /** Takes the call's next receipt number atomically: "CYB26-0042". Two submissions never share one. */
 export async function assignReference(tx: DbClient, callId: string): Promise<string> {

@@ -1,14 +1,15 @@
 // A stakeholder's own response to a call: the draft, its submission (idempotent, versioned, with a
 // receipt), and its withdrawal. Every query is scoped by the acting user; the deadline is the server's.
 import "server-only";
-import { z } from "zod";
+import type { z } from "zod";
 import type { SessionUser } from "@/lib/auth/session";
 import { callStatus } from "@/lib/calls/status";
 import { db } from "@/lib/db";
 import { Closed, Conflict, Forbidden, Invalid, isUniqueViolation, NotFound } from "@/lib/errors";
 import type { Consent, ModerationState, ResponseStatus } from "@/lib/generated/prisma/enums";
 import { moderationOnSubmit } from "@/lib/moderation/submission";
-import type { DbClient } from "@/prisma/factories";
+import { fieldErrorsOf } from "@/lib/validation/issues";
+import type { DbClient } from "@/lib/db";
 import { makePublicCopies } from "@/lib/attachments/attachments";
 import { attachmentsPrivacy, identitySelect, identityToFile } from "./filing";
 import { queueCampaignRecompute } from "@/lib/curation/recompute";
@@ -159,9 +160,9 @@ async function openCallOf(tx: DbClient, callId: string, now: Date) {
 }
 
 function invalid(error: z.ZodError): never {
-  const flat = z.flattenError(error);
-  if (flat.formErrors.includes("unknownQuestion")) throw Invalid("unknownQuestion", flat.fieldErrors);
-  throw Invalid("invalid", flat.fieldErrors);
+  const { form, ...fields } = fieldErrorsOf(error);
+  if (form?.some((issue) => issue.code === "unknownQuestion")) throw Invalid("unknownQuestion", fields);
+  throw Invalid("invalid", fields);
 }
 
 async function writeAnswers(

@@ -1,7 +1,7 @@
-// The response form's schemas, built from a call's question definitions. The client form
-// (zodResolver) and the server (lib/responses/responses.ts) build them from the same definitions with
-// the same functions, so both apply the same rules. Error messages are catalog keys ("Validation.*");
-// "key|n" carries a number for the message.
+// The response form's schemas, built from a call's question definitions. The client form (its resolver)
+// and the server (lib/responses/responses.ts) build them from the same definitions with the same functions,
+// so both apply the same rules. Error messages are codes of the "Errors" catalog; their numbers come from
+// the issue (lib/validation/issues.ts).
 import { z } from "zod";
 import { text } from "@/lib/validation/text";
 import { Consent, type QuestionType } from "@/lib/generated/prisma/enums";
@@ -59,7 +59,7 @@ function textSchema(question: QuestionDefinition, draft: boolean) {
         .max(max, { error: "tooLong" })
         .superRefine((value, ctx) => {
           if (draft) return;
-          if (question.required && value.length === 0) ctx.addIssue({ code: "custom", message: "required" });
+          if (question.required && value.length === 0) ctx.addIssue({ code: "custom", message: "answerRequired" });
           else if (value.length > 0 && value.length < min) ctx.addIssue({ code: "custom", message: "tooShort", params: { min } });
         }),
     );
@@ -89,7 +89,7 @@ function multipleChoiceSchema(question: QuestionDefinition, draft: boolean) {
         if (value.some((choice) => !question.options.includes(choice)))
           ctx.addIssue({ code: "custom", message: "chooseOffered" });
         else if (new Set(value).size !== value.length) ctx.addIssue({ code: "custom", message: "chooseOffered" });
-        else if (value.length > max) ctx.addIssue({ code: "custom", message: "tooManyChoices", params: { max: max } });
+        else if (value.length > max) ctx.addIssue({ code: "custom", message: "tooManyChoices", params: { max } });
         else if (!draft && question.required && value.length === 0) ctx.addIssue({ code: "custom", message: "chooseAtLeastOne" });
       }),
     );
@@ -152,7 +152,7 @@ export function buildDraftSchema(questions: readonly QuestionDefinition[]) {
 export function buildSubmissionSchema(questions: readonly QuestionDefinition[]) {
   return buildAnswersSchema(questions).extend({
     consent: consentSchema,
-    submitKey: z.uuid({ error: "invalid" }),
+    submitKey: z.uuid({ error: "invalidValue" }),
     ...choices,
   });
 }
@@ -174,3 +174,51 @@ export function valuesFromFormData(questions: readonly QuestionDefinition[], for
   }
   return values;
 }
+
+/**
+ * What a refused post shows again (ActionState values are strings): the answers and choices as sent, the
+ * ticks of a multiple-choice question one per line (an option never holds a line break: the call editor
+ * takes one option per line). restoredValues turns them back into the form's values.
+ */
+export function keptValues(formData: FormData): Record<string, string> {
+  const kept: Record<string, string> = {};
+  for (const key of new Set(formData.keys())) {
+    if (!key.startsWith("q_") && key !== "consent" && !(key in choices)) continue;
+    kept[key] = formData
+      .getAll(key)
+      .filter((value): value is string => typeof value === "string")
+      .join("\n");
+  }
+  return kept;
+}
+
+/** The values kept by keptValues as the form's values: a multiple-choice question's ticks as a list. */
+export function restoredValues(questions: readonly QuestionDefinition[], kept: Record<string, string>) {
+  const values: Record<string, string | string[]> = { ...kept };
+  for (const question of questions) {
+    const key = answerKey(question.id);
+    if (question.type === "MULTIPLE_CHOICE" && key in kept) values[key] = kept[key]!.split("\n").filter(Boolean);
+  }
+  return values;
+}
+
+/** The hidden field naming the response a form is about: only a changed page sends a bad one. */
+const responseIdField = text({ error: "formOutdated" })
+  .trim()
+  .min(1, { error: "formOutdated" })
+  .max(64, { error: "formOutdated" });
+
+/** The response form's own post: "Save draft" or "Submit" (the answers are read with the call's questions). */
+export const responseFormSchema = z.object({
+  responseId: responseIdField,
+  intent: z.enum(["draft", "submit"]).catch("submit"),
+});
+
+/** The autosave's post: the response and the form's values as JSON, checked by saveDraft with the call's questions. */
+export const draftSaveSchema = z.object({
+  responseId: responseIdField,
+  values: z.record(text(), z.unknown(), { error: "formOutdated" }),
+});
+
+/** Withdrawing a submitted response. */
+export const withdrawResponseSchema = z.object({ responseId: responseIdField });

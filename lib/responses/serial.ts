@@ -9,7 +9,7 @@
 import "server-only";
 import { db } from "@/lib/db";
 import { Conflict } from "@/lib/errors";
-import type { DbClient } from "@/prisma/factories";
+import type { DbClient } from "@/lib/db";
 
 /** How long an edit waits behind the edits of the same response queued in this process. */
 export const EDIT_QUEUE_WAIT_MS = 10_000;

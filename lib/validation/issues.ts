@@ -17,9 +17,15 @@ export function fromZodIssue(issue: z.core.$ZodIssue): ErrorDescriptor {
   return { code, params: Object.keys(params).length ? params : undefined } as ErrorDescriptor;
 }
 
-/** The issues by the field they are about (the first path segment; "form" for the object itself). */
-export function fieldErrorsOf(error: z.ZodError): FieldErrorDescriptors {
+/** The issues by the field they are about: the first path segment ("form" for the object itself), or with
+ * `nested` the whole dotted path ("questions.2.prompt"), for forms whose fields are named so. */
+export function fieldErrorsOf(error: z.ZodError, { nested = false } = {}): FieldErrorDescriptors {
   const fields: Record<string, ErrorDescriptor[]> = {};
-  for (const issue of error.issues) (fields[String(issue.path[0] ?? "form")] ??= []).push(fromZodIssue(issue));
+  for (const issue of error.issues) (fields[fieldNameOf(issue.path, nested)] ??= []).push(fromZodIssue(issue));
   return fields;
+}
+
+/** The form field an issue's path names (see fieldErrorsOf). */
+export function fieldNameOf(path: readonly PropertyKey[], nested = false) {
+  return (nested ? path.map(String).join(".") : String(path[0] ?? "")) || "form";
 }

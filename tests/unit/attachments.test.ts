@@ -16,6 +16,7 @@ import { LocalDiskStorage } from "@/lib/attachments/storage";
 import type { SessionUser } from "@/lib/auth/session";
 import { db, disconnectDb } from "@/lib/db";
 import type { Consent, ResponseStatus } from "@/lib/generated/prisma/enums";
+import { getPublishedResponse } from "@/lib/responses/public";
 import { createCall, createResponse, uniqueSuffix } from "@/prisma/factories";
 import { DOCX_CONTENT_TYPES, docxFile, elfFile, odtFile, pdfFile, peFile, zipFile } from "../support/files";
 import { actor } from "./helpers";
@@ -323,6 +324,32 @@ describe("downloading files", () => {
       expect(await listVisibleAttachments(null, responseId)).toEqual([]);
       await bytesOf((await getAttachmentForDownload(author, added.id)).body);
     }
+  });
+
+  it("follows the response page's rule: the files the public may download are the ones the public page lists", async () => {
+    for (const consent of ["PUBLISH_NAMED", "PUBLISH_ANONYMOUS"] as const) {
+      const { author, responseId, reference } = await scenario({ consent });
+      const added = await addAttachment(author, { responseId, fileName: "evidence.pdf", bytes: pdfFile() });
+      await db.response.update({ where: { id: responseId }, data: { status: "SUBMITTED", attachmentsPrivate: false } });
+      const page = await getPublishedResponse(reference);
+      expect(page?.attachments.map((file) => file.id)).toEqual([added.id]);
+      const download = await getAttachmentForDownload(null, added.id);
+      expect(page?.attachments[0]?.size).toBe(download.size);
+      expect((await listVisibleAttachments(null, responseId)).map((file) => file.id)).toEqual([added.id]);
+    }
+  });
+
+  it("serves nothing to the public of a response whose call is not published, as its page is not found", async () => {
+    const { author, call, responseId, reference } = await scenario({ consent: "PUBLISH_NAMED" });
+    const added = await addAttachment(author, { responseId, fileName: "evidence.pdf", bytes: pdfFile() });
+    await db.response.update({ where: { id: responseId }, data: { status: "SUBMITTED" } });
+    await bytesOf((await getAttachmentForDownload(null, added.id)).body);
+    await db.call.update({ where: { id: call.id }, data: { publishedAt: null } });
+    expect(await getPublishedResponse(reference)).toBeNull();
+    await expect(getAttachmentForDownload(null, added.id)).rejects.toMatchObject({ kind: "not_found" });
+    expect(await listVisibleAttachments(null, responseId)).toEqual([]);
+    await bytesOf((await getAttachmentForDownload(author, added.id)).body);
+    await bytesOf((await getAttachmentForDownload(await actor("MODERATOR"), added.id)).body);
   });
 
   it("answers not found for an unknown id", async () => {

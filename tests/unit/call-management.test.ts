@@ -5,6 +5,7 @@ import { createCall, getCallForEditing, listForums, publishCall, unpublishCall, 
 import { callInputSchema, type CallFormValues, type CallInput } from "@/lib/calls/schemas";
 import { fromLocalDateTime, isTimeZone, toLocalDateTime } from "@/lib/calls/time";
 import { db, disconnectDb } from "@/lib/db";
+import { fieldErrorsOf } from "@/lib/validation/issues";
 import {
   createCall as createFactoryCall,
   createForum,
@@ -14,6 +15,7 @@ import {
   uniqueSuffix,
 } from "@/prisma/factories";
 import { actor } from "./helpers";
+import { issueList } from "./zod-issues";
 
 afterAll(disconnectDb);
 
@@ -39,10 +41,7 @@ function form(forumId: string, overrides: Partial<CallFormValues> = {}): CallFor
 }
 
 const parse = (values: CallFormValues): CallInput => callInputSchema.parse(values);
-const issues = (values: unknown) => {
-  const result = callInputSchema.safeParse(values);
-  return result.success ? [] : result.error.issues.map((issue) => `${issue.path.join(".")}:${issue.message}`);
-};
+const issues = (values: unknown) => issueList(callInputSchema, values);
 
 describe("time zones", () => {
   it("converts local times in the call's zone to UTC, across daylight saving time", () => {
@@ -106,6 +105,40 @@ describe("the call schema", () => {
     expect(input.glossary).toEqual([{ term: "CfC", definition: "Call for contributions" }]);
   });
 
+  it("answers a refused post under the same dotted names, so the editor places each message by its field", () => {
+    const result = callInputSchema.safeParse(
+      nestValues({
+        forumId: "f",
+        title: "T",
+        slug: "t",
+        referencePrefix: "AB",
+        timeZone: "UTC",
+        opensAt: "2030-01-01T00:00",
+        closesAt: "2030-01-02T00:00",
+        "questions.0.prompt": "Fine",
+        "questions.0.type": "LONG_TEXT",
+        "questions.1.prompt": "x".repeat(1_001),
+        "questions.1.type": "LONG_TEXT",
+        "glossary.0.term": "",
+        "glossary.0.definition": "d",
+      }),
+    );
+    expect(result.success).toBe(false);
+    expect(fieldErrorsOf(result.error!, { nested: true })).toEqual({
+      "questions.1.prompt": [{ code: "tooLong", params: { max: 1_000 } }],
+      "glossary.0.term": [{ code: "required", params: { min: 1 } }],
+    });
+    // Without `nested`, the same issues name only the top-level field.
+    expect(Object.keys(fieldErrorsOf(result.error!))).toEqual(["questions", "glossary"]);
+  });
+
+  it("refuses a list it cannot read and two questions with one id", () => {
+    const base = form("forum");
+    expect(issues({ ...base, questions: "not a list" })).toEqual(["questions:listUnreadable"]);
+    const twice = { prompt: "Q", type: "LONG_TEXT", questionId: "same-id" };
+    expect(issues({ ...base, questions: [twice, twice] })).toEqual(["questions:listUnreadable"]);
+  });
+
   it("refuses empty, oversized and ill-typed input with a message per field", () => {
     expect(issues({})).toEqual(expect.arrayContaining(["title:text", "forumId:chooseForum", "opensAt:dateTime"]));
     const base = form("forum");
@@ -115,11 +148,11 @@ describe("the call schema", () => {
       "referencePrefix:prefixFormat",
     ]);
     expect(issues({ ...base, title: "x".repeat(201), introduction: "x".repeat(20_001) })).toEqual([
-      "title:tooLong|200",
-      "introduction:tooLong|20000",
+      'title:tooLong {"max":200}',
+      'introduction:tooLong {"max":20000}',
     ]);
     expect(issues({ ...base, questions: Array.from({ length: 31 }, () => ({ prompt: "Q", type: "LONG_TEXT" })) })).toEqual([
-      "questions:tooManyQuestions|30",
+      'questions:tooManyQuestions {"max":30}',
     ]);
     expect(
       issues({
@@ -138,10 +171,10 @@ describe("the call schema", () => {
       "questions.0.type:chooseType",
       "questions.1.options:twoOptions",
       "questions.2.maxLength:wholeNumber",
-      "questions.3.maxLength:tooLarge|20000",
+      'questions.3.maxLength:tooLarge {"max":20000}',
       "questions.4.minLength:minAboveMax",
       "questions.5.maxChoices:maxChoicesRange",
-      "questions.6.options:optionTooLong|200",
+      'questions.6.options:optionTooLong {"max":200}',
     ]);
     expect(issues({ ...base, glossary: [{ term: "", definition: "x" }] })).toEqual(["glossary.0.term:required"]);
   });
@@ -208,13 +241,13 @@ describe("managing calls", () => {
       createCall(moderator, parse({ ...values, title: "Another", referencePrefix: `u${uniqueSuffix()}` })),
     ).rejects.toMatchObject({
       kind: "conflict",
-      message: "slugTaken",
-      fieldErrors: { slug: ["slugTaken"] },
+      code: "slugTaken",
+      fieldErrors: { slug: [{ code: "slugTaken" }] },
     });
     await expect(createCall(moderator, parse({ ...values, slug: `other-${uniqueSuffix()}` }))).rejects.toMatchObject({
       kind: "conflict",
-      message: "prefixTaken",
-      fieldErrors: { referencePrefix: ["prefixTaken"] },
+      code: "prefixTaken",
+      fieldErrors: { referencePrefix: [{ code: "prefixTaken" }] },
     });
     await expect(updateCall(moderator, "no-such-call", parse(form(forum.id)))).rejects.toMatchObject({ kind: "not_found" });
     await expect(getCallForEditing(moderator, "no-such-call")).rejects.toMatchObject({ kind: "not_found" });
@@ -223,11 +256,11 @@ describe("managing calls", () => {
     const foreign = { prompt: "Q", type: "LONG_TEXT" as const, questionId: "someone-elses-question" };
     await expect(updateCall(moderator, other.id, parse(form(forum.id, { questions: [foreign] })))).rejects.toMatchObject({
       kind: "invalid",
-      fieldErrors: { questions: ["unknownQuestion"] },
+      fieldErrors: { questions: [{ code: "questionsChanged" }] },
     });
     await expect(createCall(moderator, parse(form("no-such-forum")))).rejects.toMatchObject({
       kind: "invalid",
-      fieldErrors: { forumId: ["chooseForum"] },
+      fieldErrors: { forumId: [{ code: "chooseForum" }] },
     });
   });
 
@@ -235,7 +268,7 @@ describe("managing calls", () => {
     const moderator = await actor("MODERATOR");
     const forum = await createForum(db);
     const call = await createCall(moderator, parse(form(forum.id, { questions: [] })));
-    await expect(publishCall(moderator, call.id)).rejects.toMatchObject({ kind: "conflict", message: "noQuestions" });
+    await expect(publishCall(moderator, call.id)).rejects.toMatchObject({ kind: "conflict", code: "noQuestions" });
   });
 
   it("freezes the questions once a response is submitted, while the glossary, intro, help and deadline still change", async () => {
@@ -261,18 +294,18 @@ describe("managing calls", () => {
     for (const changed of refusedChanges) {
       await expect(updateCall(moderator, call.id, parse({ ...values, questions: changed }))).rejects.toMatchObject({
         kind: "conflict",
-        message: "questionsLocked",
+        code: "questionsLocked",
       });
     }
     await expect(updateCall(moderator, call.id, parse({ ...values, closesAt: "2030-04-01T17:00" }))).rejects.toMatchObject({
       kind: "conflict",
-      fieldErrors: { closesAt: ["closesOnlyLater"] },
+      fieldErrors: { closesAt: [{ code: "closesOnlyLater" }] },
     });
     await expect(updateCall(moderator, call.id, parse({ ...values, slug: `moved-${uniqueSuffix()}` }))).rejects.toMatchObject({
       kind: "conflict",
-      fieldErrors: { slug: ["slugLocked"] },
+      fieldErrors: { slug: [{ code: "slugLocked" }] },
     });
-    await expect(unpublishCall(moderator, call.id)).rejects.toMatchObject({ kind: "conflict", message: "hasResponses" });
+    await expect(unpublishCall(moderator, call.id)).rejects.toMatchObject({ kind: "conflict", code: "hasResponses" });
 
     await updateCall(
       moderator,

@@ -15,7 +15,7 @@ import { setComments } from "@/lib/comments/read";
 import { reportComment } from "@/lib/comments/report";
 import { exportPersonalData, deleteAccount } from "@/lib/accounts/personal-data";
 import { db, disconnectDb } from "@/lib/db";
-import { DomainError } from "@/lib/errors";
+import { isAppError } from "@/lib/errors";
 import { deleteParagraph, editParagraph, moveParagraph, splitParagraph } from "@/lib/messages/paragraphs";
 import { getPublishedMessageSet } from "@/lib/messages/public";
 import { closeCommentPeriod, publishVersion, saveVersion } from "@/lib/messages/versions";
@@ -34,7 +34,18 @@ async function refusal(promise: Promise<unknown>) {
   try {
     await promise;
   } catch (error) {
-    if (error instanceof DomainError) return `${error.kind}:${error.message}`;
+    if (isAppError(error)) return `${error.kind}:${error.code}`;
+    throw error;
+  }
+  throw new Error("expected a refusal");
+}
+
+/** The refusal as data: its kind, code, parameters and per-field codes. */
+async function refused(promise: Promise<unknown>) {
+  try {
+    await promise;
+  } catch (error) {
+    if (isAppError(error)) return { kind: error.kind, code: error.code, params: error.params, fieldErrors: error.fieldErrors };
     throw error;
   }
   throw new Error("expected a refusal");
@@ -65,21 +76,27 @@ describe("posting a comment", () => {
 
   it("refuses outside the comment period, with the time named, and exactly at closing", async () => {
     const user = await actor();
-    for (const [period, prefix] of [
-      ["upcoming", "closed:commentsUpcoming|"],
-      ["closed", "closed:commentsClosed|"],
+    for (const [period, code] of [
+      ["upcoming", "commentsUpcoming"],
+      ["closed", "commentsClosed"],
     ] as const) {
       const { version, paragraphIds } = await createCommentableSet(db, { period });
       const at = period === "upcoming" ? version.commentOpensAt! : version.commentClosesAt!;
-      expect(await refusal(postComment(user, input(version.id, paragraphIds[0]!)))).toBe(`${prefix}${at.toISOString()}`);
+      expect(await refused(postComment(user, input(version.id, paragraphIds[0]!)))).toMatchObject({
+        kind: "closed",
+        code,
+        params: { time: at },
+      });
     }
     const none = await createCommentableSet(db, { period: "none" });
     expect(await refusal(postComment(user, input(none.version.id, null)))).toBe("closed:commentsNone");
     const { version } = await createCommentableSet(db);
     const closesAt = version.commentClosesAt!;
-    expect(await refusal(postComment(user, input(version.id, null), closesAt))).toBe(
-      `closed:commentsClosed|${closesAt.toISOString()}`,
-    );
+    expect(await refused(postComment(user, input(version.id, null), closesAt))).toMatchObject({
+      kind: "closed",
+      code: "commentsClosed",
+      params: { time: closesAt },
+    });
     const justBefore = new Date(closesAt.getTime() - 1);
     expect((await postComment(user, input(version.id, null), justBefore)).moderationState).toBe("PUBLISHED");
   });
@@ -90,8 +107,20 @@ describe("posting a comment", () => {
     const other = await createCommentableSet(db);
     expect(await refusal(postComment(user, input(version.id, other.paragraphIds[0]!)))).toBe("not_found:paragraphNotInVersion");
     expect(await refusal(postComment(user, input("nope", null)))).toBe("not_found:versionNotFound");
-    expect(await refusal(postComment(user, input(version.id, null, { body: "   " })))).toBe("invalid:invalid");
-    expect(await refusal(postComment(user, input(version.id, null, { body: "x".repeat(4001) })))).toBe("invalid:invalid");
+    expect(await refused(postComment(user, input(version.id, null, { body: "   " })))).toMatchObject({
+      kind: "invalid",
+      code: "invalid",
+      fieldErrors: { body: [{ code: "commentEmpty" }] },
+    });
+    expect(await refused(postComment(user, input(version.id, null, { body: "x".repeat(4001) })))).toMatchObject({
+      kind: "invalid",
+      code: "invalid",
+      fieldErrors: { body: [{ code: "tooLong", params: { max: 4000 } }] },
+    });
+    expect(await refused(postComment(user, input("", null)))).toMatchObject({
+      kind: "invalid",
+      fieldErrors: { versionId: [{ code: "formOutdated" }] },
+    });
     expect(await refusal(postComment(null, input(version.id, null)))).toBe("unauthenticated:unauthenticated");
     const noProfile = await createUser(db, { profile: null });
     expect(await refusal(postComment(noProfile, input(version.id, null)))).toBe("forbidden:commentProfileRequired");
@@ -141,7 +170,11 @@ describe("posting a comment", () => {
     const user = await actor();
     const { set, version } = await createCommentableSet(db);
     for (let i = 0; i < 20; i++) await createComment(db, { setId: set.id, versionId: version.id, authorId: user.id });
-    expect(await refusal(postComment(user, input(version.id, null)))).toBe("conflict:tooManyComments|20");
+    expect(await refused(postComment(user, input(version.id, null)))).toMatchObject({
+      kind: "conflict",
+      code: "tooManyComments",
+      params: { max: 20 },
+    });
   });
 });
 
@@ -190,7 +223,15 @@ describe("moderating comments", () => {
     });
     expect(auto.actorId).toBeNull();
     expect(await refusal(reportComment(await actor(), report))).toBe("not_found:commentNotFound");
-    expect(await refusal(reportComment(a, { commentId: comment.id, reason: "OTHER" }))).toBe("invalid:invalid");
+    expect(await refused(reportComment(a, { commentId: comment.id, reason: "OTHER" }))).toMatchObject({
+      kind: "invalid",
+      code: "invalid",
+      fieldErrors: { details: [{ code: "detailsRequired" }] },
+    });
+    expect(await refused(reportComment(a, { commentId: comment.id }))).toMatchObject({
+      kind: "invalid",
+      fieldErrors: { reason: [{ code: "chooseCommentReason" }] },
+    });
     // Dismissing the reports restores a comment the system hid.
     await dismissCommentReports(moderator, comment.id);
     expect((await db.comment.findUniqueOrThrow({ where: { id: comment.id } })).moderationState).toBe("PUBLISHED");
@@ -225,13 +266,9 @@ describe("moderating comments", () => {
   it("answers with a disposition: a reason for 'not incorporated', top-level published only, changes audited", async () => {
     const { set, version } = await createCommentableSet(db);
     const comment = await createComment(db, { setId: set.id, versionId: version.id });
-    const refused = await answerComment(moderator, {
-      commentId: comment.id,
-      disposition: "NOT_INCORPORATED",
-      answer: "Thanks.",
-    }).catch((e: DomainError) => e);
-    expect(refused).toBeInstanceOf(DomainError);
-    expect((refused as DomainError).fieldErrors?.reason).toEqual(["reasonRequired"]);
+    expect(
+      await refused(answerComment(moderator, { commentId: comment.id, disposition: "NOT_INCORPORATED", answer: "Thanks." })),
+    ).toMatchObject({ kind: "invalid", fieldErrors: { reason: [{ code: "reasonRequired" }] } });
     // The database holds the rule too.
     await expect(db.comment.update({ where: { id: comment.id }, data: { disposition: "NOT_INCORPORATED" } })).rejects.toThrow();
     for (const disposition of ["INCORPORATED", "PARTLY_INCORPORATED", "NOTED"] as const)

@@ -144,9 +144,9 @@ describe("saving excerpts", () => {
     const { question, responses } = await createCodingCall(db, [{ answer: ANSWER }]);
     const stale = selection(responses[0]!.id, question.id, ANSWER, "Human rights must frame every norm.");
     await db.answer.updateMany({ where: { responseId: responses[0]!.id }, data: { text: `Edited. ${ANSWER}` } });
-    await expect(createExcerpt(moderator, stale)).rejects.toMatchObject({ kind: "conflict", message: "excerptStale" });
+    await expect(createExcerpt(moderator, stale)).rejects.toMatchObject({ kind: "conflict", code: "excerptStale" });
     await expect(createExcerpt(moderator, { ...stale, start: 9000, end: 9000 + stale.quote.length })).rejects.toMatchObject({
-      message: "excerptStale",
+      code: "excerptStale",
     });
     expect(await db.excerpt.count({ where: { responseId: responses[0]!.id } })).toBe(0);
   });
@@ -163,7 +163,7 @@ describe("saving excerpts", () => {
     });
     await expect(createExcerptFromQuote(moderator, { ...base, quote: "every rule" })).rejects.toMatchObject({
       kind: "invalid",
-      message: "quoteNotFound",
+      code: "quoteNotFound",
     });
     expect(await db.excerpt.count({ where: { responseId: base.responseId } })).toBe(1);
   });
@@ -174,7 +174,7 @@ describe("saving excerpts", () => {
     const other = await createCodingCall(db, [{ answer: ANSWER }]);
     const foreign = await createTag(db, { callId: other.call.id });
     const input = selection(responses[0]!.id, question.id, ANSWER, "Capacity building", [foreign.id]);
-    await expect(createExcerpt(moderator, input)).rejects.toMatchObject({ kind: "invalid", message: "tagOtherCall" });
+    await expect(createExcerpt(moderator, input)).rejects.toMatchObject({ kind: "invalid", code: "tagOtherCall" });
     for (const role of ["STAKEHOLDER"] as const)
       await expect(createExcerpt(await actor(role), { ...input, tagIds: [] })).rejects.toMatchObject({ kind: "forbidden" });
     const author = await createUser(db);
@@ -189,7 +189,7 @@ describe("saving excerpts", () => {
     await withdrawResponse({ id: responses[0]!.author.id, email: responses[0]!.author.email }, responses[0]!.id);
     await expect(createExcerpt(moderator, { ...input, tagIds: [] })).rejects.toMatchObject({
       kind: "conflict",
-      message: "responseNotSubmitted",
+      code: "responseNotSubmitted",
     });
     expect(await db.excerpt.count({ where: { response: { callId: call.id } } })).toBe(0);
     await expect(listExcerpts(await actor("STAKEHOLDER"), call.id)).rejects.toMatchObject({ kind: "forbidden" });
@@ -221,7 +221,7 @@ describe("saving excerpts", () => {
         quote: saved.quote,
       },
     });
-    await expect(deleteExcerpt(moderator, saved.id)).rejects.toMatchObject({ kind: "conflict", message: "excerptCited" });
+    await expect(deleteExcerpt(moderator, saved.id)).rejects.toMatchObject({ kind: "conflict", code: "excerptCited" });
     expect(await db.excerpt.count({ where: { id: saved.id } })).toBe(1);
   });
 
@@ -237,7 +237,7 @@ describe("saving excerpts", () => {
     expect(updated).toMatchObject({ quote: "Capacity building", note: "Key point", tagIds: [b.id] });
     const other = await createTag(db, { callId: (await createCodingCall(db, [])).call.id });
     await expect(updateExcerpt(moderator, { excerptId: saved.id, note: "x", tagIds: [other.id] })).rejects.toMatchObject({
-      message: "tagOtherCall",
+      code: "tagOtherCall",
     });
     await expect(
       updateExcerpt(await actor("STAKEHOLDER"), { excerptId: saved.id, note: "mine", tagIds: [] }),

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { SessionUser } from "@/lib/auth/session";
 import { db, disconnectDb } from "@/lib/db";
-import { DomainError } from "@/lib/errors";
+import { isAppError } from "@/lib/errors";
 import { cite, uncite } from "@/lib/messages/citations";
 import { versionContentSchema } from "@/lib/messages/content";
 import { addParagraph, deleteParagraph, editParagraph, moveParagraph, moveParagraphToSection } from "@/lib/messages/paragraphs";
@@ -29,7 +29,7 @@ async function refusal(promise: Promise<unknown>) {
   try {
     await promise;
   } catch (error) {
-    if (error instanceof DomainError) return `${error.kind}:${error.message}`;
+    if (isAppError(error)) return `${error.kind}:${error.code}`;
     throw error;
   }
   throw new Error("expected a refusal");

@@ -221,7 +221,7 @@ describe("deleteAccount", () => {
   it("refuses a wrong confirmation and changes nothing", async () => {
     const p = await person();
     await expect(deleteAccount(p.actor, { responses: "remove", confirmEmail: "someone@else.example.org" })).rejects.toMatchObject(
-      { kind: "invalid", fieldErrors: { confirmEmail: ["emailMismatch"] } },
+      { kind: "invalid", fieldErrors: { confirmEmail: [{ code: "emailMismatch" }] } },
     );
     expect(await db.user.count({ where: { id: p.user.id } })).toBe(1);
     expect(await db.response.count({ where: { id: { in: [p.response.id, p.draft.id] } } })).toBe(2);

@@ -2,6 +2,7 @@ import { afterAll, describe, expect, it } from "vitest";
 import { db, disconnectDb } from "@/lib/db";
 import { getOwnProfile, saveOwnProfile } from "@/lib/profile/profile";
 import { PROFILE_LIMITS, profileInputSchema } from "@/lib/profile/schemas";
+import { fromZodIssue } from "@/lib/validation/issues";
 import { createUser } from "@/prisma/factories";
 
 afterAll(disconnectDb);
@@ -17,7 +18,7 @@ const valid = {
 
 const errorsOf = (input: Record<string, unknown>) => {
   const result = profileInputSchema.safeParse(input);
-  return result.success ? {} : Object.fromEntries(result.error.issues.map((i) => [i.path.join("."), i.message]));
+  return result.success ? {} : Object.fromEntries(result.error.issues.map((i) => [i.path.join("."), fromZodIssue(i)]));
 };
 
 describe("profile input", () => {
@@ -33,15 +34,17 @@ describe("profile input", () => {
   });
 
   it("names each bad field", () => {
-    expect(errorsOf({ ...valid, displayName: "   " })).toEqual({ displayName: "required" });
+    expect(errorsOf({ ...valid, displayName: "   " })).toEqual({ displayName: { code: "required", params: { min: 1 } } });
     expect(errorsOf({ ...valid, displayName: "x".repeat(PROFILE_LIMITS.displayName + 1) })).toEqual({
-      displayName: `tooLong|${PROFILE_LIMITS.displayName}`,
+      displayName: { code: "tooLong", params: { max: PROFILE_LIMITS.displayName } },
     });
-    expect(errorsOf({ ...valid, stakeholderGroup: "JOURNALISTS" })).toEqual({ stakeholderGroup: "chooseGroup" });
-    expect(errorsOf({ ...valid, region: "" })).toEqual({ region: "chooseRegion" });
-    expect(errorsOf({ ...valid, country: "XX" })).toEqual({ country: "chooseCountry" });
-    expect(errorsOf({ ...valid, country: 42 })).toEqual({ country: "chooseCountry" });
-    expect(errorsOf({ ...valid, organisation: "o".repeat(201) })).toEqual({ organisation: "tooLong|200" });
+    expect(errorsOf({ ...valid, stakeholderGroup: "JOURNALISTS" })).toEqual({ stakeholderGroup: { code: "chooseGroup" } });
+    expect(errorsOf({ ...valid, region: "" })).toEqual({ region: { code: "chooseRegion" } });
+    expect(errorsOf({ ...valid, country: "XX" })).toEqual({ country: { code: "chooseCountry" } });
+    expect(errorsOf({ ...valid, country: 42 })).toEqual({ country: { code: "chooseCountry" } });
+    expect(errorsOf({ ...valid, organisation: "o".repeat(201) })).toEqual({
+      organisation: { code: "tooLong", params: { max: 200 } },
+    });
   });
 });
 

@@ -3,13 +3,9 @@
 import { afterAll, describe, expect, it } from "vitest";
 import { db, disconnectDb } from "@/lib/db";
 import type { Consent, StakeholderGroup, UnRegion } from "@/lib/generated/prisma/enums";
-import {
-  getParticipation,
-  getPublicCall,
-  getPublishedResponse,
-  listContributors,
-  listPublishedResponses,
-} from "@/lib/responses/public";
+import { publicFigures } from "@/lib/insights/public-figures";
+import { countParticipation, responsesOf } from "@/lib/insights/source";
+import { getPublicCall, getPublishedResponse, listContributors, listPublishedResponses } from "@/lib/responses/public";
 import { decodeCursor, encodeCursor } from "@/lib/responses/public-cursor";
 import { createCall, createQuestion, createResponse, createUser, uniqueSuffix } from "@/prisma/factories";
 
@@ -258,7 +254,7 @@ describe("participation", () => {
       await respond(call.id, { profile: { stakeholderGroup, region }, consent });
     await respond(call.id, { status: "DRAFT", profile: { stakeholderGroup: "PRIVATE_SECTOR", region: "AFRICA" } });
 
-    const participation = await getParticipation(call.id);
+    const participation = await countParticipation(responsesOf(call.id));
     const direct = await db.$queryRaw<{ group: StakeholderGroup; region: UnRegion; n: number }[]>`
       SELECT "stakeholderGroup" AS group, region, count(*)::int AS n FROM responses
       WHERE "callId" = ${call.id} AND status = 'SUBMITTED' GROUP BY 1, 2`;
@@ -268,11 +264,19 @@ describe("participation", () => {
     expect(participation.total).toBe(direct.reduce((sum, row) => sum + row.n, 0));
     expect(participation.groupTotals).toMatchObject({ GOVERNMENT: 2, ACADEMIA: 1, CIVIL_SOCIETY: 1, PRIVATE_SECTOR: 0 });
     expect(participation.regionTotals).toMatchObject({ AFRICA: 3, EASTERN_EUROPE: 1 });
-    expect(participation.groupsNotHeard).toEqual(["PRIVATE_SECTOR", "TECHNICAL_COMMUNITY", "INTERGOVERNMENTAL"]);
-    expect(participation.regionsNotHeard).toEqual(["ASIA_PACIFIC", "LATIN_AMERICA_CARIBBEAN", "WESTERN_EUROPE_OTHERS"]);
 
+    // The call page gets the same count, made fit for the public: no exact small count, zeros shown.
     const publicCall = await getPublicCall(call.slug);
-    expect(publicCall?.participation).toEqual(participation);
+    expect(publicCall?.participation).toEqual(publicFigures(participation));
+    expect(publicCall?.participation.groupsNotHeard).toEqual(["PRIVATE_SECTOR", "TECHNICAL_COMMUNITY", "INTERGOVERNMENTAL"]);
+    expect(publicCall?.participation.regionsNotHeard).toEqual([
+      "ASIA_PACIFIC",
+      "LATIN_AMERICA_CARIBBEAN",
+      "WESTERN_EUROPE_OTHERS",
+    ]);
+    expect(publicCall?.participation.table.cells.GOVERNMENT.AFRICA).toBeNull();
+    expect(publicCall?.participation.table.cells.PRIVATE_SECTOR.AFRICA).toBe(0);
+    expect(publicCall?.participation.table.total).toBe(4);
     expect(publicCall?.publishedCount).toBe(3);
   });
 });

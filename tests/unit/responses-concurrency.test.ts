@@ -2,7 +2,7 @@
 // retrying connection or a script. Each must end with its own version or the clear "a newer edit arrived"
 // conflict — never Prisma's "Unable to start a transaction in the given time" behind "Something went wrong".
 import { randomUUID } from "node:crypto";
-import errorsCatalog from "@/lib/i18n/messages/en/errors.json";
+import errors from "@/lib/i18n/messages/en/errors.json";
 import { afterAll, describe, expect, it } from "vitest";
 import { db, disconnectDb } from "@/lib/db";
 import { AppError } from "@/lib/errors";
@@ -61,7 +61,7 @@ describe("concurrent submits of one response", () => {
     for (const outcome of outcomes) {
       if (outcome.ok) continue;
       expect(outcome.error, String(outcome.error)).toBeInstanceOf(AppError);
-      expect(outcome.error).toMatchObject({ kind: "conflict", message: "newerEdit" });
+      expect(outcome.error).toMatchObject({ kind: "conflict", code: "newerEdit" });
     }
     const oks = outcomes.flatMap((outcome) => (outcome.ok ? [outcome.result] : []));
     expect(oks.length).toBeGreaterThan(0);
@@ -71,8 +71,8 @@ describe("concurrent submits of one response", () => {
     expect(kept).toHaveLength(oks.length);
     expect(oks.map((result) => result.version).sort((a, b) => a - b)).toEqual(kept);
     expect(new Set(oks.map((result) => result.reference)).size).toBe(1);
-    // What the form shows for the conflict (the action client translates the code from the Errors catalog).
-    expect(errorsCatalog.Errors.newerEdit).toBe("A newer edit of this response arrived while saving yours. Reload to see it.");
+    // What the form shows for the conflict (defineAction translates the code with the Errors catalog).
+    expect(errors.Errors.newerEdit).toBe("A newer edit of this response arrived while saving yours. Reload to see it.");
   });
 
   it("answers the newer-edit conflict when another instance holds the response longer than the lock wait", async () => {

@@ -2,6 +2,7 @@ import { randomUUID } from "node:crypto";
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
+import type { z } from "zod";
 import type { SessionUser } from "@/lib/auth/session";
 import { db, disconnectDb } from "@/lib/db";
 import {
@@ -14,6 +15,7 @@ import {
   withdrawResponse,
 } from "@/lib/responses/responses";
 import { buildAnswersSchema, buildSubmissionSchema, RESPONSE_LIMITS, type QuestionDefinition } from "@/lib/responses/schemas";
+import { fromZodIssue } from "@/lib/validation/issues";
 import { createCall, createQuestion } from "@/prisma/factories";
 import { actor } from "./helpers";
 import { withTemporaryOutbox } from "./outbox";
@@ -31,12 +33,12 @@ const q = (overrides: Partial<QuestionDefinition> & Pick<QuestionDefinition, "id
   ...overrides,
 });
 
-const errorsOf = (
-  schema: { safeParse: (v: unknown) => { success: boolean; error?: { issues: { path: PropertyKey[]; message: string }[] } } },
-  input: unknown,
-) => {
+/** Each issue as the app's error (code and parameters), by its path. */
+const errorsOf = (schema: z.ZodType, input: unknown) => {
   const result = schema.safeParse(input);
-  return result.success ? {} : Object.fromEntries(result.error!.issues.map((i) => [i.path.join(".") || "(form)", i.message]));
+  return result.success
+    ? {}
+    : Object.fromEntries(result.error.issues.map((i) => [i.path.join(".") || "(form)", fromZodIssue(i)]));
 };
 
 describe("the answers schema built from question definitions", () => {
@@ -65,36 +67,41 @@ describe("the answers schema built from question definitions", () => {
   });
 
   it("refuses empty required answers, lengths outside the limits, and choices not offered", () => {
-    expect(errorsOf(schema, { ...valid, q_long: "   ", q_one: "" })).toEqual({ q_long: "required", q_one: "chooseOne" });
-    expect(errorsOf(schema, { ...valid, q_long: "short" })).toEqual({ q_long: "tooShort|10" });
-    expect(errorsOf(schema, { ...valid, q_long: "x".repeat(51) })).toEqual({ q_long: "tooLong|50" });
-    expect(errorsOf(schema, { ...valid, q_short: "x".repeat(RESPONSE_LIMITS.shortTextMax + 1) })).toEqual({
-      q_short: `tooLong|${RESPONSE_LIMITS.shortTextMax}`,
+    expect(errorsOf(schema, { ...valid, q_long: "   ", q_one: "" })).toEqual({
+      q_long: { code: "answerRequired" },
+      q_one: { code: "chooseOne" },
     });
-    expect(errorsOf(schema, { ...valid, q_one: "Maybe" })).toEqual({ q_one: "chooseOffered" });
-    expect(errorsOf(schema, { ...valid, q_many: ["A", "Z"] })).toEqual({ q_many: "chooseOffered" });
-    expect(errorsOf(schema, { ...valid, q_many: ["A", "A"] })).toEqual({ q_many: "chooseOffered" });
-    expect(errorsOf(schema, { ...valid, q_many: ["A", "B", "C"] })).toEqual({ q_many: "tooManyChoices|2" });
+    expect(errorsOf(schema, { ...valid, q_long: "short" })).toEqual({ q_long: { code: "tooShort", params: { min: 10 } } });
+    expect(errorsOf(schema, { ...valid, q_long: "x".repeat(51) })).toEqual({ q_long: { code: "tooLong", params: { max: 50 } } });
+    expect(errorsOf(schema, { ...valid, q_short: "x".repeat(RESPONSE_LIMITS.shortTextMax + 1) })).toEqual({
+      q_short: { code: "tooLong", params: { max: RESPONSE_LIMITS.shortTextMax } },
+    });
+    expect(errorsOf(schema, { ...valid, q_one: "Maybe" })).toEqual({ q_one: { code: "chooseOffered" } });
+    expect(errorsOf(schema, { ...valid, q_many: ["A", "Z"] })).toEqual({ q_many: { code: "chooseOffered" } });
+    expect(errorsOf(schema, { ...valid, q_many: ["A", "A"] })).toEqual({ q_many: { code: "chooseOffered" } });
+    expect(errorsOf(schema, { ...valid, q_many: ["A", "B", "C"] })).toEqual({
+      q_many: { code: "tooManyChoices", params: { max: 2 } },
+    });
     expect(errorsOf(schema, { ...valid, consent: "PUBLISH_EVERYTHING", submitKey: "1" })).toEqual({
-      consent: "chooseConsent",
-      submitKey: "invalid",
+      consent: { code: "chooseConsent" },
+      submitKey: { code: "invalidValue" },
     });
   });
 
   it("caps a long-text question without its own limit, and refuses unknown question ids", () => {
     const uncapped = buildAnswersSchema([q({ id: "x", type: "LONG_TEXT", maxLength: 10_000_000 })]);
     expect(errorsOf(uncapped, { q_x: "x".repeat(RESPONSE_LIMITS.longTextMax + 1) })).toEqual({
-      q_x: `tooLong|${RESPONSE_LIMITS.longTextMax}`,
+      q_x: { code: "tooLong", params: { max: RESPONSE_LIMITS.longTextMax } },
     });
-    expect(errorsOf(schema, { ...valid, q_other: "from another call" })).toEqual({ "(form)": "unknownQuestion" });
+    expect(errorsOf(schema, { ...valid, q_other: "from another call" })).toEqual({ "(form)": { code: "unknownQuestion" } });
   });
 
   it("lets a draft be incomplete but never oversized", () => {
     const draft = buildAnswersSchema(questions, { draft: true });
     expect(draft.safeParse({ q_long: "", q_one: "" }).success).toBe(true);
-    expect(errorsOf(draft, { q_long: "x".repeat(51) })).toEqual({ q_long: "tooLong|50" });
-    expect(errorsOf(draft, { q_many: ["A", "B", "C"] })).toEqual({ q_many: "tooManyChoices|2" });
-    expect(errorsOf(draft, { q_unknown: "x" })).toEqual({ "(form)": "unknownQuestion" });
+    expect(errorsOf(draft, { q_long: "x".repeat(51) })).toEqual({ q_long: { code: "tooLong", params: { max: 50 } } });
+    expect(errorsOf(draft, { q_many: ["A", "B", "C"] })).toEqual({ q_many: { code: "tooManyChoices", params: { max: 2 } } });
+    expect(errorsOf(draft, { q_unknown: "x" })).toEqual({ "(form)": { code: "unknownQuestion" } });
   });
 });
 
@@ -152,7 +159,7 @@ describe("drafts", () => {
     await saveDraft(me, { responseId: draft.id, answers: { [`q_${text.id}`]: "Kept" } });
     await expect(saveDraft(me, { responseId: draft.id, answers: { [`q_${text.id}`]: "x".repeat(201) } })).rejects.toMatchObject({
       kind: "invalid",
-      fieldErrors: { [`q_${text.id}`]: ["tooLong|200"] },
+      fieldErrors: { [`q_${text.id}`]: [{ code: "tooLong", params: { max: 200 } }] },
     });
     await expect(saveDraft(me, { responseId: draft.id, answers: { [`q_${other.text.id}`]: "Elsewhere" } })).rejects.toMatchObject(
       {
@@ -211,7 +218,7 @@ describe("submitting", () => {
       submitResponse(me, { ...submission(draft.id, { [`q_${text.id}`]: "Norms" }), consent: "" }),
     ).rejects.toMatchObject({
       kind: "invalid",
-      fieldErrors: { consent: ["chooseConsent"] },
+      fieldErrors: { consent: [{ code: "chooseConsent" }] },
     });
     expect(await getOwnResponse(me, draft.id)).toMatchObject({ status: "DRAFT", consent: null });
   });
@@ -223,7 +230,7 @@ describe("submitting", () => {
     await saveDraft(me, { responseId: draft.id, answers: { [`q_${text.id}`]: "  " } });
     await expect(submitResponse(me, submission(draft.id, { [`q_${text.id}`]: " " }))).rejects.toMatchObject({
       kind: "invalid",
-      fieldErrors: { [`q_${text.id}`]: ["required"] },
+      fieldErrors: { [`q_${text.id}`]: [{ code: "answerRequired" }] },
     });
     expect(await getOwnResponse(me, draft.id)).toMatchObject({ status: "DRAFT", version: 0, reference: null });
   });
@@ -251,7 +258,7 @@ describe("submitting", () => {
     // The profile changed: the edit must say which identity to file under, never re-stamp silently.
     await expect(submitResponse(me, submission(draft.id, { [`q_${text.id}`]: "Second thought" }))).rejects.toMatchObject({
       kind: "invalid",
-      fieldErrors: { identity: ["chooseIdentity"] },
+      fieldErrors: { identity: [{ code: "chooseIdentity" }] },
     });
     const second = await submitResponse(me, submission(draft.id, { [`q_${text.id}`]: "Second thought", identity: "profile" }));
     expect([first.version, second.version]).toEqual([1, 2]);

@@ -8,6 +8,7 @@ import { db, disconnectDb } from "@/lib/db";
 import { createResponse, createUser } from "@/prisma/factories";
 import { createCodingCall, createTag as createFactoryTag } from "@/prisma/factories-coding";
 import { actor } from "./helpers";
+import { issueList } from "./zod-issues";
 
 afterAll(disconnectDb);
 
@@ -21,13 +22,10 @@ const auditOf = (itemId: string) =>
 
 describe("tags of a call", () => {
   it("checks names and descriptions against the limits", () => {
-    const issues = (values: unknown) => {
-      const result = tagInputSchema.safeParse(values);
-      return result.success ? [] : result.error.issues.map((i) => `${i.path.join(".")}:${i.message}`);
-    };
-    expect(issues({ callId: "c", name: " x " })).toEqual(["name:tagNameTooShort|2"]);
-    expect(issues({ callId: "c", name: "x".repeat(61) })).toEqual(["name:tooLong|60"]);
-    expect(issues({ callId: "c", name: "ok", description: "d".repeat(301) })).toEqual(["description:tooLong|300"]);
+    const issues = (values: unknown) => issueList(tagInputSchema, values);
+    expect(issues({ callId: "c", name: " x " })).toEqual(['name:tagNameTooShort {"min":2}']);
+    expect(issues({ callId: "c", name: "x".repeat(61) })).toEqual(['name:tooLong {"max":60}']);
+    expect(issues({ callId: "c", name: "ok", description: "d".repeat(301) })).toEqual(['description:tooLong {"max":300}']);
     expect(tagInputSchema.parse({ callId: "c", name: "  human rights " })).toEqual({
       callId: "c",
       name: "human rights",
@@ -41,12 +39,12 @@ describe("tags of a call", () => {
     const tag = await createTag(moderator, { callId: call.id, name: "Human rights", description: "Rights online" });
     await expect(createTag(moderator, { callId: call.id, name: "HUMAN RIGHTS", description: "" })).rejects.toMatchObject({
       kind: "conflict",
-      message: "tagExists",
-      fieldErrors: { name: ["tagExists"] },
+      code: "tagExists",
+      fieldErrors: { name: [{ code: "tagExists" }] },
     });
     const other = await createTag(moderator, { callId: call.id, name: "capacity building", description: "" });
     await expect(updateTag(moderator, { tagId: other.id, name: "human Rights", description: "" })).rejects.toMatchObject({
-      message: "tagExists",
+      code: "tagExists",
     });
     // Another call may use the same name.
     const elsewhere = await createCodingCall(db, []);
@@ -88,7 +86,7 @@ describe("tags of a call", () => {
       data: Array.from({ length: CURATION_LIMITS.tagsPerCall }, (_, i) => ({ callId: call.id, name: `tag ${i}` })),
     });
     await expect(createTag(moderator, { callId: call.id, name: "one more", description: "" })).rejects.toMatchObject({
-      message: "tooManyTags",
+      code: "tooManyTags",
     });
     expect(await db.tag.count({ where: { callId: call.id } })).toBe(CURATION_LIMITS.tagsPerCall);
   });
@@ -108,7 +106,7 @@ describe("tagging whole responses", () => {
 
     const foreign = await createFactoryTag(db, { callId: (await createCodingCall(db, [])).call.id });
     await expect(setResponseTag(moderator, { responseId: response.id, tagId: foreign.id }, true)).rejects.toMatchObject({
-      message: "tagOtherCall",
+      code: "tagOtherCall",
     });
     const author = await createUser(db);
     const draft = await createResponse(db, {

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { SessionUser } from "@/lib/auth/session";
 import { db, disconnectDb } from "@/lib/db";
-import { DomainError } from "@/lib/errors";
+import { isAppError } from "@/lib/errors";
 import { cite } from "@/lib/messages/citations";
 import { successorsOf, versionContentSchema } from "@/lib/messages/content";
 import { diffVersions } from "@/lib/messages/diff";
@@ -34,7 +34,18 @@ async function refusal(promise: Promise<unknown>) {
   try {
     await promise;
   } catch (error) {
-    if (error instanceof DomainError) return `${error.kind}:${error.message}`;
+    if (isAppError(error)) return `${error.kind}:${error.code}`;
+    throw error;
+  }
+  throw new Error("expected a refusal");
+}
+
+/** The refusal as data: its kind, code, parameters and per-field codes. */
+async function refused(promise: Promise<unknown>) {
+  try {
+    await promise;
+  } catch (error) {
+    if (isAppError(error)) return { kind: error.kind, code: error.code, params: error.params, fieldErrors: error.fieldErrors };
     throw error;
   }
   throw new Error("expected a refusal");
@@ -197,8 +208,8 @@ describe("publishing versions", () => {
     const cases: [Date | null, Date | null, string][] = [
       [at(now, HOUR), null, "invalid:periodBothEnds"],
       [null, at(now, HOUR), "invalid:periodBothEnds"],
-      [at(now, 2 * HOUR), at(now, HOUR), "invalid:closesBeforeOpens"],
-      [at(now, -2 * DAY), at(now, -DAY), "invalid:closesInPast"],
+      [at(now, 2 * HOUR), at(now, HOUR), "invalid:periodClosesBeforeOpens"],
+      [at(now, -2 * DAY), at(now, -DAY), "invalid:periodClosesInPast"],
       [at(now, HOUR), at(now, HOUR + (VERSION_LIMITS.periodMaxDays + 1) * DAY), "invalid:periodTooLong"],
     ];
     for (const [opens, closes, expected] of cases)
@@ -231,8 +242,8 @@ describe("publishing versions", () => {
     expect((await getPublishedMessageSet(set.slug, at(now, HOUR)))?.version.commentPeriod).toBe("open");
     await editParagraph(moderator, { paragraphId: p!.id, body: "One, revised." });
     const v2 = await saveVersion(moderator, { setId: set.id, summary: "Revised" });
-    const open = await refusal(publishVersion(moderator, { versionId: v2.id }, at(now, HOUR)));
-    expect(open).toBe(`conflict:periodOpen|${JSON.stringify({ n: 1, next: 2, until: at(now, 10 * DAY).toISOString() })}`);
+    const open = await refused(publishVersion(moderator, { versionId: v2.id }, at(now, HOUR)));
+    expect(open).toMatchObject({ kind: "conflict", code: "periodOpen", params: { n: 1, next: 2, until: at(now, 10 * DAY) } });
     expect(
       (await db.messageSetVersion.findUniqueOrThrow({ where: { id: v2.id }, select: { publishedAt: true } })).publishedAt,
     ).toBeNull();
@@ -256,7 +267,11 @@ describe("publishing versions", () => {
     );
     await editParagraph(moderator, { paragraphId: p!.id, body: "One, revised again." });
     const v3 = await saveVersion(moderator, { setId: set.id, summary: "Again" });
-    expect(await refusal(publishVersion(moderator, { versionId: v3.id }, later))).toMatch(/^conflict:periodUpcoming\|/);
+    expect(await refused(publishVersion(moderator, { versionId: v3.id }, later))).toMatchObject({
+      kind: "conflict",
+      code: "periodUpcoming",
+      params: { n: 2, next: 3, opens: at(now, 5 * DAY) },
+    });
     expect(await closeCommentPeriod(moderator, { versionId: v2.id }, later)).toMatchObject({ state: "cancelled" });
     expect(
       await db.messageSetVersion.findUniqueOrThrow({
@@ -301,10 +316,12 @@ describe("publishing versions", () => {
     await editParagraph(moderator, { paragraphId: p!.id, body: "Three." });
     const v3 = await saveVersion(moderator, { setId: set.id, summary: "Three" });
     await publishVersion(moderator, { versionId: v3.id });
-    expect(await refusal(publishVersion(moderator, { versionId: v2.id }))).toBe(
-      `conflict:olderThanPublished|${JSON.stringify({ n: 2, latest: 3 })}`,
-    );
-    expect(await refusal(finaliseVersion(moderator, { versionId: v2.id }))).toMatch(/^conflict:olderThanPublished/);
+    expect(await refused(publishVersion(moderator, { versionId: v2.id }))).toMatchObject({
+      kind: "conflict",
+      code: "olderThanPublished",
+      params: { n: 2, latest: 3 },
+    });
+    expect(await refusal(finaliseVersion(moderator, { versionId: v2.id }))).toBe("conflict:olderThanPublished");
     expect(await refusal(publishVersion(moderator, { versionId: "nope" }))).toBe("not_found:versionNotFound");
   });
 });
@@ -319,7 +336,11 @@ describe("final versions", () => {
     const now = new Date();
     const v1 = await saveVersion(moderator, { setId: set.id, summary: "" });
     await publishVersion(moderator, { versionId: v1.id, commentOpensAt: now, commentClosesAt: at(now, DAY) }, now);
-    expect(await refusal(finaliseVersion(moderator, { versionId: v1.id }, at(now, HOUR)))).toMatch(/^conflict:ownPeriodOpen\|/);
+    expect(await refused(finaliseVersion(moderator, { versionId: v1.id }, at(now, HOUR)))).toMatchObject({
+      kind: "conflict",
+      code: "ownPeriodOpen",
+      params: { n: 1, until: at(now, DAY) },
+    });
     const done = await finaliseVersion(moderator, { versionId: v1.id }, at(now, 2 * DAY));
     expect(done).toMatchObject({ number: 1, finalisedAt: at(now, 2 * DAY) });
     expect((await db.messageSet.findUniqueOrThrow({ where: { id: set.id }, select: { status: true } })).status).toBe("FINAL");
@@ -355,7 +376,11 @@ describe("final versions", () => {
     await publishVersion(moderator, { versionId: v1.id, commentOpensAt: now, commentClosesAt: at(now, DAY) }, now);
     await editParagraph(moderator, { paragraphId: p!.id, body: "One, final." });
     const v2 = await saveVersion(moderator, { setId: set.id, summary: "Final text" });
-    expect(await refusal(finaliseVersion(moderator, { versionId: v2.id }, at(now, HOUR)))).toMatch(/^conflict:periodOpenFinal\|/);
+    expect(await refused(finaliseVersion(moderator, { versionId: v2.id }, at(now, HOUR)))).toMatchObject({
+      kind: "conflict",
+      code: "periodOpenFinal",
+      params: { n: 1, next: 2, until: at(now, DAY) },
+    });
     await closeCommentPeriod(moderator, { versionId: v1.id }, at(now, 2 * HOUR));
     await finaliseVersion(moderator, { versionId: v2.id }, at(now, 3 * HOUR));
     const row = await db.messageSetVersion.findUniqueOrThrow({

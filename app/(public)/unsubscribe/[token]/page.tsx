@@ -2,10 +2,10 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
+import { UnsubscribeForm } from "@/components/notifications/unsubscribe-form";
 import { orNotFound } from "@/lib/not-found";
 import { kindSlug, parseKindSlug } from "@/lib/notifications/kinds";
 import { findUnsubscribe } from "@/lib/notifications/settings";
-import { unsubscribeAction } from "./actions";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("Unsubscribe"))("title"), robots: { index: false } };
@@ -30,17 +30,10 @@ export default async function UnsubscribePage({ params, searchParams }: Props) {
           {kind === "all" ? t("doneAll") : t("done", { what })}
         </p>
       ) : (
-        <form action={unsubscribeAction} className="form">
-          <input type="hidden" name="token" value={token} />
-          {kind !== "all" && <input type="hidden" name="kind" value={kindSlug(kind)} />}
+        <UnsubscribeForm token={token} kind={kind === "all" ? null : kindSlug(kind)}>
           <p>{t("explain", { what })}</p>
           <p className="hint">{t("explainFor", { email: target.email })}</p>
-          <div className="form-actions">
-            <button type="submit" className="button">
-              {t("confirm")}
-            </button>
-          </div>
-        </form>
+        </UnsubscribeForm>
       )}
       <p>
         <Link href="/my/notifications">{t("settingsLink")}</Link>

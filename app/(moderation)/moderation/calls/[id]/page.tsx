@@ -10,7 +10,7 @@ import { callFormValues } from "@/lib/calls/form-values";
 import { getCallForEditing, listForums } from "@/lib/calls/manage";
 import { timeZones } from "@/lib/calls/time";
 import { orNotFound } from "@/lib/not-found";
-import { publishCallAction, unpublishCallAction, updateCallAction } from "./actions";
+import { publishCallAction, unpublishCallAction, updateCallAction } from "@/lib/calls/actions";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("CallEditor"))("editTitle") };

@@ -6,7 +6,7 @@ import { requireRole } from "@/lib/auth/session";
 import { listForums } from "@/lib/calls/manage";
 import type { CallFormValues } from "@/lib/calls/schemas";
 import { timeZones } from "@/lib/calls/time";
-import { createCallAction } from "./actions";
+import { createCallAction } from "@/lib/calls/actions";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("CallEditor"))("newTitle") };

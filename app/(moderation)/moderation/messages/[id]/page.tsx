@@ -2,46 +2,23 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { CallToolsNav } from "@/components/moderation/call-tools-nav";
-import type { EditorActions } from "@/components/messages/editor-actions";
 import styles from "@/components/messages/message-editor.module.css";
 import { SectionBlock } from "@/components/messages/section-block";
 import { SourcePanel } from "@/components/messages/source-panel";
 import { TextForm } from "@/components/messages/text-form";
 import { VersionList } from "@/components/messages/version-list";
+import { updateMessageSetAction, addSectionAction } from "@/lib/messages/actions";
 import { requireRole } from "@/lib/auth/session";
 import { MESSAGE_LIMITS, sourceSearchSchema } from "@/lib/messages/schemas";
 import { getMessageSetForEditing } from "@/lib/messages/sets";
 import { listCallTags, searchExcerpts, searchResponses } from "@/lib/messages/sources";
 import { orNotFound } from "@/lib/not-found";
-import * as a from "./actions";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("MessageSets"))("title") };
 }
 
 type Props = { params: Promise<{ id: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
-
-const actions: EditorActions = {
-  updateSet: a.updateMessageSetAction,
-  addSection: a.addSectionAction,
-  renameSection: a.renameSectionAction,
-  moveSection: a.moveSectionAction,
-  deleteSection: a.deleteSectionAction,
-  addParagraph: a.addParagraphAction,
-  editParagraph: a.editParagraphAction,
-  moveParagraph: a.moveParagraphAction,
-  moveParagraphToSection: a.moveParagraphToSectionAction,
-  deleteParagraph: a.deleteParagraphAction,
-  cite: a.citeAction,
-  uncite: a.unciteAction,
-  saveVersion: a.saveVersionAction,
-  publishVersion: a.publishVersionAction,
-  preview: a.previewMarkdownAction,
-  splitParagraph: a.splitParagraphAction,
-  mergeParagraphs: a.mergeParagraphsAction,
-  closeCommentPeriod: a.closeCommentPeriodAction,
-  finaliseVersion: a.finaliseVersionAction,
-};
 
 export default async function MessageEditorPage({ params, searchParams }: Props) {
   const { id } = await params;
@@ -83,7 +60,7 @@ export default async function MessageEditorPage({ params, searchParams }: Props)
             <TextForm
               id="set"
               schema="updateSet"
-              action={actions.updateSet}
+              action={updateMessageSetAction}
               hidden={{ setId: set.id }}
               fields={[
                 { name: "title", label: t("setTitle"), maxLength: MESSAGE_LIMITS.title, defaultValue: set.title },
@@ -97,26 +74,26 @@ export default async function MessageEditorPage({ params, searchParams }: Props)
                 },
               ]}
               submitLabel={t("saveDetails")}
-              preview={actions.preview}
+              preview
             />
           </details>
           {set.sections.length === 0 && <p>{t("noSections")}</p>}
           {set.sections.map((section) => (
-            <SectionBlock key={section.id} set={set} section={section} actions={actions} />
+            <SectionBlock key={section.id} set={set} section={section} />
           ))}
           <section aria-labelledby="add-section-heading" className="editor-section">
             <h2 id="add-section-heading">{t("addSection")}</h2>
             <TextForm
               id="add-section"
               schema="addSection"
-              action={actions.addSection}
+              action={addSectionAction}
               hidden={{ setId: set.id }}
               fields={[{ name: "heading", label: t("heading"), maxLength: MESSAGE_LIMITS.heading }]}
               submitLabel={t("addSection")}
               resetOnSuccess
             />
           </section>
-          <VersionList set={set} actions={actions} />
+          <VersionList set={set} />
         </div>
         <SourcePanel
           setId={set.id}
@@ -125,7 +102,6 @@ export default async function MessageEditorPage({ params, searchParams }: Props)
           excerpts={excerpts}
           responses={responses}
           paragraphs={paragraphs}
-          cite={actions.cite}
         />
       </div>
     </>

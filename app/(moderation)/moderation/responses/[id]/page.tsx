@@ -15,9 +15,10 @@ import { orNotFound } from "@/lib/not-found";
 import {
   createExcerptAction,
   deleteExcerptAction,
+  pasteExcerptAction,
   setResponseTagAction,
   updateExcerptAction,
-} from "@/lib/curation/response-actions";
+} from "@/lib/curation/actions";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("CodingResponse"))("metaTitle") };
@@ -129,7 +130,7 @@ export default async function CurationResponsePage({ params }: { params: Params 
             responseId={response.id}
             questions={response.questions.filter((q) => q.text)}
             tags={callTags}
-            action={createExcerptAction}
+            action={pasteExcerptAction}
           />
         )}
       </section>

@@ -50,7 +50,7 @@ export default async function PublicParticipationPage({ params }: Props) {
         <h2 id="matrix-heading">{t("matrixHeading")}</h2>
         <ParticipationTotals values={table} />
         <p className="hint">{t("crossHint")}</p>
-        <ParticipationMatrix values={table} shares={groupShares} />
+        <ParticipationMatrix figures={table} shares={groupShares} />
       </section>
 
       <section aria-labelledby="growth-heading">

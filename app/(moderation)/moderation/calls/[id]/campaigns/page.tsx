@@ -9,7 +9,7 @@ import { requireRole } from "@/lib/auth/session";
 import { getCampaigns } from "@/lib/curation/campaigns";
 import { MIN_WORDS, SHINGLE_WORDS, THRESHOLD } from "@/lib/curation/similarity";
 import { orNotFound } from "@/lib/not-found";
-import { recomputeCampaignsAction } from "./actions";
+import { recomputeCampaignsAction } from "@/lib/curation/campaign-actions";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("Campaigns"))("metaTitle") };

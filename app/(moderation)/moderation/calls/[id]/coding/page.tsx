@@ -15,7 +15,7 @@ import { listResponsesForCoding } from "@/lib/curation/response-view";
 import { excerptFiltersSchema } from "@/lib/curation/schemas";
 import { getCallForCoding, listTags } from "@/lib/curation/tags";
 import { orNotFound } from "@/lib/not-found";
-import { createTagAction, deleteTagAction, updateTagAction } from "./actions";
+import { createTagAction, deleteTagAction, updateTagAction } from "@/lib/curation/actions";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("Coding"))("title") };

@@ -4,10 +4,10 @@ import { getTranslations } from "next-intl/server";
 import { TextForm } from "@/components/messages/text-form";
 import { CallToolsNav } from "@/components/moderation/call-tools-nav";
 import { requireRole } from "@/lib/auth/session";
+import { createMessageSetAction } from "@/lib/messages/actions";
 import { MESSAGE_LIMITS } from "@/lib/messages/schemas";
 import { listMessageSets } from "@/lib/messages/sets";
 import { orNotFound } from "@/lib/not-found";
-import { createMessageSetAction } from "./actions";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("MessageSets"))("title") };

@@ -14,7 +14,7 @@ import { listOutreach } from "@/lib/insights/outreach";
 import { getModeratorParticipation } from "@/lib/insights/participation";
 import { SMALL_CELL } from "@/lib/insights/suppression";
 import { orNotFound } from "@/lib/not-found";
-import { setTargetsAction } from "./actions";
+import { setTargetsAction } from "@/lib/insights/actions";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("Participation"))("moderatorTitle") };
@@ -78,15 +78,12 @@ export default async function ModeratorParticipationPage({ params }: { params: P
 
       <section aria-labelledby="by-group-heading">
         <h2 id="by-group-heading">{t("byGroupHeading")}</h2>
-        <GroupBarChart id="by-group" totals={counts.groupTotals} shares={groupShares} />
+        <GroupBarChart id="by-group" exactTotals={counts.groupTotals} shares={groupShares} />
       </section>
 
       <section aria-labelledby="matrix-heading">
         <h2 id="matrix-heading">{t("matrixHeading")}</h2>
-        <ParticipationMatrix
-          values={{ cells: counts.cells, rowTotals: counts.groupTotals, columnTotals: counts.regionTotals, total: counts.total }}
-          shares={groupShares}
-        />
+        <ParticipationMatrix exact={counts} shares={groupShares} />
       </section>
 
       <section aria-labelledby="growth-heading">
