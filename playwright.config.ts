@@ -5,6 +5,7 @@ const PORT = Number(process.env.E2E_PORT ?? 3100);
 export const BASE_URL = `http://localhost:${PORT}`;
 const MAIL_SMTP_PORT = Number(process.env.MAIL_SMTP_PORT ?? 2525);
 const MAIL_HTTP_PORT = Number(process.env.MAIL_HTTP_PORT ?? 2526);
+const WORKER_HEALTH_PORT = Number(process.env.E2E_WORKER_PORT ?? PORT + 1000);
 export const MAIL_HTTP = `http://127.0.0.1:${MAIL_HTTP_PORT}`;
 
 // Debian's Chromium where installed (CHROMIUM_PATH to choose another), else Playwright's own browser.
@@ -54,8 +55,22 @@ export default defineConfig({
         NEXTAUTH_SECRET: "e2e-secret-not-for-production-0123456789",
         SMTP_URL: `smtp://127.0.0.1:${MAIL_SMTP_PORT}`,
         MAIL_FROM: "IGF Consultations <no-reply@example.org>",
-        // The email queue is drained every half second, so queued mail arrives while a test waits.
-        MAIL_QUEUE_INTERVAL_MS: "500",
+      },
+    },
+    {
+      // The worker (lib/jobs) sends the queued mail, as `npm start` runs it beside the app; it polls every
+      // half second, so queued mail arrives while a test waits.
+      command: "node --import tsx --import ./scripts/lib/server-only.mjs scripts/worker.ts",
+      url: `http://127.0.0.1:${WORKER_HEALTH_PORT}/health`,
+      reuseExistingServer: false,
+      timeout: 60_000,
+      env: {
+        DATABASE_URL: process.env.IGF_TEST_DATABASE_URL ?? "",
+        NEXTAUTH_URL: BASE_URL,
+        SMTP_URL: `smtp://127.0.0.1:${MAIL_SMTP_PORT}`,
+        MAIL_FROM: "IGF Consultations <no-reply@example.org>",
+        WORKER_POLL_SECONDS: "0.5",
+        WORKER_HEALTH_PORT: String(WORKER_HEALTH_PORT),
       },
     },
   ],

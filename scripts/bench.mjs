@@ -23,6 +23,40 @@ const BASE = `http://127.0.0.1:${PORT}`;
 const DIST = ".next-bench";
 
 const { migrate, checkConnection } = await import("./lib/database.mjs");
+// `npm run bench -- cluster` runs only the cluster proof of issue 14 (scripts/bench-cluster.ts): 3 app
+// instances and 2 workers on a database of their own (CLUSTER_DATABASE_URL, else `igf_bench_cluster` on the
+// embedded PostgreSQL; dropped and made again), s3rver, an SMTP sink and a round-robin proxy. Not part of the
+// full bench: it takes several minutes and needs the ports CLUSTER_PORT (3210) +200..+202 and 2700.
+if (process.argv.includes("cluster")) {
+  let clusterDatabase;
+  if (process.env.CLUSTER_DATABASE_URL) {
+    clusterDatabase = { url: process.env.CLUSTER_DATABASE_URL, stop: async () => {} };
+  } else {
+    const { ensureEmbeddedDatabase } = await import("./lib/embedded-db.mjs");
+    clusterDatabase = await ensureEmbeddedDatabase({
+      dataDir: join(ROOT, ".data/bench-postgres"),
+      database: "igf_bench_cluster",
+    });
+  }
+  const args = [
+    "--import",
+    "tsx",
+    "--import",
+    "./scripts/lib/server-only.mjs",
+    "scripts/bench-cluster.ts",
+    ...process.argv.slice(2),
+  ];
+  const child = spawn(process.execPath, args, {
+    cwd: ROOT,
+    env: { ...process.env, DATABASE_URL: clusterDatabase.url },
+    stdio: "inherit",
+  });
+  // Ctrl-C reaches the child too (same terminal): it stops what it started, then this process stops the database.
+  for (const signal of ["SIGINT", "SIGTERM"]) process.on(signal, () => child.kill(signal));
+  const code = await new Promise((resolve) => child.on("exit", (status) => resolve(status ?? 1)));
+  await clusterDatabase.stop();
+  process.exit(code);
+}
 let database;
 if (process.env.BENCH_DATABASE_URL) {
   await checkConnection(process.env.BENCH_DATABASE_URL, "BENCH_DATABASE_URL");

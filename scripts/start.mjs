@@ -1,8 +1,10 @@
 #!/usr/bin/env node
 // `npm start`: the one command that installs what is missing, prepares the database (the embedded
 // PostgreSQL unless DATABASE_URL is set: created, migrated and filled with the demo on first run), builds
-// the app if its sources changed, and serves it on http://localhost:3000 (PORT to change).
-// `npm run dev` does the same with `next dev`. Ctrl-C stops the app and the embedded database.
+// the app if its sources changed, and serves it on http://localhost:3000 (PORT to change), with one worker
+// beside it for the background jobs (emails, notification fan-out, the final PDF, cleanup: lib/jobs).
+// `npm run dev` does the same with `next dev`. Ctrl-C (or SIGTERM) stops the app, then the worker (which
+// finishes its jobs in flight), then the embedded database. START_WORKER=0 runs no worker (run them yourself).
 import { spawn, spawnSync } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, readdirSync, statSync, writeFileSync } from "node:fs";
@@ -102,17 +104,49 @@ const next = spawn(join(ROOT, "node_modules/.bin/next"), nextArgs({ dev, port, h
   stdio: "inherit",
   env,
 });
-say(`Serving on http://localhost:${port} — press Ctrl-C to stop.`);
+const worker =
+  process.env.START_WORKER === "0"
+    ? null
+    : spawn(process.execPath, ["--import", "tsx", "--import", "./scripts/lib/server-only.mjs", "scripts/worker.ts"], {
+        cwd: ROOT,
+        stdio: "inherit",
+        env,
+      });
+say(`Serving on http://localhost:${port}${worker ? " with a worker" : ""} — press Ctrl-C to stop.`);
+
+const running = (child) => child && child.exitCode === null && child.signalCode === null;
+/** SIGTERM, then wait for the exit (SIGKILL after `ms`). */
+function stopChild(child, ms) {
+  if (!running(child)) return Promise.resolve();
+  return new Promise((resolveStop) => {
+    const timer = setTimeout(() => child.kill("SIGKILL"), ms);
+    child.once("exit", () => {
+      clearTimeout(timer);
+      resolveStop();
+    });
+    child.kill("SIGTERM");
+  });
+}
 
 let stopping = false;
 async function shutdown(code) {
   if (stopping) return;
   stopping = true;
-  if (next.exitCode === null) next.kill("SIGTERM");
+  // The app first (no new requests, so no new jobs), then the worker (it finishes what is in flight).
+  await stopChild(next, 15_000);
+  await stopChild(worker, 40_000);
   await database.stop();
   process.exit(code);
 }
 process.on("SIGINT", () => shutdown(0));
 process.on("SIGTERM", () => shutdown(0));
-process.on("exit", () => next.exitCode === null && next.kill("SIGKILL"));
+process.on("exit", () => {
+  for (const child of [next, worker]) if (running(child)) child.kill("SIGKILL");
+});
 next.on("exit", (code) => shutdown(stopping ? 0 : (code ?? 1)));
+worker?.on("exit", (code) => {
+  if (!stopping) {
+    console.error(`[start] The worker stopped (exit ${code}); stopping the app.`);
+    shutdown(code || 1);
+  }
+});

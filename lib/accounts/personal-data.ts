@@ -6,6 +6,7 @@
 // (responseId/excerptId become null by the foreign keys), so a message can say "source removed".
 import "server-only";
 import { makePublicCopies, neutralFileName } from "@/lib/attachments/attachments";
+import { noteRemoved } from "@/lib/attachments/orphans";
 import { storage } from "@/lib/attachments/storage";
 import { recordAudit } from "@/lib/audit/record";
 import type { SessionUser } from "@/lib/auth/session";
@@ -200,12 +201,11 @@ export async function deleteAccount(actor: Actor, input: DeleteAccountInput) {
       itemId: user.id,
       after: result,
     });
-    return {
-      result,
-      email: user.email,
-      kept: kept.map((r) => r.id),
-      storageKeys: removed.flatMap((r) => r.attachments.flatMap((file) => [file.storageKey, file.publicStorageKey ?? []].flat())),
-    };
+    const storageKeys = removed.flatMap((r) =>
+      r.attachments.flatMap((file) => [file.storageKey, file.publicStorageKey ?? []].flat()),
+    );
+    await noteRemoved(tx, storageKeys);
+    return { result, email: user.email, kept: kept.map((r) => r.id), storageKeys };
   });
   // The rows are gone; the bytes follow. A file left behind by a crash here is unreachable (no row names it).
   const files = storage();

@@ -15,6 +15,7 @@ import type { Consent, ResponseStatus } from "@/lib/generated/prisma/enums";
 import { publicCopy, publicFileAccess, publicResponseIds } from "@/lib/responses/public";
 import { cleanFileName, detectType, MAX_BYTES, MAX_FILES } from "./detect";
 import { ALLOWED_TYPES, kindOfMediaType, type AttachmentSummary } from "./limits";
+import { forgetUpload, noteRemoved, noteUpload } from "./orphans";
 import { newStorageKey, storage } from "./storage";
 import { stripMetadata } from "./strip";
 
@@ -63,6 +64,7 @@ export async function addAttachment(
   await limitAccount(UPLOADS_PER_ACCOUNT, actor.id);
   const storageKey = newStorageKey();
   const files = storage();
+  await noteUpload(storageKey);
   await files.put(storageKey, input.bytes, { contentType: mediaType });
   let created: AttachmentSummary;
   try {
@@ -71,6 +73,7 @@ export async function addAttachment(
       if ((await tx.attachment.count({ where: { responseId: input.responseId } })) >= MAX_FILES) {
         throw Conflict("tooManyFiles", { maxFiles: MAX_FILES });
       }
+      await forgetUpload(tx, storageKey);
       return tx.attachment.create({
         data: {
           responseId: input.responseId,
@@ -116,10 +119,14 @@ export async function makePublicCopies(responseId: string) {
     const key = newStorageKey();
     try {
       const stripped = await stripMetadata(attachment.mediaType, await readAll(await files.get(attachment.storageKey)));
+      await noteUpload(key);
       await files.put(key, stripped, { contentType: attachment.mediaType });
-      const { count } = await db.attachment.updateMany({
-        where: { id: attachment.id, publicStorageKey: null },
-        data: { publicStorageKey: key, publicSize: stripped.length },
+      const { count } = await db.$transaction(async (tx) => {
+        await forgetUpload(tx, key);
+        return tx.attachment.updateMany({
+          where: { id: attachment.id, publicStorageKey: null },
+          data: { publicStorageKey: key, publicSize: stripped.length },
+        });
       });
       if (count === 0) await files.remove(key); // removed meanwhile, or made by a parallel call
     } catch (error) {
@@ -144,6 +151,11 @@ export async function removeAttachment(actor: Actor, id: string) {
     });
     if (!attachment) throw NotFound();
     await tx.attachment.delete({ where: { id }, select: { id: true } });
+    // Removed just below; noted in case this process stops first (files-cleanup removes them then).
+    await noteRemoved(
+      tx,
+      [attachment.storageKey, attachment.publicStorageKey].filter((key) => key !== null),
+    );
     return [attachment.storageKey, attachment.publicStorageKey];
   });
   // The row is gone, so nobody can reach the bytes any more; a failure here only leaves an orphan file.

@@ -7,7 +7,7 @@ import { db } from "@/lib/db";
 import { Conflict, Invalid } from "@/lib/errors";
 import { fieldErrorsOf } from "@/lib/validation/issues";
 import { requireModerator, type Moderator } from "@/lib/moderation/permissions";
-import { kickEmailWorker, queueCommentAnswered } from "@/lib/notifications/events";
+import { queueCommentAnswered } from "@/lib/notifications/events";
 import { lockItem } from "@/lib/moderation/engine";
 import { commentKind } from "./kind";
 import { answerInputSchema, type AnswerFormValues } from "./schemas";
@@ -51,6 +51,5 @@ export async function answerComment(actor: Moderator, values: AnswerFormValues, 
     await queueCommentAnswered(tx, { commentId: item.id });
     return { id: item.id, setId: item.setId, disposition: input.disposition };
   });
-  kickEmailWorker();
   return result;
 }

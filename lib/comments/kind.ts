@@ -4,7 +4,7 @@
 import "server-only";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { ItemKind, LockedItem } from "@/lib/moderation/engine";
-import { kickEmailWorker, queueCommentReply } from "@/lib/notifications/events";
+import { queueCommentReply } from "@/lib/notifications/events";
 
 export type LockedComment = LockedItem & { setId: string; versionId: string; parentId: string | null };
 
@@ -23,8 +23,8 @@ export const commentKind: ItemKind<LockedComment, void, "commentId"> = {
   isPublic: async (_tx, item) => item.moderationState === "PUBLISHED",
   afterTransition: async (tx, before, after) => {
     if (before.parentId === null || before.moderationState !== "PENDING" || after.moderationState !== "PUBLISHED") return;
+    // Queued in the same transaction: the worker sends it once the change is committed.
     await queueCommentReply(tx, { replyId: before.id });
-    return kickEmailWorker;
   },
   errors: {
     notFound: "commentNotFound",

@@ -11,7 +11,7 @@ import { fieldErrorsOf } from "@/lib/validation/issues";
 import { COMMENTS_PER_ACCOUNT, limitAccount } from "@/lib/limits/account";
 import { versionContentSchema } from "@/lib/messages/content";
 import { commentPeriodState } from "@/lib/messages/period";
-import { kickEmailWorker, queueCommentReply } from "@/lib/notifications/events";
+import { queueCommentReply } from "@/lib/notifications/events";
 import type { DbClient } from "@/lib/db";
 import { COMMENT_LIMITS, commentInputSchema, type CommentFormValues } from "./schemas";
 
@@ -129,7 +129,6 @@ export async function postComment(
       if (comment.parentId && comment.moderationState === "PUBLISHED") await queueCommentReply(tx, { replyId: comment.id });
       return comment;
     });
-    if (posted.parentId && posted.moderationState === "PUBLISHED") kickEmailWorker();
     return { id: posted.id, moderationState: posted.moderationState, duplicate: false };
   } catch (error) {
     // The same form sent twice at once: the second insert meets the unique key; answer with the first.

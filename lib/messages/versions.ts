@@ -11,7 +11,8 @@ import "server-only";
 import type { SessionUser } from "@/lib/auth/session";
 import { db } from "@/lib/db";
 import { Conflict, Invalid, NotFound } from "@/lib/errors";
-import { kickEmailWorker, queueDraftOpened, queueFinalPublished } from "@/lib/notifications/events";
+import { enqueueJob } from "@/lib/jobs/queue";
+import { queueFanout } from "@/lib/notifications/events";
 import { audit, lockSet, requireModerator, type Tx } from "./access";
 import type { VersionContent } from "./content";
 import { commentPeriodState } from "./period";
@@ -177,7 +178,8 @@ export async function publishVersion(
       select: { id: true },
     });
     await tx.messageSet.update({ where: { id: set.id }, data: { status: "PUBLISHED" }, select: { id: true } });
-    if (period) await queueDraftOpened(tx, { versionId: version.id });
+    // One job, whatever the audience: the worker writes and sends the emails (notify-fanout).
+    if (period) await queueFanout(tx, "draft-opened", version.id);
     await audit(tx, actor, {
       action: "messageSetVersion.publish",
       itemType: "messageSetVersion",
@@ -200,7 +202,6 @@ export async function publishVersion(
       commentClosesAt: period?.closesAt ?? null,
     };
   });
-  if (result.commentOpensAt) kickEmailWorker();
   return result;
 }
 
@@ -254,7 +255,9 @@ export async function finaliseVersion(actor: SessionUser, input: { versionId: st
       select: { id: true },
     });
     await tx.messageSet.update({ where: { id: set.id }, data: { status: "FINAL" }, select: { id: true } });
-    await queueFinalPublished(tx, { versionId: version.id });
+    await queueFanout(tx, "final-published", version.id);
+    // The final PDF is made once, now, and kept in storage (lib/messages/final-file.ts).
+    await enqueueJob(tx, "final-pdf", { versionId: version.id, language: "en" }, { singletonKey: `final-pdf:${version.id}:en` });
     await audit(tx, actor, {
       action: "messageSetVersion.finalise",
       itemType: "messageSetVersion",
@@ -270,7 +273,6 @@ export async function finaliseVersion(actor: SessionUser, input: { versionId: st
     });
     return { id: version.id, number: version.number, finalisedAt: now };
   });
-  kickEmailWorker();
   return result;
 }
 

@@ -1,20 +1,25 @@
 "use server";
-// The email queue's administration: retry a failed email.
+// The email queue's administration: retry a failed email, or a failed background job.
 import { getTranslations } from "next-intl/server";
 import { defineAction } from "@/lib/actions";
+import { retryJob } from "@/lib/jobs/admin";
 import { retryEmailJob } from "./admin";
-import { kickEmailWorker } from "./events";
-import { retryEmailSchema } from "./schemas";
+import { retryEmailSchema, retryJobSchema } from "./schemas";
 
 export const retryEmailAction = defineAction({
   name: "notifications.retryEmail",
   auth: "ADMIN",
   schema: retryEmailSchema,
-  run: async ({ jobId }, { actor }) => {
-    const { id } = await retryEmailJob(actor, jobId);
-    kickEmailWorker();
-    // No revalidation: the row stays, with its confirmation, until the page is reloaded.
-    return { id };
-  },
+  // The row is PENDING again, with a send job queued in the same transaction.
+  run: async ({ jobId }, { actor }) => retryEmailJob(actor, jobId),
+  // No revalidation: the row stays, with its confirmation, until the page is reloaded.
   message: async ({ id }) => (await getTranslations("AdminEmails"))("retried", { id }),
+});
+
+export const retryJobAction = defineAction({
+  name: "notifications.retryJob",
+  auth: "ADMIN",
+  schema: retryJobSchema,
+  run: async ({ queue, jobId }, { actor }) => retryJob(actor, queue, jobId),
+  message: async ({ id }) => (await getTranslations("AdminEmails"))("jobRetried", { id }),
 });

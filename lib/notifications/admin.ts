@@ -7,6 +7,7 @@ import type { SessionUser } from "@/lib/auth/session";
 import { db } from "@/lib/db";
 import { Conflict, Forbidden, NotFound, Unauthenticated } from "@/lib/errors";
 import type { EmailStatus } from "@/lib/generated/prisma/enums";
+import { enqueueEmailRows } from "./worker";
 
 export const EMAIL_STATUSES: readonly EmailStatus[] = ["PENDING", "SENDING", "SENT", "FAILED", "CANCELLED"];
 /** Failed jobs listed on the page. */
@@ -34,7 +35,7 @@ export async function getEmailQueueOverview(actor: SessionUser | null) {
   return { counts, failed: failed.map((job) => ({ ...job, id: job.id.toString() })) };
 }
 
-/** Queues a failed job for one more attempt, now. */
+/** Queues a failed job for one more attempt, now (a new email-send job, in the same transaction). */
 export async function retryEmailJob(actor: SessionUser | null, jobId: string) {
   const admin = requireAdmin(actor);
   return db.$transaction(async (tx) => {
@@ -47,6 +48,7 @@ export async function retryEmailJob(actor: SessionUser | null, jobId: string) {
       data: { status: "PENDING", nextAttemptAt: new Date(), maxAttempts: job.attempts + 1 },
       select: { id: true },
     });
+    await enqueueEmailRows(tx, [job.id]);
     await recordAudit(tx, {
       actor: { id: admin.id, role: admin.role },
       action: "email.retry",

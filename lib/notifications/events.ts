@@ -1,7 +1,9 @@
 // The events that queue email (issue 5). Each queue* function runs INSIDE the transaction of the change
-// that causes it (so an event that rolls back queues nothing) and only writes EmailJob rows; nothing is
-// sent here. After the transaction commits, the caller calls kickEmailWorker(), which sends in the
-// background and never blocks or fails the user's request.
+// that causes it (so an event that rolls back queues nothing) and only writes outbox rows (email_jobs) and
+// one email-send job per row (lib/jobs, same transaction); nothing is sent here: a worker sends them.
+// Events with a large audience (a draft opened, final messages published) are not rendered in the
+// publishing transaction: it enqueues one notify-fanout job (queueFanout), which calls the same functions
+// in batches of FANOUT_BATCH recipients.
 //
 // Every job has a dedupe key (one email per user per event): a repeated event queues nothing
 // (INSERT … ON CONFLICT ("dedupeKey") DO NOTHING). Users who turned the kind off get nothing; the worker
@@ -13,7 +15,8 @@ import type { NotificationKind } from "@/lib/generated/prisma/enums";
 import { preferenceField } from "./kinds";
 import { commentAnsweredEmail, commentReplyEmail, draftOpenedEmail, finalPublishedEmail, type RenderedEmail } from "./templates";
 import { ensurePreferences } from "./tokens";
-import { startDrain } from "./worker";
+import { enqueueJob } from "@/lib/jobs/queue";
+import { enqueueEmailRows } from "./worker";
 
 type Tx = Prisma.TransactionClient;
 
@@ -42,8 +45,13 @@ async function enqueue(
     return [{ userId: recipient.id, kind, to: recipient.email, dedupeKey: dedupeKey(recipient.id), ...email }];
   });
   if (!data.length) return 0;
-  const { count } = await tx.emailJob.createMany({ data, skipDuplicates: true });
-  return count;
+  // Rows whose dedupe key exists are skipped, and so are their jobs: a repeated event sends nothing twice.
+  const created = await tx.emailJob.createManyAndReturn({ data, skipDuplicates: true, select: { id: true } });
+  await enqueueEmailRows(
+    tx,
+    created.map((row) => row.id),
+  );
+  return created.length;
 }
 
 const recipientSelect = { id: true, email: true, profile: { select: { displayName: true } } } as const;
@@ -53,10 +61,17 @@ const asRecipient = (user: { id: string; email: string; profile: { displayName: 
   name: user.profile?.displayName ?? null,
 });
 
+/** Recipients rendered and written per transaction by the fan-out job. */
+export const FANOUT_BATCH = 500;
+
+/** Part of the audience: these user ids only (null: everyone). */
+type Page = string[] | null;
+
 /** Authors of submitted responses to the call and its followers (and, with `setId`, commenters on the set). */
-async function audience(tx: Tx, callId: string, setId?: string): Promise<Recipient[]> {
+async function audience(tx: Tx, callId: string, setId?: string, page: Page = null): Promise<Recipient[]> {
   const users = await tx.user.findMany({
     where: {
+      ...(page ? { id: { in: page } } : {}),
       OR: [
         { responses: { some: { callId, status: "SUBMITTED" } } },
         { follows: { some: { callId } } },
@@ -79,7 +94,7 @@ const versionSelect = {
 } as const;
 
 /** A version was published with a comment period: to people who responded to the call or follow it. */
-export async function queueDraftOpened(tx: Tx, { versionId }: { versionId: string }): Promise<number> {
+export async function queueDraftOpened(tx: Tx, { versionId }: { versionId: string }, page: Page = null): Promise<number> {
   const version = await tx.messageSetVersion.findUnique({ where: { id: versionId }, select: versionSelect });
   if (!version) return 0;
   const { set } = version;
@@ -95,7 +110,7 @@ export async function queueDraftOpened(tx: Tx, { versionId }: { versionId: strin
   return enqueue(
     tx,
     "DRAFT_OPENED",
-    await audience(tx, set.call.id),
+    await audience(tx, set.call.id, undefined, page),
     (userId) => `draft-opened:${versionId}:${userId}`,
     (recipient) => draftOpenedEmail(recipient, item),
   );
@@ -169,7 +184,7 @@ export async function queueCommentAnswered(tx: Tx, { commentId }: { commentId: s
 }
 
 /** A version was marked final: to people who responded to the call, follow it, or commented on the set. */
-export async function queueFinalPublished(tx: Tx, { versionId }: { versionId: string }): Promise<number> {
+export async function queueFinalPublished(tx: Tx, { versionId }: { versionId: string }, page: Page = null): Promise<number> {
   const version = await tx.messageSetVersion.findUnique({ where: { id: versionId }, select: versionSelect });
   if (!version) return 0;
   const { set } = version;
@@ -177,13 +192,43 @@ export async function queueFinalPublished(tx: Tx, { versionId }: { versionId: st
   return enqueue(
     tx,
     "FINAL_PUBLISHED",
-    await audience(tx, set.call.id, set.id),
+    await audience(tx, set.call.id, set.id, page),
     (userId) => `final-published:${versionId}:${userId}`,
     (recipient) => finalPublishedEmail(recipient, item),
   );
 }
 
-/** Starts sending what is queued, in the background, after the response (never awaited by callers). */
-export function kickEmailWorker(): void {
-  startDrain();
+export type FanoutEvent = "draft-opened" | "final-published";
+
+/**
+ * The notify-fanout job: the event's audience in batches of FANOUT_BATCH, each batch rendered and written
+ * (rows and their send jobs) in its own transaction. Idempotent: a retry after a crash skips the rows
+ * already written (dedupe keys), so nobody gets a second email. Returns how many emails it queued.
+ */
+export async function runFanout(
+  db: { $transaction<T>(fn: (tx: Tx) => Promise<T>, options?: { timeout?: number }): Promise<T> },
+  event: FanoutEvent,
+  versionId: string,
+): Promise<number> {
+  const ids = await db.$transaction(async (tx) => {
+    const version = await tx.messageSetVersion.findUnique({
+      where: { id: versionId },
+      select: { set: { select: { id: true, callId: true } } },
+    });
+    if (!version) return [];
+    const setId = event === "final-published" ? version.set.id : undefined;
+    return (await audience(tx, version.set.callId, setId)).map((recipient) => recipient.id);
+  });
+  const queue = event === "draft-opened" ? queueDraftOpened : queueFinalPublished;
+  let queued = 0;
+  for (let i = 0; i < ids.length; i += FANOUT_BATCH) {
+    const batch = ids.slice(i, i + FANOUT_BATCH);
+    queued += await db.$transaction((tx) => queue(tx, { versionId }, batch), { timeout: 60_000 });
+  }
+  return queued;
+}
+
+/** In the publishing transaction: one job that will mail everyone the event concerns. */
+export async function queueFanout(tx: Tx, event: FanoutEvent, versionId: string): Promise<void> {
+  await enqueueJob(tx, "notify-fanout", { event, versionId }, { singletonKey: `${event}:${versionId}` });
 }

@@ -31,3 +31,9 @@ export const unsubscribeSchema = z.object({
 });
 
 export const retryEmailSchema = z.object({ jobId: text().regex(/^\d{1,18}$/) });
+
+/** A pg-boss job: its queue and uuid. */
+export const retryJobSchema = z.object({
+  queue: text().regex(/^[a-z-]{1,40}$/),
+  jobId: text().regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/),
+});

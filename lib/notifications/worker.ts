@@ -1,15 +1,16 @@
-// Sends the email queue, outside any user request. A drain:
-//   1. puts back jobs left in SENDING for over STUCK_AFTER_MS (a worker that crashed mid-send);
-//   2. claims up to `limit` due PENDING jobs in one statement (FOR UPDATE SKIP LOCKED: two drains, in this
-//      process or another, never claim the same job), counting the attempt;
-//   3. per job: cancels it when the user is gone or turned its kind off since it was queued, else sends it
-//      (with RFC 8058 one-click List-Unsubscribe headers) and marks it SENT, or records the error and
-//      schedules a retry with exponential backoff, FAILED after maxAttempts.
-// The running app drains every MAIL_QUEUE_INTERVAL_MS (instrumentation.ts) and right after each event
-// (kickEmailWorker). Tests call drainEmailQueue directly.
+// Sends the email outbox (email_jobs), outside any user request. Each row is sent by one pg-boss job
+// ("email-send", lib/jobs): the job claims the row (PENDING → SENDING, counting the attempt; a second job
+// for the same row finds it claimed or SENT and does nothing, so a retried job never sends twice), cancels
+// it when the user is gone or turned its kind off since it was queued, else sends it (with RFC 8058
+// one-click List-Unsubscribe headers for notifications) and marks it SENT, or records the error and throws,
+// so pg-boss retries it with exponential backoff; FAILED after maxAttempts.
+// The "email-sweep" job (every minute, and when a worker starts) puts back rows a crashed worker left
+// SENDING and enqueues a job for every due PENDING row that has none: rows queued before the job queue
+// existed, or by an admin's retry. drainEmailQueue sends due rows directly, in batches (tests, scripts).
 // No "server-only": imported by events.ts, which the browser tests use outside Next.js.
 import { db } from "@/lib/db";
 import type { NotificationKind } from "@/lib/generated/prisma/enums";
+import { enqueueJobs, ensureQueues, JOB_SCHEMA } from "@/lib/jobs/queue";
 import { sendMail, type Mail } from "@/lib/mail/send";
 import { preferenceField } from "./kinds";
 import { oneClickUrl } from "./templates";
@@ -29,7 +30,7 @@ export const retryDelayMs = (attempts: number) => Math.min(RETRY_BASE_MS * 2 ** 
 type Claimed = {
   id: bigint;
   userId: string | null;
-  kind: NotificationKind;
+  kind: NotificationKind | null;
   to: string;
   subject: string;
   text: string;
@@ -73,11 +74,20 @@ async function claim(now: Date, limit: number): Promise<Claimed[]> {
     RETURNING id, "userId", kind, "to", subject, text, html, attempts, "maxAttempts"`;
 }
 
-/** The user's wish at send time: their one-click unsubscribe address, or null when the kind is off or they are gone. */
+/**
+ * The user's wish at send time: their one-click unsubscribe address, "" for a service email (a receipt: no
+ * kind, nothing to turn off), or null when the kind is off or they are gone.
+ */
 async function stillWanted(job: Claimed): Promise<string | null> {
   if (!job.userId) return null;
-  const user = await db.user.findUnique({ where: { id: job.userId }, select: { id: true } });
-  if (!user) return null;
+  // One statement (this runs for every email): the user and their preference row, if any.
+  const [row] = await db.$queryRaw<
+    { token: string | null; draftOpened: boolean; commentActivity: boolean; finalPublished: boolean }[]
+  >`SELECT p."unsubscribeToken" AS token, p."draftOpened", p."commentActivity", p."finalPublished"
+      FROM users u LEFT JOIN notification_preferences p ON p."userId" = u.id WHERE u.id = ${job.userId}`;
+  if (!row) return null;
+  if (!job.kind) return "";
+  if (row.token) return row[preferenceField[job.kind]] ? oneClickUrl(row.token, job.kind) : null;
   const preference = (await db.$transaction((tx) => ensurePreferences(tx, [job.userId!]))).get(job.userId);
   if (!preference?.[preferenceField[job.kind]]) return null;
   return oneClickUrl(preference.unsubscribeToken, job.kind);
@@ -87,11 +97,17 @@ const errorText = (error: unknown) =>
   (error instanceof Error ? error.message : String(error)).replace(/\s+/g, " ").trim().slice(0, MAX_ERROR_LENGTH) ||
   "Unknown error";
 
-async function settle(job: Claimed, now: Date, send: NonNullable<DrainOptions["send"]>): Promise<keyof DrainResult> {
+type Outcome = "sent" | "retried" | "failed" | "cancelled";
+
+async function settle(
+  job: Claimed,
+  now: Date,
+  send: NonNullable<DrainOptions["send"]>,
+): Promise<{ outcome: Outcome; error?: string }> {
   const unsubscribe = await stillWanted(job);
-  if (!unsubscribe) {
+  if (unsubscribe === null) {
     await db.emailJob.update({ where: { id: job.id }, data: { status: "CANCELLED" }, select: { id: true } });
-    return "cancelled";
+    return { outcome: "cancelled" };
   }
   try {
     await send({
@@ -99,27 +115,27 @@ async function settle(job: Claimed, now: Date, send: NonNullable<DrainOptions["s
       subject: job.subject,
       text: job.text,
       html: job.html,
-      headers: { "List-Unsubscribe": `<${unsubscribe}>`, "List-Unsubscribe-Post": "List-Unsubscribe=One-Click" },
+      headers: unsubscribe
+        ? { "List-Unsubscribe": `<${unsubscribe}>`, "List-Unsubscribe-Post": "List-Unsubscribe=One-Click" }
+        : undefined,
     });
   } catch (error) {
     const last = job.attempts >= job.maxAttempts;
+    const message = errorText(error);
     await db.emailJob.update({
       where: { id: job.id },
       data: {
         status: last ? "FAILED" : "PENDING",
-        lastError: errorText(error),
+        lastError: message,
         nextAttemptAt: new Date(now.getTime() + (last ? 0 : retryDelayMs(job.attempts))),
       },
       select: { id: true },
     });
-    return last ? "failed" : "retried";
+    return { outcome: last ? "failed" : "retried", error: message };
   }
-  await db.emailJob.update({
-    where: { id: job.id },
-    data: { status: "SENT", sentAt: new Date(), lastError: null },
-    select: { id: true },
-  });
-  return "sent";
+  await db.$executeRaw`UPDATE email_jobs SET status = 'SENT', "sentAt" = now(), "lastError" = NULL, "updatedAt" = now()
+    WHERE id = ${job.id}`;
+  return { outcome: "sent" };
 }
 
 /** One drain: recovers stuck jobs, then claims and settles one batch of due jobs, one after another. */
@@ -129,7 +145,7 @@ export async function drainEmailQueue({ now = new Date(), limit = DRAIN_BATCH, s
   result.claimed = jobs.length;
   for (const job of jobs) {
     try {
-      result[await settle(job, now, send)] += 1;
+      result[(await settle(job, now, send)).outcome] += 1;
     } catch (error) {
       // A database error while settling: the job stays SENDING and is recovered after STUCK_AFTER_MS.
       console.error(`[email] job ${job.id} could not be settled`, error);
@@ -138,32 +154,57 @@ export async function drainEmailQueue({ now = new Date(), limit = DRAIN_BATCH, s
   return result;
 }
 
-// One background drain at a time per process (the state is on globalThis: Next may load this module more
-// than once). A kick during a drain asks for one more round, so a job committed meanwhile is not left
-// waiting for the interval.
-const state = globalThis as unknown as { __igfEmailDrain?: { running: boolean; again: boolean } };
+/** An email-send job that finds its row SENDING for longer than this takes it over (its worker was killed). */
+export const CLAIM_EXPIRES_MS = 3 * 60_000;
 
-export function startDrain(): void {
-  const drain = (state.__igfEmailDrain ??= { running: false, again: false });
-  if (drain.running) {
-    drain.again = true;
-    return;
-  }
-  drain.running = true;
-  void (async () => {
-    try {
-      do {
-        drain.again = false;
-        // Whole batches until the due jobs are done (a full batch may mean more are waiting).
-        for (let round = 0; round < 50; round += 1) {
-          const { claimed } = await drainEmailQueue();
-          if (claimed < DRAIN_BATCH) break;
-        }
-      } while (drain.again);
-    } catch (error) {
-      console.error("[email] drain failed", error);
-    } finally {
-      drain.running = false;
-    }
-  })();
+/**
+ * The email-send job: sends outbox row `id` once. Returns what happened; "skipped" when the row is not
+ * PENDING (sent, cancelled, failed, or being sent by another job). Throws after a failed attempt that will
+ * be retried, so the queue schedules the retry with backoff.
+ */
+export async function sendEmailRow(id: bigint, { now = new Date(), send = sendMail }: Omit<DrainOptions, "limit"> = {}) {
+  const [job] = await db.$queryRaw<Claimed[]>`
+    UPDATE email_jobs
+       SET status = 'SENDING', attempts = attempts + 1, "updatedAt" = ${now}
+     WHERE id = ${id}
+       AND (status = 'PENDING' OR (status = 'SENDING' AND "updatedAt" < ${new Date(now.getTime() - CLAIM_EXPIRES_MS)}))
+    RETURNING id, "userId", kind, "to", subject, text, html, attempts, "maxAttempts"`;
+  if (!job) return "skipped" as const;
+  const { outcome, error } = await settle(job, now, send);
+  if (outcome === "retried") throw new Error(`Email ${id} not sent (attempt ${job.attempts} of ${job.maxAttempts}): ${error}`);
+  return outcome;
+}
+
+/** Rows enqueued per sweep (the next sweep takes the rest). */
+export const SWEEP_BATCH = 5000;
+
+/**
+ * The email-sweep job: recovers rows stuck in SENDING, then enqueues an email-send job for each due PENDING
+ * row that no live job carries. Returns how many it recovered and enqueued.
+ */
+export async function sweepEmailQueue(now = new Date()) {
+  await ensureQueues();
+  const recovered = await recoverStuck(now);
+  const rows = await db.$queryRawUnsafe<{ id: bigint }[]>(
+    `SELECT e.id FROM email_jobs e
+      WHERE e.status = 'PENDING' AND e."nextAttemptAt" <= $1
+        AND NOT EXISTS (SELECT 1 FROM ${JOB_SCHEMA}.job j
+                         WHERE j.name = 'email-send' AND j.singleton_key = 'email:' || e.id AND j.state < 'completed')
+      ORDER BY e."nextAttemptAt", e.id LIMIT ${SWEEP_BATCH}`,
+    now,
+  );
+  const enqueued = await enqueueEmailRows(
+    db,
+    rows.map((row) => row.id),
+  );
+  return { recovered, enqueued };
+}
+
+/** One email-send job per outbox row, through `client` (the transaction that wrote the rows). */
+export function enqueueEmailRows(client: Parameters<typeof enqueueJobs>[0], ids: bigint[]) {
+  return enqueueJobs(
+    client,
+    "email-send",
+    ids.map((id) => ({ data: { id: id.toString() }, singletonKey: `email:${id}` })),
+  );
 }

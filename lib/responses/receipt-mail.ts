@@ -1,13 +1,16 @@
 // The receipt email: the reference number, the call, how the response is published, the identity it is
 // filed under, and a link to the receipt page (which shows the answers to the signed-in author only; the
-// email itself carries no answers).
+// email itself carries no answers). Queued in the submitting transaction as an outbox row (a service email:
+// no notification kind, sent whatever the settings), sent by a worker and retried while the mail server is
+// down; one per response version (dedupe key), so a retried job or a replayed submit sends no second one.
 import "server-only";
 import { createTranslator } from "next-intl";
 import { formatInZoneAndUtc } from "@/lib/dates/format";
 import type { Consent, StakeholderGroup, UnRegion } from "@/lib/generated/prisma/enums";
 import core from "@/lib/i18n/messages/en/core.json";
 import messages from "@/lib/i18n/messages/en/responses.json";
-import { sendMail } from "@/lib/mail/send";
+import type { Prisma } from "@/lib/generated/prisma/client";
+import { enqueueEmailRows } from "@/lib/notifications/worker";
 import { escapeHtml } from "@/lib/text";
 
 const siteUrl = () => (process.env.NEXTAUTH_URL ?? "http://localhost:3000").replace(/\/+$/, "");
@@ -19,7 +22,7 @@ export type FiledIdentity = {
   onBehalfOf: string | null;
 };
 
-export async function sendReceiptMail(input: {
+type ReceiptInput = {
   to: string;
   responseId: string;
   reference: string;
@@ -31,7 +34,9 @@ export async function sendReceiptMail(input: {
   consent: Consent;
   identity: FiledIdentity;
   privateFiles?: boolean;
-}) {
+};
+
+export function receiptEmail(input: ReceiptInput) {
   const t = createTranslator({ locale: "en", messages, namespace: "ReceiptEmail" });
   const tc = createTranslator({ locale: "en", messages, namespace: "Consent" });
   const tg = createTranslator({ locale: "en", messages: core, namespace: "StakeholderGroup" });
@@ -59,5 +64,23 @@ export async function sendReceiptMail(input: {
     `<p><a href="${escapeHtml(url)}">${escapeHtml(t("link"))}</a></p>`,
     `<p>${escapeHtml(t("footer"))}</p>`,
   ].join("\n");
-  await sendMail({ to: input.to, subject, text, html });
+  return { to: input.to, subject, text, html };
+}
+
+/** In the submitting transaction: the receipt as an outbox row and its email-send job. */
+export async function queueReceiptMail(
+  tx: Pick<Prisma.TransactionClient, "emailJob" | "$queryRawUnsafe">,
+  userId: string,
+  input: ReceiptInput,
+) {
+  const created = await tx.emailJob.createManyAndReturn({
+    data: [{ userId, kind: null, dedupeKey: `receipt:${input.responseId}:${input.version}`, ...receiptEmail(input) }],
+    skipDuplicates: true,
+    select: { id: true },
+  });
+  await enqueueEmailRows(
+    tx,
+    created.map((row) => row.id),
+  );
+  return created.length;
 }

@@ -11,8 +11,9 @@ import { moderationOnSubmit } from "@/lib/moderation/submission";
 import { fieldErrorsOf } from "@/lib/validation/issues";
 import type { DbClient } from "@/lib/db";
 import { makePublicCopies } from "@/lib/attachments/attachments";
-import { attachmentsPrivacy, identitySelect, identityToFile, type Identity } from "./filing";
-import { sendReceiptMail } from "./receipt-mail";
+import { attachmentsPrivacy, identitySelect, identityToFile } from "./filing";
+import { queueCampaignRecompute } from "@/lib/curation/recompute";
+import { queueReceiptMail } from "./receipt-mail";
 import { assignReference, recordVersion } from "./record";
 import { editOneAtATime } from "./serial";
 import {
@@ -228,28 +229,20 @@ export type SubmitResult = { id: string; reference: string; version: number; sub
  * (concurrent edits wait their turn, or end in Conflict("newerEdit"): see ./serial.ts).
  * The same submitKey again — a double click, a retried request, a concurrent duplicate — answers with
  * the earlier result and changes nothing. The first submission takes a receipt number; each submission
- * keeps a version and a fresh copy of the author's profile. A receipt email follows, outside the
- * transaction, and never fails the request.
+ * keeps a version and a fresh copy of the author's profile. Its receipt email is queued in the same
+ * transaction (./receipt-mail.ts) and sent by a worker: a mail server that is down delays it, never loses it.
  */
 export async function submitResponse(actor: Actor, input: SubmitInput, now = new Date()): Promise<SubmitResult> {
-  type Filed = {
-    callTitle: string;
-    timeZone?: string;
-    consent?: Consent;
-    identity?: Identity;
-    attachmentsPrivate?: boolean | null;
-  };
+  type Filed = { consent?: Consent };
   const result = await editOneAtATime(input.responseId, async (tx): Promise<SubmitResult & Filed> => {
     const response = await lockOwnResponse(tx, actor, input.responseId);
     if (typeof input.submitKey === "string" && response.lastSubmitKey === input.submitKey && response.reference) {
-      const call = await tx.call.findUniqueOrThrow({ where: { id: response.callId }, select: { title: true } });
       return {
         id: response.id,
         reference: response.reference,
         version: response.version,
         submittedAt: response.submittedAt!,
         replayed: true,
-        callTitle: call.title,
       };
     }
     if (response.status === "WITHDRAWN") throw Conflict("withdrawn");
@@ -291,36 +284,31 @@ export async function submitResponse(actor: Actor, input: SubmitInput, now = new
       select: { id: true },
     });
     const version = await recordVersion(tx, response.id, now);
+    await queueCampaignRecompute(tx, response.callId);
+    await queueReceiptMail(tx, actor.id, {
+      to: actor.email,
+      responseId: response.id,
+      reference,
+      callTitle: call.title,
+      version,
+      submittedAt: now,
+      timeZone: call.timeZone,
+      consent: consent as Consent,
+      identity,
+      privateFiles: attachmentsPrivate === true,
+    });
     return {
       id: response.id,
       reference,
       version,
       submittedAt: now,
       replayed: false,
-      callTitle: call.title,
-      timeZone: call.timeZone,
       consent: consent as Consent,
-      identity,
-      attachmentsPrivate,
     };
   });
-  const { callTitle, timeZone, consent, identity, attachmentsPrivate, ...receipt } = result;
-  if (!receipt.replayed && consent && identity && timeZone) {
-    // Anonymous: the public only ever gets copies of the files without document properties.
-    if (consent === "PUBLISH_ANONYMOUS") await makePublicCopies(receipt.id);
-    await sendReceiptMail({
-      to: actor.email,
-      responseId: receipt.id,
-      reference: receipt.reference,
-      callTitle,
-      version: receipt.version,
-      submittedAt: receipt.submittedAt,
-      timeZone,
-      consent,
-      identity,
-      privateFiles: attachmentsPrivate === true,
-    }).catch((error) => console.error(`[responses] receipt mail for ${receipt.id} failed`, error));
-  }
+  const { consent, ...receipt } = result;
+  // Anonymous: the public only ever gets copies of the files without document properties.
+  if (!receipt.replayed && consent === "PUBLISH_ANONYMOUS") await makePublicCopies(receipt.id);
   return receipt;
 }
 
@@ -331,6 +319,7 @@ export async function withdrawResponse(actor: Actor, responseId: string, now = n
     if (response.status === "WITHDRAWN") throw Conflict("withdrawn");
     if (response.status !== "SUBMITTED") throw Conflict("notSubmitted");
     await openCallOf(tx, response.callId, now);
+    await queueCampaignRecompute(tx, response.callId);
     return tx.response.update({
       where: { id: response.id },
       data: { status: "WITHDRAWN", withdrawnAt: now },

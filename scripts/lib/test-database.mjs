@@ -42,7 +42,8 @@ export async function resolveTestDatabase() {
 }
 
 /**
- * Empties the test database (its `public` schema dropped and made again) and migrates it. `npm test` does this
+ * Empties the test database (its `public` schema dropped and made again, the job queue's `pgboss` dropped)
+ * and migrates it. `npm test` does this
  * before the unit tests and again before the browser tests, so each suite starts from the same state and the
  * browser tests see the demo and their own rows only, not the hundreds of calls the unit tests leave.
  */
@@ -52,7 +53,8 @@ export async function resetTestDatabase(url) {
   const client = new pg.Client({ connectionString: url });
   await client.connect();
   try {
-    await client.query("DROP SCHEMA IF EXISTS public CASCADE; CREATE SCHEMA public;");
+    // The job queue's schema too (lib/jobs): its jobs name rows of the schema just dropped.
+    await client.query("DROP SCHEMA IF EXISTS pgboss CASCADE; DROP SCHEMA IF EXISTS public CASCADE; CREATE SCHEMA public;");
   } finally {
     await client.end();
   }

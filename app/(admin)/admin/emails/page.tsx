@@ -1,8 +1,10 @@
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import { RetryEmailForm } from "@/components/notifications/retry-email-form";
+import { RetryJobForm } from "@/components/notifications/retry-job-form";
 import { LocalDate } from "@/components/ui/local-date";
 import { requireRole } from "@/lib/auth/session";
+import { getJobOverview, JOB_STATES } from "@/lib/jobs/admin";
 import { EMAIL_STATUSES, getEmailQueueOverview } from "@/lib/notifications/admin";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -14,7 +16,8 @@ export default async function AdminEmailsPage() {
   const t = await getTranslations("AdminEmails");
   const tStatus = await getTranslations("EmailStatus");
   const tKind = await getTranslations("NotificationKind");
-  const { counts, failed } = await getEmailQueueOverview(actor);
+  const tState = await getTranslations("JobState");
+  const [{ counts, failed }, jobs] = await Promise.all([getEmailQueueOverview(actor), getJobOverview(actor)]);
   return (
     <>
       <h1>{t("title")}</h1>
@@ -69,7 +72,7 @@ export default async function AdminEmailsPage() {
                     <th scope="row">{job.id}</th>
                     <td>{job.to}</td>
                     <td>{job.subject}</td>
-                    <td>{tKind(job.kind)}</td>
+                    <td>{job.kind ? tKind(job.kind) : t("serviceEmail")}</td>
                     <td>{job.attempts}</td>
                     <td>{job.lastError}</td>
                     <td>
@@ -77,6 +80,81 @@ export default async function AdminEmailsPage() {
                     </td>
                     <td>
                       <RetryEmailForm jobId={job.id} />
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        )}
+      </section>
+
+      <section aria-labelledby="jobs-heading">
+        <h2 id="jobs-heading">{t("jobsHeading")}</h2>
+        <p>{t("jobsIntro")}</p>
+        <div className="table-wrap">
+          <table>
+            <thead>
+              <tr>
+                <th scope="col">{t("queue")}</th>
+                {JOB_STATES.map((state) => (
+                  <th scope="col" key={state}>
+                    {tState(state)}
+                  </th>
+                ))}
+              </tr>
+            </thead>
+            <tbody>
+              {jobs.queues.map((queue) => (
+                <tr key={queue.name}>
+                  <th scope="row">
+                    <code>{queue.name}</code>
+                  </th>
+                  {JOB_STATES.map((state) => (
+                    <td key={state}>{queue.counts[state]}</td>
+                  ))}
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      </section>
+
+      <section aria-labelledby="failed-jobs-heading">
+        <h2 id="failed-jobs-heading">{t("failedJobsHeading")}</h2>
+        {jobs.failed.length === 0 ? (
+          <p>{t("noFailedJobs")}</p>
+        ) : (
+          <div className="table-wrap">
+            <table>
+              <thead>
+                <tr>
+                  <th scope="col">{t("queue")}</th>
+                  <th scope="col">{t("jobData")}</th>
+                  <th scope="col">{t("jobError")}</th>
+                  <th scope="col">{t("attempts")}</th>
+                  <th scope="col">{t("when")}</th>
+                  <th scope="col">
+                    <span className="visually-hidden">{t("retry")}</span>
+                  </th>
+                </tr>
+              </thead>
+              <tbody>
+                {jobs.failed.map((job) => (
+                  <tr key={job.id}>
+                    <th scope="row">
+                      <code>{job.name}</code>
+                    </th>
+                    <td>
+                      <code>{job.data}</code>
+                    </td>
+                    <td>{job.error}</td>
+                    <td>{job.retries + 1}</td>
+                    <td>
+                      <LocalDate date={job.at} timeZone="UTC" />
+                    </td>
+                    <td>
+                      <RetryJobForm queue={job.name} jobId={job.id} />
                     </td>
                   </tr>
                 ))}
