@@ -26,11 +26,11 @@ const message = (error: unknown) => (error instanceof Error ? error.message : St
 async function expectedMigrations(
   dir = process.env.MIGRATIONS_DIR || path.join(/*turbopackIgnore: true*/ process.cwd(), "prisma", "migrations"),
 ) {
-  const entries = await readdir(dir, { withFileTypes: true });
+  const entries = await readdir(/*turbopackIgnore: true*/ dir, { withFileTypes: true });
   const names: string[] = [];
   for (const entry of entries) {
     if (!entry.isDirectory()) continue;
-    const files = await readdir(path.join(dir, entry.name));
+    const files = await readdir(/*turbopackIgnore: true*/ path.join(dir, entry.name));
     if (files.includes("migration.sql")) names.push(entry.name);
   }
   return names.sort();
