@@ -23,12 +23,14 @@ function within<T>(promise: Promise<T>, what: string): Promise<T> {
 const message = (error: unknown) => (error instanceof Error ? error.message : String(error)).split("\n")[0]!.slice(0, 300);
 
 /** The migrations this build expects: folders of prisma/migrations with a migration.sql (MIGRATIONS_DIR to override). */
-async function expectedMigrations(dir = process.env.MIGRATIONS_DIR || path.join(process.cwd(), "prisma", "migrations")) {
-  const entries = await readdir(dir, { withFileTypes: true });
+async function expectedMigrations(
+  dir = process.env.MIGRATIONS_DIR || path.join(/*turbopackIgnore: true*/ process.cwd(), "prisma", "migrations"),
+) {
+  const entries = await readdir(/*turbopackIgnore: true*/ dir, { withFileTypes: true });
   const names: string[] = [];
   for (const entry of entries) {
     if (!entry.isDirectory()) continue;
-    const files = await readdir(path.join(dir, entry.name));
+    const files = await readdir(/*turbopackIgnore: true*/ path.join(dir, entry.name));
     if (files.includes("migration.sql")) names.push(entry.name);
   }
   return names.sort();
