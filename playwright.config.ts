@@ -14,9 +14,11 @@ const executablePath = [process.env.CHROMIUM_PATH, "/usr/bin/chromium"].find((pa
 export default defineConfig({
   testDir: "tests/e2e",
   globalSetup: "./tests/e2e/global-setup.ts",
+  globalTeardown: "./tests/e2e/global-teardown.ts",
   timeout: 60_000,
   expect: { timeout: 10_000 },
-  workers: 2,
+  // Two browsers beside the server on 2 cores; E2E_WORKERS to try another number.
+  workers: Number(process.env.E2E_WORKERS) || 2,
   forbidOnly: Boolean(process.env.CI),
   reporter: process.env.CI ? [["list"]] : [["list"], ["html", { open: "never" }]],
   use: {

@@ -1,5 +1,10 @@
 import { fileURLToPath } from "node:url";
 import { defineConfig } from "vitest/config";
+import { unitTestWorkers } from "./scripts/lib/test-database.mjs";
+
+// Test files run in parallel, each worker on its own copy of the test database (tests/support/global-setup.ts).
+// IGF_TEST_WORKERS=1 runs the files one after another.
+const workers = unitTestWorkers();
 
 export default defineConfig({
   resolve: {
@@ -13,9 +18,10 @@ export default defineConfig({
     include: ["tests/unit/**/*.test.ts"],
     environment: "node",
     globalSetup: ["tests/support/global-setup.ts"],
+    setupFiles: ["tests/support/worker-database.ts"],
     testTimeout: 120_000,
     hookTimeout: 120_000,
-    // Files run one after another: several start child processes and databases of their own.
-    fileParallelism: false,
+    maxWorkers: workers,
+    fileParallelism: workers > 1,
   },
 });

@@ -9,11 +9,15 @@ export function isLocale(value: string | undefined): value is Locale {
   return (locales as readonly string[]).includes(value ?? "");
 }
 
-/** Picks the first supported language of an Accept-Language header. */
-export function negotiateLocale(acceptLanguage: string | null): Locale {
+/** Picks the first supported language of an Accept-Language header (`supported`: the tests give other lists). */
+export function negotiateLocale<L extends string = Locale>(
+  acceptLanguage: string | null,
+  supported: readonly L[] = locales as unknown as readonly L[],
+  fallback: L = defaultLocale as L,
+): L {
   for (const part of (acceptLanguage ?? "").split(",")) {
     const tag = part.split(";")[0]?.trim().toLowerCase().split("-")[0];
-    if (isLocale(tag)) return tag;
+    if (tag && (supported as readonly string[]).includes(tag)) return tag as L;
   }
-  return defaultLocale;
+  return fallback;
 }

@@ -7,13 +7,17 @@ import { CAMPAIGN_TEXT, campaignCopy, distinctText, plantResponses, seededRandom
 import { db, expect, expectAccessible, signInAs, test, watchCsp } from "./fixtures";
 
 const MINUTE = 60_000;
+// Fixed texts and times, so every run plants the same responses: the generator's seed, and submissions a
+// minute apart from a fixed instant in the past (only their order matters: the first copy is the earliest).
+const SEED = 20_251;
+const START = Date.UTC(2026, 0, 5, 9, 0);
 
 /** A published, open call with a 20-copy campaign (the first copy carrying markup) and 5 distinct responses. */
 async function campaignCall() {
   const call = await createCall(db);
   const question = await createQuestion(db, { callId: call.id });
-  const rng = seededRandom(Date.now() % 100_000);
-  const start = Date.now() - 60 * MINUTE;
+  const rng = seededRandom(SEED);
+  const start = START;
   const copies = Array.from({ length: 20 }, (_, i) => ({
     texts: [(i === 0 ? "<em>Note</em> " : "") + campaignCopy(CAMPAIGN_TEXT, rng)],
     submittedAt: new Date(start + (i + 5) * MINUTE),

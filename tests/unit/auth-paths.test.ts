@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { safeReturnPath, signInSchema } from "@/lib/auth/schemas";
-import { negotiateLocale } from "@/lib/i18n/config";
+import { defaultLocale, isLocale, locales, negotiateLocale } from "@/lib/i18n/config";
 
 const SITE = "https://consult.example.org";
 
@@ -136,7 +136,19 @@ describe("the sign-in form", () => {
 
 describe("the interface language", () => {
   it("takes the first supported language of the browser, else English", () => {
-    expect(negotiateLocale("fr-CH, fr;q=0.9, en;q=0.8")).toBe("en");
+    // With the real list: French once it is listed, English until then.
+    expect(negotiateLocale("fr-CH, fr;q=0.9, en;q=0.8")).toBe(isLocale("fr") ? "fr" : "en");
     expect(negotiateLocale(null)).toBe("en");
+    expect(locales).toContain(defaultLocale);
+    for (const locale of locales) expect(negotiateLocale(`xx, ${locale.toUpperCase()}-ZZ;q=0.5`)).toBe(locale);
+  });
+
+  it("picks among several languages (a list of three, as when catalogs are added)", () => {
+    const supported = ["en", "fr", "es"] as const;
+    expect(negotiateLocale("fr-CH, fr;q=0.9, en;q=0.8", supported, "en")).toBe("fr");
+    expect(negotiateLocale("de-DE, ES;q=0.5, en;q=0.4", supported, "en")).toBe("es");
+    expect(negotiateLocale(" de ;q=1, en-GB", supported, "fr")).toBe("en");
+    expect(negotiateLocale("de, it, *", supported, "es")).toBe("es");
+    expect(negotiateLocale(null, supported, "fr")).toBe("fr");
   });
 });
