@@ -12,7 +12,7 @@ import { recordAudit } from "@/lib/audit/record";
 import type { SessionUser } from "@/lib/auth/session";
 import { db } from "@/lib/db";
 import { removeOutboxMail } from "@/lib/mail/outbox";
-import { Conflict, Invalid, NotFound } from "@/lib/errors";
+import { Conflict, Invalid, NotFound, onField } from "@/lib/errors";
 import { notificationPersonalData, releaseEmailJobsOf } from "@/lib/notifications/personal-data";
 import { exportComments, removeOrAnonymiseComments } from "@/lib/comments/personal-data";
 import type { DeleteAccountInput } from "./personal-data-schemas";
@@ -132,7 +132,7 @@ export async function deleteAccount(actor: Actor, input: DeleteAccountInput) {
     const [user] = await tx.$queryRaw<{ id: string; email: string; role: SessionUser["role"] }[]>`
       SELECT id, email, role FROM users WHERE id = ${actor.id} FOR UPDATE`;
     if (!user) throw NotFound("userNotFound");
-    if (!sameEmail(user.email, input.confirmEmail)) throw Invalid("invalid", { confirmEmail: ["emailMismatch"] });
+    if (!sameEmail(user.email, input.confirmEmail)) throw onField(Invalid("emailMismatch"), "confirmEmail");
     if (user.role === "ADMIN") {
       // Locked, so two administrators deleting themselves at once cannot leave none.
       const admins = await tx.$queryRaw<{ id: string }[]>`SELECT id FROM users WHERE role = 'ADMIN' FOR UPDATE`;
