@@ -5,7 +5,7 @@ import { afterAll, describe, expect, it } from "vitest";
 import { db, disconnectDb } from "@/lib/db";
 import { getCampaigns } from "@/lib/curation/campaigns";
 import { clusterCall } from "@/lib/curation/clusters";
-import { DomainError } from "@/lib/errors";
+import { AppError } from "@/lib/errors";
 import { createCall, createQuestion } from "@/prisma/factories";
 import {
   CAMPAIGN_TEXT,
@@ -150,8 +150,8 @@ describe("clusterCall", () => {
     const { call } = await plantedCall(505);
     for (const attempt of [() => clusterCall(stakeholder, call.id), () => getCampaigns(stakeholder, call.id)]) {
       const error = await attempt().catch((e: unknown) => e);
-      expect(error).toBeInstanceOf(DomainError);
-      expect((error as DomainError).kind).toBe("forbidden");
+      expect(error).toBeInstanceOf(AppError);
+      expect((error as AppError).kind).toBe("forbidden");
     }
     expect(await db.responseCluster.count({ where: { callId: call.id } })).toBe(0);
     expect(await db.auditEntry.count({ where: { callId: call.id } })).toBe(0);
@@ -169,6 +169,6 @@ describe("clusterCall", () => {
   it("answers not found for an unknown call", async () => {
     const moderator = await actor("MODERATOR");
     const error = await clusterCall(moderator, "no-such-call").catch((e: unknown) => e);
-    expect((error as DomainError).kind).toBe("not_found");
+    expect((error as AppError).kind).toBe("not_found");
   });
 });
