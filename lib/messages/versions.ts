@@ -22,8 +22,6 @@ export { VERSION_LIMITS } from "./version-limits";
 
 const DAY = 24 * 3600 * 1000;
 
-/** A refusal that carries values for its sentence: "key|{json}" (lib/messages/action.ts reads it). */
-
 function refuseFinal(status: string) {
   if (status === "FINAL") throw Conflict("setFinal");
 }
