@@ -296,8 +296,12 @@ async function submitThroughForm(slug: string, questionId: string, token: string
   });
   const location = String(posted.headers.location ?? "");
   const responseId = location.match(/\/my\/responses\/([^/?]+)\?submitted=1/)?.[1];
-  if (posted.status !== 303 || !responseId)
-    throw new Error(`POST respond form: ${posted.status} ${location} ${posted.body.toString("utf8").slice(0, 300)}`);
+  if (posted.status !== 303 || !responseId) {
+    // The form again, with its message (role="alert"): say which.
+    const html = posted.body.toString("utf8");
+    const alerts = [...html.matchAll(/role="alert"[^>]*>([^<]+)</g)].map((match) => unescapeHtml(match[1]!.trim()));
+    throw new Error(`POST respond form: ${posted.status} ${location} ${alerts.join(" | ") || html.slice(0, 300)}`);
+  }
   return { responseId, pageInstance: page.instance, postInstance: posted.instance };
 }
 
