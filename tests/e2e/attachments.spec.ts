@@ -49,6 +49,7 @@ test("a renamed executable is refused with a clear message, and what was attache
   expect(refused.status()).toBe(415);
   expect(await refused.json()).toEqual({
     ok: false,
+    code: "unsupportedType",
     message:
       "This is not a PDF, Word (.docx), OpenDocument text (.odt) or plain text (.txt) file. Files are checked by their content, not only by their name.",
   });
@@ -73,14 +74,18 @@ test("another stakeholder gets 404 for someone else's response and file; a visit
     multipart: pdfPart("theirs.pdf", pdfFile()),
   });
   expect(intrusion.status()).toBe(404);
-  expect(await intrusion.json()).toEqual({ ok: false, message: "This item does not exist or is not available to you." });
+  expect(await intrusion.json()).toEqual({
+    ok: false,
+    code: "notFound",
+    message: "This item does not exist or is not available to you.",
+  });
   expect((await otherContext.request.delete(`/api/attachments/${attachment.id}`)).status()).toBe(404);
   expect((await otherContext.request.get(`/api/attachments/${attachment.id}`)).status()).toBe(404);
   await otherContext.close();
 
   const visitor = await request.post(`/api/responses/${responseId}/attachments`, { multipart: pdfPart("anon.pdf", pdfFile()) });
   expect(visitor.status()).toBe(401);
-  expect(await visitor.json()).toEqual({ ok: false, message: "Please sign in first." });
+  expect(await visitor.json()).toEqual({ ok: false, code: "unauthenticated", message: "Please sign in first." });
   expect((await request.delete(`/api/attachments/${attachment.id}`)).status()).toBe(401);
 
   expect(await db.attachment.count({ where: { responseId } })).toBe(1);

@@ -191,7 +191,10 @@ function actions(ids: Ids): Action[] {
     const worker = Object.keys(action.workers).find((w) => w.endsWith("/page"))!;
     const pattern = `/${worker.slice("app/".length, -"/page".length)}`.replace(/\/\([^)]+\)/g, "") || "/";
     const source = readFileSync(action.filename, "utf8");
-    const params = new RegExp(`export async function ${action.exportedName}\\(([^)]*)\\)`).exec(source)?.[1] ?? "";
+    // A function's own parameters, or, for an action made by defineAction (lib/actions.ts), the form action's two.
+    const declared = new RegExp(`export async function ${action.exportedName}\\(([^)]*)\\)`).exec(source)?.[1];
+    const made = new RegExp(`export const ${action.exportedName}\\b`).test(source) ? "previous, formData" : "";
+    const params = declared ?? made;
     return { id, name: action.exportedName, params, path: fill(pattern, (segment) => realValue(pattern, segment, ids)) || "/" };
   });
 }
