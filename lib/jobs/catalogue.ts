@@ -2,13 +2,14 @@
 // Light on purpose (no handlers here): the web process imports it to enqueue; the handlers, with their heavy
 // imports (PDF, clustering), are in ./handlers.ts, which only the worker loads.
 import { z } from "zod";
+import { text } from "@/lib/validation/text";
 
-const id = z.string().min(1).max(100);
+const id = text().min(1).max(100);
 
 export const catalogue = {
   /** One row of the email outbox (email_jobs), by id: claims it, sends it, marks it sent. */
   "email-send": {
-    schema: z.object({ id: z.string().regex(/^\d{1,19}$/) }),
+    schema: z.object({ id: text().regex(/^\d{1,19}$/) }),
     // 5 attempts (the row's maxAttempts): 30 s, 1, 2, 4 minutes apart.
     queue: { retryLimit: 4, retryDelay: 30, retryBackoff: true, expireInSeconds: 5 * 60 },
   },

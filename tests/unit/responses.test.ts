@@ -4,6 +4,7 @@ import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import type { z } from "zod";
 import type { SessionUser } from "@/lib/auth/session";
+import { drainEmailQueue } from "@/lib/notifications/worker";
 import { db, disconnectDb } from "@/lib/db";
 import {
   getOrCreateDraft,
@@ -200,6 +201,8 @@ describe("submitting", () => {
         select: { stakeholderGroup: true, region: true, country: true },
       }),
     ).toEqual({ stakeholderGroup: profile.stakeholderGroup, region: profile.region, country: profile.country });
+    // The receipt is queued in the submitting transaction; the worker sends it (here: one drain of the queue).
+    await drainEmailQueue();
     const mail = readdirSync(outbox)
       .map((file) => decoded(readFileSync(join(outbox, file), "utf8")))
       .find((m) => m.includes(`${prefix}-0001`));
