@@ -98,7 +98,7 @@ test("a stakeholder is refused the exports page and route; a visitor is asked to
   expect((await page.goto(`/moderation/calls/${call.id}/exports`))?.status()).toBe(403);
   const refused = await page.request.get(route);
   expect(refused.status()).toBe(403);
-  expect(await refused.json()).toEqual({ ok: false, message: "You are not allowed to do this." });
+  expect(await refused.json()).toEqual({ ok: false, code: "forbidden", message: "You are not allowed to do this." });
   await stakeholder.close();
 
   const visitor = await browser.newContext();
@@ -120,7 +120,11 @@ test("a stakeholder is refused the exports page and route; a visitor is asked to
   expect((await modPage.request.get(`/api/moderation/calls/no-such-call/export/responses.csv`)).status()).toBe(404);
   const badFormat = await modPage.request.get(`/api/moderation/calls/${call.id}/export/responses.xlsx`);
   expect(badFormat.status()).toBe(400);
-  expect(await badFormat.json()).toEqual({ ok: false, message: "This format is not available: use .csv or .json." });
+  expect(await badFormat.json()).toEqual({
+    ok: false,
+    code: "exportFormat",
+    message: "This format is not available: use .csv or .json.",
+  });
   expect((await modPage.goto(`/moderation/calls/no-such-call/exports`))?.status()).toBe(404);
   await moderator.close();
 });
