@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
-import { RetryEmailForm } from "@/components/notifications/retry-email-form";
-import { RetryJobForm } from "@/components/notifications/retry-job-form";
+import { retryEmailAction, retryJobAction } from "@/lib/notifications/admin-actions";
+import { RetryForm } from "@/components/notifications/retry-form";
 import { LocalDate } from "@/components/ui/local-date";
 import { requireRole } from "@/lib/auth/session";
 import { getJobOverview, JOB_STATES } from "@/lib/jobs/admin";
@@ -79,7 +79,7 @@ export default async function AdminEmailsPage() {
                       <LocalDate date={job.updatedAt} timeZone="UTC" />
                     </td>
                     <td>
-                      <RetryEmailForm jobId={job.id} />
+                      <RetryForm action={retryEmailAction} fields={{ jobId: job.id }} label={t("retryLabel", { id: job.id })} />
                     </td>
                   </tr>
                 ))}
@@ -154,7 +154,11 @@ export default async function AdminEmailsPage() {
                       <LocalDate date={job.at} timeZone="UTC" />
                     </td>
                     <td>
-                      <RetryJobForm queue={job.name} jobId={job.id} />
+                      <RetryForm
+                        action={retryJobAction}
+                        fields={{ queue: job.name, jobId: job.id }}
+                        label={t("jobRetryLabel", { id: job.id })}
+                      />
                     </td>
                   </tr>
                 ))}
