@@ -11,6 +11,14 @@ export type Mail = { to: string; subject: string; text: string; html: string; he
 
 const from = () => process.env.MAIL_FROM ?? "IGF Consultations <no-reply@localhost>";
 
+/**
+ * SMTP timeouts, explicit and short: a send settles (delivered or failed) within about 1.5 minutes, well
+ * before another email-send job may take over a row left SENDING (CLAIM_EXPIRES_MS, 3 minutes, in
+ * lib/notifications/worker.ts). Nodemailer's defaults (2 minutes to connect, 10 of socket silence) would
+ * let a slow server's message be sent twice.
+ */
+export const SMTP_TIMEOUTS = { connectionTimeout: 20_000, greetingTimeout: 15_000, socketTimeout: 60_000 } as const;
+
 /** One transport per SMTP_URL (a changed URL, e.g. in tests, gets a new one). */
 let smtp: { url: string; transport: nodemailer.Transporter } | undefined;
 
@@ -18,7 +26,7 @@ export async function sendMail(mail: Mail): Promise<{ delivered: "smtp" | "outbo
   const message = { from: from(), ...mail };
   if (process.env.SMTP_URL) {
     const url = process.env.SMTP_URL;
-    if (smtp?.url !== url) smtp = { url, transport: nodemailer.createTransport(url) };
+    if (smtp?.url !== url) smtp = { url, transport: nodemailer.createTransport({ url, ...SMTP_TIMEOUTS }) };
     await smtp.transport.sendMail(message);
     return { delivered: "smtp" };
   }

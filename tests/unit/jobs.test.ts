@@ -17,7 +17,8 @@ import { enqueueJob, ensureQueues, JOB_SCHEMA } from "@/lib/jobs/queue";
 import { startWorker, type RunningWorker } from "@/lib/jobs/worker";
 import { publishVersion } from "@/lib/messages/versions";
 import { getEmailQueueOverview, retryEmailJob } from "@/lib/notifications/admin";
-import { sendEmailRow, STUCK_AFTER_MS } from "@/lib/notifications/worker";
+import { SMTP_TIMEOUTS } from "@/lib/mail/send";
+import { CLAIM_EXPIRES_MS, sendEmailRow, STUCK_AFTER_MS } from "@/lib/notifications/worker";
 import { createCall, createUser } from "@/prisma/factories";
 import { actor } from "./helpers";
 
@@ -121,6 +122,12 @@ describe("the email-send job", () => {
     await withWorker(async () => (await jobsOf("email-send", `email:${row.id}`)).every((job) => job.state === "completed"));
     expect(await sendEmailRow(row.id)).toBe("skipped");
     expect(deliveredTo(row.to)).toBe(1);
+  });
+
+  it("settles a send to a silent SMTP server before another job may take its row over", () => {
+    // The longest a send can hang: connect, greeting, then socket silence (nodemailer's defaults add up to 12.5 minutes).
+    const longest = SMTP_TIMEOUTS.connectionTimeout + SMTP_TIMEOUTS.greetingTimeout + SMTP_TIMEOUTS.socketTimeout;
+    expect(longest).toBeLessThan(CLAIM_EXPIRES_MS / 2);
   });
 
   it("keeps a failed send for a retry with backoff, and delivers it once when the server is back", async () => {
