@@ -23,24 +23,43 @@ const connectionString = () => {
 
 const state = globalThis as unknown as { __igfJobQueues?: Map<string, Promise<void>>; __igfJobProducer?: PgBoss };
 
+/** PostgreSQL's codes for the races of several processes creating the same queue at once. */
+const CREATION_RACES = new Set(["40P01" /* deadlock */, "23505" /* unique violation */, "42P07" /* table exists */]);
+
 /**
  * Installs or upgrades the pg-boss schema and creates every queue of the catalogue with its retry policy
- * (both idempotent), once per process and database.
+ * (both idempotent). Workers and app instances starting together on a fresh database race to create the
+ * same queues (each queue is a partition attached to pg-boss's job table, and two attaches can deadlock):
+ * the loser waits a moment and tries again, and then finds the queue made.
  */
+export async function createQueues(url = connectionString()): Promise<void> {
+  const boss = new PgBoss({ connectionString: url, schema: JOB_SCHEMA, max: 2, supervise: false, schedule: false });
+  boss.on("error", (error) => console.error("[jobs] setup", error));
+  await boss.start();
+  try {
+    for (const name of JOB_NAMES) {
+      for (let attempt = 1; ; attempt++) {
+        try {
+          await boss.createQueue(name, { name, ...catalogue[name].queue });
+          break;
+        } catch (error) {
+          const code = (error as { code?: string }).code;
+          if (!code || !CREATION_RACES.has(code) || attempt === 8) throw error;
+          await new Promise((resolve) => setTimeout(resolve, 50 + Math.random() * 200 * attempt));
+        }
+      }
+    }
+  } finally {
+    await boss.stop({ graceful: false, wait: true });
+  }
+}
+
+/** createQueues, once per process and database. */
 export function ensureQueues(url = connectionString()): Promise<void> {
   const done = (state.__igfJobQueues ??= new Map());
   let ready = done.get(url);
   if (!ready) {
-    ready = (async () => {
-      const boss = new PgBoss({ connectionString: url, schema: JOB_SCHEMA, max: 2, supervise: false, schedule: false });
-      boss.on("error", (error) => console.error("[jobs] setup", error));
-      await boss.start();
-      try {
-        for (const name of JOB_NAMES) await boss.createQueue(name, { name, ...catalogue[name].queue });
-      } finally {
-        await boss.stop({ graceful: false, wait: true });
-      }
-    })();
+    ready = createQueues(url);
     ready.catch(() => done.delete(url));
     done.set(url, ready);
   }
