@@ -17,7 +17,7 @@ const from = () => process.env.MAIL_FROM ?? "IGF Consultations <no-reply@localho
  * lib/notifications/worker.ts). Nodemailer's defaults (2 minutes to connect, 10 of socket silence) would
  * let a slow server's message be sent twice.
  */
-export const SMTP_TIMEOUTS = { connectionTimeout: 20_000, greetingTimeout: 15_000, socketTimeout: 60_000 } as const;
+export const SMTP_TIMEOUTS = { connectionTimeout: 20_000, greetingTimeout: 15_000, socketTimeout: 45_000 } as const;
 
 /** One transport per SMTP_URL (a changed URL, e.g. in tests, gets a new one). */
 let smtp: { url: string; transport: nodemailer.Transporter } | undefined;
