@@ -164,6 +164,44 @@ async function load(path) {
   return { path, rps: (latencies.length / SECONDS).toFixed(0), p50: at(50), p95: at(95), p99: at(99), errors };
 }
 
+/**
+ * The HTML a browser receives for three pages, and how much of it is the catalog: before, every page carried
+ * the whole English catalog (measured at c340e8c); now only the namespaces its client components use
+ * (components/i18n/client-messages.tsx). The response form needs a session: one is made for the demo
+ * stakeholder, and removed after.
+ */
+async function htmlSizes(call) {
+  const { default: pg } = await import("pg");
+  const client = new pg.Client({ connectionString: database.url });
+  await client.connect();
+  const token = `bench-${process.pid}-${Date.now()}`;
+  try {
+    const { rows } = await client.query(`SELECT id FROM users WHERE email = $1`, ["stakeholder@demo.example.org"]);
+    if (rows[0])
+      await client.query(
+        `INSERT INTO sessions (id, "sessionToken", "userId", expires) VALUES ($1, $1, $2, now() + interval '1 hour')`,
+        [token, rows[0].id],
+      );
+    const before = { "/": 112_128, [`/calls/${call}`]: 138_043, [`/calls/${call}/respond`]: 125_071 };
+    console.info(`\nHTML of a page (bytes; "before": the whole catalog on every page, c340e8c)`);
+    console.info(`${"page".padEnd(44)}  before      now   change`);
+    for (const path of Object.keys(before)) {
+      const response = await fetch(`${BASE}${path}`, {
+        headers: path.endsWith("/respond") ? { cookie: `next-auth.session-token=${token}` } : {},
+        redirect: "manual",
+      });
+      const bytes = Buffer.byteLength(await response.text());
+      const change = `${Math.round((100 * (bytes - before[path])) / before[path])}%`;
+      console.info(
+        `${path.padEnd(44)}${String(before[path]).padStart(8)} ${String(bytes).padStart(8)} ${change.padStart(8)}${response.status === 200 ? "" : `  (status ${response.status})`}`,
+      );
+    }
+  } finally {
+    await client.query(`DELETE FROM sessions WHERE "sessionToken" = $1`, [token]).catch(() => undefined);
+    await client.end();
+  }
+}
+
 try {
   await waitForServer();
   const call = "cybersecurity-norms-2026"; // the demo's open call (prisma/demo-content.ts)
@@ -189,6 +227,7 @@ try {
     );
   }
   console.info(`\nserver resident memory after the run: ${serverRssMiB().toFixed(0)} MiB`);
+  await htmlSizes(call);
 } finally {
   await stopAll();
 }

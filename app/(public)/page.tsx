@@ -2,8 +2,9 @@ import { getTranslations } from "next-intl/server";
 import { CallCard } from "@/components/calls/call-card";
 import { HomeCycle } from "@/components/messages/home-cycle";
 import { listForumsWithCalls } from "@/lib/calls/calls";
+import { withClientMessages } from "@/components/i18n/client-messages";
 
-export default async function HomePage({ searchParams }: { searchParams: Promise<{ signedOut?: string }> }) {
+async function HomePage({ searchParams }: { searchParams: Promise<{ signedOut?: string }> }) {
   const t = await getTranslations("Home");
   const tSignOut = await getTranslations("SignOut");
   const { signedOut } = await searchParams;
@@ -53,3 +54,5 @@ export default async function HomePage({ searchParams }: { searchParams: Promise
     </>
   );
 }
+
+export default withClientMessages(["Deadline"], HomePage);

@@ -4,12 +4,13 @@ import { getTranslations } from "next-intl/server";
 import { SignInForm } from "@/components/auth/sign-in-form";
 import { safeReturnPath } from "@/lib/auth/schemas";
 import { getSessionUser } from "@/lib/auth/session";
+import { withClientMessages } from "@/components/i18n/client-messages";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("SignIn"))("title") };
 }
 
-export default async function SignInPage({ searchParams }: { searchParams: Promise<{ callbackUrl?: string }> }) {
+async function SignInPage({ searchParams }: { searchParams: Promise<{ callbackUrl?: string }> }) {
   const t = await getTranslations("SignIn");
   const callbackUrl = safeReturnPath((await searchParams).callbackUrl);
   if (await getSessionUser()) redirect(callbackUrl);
@@ -21,3 +22,5 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
     </>
   );
 }
+
+export default withClientMessages(["Errors", "SignIn"], SignInPage);

@@ -6,12 +6,13 @@ import { requireRole } from "@/lib/auth/session";
 import { listCallsForModeration } from "@/lib/calls/calls";
 import { queueCountsByCall } from "@/lib/moderation/queue";
 import { STAKEHOLDER_GROUPS } from "@/lib/profile/schemas";
+import { withClientMessages } from "@/components/i18n/client-messages";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("Moderation"))("title") };
 }
 
-export default async function ModerationPage() {
+async function ModerationPage() {
   const user = await requireRole("MODERATOR", { returnTo: "/moderation" });
   const t = await getTranslations("Moderation");
   const tStatus = await getTranslations("CallStatus");
@@ -78,3 +79,5 @@ export default async function ModerationPage() {
     </>
   );
 }
+
+export default withClientMessages(["Deadline"], ModerationPage);

@@ -5,6 +5,7 @@ import { safeReturnPath } from "@/lib/auth/schemas";
 import { requireUser } from "@/lib/auth/session";
 import { countryOptions } from "@/lib/profile/countries";
 import { getOwnProfile } from "@/lib/profile/profile";
+import { withClientMessages } from "@/components/i18n/client-messages";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("Profile"))("title") };
@@ -12,7 +13,7 @@ export async function generateMetadata(): Promise<Metadata> {
 
 type Search = Promise<{ welcome?: string; callbackUrl?: string }>;
 
-export default async function ProfilePage({ searchParams }: { searchParams: Search }) {
+async function ProfilePage({ searchParams }: { searchParams: Search }) {
   const user = await requireUser({ returnTo: "/profile", profile: false });
   const t = await getTranslations("Profile");
   const { welcome, callbackUrl } = await searchParams;
@@ -40,3 +41,5 @@ export default async function ProfilePage({ searchParams }: { searchParams: Sear
     </>
   );
 }
+
+export default withClientMessages(["Errors", "Profile", "StakeholderGroup", "UnRegion"], ProfilePage);

@@ -6,12 +6,13 @@ import { LocalDate } from "@/components/ui/local-date";
 import { requireRole } from "@/lib/auth/session";
 import { getJobOverview, JOB_STATES } from "@/lib/jobs/admin";
 import { EMAIL_STATUSES, getEmailQueueOverview } from "@/lib/notifications/admin";
+import { withClientMessages } from "@/components/i18n/client-messages";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("AdminEmails"))("title") };
 }
 
-export default async function AdminEmailsPage() {
+async function AdminEmailsPage() {
   const actor = await requireRole("ADMIN", { returnTo: "/admin/emails" });
   const t = await getTranslations("AdminEmails");
   const tStatus = await getTranslations("EmailStatus");
@@ -170,3 +171,5 @@ export default async function AdminEmailsPage() {
     </>
   );
 }
+
+export default withClientMessages(["AdminEmails", "Deadline"], AdminEmailsPage);

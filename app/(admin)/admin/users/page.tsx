@@ -6,12 +6,13 @@ import { listAccounts } from "@/lib/accounts/accounts";
 import { accountSearchSchema } from "@/lib/accounts/schemas";
 import { requireRole } from "@/lib/auth/session";
 import { UserText } from "@/components/ui/user-text";
+import { withClientMessages } from "@/components/i18n/client-messages";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("Admin"))("title") };
 }
 
-export default async function AdminUsersPage({ searchParams }: { searchParams: Promise<{ q?: string }> }) {
+async function AdminUsersPage({ searchParams }: { searchParams: Promise<{ q?: string }> }) {
   const actor = await requireRole("ADMIN", { returnTo: "/admin/users" });
   const t = await getTranslations("Admin");
   const { q } = accountSearchSchema.parse(await searchParams);
@@ -54,3 +55,5 @@ export default async function AdminUsersPage({ searchParams }: { searchParams: P
     </>
   );
 }
+
+export default withClientMessages(["Admin", "Role"], AdminUsersPage);

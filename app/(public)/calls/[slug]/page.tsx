@@ -11,6 +11,7 @@ import { FollowCall } from "@/components/notifications/follow-call";
 import { Markdown } from "@/components/ui/markdown";
 import { getCallCycle } from "@/lib/messages/cycle";
 import { getPublicCall } from "@/lib/responses/public";
+import { withClientMessages } from "@/components/i18n/client-messages";
 
 type Props = { params: Promise<{ slug: string }> };
 
@@ -22,7 +23,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   return call ? { title: call.title } : {};
 }
 
-export default async function PublicCallPage({ params }: Props) {
+async function PublicCallPage({ params }: Props) {
   const { slug } = await params;
   const call = await loadCall(slug);
   if (!call) notFound();
@@ -118,3 +119,5 @@ export default async function PublicCallPage({ params }: Props) {
     </>
   );
 }
+
+export default withClientMessages(["Deadline", "FollowCall"], PublicCallPage);

@@ -9,6 +9,7 @@ import { PublishedParagraph } from "@/components/messages/published-paragraph";
 import { VersionBar } from "@/components/messages/version-bar";
 import { Markdown } from "@/components/ui/markdown";
 import { getPublishedMessageSet } from "@/lib/messages/public";
+import { withClientMessages } from "@/components/i18n/client-messages";
 
 type Props = { params: Promise<{ slug: string }> };
 
@@ -20,7 +21,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   return set ? { title: set.title } : {};
 }
 
-export default async function PublishedMessagesPage({ params }: Props) {
+async function PublishedMessagesPage({ params }: Props) {
   const set = await load(decodeURIComponent((await params).slug));
   if (!set) notFound();
   const t = await getTranslations("PublicMessages");
@@ -54,3 +55,5 @@ export default async function PublishedMessagesPage({ params }: Props) {
     </>
   );
 }
+
+export default withClientMessages(["Deadline"], PublishedMessagesPage);

@@ -9,6 +9,7 @@ import { LocalDate } from "@/components/ui/local-date";
 import { usedIn } from "@/lib/messages/public";
 import { getPublishedResponse } from "@/lib/responses/public";
 import { UserText } from "@/components/ui/user-text";
+import { withClientMessages } from "@/components/i18n/client-messages";
 
 type Props = { params: Promise<{ reference: string }> };
 
@@ -20,7 +21,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   return response ? { title: (await getTranslations("ResponsePage"))("title", { reference: response.reference ?? "" }) } : {};
 }
 
-export default async function PublicResponsePage({ params }: Props) {
+async function PublicResponsePage({ params }: Props) {
   const response = await loadResponse(decodeURIComponent((await params).reference));
   if (!response) notFound();
   const t = await getTranslations("ResponsePage");
@@ -103,3 +104,5 @@ export default async function PublicResponsePage({ params }: Props) {
     </>
   );
 }
+
+export default withClientMessages(["Deadline", "Errors", "ReportForm", "ReportReason"], PublicResponsePage);

@@ -6,6 +6,7 @@ import { UnsubscribeForm } from "@/components/notifications/unsubscribe-form";
 import { orNotFound } from "@/lib/not-found";
 import { kindSlug, parseKindSlug } from "@/lib/notifications/kinds";
 import { findUnsubscribe } from "@/lib/notifications/settings";
+import { withClientMessages } from "@/components/i18n/client-messages";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("Unsubscribe"))("title"), robots: { index: false } };
@@ -14,7 +15,7 @@ export async function generateMetadata(): Promise<Metadata> {
 type Props = { params: Promise<{ token: string }>; searchParams: Promise<{ kind?: string }> };
 
 /** Opening the link changes nothing (mail scanners open links too); the button does. */
-export default async function UnsubscribePage({ params, searchParams }: Props) {
+async function UnsubscribePage({ params, searchParams }: Props) {
   const { token } = await params;
   const kind = parseKindSlug((await searchParams).kind);
   if (!kind) notFound();
@@ -41,3 +42,5 @@ export default async function UnsubscribePage({ params, searchParams }: Props) {
     </>
   );
 }
+
+export default withClientMessages(["Unsubscribe"], UnsubscribePage);

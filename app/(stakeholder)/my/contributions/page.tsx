@@ -5,12 +5,13 @@ import { ModerationNotice } from "@/components/moderation/moderation-notice";
 import { LocalDate } from "@/components/ui/local-date";
 import { requireUser } from "@/lib/auth/session";
 import { listOwnContributions } from "@/lib/responses/responses";
+import { withClientMessages } from "@/components/i18n/client-messages";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("MyContributions"))("title") };
 }
 
-export default async function MyContributionsPage() {
+async function MyContributionsPage() {
   const user = await requireUser({ returnTo: "/my/contributions" });
   const t = await getTranslations("MyContributions");
   const ts = await getTranslations("ResponseStatus");
@@ -109,3 +110,5 @@ export default async function MyContributionsPage() {
     </>
   );
 }
+
+export default withClientMessages(["Deadline"], MyContributionsPage);

@@ -8,6 +8,7 @@ import { RESPONSE_CHOICES, type ResponseChoice } from "@/lib/accounts/personal-d
 import { requireUser } from "@/lib/auth/session";
 import { listOwnSessions } from "@/lib/auth/sessions";
 import { currentSessionToken } from "@/lib/auth/sign-out";
+import { withClientMessages } from "@/components/i18n/client-messages";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("PersonalData"))("title") };
@@ -15,7 +16,7 @@ export async function generateMetadata(): Promise<Metadata> {
 
 type Search = Promise<{ responses?: string }>;
 
-export default async function MyDataPage({ searchParams }: { searchParams: Search }) {
+async function MyDataPage({ searchParams }: { searchParams: Search }) {
   // No profile needed: someone who never completed it may still take their data or leave.
   const user = await requireUser({ returnTo: "/my/data", profile: false });
   const t = await getTranslations("PersonalData");
@@ -91,3 +92,5 @@ export default async function MyDataPage({ searchParams }: { searchParams: Searc
     </>
   );
 }
+
+export default withClientMessages(["Deadline", "Errors", "PersonalData", "Sessions"], MyDataPage);

@@ -5,12 +5,13 @@ import { NotificationSettingsForm } from "@/components/notifications/settings-fo
 import { UnfollowForm } from "@/components/notifications/unfollow-form";
 import { requireUser } from "@/lib/auth/session";
 import { getNotificationSettings } from "@/lib/notifications/settings";
+import { withClientMessages } from "@/components/i18n/client-messages";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("NotificationSettings"))("title") };
 }
 
-export default async function NotificationSettingsPage() {
+async function NotificationSettingsPage() {
   // No profile needed: anyone signed in may turn email off.
   const user = await requireUser({ returnTo: "/my/notifications", profile: false });
   const t = await getTranslations("NotificationSettings");
@@ -39,3 +40,5 @@ export default async function NotificationSettingsPage() {
     </>
   );
 }
+
+export default withClientMessages(["NotificationKind", "NotificationSettings"], NotificationSettingsPage);

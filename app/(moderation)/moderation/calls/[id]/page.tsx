@@ -11,6 +11,7 @@ import { getCallForEditing, listForums } from "@/lib/calls/manage";
 import { timeZones } from "@/lib/calls/time";
 import { orNotFound } from "@/lib/not-found";
 import { publishCallAction, unpublishCallAction, updateCallAction } from "@/lib/calls/actions";
+import { withClientMessages } from "@/components/i18n/client-messages";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("CallEditor"))("editTitle") };
@@ -19,7 +20,7 @@ export async function generateMetadata(): Promise<Metadata> {
 type Params = Promise<{ id: string }>;
 type Search = Promise<{ created?: string }>;
 
-export default async function EditCallPage({ params, searchParams }: { params: Params; searchParams: Search }) {
+async function EditCallPage({ params, searchParams }: { params: Params; searchParams: Search }) {
   const { id } = await params;
   const user = await requireRole("MODERATOR", { returnTo: `/moderation/calls/${encodeURIComponent(id)}` });
   const t = await getTranslations("CallEditor");
@@ -78,3 +79,5 @@ export default async function EditCallPage({ params, searchParams }: { params: P
     </>
   );
 }
+
+export default withClientMessages(["CallEditor", "CallModeration", "Deadline", "Errors", "QuestionType"], EditCallPage);

@@ -7,12 +7,13 @@ import { listForums } from "@/lib/calls/manage";
 import type { CallFormValues } from "@/lib/calls/schemas";
 import { timeZones } from "@/lib/calls/time";
 import { createCallAction } from "@/lib/calls/actions";
+import { withClientMessages } from "@/components/i18n/client-messages";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("CallEditor"))("newTitle") };
 }
 
-export default async function NewCallPage() {
+async function NewCallPage() {
   const user = await requireRole("MODERATOR", { returnTo: "/moderation/calls/new" });
   const t = await getTranslations("CallEditor");
   const forums = await listForums(user);
@@ -54,3 +55,5 @@ export default async function NewCallPage() {
     </>
   );
 }
+
+export default withClientMessages(["CallEditor", "CallModeration", "Errors", "QuestionType"], NewCallPage);

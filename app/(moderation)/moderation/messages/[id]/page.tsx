@@ -13,6 +13,7 @@ import { MESSAGE_LIMITS, sourceSearchSchema } from "@/lib/messages/schemas";
 import { getMessageSetForEditing } from "@/lib/messages/sets";
 import { listCallTags, searchExcerpts, searchResponses } from "@/lib/messages/sources";
 import { orNotFound } from "@/lib/not-found";
+import { withClientMessages } from "@/components/i18n/client-messages";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("MessageSets"))("title") };
@@ -20,7 +21,7 @@ export async function generateMetadata(): Promise<Metadata> {
 
 type Props = { params: Promise<{ id: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 
-export default async function MessageEditorPage({ params, searchParams }: Props) {
+async function MessageEditorPage({ params, searchParams }: Props) {
   const { id } = await params;
   const user = await requireRole("MODERATOR", { returnTo: `/moderation/messages/${encodeURIComponent(id)}` });
   const set = await orNotFound(getMessageSetForEditing(user, id));
@@ -107,3 +108,5 @@ export default async function MessageEditorPage({ params, searchParams }: Props)
     </>
   );
 }
+
+export default withClientMessages(["Deadline", "Errors", "MessageEditor"], MessageEditorPage);

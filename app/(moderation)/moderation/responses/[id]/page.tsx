@@ -19,6 +19,7 @@ import {
   setResponseTagAction,
   updateExcerptAction,
 } from "@/lib/curation/actions";
+import { withClientMessages } from "@/components/i18n/client-messages";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("CodingResponse"))("metaTitle") };
@@ -26,7 +27,7 @@ export async function generateMetadata(): Promise<Metadata> {
 
 type Params = Promise<{ id: string }>;
 
-export default async function CurationResponsePage({ params }: { params: Params }) {
+async function CurationResponsePage({ params }: { params: Params }) {
   const { id } = await params;
   const user = await requireRole("MODERATOR", { returnTo: `/moderation/responses/${encodeURIComponent(id)}` });
   const t = await getTranslations("CodingResponse");
@@ -160,3 +161,5 @@ export default async function CurationResponsePage({ params }: { params: Params 
     </>
   );
 }
+
+export default withClientMessages(["CodingResponse", "Errors"], CurationResponsePage);

@@ -11,6 +11,7 @@ import { getPublicCallSummary, listPublishedResponses } from "@/lib/responses/pu
 import { oversizedSearch, publicResponseQuerySchema, SEARCH_MAX, type PublicResponseQuery } from "@/lib/responses/public-schemas";
 import { InvalidQueryNotice } from "@/components/ui/invalid-query-notice";
 import { SelectField } from "@/components/ui/select-field";
+import { withClientMessages } from "@/components/i18n/client-messages";
 
 type Props = { params: Promise<{ slug: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 
@@ -33,7 +34,7 @@ function pageHref(slug: string, filters: PublicResponseQuery, cursor?: string) {
   return `/calls/${slug}/responses${search ? `?${search}` : ""}`;
 }
 
-export default async function PublicResponsesPage({ params, searchParams }: Props) {
+async function PublicResponsesPage({ params, searchParams }: Props) {
   const { slug } = await params;
   const call = await loadCall(slug);
   if (!call) notFound();
@@ -207,3 +208,5 @@ export default async function PublicResponsesPage({ params, searchParams }: Prop
     </>
   );
 }
+
+export default withClientMessages(["Deadline"], PublicResponsesPage);

@@ -13,6 +13,7 @@ import { setComments, type Thread } from "@/lib/comments/read";
 import { groupFilterSchema } from "@/lib/comments/schemas";
 import { getPublishedMessageSet } from "@/lib/messages/public";
 import { UserText } from "@/components/ui/user-text";
+import { withClientMessages } from "@/components/i18n/client-messages";
 
 type Props = { params: Promise<{ slug: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 
@@ -77,7 +78,7 @@ async function Table({ id, caption, threads }: { id: string; caption: string; th
   );
 }
 
-export default async function CommentTablePage({ params, searchParams }: Props) {
+async function CommentTablePage({ params, searchParams }: Props) {
   const set = await load(decodeURIComponent((await params).slug));
   if (!set) notFound();
   const search = await searchParams;
@@ -112,3 +113,5 @@ export default async function CommentTablePage({ params, searchParams }: Props) 
     </>
   );
 }
+
+export default withClientMessages(["Deadline"], CommentTablePage);

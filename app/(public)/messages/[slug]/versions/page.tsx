@@ -5,6 +5,7 @@ import { getTranslations } from "next-intl/server";
 import { cache } from "react";
 import { LocalDate } from "@/components/ui/local-date";
 import { listPublishedVersions } from "@/lib/messages/history";
+import { withClientMessages } from "@/components/i18n/client-messages";
 
 type Props = { params: Promise<{ slug: string }> };
 
@@ -23,7 +24,7 @@ function timeIn(timeZone: string, reader = false) {
     };
 }
 
-export default async function MessageVersionsPage({ params }: Props) {
+async function MessageVersionsPage({ params }: Props) {
   const set = await load(decodeURIComponent((await params).slug));
   if (!set) notFound();
   const t = await getTranslations("PublicVersions");
@@ -75,3 +76,5 @@ export default async function MessageVersionsPage({ params }: Props) {
     </>
   );
 }
+
+export default withClientMessages(["Deadline"], MessageVersionsPage);

@@ -11,6 +11,7 @@ import { getOwnProfile } from "@/lib/profile/profile";
 import { identitySelect, sameIdentity } from "@/lib/responses/filing";
 import { answerValues, getOrCreateDraft } from "@/lib/responses/responses";
 import { orNotFound } from "@/lib/not-found";
+import { withClientMessages } from "@/components/i18n/client-messages";
 
 type Params = Promise<{ slug: string }>;
 
@@ -32,7 +33,7 @@ export async function generateMetadata({ params }: { params: Params }): Promise<
   return { title: t("metaTitle", { call: (await load((await params).slug)).call.title }) };
 }
 
-export default async function RespondPage({ params }: { params: Params }) {
+async function RespondPage({ params }: { params: Params }) {
   const { slug } = await params;
   const { call, response, profile } = await load(slug);
   // An edit after a profile change asks which identity to file under (lib/responses/filing.ts).
@@ -94,3 +95,18 @@ export default async function RespondPage({ params }: { params: Params }) {
     </>
   );
 }
+
+export default withClientMessages(
+  [
+    "Attachments",
+    "Consent",
+    "Deadline",
+    "Errors",
+    "FiledIdentity",
+    "FilingChoices",
+    "ResponseForm",
+    "StakeholderGroup",
+    "UnRegion",
+  ],
+  RespondPage,
+);

@@ -10,6 +10,7 @@ import { requireUser } from "@/lib/auth/session";
 import { getOwnResponse } from "@/lib/responses/responses";
 import { orNotFound } from "@/lib/not-found";
 import { UserText } from "@/components/ui/user-text";
+import { withClientMessages } from "@/components/i18n/client-messages";
 
 type Params = Promise<{ id: string }>;
 
@@ -25,13 +26,7 @@ export async function generateMetadata({ params }: { params: Params }): Promise<
   return { title: response.reference ? t("metaTitle", { reference: response.reference }) : response.call.title };
 }
 
-export default async function ReceiptPage({
-  params,
-  searchParams,
-}: {
-  params: Params;
-  searchParams: Promise<{ submitted?: string }>;
-}) {
+async function ReceiptPage({ params, searchParams }: { params: Params; searchParams: Promise<{ submitted?: string }> }) {
   const response = await load((await params).id);
   const { submitted } = await searchParams;
   const t = await getTranslations("Receipt");
@@ -166,3 +161,5 @@ export default async function ReceiptPage({
     </>
   );
 }
+
+export default withClientMessages(["Deadline", "Receipt"], ReceiptPage);

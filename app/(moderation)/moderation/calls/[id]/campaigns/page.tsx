@@ -10,6 +10,7 @@ import { getCampaigns } from "@/lib/curation/campaigns";
 import { MIN_WORDS, SHINGLE_WORDS, THRESHOLD } from "@/lib/curation/similarity";
 import { orNotFound } from "@/lib/not-found";
 import { recomputeCampaignsAction } from "@/lib/curation/campaign-actions";
+import { withClientMessages } from "@/components/i18n/client-messages";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("Campaigns"))("metaTitle") };
@@ -17,7 +18,7 @@ export async function generateMetadata(): Promise<Metadata> {
 
 type Params = Promise<{ id: string }>;
 
-export default async function CampaignsPage({ params }: { params: Params }) {
+async function CampaignsPage({ params }: { params: Params }) {
   const { id } = await params;
   const user = await requireRole("MODERATOR", { returnTo: `/moderation/calls/${encodeURIComponent(id)}/campaigns` });
   const view = await orNotFound(getCampaigns(user, id));
@@ -67,3 +68,5 @@ export default async function CampaignsPage({ params }: { params: Params }) {
     </>
   );
 }
+
+export default withClientMessages(["Campaigns", "Deadline"], CampaignsPage);

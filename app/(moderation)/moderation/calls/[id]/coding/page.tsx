@@ -16,6 +16,7 @@ import { excerptFiltersSchema } from "@/lib/curation/schemas";
 import { getCallForCoding, listTags } from "@/lib/curation/tags";
 import { orNotFound } from "@/lib/not-found";
 import { createTagAction, deleteTagAction, updateTagAction } from "@/lib/curation/actions";
+import { withClientMessages } from "@/components/i18n/client-messages";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("Coding"))("title") };
@@ -24,7 +25,7 @@ export async function generateMetadata(): Promise<Metadata> {
 type Params = Promise<{ id: string }>;
 type Search = Promise<Record<string, string | string[] | undefined>>;
 
-export default async function CodingPage({ params, searchParams }: { params: Params; searchParams: Search }) {
+async function CodingPage({ params, searchParams }: { params: Params; searchParams: Search }) {
   const { id } = await params;
   const user = await requireRole("MODERATOR", { returnTo: `/moderation/calls/${encodeURIComponent(id)}/coding` });
   const t = await getTranslations("Coding");
@@ -108,3 +109,5 @@ export default async function CodingPage({ params, searchParams }: { params: Par
     </>
   );
 }
+
+export default withClientMessages(["Coding", "Errors"], CodingPage);

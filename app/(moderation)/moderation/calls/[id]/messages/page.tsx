@@ -8,6 +8,7 @@ import { createMessageSetAction } from "@/lib/messages/actions";
 import { MESSAGE_LIMITS } from "@/lib/messages/schemas";
 import { listMessageSets } from "@/lib/messages/sets";
 import { orNotFound } from "@/lib/not-found";
+import { withClientMessages } from "@/components/i18n/client-messages";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("MessageSets"))("title") };
@@ -15,7 +16,7 @@ export async function generateMetadata(): Promise<Metadata> {
 
 type Props = { params: Promise<{ id: string }> };
 
-export default async function CallMessagesPage({ params }: Props) {
+async function CallMessagesPage({ params }: Props) {
   const { id } = await params;
   const user = await requireRole("MODERATOR", { returnTo: `/moderation/calls/${encodeURIComponent(id)}/messages` });
   const { call, sets } = await orNotFound(listMessageSets(user, id));
@@ -72,3 +73,5 @@ export default async function CallMessagesPage({ params }: Props) {
     </>
   );
 }
+
+export default withClientMessages(["Errors", "MessageEditor"], CallMessagesPage);

@@ -15,6 +15,7 @@ import { getModeratorParticipation } from "@/lib/insights/participation";
 import { SMALL_CELL } from "@/lib/insights/suppression";
 import { orNotFound } from "@/lib/not-found";
 import { setTargetsAction } from "@/lib/insights/actions";
+import { withClientMessages } from "@/components/i18n/client-messages";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("Participation"))("moderatorTitle") };
@@ -22,7 +23,7 @@ export async function generateMetadata(): Promise<Metadata> {
 
 type Params = Promise<{ id: string }>;
 
-export default async function ModeratorParticipationPage({ params }: { params: Params }) {
+async function ModeratorParticipationPage({ params }: { params: Params }) {
   const { id } = await params;
   const user = await requireRole("MODERATOR", { returnTo: `/moderation/calls/${encodeURIComponent(id)}/participation` });
   const t = await getTranslations("Participation");
@@ -93,3 +94,5 @@ export default async function ModeratorParticipationPage({ params }: { params: P
     </>
   );
 }
+
+export default withClientMessages(["Errors", "Targets"], ModeratorParticipationPage);

@@ -8,6 +8,7 @@ import { requireRole } from "@/lib/auth/session";
 import { listQueue } from "@/lib/moderation/queue";
 import { QUEUE_TABS, queueQuerySchema } from "@/lib/moderation/schemas";
 import { orNotFound } from "@/lib/not-found";
+import { withClientMessages } from "@/components/i18n/client-messages";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("ModerationQueue"))("title") };
@@ -17,7 +18,7 @@ type Params = Promise<{ id: string }>;
 type Search = Promise<Record<string, string | string[] | undefined>>;
 const DONE = ["approve", "hide", "restore", "review", "dismiss", "uphold"] as const;
 
-export default async function QueuePage({ params, searchParams }: { params: Params; searchParams: Search }) {
+async function QueuePage({ params, searchParams }: { params: Params; searchParams: Search }) {
   const { id } = await params;
   const base = `/moderation/calls/${encodeURIComponent(id)}/queue`;
   const user = await requireRole("MODERATOR", { returnTo: base });
@@ -62,3 +63,5 @@ export default async function QueuePage({ params, searchParams }: { params: Para
     </>
   );
 }
+
+export default withClientMessages(["Deadline", "Errors", "ModerationQueue"], QueuePage);

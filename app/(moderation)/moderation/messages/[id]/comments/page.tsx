@@ -8,6 +8,7 @@ import { listCommentQueue } from "@/lib/comments/queue";
 import { COMMENT_LIMITS, COMMENT_TABS, commentTabSchema } from "@/lib/comments/schemas";
 import { queueQuerySchema } from "@/lib/moderation/schemas";
 import { orNotFound } from "@/lib/not-found";
+import { withClientMessages } from "@/components/i18n/client-messages";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("CommentModeration"))("title") };
@@ -16,7 +17,7 @@ export async function generateMetadata(): Promise<Metadata> {
 type Props = { params: Promise<{ id: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 const DONE = ["approve", "hide", "restore", "review", "dismiss", "uphold", "answer"] as const;
 
-export default async function CommentModerationPage({ params, searchParams }: Props) {
+async function CommentModerationPage({ params, searchParams }: Props) {
   const { id } = await params;
   const base = `/moderation/messages/${encodeURIComponent(id)}/comments`;
   const user = await requireRole("MODERATOR", { returnTo: base });
@@ -68,3 +69,8 @@ export default async function CommentModerationPage({ params, searchParams }: Pr
     </>
   );
 }
+
+export default withClientMessages(
+  ["CommentDisposition", "CommentModeration", "Deadline", "Errors", "ModerationQueue"],
+  CommentModerationPage,
+);

@@ -13,6 +13,7 @@ import { getSessionUser } from "@/lib/auth/session";
 import { setComments } from "@/lib/comments/read";
 import { groupFilterSchema, newSubmitKey } from "@/lib/comments/schemas";
 import { getPublishedMessageSet } from "@/lib/messages/public";
+import { withClientMessages } from "@/components/i18n/client-messages";
 
 type Props = {
   params: Promise<{ slug: string; target: string }>;
@@ -40,7 +41,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   };
 }
 
-export default async function DiscussPage({ params, searchParams }: Props) {
+async function DiscussPage({ params, searchParams }: Props) {
   const { slug, target } = await params;
   const found = await load(slug, target);
   if (!found) notFound();
@@ -127,3 +128,5 @@ export default async function DiscussPage({ params, searchParams }: Props) {
     </>
   );
 }
+
+export default withClientMessages(["CommentForm", "CommentReport", "Deadline", "Errors", "ReportReason"], DiscussPage);
