@@ -3,10 +3,16 @@
 // form posts). Then it gives each page a Content-Security-Policy with a fresh nonce (Next.js puts it on its
 // own inline scripts, read from the request's CSP header). Authorization is NOT done here: every page, action
 // and route checks the user itself (lib/auth/session.ts).
-import { NextResponse, type NextRequest } from "next/server";
+import createMiddleware from "next-intl/middleware";
+import { NextRequest, NextResponse } from "next/server";
+import { PAGE_PATH_HEADER, unlocalizedPath } from "@/lib/i18n/config";
+import { routing } from "@/lib/i18n/routing";
 import { cleanPageQuery, INVALID_QUERY_HEADER, refusalBody, refuseRequest, type Refusal } from "@/lib/http/request-guard";
 
-/** No page has this path, so a rewrite to it renders app/not-found.tsx with status 404. */
+/** The locale of a page's address (lib/i18n/routing.ts): English unprefixed, the others under /fr, /ar, … */
+const i18nRouting = createMiddleware(routing);
+
+/** No page has this path, so a rewrite to it renders app/[locale]/not-found.tsx with status 404. */
 const NOT_FOUND_PATH = "/_invalid-address";
 
 export function contentSecurityPolicy(nonce: string, dev: boolean) {
@@ -51,18 +57,22 @@ export function proxy(request: NextRequest) {
 
   const requestHeaders = new Headers(request.headers);
   requestHeaders.delete(INVALID_QUERY_HEADER); // only this proxy sets it
+  requestHeaders.delete(PAGE_PATH_HEADER); // nor this
   const cleanQuery = missingPage ? null : cleanPageQuery(request.nextUrl.searchParams);
   const rewrite = missingPage ? new URL(NOT_FOUND_PATH, request.url) : cleanQuery && new URL(request.nextUrl);
   if (cleanQuery && rewrite) {
     rewrite.search = cleanQuery.toString();
     requestHeaders.set(INVALID_QUERY_HEADER, "1");
   }
+  // The locale: next-intl redirects a first visit to its language, or rewrites the address to its [locale]
+  // segment, passing on the request headers given here (the nonce, the cleaned query's mark).
+  // The page's address without its locale, for the language switcher and the hreflang alternates.
+  const target = rewrite ?? request.nextUrl;
+  requestHeaders.set(PAGE_PATH_HEADER, unlocalizedPath(target.pathname) + (missingPage ? "" : target.search));
+  const route = (headers: Headers) => i18nRouting(new NextRequest(rewrite ?? request.url, { headers, method: request.method }));
+
   // Prefetches are left without a nonce, as before (their HTML is not run as a page).
-  if (prefetch) {
-    return rewrite
-      ? NextResponse.rewrite(rewrite, { request: { headers: requestHeaders } })
-      : NextResponse.next({ request: { headers: requestHeaders } });
-  }
+  if (prefetch) return route(requestHeaders);
 
   const nonce = Buffer.from(crypto.randomUUID()).toString("base64");
   const dev = process.env.NODE_ENV !== "production";
@@ -70,9 +80,7 @@ export function proxy(request: NextRequest) {
   requestHeaders.set("x-nonce", nonce);
   requestHeaders.set("Content-Security-Policy", policy);
 
-  const response = rewrite
-    ? NextResponse.rewrite(rewrite, { request: { headers: requestHeaders } })
-    : NextResponse.next({ request: { headers: requestHeaders } });
+  const response = route(requestHeaders);
   response.headers.set("Content-Security-Policy", policy);
   return response;
 }

@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { Link } from "@/lib/i18n/navigation";
 import { getTranslations } from "next-intl/server";
 import { DeadlineClock } from "@/components/calls/deadline-clock";
 import { LocalDate } from "@/components/ui/local-date";

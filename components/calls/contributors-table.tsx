@@ -1,7 +1,7 @@
 // A call's named contributors as a table (named only with their consent: `listContributors` in
 // lib/responses/public.ts decides) and the anonymous ones counted by stakeholder group. Shown on the call's
 // contributors page and on the final messages page.
-import Link from "next/link";
+import { Link } from "@/lib/i18n/navigation";
 import { getTranslations } from "next-intl/server";
 import type { StakeholderGroup } from "@/lib/generated/prisma/enums";
 import { UserText } from "@/components/ui/user-text";

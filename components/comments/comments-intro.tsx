@@ -1,7 +1,7 @@
 // The comment parts of a published message set's page: where the comment period stands, the call's key
 // terms, and links to the whole-set discussion and the comment–response table; per paragraph, a link to
 // its discussion with its comment count (CommentLink).
-import Link from "next/link";
+import { Link } from "@/lib/i18n/navigation";
 import { getTranslations } from "next-intl/server";
 import { cache } from "react";
 import { GlossaryTerms } from "@/components/calls/glossary-terms";

@@ -1,5 +1,5 @@
 // The call's submitted responses, each linking to its moderation view where it is tagged and quoted.
-import Link from "next/link";
+import { Link } from "@/lib/i18n/navigation";
 import { getTranslations } from "next-intl/server";
 import type { StakeholderGroup, UnRegion } from "@/lib/generated/prisma/enums";
 import styles from "./coding.module.css";

@@ -1,6 +1,6 @@
 // The workbench's filters: a plain GET form, so a filtered list has its own address and works without
 // JavaScript.
-import Link from "next/link";
+import { Link } from "@/lib/i18n/navigation";
 import { getTranslations } from "next-intl/server";
 import type { ExcerptFilters as Filters } from "@/lib/curation/schemas";
 import { CURATION_LIMITS } from "@/lib/curation/schemas";

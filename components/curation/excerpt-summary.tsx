@@ -1,6 +1,6 @@
 // One excerpt as a list item: its own quote (always the quote as saved), where it comes from, whether the
 // source still reads the same, its tags and note. Actions (edit, delete) come in as children.
-import Link from "next/link";
+import { Link } from "@/lib/i18n/navigation";
 import { getTranslations } from "next-intl/server";
 import type { ExcerptListItem } from "@/lib/curation/excerpts";
 import styles from "./coding.module.css";

@@ -1,6 +1,6 @@
 // A numbered paragraph of published messages, with its sources one click away. A source that is no longer
 // public (hidden, withdrawn, removed) is listed without any detail of it.
-import Link from "next/link";
+import { Link } from "@/lib/i18n/navigation";
 import type { ReactNode } from "react";
 import { getTranslations } from "next-intl/server";
 import { Markdown } from "@/components/ui/markdown";

@@ -1,6 +1,6 @@
 // Above the published messages: which version this is, when it was published, what changed, and the way
 // to earlier versions.
-import Link from "next/link";
+import { Link } from "@/lib/i18n/navigation";
 import { getTranslations } from "next-intl/server";
 import { LocalDate } from "@/components/ui/local-date";
 import { previousPublishedNumber } from "@/lib/messages/history";

@@ -2,7 +2,7 @@
 // with <ins>/<del>) or side by side (a table, old version left). Each paragraph says what happened to it
 // ("Edited", "Moved from 4 to 3", "Split from paragraph 2", …) and, on public pages, links to its comments.
 // The marks are announced to screen readers in words, not left to colour.
-import Link from "next/link";
+import { Link } from "@/lib/i18n/navigation";
 import { getTranslations } from "next-intl/server";
 import { renderDiffMarkdown } from "@/lib/messages/diff-markdown";
 import type { ComparedVersions } from "@/lib/messages/history";

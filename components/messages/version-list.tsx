@@ -1,7 +1,7 @@
 // Saved versions of a message set, newest first, with their comment periods and the tools of each: publish
 // (with or without a comment period), close or cancel a period, mark final; and the form that saves the
 // working copy as a new version. Only one comment period at a time (lib/messages/versions.ts).
-import Link from "next/link";
+import { Link } from "@/lib/i18n/navigation";
 import { getTranslations } from "next-intl/server";
 import { LocalDate } from "@/components/ui/local-date";
 import { closeCommentPeriodAction, finaliseVersionAction, publishVersionAction, saveVersionAction } from "@/lib/messages/actions";

@@ -1,5 +1,5 @@
 // The audit log as a table. Before and after are shown as indented JSON in <pre>, escaped by React.
-import Link from "next/link";
+import { Link } from "@/lib/i18n/navigation";
 import { getTranslations } from "next-intl/server";
 import type { listAuditEntries } from "@/lib/audit/log";
 import styles from "./audit-table.module.css";

@@ -1,6 +1,6 @@
 // The moderators' tools for one call, shown at the top of each of its moderation pages. `current` marks the
 // page the moderator is on (aria-current), so the list doubles as "where am I".
-import Link from "next/link";
+import { Link } from "@/lib/i18n/navigation";
 import { getTranslations } from "next-intl/server";
 
 export const CALL_TOOLS = ["edit", "queue", "campaigns", "coding", "messages", "participation", "exports"] as const;

@@ -1,6 +1,6 @@
 // One campaign on the moderators' page: its size, the range of scores, the first response's text (escaped,
 // trimmed by lib/curation/campaigns.ts) and, folded, its members with links to each response.
-import Link from "next/link";
+import { Link } from "@/lib/i18n/navigation";
 import { getTranslations } from "next-intl/server";
 import { MEMBERS_SHOWN, type CampaignsView } from "@/lib/curation/campaigns";
 import styles from "./campaign-card.module.css";

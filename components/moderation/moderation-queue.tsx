@@ -1,7 +1,7 @@
 // A moderation queue of any item kind: its tabs with their sizes, the current tab's heading, its items (or
 // what it says when there are none) and, past one page, links to the others. The kind's page says what comes
 // before (title, mode, outcome of the last action) and renders each item (components/moderation/moderated-item.tsx).
-import Link from "next/link";
+import { Link } from "@/lib/i18n/navigation";
 import { getTranslations } from "next-intl/server";
 import { Children, type ReactNode } from "react";
 import styles from "./queue.module.css";

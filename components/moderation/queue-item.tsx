@@ -1,6 +1,6 @@
 // One response in the moderation queue (components/moderation/moderated-item.tsx): a link to the whole
 // response, its context (group, region, time, consent) and its answers (escaped text).
-import Link from "next/link";
+import { Link } from "@/lib/i18n/navigation";
 import { getTranslations } from "next-intl/server";
 import { moderateResponseAction } from "@/lib/moderation/actions";
 import { LocalDate } from "@/components/ui/local-date";

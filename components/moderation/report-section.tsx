@@ -1,6 +1,6 @@
 // The "report this response" part of a public response page: the form for a signed-in user, a sign-in link
 // for a visitor. The form is folded away (a native <details>): most readers never need it.
-import Link from "next/link";
+import { Link } from "@/lib/i18n/navigation";
 import { getTranslations } from "next-intl/server";
 import { getSessionUser } from "@/lib/auth/session";
 import { reportResponseAction } from "@/lib/moderation/actions";

@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { Link } from "@/lib/i18n/navigation";
 import { getTranslations } from "next-intl/server";
 
 /** A page that only says something and links home: 403, 404. Its texts are `title`, `body`, `home`. */

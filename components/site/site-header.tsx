@@ -1,9 +1,10 @@
-import Link from "next/link";
+import { Link } from "@/lib/i18n/navigation";
 import { getTranslations } from "next-intl/server";
 import { hasRole } from "@/lib/auth/roles";
 import { getSessionUser } from "@/lib/auth/session";
 import { SignOutButton } from "@/components/auth/sign-out-button";
 import { UserText } from "@/components/ui/user-text";
+import { LanguageSwitcher } from "./language-switcher";
 
 export async function SiteHeader() {
   const t = await getTranslations("Site");
@@ -54,6 +55,7 @@ export async function SiteHeader() {
             <Link href="/signin">{t("signIn")}</Link>
           )}
         </div>
+        <LanguageSwitcher />
       </div>
       {user && !user.hasProfile && (
         <div className="container">

@@ -1,9 +1,24 @@
-// The locales the interface speaks. English now; the other UN languages (ar, es, fr, ru, zh) are added
-// by dropping a catalog beside en.json and listing it here.
-export const locales = ["en"] as const;
+// The locales the interface speaks: the six official UN languages. English is the default and keeps its
+// unprefixed addresses (/calls/…); the others live under their code (/fr/calls/…), so each language is its own
+// cacheable page. Catalogs: lib/i18n/messages/<locale>/, complete by `npm run catalogs`.
+export const locales = ["en", "ar", "es", "fr", "ru", "zh"] as const;
 export type Locale = (typeof locales)[number];
 export const defaultLocale: Locale = "en";
 export const LOCALE_COOKIE = "NEXT_LOCALE";
+
+/** Each language named in itself, for the language switcher. */
+export const LOCALE_NAMES: Record<Locale, string> = {
+  en: "English",
+  ar: "العربية",
+  es: "Español",
+  fr: "Français",
+  ru: "Русский",
+  zh: "中文",
+};
+
+/** Languages written right to left. */
+export const RTL_LOCALES: readonly Locale[] = ["ar"];
+export const directionOf = (locale: string) => ((RTL_LOCALES as readonly string[]).includes(locale) ? "rtl" : "ltr");
 
 export function isLocale(value: string | undefined): value is Locale {
   return (locales as readonly string[]).includes(value ?? "");
@@ -20,4 +35,23 @@ export function negotiateLocale<L extends string = Locale>(
     if (tag && (supported as readonly string[]).includes(tag)) return tag as L;
   }
   return fallback;
+}
+
+/** `path` (an unprefixed address, "/calls/x?y=1") as it is addressed in `locale`: "/fr/calls/x?y=1". */
+export function localizedPath(path: string, locale: string) {
+  if (locale === defaultLocale || !isLocale(locale)) return path;
+  return path === "/"
+    ? `/${locale}`
+    : path.startsWith("/?") || path.startsWith("/#")
+      ? `/${locale}${path.slice(1)}`
+      : `/${locale}${path}`;
+}
+
+/** Set by proxy.ts on every page request: the address without its locale prefix ("/calls/x?y=1"). */
+export const PAGE_PATH_HEADER = "x-igf-page-path";
+
+/** The address without a locale prefix: "/fr/calls/x" → "/calls/x", "/fr" → "/". */
+export function unlocalizedPath(pathname: string) {
+  const [, first, ...rest] = pathname.split("/");
+  return isLocale(first) ? `/${rest.join("/")}` : pathname;
 }

@@ -1,11 +1,12 @@
-import { cookies, headers } from "next/headers";
+import { hasLocale } from "next-intl";
 import { getRequestConfig } from "next-intl/server";
-import { isLocale, negotiateLocale } from "./config";
+import { defaultLocale, locales } from "./config";
 import { loadMessages } from "./messages";
 
-export default getRequestConfig(async () => {
-  const cookieLocale = (await cookies()).get("NEXT_LOCALE")?.value;
-  const locale = isLocale(cookieLocale) ? cookieLocale : negotiateLocale((await headers()).get("accept-language"));
+// The locale comes from the address ([locale] segment, set by proxy.ts's routing); anything else is English.
+export default getRequestConfig(async ({ requestLocale }) => {
+  const requested = await requestLocale;
+  const locale = hasLocale(locales, requested) ? requested : defaultLocale;
   return {
     locale,
     messages: await loadMessages(locale),

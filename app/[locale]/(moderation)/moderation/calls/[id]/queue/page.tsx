@@ -1,0 +1,67 @@
+import type { Metadata } from "next";
+import { Link } from "@/lib/i18n/navigation";
+import { getTranslations } from "next-intl/server";
+import { CallToolsNav } from "@/components/moderation/call-tools-nav";
+import { QueueItem } from "@/components/moderation/queue-item";
+import { ModerationQueue } from "@/components/moderation/moderation-queue";
+import { requireRole } from "@/lib/auth/session";
+import { listQueue } from "@/lib/moderation/queue";
+import { QUEUE_TABS, queueQuerySchema } from "@/lib/moderation/schemas";
+import { orNotFound } from "@/lib/not-found";
+import { withClientMessages } from "@/components/i18n/client-messages";
+
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("ModerationQueue"))("title") };
+}
+
+type Params = Promise<{ id: string }>;
+type Search = Promise<Record<string, string | string[] | undefined>>;
+const DONE = ["approve", "hide", "restore", "review", "dismiss", "uphold"] as const;
+
+async function QueuePage({ params, searchParams }: { params: Params; searchParams: Search }) {
+  const { id } = await params;
+  const base = `/moderation/calls/${encodeURIComponent(id)}/queue`;
+  const user = await requireRole("MODERATOR", { returnTo: base });
+  const search = await searchParams;
+  const query = queueQuerySchema.parse({ tab: search.tab, page: search.page });
+  const t = await getTranslations("ModerationQueue");
+  const queue = await orNotFound(listQueue(user, id, query));
+  const done = DONE.find((op) => op === search.done);
+  const ref = typeof search.ref === "string" ? search.ref.slice(0, 40) : "";
+
+  return (
+    <>
+      <p>
+        <Link href="/moderation">{t("back")}</Link>
+      </p>
+      <h1>{t("title")}</h1>
+      <p className="lead">{queue.call.title}</p>
+      <CallToolsNav callId={queue.call.id} current="queue" />
+      {done && (
+        <p className="notice ok" role="status">
+          {t(`done.${done}`, { reference: ref })}
+        </p>
+      )}
+      <p className="hint">
+        {t(queue.call.moderationMode === "PRE" ? "modePre" : "modePost")} {t("threshold", { count: queue.call.reportThreshold })}{" "}
+        <Link href={`/moderation/calls/${encodeURIComponent(id)}`}>{t("changeSettings")}</Link>
+      </p>
+      <ModerationQueue
+        texts="ModerationQueue"
+        base={base}
+        tabs={QUEUE_TABS}
+        tab={query.tab}
+        counts={queue.counts}
+        empty={t(`empty.${query.tab}`)}
+        page={query.page}
+        pages={queue.pages}
+      >
+        {queue.items.map((item) => (
+          <QueueItem key={item.id} item={item} tab={query.tab} timeZone={queue.call.timeZone} />
+        ))}
+      </ModerationQueue>
+    </>
+  );
+}
+
+export default withClientMessages(["Deadline", "Errors", "ModerationQueue"], QueuePage);

@@ -1,0 +1,76 @@
+import type { Metadata } from "next";
+import { Link } from "@/lib/i18n/navigation";
+import { getTranslations } from "next-intl/server";
+import { CommentQueueItem } from "@/components/comments/comment-queue-item";
+import { ModerationQueue } from "@/components/moderation/moderation-queue";
+import { requireRole } from "@/lib/auth/session";
+import { listCommentQueue } from "@/lib/comments/queue";
+import { COMMENT_LIMITS, COMMENT_TABS, commentTabSchema } from "@/lib/comments/schemas";
+import { queueQuerySchema } from "@/lib/moderation/schemas";
+import { orNotFound } from "@/lib/not-found";
+import { withClientMessages } from "@/components/i18n/client-messages";
+
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("CommentModeration"))("title") };
+}
+
+type Props = { params: Promise<{ id: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
+const DONE = ["approve", "hide", "restore", "review", "dismiss", "uphold", "answer"] as const;
+
+async function CommentModerationPage({ params, searchParams }: Props) {
+  const { id } = await params;
+  const base = `/moderation/messages/${encodeURIComponent(id)}/comments`;
+  const user = await requireRole("MODERATOR", { returnTo: base });
+  const search = await searchParams;
+  const tab = commentTabSchema.parse(search.tab);
+  const done = DONE.find((op) => op === search.done);
+  const { page: wanted } = queueQuerySchema.parse({ page: search.page });
+  const { set, counts, items, page, pages } = await orNotFound(listCommentQueue(user, id, tab, wanted));
+  const t = await getTranslations("CommentModeration");
+
+  return (
+    <>
+      <p>
+        <Link href={`/moderation/messages/${encodeURIComponent(set.id)}`}>{t("back")}</Link>
+      </p>
+      <h1>{t("title")}</h1>
+      <p className="lead">{set.title}</p>
+      <p className="hint">
+        {t(set.call.moderationMode === "PRE" ? "modePre" : "modePost")} {t("threshold", { count: set.call.reportThreshold })}{" "}
+        {(set.status === "PUBLISHED" || set.status === "FINAL") && (
+          <Link href={`/messages/${set.slug}/comments`}>{t("publicTable")}</Link>
+        )}
+      </p>
+      {done && (
+        <p className="notice ok" role="status">
+          {t(`done.${done}`)}
+        </p>
+      )}
+      <ModerationQueue
+        texts="CommentModeration"
+        base={base}
+        tabs={COMMENT_TABS}
+        tab={tab}
+        counts={counts}
+        empty={t("empty")}
+        page={page}
+        pages={pages}
+      >
+        {items.map((item, index) => (
+          <CommentQueueItem
+            key={item.id}
+            item={item}
+            tab={tab}
+            label={t("itemLabel", { n: (page - 1) * COMMENT_LIMITS.moderationPageSize + index + 1 })}
+            timeZone={set.call.timeZone}
+          />
+        ))}
+      </ModerationQueue>
+    </>
+  );
+}
+
+export default withClientMessages(
+  ["CommentDisposition", "CommentModeration", "Deadline", "Errors", "ModerationQueue"],
+  CommentModerationPage,
+);

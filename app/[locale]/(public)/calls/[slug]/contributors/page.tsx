@@ -1,0 +1,41 @@
+import type { Metadata } from "next";
+import { Link } from "@/lib/i18n/navigation";
+import { notFound } from "next/navigation";
+import { getTranslations } from "next-intl/server";
+import { cache } from "react";
+import { ContributorsTable } from "@/components/calls/contributors-table";
+import { getPublicCallSummary, listContributors } from "@/lib/responses/public";
+
+type Props = { params: Promise<{ slug: string }> };
+
+const loadCall = cache((slug: string) => getPublicCallSummary(slug));
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const call = await loadCall((await params).slug);
+  return call ? { title: (await getTranslations("Contributors"))("metaTitle", { title: call.title }) } : {};
+}
+
+export default async function ContributorsPage({ params }: Props) {
+  const call = await loadCall((await params).slug);
+  const contributors = call && (await listContributors(call.id));
+  if (!call || !contributors) notFound();
+  const t = await getTranslations("Contributors");
+  const tCall = await getTranslations("CallPage");
+  const { named, anonymousByGroup, anonymousCount, notPublishedCount, total } = contributors;
+
+  return (
+    <>
+      <nav aria-label={tCall("breadcrumb")} className="breadcrumb">
+        <Link href={`/calls/${call.slug}`}>{t("backToCall")}</Link>
+      </nav>
+      <h1>{t("title", { title: call.title })}</h1>
+      <p className="lead">{t("intro")}</p>
+      <p>
+        {t("summary", { total })}
+        {total > 0 && ` — ${t("breakdown", { named: named.length, anonymous: anonymousCount, hidden: notPublishedCount })}`}
+      </p>
+
+      <ContributorsTable named={named} anonymousByGroup={anonymousByGroup} caption={t("caption")} noNamed={t("noNamed")} />
+    </>
+  );
+}
