@@ -2,8 +2,10 @@
 // no clock, no randomness; the same input in the same order always gives the same clusters.
 //
 // Method
-// 1. Normalise: Unicode NFKC, lower case, every run of punctuation or whitespace becomes one space, so
-//    "Cyber-security," and "cyber security" compare equal.
+// 1. Normalise: Unicode NFKC, lower case, then the words as lib/text/words.ts cuts them (Unicode word
+//    boundaries: Chinese and Japanese by dictionary, an Arabic word with its vowel marks whole), punctuation
+//    dropped, also inside a word, so "Cyber-security," and "cyber security" compare equal, as do "don't" and
+//    "don’t".
 // 2. Shingle: every run of SHINGLE_WORDS (3) consecutive words, hashed to 32 bits. A response is its SET of
 //    shingles; one edited word changes at most three shingles, a rewritten text changes nearly all.
 // 3. MinHash: SIGNATURE_SIZE (128) minima of a fixed family of seeded 32-bit hash functions, and LSH banding
@@ -19,9 +21,11 @@
 // written separately on the same topic, even from the same stock phrases, share well under 0.3 of their
 // shingles. 0.6 sits between the two with margin on both sides.
 //
-// Texts of fewer than MIN_WORDS (20) words are never clustered: a short answer ("We support the draft
-// norms.") is naturally written identically by people who never saw each other's text, and with a dozen
-// shingles one edit moves the score by 0.2, so a score says nothing about copying.
+// Texts of fewer than MIN_WORDS (20) words (in Chinese, some 30 to 40 characters) are never clustered: a short
+// answer ("We support the draft norms.") is naturally written identically by people who never saw each other's
+// text, and with a dozen shingles one edit moves the score by 0.2, so a score says nothing about copying.
+
+import { words } from "@/lib/text/words";
 
 export const SHINGLE_WORDS = 3;
 export const SIGNATURE_SIZE = 128;
@@ -30,12 +34,17 @@ const ROWS = SIGNATURE_SIZE / BANDS;
 export const THRESHOLD = 0.6;
 export const MIN_WORDS = 20;
 
-export function normalise(text: string): string {
-  return text
-    .normalize("NFKC")
-    .toLowerCase()
-    .replace(/[^\p{L}\p{N}]+/gu, " ")
-    .trim();
+/**
+ * The words of a text as clustering compares them (step 1 above).
+ * @param locale the text's language (a BCP 47 tag) when known.
+ */
+export function clusterWords(text: string, locale?: string): string[] {
+  const out: string[] = [];
+  for (const word of words(text.normalize("NFKC").toLowerCase(), locale)) {
+    const bare = word.replace(/\p{P}+/gu, "");
+    if (bare) out.push(bare);
+  }
+  return out;
 }
 
 /** FNV-1a over the UTF-16 code units, then a final avalanche: a well-spread 32-bit hash of a string. */
@@ -54,12 +63,12 @@ function mix(value: number): number {
 }
 
 /** The sorted, distinct shingle hashes of a text; null when it is too short to be clustered. */
-export function shingles(text: string, wordHashes = new Map<string, number>()): Uint32Array | null {
-  const words = normalise(text).split(" ").filter(Boolean);
-  if (words.length < MIN_WORDS) return null;
+export function shingles(text: string, locale?: string, wordHashes = new Map<string, number>()): Uint32Array | null {
+  const textWords = clusterWords(text, locale);
+  if (textWords.length < MIN_WORDS) return null;
   // Each word is hashed once; a shingle's hash combines its words' hashes in order (rotations keep
   // "a b c" and "c b a" apart), which is far cheaper than hashing the joined string.
-  const hashes = words.map((word) => {
+  const hashes = textWords.map((word) => {
     let h = wordHashes.get(word);
     if (h === undefined) wordHashes.set(word, (h = hashString(word)));
     return h;
@@ -119,13 +128,14 @@ function estimate(a: Uint32Array, b: Uint32Array): number {
 const ESTIMATE_FLOOR = THRESHOLD - 0.2;
 
 /** Similarity of two texts as clustering sees it; null when either is too short. */
-export function similarity(a: string, b: string): number | null {
-  const sa = shingles(a);
-  const sb = shingles(b);
+export function similarity(a: string, b: string, locale?: string): number | null {
+  const sa = shingles(a, locale);
+  const sb = shingles(b, locale);
   return sa && sb ? jaccard(sa, sb) : null;
 }
 
-export type ClusterInput = { id: string; text: string };
+/** `locale`: the text's language (a BCP 47 tag) when known. */
+export type ClusterInput = { id: string; text: string; locale?: string };
 export type Cluster = {
   representativeId: string;
   /** Members in input order, the representative first with score 1; score = Jaccard to the representative. */
@@ -139,7 +149,7 @@ export type Cluster = {
  */
 export function findClusters(items: readonly ClusterInput[]): Cluster[] {
   const wordHashes = new Map<string, number>();
-  const sets = items.map((item) => shingles(item.text, wordHashes));
+  const sets = items.map((item) => shingles(item.text, item.locale, wordHashes));
   const signatures = sets.map((set) => set && signature(set));
   const parent = Int32Array.from(items, (_, i) => i);
   const find = (i: number): number => {

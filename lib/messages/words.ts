@@ -1,17 +1,18 @@
-// A word-level diff of two texts: the texts are cut into tokens (runs of letters and digits, runs of
-// white space, single punctuation marks), aligned by a longest common subsequence, and returned as runs of
+// A word-level diff of two texts: the texts are cut into tokens (the segments of lib/text/words.ts: words as
+// Unicode defines them, so Chinese or Japanese text is compared word by word, not sentence by sentence; runs of
+// white space; single punctuation marks), aligned by a longest common subsequence, and returned as runs of
 // equal, inserted and deleted text. Joining the equal+delete runs gives the old text back exactly, joining
 // the equal+insert runs gives the new one. Pure.
+import { segmentWords } from "@/lib/text/words";
 
 export type DiffToken = { type: "equal" | "insert" | "delete"; text: string };
 
 /** Above this many cells (tokens × tokens after the common ends are cut) the middle is shown replaced whole. */
 export const WORD_DIFF_MAX_CELLS = 4_000_000;
 
-const TOKEN = /[\p{L}\p{N}\p{M}_]+|\s+|[^\p{L}\p{N}\p{M}_\s]/gu;
-
-export function tokenize(text: string): string[] {
-  return text.match(TOKEN) ?? [];
+/** @param locale the text's language (a BCP 47 tag) when known. */
+export function tokenize(text: string, locale?: string): string[] {
+  return segmentWords(text, locale).map((segment) => segment.text);
 }
 
 function push(out: DiffToken[], type: DiffToken["type"], text: string) {
@@ -70,6 +71,6 @@ export function diffTokens(a: string[], b: string[]): DiffToken[] {
   return out;
 }
 
-export function diffWords(from: string, to: string): DiffToken[] {
-  return diffTokens(tokenize(from), tokenize(to));
+export function diffWords(from: string, to: string, locale?: string): DiffToken[] {
+  return diffTokens(tokenize(from, locale), tokenize(to, locale));
 }

@@ -26,6 +26,37 @@ describe("word tokens", () => {
     expect(tokenize("a, b")).toEqual(["a", ",", " ", "b"]);
   });
 
+  it("keeps a run of white space, line breaks included, as one token", () => {
+    expect(tokenize("a \n\n b\r\n\r\nc")).toEqual(["a", " \n\n ", "b", "\r\n\r\n", "c"]);
+  });
+
+  it("cuts Chinese, written without spaces, into dictionary words", () => {
+    expect(tokenize("我们支持多利益攸关方模式。")).toEqual(["我们", "支持", "多", "利益", "攸关", "方", "模式", "。"]);
+    expect(tokenize("我们支持多利益攸关方模式。", "zh")).toEqual(tokenize("我们支持多利益攸关方模式。"));
+  });
+
+  it("marks only the changed word of a Chinese sentence, not the whole sentence", () => {
+    expect(diffWords("我们支持多利益攸关方模式", "我们支持多利益攸关方方法")).toEqual([
+      { type: "equal", text: "我们支持多利益攸关方" },
+      { type: "delete", text: "模式" },
+      { type: "insert", text: "方法" },
+    ]);
+  });
+
+  it("marks only the changed word of an Arabic and of a Russian sentence", () => {
+    expect(diffWords("نحن ندعم نموذج أصحاب المصلحة المتعددين.", "نحن نؤيد نموذج أصحاب المصلحة المتعددين.", "ar")).toEqual([
+      { type: "equal", text: "نحن " },
+      { type: "delete", text: "ندعم" },
+      { type: "insert", text: "نؤيد" },
+      { type: "equal", text: " نموذج أصحاب المصلحة المتعددين." },
+    ]);
+    expect(diffWords("Мы поддерживаем проект норм.", "Мы поддерживаем новый проект норм.")).toEqual([
+      { type: "equal", text: "Мы поддерживаем " },
+      { type: "insert", text: "новый " },
+      { type: "equal", text: "проект норм." },
+    ]);
+  });
+
   it("marks inserted and deleted words and rebuilds both texts exactly", () => {
     const from = "States should share threat information quickly.";
     const to = "States and CERTs should share threat data quickly.";
@@ -122,6 +153,21 @@ describe("diffVersions", () => {
     expect(text(p2, "delete")).toBe("beta");
     expect(text(p2, "insert")).toBe("delta");
     expect(find(diffVersions(v1, v2), "p1").status).toBe("unchanged");
+  });
+
+  it("shows an edit of a Chinese paragraph word by word", () => {
+    const zh = (body: string) => version({ id: "s1", heading: "信任", paragraphs: [{ id: "p1", body }] });
+    const p1 = find(
+      diffVersions(
+        zh("各国政府应当加强网络安全合作，并邀请民间社会参与规范的制定。"),
+        zh("各国政府应当加强网络安全协作，并邀请民间社会参与规范的制定。"),
+      ),
+      "p1",
+    );
+    expect(p1).toMatchObject({ status: "edited", edited: true });
+    expect(text(p1, "delete")).toBe("合作");
+    expect(text(p1, "insert")).toBe("协作");
+    expect(text(p1, "equal", "insert")).toBe("各国政府应当加强网络安全协作，并邀请民间社会参与规范的制定。");
   });
 
   it("tells a move within a section and across sections from renumbering", () => {
