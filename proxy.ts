@@ -12,7 +12,11 @@ import { cleanPageQuery, INVALID_QUERY_HEADER, refusalBody, refuseRequest, type 
 /** The locale of a page's address (lib/i18n/routing.ts): English unprefixed, the others under /fr, /ar, … */
 const i18nRouting = createMiddleware(routing);
 
-/** No page has this path, so a rewrite to it renders app/[locale]/not-found.tsx with status 404. */
+/**
+ * No page has this path: it renders app/[locale]/not-found.tsx with status 404. An address that does not
+ * decode is redirected here rather than rewritten, because Next.js matches the original address against the
+ * rewrite's route ([locale]/[...rest]) and fails on decoding it.
+ */
 const NOT_FOUND_PATH = "/_invalid-address";
 
 export function contentSecurityPolicy(nonce: string, dev: boolean) {
@@ -46,10 +50,15 @@ function refusalResponse(request: NextRequest, refusal: Refusal) {
 export function proxy(request: NextRequest) {
   const path = request.nextUrl.pathname;
   const refusal = refuseRequest(request.method, path, request.headers, request.nextUrl.searchParams);
-  // A page address with a NUL or a broken escape names no page: the site's own 404 page (with its CSP).
+  // A page address with a NUL or a broken escape names no page: the site's own 404 page (with its CSP), by a redirect.
   const missingPage =
     refusal?.status === 400 && !path.startsWith("/api/") && (request.method === "GET" || request.method === "HEAD");
   if (refusal && !missingPage) return refusalResponse(request, refusal);
+  if (missingPage) {
+    const notFound = NextResponse.redirect(new URL(NOT_FOUND_PATH, request.url), 307);
+    notFound.headers.set("Cache-Control", "no-store");
+    return notFound;
+  }
 
   const prefetch = request.headers.has("next-router-prefetch") || request.headers.get("purpose") === "prefetch";
   if (path.startsWith("/api/") || /^\/(_next\/static|_next\/image|favicon\.ico|robots\.txt)/.test(path))
@@ -58,18 +67,30 @@ export function proxy(request: NextRequest) {
   const requestHeaders = new Headers(request.headers);
   requestHeaders.delete(INVALID_QUERY_HEADER); // only this proxy sets it
   requestHeaders.delete(PAGE_PATH_HEADER); // nor this
-  const cleanQuery = missingPage ? null : cleanPageQuery(request.nextUrl.searchParams);
-  const rewrite = missingPage ? new URL(NOT_FOUND_PATH, request.url) : cleanQuery && new URL(request.nextUrl);
+  const cleanQuery = cleanPageQuery(request.nextUrl.searchParams);
+  const rewrite = cleanQuery && new URL(request.nextUrl);
   if (cleanQuery && rewrite) {
     rewrite.search = cleanQuery.toString();
     requestHeaders.set(INVALID_QUERY_HEADER, "1");
   }
+  // The page's path without its locale (and without the query, which may be long), for the hreflang alternates.
+  const target = rewrite ?? request.nextUrl;
+  requestHeaders.set(PAGE_PATH_HEADER, unlocalizedPath(target.pathname));
   // The locale: next-intl redirects a first visit to its language, or rewrites the address to its [locale]
   // segment, passing on the request headers given here (the nonce, the cleaned query's mark).
-  // The page's address without its locale, for the language switcher and the hreflang alternates.
-  const target = rewrite ?? request.nextUrl;
-  requestHeaders.set(PAGE_PATH_HEADER, unlocalizedPath(target.pathname) + (missingPage ? "" : target.search));
-  const route = (headers: Headers) => i18nRouting(new NextRequest(rewrite ?? request.url, { headers, method: request.method }));
+  const route = (headers: Headers) => {
+    const routed = i18nRouting(new NextRequest(target.href, { headers, method: request.method }));
+    // next-intl builds its rewrite (/calls/x → /en/calls/x) from the decoded path, so an escaped "%" in a
+    // segment would reach Next.js bare and fail to decode (a 500): rewrite the address as it came instead.
+    const rewritten = routed.headers.get("x-middleware-rewrite");
+    if (rewritten) {
+      const locale = new URL(rewritten).pathname.split("/")[1];
+      const address = new URL(target.href);
+      address.pathname = `/${locale}${target.pathname === "/" ? "" : target.pathname}`;
+      routed.headers.set("x-middleware-rewrite", address.toString());
+    }
+    return routed;
+  };
 
   // Prefetches are left without a nonce, as before (their HTML is not run as a page).
   if (prefetch) return route(requestHeaders);

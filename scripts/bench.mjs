@@ -182,19 +182,23 @@ async function htmlSizes(call) {
         `INSERT INTO sessions (id, "sessionToken", "userId", expires) VALUES ($1, $1, $2, now() + interval '1 hour')`,
         [token, rows[0].id],
       );
+    // English before (one language only then); each language now, at its own address (/fr/…).
     const before = { "/": 112_128, [`/calls/${call}`]: 138_043, [`/calls/${call}/respond`]: 125_071 };
-    console.info(`\nHTML of a page (bytes; "before": the whole catalog on every page, c340e8c)`);
-    console.info(`${"page".padEnd(44)}  before      now   change`);
+    const locales = ["en", "ar", "es", "fr", "ru", "zh"];
+    console.info(`\nHTML of a page in bytes ("before": English, the whole catalog on every page, c340e8c)`);
+    console.info(`${"page".padEnd(44)}  before${locales.map((locale) => locale.padStart(8)).join("")}`);
     for (const path of Object.keys(before)) {
-      const response = await fetch(`${BASE}${path}`, {
-        headers: path.endsWith("/respond") ? { cookie: `next-auth.session-token=${token}` } : {},
-        redirect: "manual",
-      });
-      const bytes = Buffer.byteLength(await response.text());
-      const change = `${Math.round((100 * (bytes - before[path])) / before[path])}%`;
-      console.info(
-        `${path.padEnd(44)}${String(before[path]).padStart(8)} ${String(bytes).padStart(8)} ${change.padStart(8)}${response.status === 200 ? "" : `  (status ${response.status})`}`,
-      );
+      const sizes = [];
+      for (const locale of locales) {
+        const address = locale === "en" ? path : `/${locale}${path === "/" ? "" : path}`;
+        const response = await fetch(`${BASE}${address}`, {
+          headers: path.endsWith("/respond") ? { cookie: `next-auth.session-token=${token}` } : {},
+          redirect: "manual",
+        });
+        const bytes = Buffer.byteLength(await response.text());
+        sizes.push(response.status === 200 ? String(bytes) : `(${response.status})`);
+      }
+      console.info(`${path.padEnd(44)}${String(before[path]).padStart(8)}${sizes.map((size) => size.padStart(8)).join("")}`);
     }
   } finally {
     await client.query(`DELETE FROM sessions WHERE "sessionToken" = $1`, [token]).catch(() => undefined);

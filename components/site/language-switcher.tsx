@@ -1,16 +1,15 @@
+"use client";
 // The language switcher on every page: the same page in each of the six languages, each named in itself and
-// marked with its language (lang, hreflang), the current one marked aria-current. Plain links, so it works
-// without JavaScript and by keyboard; the choice is kept by next-intl's NEXT_LOCALE cookie.
-import { headers } from "next/headers";
-import { getLocale, getTranslations } from "next-intl/server";
-import { defaultLocale, LOCALE_NAMES, localizedPath, locales, PAGE_PATH_HEADER } from "@/lib/i18n/config";
+// marked with its language (lang, hreflang), the current one marked aria-current. Plain links (a full load,
+// through the routing that remembers the choice), so it works without JavaScript and by keyboard. A client
+// component because it sits in the layout, which client navigation keeps: it follows the current address.
+import { defaultLocale, LOCALE_NAMES, localizedPath, locales, type Locale } from "@/lib/i18n/config";
+import { usePathname } from "@/lib/i18n/navigation";
 
-export async function LanguageSwitcher() {
-  const t = await getTranslations("Site");
-  const current = await getLocale();
-  const path = (await headers()).get(PAGE_PATH_HEADER) ?? "/";
+export function LanguageSwitcher({ label, current }: { label: string; current: Locale }) {
+  const path = usePathname();
   return (
-    <nav className="language-switcher" aria-label={t("language")}>
+    <nav className="language-switcher" aria-label={label}>
       <ul>
         {locales.map((locale) => (
           <li key={locale}>

@@ -9,6 +9,7 @@
 // - next-auth's callbackUrl parses as a URL (next-auth answers 500 otherwise).
 // Query strings of pages are cleaned here (see cleanPageQuery); those of route handlers are refused by their
 // own parsers (lib/api/query.ts), which say which parameter is wrong. Pure: unit-tested without a server.
+import { unlocalizedPath } from "@/lib/i18n/config";
 import { hasInvalidCharacters, withoutInvalidCharacters } from "@/lib/validation/text";
 
 /** Server actions (form posts to pages) declaring a larger body are refused with 413 before it is read; one
@@ -32,12 +33,14 @@ export const ROUTE_HANDLER_METHODS: readonly (readonly [RegExp, readonly string[
   [/^\/messages\/[^/]+\/download\/[^/]+$/, ["GET"]],
 ];
 
-export type Refusal = { status: 400 | 403 | 405 | 411 | 413; reason: string; allow?: string; clearCookies?: string[] };
+export type Refusal = { status: 400 | 403 | 405 | 411 | 413 | 414; reason: string; allow?: string; clearCookies?: string[] };
 
 const isApi = (pathname: string) => pathname === "/api" || pathname.startsWith("/api/");
 
 /** The methods `pathname` answers (for the Allow header), and whether it is a route handler. */
-export function allowedMethods(pathname: string): { methods: string[]; routeHandler: boolean } {
+export function allowedMethods(address: string): { methods: string[]; routeHandler: boolean } {
+  // A route handler under app/[locale] answers at /messages/… and /fr/messages/… alike.
+  const pathname = unlocalizedPath(address);
   const entry = ROUTE_HANDLER_METHODS.find(([pattern]) => pattern.test(pathname));
   if (!entry) return { methods: isApi(pathname) ? ["GET", "HEAD", "OPTIONS"] : [...PAGE_METHODS], routeHandler: isApi(pathname) };
   const methods = [...entry[1]];
@@ -83,6 +86,9 @@ function refuseAuthCallback(search: URLSearchParams, headers: Headers): Refusal 
     : null;
 }
 
+/** The length of the query as it was sent (its parameters encoded again). */
+const rawQueryLength = (search: URLSearchParams) => search.toString().length;
+
 /** True when every segment of the raw (still percent-encoded) path decodes to acceptable text. */
 export function isAcceptablePath(rawPathname: string) {
   return rawPathname.split("/").every((segment) => {
@@ -106,6 +112,13 @@ export function isSameOrigin(headers: Headers) {
   }
 }
 
+/**
+ * The longest query string a page takes (raw, percent-encoded). A page's own links and forms stay far below
+ * (a search is at most 200 characters); longer ones are refused before routing, where the locale's rewrite
+ * would carry a copy of the address in a header.
+ */
+export const PAGE_QUERY_LIMIT = 8 * 1024;
+
 /** Why this request is refused before routing, or null when it may go on. */
 export function refuseRequest(
   method: string,
@@ -116,6 +129,9 @@ export function refuseRequest(
   const { methods, routeHandler } = allowedMethods(rawPathname);
   if (!methods.includes(method)) {
     return { status: 405, reason: `The method ${method.slice(0, 20)} is not allowed here.`, allow: methods.join(", ") };
+  }
+  if (!rawPathname.startsWith("/api/") && rawQueryLength(search) > PAGE_QUERY_LIMIT) {
+    return { status: 414, reason: `The address is too long: a page's query may have at most ${PAGE_QUERY_LIMIT} characters.` };
   }
   if (!isAcceptablePath(rawPathname)) {
     return {

@@ -24,19 +24,6 @@ export function isLocale(value: string | undefined): value is Locale {
   return (locales as readonly string[]).includes(value ?? "");
 }
 
-/** Picks the first supported language of an Accept-Language header (`supported`: the tests give other lists). */
-export function negotiateLocale<L extends string = Locale>(
-  acceptLanguage: string | null,
-  supported: readonly L[] = locales as unknown as readonly L[],
-  fallback: L = defaultLocale as L,
-): L {
-  for (const part of (acceptLanguage ?? "").split(",")) {
-    const tag = part.split(";")[0]?.trim().toLowerCase().split("-")[0];
-    if (tag && (supported as readonly string[]).includes(tag)) return tag as L;
-  }
-  return fallback;
-}
-
 /** `path` (an unprefixed address, "/calls/x?y=1") as it is addressed in `locale`: "/fr/calls/x?y=1". */
 export function localizedPath(path: string, locale: string) {
   if (locale === defaultLocale || !isLocale(locale)) return path;
@@ -47,7 +34,7 @@ export function localizedPath(path: string, locale: string) {
       : `/${locale}${path}`;
 }
 
-/** Set by proxy.ts on every page request: the address without its locale prefix ("/calls/x?y=1"). */
+/** Set by proxy.ts on every page request: the path without its locale prefix ("/calls/x"). */
 export const PAGE_PATH_HEADER = "x-igf-page-path";
 
 /** The address without a locale prefix: "/fr/calls/x" → "/calls/x", "/fr" → "/". */

@@ -49,18 +49,22 @@ const MEGABYTE = "a".repeat(1024 * 1024);
 
 type Pattern = { path: string; kind: "page" | "route" };
 
-/** Every URL pattern of the app: folders under app/ with a page.tsx or route.ts, route groups removed. */
+/** The address of a folder under app/: route groups and the locale segment (English is unprefixed) left out. */
+const addressOf = (folder: string) =>
+  `/${folder}`
+    .replace(/\/\([^)]+\)/g, "")
+    .replace(/^\/\[locale\]/, "")
+    .replace(/\/+/g, "/")
+    .replace(/(.)\/$/, "$1") || "/";
+
+/** Every URL pattern of the app: folders under app/ with a page.tsx or route.ts. */
 function patterns(): Pattern[] {
   const found: Pattern[] = [];
   const walk = (dir: string) => {
     for (const entry of readdirSync(dir, { withFileTypes: true })) {
       if (entry.isDirectory()) walk(join(dir, entry.name));
       else if (entry.name === "page.tsx" || entry.name === "route.ts") {
-        const path = `/${dir.slice("app".length)}`
-          .replace(/\/\([^)]+\)/g, "")
-          .replace(/\/+/g, "/")
-          .replace(/(.)\/$/, "$1");
-        found.push({ path: path || "/", kind: entry.name === "page.tsx" ? "page" : "route" });
+        found.push({ path: addressOf(dir.slice("app/".length)), kind: entry.name === "page.tsx" ? "page" : "route" });
       }
     }
   };
@@ -189,7 +193,7 @@ function actions(ids: Ids): Action[] {
   };
   return Object.entries(manifest.node).map(([id, action]) => {
     const worker = Object.keys(action.workers).find((w) => w.endsWith("/page"))!;
-    const pattern = `/${worker.slice("app/".length, -"/page".length)}`.replace(/\/\([^)]+\)/g, "") || "/";
+    const pattern = addressOf(worker.slice("app/".length, -"/page".length));
     const source = readFileSync(action.filename, "utf8");
     // A function's own parameters, or, for an action made by defineAction (lib/actions.ts), the form action's two.
     const declared = new RegExp(`export async function ${action.exportedName}\\(([^)]*)\\)`).exec(source)?.[1];

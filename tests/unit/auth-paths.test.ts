@@ -1,6 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { safeReturnPath, signInSchema } from "@/lib/auth/schemas";
-import { defaultLocale, isLocale, locales, negotiateLocale } from "@/lib/i18n/config";
 
 const SITE = "https://consult.example.org";
 
@@ -131,24 +130,5 @@ describe("the sign-in form", () => {
     expect(signInSchema.parse({ email: "  Ana@Example.ORG " })).toEqual({ email: "ana@example.org" });
     expect(signInSchema.safeParse({ email: "ana" }).success).toBe(false);
     expect(signInSchema.safeParse({ email: `${"a".repeat(250)}@example.org` }).success).toBe(false);
-  });
-});
-
-describe("the interface language", () => {
-  it("takes the first supported language of the browser, else English", () => {
-    // With the real list: French once it is listed, English until then.
-    expect(negotiateLocale("fr-CH, fr;q=0.9, en;q=0.8")).toBe(isLocale("fr") ? "fr" : "en");
-    expect(negotiateLocale(null)).toBe("en");
-    expect(locales).toContain(defaultLocale);
-    for (const locale of locales) expect(negotiateLocale(`xx, ${locale.toUpperCase()}-ZZ;q=0.5`)).toBe(locale);
-  });
-
-  it("picks among several languages (a list of three, as when catalogs are added)", () => {
-    const supported = ["en", "fr", "es"] as const;
-    expect(negotiateLocale("fr-CH, fr;q=0.9, en;q=0.8", supported, "en")).toBe("fr");
-    expect(negotiateLocale("de-DE, ES;q=0.5, en;q=0.4", supported, "en")).toBe("es");
-    expect(negotiateLocale(" de ;q=1, en-GB", supported, "fr")).toBe("en");
-    expect(negotiateLocale("de, it, *", supported, "es")).toBe("es");
-    expect(negotiateLocale(null, supported, "fr")).toBe("fr");
   });
 });

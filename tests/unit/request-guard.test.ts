@@ -6,7 +6,9 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { once } from "node:events";
 import http from "node:http";
+import net from "node:net";
 import {
+  PAGE_QUERY_LIMIT,
   allowedMethods,
   cleanPageQuery,
   refusalBody,
@@ -59,6 +61,7 @@ describe("methods", () => {
               ? "/"
               : `/${path.slice("app/".length, -"/route.ts".length)}`
                   .replace(/\/\([^)]+\)/g, "")
+                  .replace(/^\/\[locale\]/, "/fr")
                   .replace(/\[\.\.\.[^\]]+\]/g, "a/b")
                   .replace(/\[[^\]]+\]/g, "x1");
           routes.push({ sample, methods });
@@ -107,6 +110,15 @@ describe("paths", () => {
     ]) {
       expect(refuseRequest("GET", path, headers()), path).toBeNull();
     }
+  });
+
+  it("refuses a page's query over the limit with 414, and leaves the API's queries to the API", () => {
+    const long = new URLSearchParams({ q: "a".repeat(PAGE_QUERY_LIMIT) });
+    expect(refuseRequest("GET", "/", headers(), long)).toMatchObject({ status: 414 });
+    expect(
+      refuseRequest("GET", "/calls/x/responses", headers(), new URLSearchParams({ q: "a".repeat(PAGE_QUERY_LIMIT - 2) })),
+    ).toBeNull();
+    expect(refuseRequest("GET", "/api/v1/calls", headers(), long)).toBeNull();
   });
 });
 
@@ -205,6 +217,19 @@ describe("requests Next.js cannot represent", () => {
       expect(await send("GET", "/api/v1/responses/%ED%A0%80")).toMatchObject({ status: 400 });
       expect(await send("GET", "/calls/x")).toMatchObject({ status: 200, body: "reached the app" });
       expect(await send("POST", "/api/responses/abc/attachments")).toMatchObject({ status: 200 });
+      // A 1 MB query: the 431 arrives although the client is still sending (Node alone reset the connection).
+      for (let i = 0; i < 5; i++) {
+        const answer = await new Promise<string>((resolve, reject) => {
+          const socket = net.connect(port, "127.0.0.1");
+          let received = "";
+          socket.on("data", (chunk) => (received += chunk));
+          socket.on("end", () => resolve(received));
+          socket.on("error", reject);
+          socket.write(`GET /calls/x?q=${"a".repeat(1024 * 1024)} HTTP/1.1\r\nHost: localhost\r\n\r\n`);
+        });
+        expect(answer).toMatch(/^HTTP\/1\.1 431 /);
+        expect(answer).toContain("too long");
+      }
     } finally {
       server.close();
     }
