@@ -15,7 +15,10 @@ test.describe("a French-speaking browser", () => {
     await expect(page.locator('link[rel="alternate"][hreflang="ar"]')).toHaveAttribute("href", "/ar");
 
     // A call page, then the switcher, by keyboard: each language named in itself, the current one marked.
-    await page.getByRole("link", { name: /Cybersecurity norms in practice/ }).first().click();
+    await page
+      .getByRole("link", { name: /Cybersecurity norms in practice/ })
+      .first()
+      .click();
     await expect(page).toHaveURL(/\/fr\/calls\/cybersecurity-norms-2026$/);
     const switcher = page.getByRole("navigation", { name: "Langue" });
     await expect(switcher.getByRole("link", { name: "Français" })).toHaveAttribute("aria-current", "true");
