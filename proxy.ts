@@ -67,14 +67,15 @@ export function proxy(request: NextRequest) {
   const requestHeaders = new Headers(request.headers);
   requestHeaders.delete(INVALID_QUERY_HEADER); // only this proxy sets it
   requestHeaders.delete(PAGE_PATH_HEADER); // nor this
+  // The address as Next.js names it (request.url: the server's own origin, which a rewrite must keep to stay
+  // internal; nextUrl takes its host from the Host header, and `npm start` listens on 127.0.0.1).
+  const target = new URL(request.url);
   const cleanQuery = cleanPageQuery(request.nextUrl.searchParams);
-  const rewrite = cleanQuery && new URL(request.nextUrl);
-  if (cleanQuery && rewrite) {
-    rewrite.search = cleanQuery.toString();
+  if (cleanQuery) {
+    target.search = cleanQuery.toString();
     requestHeaders.set(INVALID_QUERY_HEADER, "1");
   }
   // The page's path without its locale (and without the query, which may be long), for the hreflang alternates.
-  const target = rewrite ?? request.nextUrl;
   requestHeaders.set(PAGE_PATH_HEADER, unlocalizedPath(target.pathname));
   // The locale: next-intl redirects a first visit to its language, or rewrites the address to its [locale]
   // segment, passing on the request headers given here (the nonce, the cleaned query's mark).

@@ -129,8 +129,9 @@ describe("embedded PostgreSQL start-up races", () => {
 
 describe("next's command line", () => {
   it("binds to loopback unless HOST says otherwise", () => {
-    expect(nextArgs({ port: 3000 })).toEqual(["start", "-p", "3000", "-H", "127.0.0.1"]);
-    expect(nextArgs({ dev: true, port: 4000, host: "" })).toEqual(["dev", "-p", "4000", "-H", "127.0.0.1"]);
-    expect(nextArgs({ port: 3000, host: "0.0.0.0" })).toEqual(["start", "-p", "3000", "-H", "0.0.0.0"]);
+    expect(nextArgs({ port: 3000 })).toEqual(["start", "-p", "3000", "-H", "localhost"]);
+    expect(nextArgs({ dev: true, port: 4000, host: "" })).toEqual(["dev", "-p", "4000", "-H", "localhost"]);
+    // Every interface: Next's own default, without -H (so the locale's rewrites stay internal).
+    expect(nextArgs({ port: 3000, host: "0.0.0.0" })).toEqual(["start", "-p", "3000"]);
   });
 });
