@@ -5,7 +5,7 @@
 // and route checks the user itself (lib/auth/session.ts).
 import createMiddleware from "next-intl/middleware";
 import { NextRequest, NextResponse } from "next/server";
-import { PAGE_PATH_HEADER, unlocalizedPath } from "@/lib/i18n/config";
+import { PAGE_PATH_HEADER, prefixedPath, unlocalizedPath, type Locale } from "@/lib/i18n/config";
 import { routing } from "@/lib/i18n/routing";
 import { cleanPageQuery, INVALID_QUERY_HEADER, refusalBody, refuseRequest, type Refusal } from "@/lib/http/request-guard";
 
@@ -67,8 +67,7 @@ export function proxy(request: NextRequest) {
   const requestHeaders = new Headers(request.headers);
   requestHeaders.delete(INVALID_QUERY_HEADER); // only this proxy sets it
   requestHeaders.delete(PAGE_PATH_HEADER); // nor this
-  // The address as Next.js names it (request.url: the server's own origin, which a rewrite must keep to stay
-  // internal; nextUrl takes its host from the Host header, and `npm start` listens on 127.0.0.1).
+  // The page's address, with its query cleaned.
   const target = new URL(request.url);
   const cleanQuery = cleanPageQuery(request.nextUrl.searchParams);
   if (cleanQuery) {
@@ -79,22 +78,22 @@ export function proxy(request: NextRequest) {
   requestHeaders.set(PAGE_PATH_HEADER, unlocalizedPath(target.pathname));
   // The locale: next-intl redirects a first visit to its language, or rewrites the address to its [locale]
   // segment, passing on the request headers given here (the nonce, the cleaned query's mark).
-  const route = (headers: Headers) => {
-    const routed = i18nRouting(new NextRequest(target.href, { headers, method: request.method }));
+  const route = () => {
+    const routed = i18nRouting(new NextRequest(target.href, { headers: requestHeaders, method: request.method }));
     // next-intl builds its rewrite (/calls/x → /en/calls/x) from the decoded path, so an escaped "%" in a
     // segment would reach Next.js bare and fail to decode (a 500): rewrite the address as it came instead.
     const rewritten = routed.headers.get("x-middleware-rewrite");
     if (rewritten) {
-      const locale = new URL(rewritten).pathname.split("/")[1];
+      const locale = new URL(rewritten).pathname.split("/")[1] as Locale;
       const address = new URL(target.href);
-      address.pathname = `/${locale}${target.pathname === "/" ? "" : target.pathname}`;
+      address.pathname = prefixedPath(target.pathname, locale);
       routed.headers.set("x-middleware-rewrite", address.toString());
     }
     return routed;
   };
 
   // Prefetches are left without a nonce, as before (their HTML is not run as a page).
-  if (prefetch) return route(requestHeaders);
+  if (prefetch) return route();
 
   const nonce = Buffer.from(crypto.randomUUID()).toString("base64");
   const dev = process.env.NODE_ENV !== "production";
@@ -102,7 +101,7 @@ export function proxy(request: NextRequest) {
   requestHeaders.set("x-nonce", nonce);
   requestHeaders.set("Content-Security-Policy", policy);
 
-  const response = route(requestHeaders);
+  const response = route();
   response.headers.set("Content-Security-Policy", policy);
   return response;
 }

@@ -1,10 +1,9 @@
 import { Link } from "@/lib/i18n/navigation";
-import { getLocale, getTranslations } from "next-intl/server";
+import { getTranslations } from "next-intl/server";
 import { hasRole } from "@/lib/auth/roles";
 import { getSessionUser } from "@/lib/auth/session";
 import { SignOutButton } from "@/components/auth/sign-out-button";
 import { UserText } from "@/components/ui/user-text";
-import type { Locale } from "@/lib/i18n/config";
 import { LanguageSwitcher } from "./language-switcher";
 
 export async function SiteHeader() {
@@ -56,7 +55,7 @@ export async function SiteHeader() {
             <Link href="/signin">{t("signIn")}</Link>
           )}
         </div>
-        <LanguageSwitcher label={t("language")} current={(await getLocale()) as Locale} />
+        <LanguageSwitcher label={t("language")} />
       </div>
       {user && !user.hasProfile && (
         <div className="container">

@@ -130,7 +130,7 @@ export function refuseRequest(
   if (!methods.includes(method)) {
     return { status: 405, reason: `The method ${method.slice(0, 20)} is not allowed here.`, allow: methods.join(", ") };
   }
-  if (!rawPathname.startsWith("/api/") && rawQueryLength(search) > PAGE_QUERY_LIMIT) {
+  if (!isApi(rawPathname) && rawQueryLength(search) > PAGE_QUERY_LIMIT) {
     return { status: 414, reason: `The address is too long: a page's query may have at most ${PAGE_QUERY_LIMIT} characters.` };
   }
   if (!isAcceptablePath(rawPathname)) {

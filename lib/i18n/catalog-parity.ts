@@ -2,16 +2,13 @@
 // and keys, the same ICU placeholders (names and kinds), the same rich-text tags, the same `select`
 // branches, and every plural the plural categories of its own language (Arabic six, Russian four, Chinese
 // one; CLDR, as `Intl.PluralRules` knows them). A message left in English in another catalog is reported
-// too, unless it is listed in UNTRANSLATED (names and codes that read the same in every language).
+// too (identical text with two English words or more; formats and codes such as "PDF" pass).
 // Used by tests/unit/catalogs.test.ts and by `npm run catalogs` while translating.
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { parse, TYPE, type MessageFormatElement } from "@formatjs/icu-messageformat-parser";
 
 export const MESSAGES_DIR = join(process.cwd(), "lib/i18n/messages");
-
-/** Keys whose English text is right in every language (product names, formats, codes, examples). */
-export const UNTRANSLATED = new Set<string>([]);
 
 export type Catalog = Map<string, string>;
 
@@ -132,7 +129,7 @@ export function compareCatalogs(english: Catalog, other: Catalog, locale: string
           `${key}: {${name}} has categories ${list(options)}; ${locale} needs exactly ${list(wanted)} (=N selectors may be added)`,
         );
     }
-    if (locale !== "en" && text === source && englishWords(text).length >= 2 && !UNTRANSLATED.has(key))
+    if (locale !== "en" && text === source && englishWords(text).length >= 2)
       problems.push(`${key}: still in English ("${text.slice(0, 60)}")`);
   }
   return problems;

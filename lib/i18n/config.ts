@@ -24,14 +24,14 @@ export function isLocale(value: string | undefined): value is Locale {
   return (locales as readonly string[]).includes(value ?? "");
 }
 
-/** `path` (an unprefixed address, "/calls/x?y=1") as it is addressed in `locale`: "/fr/calls/x?y=1". */
+/** `path` (an unprefixed address, "/calls/x?y=1") under `locale`'s prefix: "/fr/calls/x?y=1", "/" → "/fr". */
+export function prefixedPath(path: string, locale: Locale) {
+  return path === "/" || path.startsWith("/?") || path.startsWith("/#") ? `/${locale}${path.slice(1)}` : `/${locale}${path}`;
+}
+
+/** `path` (an unprefixed address) as it is addressed in `locale`: English unprefixed, "/fr/calls/x" in French. */
 export function localizedPath(path: string, locale: string) {
-  if (locale === defaultLocale || !isLocale(locale)) return path;
-  return path === "/"
-    ? `/${locale}`
-    : path.startsWith("/?") || path.startsWith("/#")
-      ? `/${locale}${path.slice(1)}`
-      : `/${locale}${path}`;
+  return locale === defaultLocale || !isLocale(locale) ? path : prefixedPath(path, locale);
 }
 
 /** Set by proxy.ts on every page request: the path without its locale prefix ("/calls/x"). */

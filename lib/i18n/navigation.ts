@@ -1,6 +1,6 @@
-// Links and redirects that stay in the reader's language: <Link href="/calls/x"> is /fr/calls/x on a French
-// page. Use these instead of next/link and next/navigation's redirect for addresses of pages.
+// Links that stay in the reader's language: <Link href="/calls/x"> is /fr/calls/x on a French page (use it
+// instead of next/link), and the current path without its locale.
 import { createNavigation } from "next-intl/navigation";
 import { routing } from "./routing";
 
-export const { Link, usePathname, useRouter, getPathname } = createNavigation(routing);
+export const { Link, usePathname } = createNavigation(routing);
