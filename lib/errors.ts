@@ -23,6 +23,7 @@ export interface ErrorParamMap {
   optionTooLong: { max: number };
   tooManyQuestions: { max: number };
   tooManyTerms: { max: number };
+  translationOptionCount: { count: number };
   tagNameTooShort: { min: number };
   reasonTooShort: { min: number };
   tooManyComments: { max: number };

@@ -185,10 +185,12 @@ export async function createResponse(
     status?: ResponseStatus;
     submittedAt?: Date;
     consent?: Consent | null;
+    /** The language of the answers (a locale); English by default, as the column. */
+    language?: string;
     answers?: { questionId: string; text?: string; choices?: string[] }[];
   },
 ) {
-  const { callId, authorId } = overrides;
+  const { callId, authorId, language } = overrides;
   const status = overrides.status ?? "DRAFT";
   let snapshot: { [K in keyof Omit<ProfileData, "displayName">]: ProfileData[K] | null } & { submittedAt: Date | null } = {
     stakeholderGroup: null,
@@ -205,8 +207,8 @@ export async function createResponse(
   const consent = overrides.consent !== undefined ? overrides.consent : status === "DRAFT" ? null : "PUBLISH_NAMED";
   const response = await client.response.upsert({
     where: { callId_authorId: { callId, authorId } },
-    create: { callId, authorId, status, consent, ...snapshot },
-    update: { status, consent, ...snapshot },
+    create: { callId, authorId, status, consent, language, ...snapshot },
+    update: { status, consent, language, ...snapshot },
     select: {
       id: true,
       callId: true,

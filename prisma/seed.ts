@@ -16,6 +16,7 @@ import { seedDemoComments } from "./demo-comments";
 import { seedDemoFinalMessages } from "./demo-final";
 import { seedDemoGlossary } from "./demo-glossary";
 import { seedDemoMessages } from "./demo-messages";
+import { seedDemoTranslations } from "./demo-translations";
 import { createCall, createForum, createQuestion, createResponse, createUser } from "./factories";
 import type { DbClient } from "@/lib/db";
 
@@ -81,6 +82,7 @@ export async function seedDemo(db: Db, { quiet = false }: { quiet?: boolean } = 
       await seedDemoMessages(tx);
       await seedDemoFinalMessages(tx);
       await seedDemoComments(tx);
+      await seedDemoTranslations(tx);
       return countDemoRows(tx);
     },
     { timeout: 60_000, maxWait: 10_000 },

@@ -112,7 +112,9 @@ const sources = Array.from({ length: 5 }, (_, i) => ({
 const grown: FinalMessages = {
   ...set,
   sections: Array.from({ length: 10 }, (_, s) => ({
+    sectionId: `s${s}`,
     heading: `Section ${s + 1}`,
+    lang: set.lang,
     paragraphs: Array.from({ length: PARAGRAPHS / 10 }, (_, i) => {
       const n = s * (PARAGRAPHS / 10) + i;
       return { ...template, paragraphId: `p${n}`, number: n + 1, body: `**${SENTENCES[n % 7]}** ${body(n)}`, sources };

@@ -2,11 +2,12 @@
 // A comment or a reply: the text (with a character counter) and "comment anonymously". Checked in the
 // browser by the schema the server uses; a plain form post without JavaScript. A refusal keeps what was
 // typed and says why; the same form sent twice makes one comment (its submit key).
-import { useTranslations } from "next-intl";
+import { useLocale, useTranslations } from "next-intl";
 import { useWatch } from "react-hook-form";
 import { useActionForm } from "@/components/forms/use-action-form";
+import { LanguageSelect } from "@/components/ui/language-select";
 import { postCommentAction } from "@/lib/comments/actions";
-import { COMMENT_LIMITS, commentInputSchema } from "@/lib/comments/schemas";
+import { COMMENT_LIMITS, commentInputSchema, type CommentFormValues } from "@/lib/comments/schemas";
 
 type Props = {
   versionId: string;
@@ -23,6 +24,8 @@ type Props = {
 
 export function CommentForm({ versionId, paragraphId, parentId, submitKey, slug, target, idPrefix, label, submitLabel }: Props) {
   const t = useTranslations("CommentForm");
+  // The page's language first; the author may say the comment is in another.
+  const locale = useLocale();
   const { form, refused, formRef, formAction, onSubmit, fieldError, pending } = useActionForm({
     schema: commentInputSchema,
     action: postCommentAction,
@@ -33,13 +36,15 @@ export function CommentForm({ versionId, paragraphId, parentId, submitKey, slug,
       submitKey,
       body: typed?.body ?? "",
       anonymous: typed?.anonymous === "on",
+      language: (typed?.language ?? locale) as CommentFormValues["language"],
     }),
   });
   const { register, control } = form;
   const bodyError = fieldError("body");
-  // A refusal the text does not explain: the period, the limits, or a hidden field (an outdated form).
+  const languageError = fieldError("language");
+  // A refusal the fields do not explain: the period, the limits, or a hidden field (an outdated form).
   const formError =
-    refused && !refused.fieldErrors?.body?.length
+    refused && !refused.fieldErrors?.body?.length && !refused.fieldErrors?.language?.length
       ? (Object.values(refused.fieldErrors ?? {}).flat()[0] ?? refused.message)
       : undefined;
   const length = (useWatch({ control, name: "body" }) ?? "").length;
@@ -80,6 +85,13 @@ export function CommentForm({ versionId, paragraphId, parentId, submitKey, slug,
           </p>
         )}
       </div>
+      <LanguageSelect
+        id={`${idPrefix}-language`}
+        label={t("language")}
+        defaultValue={refused?.values?.language ?? locale}
+        error={languageError}
+        {...register("language")}
+      />
       <div className="field checkbox-field">
         <input
           type="checkbox"

@@ -4,6 +4,7 @@
 import { getTranslations } from "next-intl/server";
 import { LocalDate } from "@/components/ui/local-date";
 import type { CommentView } from "@/lib/comments/read";
+import { directionOf } from "@/lib/i18n/config";
 import styles from "./comments.module.css";
 import { UserText } from "@/components/ui/user-text";
 
@@ -30,7 +31,7 @@ export async function CommentItem({ comment, headingLevel = 3 }: { comment: Comm
       {comment.own && comment.moderationState === "HIDDEN" && (
         <p className="notice error">{t("hiddenBecause", { reason: comment.hiddenReason ?? "" })}</p>
       )}
-      <p className={styles.body} dir="auto">
+      <p className={styles.body} lang={comment.language} dir={directionOf(comment.language)}>
         {comment.body}
       </p>
       {comment.disposition && (

@@ -5,7 +5,7 @@ import { getTranslations } from "next-intl/server";
 import { answerCommentAction, moderateCommentAction } from "@/lib/moderation/actions";
 import { ModeratedItem, type QueueKind } from "@/components/moderation/moderated-item";
 import { LocalDate } from "@/components/ui/local-date";
-import { UserText } from "@/components/ui/user-text";
+import { directionOf } from "@/lib/i18n/config";
 import type { listCommentQueue } from "@/lib/comments/queue";
 import type { CommentTab } from "@/lib/comments/schemas";
 import { AnswerForm } from "./answer-form";
@@ -62,10 +62,17 @@ export async function CommentQueueItem({ item, tab, label, timeZone }: Props) {
       </p>
       {item.parentBody && (
         <blockquote className={styles.body}>
-          {t.rich("inReplyTo", { text: () => <UserText>{item.parentBody!.slice(0, 300)}</UserText> })}
+          {t.rich("inReplyTo", {
+            // Isolated like UserText, in the parent's language.
+            text: () => (
+              <bdi lang={item.parentLanguage ?? undefined} dir={item.parentLanguage ? directionOf(item.parentLanguage) : "auto"}>
+                {item.parentBody!.slice(0, 300)}
+              </bdi>
+            ),
+          })}
         </blockquote>
       )}
-      <p className={styles.body} dir="auto">
+      <p className={styles.body} lang={item.language} dir={directionOf(item.language)}>
         {item.body}
       </p>
     </ModeratedItem>

@@ -3,14 +3,22 @@
 // excerpts. It takes keyboard focus: Shift with the arrow keys (Ctrl to move by word, Home/End) selects a
 // passage, and arrows alone move the caret, so a passage can be chosen without a mouse.
 import { highlightSegments } from "@/lib/curation/highlight";
+import { directionOf } from "@/lib/i18n/config";
 import styles from "./coding.module.css";
 import { caretIn, nextFocus, selectOffsets } from "./text-selection";
 
-type Props = { questionId: string; text: string; ranges: { start: number; end: number }[]; labelledBy: string };
+type Props = {
+  questionId: string;
+  text: string;
+  /** The language of the response (a locale). */
+  language: string;
+  ranges: { start: number; end: number }[];
+  labelledBy: string;
+};
 
 const KEYS = new Set(["ArrowLeft", "ArrowRight", "ArrowUp", "ArrowDown", "Home", "End"]);
 
-export function AnswerText({ questionId, text, ranges, labelledBy }: Props) {
+export function AnswerText({ questionId, text, language, ranges, labelledBy }: Props) {
   const onKeyDown = (event: React.KeyboardEvent<HTMLDivElement>) => {
     if (!KEYS.has(event.key)) return;
     const element = event.currentTarget;
@@ -23,7 +31,8 @@ export function AnswerText({ questionId, text, ranges, labelledBy }: Props) {
   return (
     <div
       className={styles.answerText}
-      dir="auto"
+      lang={language}
+      dir={directionOf(language)}
       data-answer={questionId}
       role="textbox"
       aria-readonly="true"

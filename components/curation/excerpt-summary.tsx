@@ -1,6 +1,7 @@
 // One excerpt as a list item: its own quote (always the quote as saved), where it comes from, whether the
 // source still reads the same, its tags and note. Actions (edit, delete) come in as children.
 import { Link } from "@/lib/i18n/navigation";
+import { directionOf } from "@/lib/i18n/config";
 import { getTranslations } from "next-intl/server";
 import type { ExcerptListItem } from "@/lib/curation/excerpts";
 import styles from "./coding.module.css";
@@ -22,7 +23,7 @@ export async function ExcerptSummary({
   const { source } = excerpt;
   return (
     <li>
-      <blockquote className={styles.quote} dir="auto">
+      <blockquote className={styles.quote} lang={excerpt.response.language} dir={directionOf(excerpt.response.language)}>
         {excerpt.quote}
       </blockquote>
       <p className="meta">

@@ -2,7 +2,8 @@
 // public (hidden, withdrawn, removed) is listed without any detail of it.
 import { Link } from "@/lib/i18n/navigation";
 import type { ReactNode } from "react";
-import { getTranslations } from "next-intl/server";
+import { getLocale, getTranslations } from "next-intl/server";
+import { langProps } from "@/components/i18n/content-language";
 import { Markdown } from "@/components/ui/markdown";
 import type { PublishedMessageSet } from "@/lib/messages/public";
 import { spreadGroupsText } from "@/lib/messages/spread";
@@ -15,9 +16,12 @@ export async function PublishedParagraph({ paragraph, children }: { paragraph: P
   const tGroup = await getTranslations("StakeholderGroup");
   const tRegion = await getTranslations("UnRegion");
   const { sources } = paragraph;
+  const locale = await getLocale();
   return (
     <li id={`p-${paragraph.number}`} value={paragraph.number}>
-      <Markdown source={paragraph.body} />
+      <div {...langProps(paragraph.lang, locale)}>
+        <Markdown source={paragraph.body} />
+      </div>
       {sources.length === 0 ? (
         <p className="meta">{t("noSources")}</p>
       ) : (

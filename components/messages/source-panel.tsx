@@ -3,6 +3,7 @@
 import { getTranslations } from "next-intl/server";
 import { STAKEHOLDER_GROUPS, UN_REGIONS } from "@/lib/profile/schemas";
 import { MESSAGE_LIMITS, type SourceSearch } from "@/lib/messages/schemas";
+import { directionOf } from "@/lib/i18n/config";
 import type { searchExcerpts, searchResponses } from "@/lib/messages/sources";
 import { citeAction } from "@/lib/messages/actions";
 import { ActionButton } from "./action-button";
@@ -81,7 +82,7 @@ export async function SourcePanel({ setId, search, tags, excerpts, responses, pa
         <ul aria-label={t("excerpts")}>
           {excerpts.map((e) => (
             <li key={e.id}>
-              <blockquote className={styles.quote} dir="auto">
+              <blockquote className={styles.quote} lang={e.response.language} dir={directionOf(e.response.language)}>
                 {e.quote}
               </blockquote>
               <p className="meta">
@@ -106,7 +107,7 @@ export async function SourcePanel({ setId, search, tags, excerpts, responses, pa
                 <strong>{r.reference}</strong> <span className="meta">{who(r.stakeholderGroup, r.region)}</span>
               </p>
               {r.snippet && (
-                <p className="meta" dir="auto">
+                <p className="meta" lang={r.language} dir={directionOf(r.language)}>
                   {r.snippet}
                 </p>
               )}

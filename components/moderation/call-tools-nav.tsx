@@ -3,7 +3,16 @@
 import { Link } from "@/lib/i18n/navigation";
 import { getTranslations } from "next-intl/server";
 
-export const CALL_TOOLS = ["edit", "queue", "campaigns", "coding", "messages", "participation", "exports"] as const;
+export const CALL_TOOLS = [
+  "edit",
+  "translations",
+  "queue",
+  "campaigns",
+  "coding",
+  "messages",
+  "participation",
+  "exports",
+] as const;
 export type CallTool = (typeof CALL_TOOLS)[number];
 
 const href = (callId: string, tool: CallTool) =>

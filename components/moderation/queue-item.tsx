@@ -1,6 +1,7 @@
 // One response in the moderation queue (components/moderation/moderated-item.tsx): a link to the whole
 // response, its context (group, region, time, consent) and its answers (escaped text).
 import { Link } from "@/lib/i18n/navigation";
+import { directionOf } from "@/lib/i18n/config";
 import { getTranslations } from "next-intl/server";
 import { moderateResponseAction } from "@/lib/moderation/actions";
 import { LocalDate } from "@/components/ui/local-date";
@@ -30,7 +31,7 @@ export async function QueueItem({ item, tab, timeZone }: { item: Item; tab: stri
           <h4>{`${answer.position}. ${answer.prompt}`}</h4>
           {answer.choices.length > 0 && <p>{answer.choices.join(", ")}</p>}
           {answer.text.trim() && (
-            <p className="answer-text" dir="auto">
+            <p className="answer-text" lang={item.language} dir={directionOf(item.language)}>
               {answer.text}
             </p>
           )}

@@ -2,6 +2,7 @@
 
 import { useTranslations } from "next-intl";
 import { useActionForm } from "@/components/forms/use-action-form";
+import { LOCALE_NAMES, locales } from "@/lib/i18n/config";
 import { saveProfileAction } from "@/lib/profile/actions";
 import {
   PROFILE_LIMITS,
@@ -136,6 +137,19 @@ export function ProfileForm({ defaults, countries, callbackUrl }: Props) {
         t("onBehalfOf"),
         <input type="text" maxLength={PROFILE_LIMITS.onBehalfOf} {...a11y("onBehalfOf", true)} {...register("onBehalfOf")} />,
         t("onBehalfOfHint"),
+      )}
+      {field(
+        "locale",
+        t("language"),
+        <select {...a11y("locale", true)} {...register("locale")}>
+          {/* Each language named in itself, and marked as written in it. */}
+          {locales.map((locale) => (
+            <option key={locale} value={locale} lang={locale}>
+              {LOCALE_NAMES[locale]}
+            </option>
+          ))}
+        </select>,
+        t("languageHint"),
       )}
       <div>
         <button type="submit" className="button" disabled={pending}>

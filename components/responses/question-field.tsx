@@ -5,7 +5,15 @@ import { useTranslations } from "next-intl";
 import { useFormContext, useWatch } from "react-hook-form";
 import { answerKey, choiceLimit, textLimit, type QuestionDefinition } from "@/lib/responses/schemas";
 
-export type QuestionView = QuestionDefinition & { position: number; prompt: string; helpText: string };
+export type QuestionView = QuestionDefinition & {
+  position: number;
+  prompt: string;
+  helpText: string;
+  /** The language of the prompt when it is not the page's (a call not translated into it). */
+  lang?: string;
+  /** The choices as shown (translated); the values stay the original options. */
+  optionLabels?: string[];
+};
 
 type Props = {
   question: QuestionView;
@@ -32,11 +40,15 @@ export function QuestionField({ question, error, initial, disabled }: Props) {
   const ids = { hint: `${name}-hint`, error: `${name}-error`, count: `${name}-count` };
   const label = (
     <>
-      {question.position}. {question.prompt}{" "}
+      {question.position}. <span lang={question.lang}>{question.prompt}</span>{" "}
       <span className="requirement">{question.required ? t("required") : t("optional")}</span>
     </>
   );
-  const help = question.helpText ? <span className="question-help">{question.helpText} </span> : null;
+  const help = question.helpText ? (
+    <span className="question-help" lang={question.lang}>
+      {question.helpText}{" "}
+    </span>
+  ) : null;
   const errorLine = error ? (
     <p className="field-error" id={ids.error}>
       {error}
@@ -68,7 +80,9 @@ export function QuestionField({ question, error, initial, disabled }: Props) {
               disabled={disabled}
               {...register(name)}
             />
-            <label htmlFor={`${name}-${index}`}>{option}</label>
+            <label htmlFor={`${name}-${index}`} lang={question.lang}>
+              {question.optionLabels?.[index] ?? option}
+            </label>
           </div>
         ))}
         {errorLine}

@@ -7,6 +7,7 @@ import { startTransition, useActionState, useCallback, useEffect, useMemo, useRe
 import { FormProvider, useForm, useWatch, type FieldValues } from "react-hook-form";
 import { useSchemaResolver } from "@/components/forms/use-action-form";
 import { AttachmentField } from "@/components/responses/attachment-field";
+import { LanguageSelect } from "@/components/ui/language-select";
 import { formatDate } from "@/lib/dates/format";
 import type { Consent, ResponseStatus } from "@/lib/generated/prisma/enums";
 import { responseFormAction, saveDraftAction } from "@/lib/responses/actions";
@@ -22,6 +23,8 @@ type Props = {
   initialValues: Record<string, string | string[]>;
   /** Null until the author chooses: no tier is ever pre-selected. */
   consent: Consent | null;
+  /** The language of the answers as stored (a new draft is made in the page's language). */
+  language: string;
   /** When the server copy was last written (ISO), to compare with a copy kept in this browser. */
   updatedAt: string;
   status: ResponseStatus;
@@ -54,11 +57,12 @@ export function ResponseForm(props: Props) {
       ({
         ...props.initialValues,
         consent: props.consent ?? "",
+        language: props.language,
         anonymousFiles: props.attachmentsPrivate === null ? "" : props.attachmentsPrivate ? "keepPrivate" : "confirmNoName",
         identity: "",
         ...(posted ?? {}),
       }) as Record<string, string | string[]>,
-    [props.initialValues, props.consent, props.attachmentsPrivate, posted],
+    [props.initialValues, props.consent, props.language, props.attachmentsPrivate, posted],
   );
   const resolver = useSchemaResolver(schema);
   const form = useForm<FieldValues>({
@@ -187,6 +191,13 @@ export function ResponseForm(props: Props) {
         )}
         <fieldset className="plain-fieldset" disabled={!editable}>
           <legend className="visually-hidden">{t("questions")}</legend>
+          <LanguageSelect
+            id="language"
+            label={t("language")}
+            defaultValue={initial.language as string}
+            error={errorOf("language")}
+            {...form.register("language")}
+          />
           {questions.map((question) => (
             <QuestionField
               key={question.id}

@@ -3,13 +3,38 @@
 // marked with its language (lang, hreflang), the current one marked aria-current. Plain links (a full load,
 // through the routing that remembers the choice), so it works without JavaScript and by keyboard. A client
 // component because it sits in the layout, which client navigation keeps: it follows the current address.
+// Signed in (and with JavaScript), the choice is also saved as the person's language (their emails follow
+// it) before the link is followed; without JavaScript the link alone changes the site's language.
 import { useLocale } from "next-intl";
-import { defaultLocale, LOCALE_NAMES, localizedPath, locales, prefixedPath } from "@/lib/i18n/config";
+import type { MouseEvent } from "react";
+import { defaultLocale, LOCALE_NAMES, localizedPath, locales, prefixedPath, type Locale } from "@/lib/i18n/config";
 import { usePathname } from "@/lib/i18n/navigation";
+import { saveLanguageAction } from "@/lib/profile/actions";
 
-export function LanguageSwitcher({ label }: { label: string }) {
+/** The longest the link waits for the choice to be saved: the language changes even if saving fails. */
+const SAVE_WAIT_MS = 3000;
+
+function saveLanguage(locale: Locale) {
+  const form = new FormData();
+  form.set("locale", locale);
+  const saved = saveLanguageAction(null, form).catch(() => null);
+  return Promise.race([saved, new Promise((resolve) => setTimeout(resolve, SAVE_WAIT_MS))]);
+}
+
+export function LanguageSwitcher({ label, signedIn = false }: { label: string; signedIn?: boolean }) {
   const path = usePathname();
   const current = useLocale();
+  const choose = (locale: Locale) => (event: MouseEvent<HTMLAnchorElement>) => {
+    if (!signedIn || event.defaultPrevented) return;
+    // A new tab or window (modifier keys, middle button): save, and let the browser open it.
+    if (event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) {
+      void saveLanguage(locale);
+      return;
+    }
+    event.preventDefault();
+    const href = event.currentTarget.href;
+    void saveLanguage(locale).then(() => window.location.assign(href));
+  };
   return (
     <nav className="language-switcher" aria-label={label}>
       <ul>
@@ -22,6 +47,7 @@ export function LanguageSwitcher({ label }: { label: string }) {
               hrefLang={locale}
               lang={locale}
               aria-current={locale === current ? "true" : undefined}
+              onClick={choose(locale)}
             >
               {LOCALE_NAMES[locale]}
             </a>

@@ -55,7 +55,7 @@ export async function SiteHeader() {
             <Link href="/signin">{t("signIn")}</Link>
           )}
         </div>
-        <LanguageSwitcher label={t("language")} />
+        <LanguageSwitcher label={t("language")} signedIn={user !== null} />
       </div>
       {user && !user.hasProfile && (
         <div className="container">

@@ -1,6 +1,7 @@
 // The data shapes of the open data API (components.schemas of the OpenAPI document). Keep in step with
 // lib/api/{calls,responses,participation,message-sets}.ts; tests/unit/api.test.ts checks real answers
 // against these schemas.
+import { locales } from "@/lib/i18n/config";
 import { STAKEHOLDER_GROUPS, UN_REGIONS } from "@/lib/profile/schemas";
 import { API_ERROR_CODES } from "./errors";
 import { ref, type SchemaObject, type SchemaOrRef } from "./openapi-types";
@@ -39,6 +40,12 @@ const callSummary = {
   publishedAt: instant,
   url: string,
 } satisfies Record<string, SchemaOrRef>;
+
+const answersLanguage: SchemaObject = {
+  type: "string",
+  enum: [...locales],
+  description: "The language the answers are written in, as the respondent gave it (an ISO 639-1 code).",
+};
 
 const citationBase = {
   reference: string,
@@ -111,6 +118,7 @@ export const schemas: Record<string, SchemaObject> = {
     publication: { type: "string", enum: ["named", "anonymous"] },
     stakeholderGroup: ref("schemas", "NullableGroup"),
     region: ref("schemas", "NullableRegion"),
+    language: answersLanguage,
     author: ref("schemas", "Author"),
     answers: { type: "array", items: ref("schemas", "Answer") },
     url: string,
@@ -122,6 +130,7 @@ export const schemas: Record<string, SchemaObject> = {
     publication: { type: "string", enum: ["named", "anonymous"] },
     stakeholderGroup: ref("schemas", "NullableGroup"),
     region: ref("schemas", "NullableRegion"),
+    language: answersLanguage,
     author: ref("schemas", "Author"),
     answers: { type: "array", items: ref("schemas", "Answer") },
     url: string,

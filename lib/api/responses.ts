@@ -36,6 +36,7 @@ function responseBody(
     consent: string | null;
     stakeholderGroup: string | null;
     region: string | null;
+    language: string;
   },
   callSlug: string,
   attribution: Attribution | undefined,
@@ -48,6 +49,7 @@ function responseBody(
     publication: row.consent === "PUBLISH_NAMED" ? "named" : "anonymous",
     stakeholderGroup: row.stakeholderGroup,
     region: row.region,
+    language: row.language,
     author: row.consent === "PUBLISH_NAMED" ? author(attribution) : null,
     answers: answers.filter(hasContent),
     url: `/api/v1/responses/${row.reference}`,

@@ -4,14 +4,17 @@
 import { cookies, headers } from "next/headers";
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
+import { getLocale } from "next-intl/server";
 import { z } from "zod";
 import { defineAction } from "@/lib/actions";
 import { AppError } from "@/lib/errors";
+import { defaultLocale, isLocale } from "@/lib/i18n/config";
 import { trustedClientIp } from "@/lib/limits/client";
 import { authOptionsFor } from "./options";
 import { requestSignInLink } from "./request-link";
 import { safeReturnPath, signInSchema } from "./schemas";
 import { endOtherSessions } from "./sessions";
+import { inLocale } from "./sign-in-locale";
 import { currentSessionToken, endSession, SESSION_COOKIES } from "./sign-out";
 import { describeUserAgent } from "./user-agent";
 
@@ -36,7 +39,9 @@ export const signOutAction = defineAction({
 
 /**
  * The sign-in form's action, with or without JavaScript: asks next-auth for a link (./request-link.ts)
- * and shows the check-email page. The address stays in POST bodies and in the form's own state.
+ * and shows the check-email page. The address stays in POST bodies and in the form's own state. The return
+ * path is given the page's language ("/es/calls/x" from /es/signin): the email is written in it, and a
+ * first sign-in keeps it as the person's (./sign-in-locale.ts).
  */
 export const requestSignInLinkAction = defineAction({
   name: "auth.requestSignInLink",
@@ -45,12 +50,13 @@ export const requestSignInLinkAction = defineAction({
   keepValues: (values) => ({ email: values.email ?? "" }),
   run: async ({ email }, { values }) => {
     const requestHeaders = await headers();
+    const locale = await getLocale();
     const outcome = await requestSignInLink(
       authOptionsFor({
         clientIp: trustedClientIp(requestHeaders),
         userAgent: describeUserAgent(requestHeaders.get("user-agent")),
       }),
-      { email, callbackUrl: safeReturnPath(values.callbackUrl) },
+      { email, callbackUrl: inLocale(safeReturnPath(values.callbackUrl), isLocale(locale) ? locale : defaultLocale) },
     );
     if (outcome.sent) redirect("/signin/check-email");
     const { retryAfterSeconds } = outcome;

@@ -4,20 +4,32 @@ import EmailProvider from "next-auth/providers/email";
 import { db } from "@/lib/db";
 import { takeSignInEmail } from "@/lib/limits/sign-in";
 import { sendSignInLink } from "@/lib/mail/sign-in-link";
+import type { Locale } from "@/lib/i18n/config";
 import { prismaAdapter, type SessionUserRecord } from "./adapter";
 import { safeReturnPath } from "./schemas";
 import { SESSION_MAX_AGE_SECONDS, SESSION_UPDATE_AGE_SECONDS } from "./session-lifetime";
+import { keepSignInLocale, localeOfAddress } from "./sign-in-locale";
 
 const SIGN_IN_LINK_MINUTES = 30;
 
 /** What next-auth's route knows about the request that the options need. */
-export type AuthRequest = { clientIp: string | null; userAgent: string | null };
+export type AuthRequest = {
+  clientIp: string | null;
+  userAgent: string | null;
+  /** A sign-in link's request: the language of the page it was asked for from (its callbackUrl's prefix). */
+  pageLocale?: Locale | null;
+  /** Told the person's language (null: none known) once a sign-in link has signed them in. */
+  onSignedIn?: (locale: Locale | null) => void;
+};
 
 /**
  * next-auth's options. The route handler makes them per request, with the client's address (for the
- * sign-in email limit) and browser (kept with a new session); reading sessions needs neither.
+ * sign-in email limit), browser (kept with a new session) and the sign-in page's language (kept as a new
+ * person's); reading sessions needs none of them.
  */
-export function authOptionsFor({ clientIp, userAgent }: AuthRequest = { clientIp: null, userAgent: null }): NextAuthOptions {
+export function authOptionsFor(
+  { clientIp, userAgent, pageLocale = null, onSignedIn }: AuthRequest = { clientIp: null, userAgent: null },
+): NextAuthOptions {
   return {
     adapter: prismaAdapter(db, { userAgent }),
     session: {
@@ -38,7 +50,10 @@ export function authOptionsFor({ clientIp, userAgent }: AuthRequest = { clientIp
           // useVerificationToken), so the address stays out of browser histories, logs and Referer headers.
           const link = new URL(url);
           link.searchParams.delete("email");
-          await sendSignInLink({ to: identifier, url: link.toString(), host: link.host });
+          // In the language of the page it was asked from, which the return path in the link carries
+          // (lib/auth/sign-in-locale.ts); the link leads back to pages in that language.
+          const locale = localeOfAddress(link.searchParams.get("callbackUrl")) ?? "en";
+          await sendSignInLink({ to: identifier, url: link.toString(), host: link.host, locale });
         },
       }),
     ],
@@ -47,6 +62,14 @@ export function authOptionsFor({ clientIp, userAgent }: AuthRequest = { clientIp
       verifyRequest: "/signin/check-email",
       error: "/signin/error",
       newUser: "/profile?welcome=1",
+    },
+    events: {
+      // A sign-in link was used: a person without a language gets the sign-in page's, and the route sends
+      // them on in theirs.
+      async signIn({ user }) {
+        const locale = await keepSignInLocale(user.id, pageLocale);
+        onSignedIn?.(locale);
+      },
     },
     callbacks: {
       // Runs before a sign-in link is made and mailed (also for a direct POST to next-auth): past the

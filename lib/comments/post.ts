@@ -117,6 +117,7 @@ export async function postComment(
           parentId: input.parentId ?? null,
           authorId: actor.id,
           body: input.body,
+          language: input.language,
           anonymous: input.anonymous,
           stakeholderGroup: profile.stakeholderGroup,
           region: profile.region,

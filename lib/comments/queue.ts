@@ -52,6 +52,7 @@ export async function listCommentQueue(actor: Moderator, setId: string, tab: Com
             paragraphId: true,
             parentId: true,
             body: true,
+            language: true,
             stakeholderGroup: true,
             region: true,
             createdAt: true,
@@ -59,7 +60,7 @@ export async function listCommentQueue(actor: Moderator, setId: string, tab: Com
             dispositionReason: true,
             answer: true,
             version: { select: { number: true } },
-            parent: { select: { body: true } },
+            parent: { select: { body: true, language: true } },
           },
         }),
     },
@@ -74,6 +75,7 @@ export async function listCommentQueue(actor: Moderator, setId: string, tab: Com
       ...row,
       versionNumber: version.number,
       parentBody: parent?.body ?? null,
+      parentLanguage: parent?.language ?? null,
       place:
         placement.kind === "paragraphs"
           ? { kind: "paragraphs" as const, numbers: placement.ids.map((id) => numberOf.get(id)!) }

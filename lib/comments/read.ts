@@ -10,6 +10,8 @@ import { placementOf } from "./attach";
 export type CommentView = {
   id: string;
   body: string;
+  /** The language the body is written in (a locale): `lang` and `dir` where it is shown. */
+  language: string;
   name: string | null;
   stakeholderGroup: StakeholderGroup;
   region: UnRegion;
@@ -59,6 +61,7 @@ export async function setComments(
       paragraphId: true,
       parentId: true,
       body: true,
+      language: true,
       anonymous: true,
       authorId: true,
       stakeholderGroup: true,
@@ -77,6 +80,7 @@ export async function setComments(
   const view = (row: (typeof rows)[number]): CommentView => ({
     id: row.id,
     body: row.body,
+    language: row.language,
     name: row.anonymous ? null : (row.author?.profile?.displayName ?? null),
     stakeholderGroup: row.stakeholderGroup,
     region: row.region,

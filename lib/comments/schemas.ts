@@ -2,6 +2,8 @@
 // safeParse on the server and in the domain functions). Messages are codes of the "Errors" catalog; limits
 // come from the issue itself (lib/validation/issues.ts). Pure: imported by client forms and tests.
 import { z } from "zod";
+import { defaultLocale } from "@/lib/i18n/config";
+import { writtenLanguageSchema } from "@/lib/validation/language";
 import { text } from "@/lib/validation/text";
 import { CommentDisposition, ReportReason, StakeholderGroup } from "@/lib/generated/prisma/enums";
 import { hideReasonField, reportFields, requireDetailsForOther } from "@/lib/moderation/schemas";
@@ -35,6 +37,8 @@ export const commentInputSchema = z.object({
   parentId: optionalId,
   body: text({ error: "text" }).trim().min(1, { error: "commentEmpty" }).max(COMMENT_LIMITS.body, { error: "tooLong" }),
   anonymous: checkbox,
+  /** The language the comment is written in (the form offers the page's first); `lang` where it is shown. */
+  language: writtenLanguageSchema.default(defaultLocale),
   /** Made when the form is shown: the same form sent twice makes one comment. */
   submitKey: text({ error: "formOutdated" }).trim().min(8, { error: "formOutdated" }).max(100, { error: "formOutdated" }),
 });

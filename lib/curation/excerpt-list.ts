@@ -24,6 +24,8 @@ export type ExcerptListItem = {
     stakeholderGroup: StakeholderGroup | null;
     region: UnRegion | null;
     version: number;
+    /** The language of the response, so of the quote (a locale). */
+    language: string;
   };
   tags: { id: string; name: string }[];
   /** Against the answer's current text; "moved" carries the new offsets. */
@@ -40,7 +42,7 @@ const listSelect = {
   createdAt: true,
   responseId: true,
   question: { select: { id: true, position: true, prompt: true } },
-  response: { select: { id: true, reference: true, stakeholderGroup: true, region: true, version: true } },
+  response: { select: { id: true, reference: true, stakeholderGroup: true, region: true, version: true, language: true } },
   tags: { orderBy: { tag: { name: "asc" } }, select: { tag: { select: { id: true, name: true } } } },
 } as const;
 

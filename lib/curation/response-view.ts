@@ -21,6 +21,7 @@ export async function getResponseForCuration(actor: Curator, responseId: string)
       stakeholderGroup: true,
       region: true,
       submittedAt: true,
+      language: true,
       call: {
         select: {
           id: true,

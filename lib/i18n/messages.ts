@@ -21,6 +21,7 @@ const AREAS = [
   "notifications",
   "comments",
   "versions",
+  "languages",
 ] as const;
 
 export async function loadMessages(locale: Locale): Promise<Record<string, unknown>> {

@@ -18,8 +18,9 @@ export const isFinal = (set: Pick<PublishedMessageSet, "status" | "version">) =>
   set.status === "FINAL" && set.version.finalisedAt !== null;
 
 /** The final messages of the set with this slug, everything the final page and its downloads show; or null. */
-export async function getFinalMessages(slug: string, now = new Date()) {
-  const set = await getPublishedMessageSet(slug, now);
+/** The final messages in `locale` when the final version has a translation into it (else in the original). */
+export async function getFinalMessages(slug: string, now = new Date(), locale?: string) {
+  const set = await getPublishedMessageSet(slug, now, locale);
   if (!set || !isFinal(set)) return null;
   return { ...set, ...(await getFinalExtras(set, now)) };
 }

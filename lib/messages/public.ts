@@ -9,10 +9,16 @@ import { publicResponseIds } from "@/lib/responses/public";
 import { numberedParagraphs, versionContentSchema } from "./content";
 import { commentPeriodState } from "./period";
 import { paragraphSpread } from "./spread";
+import { translateVersion } from "@/lib/translations/texts";
+import { versionInLocale } from "@/lib/translations/versions";
 
 const latestPublished = { where: { publishedAt: { not: null } }, orderBy: { number: "desc" }, take: 1 } as const;
 
-export async function getPublishedMessageSet(slug: string, now = new Date()) {
+/**
+ * The published set as a reader of `locale` reads it: from the version's translation into `locale` when a
+ * moderator made one (lib/translations/versions.ts), else in the original; `language` says which.
+ */
+export async function getPublishedMessageSet(slug: string, now = new Date(), locale?: string) {
   const set = await db.messageSet.findFirst({
     where: { slug, status: { in: ["PUBLISHED", "FINAL"] } },
     select: {
@@ -21,6 +27,7 @@ export async function getPublishedMessageSet(slug: string, now = new Date()) {
       title: true,
       introduction: true,
       status: true,
+      language: true,
       call: { select: { slug: true, title: true, publishedAt: true, timeZone: true } },
       versions: {
         ...latestPublished,
@@ -52,7 +59,7 @@ export async function getPublishedMessageSet(slug: string, now = new Date()) {
   // A response deleted with its author's account (lib/accounts/personal-data.ts) is said to be removed.
   const stillThere = new Set(existing.map((row) => row.id));
   const callIsPublic = Boolean(set.call.publishedAt && set.call.publishedAt <= now);
-  return {
+  const published = {
     id: set.id,
     slug: set.slug,
     // The title and introduction as frozen in the version (versions saved before they were frozen: the set's).
@@ -72,7 +79,8 @@ export async function getPublishedMessageSet(slug: string, now = new Date()) {
       finalisedAt: version.finalisedAt,
       commentPeriod: commentPeriodState(version, now),
     },
-    sections: sections.map((section) => ({
+    sections: sections.map((section, index) => ({
+      sectionId: section.sectionId ?? `section-${index}`,
       heading: section.heading,
       paragraphs: section.paragraphs.map((paragraph) => ({
         number: paragraph.number,
@@ -96,6 +104,7 @@ export async function getPublishedMessageSet(slug: string, now = new Date()) {
       })),
     })),
   };
+  return locale ? versionInLocale(published, set.language, locale) : translateVersion(published, set.language, null);
 }
 
 export type PublishedMessageSet = NonNullable<Awaited<ReturnType<typeof getPublishedMessageSet>>>;

@@ -5,6 +5,7 @@ import "server-only";
 import type { SessionUser } from "@/lib/auth/session";
 import { db } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
+import { prepareSearch, searchMatches } from "@/lib/responses/search-language";
 import { requireModerator } from "./access";
 import { MESSAGE_LIMITS, type SourceSearch } from "./schemas";
 
@@ -48,14 +49,14 @@ export async function searchExcerpts(actor: SessionUser, callId: string, search:
       quote: true,
       note: true,
       question: { select: { position: true } },
-      response: { select: { id: true, reference: true, stakeholderGroup: true, region: true } },
+      response: { select: { id: true, reference: true, stakeholderGroup: true, region: true, language: true } },
       tags: { select: { tag: { select: { name: true } } } },
     },
   });
   return rows.map(({ tags, ...row }) => ({ ...row, tags: tags.map((t) => t.tag.name).sort() }));
 }
 
-/** Whole responses by receipt number (part of it) or by words of their answers (English stemming). */
+/** Whole responses by receipt number (part of it) or by words of their answers (in each response's language). */
 export async function searchResponses(actor: SessionUser, callId: string, search: SourceSearch) {
   requireModerator(actor);
   const q = search.q?.trim();
@@ -64,7 +65,7 @@ export async function searchResponses(actor: SessionUser, callId: string, search
     const like = `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
     const found = await db.$queryRaw<{ id: string }[]>`
       SELECT r.id FROM responses r WHERE r."callId" = ${callId}
-        AND (r.reference ILIKE ${like} OR r."searchVector" @@ websearch_to_tsquery('english', ${q}))
+        AND (r.reference ILIKE ${like} OR ${searchMatches("r", await prepareSearch(db, q))})
       LIMIT 500`;
     ids = found.map((row) => row.id);
   }
@@ -83,6 +84,7 @@ export async function searchResponses(actor: SessionUser, callId: string, search
       reference: true,
       stakeholderGroup: true,
       region: true,
+      language: true,
       answers: { orderBy: { question: { position: "asc" } }, take: 1, where: { text: { not: "" } }, select: { text: true } },
     },
   });

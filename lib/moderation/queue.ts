@@ -44,6 +44,7 @@ export async function listQueue(actor: Moderator, callId: string, { tab, page }:
             consent: true,
             stakeholderGroup: true,
             region: true,
+            language: true,
             answers: {
               orderBy: { question: { position: "asc" } },
               select: { text: true, choices: true, question: { select: { position: true, prompt: true } } },

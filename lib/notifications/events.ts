@@ -5,6 +5,10 @@
 // publishing transaction: it enqueues one notify-fanout job (queueFanout), which calls the same functions
 // in batches of FANOUT_BATCH recipients.
 //
+// Each email is written in its recipient's language (User.locale, English when not chosen), and carries
+// what the worker needs to write it again at send time, in the language the recipient has then
+// (./render.ts).
+//
 // Every job has a dedupe key (one email per user per event): a repeated event queues nothing
 // (INSERT … ON CONFLICT ("dedupeKey") DO NOTHING). Users who turned the kind off get nothing; the worker
 // checks again at send time. Each function returns how many emails it queued.
@@ -13,25 +17,26 @@
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { NotificationKind } from "@/lib/generated/prisma/enums";
 import { preferenceField } from "./kinds";
-import { commentAnsweredEmail, commentReplyEmail, draftOpenedEmail, finalPublishedEmail, type RenderedEmail } from "./templates";
+import { mailLocale } from "@/lib/mail/locale";
+import { queuedEmail, type EmailTemplate } from "./render";
 import { ensurePreferences } from "./tokens";
 import { enqueueJob } from "@/lib/jobs/queue";
 import { enqueueEmailRows } from "./worker";
 
 type Tx = Prisma.TransactionClient;
 
-type Recipient = { id: string; email: string; name: string | null };
+type Recipient = { id: string; email: string; name: string | null; locale: string | null };
 
 /**
- * Writes one job per recipient who has `kind` on. `render` gets the recipient's name and unsubscribe token.
- * Preference rows (with their token) are created on first need.
+ * Writes one job per recipient who has `kind` on: `email` written for the recipient (their name, language
+ * and unsubscribe token). Preference rows (with their token) are created on first need.
  */
 async function enqueue(
   tx: Tx,
   kind: NotificationKind,
   recipients: Recipient[],
   dedupeKey: (userId: string) => string,
-  render: (recipient: { name: string | null; token: string }) => RenderedEmail,
+  email: EmailTemplate,
 ): Promise<number> {
   const unique = [...new Map(recipients.map((r) => [r.id, r])).values()];
   const preferences = await ensurePreferences(
@@ -41,8 +46,12 @@ async function enqueue(
   const data = unique.flatMap((recipient) => {
     const preference = preferences.get(recipient.id);
     if (!preference || !preference[preferenceField[kind]]) return [];
-    const email = render({ name: recipient.name, token: preference.unsubscribeToken });
-    return [{ userId: recipient.id, kind, to: recipient.email, dedupeKey: dedupeKey(recipient.id), ...email }];
+    const written = queuedEmail(email, {
+      name: recipient.name,
+      token: preference.unsubscribeToken,
+      locale: mailLocale(recipient.locale),
+    });
+    return [{ userId: recipient.id, kind, to: recipient.email, dedupeKey: dedupeKey(recipient.id), ...written }];
   });
   if (!data.length) return 0;
   // Rows whose dedupe key exists are skipped, and so are their jobs: a repeated event sends nothing twice.
@@ -54,11 +63,17 @@ async function enqueue(
   return created.length;
 }
 
-const recipientSelect = { id: true, email: true, profile: { select: { displayName: true } } } as const;
-const asRecipient = (user: { id: string; email: string; profile: { displayName: string } | null }): Recipient => ({
+const recipientSelect = { id: true, email: true, locale: true, profile: { select: { displayName: true } } } as const;
+const asRecipient = (user: {
+  id: string;
+  email: string;
+  locale: string | null;
+  profile: { displayName: string } | null;
+}): Recipient => ({
   id: user.id,
   email: user.email,
   name: user.profile?.displayName ?? null,
+  locale: user.locale,
 });
 
 /** Recipients rendered and written per transaction by the fan-out job. */
@@ -112,7 +127,7 @@ export async function queueDraftOpened(tx: Tx, { versionId }: { versionId: strin
     "DRAFT_OPENED",
     await audience(tx, set.call.id, undefined, page),
     (userId) => `draft-opened:${versionId}:${userId}`,
-    (recipient) => draftOpenedEmail(recipient, item),
+    { template: "draft-opened", item },
   );
 }
 
@@ -149,13 +164,10 @@ export async function queueCommentReply(tx: Tx, { replyId }: { replyId: string }
     body: reply.body,
     replier: reply.anonymous ? null : (reply.author?.profile?.displayName ?? null),
   };
-  return enqueue(
-    tx,
-    "COMMENT_ACTIVITY",
-    [asRecipient(parent.author)],
-    (userId) => `comment-reply:${replyId}:${userId}`,
-    (recipient) => commentReplyEmail(recipient, item),
-  );
+  return enqueue(tx, "COMMENT_ACTIVITY", [asRecipient(parent.author)], (userId) => `comment-reply:${replyId}:${userId}`, {
+    template: "comment-reply",
+    item,
+  });
 }
 
 /** A moderator answered a comment or set/changed its disposition: to the comment's author. */
@@ -179,7 +191,7 @@ export async function queueCommentAnswered(tx: Tx, { commentId }: { commentId: s
     "COMMENT_ACTIVITY",
     [asRecipient(comment.author)],
     (userId) => `comment-answered:${commentId}:${answeredAt}:${userId}`,
-    (recipient) => commentAnsweredEmail(recipient, item),
+    { template: "comment-answered", item },
   );
 }
 
@@ -194,7 +206,7 @@ export async function queueFinalPublished(tx: Tx, { versionId }: { versionId: st
     "FINAL_PUBLISHED",
     await audience(tx, set.call.id, set.id, page),
     (userId) => `final-published:${versionId}:${userId}`,
-    (recipient) => finalPublishedEmail(recipient, item),
+    { template: "final-published", item },
   );
 }
 

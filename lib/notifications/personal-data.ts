@@ -32,12 +32,12 @@ export async function notificationPersonalData(client: Client, userId: string) {
 
 /**
  * In the account deletion's transaction: emails not yet sent are cancelled, and every job of the user
- * loses its link to them and its address and bodies (kept: kind, subject, status, dates, for the counts).
+ * loses its link to them and its address, bodies and template (kept: kind, subject, status, dates, for the counts).
  */
 export async function releaseEmailJobsOf(tx: Prisma.TransactionClient, userId: string) {
   await tx.$executeRaw`
     UPDATE email_jobs
        SET status = (CASE WHEN status IN ('PENDING', 'SENDING') THEN 'CANCELLED' ELSE status::text END)::"EmailStatus",
-           "userId" = NULL, "to" = '', text = '', html = '', "updatedAt" = now()
+           "userId" = NULL, "to" = '', text = '', html = '', template = NULL, "updatedAt" = now()
      WHERE "userId" = ${userId}`;
 }

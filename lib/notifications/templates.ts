@@ -1,29 +1,26 @@
-// The emails, rendered when they are queued (the item as it was then). English for now: users have no
-// language setting yet. All user text is escaped in the HTML part; every link is absolute (NEXTAUTH_URL).
-// Every email ends with an unsubscribe link for its kind and a link to the email settings.
+// The notification emails, in the recipient's language (lib/mail/locale.ts). Rendered when queued, and again
+// by the worker when sent (lib/notifications/render.ts), in the language the recipient has then; the item is
+// as it was when queued. All user text is escaped in the HTML part; every link is absolute (NEXTAUTH_URL) and
+// leads to the page in the recipient's language. Every email ends with an unsubscribe link for its kind and a
+// link to the email settings.
 import { createTranslator } from "next-intl";
 import type { CommentDisposition, NotificationKind } from "@/lib/generated/prisma/enums";
-import messages from "@/lib/i18n/messages/en/notifications.json" with { type: "json" };
-import core from "@/lib/i18n/messages/en/core.json" with { type: "json" };
 import { formatInZoneAndUtc } from "@/lib/dates/format";
+import type { Locale } from "@/lib/i18n/config";
+import { formatMailNumber, inLanguage, mailCatalogs, mailDateLocale, mailLink, siteUrl } from "@/lib/mail/locale";
 import { escapeHtml } from "@/lib/text";
 import { kindSlug } from "./kinds";
 
 export type RenderedEmail = { subject: string; text: string; html: string };
 
-const t = createTranslator({ locale: "en", messages, namespace: "NotificationEmail" });
-const tDisposition = createTranslator({ locale: "en", messages, namespace: "Disposition" });
-
-/** The site's origin for links in emails, without a trailing slash. */
-export function siteUrl(): string {
-  return (process.env.NEXTAUTH_URL ?? "http://localhost:3000").replace(/\/+$/, "");
-}
-
-export const absolute = (path: string) => `${siteUrl()}${path}`;
+const absolute = (path: string) => `${siteUrl()}${path}`;
 export const unsubscribePath = (token: string, kind: NotificationKind) => `/unsubscribe/${token}?kind=${kindSlug(kind)}`;
-/** The RFC 8058 one-click address, for the List-Unsubscribe header. */
+/** The RFC 8058 one-click address, for the List-Unsubscribe header (an API address: no language). */
 export const oneClickUrl = (token: string, kind: NotificationKind) =>
   absolute(`/api/unsubscribe/${token}?kind=${kindSlug(kind)}`);
+
+/** An instant as a template gets it: a Date when queued, its ISO string when rendered again from the row. */
+export type Instant = Date | string;
 
 type Block = { text: string; html: string };
 const paragraph = (line: string): Block => ({ text: line, html: `<p>${escapeHtml(line)}</p>` });
@@ -39,13 +36,38 @@ const link = (label: string, url: string): Block => ({
   html: `<p><a href="${escapeHtml(url)}">${escapeHtml(label)}</a></p>`,
 });
 
-type Recipient = { name: string | null; token: string };
+/** Who an email is for: their name, their unsubscribe token and their language (English when not given). */
+export type Recipient = { name: string | null; token: string; locale?: Locale };
 
-function compose(kind: NotificationKind, recipient: Recipient, subject: string, blocks: Block[]): RenderedEmail {
+/** The catalog, numbers, dates and links of one language. */
+function makeWriter(locale: Locale) {
+  const { notifications, core } = mailCatalogs(locale);
+  return {
+    locale,
+    t: createTranslator({ locale, messages: notifications, namespace: "NotificationEmail" }),
+    tDisposition: createTranslator({ locale, messages: notifications, namespace: "Disposition" }),
+    site: core.Site.name,
+    number: (value: number) => formatMailNumber(value, locale),
+    // The recipient's zone is unknown: the call's and UTC, each named.
+    dateIn: (value: Instant, timeZone: string) => formatInZoneAndUtc(value, timeZone, mailDateLocale(locale)),
+    page: (path: string) => mailLink(path, locale),
+  };
+}
+type Writer = ReturnType<typeof makeWriter>;
+
+// One per language, made on first use: a fan-out writes thousands of emails with the same translators.
+const writers = new Map<Locale, Writer>();
+function writer(locale: Locale = "en") {
+  let found = writers.get(locale);
+  if (!found) writers.set(locale, (found = makeWriter(locale)));
+  return found;
+}
+
+function compose(kind: NotificationKind, recipient: Recipient, w: Writer, subject: string, blocks: Block[]): RenderedEmail {
+  const { t, site } = w;
   const greeting = recipient.name ? t("greeting", { name: recipient.name }) : t("greetingNoName");
-  const unsubscribe = absolute(unsubscribePath(recipient.token, kind));
-  const settings = absolute("/my/notifications");
-  const site = core.Site.name;
+  const unsubscribe = w.page(unsubscribePath(recipient.token, kind));
+  const settings = w.page("/my/notifications");
   const body = [paragraph(greeting), ...blocks];
   const text = [
     ...body.map((block) => block.text),
@@ -61,35 +83,36 @@ function compose(kind: NotificationKind, recipient: Recipient, subject: string, 
     `<a href="${escapeHtml(unsubscribe)}">${escapeHtml(t("unsubscribeLink"))}</a> · `,
     `<a href="${escapeHtml(settings)}">${escapeHtml(t("settingsLink"))}</a></small></p>`,
   ].join("\n");
-  return { subject, text, html };
+  return { subject, text, html: inLanguage(html, w.locale) };
 }
 
-export function draftOpenedEmail(
-  recipient: Recipient,
-  item: {
-    slug: string;
-    title: string;
-    number: number;
-    callTitle: string;
-    timeZone: string;
-    opensAt: Date | null;
-    closesAt: Date | null;
-  },
-): RenderedEmail {
+export type DraftOpenedItem = {
+  slug: string;
+  title: string;
+  number: number;
+  callTitle: string;
+  timeZone: string;
+  opensAt: Instant | null;
+  closesAt: Instant | null;
+};
+
+export function draftOpenedEmail(recipient: Recipient, item: DraftOpenedItem): RenderedEmail {
+  const w = writer(recipient.locale);
+  const { t } = w;
+  const number = w.number(item.number);
   const intro =
     item.opensAt && item.closesAt
       ? t("draftOpenedIntro", {
-          number: item.number,
+          number,
           title: item.title,
           timeZone: item.timeZone,
-          // The recipient's zone is unknown: the call's and UTC, each named.
-          opens: formatInZoneAndUtc(item.opensAt, item.timeZone),
-          closes: formatInZoneAndUtc(item.closesAt, item.timeZone),
+          opens: w.dateIn(item.opensAt, item.timeZone),
+          closes: w.dateIn(item.closesAt, item.timeZone),
         })
-      : t("draftOpenedNoPeriod", { number: item.number, title: item.title });
-  return compose("DRAFT_OPENED", recipient, t("draftOpenedSubject", { title: item.title }), [
+      : t("draftOpenedNoPeriod", { number, title: item.title });
+  return compose("DRAFT_OPENED", recipient, w, t("draftOpenedSubject", { title: item.title }), [
     paragraph(intro),
-    link(t("draftOpenedLink"), absolute(`/messages/${item.slug}`)),
+    link(t("draftOpenedLink"), w.page(`/messages/${item.slug}`)),
     paragraph(t("draftOpenedWhy", { call: item.callTitle })),
   ]);
 }
@@ -98,48 +121,58 @@ export function draftOpenedEmail(
 export const commentPath = (slug: string, paragraphId: string | null, commentId: string) =>
   `/messages/${slug}/discuss/${paragraphId ?? "set"}#comment-${commentId}`;
 
-export function commentReplyEmail(
-  recipient: Recipient,
-  item: { slug: string; title: string; paragraphId: string | null; replyId: string; replier: string | null; body: string },
-): RenderedEmail {
-  return compose("COMMENT_ACTIVITY", recipient, t("replySubject", { title: item.title }), [
+export type CommentReplyItem = {
+  slug: string;
+  title: string;
+  paragraphId: string | null;
+  replyId: string;
+  replier: string | null;
+  body: string;
+};
+
+export function commentReplyEmail(recipient: Recipient, item: CommentReplyItem): RenderedEmail {
+  const w = writer(recipient.locale);
+  const { t } = w;
+  return compose("COMMENT_ACTIVITY", recipient, w, t("replySubject", { title: item.title }), [
     paragraph(t("replyIntro", { who: item.replier ?? t("anonymousParticipant"), title: item.title })),
     quote(item.body),
-    link(t("replyLink"), absolute(commentPath(item.slug, item.paragraphId, item.replyId))),
+    link(t("replyLink"), w.page(commentPath(item.slug, item.paragraphId, item.replyId))),
   ]);
 }
 
-export function commentAnsweredEmail(
-  recipient: Recipient,
-  item: {
-    slug: string;
-    title: string;
-    paragraphId: string | null;
-    commentId: string;
-    body: string;
-    disposition: CommentDisposition | null;
-    reason: string | null;
-    answer: string | null;
-  },
-): RenderedEmail {
+export type CommentAnsweredItem = {
+  slug: string;
+  title: string;
+  paragraphId: string | null;
+  commentId: string;
+  body: string;
+  disposition: CommentDisposition | null;
+  reason: string | null;
+  answer: string | null;
+};
+
+export function commentAnsweredEmail(recipient: Recipient, item: CommentAnsweredItem): RenderedEmail {
+  const w = writer(recipient.locale);
+  const { t, tDisposition } = w;
   const blocks: Block[] = [paragraph(t("answeredIntro", { title: item.title })), paragraph(t("yourComment")), quote(item.body)];
   if (item.disposition) blocks.push(paragraph(t("disposition", { disposition: tDisposition(item.disposition) })));
   if (item.reason) blocks.push(paragraph(t("reason", { reason: item.reason })));
   if (item.answer) blocks.push(paragraph(t("answer")), quote(item.answer));
   blocks.push(
-    link(t("answeredLink"), absolute(commentPath(item.slug, item.paragraphId, item.commentId))),
-    link(t("tableLink"), absolute(`/messages/${item.slug}/comments`)),
+    link(t("answeredLink"), w.page(commentPath(item.slug, item.paragraphId, item.commentId))),
+    link(t("tableLink"), w.page(`/messages/${item.slug}/comments`)),
   );
-  return compose("COMMENT_ACTIVITY", recipient, t("answeredSubject", { title: item.title }), blocks);
+  return compose("COMMENT_ACTIVITY", recipient, w, t("answeredSubject", { title: item.title }), blocks);
 }
 
-export function finalPublishedEmail(
-  recipient: Recipient,
-  item: { slug: string; title: string; number: number; callTitle: string },
-): RenderedEmail {
-  return compose("FINAL_PUBLISHED", recipient, t("finalSubject", { title: item.title }), [
-    paragraph(t("finalIntro", { number: item.number, title: item.title })),
-    link(t("finalLink"), absolute(`/messages/${item.slug}`)),
+export type FinalPublishedItem = { slug: string; title: string; number: number; callTitle: string };
+
+export function finalPublishedEmail(recipient: Recipient, item: FinalPublishedItem): RenderedEmail {
+  const w = writer(recipient.locale);
+  const { t } = w;
+  return compose("FINAL_PUBLISHED", recipient, w, t("finalSubject", { title: item.title }), [
+    paragraph(t("finalIntro", { number: w.number(item.number), title: item.title })),
+    link(t("finalLink"), w.page(`/messages/${item.slug}`)),
     paragraph(t("finalWhy", { call: item.callTitle })),
   ]);
 }

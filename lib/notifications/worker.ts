@@ -1,9 +1,10 @@
 // Sends the email outbox (email_jobs), outside any user request. Each row is sent by one pg-boss job
 // ("email-send", lib/jobs): the job claims the row (PENDING → SENDING, counting the attempt; a second job
 // for the same row finds it claimed or SENT and does nothing, so a retried job never sends twice), cancels
-// it when the user is gone or turned its kind off since it was queued, else sends it (with RFC 8058
-// one-click List-Unsubscribe headers for notifications) and marks it SENT, or records the error and throws,
-// so pg-boss retries it with exponential backoff; FAILED after maxAttempts.
+// it when the user is gone or turned its kind off since it was queued, else writes it again in the language
+// the user has now (./render.ts: User.locale read at send time, not when queued), sends it (with RFC 8058
+// one-click List-Unsubscribe headers for notifications) and marks it SENT, keeping what was sent, or records
+// the error and throws, so pg-boss retries it with exponential backoff; FAILED after maxAttempts.
 // The "email-sweep" job (every minute, and when a worker starts) puts back rows a crashed worker left
 // SENDING and enqueues a job for every due PENDING row that has none: rows queued before the job queue
 // existed, or by an admin's retry. drainEmailQueue sends due rows directly, in batches (tests, scripts).
@@ -12,7 +13,9 @@ import { db } from "@/lib/db";
 import type { NotificationKind } from "@/lib/generated/prisma/enums";
 import { enqueueJobs, ensureQueues, JOB_SCHEMA } from "@/lib/jobs/queue";
 import { sendMail, type Mail } from "@/lib/mail/send";
+import { mailLocale } from "@/lib/mail/locale";
 import { preferenceField } from "./kinds";
+import { emailToSend, type Addressee } from "./render";
 import { oneClickUrl } from "./templates";
 import { ensurePreferences } from "./tokens";
 
@@ -35,6 +38,7 @@ type Claimed = {
   subject: string;
   text: string;
   html: string;
+  template: unknown;
   attempts: number;
   maxAttempts: number;
 };
@@ -71,26 +75,39 @@ async function claim(now: Date, limit: number): Promise<Claimed[]> {
                    ORDER BY "nextAttemptAt", id
                    FOR UPDATE SKIP LOCKED
                    LIMIT ${limit}::int)
-    RETURNING id, "userId", kind, "to", subject, text, html, attempts, "maxAttempts"`;
+    RETURNING id, "userId", kind, "to", subject, text, html, template, attempts, "maxAttempts"`;
 }
 
 /**
- * The user's wish at send time: their one-click unsubscribe address, "" for a service email (a receipt: no
- * kind, nothing to turn off), or null when the kind is off or they are gone.
+ * The user at send time: who they are now (language, name, unsubscribe token) and their one-click
+ * unsubscribe address ("" for a service email, a receipt: no kind, nothing to turn off), or null when the
+ * kind is off or they are gone.
  */
-async function stillWanted(job: Claimed): Promise<string | null> {
+async function stillWanted(job: Claimed): Promise<{ to: Addressee; unsubscribe: string } | null> {
   if (!job.userId) return null;
-  // One statement (this runs for every email): the user and their preference row, if any.
+  // One statement (this runs for every email): the user, their profile's name and their preference row.
   const [row] = await db.$queryRaw<
-    { token: string | null; draftOpened: boolean; commentActivity: boolean; finalPublished: boolean }[]
-  >`SELECT p."unsubscribeToken" AS token, p."draftOpened", p."commentActivity", p."finalPublished"
-      FROM users u LEFT JOIN notification_preferences p ON p."userId" = u.id WHERE u.id = ${job.userId}`;
+    {
+      locale: string | null;
+      name: string | null;
+      token: string | null;
+      draftOpened: boolean;
+      commentActivity: boolean;
+      finalPublished: boolean;
+    }[]
+  >`SELECT u.locale, pr."displayName" AS name, p."unsubscribeToken" AS token,
+           p."draftOpened", p."commentActivity", p."finalPublished"
+      FROM users u LEFT JOIN notification_preferences p ON p."userId" = u.id
+                   LEFT JOIN profiles pr ON pr."userId" = u.id
+     WHERE u.id = ${job.userId}`;
   if (!row) return null;
-  if (!job.kind) return "";
-  if (row.token) return row[preferenceField[job.kind]] ? oneClickUrl(row.token, job.kind) : null;
+  const to = (token: string): Addressee => ({ locale: mailLocale(row.locale), name: row.name, token });
+  if (!job.kind) return { to: to(""), unsubscribe: "" };
+  if (row.token)
+    return row[preferenceField[job.kind]] ? { to: to(row.token), unsubscribe: oneClickUrl(row.token, job.kind) } : null;
   const preference = (await db.$transaction((tx) => ensurePreferences(tx, [job.userId!]))).get(job.userId);
   if (!preference?.[preferenceField[job.kind]]) return null;
-  return oneClickUrl(preference.unsubscribeToken, job.kind);
+  return { to: to(preference.unsubscribeToken), unsubscribe: oneClickUrl(preference.unsubscribeToken, job.kind) };
 }
 
 const errorText = (error: unknown) =>
@@ -104,17 +121,19 @@ async function settle(
   now: Date,
   send: NonNullable<DrainOptions["send"]>,
 ): Promise<{ outcome: Outcome; error?: string }> {
-  const unsubscribe = await stillWanted(job);
-  if (unsubscribe === null) {
+  const wanted = await stillWanted(job);
+  if (wanted === null) {
     await db.emailJob.update({ where: { id: job.id }, data: { status: "CANCELLED" }, select: { id: true } });
     return { outcome: "cancelled" };
   }
+  const { unsubscribe } = wanted;
+  const mail = emailToSend(job, wanted.to);
   try {
     await send({
       to: job.to,
-      subject: job.subject,
-      text: job.text,
-      html: job.html,
+      subject: mail.subject,
+      text: mail.text,
+      html: mail.html,
       headers: unsubscribe
         ? { "List-Unsubscribe": `<${unsubscribe}>`, "List-Unsubscribe-Post": "List-Unsubscribe=One-Click" }
         : undefined,
@@ -133,7 +152,12 @@ async function settle(
     });
     return { outcome: last ? "failed" : "retried", error: message };
   }
-  await db.$executeRaw`UPDATE email_jobs SET status = 'SENT', "sentAt" = now(), "lastError" = NULL, "updatedAt" = now()
+  // The row keeps what was sent (its subject is what the administrator and the person's data export show),
+  // unless the account was deleted meanwhile (its bodies are gone and stay gone: personal-data.ts).
+  await db.$executeRaw`UPDATE email_jobs SET status = 'SENT', "sentAt" = now(), "lastError" = NULL, "updatedAt" = now(),
+      subject = CASE WHEN "userId" IS NULL THEN subject ELSE ${mail.subject} END,
+      text = CASE WHEN "userId" IS NULL THEN text ELSE ${mail.text} END,
+      html = CASE WHEN "userId" IS NULL THEN html ELSE ${mail.html} END
     WHERE id = ${job.id}`;
   return { outcome: "sent" };
 }
@@ -168,7 +192,7 @@ export async function sendEmailRow(id: bigint, { now = new Date(), send = sendMa
        SET status = 'SENDING', attempts = attempts + 1, "updatedAt" = ${now}
      WHERE id = ${id}
        AND (status = 'PENDING' OR (status = 'SENDING' AND "updatedAt" < ${new Date(now.getTime() - CLAIM_EXPIRES_MS)}))
-    RETURNING id, "userId", kind, "to", subject, text, html, attempts, "maxAttempts"`;
+    RETURNING id, "userId", kind, "to", subject, text, html, template, attempts, "maxAttempts"`;
   if (!job) return "skipped" as const;
   const { outcome, error } = await settle(job, now, send);
   if (outcome === "retried") throw new Error(`Email ${id} not sent (attempt ${job.attempts} of ${job.maxAttempts}): ${error}`);

@@ -3,6 +3,7 @@
 import { z } from "zod";
 import { text } from "@/lib/validation/text";
 import { StakeholderGroup, UnRegion } from "@/lib/generated/prisma/enums";
+import { locales } from "@/lib/i18n/config";
 import { displayText } from "@/lib/validation/display";
 import { isCountryCode } from "./countries";
 import { regionFitsCountry } from "./regions";
@@ -19,6 +20,9 @@ const optionalText = (max: number) =>
     .optional()
     .transform((value) => (value ? value : null));
 
+/** The person's language, for their emails and the site after they sign in (kept on the user: User.locale). */
+const localeField = z.enum(locales, { error: "chooseLanguage" });
+
 export const profileInputSchema = z
   .object({
     // Names and organisations are shown on many pages: no bidi overrides or invisible characters.
@@ -31,6 +35,8 @@ export const profileInputSchema = z
     country: text({ error: "chooseCountry" }).trim().toUpperCase().refine(isCountryCode, { error: "chooseCountry" }),
     organisation: optionalText(PROFILE_LIMITS.organisation),
     onBehalfOf: optionalText(PROFILE_LIMITS.onBehalfOf),
+    // Left out (a form from before the field, a hand-made post): the language stays as it is.
+    locale: localeField.optional(),
   })
   .superRefine((profile, context) => {
     // The region is the country's UN regional group (lib/profile/regions.ts). Someone speaking for a body
@@ -44,3 +50,6 @@ export const profileInputSchema = z
 /** What the form holds (before trimming and defaults). */
 export type ProfileFormValues = z.input<typeof profileInputSchema>;
 export type ProfileInput = z.output<typeof profileInputSchema>;
+
+/** The language alone, as the language switcher saves it for a signed-in person. */
+export const localeInputSchema = z.object({ locale: localeField });

@@ -7,6 +7,7 @@
 // or an attribute. PRIVATE responses count in aggregates (participation, totals) and nowhere else; the
 // participation figures come suppressed from lib/insights/public-figures.ts, never as exact small counts.
 import "server-only";
+import { inLocale } from "@/lib/translations/calls";
 import { callStatus } from "@/lib/calls/status";
 import { db } from "@/lib/db";
 import { publicParticipationOf } from "@/lib/insights/public-figures";
@@ -16,6 +17,14 @@ import { STAKEHOLDER_GROUPS } from "@/lib/profile/schemas";
 import { decodeCursor, encodeCursor } from "./public-cursor";
 import { MARK_END, MARK_START } from "./public-marks";
 import { PAGE_SIZE } from "./public-schemas";
+import {
+  prepareSearch,
+  rowConfiguration,
+  rowQuery,
+  searchMatches,
+  SEGMENTED_LANGUAGES,
+  segmentedHeadline,
+} from "./search-language";
 
 const PUBLISHED_CONSENTS = ["PUBLISH_NAMED", "PUBLISH_ANONYMOUS"] as const satisfies readonly Consent[];
 const EXCERPT_LENGTH = 320;
@@ -38,6 +47,8 @@ export const publicResponseSelect = {
   consent: true,
   stakeholderGroup: true,
   region: true,
+  /** The language the answers are written in (a locale): `lang` on the page, the search configuration. */
+  language: true,
 } as const;
 
 /**
@@ -106,8 +117,11 @@ function excerpt(text: string) {
 // ---------------------------------------------------------------------------------------------------
 // Calls
 
-/** A published call with everything its public page shows, or null. `asOf`: the instant its status is for. */
-export async function getPublicCall(slug: string, now = new Date()) {
+/**
+ * A published call with everything its public page shows, or null. `asOf`: the instant its status is for.
+ * Its texts are in `locale` when a moderator translated the call into it (lib/translations/calls.ts).
+ */
+export async function getPublicCall(slug: string, now = new Date(), locale?: string) {
   const call = await db.call.findFirst({
     where: { slug, ...publishedCall(now) },
     select: {
@@ -115,6 +129,7 @@ export async function getPublicCall(slug: string, now = new Date()) {
       slug: true,
       title: true,
       introduction: true,
+      language: true,
       thematicTrack: true,
       timeZone: true,
       opensAt: true,
@@ -143,7 +158,8 @@ export async function getPublicCall(slug: string, now = new Date()) {
     db.response.count({ where: { callId: call.id, ...publishedResponse(now) } }),
   ]);
   const { forum, ...rest } = call;
-  return { ...rest, forumName: forum.name, status: callStatus(call, now), asOf: now, participation, publishedCount };
+  const read = await inLocale(rest, locale ?? call.language);
+  return { ...read, forumName: forum.name, status: callStatus(call, now), asOf: now, participation, publishedCount };
 }
 
 /** The little the response list and contributors pages need of a published call, or null. */
@@ -185,7 +201,8 @@ type IdRow = { id: string; submittedAt: Date; headline: string | null; clusterId
 /**
  * A page of the published responses of a call, newest first, with keyset pagination on
  * (submittedAt DESC, id DESC): a page never shifts when responses arrive meanwhile. A malformed cursor
- * shows the first page. `q` is a PostgreSQL web-search query on the answers (English stemming).
+ * shows the first page. `q` is a PostgreSQL web-search query on the answers, matched in each response's own
+ * language (./search-language.ts: stemmed, "norms" finds "norm"; Chinese by words).
  * Campaigns collapsed: a member is listed only if no earlier member (submittedAt, id) of its cluster is
  * published and matches the same filters, so which row stands for a campaign depends on the row alone,
  * never on the page, and the keyset stays exact. `similar` counts the other members that are published and
@@ -196,6 +213,7 @@ export async function listPublishedResponses(callId: string, options: ListOption
   const cursor = decodeCursor(options.cursor);
   const { group, region, questionId, q } = options;
   const query = q?.trim() ? q.trim() : undefined;
+  const search = query ? await prepareSearch(db, query) : null;
 
   const { campaign } = options;
   const collapse = Boolean(options.collapseCampaigns) && !campaign;
@@ -215,7 +233,7 @@ export async function listPublishedResponses(callId: string, options: ListOption
         AND (btrim(a.text) <> '' OR cardinality(a.choices) > 0))`
         : Prisma.empty
     }
-    ${query ? Prisma.sql`AND ${t}."searchVector" @@ websearch_to_tsquery('english', ${query})` : Prisma.empty}`;
+    ${search ? Prisma.sql`AND ${searchMatches(alias, search)}` : Prisma.empty}`;
   };
   const filters = Prisma.sql`${matching("r")}
     ${campaign ? Prisma.sql`AND r."clusterId" = ${campaign}` : Prisma.empty}
@@ -237,12 +255,13 @@ export async function listPublishedResponses(callId: string, options: ListOption
       : Prisma.sql`AND (r."submittedAt", r.id) < (${cursor.submittedAt}, ${cursor.id})`
     : Prisma.empty;
   const order = backwards ? Prisma.sql`r."submittedAt" ASC, r.id ASC` : Prisma.sql`r."submittedAt" DESC, r.id DESC`;
-  const headline = query
-    ? Prisma.sql`ts_headline('english',
+  // In the response's own language; Chinese, unsegmented in the database, is highlighted below (segmentedHeadline).
+  const headline = search
+    ? Prisma.sql`CASE WHEN r.language IN (${Prisma.join(SEGMENTED_LANGUAGES)}) THEN NULL ELSE ts_headline(${rowConfiguration("r")},
         coalesce((SELECT string_agg(a.text, ' … ' ORDER BY qn.position) FROM answers a JOIN questions qn ON qn.id = a."questionId"
           WHERE a."responseId" = r.id ${questionId ? Prisma.sql`AND a."questionId" = ${questionId}` : Prisma.empty}), ''),
-        websearch_to_tsquery('english', ${query}),
-        ${`StartSel=${MARK_START}, StopSel=${MARK_END}, MaxWords=40, MinWords=15, MaxFragments=2, FragmentDelimiter=" … "`})`
+        ${rowQuery("r", search)},
+        ${`StartSel=${MARK_START}, StopSel=${MARK_END}, MaxWords=40, MinWords=15, MaxFragments=2, FragmentDelimiter=" … "`}) END`
     : Prisma.sql`NULL`;
 
   const [rows, [counted], [campaigns]] = await Promise.all([
@@ -279,17 +298,19 @@ export async function listPublishedResponses(callId: string, options: ListOption
     if (!detail) return [];
     const { answers, ...response } = detail;
     const answer = answers.find((a) => a.text.trim() || a.choices.length);
+    const headline =
+      row.headline ?? (query ? segmentedHeadline(answers.map((a) => a.text).join(" … "), query, response.language) : null);
     return [
       {
         ...response,
         attribution: (response.consent === "PUBLISH_NAMED" && identities.get(row.id)?.attribution) || anonymous,
         questionId: answer?.questionId ?? null,
-        excerpt: row.headline
-          ? row.headline.replace(/\s+/g, " ").trim()
+        excerpt: headline
+          ? headline.replace(/\s+/g, " ").trim()
           : answer
             ? excerpt(answer.text || answer.choices.join("; "))
             : "",
-        highlighted: Boolean(row.headline),
+        highlighted: Boolean(headline),
         campaign: row.clusterId && row.similar > 0 ? { id: row.clusterId, similar: row.similar } : null,
       },
     ];

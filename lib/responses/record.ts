@@ -3,6 +3,7 @@
 // Call these inside a transaction that holds the response row (SELECT … FOR UPDATE or a fresh insert).
 // No "server-only" here: the seed runs outside Next.js.
 import type { DbClient } from "@/lib/db";
+import { indexableText, searchConfiguration } from "./search-language";
 
 /** Takes the call's next receipt number atomically: "CYB26-0042". Two submissions never share one. */
 export async function assignReference(tx: DbClient, callId: string): Promise<string> {
@@ -38,11 +39,20 @@ export async function recordVersion(tx: DbClient, responseId: string, submittedA
   return version;
 }
 
-/** The search index holds the answers' text and chosen options, never the author's name. */
+/**
+ * The search index holds the answers' text and chosen options, never the author's name, in the text-search
+ * configuration of the response's language (./search-language.ts: Chinese is cut into words first).
+ */
 export async function refreshSearchIndex(tx: DbClient, responseId: string) {
+  const { language, answers } = await tx.response.findUniqueOrThrow({
+    where: { id: responseId },
+    select: {
+      language: true,
+      answers: { select: { text: true, choices: true }, orderBy: { question: { position: "asc" } } },
+    },
+  });
+  const text = answers.map((answer) => [answer.text, ...answer.choices].join(" ")).join(" ");
   await tx.$executeRaw`
-    UPDATE responses SET "searchVector" = (
-      SELECT to_tsvector('english', coalesce(string_agg(a.text || ' ' || array_to_string(a.choices, ' '), ' '), ''))
-      FROM answers a WHERE a."responseId" = ${responseId}
-    ) WHERE id = ${responseId}`;
+    UPDATE responses SET "searchVector" = to_tsvector(${searchConfiguration(language)}::regconfig, ${indexableText(text, language)})
+    WHERE id = ${responseId}`;
 }

@@ -7,6 +7,7 @@ import { callStatus } from "@/lib/calls/status";
 import { db } from "@/lib/db";
 import { Closed, Conflict, Forbidden, Invalid, isUniqueViolation, NotFound } from "@/lib/errors";
 import type { Consent, ModerationState, ResponseStatus } from "@/lib/generated/prisma/enums";
+import { defaultLocale, isLocale, type Locale } from "@/lib/i18n/config";
 import { moderationOnSubmit } from "@/lib/moderation/submission";
 import { fieldErrorsOf } from "@/lib/validation/issues";
 import type { DbClient } from "@/lib/db";
@@ -45,6 +46,7 @@ const callSelect = {
   slug: true,
   title: true,
   introduction: true,
+  language: true,
   opensAt: true,
   closesAt: true,
   timeZone: true,
@@ -62,6 +64,7 @@ export const responseSelect = {
   withdrawnAt: true,
   updatedAt: true,
   attachmentsPrivate: true,
+  language: true,
   ...identitySelect,
   answers: { select: { questionId: true, text: true, choices: true } },
   attachments: { orderBy: { createdAt: "asc" }, select: { id: true, fileName: true, size: true, mediaType: true } },
@@ -84,9 +87,14 @@ export function answerValues(
 
 /**
  * The call to respond to (published only), with the actor's response. A draft is created when the call
- * is OPEN and the actor has none; otherwise `response` is null and the page says why.
+ * is OPEN and the actor has none, in `language` (the page's: the author may change it); otherwise
+ * `response` is null and the page says why.
  */
-export async function getOrCreateDraft(actor: Actor, callSlug: string, now = new Date()) {
+export async function getOrCreateDraft(
+  actor: Actor,
+  callSlug: string,
+  { now = new Date(), language }: { now?: Date; language?: string } = {},
+) {
   const call = await db.call.findFirst({
     where: { slug: callSlug, publishedAt: { not: null } },
     select: {
@@ -101,7 +109,10 @@ export async function getOrCreateDraft(actor: Actor, callSlug: string, now = new
   let response = await find();
   if (!response && status === "OPEN") {
     try {
-      response = await db.response.create({ data: { callId: call.id, authorId: actor.id }, select: responseSelect });
+      response = await db.response.create({
+        data: { callId: call.id, authorId: actor.id, language: isLocale(language) ? language : defaultLocale },
+        select: responseSelect,
+      });
     } catch (error) {
       if (!isUniqueViolation(error)) throw error;
       response = await find(); // another tab created it at the same moment
@@ -193,6 +204,7 @@ async function writeAnswers(
   }
 }
 
+/** `answers`: the form's values, `q_<questionId>` and the language of the answers (`language`) when sent. */
 export type DraftInput = { responseId: string; answers: Record<string, unknown>; consent?: unknown };
 
 /**
@@ -210,11 +222,15 @@ export async function saveDraft(actor: Actor, input: DraftInput, now = new Date(
       ...(input.consent ? { consent: input.consent } : {}),
     });
     if (!parsed.success) invalid(parsed.error);
-    const { consent, ...answers } = parsed.data;
+    const { consent, language, ...answers } = parsed.data;
     await writeAnswers(tx, response.id, call.questions, answers);
     const saved = await tx.response.update({
       where: { id: response.id },
-      data: { ...(consent ? { consent: consent as Consent } : {}), updatedAt: now },
+      data: {
+        ...(consent ? { consent: consent as Consent } : {}),
+        ...(language && { language: language as Locale }),
+        updatedAt: now,
+      },
       select: { updatedAt: true },
     });
     return { savedAt: saved.updatedAt };
@@ -253,7 +269,7 @@ export async function submitResponse(actor: Actor, input: SubmitInput, now = new
       submitKey: input.submitKey,
     });
     if (!parsed.success) invalid(parsed.error);
-    const { consent, submitKey, anonymousFiles, identity: identityChoice, ...answers } = parsed.data;
+    const { consent, submitKey, anonymousFiles, identity: identityChoice, language, ...answers } = parsed.data;
     const profile = await tx.profile.findUnique({ where: { userId: actor.id }, select: identitySelect });
     if (!profile) throw Forbidden("profileRequired");
     const filed =
@@ -274,6 +290,7 @@ export async function submitResponse(actor: Actor, input: SubmitInput, now = new
       data: {
         ...identity,
         consent: consent as Consent,
+        ...(language && { language: language as Locale }),
         attachmentsPrivate,
         status: "SUBMITTED",
         submittedAt: now,

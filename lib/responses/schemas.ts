@@ -3,6 +3,7 @@
 // so both apply the same rules. Error messages are codes of the "Errors" catalog; their numbers come from
 // the issue (lib/validation/issues.ts).
 import { z } from "zod";
+import { writtenLanguageSchema } from "@/lib/validation/language";
 import { text } from "@/lib/validation/text";
 import { Consent, type QuestionType } from "@/lib/generated/prisma/enums";
 
@@ -143,9 +144,12 @@ const choices = {
   identity: optionalChoice(IDENTITY_CHOICES, "chooseIdentity"),
 };
 
+/** The language of the answers, chosen by the author; absent: the stored one is kept. */
+const language = writtenLanguageSchema.optional();
+
 /** A draft save: lenient answers, consent optional. */
 export function buildDraftSchema(questions: readonly QuestionDefinition[]) {
-  return buildAnswersSchema(questions, { draft: true }).extend({ consent: consentSchema.optional(), ...choices });
+  return buildAnswersSchema(questions, { draft: true }).extend({ consent: consentSchema.optional(), language, ...choices });
 }
 
 /** A submission: every rule, a consent choice, and the client's key that makes a retried submit harmless. */
@@ -153,6 +157,7 @@ export function buildSubmissionSchema(questions: readonly QuestionDefinition[]) 
   return buildAnswersSchema(questions).extend({
     consent: consentSchema,
     submitKey: z.uuid({ error: "invalidValue" }),
+    language,
     ...choices,
   });
 }
@@ -169,7 +174,7 @@ export function valuesFromFormData(questions: readonly QuestionDefinition[], for
     if (key.startsWith("$ACTION") || key === "responseId") continue;
     const all = formData.getAll(key).filter((value): value is string => typeof value === "string");
     if (known.get(key)?.type === "MULTIPLE_CHOICE") values[key] = all.filter((value) => value !== "");
-    else if (key.startsWith("q_") || key === "consent" || key === "submitKey" || key in choices)
+    else if (key.startsWith("q_") || key === "consent" || key === "submitKey" || key === "language" || key in choices)
       values[key] = all[all.length - 1] ?? "";
   }
   return values;
@@ -183,7 +188,7 @@ export function valuesFromFormData(questions: readonly QuestionDefinition[], for
 export function keptValues(formData: FormData): Record<string, string> {
   const kept: Record<string, string> = {};
   for (const key of new Set(formData.keys())) {
-    if (!key.startsWith("q_") && key !== "consent" && !(key in choices)) continue;
+    if (!key.startsWith("q_") && key !== "consent" && key !== "language" && !(key in choices)) continue;
     kept[key] = formData
       .getAll(key)
       .filter((value): value is string => typeof value === "string")

@@ -7,7 +7,8 @@ import { db } from "@/lib/db";
 import type { Role } from "@/lib/generated/prisma/enums";
 import { createUser } from "@/prisma/factories";
 import { BASE_URL, MAIL_HTTP } from "@/playwright.config";
-import { pageState, recordScan, scannedClean } from "./axe-scans";
+import { isLocale, LOCALE_COOKIE, prefixedPath } from "@/lib/i18n/config";
+import { pageState, pathPattern, recordScan, scannedClean } from "./axe-scans";
 
 process.env.DATABASE_URL ??= process.env.IGF_TEST_DATABASE_URL;
 
@@ -40,9 +41,45 @@ export async function expectAccessible(page: Page) {
   const state = await pageState(page);
   if (scannedClean(state)) return recordScan(state, { skipped: true, ms: 0 });
   const begun = Date.now();
+  await expectNoViolations(page);
+  recordScan(state, { skipped: false, ms: Date.now() - begun });
+  await expectAccessibleInArabic(page);
+}
+
+async function expectNoViolations(page: Page) {
   const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]).analyze();
   const summary = results.violations.map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
   expect(summary, `axe violations on ${page.url()}`).toEqual([]);
+}
+
+/**
+ * Every page scanned in English is scanned in Arabic too (right to left, another script): the same address
+ * under /ar, opened in a second tab of the same person, once per address pattern and viewport. The language
+ * cookie the visit sets is put back, so the test goes on in the language it was in.
+ */
+async function expectAccessibleInArabic(page: Page) {
+  const url = new URL(page.url());
+  const [, first] = url.pathname.split("/");
+  if (isLocale(first) || first === "api" || first === "_next") return;
+  const address = prefixedPath(url.pathname + url.search, "ar");
+  const viewport = page.viewportSize();
+  const path = pathPattern(new URL(address, url).href);
+  const state = { key: `ar-${path}-${viewport?.width}x${viewport?.height}`, path };
+  if (scannedClean(state)) return recordScan(state, { skipped: true, ms: 0 });
+  const context = page.context();
+  const cookie = (await context.cookies(url.href)).find((c) => c.name === LOCALE_COOKIE);
+  const begun = Date.now();
+  const arabic = await context.newPage();
+  try {
+    if (viewport) await arabic.setViewportSize(viewport);
+    await arabic.goto(address);
+    await expect(arabic.locator("html")).toHaveAttribute("dir", "rtl");
+    await expectNoViolations(arabic);
+  } finally {
+    await arabic.close();
+    await context.clearCookies({ name: LOCALE_COOKIE });
+    if (cookie) await context.addCookies([cookie]);
+  }
   recordScan(state, { skipped: false, ms: Date.now() - begun });
 }
 
@@ -55,12 +92,15 @@ export async function askForSignInLink(page: Page, email: string, path = "/signi
 
 type Mail = { to: string; subject: string; text: string };
 
-/** Waits for a mail to `to` in the test SMTP server and returns it. */
-export async function waitForMail(to: string, { timeout = 15_000 } = {}): Promise<Mail> {
+/** Waits for a mail to `to` (with a subject matching `subject`, when given) in the test SMTP server. */
+export async function waitForMail(
+  to: string,
+  { timeout = 15_000, subject }: { timeout?: number; subject?: RegExp } = {},
+): Promise<Mail> {
   const deadline = Date.now() + timeout;
   while (Date.now() < deadline) {
     const response = await fetch(`${MAIL_HTTP}/messages?to=${encodeURIComponent(to)}`);
-    const mails = (await response.json()) as Mail[];
+    const mails = ((await response.json()) as Mail[]).filter((mail) => !subject || subject.test(mail.subject));
     if (mails.length) return mails[mails.length - 1]!;
     await new Promise((resolve) => setTimeout(resolve, 250));
   }

@@ -1,6 +1,6 @@
 // The six UN languages in the browser: the first visit in the browser's language, the switcher on every page,
 // Arabic right to left, English addresses unchanged, an unknown language a 404.
-import { expect, expectAccessible, test } from "./fixtures";
+import { db, expect, expectAccessible, test, waitForMail } from "./fixtures";
 
 test.describe("a French-speaking browser", () => {
   test.use({ locale: "fr-FR" });
@@ -57,4 +57,58 @@ test("an address in a language the platform does not speak is not found; English
   expect(english?.status()).toBe(200);
   expect(new URL(page.url()).pathname).toBe("/calls/cybersecurity-norms-2026");
   await expect(page.locator("html")).toHaveAttribute("lang", "en");
+});
+
+test.describe("a Spanish-speaking newcomer", () => {
+  test.use({ locale: "es-ES" });
+
+  test("signs in from a Spanish page, gets the link in Spanish, responds in Spanish and gets a Spanish receipt", async ({
+    page,
+  }) => {
+    test.slow(); // a real sign-in email, the profile, a response and its receipt
+    const email = `nuevo-${Date.now().toString(36)}@test.example.org`;
+    await page.goto("/calls/cybersecurity-norms-2026");
+    await expect(page).toHaveURL(/\/es\/calls\/cybersecurity-norms-2026$/);
+    await page.getByRole("link", { name: "Responder a esta convocatoria" }).first().click();
+    await expect(page).toHaveURL(/\/es\/signin\?callbackUrl=/);
+    await page.getByLabel("Dirección de correo electrónico").fill(email);
+    await page.getByRole("button", { name: "Enviarme un enlace de inicio de sesión" }).click();
+    await expect(page.getByRole("heading", { name: "Consulte su correo electrónico" })).toBeVisible();
+
+    const signIn = await waitForMail(email);
+    expect(signIn.subject).toMatch(/^Iniciar sesión en /);
+    expect(signIn.text).toContain("Solo puede usarse una vez");
+    const link = signIn.text.match(/http:\/\/localhost:\d+\/api\/auth\/callback\/email\?\S+/)?.[0];
+    expect(decodeURIComponent(link!)).toContain("/es/calls/cybersecurity-norms-2026/respond");
+    await page.goto(link!);
+
+    // First sign-in: the profile, in Spanish; the page's language is kept as the person's.
+    await expect(page.getByRole("heading", { name: "Su perfil" })).toBeVisible();
+    expect(new URL(page.url()).pathname).toMatch(/^\/es\//);
+    await page.getByLabel("Nombre").fill("Lucía Fernández");
+    await page.getByLabel("Grupo de partes interesadas").selectOption({ label: "Sociedad civil" });
+    await page.getByLabel("Región de las Naciones Unidas").selectOption({ label: "América Latina y el Caribe" });
+    await page.getByLabel("País").selectOption("AR");
+    await page.getByRole("button", { name: "Guardar el perfil" }).click();
+    const user = await db.user.findUniqueOrThrow({ where: { email }, select: { id: true, locale: true } });
+    expect(user.locale).toBe("es");
+
+    // The response form in Spanish; the response is written in Spanish (the page's language by default).
+    await page.goto("/es/calls/cybersecurity-norms-2026/respond");
+    await expect(page.getByLabel("Idioma de su respuesta")).toHaveValue("es");
+    await page.locator("textarea").first().fill("Los gobiernos deben proteger la infraestructura crítica con normas abiertas.");
+    await page.getByLabel("Publicar sin mi nombre").check();
+    await page.getByRole("button", { name: "Presentar la respuesta" }).click();
+    await expect(page.getByText("Gracias. Se ha recibido su respuesta.")).toBeVisible();
+    const response = await db.response.findFirstOrThrow({
+      where: { authorId: user.id },
+      select: { reference: true, language: true },
+    });
+    expect(response.language).toBe("es");
+
+    const receipt = await waitForMail(email, { timeout: 30_000, subject: /Acuse de recibo/ });
+    expect(receipt.subject).toContain(`Acuse de recibo ${response.reference}`);
+    expect(receipt.text).toContain(`Su número de referencia es ${response.reference}`);
+    expect(receipt.text).toMatch(/http:\/\/localhost:\d+\/es\/my\/responses\//);
+  });
 });

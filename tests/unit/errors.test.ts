@@ -38,6 +38,7 @@ const DECLARED: { [C in keyof ErrorParamMap]: (keyof ErrorParamMap[C])[] } = {
   tooLong: ["max"],
   tooShort: ["min"],
   tooLarge: ["max"],
+  translationOptionCount: ["count"],
   tooManyChoices: ["max"],
   tooManyOptions: ["max"],
   optionTooLong: ["max"],

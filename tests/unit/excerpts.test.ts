@@ -292,6 +292,6 @@ describe("saving excerpts", () => {
       question: { id: question.id },
       source: { status: "unchanged" },
     });
-    expect(Object.keys(item!.response).sort()).toEqual(["id", "reference", "region", "stakeholderGroup", "version"]);
+    expect(Object.keys(item!.response).sort()).toEqual(["id", "language", "reference", "region", "stakeholderGroup", "version"]);
   });
 });

@@ -110,6 +110,7 @@ describe("the forms' schemas", () => {
     const storedFormats = new Set([
       "exports/message-sets.ts",
       "messages/content.ts",
+      "translations/stored.ts",
       "api/message-sets.ts",
       "api/query.ts",
       "api/cursor.ts",

@@ -1,6 +1,6 @@
 import { afterAll, describe, expect, it } from "vitest";
 import { db, disconnectDb } from "@/lib/db";
-import { getOwnProfile, saveOwnProfile } from "@/lib/profile/profile";
+import { getOwnLocale, getOwnProfile, saveOwnProfile } from "@/lib/profile/profile";
 import { PROFILE_LIMITS, profileInputSchema } from "@/lib/profile/schemas";
 import { fromZodIssue } from "@/lib/validation/issues";
 import { createUser } from "@/prisma/factories";
@@ -14,6 +14,7 @@ const valid = {
   country: "sn",
   organisation: "",
   onBehalfOf: "West African Digital Rights Coalition",
+  locale: "fr",
 };
 
 const errorsOf = (input: Record<string, unknown>) => {
@@ -30,6 +31,7 @@ describe("profile input", () => {
       country: "SN",
       organisation: null,
       onBehalfOf: "West African Digital Rights Coalition",
+      locale: "fr",
     });
   });
 
@@ -45,6 +47,8 @@ describe("profile input", () => {
     expect(errorsOf({ ...valid, organisation: "o".repeat(201) })).toEqual({
       organisation: { code: "tooLong", params: { max: 200 } },
     });
+    for (const locale of ["de", "", "EN", 1])
+      expect(errorsOf({ ...valid, locale })).toEqual({ locale: { code: "chooseLanguage" } });
   });
 });
 
@@ -54,11 +58,19 @@ describe("saving one's own profile", () => {
     const other = await createUser(db);
     const before = await getOwnProfile(other);
 
+    expect(await getOwnLocale(me)).toBeNull();
     await saveOwnProfile(me, profileInputSchema.parse(valid));
     expect(await getOwnProfile(me)).toMatchObject({ displayName: "Amina Diallo", country: "SN" });
+    expect(await getOwnLocale(me)).toBe("fr");
 
-    await saveOwnProfile(me, profileInputSchema.parse({ ...valid, stakeholderGroup: "ACADEMIA" }));
+    await saveOwnProfile(me, profileInputSchema.parse({ ...valid, stakeholderGroup: "ACADEMIA", locale: "ar" }));
     expect(await getOwnProfile(me)).toMatchObject({ stakeholderGroup: "ACADEMIA" });
+    expect(await getOwnLocale(me)).toBe("ar");
+    // A form without the field (an older page) leaves the language as it is.
+    await saveOwnProfile(me, profileInputSchema.parse({ ...valid, locale: undefined, organisation: "Kept" }));
+    expect(await getOwnProfile(me)).toMatchObject({ organisation: "Kept" });
+    expect(await getOwnLocale(me)).toBe("ar");
     expect(await getOwnProfile(other)).toEqual(before);
+    expect(await getOwnLocale(other)).toBeNull();
   });
 });

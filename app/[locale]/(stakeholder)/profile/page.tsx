@@ -4,7 +4,8 @@ import { ProfileForm } from "@/components/profile/profile-form";
 import { safeReturnPath } from "@/lib/auth/schemas";
 import { requireUser } from "@/lib/auth/session";
 import { countryOptions } from "@/lib/profile/countries";
-import { getOwnProfile } from "@/lib/profile/profile";
+import { isLocale } from "@/lib/i18n/config";
+import { getOwnLocale, getOwnProfile } from "@/lib/profile/profile";
 import { withClientMessages } from "@/components/i18n/client-messages";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -17,7 +18,7 @@ async function ProfilePage({ searchParams }: { searchParams: Search }) {
   const user = await requireUser({ returnTo: "/profile", profile: false });
   const t = await getTranslations("Profile");
   const { welcome, callbackUrl } = await searchParams;
-  const profile = await getOwnProfile(user);
+  const [profile, locale, pageLocale] = await Promise.all([getOwnProfile(user), getOwnLocale(user), getLocale()]);
   const isNew = profile === null;
   return (
     <>
@@ -27,7 +28,7 @@ async function ProfilePage({ searchParams }: { searchParams: Search }) {
         {t("email")}: <strong>{user.email}</strong>
       </p>
       <ProfileForm
-        countries={countryOptions(await getLocale())}
+        countries={countryOptions(pageLocale)}
         callbackUrl={isNew ? safeReturnPath(callbackUrl) : callbackUrl ? safeReturnPath(callbackUrl) : ""}
         defaults={{
           displayName: profile?.displayName ?? "",
@@ -36,6 +37,8 @@ async function ProfilePage({ searchParams }: { searchParams: Search }) {
           country: profile?.country ?? "",
           organisation: profile?.organisation ?? "",
           onBehalfOf: profile?.onBehalfOf ?? "",
+          // Not chosen yet: the page's language, which they are reading.
+          locale: locale ?? (isLocale(pageLocale) ? pageLocale : "en"),
         }}
       />
     </>

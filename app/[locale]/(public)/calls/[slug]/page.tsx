@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { Link } from "@/lib/i18n/navigation";
 import { notFound } from "next/navigation";
-import { getTranslations } from "next-intl/server";
+import { getLocale, getTranslations } from "next-intl/server";
 import { cache } from "react";
 import { GlossaryTerms } from "@/components/calls/glossary-terms";
 import { CallCycle } from "@/components/calls/call-cycle";
@@ -12,21 +12,29 @@ import { Markdown } from "@/components/ui/markdown";
 import { getCallCycle } from "@/lib/messages/cycle";
 import { getPublicCall } from "@/lib/responses/public";
 import { withClientMessages } from "@/components/i18n/client-messages";
+import { ContentLanguageNote, langProps } from "@/components/i18n/content-language";
 
-type Props = { params: Promise<{ slug: string }> };
+type Props = { params: Promise<{ slug: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 
-/** One query per request for the metadata and the page. */
-const loadCall = cache((slug: string) => getPublicCall(slug));
+/** One query per request for the metadata and the page. `original`: the call as written, not translated. */
+const loadCall = cache(async (slug: string, original: boolean) =>
+  getPublicCall(slug, new Date(), original ? undefined : await getLocale()),
+);
+const wantsOriginal = async (searchParams: Props["searchParams"]) => (await searchParams).original === "1";
 
-export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const call = await loadCall((await params).slug);
+export async function generateMetadata({ params, searchParams }: Props): Promise<Metadata> {
+  const call = await loadCall((await params).slug, await wantsOriginal(searchParams));
   return call ? { title: call.title } : {};
 }
 
-async function PublicCallPage({ params }: Props) {
+async function PublicCallPage({ params, searchParams }: Props) {
   const { slug } = await params;
-  const call = await loadCall(slug);
+  const original = await wantsOriginal(searchParams);
+  const call = await loadCall(slug, original);
   if (!call) notFound();
+  const locale = await getLocale();
+  const page = `/calls/${call.slug}`;
+  const translated = original && (await loadCall(slug, false))?.language.translated;
   const t = await getTranslations("CallPage");
   const tStatus = await getTranslations("CallStatus");
   const tParticipation = await getTranslations("Participation");
@@ -39,7 +47,12 @@ async function PublicCallPage({ params }: Props) {
       <nav aria-label={t("breadcrumb")} className="breadcrumb">
         <Link href="/">{t("home")}</Link>
       </nav>
-      <h1>{call.title}</h1>
+      <h1 {...langProps(call.lang, locale)}>{call.title}</h1>
+      <ContentLanguageNote
+        language={call.language}
+        originalHref={`${page}?original=1`}
+        translatedHref={translated ? page : undefined}
+      />
       <p className="meta">
         <span className="badge">{tStatus(call.status)}</span> {t("forum", { forum: call.forumName })}
       </p>
@@ -64,7 +77,9 @@ async function PublicCallPage({ params }: Props) {
       {call.introduction && (
         <section aria-labelledby="introduction">
           <h2 id="introduction">{t("introduction")}</h2>
-          <Markdown source={call.introduction} />
+          <div {...langProps(call.lang, locale)}>
+            <Markdown source={call.introduction} />
+          </div>
         </section>
       )}
 
@@ -73,10 +88,16 @@ async function PublicCallPage({ params }: Props) {
         <ol className="question-list">
           {call.questions.map((question) => (
             <li key={question.id}>
-              <h3>{question.prompt}</h3>
+              <h3 {...langProps(question.lang, locale)}>{question.prompt}</h3>
               <p className="meta">{question.required ? t("required") : t("optional")}</p>
-              {question.helpText && <p className="hint">{question.helpText}</p>}
-              {question.options.length > 0 && <p className="hint">{t("choices", { choices: question.options.join(" · ") })}</p>}
+              {question.helpText && (
+                <p className="hint" {...langProps(question.lang, locale)}>
+                  {question.helpText}
+                </p>
+              )}
+              {question.options.length > 0 && (
+                <p className="hint">{t("choices", { choices: question.optionLabels.join(" · ") })}</p>
+              )}
             </li>
           ))}
         </ol>
@@ -86,7 +107,7 @@ async function PublicCallPage({ params }: Props) {
         <section aria-labelledby="glossary">
           <h2 id="glossary">{t("glossary")}</h2>
           <p className="hint">{t("glossaryIntro")}</p>
-          <GlossaryTerms terms={call.glossary} />
+          <GlossaryTerms terms={call.glossary} pageLocale={locale} />
         </section>
       )}
 

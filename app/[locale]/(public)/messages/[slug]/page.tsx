@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { Link } from "@/lib/i18n/navigation";
 import { notFound } from "next/navigation";
-import { getTranslations } from "next-intl/server";
+import { getLocale, getTranslations } from "next-intl/server";
 import { cache } from "react";
 import { FinalExtras, FinalNotice } from "@/components/messages/final-extras";
 import { CommentLink, CommentsIntro } from "@/components/comments/comments-intro";
@@ -10,24 +10,38 @@ import { VersionBar } from "@/components/messages/version-bar";
 import { Markdown } from "@/components/ui/markdown";
 import { getPublishedMessageSet } from "@/lib/messages/public";
 import { withClientMessages } from "@/components/i18n/client-messages";
+import { ContentLanguageNote, langProps } from "@/components/i18n/content-language";
 
-type Props = { params: Promise<{ slug: string }> };
+type Props = { params: Promise<{ slug: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 
-// A slug is at most 80 characters; anything longer is not looked up.
-const load = cache((slug: string) => (slug.length <= 100 ? getPublishedMessageSet(slug) : null));
+// A slug is at most 80 characters; anything longer is not looked up. `original`: the text as written, not
+// its translation into the page's language.
+const load = cache(async (slug: string, original: boolean) =>
+  slug.length <= 100 ? getPublishedMessageSet(slug, new Date(), original ? undefined : await getLocale()) : null,
+);
+const wantsOriginal = async (searchParams: Props["searchParams"]) => (await searchParams).original === "1";
 
-export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const set = await load(decodeURIComponent((await params).slug));
+export async function generateMetadata({ params, searchParams }: Props): Promise<Metadata> {
+  const set = await load(decodeURIComponent((await params).slug), await wantsOriginal(searchParams));
   return set ? { title: set.title } : {};
 }
 
-async function PublishedMessagesPage({ params }: Props) {
-  const set = await load(decodeURIComponent((await params).slug));
+async function PublishedMessagesPage({ params, searchParams }: Props) {
+  const original = await wantsOriginal(searchParams);
+  const set = await load(decodeURIComponent((await params).slug), original);
   if (!set) notFound();
   const t = await getTranslations("PublicMessages");
+  const locale = await getLocale();
+  const page = `/messages/${encodeURIComponent(set.slug)}`;
+  const translated = original && (await load(set.slug, false))?.language.translated;
   return (
     <>
-      <h1>{set.title}</h1>
+      <h1 {...langProps(set.lang, locale)}>{set.title}</h1>
+      <ContentLanguageNote
+        language={set.language}
+        originalHref={`${page}?original=1`}
+        translatedHref={translated ? page : undefined}
+      />
       <VersionBar set={set} />
       {set.call && (
         <p className="meta">
@@ -35,11 +49,17 @@ async function PublishedMessagesPage({ params }: Props) {
         </p>
       )}
       <FinalNotice set={set} />
-      {set.introduction && <Markdown source={set.introduction} />}
+      {set.introduction && (
+        <div {...langProps(set.lang, locale)}>
+          <Markdown source={set.introduction} />
+        </div>
+      )}
       <CommentsIntro set={set} />
       {set.sections.map((section, index) => (
         <section key={`${index}-${section.heading}`} aria-labelledby={`section-${index + 1}`}>
-          <h2 id={`section-${index + 1}`}>{section.heading}</h2>
+          <h2 id={`section-${index + 1}`} {...langProps(section.lang, locale)}>
+            {section.heading}
+          </h2>
           {section.paragraphs.length > 0 && (
             <ol start={section.paragraphs[0]!.number}>
               {section.paragraphs.map((paragraph) => (

@@ -10,6 +10,7 @@ import { usedIn } from "@/lib/messages/public";
 import { getPublishedResponse } from "@/lib/responses/public";
 import { UserText } from "@/components/ui/user-text";
 import { withClientMessages } from "@/components/i18n/client-messages";
+import { directionOf } from "@/lib/i18n/config";
 
 type Props = { params: Promise<{ reference: string }> };
 
@@ -60,7 +61,7 @@ async function PublicResponsePage({ params }: Props) {
             </ul>
           )}
           {answer.text.trim() && (
-            <p className="answer-text" dir="auto">
+            <p className="answer-text" lang={response.language} dir={directionOf(response.language)}>
               {answer.text}
             </p>
           )}

@@ -52,6 +52,10 @@ async function MessageEditorPage({ params, searchParams }: Props) {
         <Link href={`/moderation/messages/${encodeURIComponent(set.id)}/comments`}>
           {(await getTranslations("CommentModeration"))("editorLink")}
         </Link>
+        {" · "}
+        <Link href={`/moderation/messages/${encodeURIComponent(set.id)}/translations`}>
+          {(await getTranslations("Translations"))("editorLink")}
+        </Link>
       </p>
       <div className={styles.layout}>
         <div>

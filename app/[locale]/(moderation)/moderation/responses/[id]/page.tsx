@@ -110,6 +110,7 @@ async function CurationResponsePage({ params }: { params: Params }) {
               <AnswerText
                 questionId={q.id}
                 text={q.text}
+                language={response.language}
                 labelledBy={`question-${q.id}`}
                 ranges={q.excerpts.flatMap((e) =>
                   e.source.status === "changed" ? [] : [{ start: e.source.start, end: e.source.end }],

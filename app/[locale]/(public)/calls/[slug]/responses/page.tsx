@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { Link } from "@/lib/i18n/navigation";
+import { directionOf } from "@/lib/i18n/config";
 import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { cache } from "react";
@@ -175,7 +176,7 @@ async function PublicResponsesPage({ params, searchParams }: Props) {
               )}
               {question && <p className="meta">{t("answerTo", { question: question.prompt })}</p>}
               {item.excerpt && (
-                <p className="excerpt" dir="auto">
+                <p className="excerpt" lang={item.language} dir={directionOf(item.language)}>
                   <HighlightedText text={item.excerpt} />
                 </p>
               )}

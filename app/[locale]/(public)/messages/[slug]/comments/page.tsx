@@ -4,7 +4,7 @@
 import type { Metadata } from "next";
 import { Link } from "@/lib/i18n/navigation";
 import { notFound } from "next/navigation";
-import { getTranslations } from "next-intl/server";
+import { getLocale, getTranslations } from "next-intl/server";
 import { cache } from "react";
 import styles from "@/components/comments/comments.module.css";
 import { GroupFilter } from "@/components/comments/group-filter";
@@ -14,10 +14,13 @@ import { groupFilterSchema } from "@/lib/comments/schemas";
 import { getPublishedMessageSet } from "@/lib/messages/public";
 import { UserText } from "@/components/ui/user-text";
 import { withClientMessages } from "@/components/i18n/client-messages";
+import { directionOf } from "@/lib/i18n/config";
 
 type Props = { params: Promise<{ slug: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 
-const load = cache((slug: string) => (slug.length <= 100 ? getPublishedMessageSet(slug) : null));
+const load = cache(async (slug: string) =>
+  slug.length <= 100 ? getPublishedMessageSet(slug, new Date(), await getLocale()) : null,
+);
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const set = await load(decodeURIComponent((await params).slug));
@@ -49,7 +52,7 @@ async function Table({ id, caption, threads }: { id: string; caption: string; th
         <tbody>
           {rows.map((row) => (
             <tr key={row.id}>
-              <td className={styles.body} dir="auto">
+              <td className={styles.body} lang={row.language} dir={directionOf(row.language)}>
                 {row.body}
               </td>
               <td>

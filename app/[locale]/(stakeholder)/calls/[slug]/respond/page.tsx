@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import type { Metadata } from "next";
 import { Link } from "@/lib/i18n/navigation";
-import { getTranslations } from "next-intl/server";
+import { getLocale, getTranslations } from "next-intl/server";
 import { cache } from "react";
 import { GlossaryTerms } from "@/components/calls/glossary-terms";
 import { ResponseForm } from "@/components/responses/response-form";
@@ -12,14 +12,19 @@ import { identitySelect, sameIdentity } from "@/lib/responses/filing";
 import { answerValues, getOrCreateDraft } from "@/lib/responses/responses";
 import { orNotFound } from "@/lib/not-found";
 import { withClientMessages } from "@/components/i18n/client-messages";
+import { inLocale } from "@/lib/translations/calls";
 
 type Params = Promise<{ slug: string }>;
 
 // Once per request: the metadata and the page share it.
 const load = cache(async (slug: string) => {
   const user = await requireUser({ returnTo: `/calls/${slug}/respond` });
-  const [loaded, profile] = await Promise.all([orNotFound(getOrCreateDraft(user, slug)), getOwnProfile(user)]);
-  return { ...loaded, profile };
+  const [loaded, profile] = await Promise.all([
+    orNotFound(getOrCreateDraft(user, slug, { language: await getLocale() })),
+    getOwnProfile(user),
+  ]);
+  // The call's texts in the page's language when a moderator translated them (answers store the original).
+  return { ...loaded, call: await inLocale(loaded.call, await getLocale()), profile };
 });
 
 /** The identity a response is filed under, or a profile's, as the form shows them. */
@@ -82,6 +87,7 @@ async function RespondPage({ params }: { params: Params }) {
             questions={call.questions}
             initialValues={answerValues(call.questions, response.answers)}
             consent={response.consent}
+            language={response.language}
             updatedAt={response.updatedAt.toISOString()}
             status={response.status}
             open={open}

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { Link } from "@/lib/i18n/navigation";
+import { directionOf } from "@/lib/i18n/config";
 import { getTranslations } from "next-intl/server";
 import { cache } from "react";
 import { ModerationNotice } from "@/components/moderation/moderation-notice";
@@ -125,9 +126,13 @@ async function ReceiptPage({ params, searchParams }: { params: Params; searchPar
           return (
             <li key={question.id}>
               <h3>{question.prompt}</h3>
-              <p className="answer-text" dir="auto">
-                {value || t("noAnswer")}
-              </p>
+              {value ? (
+                <p className="answer-text" lang={response.language} dir={directionOf(response.language)}>
+                  {value}
+                </p>
+              ) : (
+                <p className="answer-text">{t("noAnswer")}</p>
+              )}
             </li>
           );
         })}

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { Link } from "@/lib/i18n/navigation";
 import { notFound } from "next/navigation";
-import { getTranslations } from "next-intl/server";
+import { getLocale, getTranslations } from "next-intl/server";
 import { cache } from "react";
 import { CommentForm } from "@/components/comments/comment-form";
 import { CommentThread } from "@/components/comments/comment-thread";
@@ -22,7 +22,8 @@ type Props = {
 
 const load = cache(async (rawSlug: string, target: string) => {
   const slug = decodeURIComponent(rawSlug);
-  const set = slug.length <= 100 && target.length <= 64 ? await getPublishedMessageSet(slug) : null;
+  const set =
+    slug.length <= 100 && target.length <= 64 ? await getPublishedMessageSet(slug, new Date(), await getLocale()) : null;
   if (!set) return null;
   if (target === "set") return { set, paragraph: null };
   const paragraph = set.sections.flatMap((s) => s.paragraphs).find((p) => p.paragraphId === target);

@@ -1,0 +1,151 @@
+// A call's translations: the language it is written in, the languages it is translated into, and the chosen
+// language's translation beside the original (?lang=fr; the first language without one by default).
+import type { Metadata } from "next";
+import { getLocale, getTranslations } from "next-intl/server";
+import { withClientMessages } from "@/components/i18n/client-messages";
+import { languageName } from "@/components/i18n/content-language";
+import { CallToolsNav } from "@/components/moderation/call-tools-nav";
+import { OriginalLanguageForm, RemoveTranslationForm } from "@/components/translations/language-forms";
+import { TranslationForm, type TranslationRow } from "@/components/translations/translation-form";
+import { requireRole } from "@/lib/auth/session";
+import { CALL_LIMITS } from "@/lib/calls/schemas";
+import { localizedPath } from "@/lib/i18n/config";
+import { Link } from "@/lib/i18n/navigation";
+import { orNotFound } from "@/lib/not-found";
+import { removeCallTranslationAction, saveCallTranslationAction, setCallLanguageAction } from "@/lib/translations/actions";
+import { getCallTranslationForEditing } from "@/lib/translations/calls";
+import { callField } from "@/lib/translations/texts";
+
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("Translations"))("callTitle") };
+}
+
+type Props = { params: Promise<{ id: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+async function CallTranslationsPage({ params, searchParams }: Props) {
+  const { id } = await params;
+  const user = await requireRole("MODERATOR", { returnTo: `/moderation/calls/${encodeURIComponent(id)}/translations` });
+  const t = await getTranslations("Translations");
+  const pageLocale = await getLocale();
+  const requested = (await searchParams).lang;
+  const editing = await orNotFound(getCallTranslationForEditing(user, id, typeof requested === "string" ? requested : undefined));
+  const { call: original, locale: lang, targets } = editing;
+  const call = original;
+  const done = new Set(editing.translated);
+  const name = (l: string) => languageName(l, pageLocale);
+  const rows: TranslationRow[] = [
+    { name: "title", label: t("fieldTitle"), original: original.title, multiline: false, maxLength: CALL_LIMITS.title },
+    ...(original.introduction
+      ? [
+          {
+            name: "introduction",
+            label: t("fieldIntroduction"),
+            original: original.introduction,
+            multiline: true,
+            maxLength: CALL_LIMITS.introduction,
+          },
+        ]
+      : []),
+    ...original.questions.flatMap((q, index) => [
+      {
+        name: callField.prompt(q.id),
+        label: t("fieldPrompt", { n: index + 1 }),
+        original: q.prompt,
+        multiline: true,
+        maxLength: CALL_LIMITS.prompt,
+      },
+      ...(q.helpText
+        ? [
+            {
+              name: callField.helpText(q.id),
+              label: t("fieldHelp", { n: index + 1 }),
+              original: q.helpText,
+              multiline: true,
+              maxLength: CALL_LIMITS.helpText,
+            },
+          ]
+        : []),
+      ...(q.options.length
+        ? [
+            {
+              name: callField.options(q.id),
+              label: t("fieldOptions", { n: index + 1 }),
+              original: q.options.join("\n"),
+              multiline: true,
+              lines: true,
+              maxLength: CALL_LIMITS.option,
+            },
+          ]
+        : []),
+    ]),
+    ...original.glossary.flatMap((g, index) => [
+      {
+        name: callField.term(g.id),
+        label: t("fieldTerm", { n: index + 1 }),
+        original: g.term,
+        multiline: false,
+        maxLength: CALL_LIMITS.term,
+      },
+      {
+        name: callField.definition(g.id),
+        label: t("fieldDefinition", { n: index + 1 }),
+        original: g.definition,
+        multiline: true,
+        maxLength: CALL_LIMITS.definition,
+      },
+    ]),
+  ];
+  return (
+    <>
+      <p>
+        <Link href="/moderation">{(await getTranslations("CallEditor"))("back")}</Link>
+      </p>
+      <h1>{t("callTitle")}</h1>
+      <p className="lead" lang={original.language}>
+        {original.title}
+      </p>
+      <CallToolsNav callId={call.id} current="translations" />
+      <p className="hint">{t("intro")}</p>
+      <OriginalLanguageForm action={setCallLanguageAction} idName="callId" id={call.id} language={call.language} />
+      <nav aria-label={t("languages")} className="language-tabs">
+        <ul>
+          {targets.map((l) => (
+            <li key={l}>
+              <Link
+                href={`/moderation/calls/${encodeURIComponent(call.id)}/translations?lang=${l}`}
+                aria-current={l === lang ? "page" : undefined}
+              >
+                <span lang={l}>{name(l)}</span>
+              </Link>{" "}
+              <span className="meta">{done.has(l) ? t("translated") : t("notTranslated")}</span>
+            </li>
+          ))}
+        </ul>
+      </nav>
+      <h2>{name(lang)}</h2>
+      {editing.updatedAt && (
+        <p>
+          <a href={localizedPath(`/calls/${original.slug}`, lang)} lang={lang}>
+            {t("viewPublic", { language: name(lang) })}
+          </a>
+        </p>
+      )}
+      <TranslationForm
+        key={lang}
+        action={saveCallTranslationAction}
+        hidden={{ callId: call.id, locale: lang }}
+        rows={rows}
+        values={editing.values}
+        from={original.language}
+        to={lang}
+        fromName={name(original.language)}
+        toName={name(lang)}
+      />
+      {editing.updatedAt && (
+        <RemoveTranslationForm action={removeCallTranslationAction} hidden={{ callId: call.id, locale: lang }} />
+      )}
+    </>
+  );
+}
+
+export default withClientMessages(["Translations"], CallTranslationsPage);

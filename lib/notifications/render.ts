@@ -1,0 +1,79 @@
+// Emails are written in their recipient's language at the moment they are sent, not when they are queued:
+// someone who changes their language before an email goes out gets it in the new one. An outbox row
+// (email_jobs) is written when queued, complete and in the language known then, and it keeps what the
+// worker needs to write it again in its `template` column: the template's name and its item (the call, the
+// comment, … as they were when queued). The worker (./worker.ts) writes the email again in the recipient's
+// language of that moment; a row without a template (queued before this, or written by hand) is sent as it
+// is. No "server-only": the worker and events.ts run outside Next.js too.
+import type { Prisma } from "@/lib/generated/prisma/client";
+import type { Locale } from "@/lib/i18n/config";
+import { renderReceipt, type ReceiptItem } from "@/lib/responses/receipt-template";
+import {
+  commentAnsweredEmail,
+  commentReplyEmail,
+  draftOpenedEmail,
+  finalPublishedEmail,
+  type CommentAnsweredItem,
+  type CommentReplyItem,
+  type DraftOpenedItem,
+  type FinalPublishedItem,
+  type RenderedEmail,
+} from "./templates";
+
+/** An email as the worker can write it again: which template, with which item. */
+export type EmailTemplate =
+  | { template: "receipt"; item: ReceiptItem }
+  | { template: "draft-opened"; item: DraftOpenedItem }
+  | { template: "comment-reply"; item: CommentReplyItem }
+  | { template: "comment-answered"; item: CommentAnsweredItem }
+  | { template: "final-published"; item: FinalPublishedItem };
+
+/** The person an email is for, as they are when it is written: their language, name and unsubscribe token
+ * (receipts use neither the name nor the token). */
+export type Addressee = { locale: Locale; name: string | null; token: string };
+
+export function renderTemplate(email: EmailTemplate, to: Addressee): RenderedEmail {
+  switch (email.template) {
+    case "receipt":
+      return renderReceipt(email.item, to.locale);
+    case "draft-opened":
+      return draftOpenedEmail(to, email.item);
+    case "comment-reply":
+      return commentReplyEmail(to, email.item);
+    case "comment-answered":
+      return commentAnsweredEmail(to, email.item);
+    case "final-published":
+      return finalPublishedEmail(to, email.item);
+  }
+}
+
+const TEMPLATES = new Set<string>(["receipt", "draft-opened", "comment-reply", "comment-answered", "final-published"]);
+
+/** The email for the outbox row: written for `to` now, with its template for the worker (the `template` column). */
+export function queuedEmail(email: EmailTemplate, to: Addressee) {
+  return { ...renderTemplate(email, to), template: email as unknown as Prisma.InputJsonValue };
+}
+
+/** The template an outbox row carries, or null (a row without one, or one that does not parse). */
+export function templateOf(value: unknown): EmailTemplate | null {
+  if (typeof value !== "object" || value === null) return null;
+  const { template, item } = value as { template?: unknown; item?: unknown };
+  if (typeof template !== "string" || !TEMPLATES.has(template) || typeof item !== "object" || item === null) return null;
+  return value as EmailTemplate;
+}
+
+/**
+ * The email to send for an outbox row: written again for `to` when the row carries its template, else (or
+ * should writing it fail) as stored.
+ */
+export function emailToSend(row: RenderedEmail & { template: unknown }, to: Addressee): RenderedEmail {
+  const email = templateOf(row.template);
+  if (email) {
+    try {
+      return renderTemplate(email, to);
+    } catch (error) {
+      console.error(`[email] a ${email.template} email could not be written again; sending it as queued`, error);
+    }
+  }
+  return { subject: row.subject, text: row.text, html: row.html };
+}
