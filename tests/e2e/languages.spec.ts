@@ -77,7 +77,7 @@ test.describe("a Spanish-speaking newcomer", () => {
 
     const signIn = await waitForMail(email);
     expect(signIn.subject).toMatch(/^Iniciar sesión en /);
-    expect(signIn.text).toContain("Solo puede usarse una vez");
+    expect(signIn.text).toContain("solo puede usarse una vez");
     const link = signIn.text.match(/http:\/\/localhost:\d+\/api\/auth\/callback\/email\?\S+/)?.[0];
     expect(decodeURIComponent(link!)).toContain("/es/calls/cybersecurity-norms-2026/respond");
     await page.goto(link!);
@@ -85,7 +85,7 @@ test.describe("a Spanish-speaking newcomer", () => {
     // First sign-in: the profile, in Spanish; the page's language is kept as the person's.
     await expect(page.getByRole("heading", { name: "Su perfil" })).toBeVisible();
     expect(new URL(page.url()).pathname).toMatch(/^\/es\//);
-    await page.getByLabel("Nombre").fill("Lucía Fernández");
+    await page.getByLabel("Nombre", { exact: true }).fill("Lucía Fernández");
     await page.getByLabel("Grupo de partes interesadas").selectOption({ label: "Sociedad civil" });
     await page.getByLabel("Región de las Naciones Unidas").selectOption({ label: "América Latina y el Caribe" });
     await page.getByLabel("País").selectOption("AR");
@@ -96,7 +96,11 @@ test.describe("a Spanish-speaking newcomer", () => {
     // The response form in Spanish; the response is written in Spanish (the page's language by default).
     await page.goto("/es/calls/cybersecurity-norms-2026/respond");
     await expect(page.getByLabel("Idioma de su respuesta")).toHaveValue("es");
-    await page.locator("textarea").first().fill("Los gobiernos deben proteger la infraestructura crítica con normas abiertas.");
+    // The questions read in Spanish (the demo's translation); the answers are stored against the originals.
+    const answers = page.locator("textarea");
+    for (let i = 0; i < (await answers.count()); i++)
+      await answers.nth(i).fill("Los gobiernos deben proteger la infraestructura crítica con normas abiertas.");
+    await page.getByRole("radio", { name: "Orientan nuestro trabajo diario" }).check();
     await page.getByLabel("Publicar sin mi nombre").check();
     await page.getByRole("button", { name: "Presentar la respuesta" }).click();
     await expect(page.getByText("Gracias. Se ha recibido su respuesta.")).toBeVisible();

@@ -13,6 +13,7 @@ import { answerValues, getOrCreateDraft } from "@/lib/responses/responses";
 import { orNotFound } from "@/lib/not-found";
 import { withClientMessages } from "@/components/i18n/client-messages";
 import { inLocale } from "@/lib/translations/calls";
+import { ContentLanguageNote } from "@/components/i18n/content-language";
 
 type Params = Promise<{ slug: string }>;
 
@@ -55,6 +56,7 @@ async function RespondPage({ params }: { params: Params }) {
   return (
     <>
       <h1>{t("title", { call: call.title })}</h1>
+      <ContentLanguageNote language={call.language} originalHref={`/calls/${call.slug}?original=1`} />
       <p className="lead">{t.rich("deadline", { time: date(call.closesAt) })}</p>
       {open && <p className="hint">{t("deadlineNote")}</p>}
       {call.status === "SCHEDULED" && <p className="notice">{t.rich("notOpenScheduled", { time: date(call.opensAt) })}</p>}

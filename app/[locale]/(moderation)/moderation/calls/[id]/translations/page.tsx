@@ -7,6 +7,7 @@ import { languageName } from "@/components/i18n/content-language";
 import { CallToolsNav } from "@/components/moderation/call-tools-nav";
 import { OriginalLanguageForm, RemoveTranslationForm } from "@/components/translations/language-forms";
 import { TranslationForm, type TranslationRow } from "@/components/translations/translation-form";
+import styles from "@/components/translations/translation-form.module.css";
 import { requireRole } from "@/lib/auth/session";
 import { CALL_LIMITS } from "@/lib/calls/schemas";
 import { localizedPath } from "@/lib/i18n/config";
@@ -106,22 +107,24 @@ async function CallTranslationsPage({ params, searchParams }: Props) {
       </p>
       <CallToolsNav callId={call.id} current="translations" />
       <p className="hint">{t("intro")}</p>
-      <OriginalLanguageForm action={setCallLanguageAction} idName="callId" id={call.id} language={call.language} />
-      <nav aria-label={t("languages")} className="language-tabs">
-        <ul>
-          {targets.map((l) => (
-            <li key={l}>
-              <Link
-                href={`/moderation/calls/${encodeURIComponent(call.id)}/translations?lang=${l}`}
-                aria-current={l === lang ? "page" : undefined}
-              >
-                <span lang={l}>{name(l)}</span>
-              </Link>{" "}
-              <span className="meta">{done.has(l) ? t("translated") : t("notTranslated")}</span>
-            </li>
-          ))}
-        </ul>
-      </nav>
+      <div className={styles.controls}>
+        <OriginalLanguageForm action={setCallLanguageAction} idName="callId" id={call.id} language={call.language} />
+        <nav aria-label={t("languages")} className="language-tabs">
+          <ul>
+            {targets.map((l) => (
+              <li key={l}>
+                <Link
+                  href={`/moderation/calls/${encodeURIComponent(call.id)}/translations?lang=${l}`}
+                  aria-current={l === lang ? "page" : undefined}
+                >
+                  {name(l)}
+                </Link>{" "}
+                <span className="meta">{done.has(l) ? t("translated") : t("notTranslated")}</span>
+              </li>
+            ))}
+          </ul>
+        </nav>
+      </div>
       <h2>{name(lang)}</h2>
       {editing.updatedAt && (
         <p>

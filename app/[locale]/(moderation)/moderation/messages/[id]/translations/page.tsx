@@ -8,6 +8,7 @@ import { languageName } from "@/components/i18n/content-language";
 import { CallToolsNav } from "@/components/moderation/call-tools-nav";
 import { OriginalLanguageForm } from "@/components/translations/language-forms";
 import { TranslationForm, type TranslationRow } from "@/components/translations/translation-form";
+import styles from "@/components/translations/translation-form.module.css";
 import { requireRole } from "@/lib/auth/session";
 import { localizedPath } from "@/lib/i18n/config";
 import { Link } from "@/lib/i18n/navigation";
@@ -92,33 +93,35 @@ async function MessageTranslationsPage({ params, searchParams }: Props) {
       </p>
       <CallToolsNav callId={set.callId} current="messages" />
       <p className="hint">{t("setIntro")}</p>
-      <OriginalLanguageForm action={setMessageSetLanguageAction} idName="setId" id={set.id} language={original.language} />
-      <form method="get" className="inline-form">
-        <input type="hidden" name="lang" value={lang} />
-        <label htmlFor="version-choice">{t("version")}</label>
-        <select id="version-choice" name="version" defaultValue={String(version.number)}>
-          {editing.versions.map((v) => (
-            <option key={v.number} value={v.number}>
-              {v.published ? t("versionPublished", { n: v.number }) : t("versionOption", { n: v.number })}
-            </option>
-          ))}
-        </select>
-        <button type="submit" className="button secondary">
-          {t("showVersion")}
-        </button>
-      </form>
-      <nav aria-label={t("languages")} className="language-tabs">
-        <ul>
-          {editing.targets.map((l) => (
-            <li key={l}>
-              <Link href={href(version.number, l)} aria-current={l === lang ? "page" : undefined}>
-                <span lang={l}>{name(l)}</span>
-              </Link>{" "}
-              <span className="meta">{done.has(l) ? t("translated") : t("notTranslated")}</span>
-            </li>
-          ))}
-        </ul>
-      </nav>
+      <div className={styles.controls}>
+        <OriginalLanguageForm action={setMessageSetLanguageAction} idName="setId" id={set.id} language={original.language} />
+        <form method="get" className="inline-form">
+          <input type="hidden" name="lang" value={lang} />
+          <label htmlFor="version-choice">{t("version")}</label>
+          <select id="version-choice" name="version" defaultValue={String(version.number)}>
+            {editing.versions.map((v) => (
+              <option key={v.number} value={v.number}>
+                {v.published ? t("versionPublished", { n: v.number }) : t("versionOption", { n: v.number })}
+              </option>
+            ))}
+          </select>
+          <button type="submit" className="button secondary">
+            {t("showVersion")}
+          </button>
+        </form>
+        <nav aria-label={t("languages")} className="language-tabs">
+          <ul>
+            {editing.targets.map((l) => (
+              <li key={l}>
+                <Link href={href(version.number, l)} aria-current={l === lang ? "page" : undefined}>
+                  {name(l)}
+                </Link>{" "}
+                <span className="meta">{done.has(l) ? t("translated") : t("notTranslated")}</span>
+              </li>
+            ))}
+          </ul>
+        </nav>
+      </div>
       <h2>
         {t("versionOption", { n: version.number })} · {name(lang)}
       </h2>
