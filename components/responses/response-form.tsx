@@ -191,13 +191,6 @@ export function ResponseForm(props: Props) {
         )}
         <fieldset className="plain-fieldset" disabled={!editable}>
           <legend className="visually-hidden">{t("questions")}</legend>
-          <LanguageSelect
-            id="language"
-            label={t("language")}
-            defaultValue={initial.language as string}
-            error={errorOf("language")}
-            {...form.register("language")}
-          />
           {questions.map((question) => (
             <QuestionField
               key={question.id}
@@ -207,6 +200,14 @@ export function ResponseForm(props: Props) {
               disabled={!editable}
             />
           ))}
+          {/* After the answers: the first question stays in view on a phone (it defaults to the page's). */}
+          <LanguageSelect
+            id="language"
+            label={t("language")}
+            defaultValue={initial.language as string}
+            error={errorOf("language")}
+            {...form.register("language")}
+          />
           <fieldset
             className="field choice-group consent-group"
             aria-describedby={["consent-hint", consentError && "consent-error"].filter(Boolean).join(" ")}

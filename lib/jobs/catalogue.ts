@@ -2,6 +2,7 @@
 // Light on purpose (no handlers here): the web process imports it to enqueue; the handlers, with their heavy
 // imports (PDF, clustering), are in ./handlers.ts, which only the worker loads.
 import { z } from "zod";
+import { locales } from "@/lib/i18n/config";
 import { text } from "@/lib/validation/text";
 
 const id = text().min(1).max(100);
@@ -23,9 +24,12 @@ export const catalogue = {
     schema: z.object({ event: z.enum(["draft-opened", "final-published"]), versionId: id }),
     queue: { retryLimit: 5, retryDelay: 30, retryBackoff: true, expireInSeconds: 30 * 60 },
   },
-  /** The final messages of a set as PDF, made once per version and language and kept in storage. */
+  /**
+   * The final messages of a set as PDF, made once per version and reader's language and kept in storage:
+   * `language` when given, else the set's own (lib/messages/final-file.ts says why only that one).
+   */
   "final-pdf": {
-    schema: z.object({ versionId: id, language: z.literal("en") }),
+    schema: z.object({ versionId: id, language: z.enum(locales).optional() }),
     queue: { retryLimit: 3, retryDelay: 60, retryBackoff: true, expireInSeconds: 15 * 60 },
   },
   /** The campaigns (near-duplicate clusters) of a call, computed again. */

@@ -1,8 +1,12 @@
-// What the two downloads of the final messages share: their text (English catalogue, as the emails), the
-// site's address for absolute links, dates and suppressed counts written out, and the file names.
+// What the two downloads of the final messages share: their fixed text in the reader's language (the locale of
+// the address, its catalog through createTranslator, numbers and dates by Intl in that locale), the site's
+// address for absolute links (to its pages in that language), suppressed counts written out, the languages
+// of the texts shown, and the file names.
 import "server-only";
 import { createTranslator } from "next-intl";
 import { formatDate } from "@/lib/dates/format";
+import { defaultLocale, directionOf, localizedPath, type Locale } from "@/lib/i18n/config";
+import { loadMessages } from "@/lib/i18n/messages";
 import core from "@/lib/i18n/messages/en/core.json";
 import final from "@/lib/i18n/messages/en/final.json";
 import type { StakeholderGroup, UnRegion } from "@/lib/generated/prisma/enums";
@@ -14,36 +18,61 @@ export const FINAL_FILES = { "final.pdf": "application/pdf", "final.md": "text/m
 export type FinalFile = keyof typeof FINAL_FILES;
 export const isFinalFile = (name: string): name is FinalFile => Object.hasOwn(FINAL_FILES, name);
 
-/** A generated PDF larger than this is not sent (a set of hundreds of paragraphs is well under 2 MB). */
-export const MAX_FINAL_PDF_BYTES = 20 * 1024 * 1024;
+/**
+ * A generated PDF larger than this is not sent. A set of 300 paragraphs with 5 sources each is under 2 MB; one
+ * at every message-set limit (15,000 sources, each a tagged list item with a tagged link) about 12 MB in
+ * English and 18 MB in Arabic.
+ */
+export const MAX_FINAL_PDF_BYTES = 32 * 1024 * 1024;
 
 export const siteUrl = () => (process.env.NEXTAUTH_URL ?? "http://localhost:3000").replace(/\/+$/, "");
 
-export const responseUrl = (reference: string) => `${siteUrl()}/responses/${encodeURIComponent(reference)}`;
-export const messagesUrl = (slug: string) => `${siteUrl()}/messages/${encodeURIComponent(slug)}`;
+/** The site's address for a reader of `locale`: its pages in that language ("…/fr"; English unprefixed). */
+export const siteUrlIn = (locale: Locale = defaultLocale) => `${siteUrl()}${localizedPath("/", locale).replace(/\/$/, "")}`;
+export const responseUrl = (reference: string, locale?: Locale) =>
+  `${siteUrlIn(locale)}/responses/${encodeURIComponent(reference)}`;
+export const messagesUrl = (slug: string, locale?: Locale) => `${siteUrlIn(locale)}/messages/${encodeURIComponent(slug)}`;
 
-export function documentText() {
-  const t = createTranslator({ locale: "en", messages: final, namespace: "FinalMessages" });
-  const tGroup = createTranslator({ locale: "en", messages: core, namespace: "StakeholderGroup" });
-  const tRegion = createTranslator({ locale: "en", messages: core, namespace: "UnRegion" });
+type Catalog = typeof core & typeof final;
+
+function textIn(locale: Locale, messages: Catalog) {
+  const t = createTranslator({ locale, messages, namespace: "FinalMessages" });
+  const tGroup = createTranslator({ locale, messages, namespace: "StakeholderGroup" });
+  const tRegion = createTranslator({ locale, messages, namespace: "UnRegion" });
+  const numbers = new Intl.NumberFormat(locale);
+  const languages = new Intl.DisplayNames([locale], { type: "language" });
   return {
+    locale,
+    dir: directionOf(locale),
     t,
     group: (group: StakeholderGroup) => tGroup(group),
     region: (region: UnRegion) => tRegion(region),
-    count: (value: PublicCount) => (value === null ? t("fewer", { n: SMALL_CELL }) : String(value)),
-    date: (date: Date) => formatDate(date, { locale: "en-GB", timeZone: "UTC" }),
+    number: (value: number) => numbers.format(value),
+    count: (value: PublicCount) => (value === null ? t("fewer", { n: SMALL_CELL }) : numbers.format(value)),
+    // English keeps the day-before-month of the emails ("en-GB").
+    date: (date: Date) => formatDate(date, { locale: locale === "en" ? "en-GB" : locale, timeZone: "UTC" }),
+    /** A language named in the reader's language: "Arabic", « arabe », «العربية». */
+    language: (code: string) => languages.of(code) ?? code,
   };
 }
 
-export type DocumentText = ReturnType<typeof documentText>;
+/** The fixed text of the downloads in `locale`. */
+export async function documentText(locale: Locale = defaultLocale) {
+  return textIn(locale, (await loadMessages(locale)) as Catalog);
+}
 
-/** The lines about the call: where the messages come from and its thematic track. */
-export function callLines(set: FinalMessages, text: DocumentText) {
+/** The English fixed text at once, without loading a catalog (the Markdown file's default). */
+export const englishText = () => textIn("en", { ...core, ...final });
+
+export type DocumentText = ReturnType<typeof textIn>;
+
+/** The lines about the call: where the messages come from and its thematic track (`value` wraps its names). */
+export function callLines(set: FinalMessages, text: DocumentText, value = (name: string) => name) {
   const call = set.callDetails;
   if (!call) return [];
   return [
-    text.t("documentCall", { title: call.title, forum: call.forumName }),
-    ...(call.thematicTrack ? [text.t("documentTrack", { track: call.thematicTrack })] : []),
+    text.t("documentCall", { title: value(call.title), forum: value(call.forumName) }),
+    ...(call.thematicTrack ? [text.t("documentTrack", { track: value(call.thematicTrack) })] : []),
   ];
 }
 
@@ -56,3 +85,13 @@ export const sourceLabel = (source: { stakeholderGroup: StakeholderGroup | null;
 /** "Organisation (on behalf of X)" as the contributors page joins them. */
 export const organisationText = (person: { organisation: string | null; onBehalfOf: string | null }) =>
   [person.organisation, person.onBehalfOf].filter(Boolean).join(" / ");
+
+/**
+ * The languages of what the set shows (lib/messages/public.ts): the original's, the translation shown (null
+ * when the reader reads the original) and the language of the title and introduction. Each section and
+ * paragraph says its own with `lang` (a text the translation lacks stays in the original).
+ */
+export function languagesOf(set: FinalMessages) {
+  const { original, shown, translated } = set.language;
+  return { original, translation: translated ? { locale: shown, from: original } : null, lang: set.lang };
+}

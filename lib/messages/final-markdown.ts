@@ -2,12 +2,23 @@
 // as written), each paragraph numbered with its sources as absolute links to their public pages, then the
 // contributors (named only with consent) and the participation figures (suppressed). Every other piece of
 // text (titles of calls, names, organisations, headings, references) is escaped, so a name like
-// "*Ada* [x](javascript:…)" stays a name.
+// "*Ada* [x](javascript:…)" stays a name. The fixed text is in the reader's language (documentText), English
+// by default; a translated set says from which language under its title.
 import "server-only";
 import { SMALL_CELL } from "@/lib/insights/suppression";
 import { STAKEHOLDER_GROUPS, UN_REGIONS } from "@/lib/profile/schemas";
 import type { FinalMessages } from "./final";
-import { callLines, documentText, messagesUrl, organisationText, responseUrl, siteUrl, sourceLabel } from "./final-document";
+import {
+  callLines,
+  englishText,
+  languagesOf,
+  messagesUrl,
+  organisationText,
+  responseUrl,
+  siteUrlIn,
+  sourceLabel,
+  type DocumentText,
+} from "./final-document";
 
 /** Text that is not meant as Markdown, on one line, with every Markdown punctuation escaped. */
 export function escapeMarkdown(text: string) {
@@ -29,21 +40,23 @@ const row = (cells: string[]) => `| ${cells.join(" | ")} |`;
 // before it; any other starts with its number in bold.
 const BLOCK_START = /^\s*(#|[-*+]\s|\d+[.)]\s|>|```|~~~|\||\s{4})/;
 
-export function finalMarkdown(set: FinalMessages): string {
-  const text = documentText();
+export function finalMarkdown(set: FinalMessages, text: DocumentText = englishText()): string {
   const { t } = text;
   const out: string[] = [];
   out.push(`# ${escapeMarkdown(set.title)}`, "");
+  const { translation } = languagesOf(set);
+  if (translation)
+    out.push(`*${escapeMarkdown(t("documentTranslatedFrom", { language: text.language(translation.from) }))}*`, "");
   out.push(`*${escapeMarkdown(t("documentFinalised", { date: text.date(set.finalisedAt) }))}*`, "");
   for (const line of callLines(set, text)) out.push(escapeMarkdown(line), "");
-  out.push(`${escapeMarkdown(t("documentWebPage", { url: "" }))} <${messagesUrl(set.slug)}>`, "");
+  out.push(`${escapeMarkdown(t("documentWebPage", { url: "" }))} <${messagesUrl(set.slug, text.locale)}>`, "");
   if (set.introduction.trim()) out.push(set.introduction.trim(), "");
 
   for (const section of set.sections) {
     out.push(`## ${escapeMarkdown(section.heading)}`, "");
     for (const paragraph of section.paragraphs) {
       const body = paragraph.body.trim();
-      const number = `**${paragraph.number}\\.**`;
+      const number = `**${escapeMarkdown(text.number(paragraph.number))}\\.**`;
       out.push(BLOCK_START.test(body) ? `${number}\n\n${body}` : `${number} ${body}`, "");
       if (paragraph.sources.length === 0) {
         out.push(`*${escapeMarkdown(t("noSources"))}*`, "");
@@ -57,7 +70,7 @@ export function finalMarkdown(set: FinalMessages): string {
         }
         const label = sourceLabel(source, text);
         out.push(
-          `- [${escapeMarkdown(source.reference)}](${responseUrl(source.reference)})${label ? ` (${escapeMarkdown(label)})` : ""}`,
+          `- [${escapeMarkdown(source.reference)}](${responseUrl(source.reference, text.locale)})${label ? ` (${escapeMarkdown(label)})` : ""}`,
         );
         if (source.quote) out.push(`  > ${escapeMarkdown(source.quote)}`);
       }
@@ -66,14 +79,19 @@ export function finalMarkdown(set: FinalMessages): string {
   }
 
   out.push(...contributorsMarkdown(set, text), ...participationMarkdown(set, text));
-  out.push(`## ${escapeMarkdown(t("sourcesHeading"))}`, "", escapeMarkdown(t("sourcesNote", { url: siteUrl() })), "");
+  out.push(
+    `## ${escapeMarkdown(t("sourcesHeading"))}`,
+    "",
+    escapeMarkdown(t("sourcesNote", { url: siteUrlIn(text.locale) })),
+    "",
+  );
   return `${out
     .join("\n")
     .replace(/\n{3,}/g, "\n\n")
     .trimEnd()}\n`;
 }
 
-function contributorsMarkdown(set: FinalMessages, text: ReturnType<typeof documentText>) {
+function contributorsMarkdown(set: FinalMessages, text: DocumentText) {
   const { t } = text;
   const out = [`## ${escapeMarkdown(t("contributorsHeading"))}`, ""];
   const c = set.contributors;
@@ -98,7 +116,7 @@ function contributorsMarkdown(set: FinalMessages, text: ReturnType<typeof docume
           cell(person.name ?? ""),
           cell(organisationText(person)),
           cell(person.stakeholderGroup ? text.group(person.stakeholderGroup) : ""),
-          person.reference ? `[${escapeMarkdown(person.reference)}](${responseUrl(person.reference)})` : " ",
+          person.reference ? `[${escapeMarkdown(person.reference)}](${responseUrl(person.reference, text.locale)})` : " ",
         ]),
       );
     out.push("");
@@ -118,7 +136,7 @@ function contributorsMarkdown(set: FinalMessages, text: ReturnType<typeof docume
   return out;
 }
 
-function participationMarkdown(set: FinalMessages, text: ReturnType<typeof documentText>) {
+function participationMarkdown(set: FinalMessages, text: DocumentText) {
   const { t } = text;
   const out = [`## ${escapeMarkdown(t("participationHeading"))}`, ""];
   if (set.participation) {
@@ -136,12 +154,15 @@ function participationMarkdown(set: FinalMessages, text: ReturnType<typeof docum
           cell(text.count(table.rowTotals[group])),
         ]),
       );
-    out.push(row([cell(t("total")), ...UN_REGIONS.map((r) => cell(text.count(table.columnTotals[r]))), String(table.total)]), "");
+    out.push(
+      row([cell(t("total")), ...UN_REGIONS.map((r) => cell(text.count(table.columnTotals[r]))), cell(text.number(table.total))]),
+      "",
+    );
   }
   out.push(`*${escapeMarkdown(t("commentsCaption"))}*`, "");
   out.push(row([cell(t("group")), cell(t("comments"))]), row(["---", "---"]));
   for (const group of STAKEHOLDER_GROUPS) out.push(row([cell(text.group(group)), cell(text.count(set.comments.groups[group]))]));
-  out.push(row([cell(t("total")), String(set.comments.total)]), "");
+  out.push(row([cell(t("total")), cell(text.number(set.comments.total))]), "");
   out.push(escapeMarkdown(t("suppression", { n: SMALL_CELL - 1, m: SMALL_CELL })), "");
   return out;
 }

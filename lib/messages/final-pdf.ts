@@ -1,320 +1,67 @@
-// The final messages as a PDF, made on the server with pdfkit: title, finalisation date, introduction,
-// sections with numbered paragraphs, each paragraph's sources (linked to their public pages), contributors,
-// participation figures, page numbers and document metadata. Markdown (introduction, paragraph bodies) is
-// read as markdown-it tokens and drawn as styled text: headings, bold, italics, lists, quotes, code, links;
-// raw HTML is never interpreted (html: false, as on the page). Text is set in DejaVu Sans (an npm package,
-// free licence), embedded and subset, so names in Latin, Greek and Cyrillic scripts print as written.
+// The final messages as a PDF, made on the server with pdfkit, in the reader's language (the fixed text: headings,
+// contributors, participation, dates, numbers) around the set's text as shown to that reader (its translation
+// into that language when a moderator made one, with a note saying so): title, finalisation date,
+// introduction, sections with numbered paragraphs, each paragraph's sources (linked to their public pages),
+// contributors, participation figures, page numbers and document metadata. Every script is drawn in a font
+// that has it and in its direction (lib/pdf/text.ts): an Arabic document is laid out from the right. The PDF
+// is tagged (PDF 1.7, /Lang of the reader's language, headings, lists, tables and links in reading order, the
+// language of each text that is not the document's), so it can be read aloud and reflowed.
 import "server-only";
-import { readFileSync } from "node:fs";
-import { join } from "node:path";
-import MarkdownIt from "markdown-it";
 import PDFDocument from "pdfkit";
+import { defaultLocale, type Locale } from "@/lib/i18n/config";
 import { Invalid } from "@/lib/errors";
-import { SMALL_CELL } from "@/lib/insights/suppression";
-import { STAKEHOLDER_GROUPS, UN_REGIONS } from "@/lib/profile/schemas";
+import { familyOfLanguage } from "@/lib/pdf/fonts";
+import { Tags, type Element } from "@/lib/pdf/tags";
+import { drawText } from "@/lib/pdf/draw-text";
+import { layoutText, type Direction } from "@/lib/pdf/text";
 import type { FinalMessages } from "./final";
 import {
   callLines,
   documentText,
+  languagesOf,
   MAX_FINAL_PDF_BYTES,
   messagesUrl,
-  organisationText,
   responseUrl,
-  siteUrl,
+  siteUrlIn,
   sourceLabel,
-  type DocumentText,
 } from "./final-document";
-
-const markdown = new MarkdownIt({ html: false, linkify: true, typographer: true, breaks: false });
-type Tokens = ReturnType<typeof markdown.parse>;
-
-const FONTS = {
-  regular: "DejaVuSans.ttf",
-  bold: "DejaVuSans-Bold.ttf",
-  italic: "DejaVuSans-Oblique.ttf",
-  boldItalic: "DejaVuSans-BoldOblique.ttf",
-  mono: "DejaVuSansMono.ttf",
-} as const;
-type FontName = keyof typeof FONTS;
-
-// Read at run time from the installed package (not bundled: see serverExternalPackages in next.config.js).
-let fontFiles: Record<FontName, Buffer> | undefined;
-function fonts() {
-  const dir = join(/* turbopackIgnore: true */ process.cwd(), "node_modules", "dejavu-fonts-ttf", "ttf");
-  fontFiles ??= Object.fromEntries(Object.entries(FONTS).map(([name, file]) => [name, readFileSync(join(dir, file))])) as Record<
-    FontName,
-    Buffer
-  >;
-  return fontFiles;
-}
+import {
+  addressesLtr,
+  BODY,
+  BULLET,
+  column,
+  element,
+  gap,
+  heading,
+  inset,
+  isolate,
+  keepSpace,
+  listItem,
+  MUTED,
+  SMALL,
+  TEXT,
+  write,
+  writeIn,
+  type Page,
+} from "./final-pdf-layout";
+import { writeContributors, writeParticipation } from "./final-pdf-figures";
+import { writeMarkdown } from "./final-pdf-markdown";
 
 const MARGIN = 56;
-const BODY = 10.5;
-const SMALL = 8.5;
-const LINK = "#0b4f8a";
-const TEXT = "#1b1f24";
-const MUTED = "#4a5560";
+const GUTTER = 26;
 
-type Doc = InstanceType<typeof PDFDocument>;
-type Run = { text: string; bold?: boolean; italic?: boolean; code?: boolean; link?: string | null };
-
-const fontOf = (run: Run): FontName =>
-  run.code ? "mono" : run.bold && run.italic ? "boldItalic" : run.bold ? "bold" : run.italic ? "italic" : "regular";
-
-const bottom = (doc: Doc) => doc.page.height - doc.page.margins.bottom;
-const contentWidth = (doc: Doc) => doc.page.width - doc.page.margins.left - doc.page.margins.right;
-
-/** A new page unless `height` points still fit on this one. */
-function keepSpace(doc: Doc, height: number) {
-  if (doc.y + height > bottom(doc)) doc.addPage();
-}
-
-/** Styled runs as one flowing text block at `x`, `width` wide. */
-function writeRuns(
-  doc: Doc,
-  runs: Run[],
-  { x, width, size = BODY, color = TEXT }: { x: number; width: number; size?: number; color?: string },
-) {
-  const shown = runs.filter((run) => run.text.length > 0);
-  if (shown.length === 0) return;
-  doc.fontSize(size);
-  shown.forEach((run, index) => {
-    doc.font(fontOf(run)).fillColor(run.link ? LINK : color);
-    const options = {
-      width,
-      continued: index < shown.length - 1,
-      link: run.link ?? null,
-      underline: Boolean(run.link),
-      lineGap: 2,
-    };
-    if (index === 0) doc.text(run.text, x, doc.y, options);
-    else doc.text(run.text, options);
-  });
-  doc.fillColor(TEXT);
-}
-
-const linkable = (href: string | null) => (href && /^(https?:|mailto:)/i.test(href) ? href : null);
-
-/** The runs of an inline token's children: emphasis, code and links kept, everything else as text. */
-function inlineRuns(children: Tokens, base: Run = { text: "" }): Run[] {
-  const runs: Run[] = [];
-  let bold = Boolean(base.bold);
-  let italic = Boolean(base.italic);
-  let link: string | null = null;
-  for (const child of children) {
-    switch (child.type) {
-      case "strong_open":
-        bold = true;
-        break;
-      case "strong_close":
-        bold = Boolean(base.bold);
-        break;
-      case "em_open":
-        italic = true;
-        break;
-      case "em_close":
-        italic = Boolean(base.italic);
-        break;
-      case "link_open":
-        link = linkable(String(child.attrGet("href") ?? ""));
-        break;
-      case "link_close":
-        link = null;
-        break;
-      case "code_inline":
-        runs.push({ text: child.content, code: true, link });
-        break;
-      case "softbreak":
-        runs.push({ text: " ", bold, italic, link });
-        break;
-      case "hardbreak":
-        runs.push({ text: "\n", bold, italic, link });
-        break;
-      case "image":
-        runs.push({ text: child.content, italic: true });
-        break;
-      default:
-        if (child.content) runs.push({ text: child.content, bold, italic, link });
-    }
-  }
-  return runs;
-}
-
-const HEADING_SIZE: Record<string, number> = { h1: 14, h2: 13, h3: 12, h4: 11, h5: BODY, h6: BODY };
-
-/** Markdown drawn as styled text from `x`, `width` wide. */
-function writeMarkdown(doc: Doc, source: string, { x, width, size = BODY }: { x: number; width: number; size?: number }) {
-  const tokens = markdown.parse(source, {});
-  const lists: { ordered: boolean; n: number }[] = [];
-  let heading: string | null = null;
-  let quote = 0;
-  let marker = "";
-  for (const token of tokens) {
-    const indent = (lists.length + quote) * 14;
-    switch (token.type) {
-      case "heading_open":
-        heading = token.tag;
-        keepSpace(doc, 40);
-        break;
-      case "heading_close":
-        heading = null;
-        doc.moveDown(0.3);
-        break;
-      case "bullet_list_open":
-        lists.push({ ordered: false, n: 0 });
-        break;
-      case "ordered_list_open":
-        lists.push({ ordered: true, n: Number(token.attrGet("start") ?? 1) - 1 });
-        break;
-      case "bullet_list_close":
-      case "ordered_list_close":
-        lists.pop();
-        if (lists.length === 0) doc.moveDown(0.5);
-        break;
-      case "list_item_open": {
-        const list = lists[lists.length - 1]!;
-        list.n += 1;
-        marker = list.ordered ? `${list.n}. ` : "• ";
-        break;
-      }
-      case "blockquote_open":
-        quote += 1;
-        break;
-      case "blockquote_close":
-        quote -= 1;
-        break;
-      case "paragraph_close":
-        if (lists.length === 0) doc.moveDown(0.5);
-        break;
-      case "hr": {
-        doc.moveDown(0.3);
-        doc
-          .moveTo(x, doc.y)
-          .lineTo(x + width, doc.y)
-          .strokeColor(MUTED)
-          .lineWidth(0.5)
-          .stroke();
-        doc.moveDown(0.6);
-        break;
-      }
-      case "fence":
-      case "code_block":
-        writeRuns(doc, [{ text: token.content.replace(/\n$/, ""), code: true }], {
-          x: x + indent,
-          width: width - indent,
-          size: size - 1,
-        });
-        doc.moveDown(0.5);
-        break;
-      case "inline": {
-        const runs = inlineRuns(token.children ?? [], { text: "", bold: heading !== null, italic: quote > 0 });
-        if (marker) runs.unshift({ text: marker });
-        marker = "";
-        writeRuns(doc, runs, {
-          x: x + indent,
-          width: width - indent,
-          size: heading ? (HEADING_SIZE[heading] ?? size) : size,
-          color: quote ? MUTED : TEXT,
-        });
-        break;
-      }
-    }
-  }
-}
-
-/** A table with a header row repeated on each page; cells may link (a reference to its public page). */
-function writeTable(
-  doc: Doc,
-  columns: { header: string; width: number }[],
-  rows: { text: string; link?: string | null; bold?: boolean }[][],
-  { size = SMALL, caption }: { size?: number; caption?: string } = {},
-) {
-  const x0 = doc.page.margins.left;
-  const pad = 3;
-  const heightOf = (cells: { text: string; bold?: boolean }[]) =>
-    Math.max(
-      ...cells.map((cell, i) =>
-        doc
-          .font(cell.bold ? "bold" : "regular")
-          .fontSize(size)
-          .heightOfString(cell.text || " ", { width: columns[i]!.width - 2 * pad }),
-      ),
-    ) +
-    2 * pad;
-  const drawRow = (cells: { text: string; link?: string | null; bold?: boolean }[], shaded: boolean) => {
-    const height = heightOf(cells);
-    if (doc.y + height > bottom(doc)) {
-      doc.addPage();
-      drawRow(
-        columns.map((c) => ({ text: c.header, bold: true })),
-        true,
-      );
-    }
-    const y = doc.y;
-    if (shaded)
-      doc
-        .rect(
-          x0,
-          y,
-          columns.reduce((s, c) => s + c.width, 0),
-          height,
-        )
-        .fill("#f4f6f8");
-    let x = x0;
-    cells.forEach((cell, i) => {
-      doc
-        .font(cell.bold ? "bold" : "regular")
-        .fontSize(size)
-        .fillColor(cell.link ? LINK : TEXT);
-      doc.text(cell.text, x + pad, y + pad, {
-        width: columns[i]!.width - 2 * pad,
-        link: cell.link ?? null,
-        underline: Boolean(cell.link),
-        continued: false,
-      });
-      x += columns[i]!.width;
-    });
-    doc
-      .moveTo(x0, y + height)
-      .lineTo(x, y + height)
-      .strokeColor("#c9d1d9")
-      .lineWidth(0.5)
-      .stroke();
-    doc.fillColor(TEXT);
-    doc.x = x0;
-    doc.y = y + height;
-  };
-  if (caption) {
-    keepSpace(doc, 60);
-    writeRuns(doc, [{ text: caption, italic: true }], { x: x0, width: contentWidth(doc), size });
-    doc.moveDown(0.3);
-  }
-  keepSpace(doc, 40);
-  drawRow(
-    columns.map((c) => ({ text: c.header, bold: true })),
-    true,
-  );
-  for (const cells of rows) drawRow(cells, false);
-  doc.moveDown(0.8);
-}
-
-function heading(doc: Doc, text: string, size: number) {
-  keepSpace(doc, size * 4);
-  doc.moveDown(0.6);
-  writeRuns(doc, [{ text, bold: true }], { x: doc.page.margins.left, width: contentWidth(doc), size });
-  doc.moveDown(0.4);
-}
-
-/** The PDF of a final set, in memory (at most MAX_FINAL_PDF_BYTES). */
-export async function finalPdf(set: FinalMessages): Promise<Buffer> {
-  const text = documentText();
+/** The PDF of a final set in `locale`, in memory (at most MAX_FINAL_PDF_BYTES). */
+export async function finalPdf(set: FinalMessages, locale: Locale = defaultLocale): Promise<Buffer> {
+  const text = await documentText(locale);
   const { t } = text;
+  const languages = languagesOf(set);
   const forum = set.callDetails?.forumName ?? set.forumName;
   const doc = new PDFDocument({
     size: "A4",
     margins: { top: MARGIN, left: MARGIN, right: MARGIN, bottom: MARGIN + 14 },
     bufferPages: true,
-    lang: "en",
+    tagged: true,
+    lang: locale,
     displayTitle: true,
     pdfVersion: "1.7",
     info: {
@@ -336,231 +83,137 @@ export async function finalPdf(set: FinalMessages): Promise<Buffer> {
     doc.on("end", () => resolve(Buffer.concat(chunks)));
     doc.on("error", reject);
   });
-  for (const [name, data] of Object.entries(fonts())) doc.registerFont(name, data);
-  doc.font("regular");
+  const tags = new Tags(doc);
+  const p: Page = { doc, tags, text, rtl: text.dir === "rtl" };
+  const root = tags.root;
+  doc.y = MARGIN;
 
-  const left = MARGIN;
-  const width = contentWidth(doc);
-  writeRuns(doc, [{ text: set.title, bold: true }], { x: left, width, size: 20 });
-  doc.moveDown(0.4);
-  writeRuns(doc, [{ text: t("documentFinalised", { date: text.date(set.finalisedAt) }), bold: true }], {
-    x: left,
-    width,
-    size: 11,
-  });
-  for (const line of callLines(set, text)) writeRuns(doc, [{ text: line }], { x: left, width, size: SMALL + 1, color: MUTED });
-  writeRuns(
-    doc,
-    [{ text: `${t("documentWebPage", { url: "" })}` }, { text: messagesUrl(set.slug), link: messagesUrl(set.slug) }],
+  write(p, [{ text: set.title, bold: true }], root, { type: "H1", size: 20, lang: languages.lang });
+  if (languages.translation)
+    write(
+      p,
+      [{ text: t("documentTranslatedFrom", { language: text.language(languages.translation.from) }), italic: true }],
+      root,
+      {
+        size: SMALL + 1,
+        color: MUTED,
+      },
+    );
+  gap(p, 6);
+  write(p, [{ text: t("documentFinalised", { date: text.date(set.finalisedAt) }), bold: true }], root, { size: 11 });
+  for (const line of callLines(set, text, isolate)) write(p, [{ text: line }], root, { size: SMALL + 1, color: MUTED });
+  write(
+    p,
+    [
+      { text: t("documentWebPage", { url: "" }) },
+      { text: messagesUrl(set.slug, text.locale), link: messagesUrl(set.slug, text.locale) },
+    ],
+    root,
     {
-      x: left,
-      width,
       size: SMALL + 1,
       color: MUTED,
     },
   );
-  doc.moveDown(1);
-  if (set.introduction.trim()) writeMarkdown(doc, set.introduction, { x: left, width });
+  gap(p, 12);
+  if (set.introduction.trim()) writeMarkdown(p, set.introduction, root, { lang: languages.lang });
 
   for (const section of set.sections) {
-    heading(doc, section.heading, 14);
-    for (const paragraph of section.paragraphs) writeParagraph(doc, paragraph, text);
+    const sect = tags.element("Sect", root);
+    heading(p, section.heading, 14, "H2", sect, { lang: section.lang });
+    const list = tags.element("L", sect);
+    for (const paragraph of section.paragraphs) writeParagraph(p, list, paragraph);
+    tags.end(list);
+    tags.end(sect);
   }
 
-  writeContributors(doc, set, text);
-  writeParticipation(doc, set, text);
-  heading(doc, t("sourcesHeading"), 13);
-  writeRuns(doc, [{ text: t("sourcesNote", { url: siteUrl() }) }], { x: left, width, size: SMALL + 1 });
+  writeContributors(p, set);
+  writeParticipation(p, set);
+  const sources = tags.element("Sect", root);
+  heading(p, t("sourcesHeading"), 13, "H2", sources);
+  write(p, [{ text: addressesLtr(t("sourcesNote", { url: siteUrlIn(text.locale) })) }], sources, { size: SMALL + 1 });
+  tags.end(sources);
 
-  // Page numbers, written once every page exists (the bottom margin is lifted so no page is added).
-  const range = doc.bufferedPageRange();
-  for (let i = range.start; i < range.start + range.count; i++) {
-    doc.switchToPage(i);
-    const margin = doc.page.margins.bottom;
-    doc.page.margins.bottom = 0;
-    doc
-      .font("regular")
-      .fontSize(SMALL)
-      .fillColor(MUTED)
-      .text(t("page", { n: i + 1, total: range.count }), left, doc.page.height - MARGIN + 10, {
-        width,
-        align: "center",
-        lineBreak: false,
-      });
-    doc.page.margins.bottom = margin;
-  }
+  writePageNumbers(p);
   doc.end();
   return done;
 }
 
+/** "Page 1 of 3" at the foot of every page, once every page exists (an artifact: not part of the text). */
+function writePageNumbers(p: Page) {
+  const { doc, tags, text } = p;
+  const range = doc.bufferedPageRange();
+  for (let i = range.start; i < range.start + range.count; i++) {
+    doc.switchToPage(i);
+    const box = column(p);
+    const laid = layoutText(doc, [{ text: text.t("page", { n: i + 1, total: range.count }) }], {
+      width: box.width,
+      size: SMALL,
+      dir: text.dir as Direction,
+      strut: familyOfLanguage(text.locale),
+    });
+    tags.artifact(
+      () => drawText(doc, laid, doc.page.height - MARGIN + 10, { ...box, align: "center", color: MUTED }),
+      "Pagination",
+    );
+  }
+}
+
 type Paragraph = FinalMessages["sections"][number]["paragraphs"][number];
 
-function writeParagraph(doc: Doc, paragraph: Paragraph, text: DocumentText) {
-  const left = doc.page.margins.left;
-  const width = contentWidth(doc);
-  const gutter = 26;
-  keepSpace(doc, 48); // a number is never left alone at the foot of a page
-  const y = doc.y;
-  doc
-    .font("bold")
-    .fontSize(BODY)
-    .fillColor(TEXT)
-    .text(`${paragraph.number}.`, left, y, { width: gutter - 4 });
-  // The body starts level with its number (unless the number's line itself moved to a new page).
-  if (doc.y > y) doc.y = y;
-  writeMarkdown(doc, paragraph.body, { x: left + gutter, width: width - gutter });
+/** A numbered paragraph: an LI of its section's list, its number the Lbl, its body and sources the LBody. */
+function writeParagraph(p: Page, list: Element, paragraph: Paragraph) {
+  const { text } = p;
+  const { lang } = paragraph;
   const { t } = text;
-  const x = left + gutter;
-  if (paragraph.sources.length === 0) {
-    writeRuns(doc, [{ text: t("noSources"), italic: true }], { x, width: width - gutter, size: SMALL, color: MUTED });
-  } else {
-    keepSpace(doc, 24);
-    writeRuns(doc, [{ text: t("sources", { n: paragraph.number }), bold: true }], {
-      x,
-      width: width - gutter,
-      size: SMALL,
-      color: MUTED,
-    });
-    for (const source of paragraph.sources) {
-      if (!source.available) {
-        writeRuns(doc, [{ text: `• ${t(source.removed ? "removed" : "unavailable")}` }], {
-          x: x + 8,
-          width: width - gutter - 8,
-          size: SMALL,
-          color: MUTED,
-        });
-        continue;
+  keepSpace(p, 48); // a number is never left alone at the foot of a page
+  listItem(
+    p,
+    list,
+    { text: `${text.number(paragraph.number)}.`, bold: true },
+    (body, box) => {
+      writeMarkdown(p, paragraph.body, body, { box, lang, topHeading: 3 });
+      if (paragraph.sources.length === 0) {
+        write(p, [{ text: t("noSources"), italic: true }], body, { box, size: SMALL, color: MUTED });
+        return;
       }
-      const label = sourceLabel(source, text);
-      writeRuns(
-        doc,
-        [{ text: "• " }, { text: source.reference, link: responseUrl(source.reference) }, { text: label ? ` — ${label}` : "" }],
-        {
-          x: x + 8,
-          width: width - gutter - 8,
-          size: SMALL,
-          color: MUTED,
-        },
-      );
-      if (source.quote)
-        writeRuns(doc, [{ text: `“${source.quote}”`, italic: true }], {
-          x: x + 20,
-          width: width - gutter - 20,
-          size: SMALL,
-          color: MUTED,
-        });
-    }
-  }
-  doc.moveDown(0.8);
-}
-
-function writeContributors(doc: Doc, set: FinalMessages, text: DocumentText) {
-  const { t } = text;
-  const left = doc.page.margins.left;
-  const width = contentWidth(doc);
-  heading(doc, t("contributorsHeading"), 14);
-  const c = set.contributors;
-  if (!c) {
-    writeRuns(doc, [{ text: t("noCall") }], { x: left, width });
-    return;
-  }
-  writeRuns(doc, [{ text: t("contributorsIntro") }], { x: left, width, size: SMALL + 1 });
-  doc.moveDown(0.4);
-  const summary = `${t("contributorsSummary", { total: c.total })} ${
-    c.total > 0
-      ? t("contributorsBreakdown", { named: c.named.length, anonymous: c.anonymousCount, hidden: c.notPublishedCount })
-      : ""
-  }`;
-  writeRuns(doc, [{ text: summary.trim() }], { x: left, width });
-  doc.moveDown(0.5);
-  if (c.named.length === 0) writeRuns(doc, [{ text: t("noNamed") }], { x: left, width });
-  else
-    writeTable(
-      doc,
-      [
-        { header: t("name"), width: 140 },
-        { header: t("organisation"), width: 160 },
-        { header: t("group"), width: 110 },
-        { header: t("response"), width: width - 410 },
-      ],
-      c.named.map((person) => [
-        { text: person.name ?? "" },
-        { text: organisationText(person) },
-        { text: person.stakeholderGroup ? text.group(person.stakeholderGroup) : "" },
-        { text: person.reference ?? "", link: person.reference ? responseUrl(person.reference) : null },
-      ]),
-      { caption: t("namedCaption") },
-    );
-  for (const { group, count } of c.anonymousByGroup)
-    writeRuns(doc, [{ text: `• ${t("anonymousByGroup", { count, group: text.group(group) })}` }], {
-      x: left,
-      width,
-      size: SMALL + 1,
-    });
-
-  heading(doc, t("commentersHeading"), 12);
-  if (set.commenters.length === 0) writeRuns(doc, [{ text: t("noCommenters") }], { x: left, width });
-  else {
-    writeRuns(doc, [{ text: t("commentersIntro") }], { x: left, width, size: SMALL + 1 });
-    doc.moveDown(0.3);
-    for (const person of set.commenters)
-      writeRuns(doc, [{ text: `• ${person.name}` }, { text: ` — ${text.group(person.stakeholderGroup)}`, italic: true }], {
-        x: left,
-        width,
-      });
-  }
-}
-
-function writeParticipation(doc: Doc, set: FinalMessages, text: DocumentText) {
-  const { t } = text;
-  const width = contentWidth(doc);
-  heading(doc, t("participationHeading"), 14);
-  if (set.participation) {
-    const { table } = set.participation;
-    const first = 98;
-    const last = 50;
-    const regionWidth = (width - first - last) / UN_REGIONS.length;
-    writeTable(
-      doc,
-      [
-        { header: t("group"), width: first },
-        ...UN_REGIONS.map((r) => ({ header: text.region(r), width: regionWidth })),
-        { header: t("total"), width: last },
-      ],
-      [
-        ...STAKEHOLDER_GROUPS.map((g) => [
-          { text: text.group(g), bold: true },
-          ...UN_REGIONS.map((r) => ({ text: text.count(table.cells[g][r]) })),
-          { text: text.count(table.rowTotals[g]) },
-        ]),
-        [
-          { text: t("total"), bold: true },
-          ...UN_REGIONS.map((r) => ({ text: text.count(table.columnTotals[r]) })),
-          { text: String(table.total), bold: true },
-        ],
-      ],
-      { caption: t("participationCaption"), size: 7.5 },
-    );
-  }
-  writeTable(
-    doc,
-    [
-      { header: t("group"), width: 220 },
-      { header: t("comments"), width: 80 },
-    ],
-    [
-      ...STAKEHOLDER_GROUPS.map((g) => [{ text: text.group(g), bold: true }, { text: text.count(set.comments.groups[g]) }]),
-      [
-        { text: t("total"), bold: true },
-        { text: String(set.comments.total), bold: true },
-      ],
-    ],
-    { caption: t("commentsCaption") },
+      keepSpace(p, 24);
+      write(p, [{ text: t("sources", { n: paragraph.number }), bold: true }], body, { box, size: SMALL, color: MUTED });
+      const sources = element(p, "L", body);
+      const inner = inset(box, 8, p.rtl);
+      // Each source's text goes straight into its LBody (no P of its own): a set at every limit has 15,000.
+      for (const source of paragraph.sources)
+        listItem(
+          p,
+          sources,
+          { text: BULLET },
+          (item, itemBox) => {
+            const small = { box: itemBox, size: SMALL, color: MUTED };
+            if (!source.available) {
+              writeIn(p, item, [{ text: t(source.removed ? "removed" : "unavailable") }], small);
+              return;
+            }
+            const label = sourceLabel(source, text);
+            writeIn(
+              p,
+              item,
+              [
+                { text: source.reference, link: responseUrl(source.reference, text.locale) },
+                { text: label ? ` — ${label}` : "" },
+              ],
+              small,
+            );
+            if (source.quote)
+              writeIn(p, item, [{ text: `“${source.quote}”`, italic: true }], {
+                ...small,
+                box: inset(itemBox, 12, p.rtl),
+                dir: "auto",
+              });
+          },
+          { box: inner, indent: 10, size: SMALL, color: MUTED },
+        );
+      p.tags.end(sources);
+    },
+    { indent: GUTTER, size: BODY, lang, color: TEXT },
   );
-  writeRuns(doc, [{ text: t("suppression", { n: SMALL_CELL - 1, m: SMALL_CELL }) }], {
-    x: doc.page.margins.left,
-    width,
-    size: SMALL,
-    color: MUTED,
-  });
+  gap(p, 9);
 }

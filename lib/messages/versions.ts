@@ -254,8 +254,8 @@ export async function finaliseVersion(actor: SessionUser, input: { versionId: st
     });
     await tx.messageSet.update({ where: { id: set.id }, data: { status: "FINAL" }, select: { id: true } });
     await queueFanout(tx, "final-published", version.id);
-    // The final PDF is made once, now, and kept in storage (lib/messages/final-file.ts).
-    await enqueueJob(tx, "final-pdf", { versionId: version.id, language: "en" }, { singletonKey: `final-pdf:${version.id}:en` });
+    // The final PDF in the set's language is made once, now, and kept in storage (lib/messages/final-file.ts).
+    await enqueueJob(tx, "final-pdf", { versionId: version.id }, { singletonKey: `final-pdf:${version.id}` });
     await audit(tx, actor, {
       action: "messageSetVersion.finalise",
       itemType: "messageSetVersion",

@@ -90,6 +90,7 @@ test.describe("a Spanish-speaking newcomer", () => {
     await page.getByLabel("Región de las Naciones Unidas").selectOption({ label: "América Latina y el Caribe" });
     await page.getByLabel("País").selectOption("AR");
     await page.getByRole("button", { name: "Guardar el perfil" }).click();
+    await expect(page).not.toHaveURL(/\/profile/);
     const user = await db.user.findUniqueOrThrow({ where: { email }, select: { id: true, locale: true } });
     expect(user.locale).toBe("es");
 

@@ -29,9 +29,7 @@ function words(value) {
   return value
     .replace(/\?=\s+=\?/g, "?==?")
     .replace(/=\?([^?]+)\?([QqBb])\?([^?]*)\?=/g, (_, _charset, kind, data) =>
-      kind.toUpperCase() === "B"
-        ? Buffer.from(data, "base64").toString("utf8")
-        : quotedPrintable(data.replace(/_/g, " ")),
+      kind.toUpperCase() === "B" ? Buffer.from(data, "base64").toString("utf8") : quotedPrintable(data.replace(/_/g, " ")),
     );
 }
 
@@ -52,7 +50,10 @@ function textOf(head, body) {
   const type = header(head, "Content-Type") ?? "text/plain";
   const boundary = type.match(/boundary="?([^";]+)"?/i)?.[1];
   if (boundary) {
-    const parts = body.split(`--${boundary}`).slice(1, -1).map((part) => split(part.replace(/^\r?\n/, "")));
+    const parts = body
+      .split(`--${boundary}`)
+      .slice(1, -1)
+      .map((part) => split(part.replace(/^\r?\n/, "")));
     const plain = parts.find((part) => /^text\/plain/i.test(header(part.head, "Content-Type") ?? "")) ?? parts[0];
     return plain ? textOf(plain.head, plain.body) : "";
   }

@@ -1,7 +1,9 @@
-// The final messages as a file: final.pdf or final.md (lib/messages/final-download.ts). Public, no sign-in.
+// The final messages as a file: final.pdf or final.md, in the language of the address
+// (lib/messages/final-download.ts). Public, no sign-in.
+import { defaultLocale, isLocale } from "@/lib/i18n/config";
 import { finalDownload } from "@/lib/messages/final-download";
 
-type Context = { params: Promise<{ slug: string; file: string }> };
+type Context = { params: Promise<{ locale: string; slug: string; file: string }> };
 
 const decoded = (segment: string) => {
   try {
@@ -12,7 +14,7 @@ const decoded = (segment: string) => {
 };
 
 export async function GET(request: Request, { params }: Context) {
-  const { slug, file } = await params;
+  const { locale, slug, file } = await params;
   const name = decoded(slug);
-  return finalDownload(request, name ?? "", file);
+  return finalDownload(request, name ?? "", file, { locale: isLocale(locale) ? locale : defaultLocale });
 }
