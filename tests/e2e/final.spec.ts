@@ -2,6 +2,7 @@
 // consent) and the participation figures; its PDF and Markdown download with the final text inside; it
 // prints without navigation or forms; a set that is not final has no downloads.
 import { readFile } from "node:fs/promises";
+import { DEMO_FINAL_SLUG } from "@/prisma/demo-final";
 import { createCall } from "@/prisma/factories";
 import { createFinalScenario, createPublishedSet } from "@/prisma/factories-final";
 import { flat, readPdf } from "../support/pdf-text";
@@ -87,4 +88,19 @@ test("a set that is not final has no downloads: the page shows none and the file
   }
   const scenario = await createFinalScenario(db, { extraAnonymous: 0 });
   expect((await page.request.get(`/messages/${scenario.set.slug}/download/final.docx`)).status()).toBe(404);
+});
+
+test("an Arabic reader downloads the final messages as an Arabic PDF: the Arabic text reads back", async ({ page }) => {
+  await page.goto(`/ar/messages/${DEMO_FINAL_SLUG}`);
+  await expect(page.locator("html")).toHaveAttribute("dir", "rtl");
+  await expect(page.getByText("مترجم من اللغة: الإنجليزية")).toBeVisible();
+  const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("link", { name: /مستند PDF/ }).click()]);
+  expect(download.suggestedFilename()).toBe(`${DEMO_FINAL_SLUG}-final.ar.pdf`);
+  const pdf = await readPdf(await readFile((await download.path())!));
+  const text = flat(pdf.text);
+  // The moderators' Arabic translation (the demo's), and the document's own text in Arabic.
+  expect(text).toContain("يرى معظم المساهمين أن هناك فجوة");
+  expect(text).toContain("المساهمون");
+  expect(text).not.toContain("Contributors");
+  expect(text).not.toContain("Most contributors");
 });
