@@ -1,5 +1,6 @@
 import { Link } from "@/lib/i18n/navigation";
-import { getTranslations } from "next-intl/server";
+import { getLocale, getTranslations } from "next-intl/server";
+import { langProps } from "@/components/i18n/content-language";
 import { DeadlineClock } from "@/components/calls/deadline-clock";
 import { LocalDate } from "@/components/ui/local-date";
 import { ReaderTime } from "@/components/ui/reader-time";
@@ -22,6 +23,7 @@ function When({ date, timeZone }: { date: Date; timeZone: string }) {
  */
 export async function CallCycle({ call, cycle }: { call: Call; cycle: Cycle }) {
   const t = await getTranslations("Cycle");
+  const locale = await getLocale();
   const now = call.asOf;
   const reached: Record<CyclePhase, boolean> = {
     open: now >= call.opensAt,
@@ -75,7 +77,9 @@ export async function CallCycle({ call, cycle }: { call: Call; cycle: Cycle }) {
             ))}
             {withoutPeriod.map((set) => (
               <li key={set.slug}>
-                <Link href={`/messages/${set.slug}`}>{set.title}</Link>{" "}
+                <Link href={`/messages/${set.slug}`} {...langProps(set.lang, locale)}>
+                  {set.title}
+                </Link>{" "}
                 <span className="meta">{t("noPeriod", { version: set.version })}</span>
               </li>
             ))}
@@ -91,7 +95,9 @@ export async function CallCycle({ call, cycle }: { call: Call; cycle: Cycle }) {
           <ul className="cycle-links">
             {cycle.finals.map((set) => (
               <li key={set.slug}>
-                <Link href={`/messages/${set.slug}`}>{set.title}</Link>
+                <Link href={`/messages/${set.slug}`} {...langProps(set.lang, locale)}>
+                  {set.title}
+                </Link>
                 <span className="meta">
                   {t("finalisedOn")} <When date={set.finalisedAt!} timeZone={call.timeZone} />
                 </span>
@@ -106,11 +112,12 @@ export async function CallCycle({ call, cycle }: { call: Call; cycle: Cycle }) {
 
 async function PeriodItem({ set, timeZone }: { set: CycleSet; timeZone: string }) {
   const t = await getTranslations("Cycle");
+  const locale = await getLocale();
   const period = set.period!;
   return (
     <li>
       <Link href={set.final ? `/messages/${set.slug}/versions` : `/messages/${set.slug}`}>
-        {set.final ? t("draftOf", { title: set.title }) : set.title}
+        {set.final ? t("draftOf", { title: set.title }) : <span {...langProps(set.lang, locale)}>{set.title}</span>}
       </Link>
       <span className="meta">
         {t(`period.${period.state === "none" ? "closed" : period.state}`, { version: period.version })}

@@ -1,12 +1,17 @@
 import { Link } from "@/lib/i18n/navigation";
-import { getTranslations } from "next-intl/server";
+import { getLocale, getTranslations } from "next-intl/server";
+import { langProps } from "@/components/i18n/content-language";
 import { LocalDate } from "@/components/ui/local-date";
 import { listDraftsOpenForComment, listRecentFinalMessages } from "@/lib/messages/cycle";
 
 /** Beside the open calls on the home page: the later phases of the cycle, drafts open for comment and final messages. */
 export async function HomeCycle() {
   const t = await getTranslations("HomeCycle");
-  const [drafts, finals] = await Promise.all([listDraftsOpenForComment(), listRecentFinalMessages()]);
+  const locale = await getLocale();
+  const [drafts, finals] = await Promise.all([
+    listDraftsOpenForComment(new Date(), 10, locale),
+    listRecentFinalMessages(new Date(), 5, locale),
+  ]);
   return (
     <div className="home-cycle">
       <section aria-labelledby="drafts-open">
@@ -18,7 +23,9 @@ export async function HomeCycle() {
             {drafts.map((draft) => (
               <li key={draft.slug} className="card">
                 <h3>
-                  <Link href={`/messages/${draft.slug}`}>{draft.title}</Link>
+                  <Link href={`/messages/${draft.slug}`} {...langProps(draft.lang, locale)}>
+                    {draft.title}
+                  </Link>
                 </h3>
                 <p className="meta">
                   {t.rich("commentUntil", {
@@ -40,7 +47,9 @@ export async function HomeCycle() {
             {finals.map((final) => (
               <li key={final.slug} className="card">
                 <h3>
-                  <Link href={`/messages/${final.slug}`}>{final.title}</Link>
+                  <Link href={`/messages/${final.slug}`} {...langProps(final.lang, locale)}>
+                    {final.title}
+                  </Link>
                 </h3>
                 <p className="meta">
                   {t.rich("finalisedOn", { time: () => <LocalDate date={final.finalisedAt} timeZone={final.call.timeZone} /> })}

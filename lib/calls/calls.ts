@@ -3,12 +3,14 @@ import { hasRole } from "@/lib/auth/roles";
 import type { SessionUser } from "@/lib/auth/session";
 import { db } from "@/lib/db";
 import { Forbidden } from "@/lib/errors";
+import { callTitlesIn } from "@/lib/translations/titles";
 import { callStatus } from "./status";
 
 const callSummarySelect = {
   id: true,
   slug: true,
   title: true,
+  language: true,
   thematicTrack: true,
   opensAt: true,
   closesAt: true,
@@ -16,8 +18,11 @@ const callSummarySelect = {
   publishedAt: true,
 } as const;
 
-/** Forums with their published calls and submitted-response counts, for the public home page. */
-export async function listForumsWithCalls(now = new Date()) {
+/**
+ * Forums with their published calls and submitted-response counts, for the public home page; call titles in
+ * `locale` where a moderator translated them.
+ */
+export async function listForumsWithCalls(now = new Date(), locale?: string) {
   const forums = await db.forum.findMany({
     orderBy: { name: "asc" },
     select: {
@@ -32,14 +37,16 @@ export async function listForumsWithCalls(now = new Date()) {
       },
     },
   });
-  return forums.map((forum) => ({
-    ...forum,
-    calls: forum.calls.map(({ _count, ...call }) => ({
-      ...call,
-      status: callStatus(call, now),
-      submittedCount: _count.responses,
+  return Promise.all(
+    forums.map(async (forum) => ({
+      ...forum,
+      calls: (await callTitlesIn(forum.calls, locale)).map(({ _count, ...call }) => ({
+        ...call,
+        status: callStatus(call, now),
+        submittedCount: _count.responses,
+      })),
     })),
-  }));
+  );
 }
 
 /** Every call, published or not, with response counts by status and the groups heard: moderators only. */

@@ -4,13 +4,15 @@
 // published version; the working copy and unpublished versions are never looked at.
 import "server-only";
 import { db } from "@/lib/db";
+import type { Locale } from "@/lib/i18n/config";
+import { setTitlesIn } from "@/lib/translations/titles";
 import { commentPeriodState } from "./period";
 
 const publicSet = { status: { in: ["PUBLISHED", "FINAL"] as ("PUBLISHED" | "FINAL")[] } };
 const publishedVersions = {
   where: { publishedAt: { not: null } },
   orderBy: { number: "desc" as const },
-  select: { number: true, publishedAt: true, commentOpensAt: true, commentClosesAt: true, finalisedAt: true },
+  select: { id: true, number: true, publishedAt: true, commentOpensAt: true, commentClosesAt: true, finalisedAt: true },
 };
 
 /** A set for the timeline: its latest published version and the last comment period it had (if any). */
@@ -18,8 +20,10 @@ function summarise(
   set: {
     slug: string;
     title: string;
+    language: string;
     status: string;
     versions: {
+      id: string;
       number: number;
       publishedAt: Date | null;
       commentOpensAt: Date | null;
@@ -35,6 +39,8 @@ function summarise(
   return {
     slug: set.slug,
     title: set.title,
+    language: set.language,
+    versionId: latest.id,
     final,
     version: latest.number,
     publishedAt: latest.publishedAt!,
@@ -50,17 +56,22 @@ function summarise(
   };
 }
 
-export type CycleSet = ReturnType<typeof summarise>;
+/** A set on the timeline, its title in the reader's language where translated (`lang`: the title's). */
+export type CycleSet = ReturnType<typeof summarise> & { lang: Locale };
 export type CyclePhase = "open" | "closed" | "comment" | "final";
 
 /** The message sets compiled from a call, oldest first, with the phase the cycle has reached. */
-export async function getCallCycle(call: { id: string; opensAt: Date; closesAt: Date }, now = new Date()) {
+/** Titles in `locale` where the version the public reads was translated into it. */
+export async function getCallCycle(call: { id: string; opensAt: Date; closesAt: Date }, now = new Date(), locale?: string) {
   const rows = await db.messageSet.findMany({
     where: { callId: call.id, ...publicSet, versions: { some: { publishedAt: { not: null } } } },
     orderBy: [{ createdAt: "asc" }, { id: "asc" }],
-    select: { slug: true, title: true, status: true, versions: publishedVersions },
+    select: { slug: true, title: true, language: true, status: true, versions: publishedVersions },
   });
-  const sets = rows.map((row) => summarise(row, now));
+  const sets = await setTitlesIn(
+    rows.map((row) => summarise(row, now)),
+    locale,
+  );
   const drafts = sets.filter((set) => !set.final);
   const finals = sets.filter((set) => set.final);
   // The furthest phase reached; phases after it are upcoming (their dates are not known yet).
@@ -82,7 +93,7 @@ export type CallCycle = Awaited<ReturnType<typeof getCallCycle>>;
 const callOf = { select: { slug: true, title: true, timeZone: true, publishedAt: true } } as const;
 
 /** Drafts whose comment period is open now, closing soonest first (the latest published version's period). */
-export async function listDraftsOpenForComment(now = new Date(), take = 10) {
+export async function listDraftsOpenForComment(now = new Date(), take = 10, locale?: string) {
   const rows = await db.messageSetVersion.findMany({
     where: {
       publishedAt: { not: null },
@@ -94,12 +105,14 @@ export async function listDraftsOpenForComment(now = new Date(), take = 10) {
     orderBy: [{ commentClosesAt: "asc" }, { id: "asc" }],
     take: take * 2,
     select: {
+      id: true,
       number: true,
       commentClosesAt: true,
       set: {
         select: {
           slug: true,
           title: true,
+          language: true,
           call: callOf,
           versions: { where: { publishedAt: { not: null } }, orderBy: { number: "desc" }, take: 1, select: { number: true } },
         },
@@ -107,32 +120,40 @@ export async function listDraftsOpenForComment(now = new Date(), take = 10) {
     },
   });
   // Only a period on the version the public page shows (an older version's period is not "the draft").
-  return rows
+  const drafts = rows
     .filter((row) => row.set.versions[0]?.number === row.number)
     .slice(0, take)
     .map((row) => ({
       slug: row.set.slug,
       title: row.set.title,
+      language: row.set.language,
+      versionId: row.id,
       version: row.number,
       closesAt: row.commentClosesAt!,
       call: publicCall(row.set.call, now),
     }));
+  return setTitlesIn(drafts, locale);
 }
 
 /** Final messages, most recently finalised first. */
-export async function listRecentFinalMessages(now = new Date(), take = 5) {
+export async function listRecentFinalMessages(now = new Date(), take = 5, locale?: string) {
   const rows = await db.messageSetVersion.findMany({
     where: { finalisedAt: { not: null, lte: now }, publishedAt: { not: null }, set: { status: "FINAL" } },
     orderBy: [{ finalisedAt: "desc" }, { id: "asc" }],
     take,
-    select: { finalisedAt: true, set: { select: { slug: true, title: true, call: callOf } } },
+    select: { id: true, finalisedAt: true, set: { select: { slug: true, title: true, language: true, call: callOf } } },
   });
-  return rows.map((row) => ({
-    slug: row.set.slug,
-    title: row.set.title,
-    finalisedAt: row.finalisedAt!,
-    call: publicCall(row.set.call, now),
-  }));
+  return setTitlesIn(
+    rows.map((row) => ({
+      slug: row.set.slug,
+      title: row.set.title,
+      language: row.set.language,
+      versionId: row.id,
+      finalisedAt: row.finalisedAt!,
+      call: publicCall(row.set.call, now),
+    })),
+    locale,
+  );
 }
 
 /** The call a set came from, named only once the call itself is public (as on the messages page). */

@@ -313,3 +313,28 @@ describe("message set version translations", () => {
     expect(await db.messageSetVersionTranslation.count({ where: { version: { setId: set.id } } })).toBe(0);
   });
 });
+
+describe("titles in lists", () => {
+  it("name a translated call and a translated set in the reader's language, each with its lang", async () => {
+    const { listForumsWithCalls } = await import("@/lib/calls/calls");
+    const { getCallCycle } = await import("@/lib/messages/cycle");
+    const c = await callWithQuestions();
+    await saveCallTranslation(moderator, { callId: c.call.id, locale: "fr", values: frenchValues(c) });
+    const titleIn = async (locale?: string) =>
+      (await listForumsWithCalls(new Date(), locale)).flatMap((f) => f.calls).find((call) => call.id === c.call.id)!;
+    expect(await titleIn("fr")).toMatchObject({ title: "Appel sur le renforcement des capacités", lang: "fr" });
+    expect(await titleIn("es")).toMatchObject({ title: "Call on capacity building", lang: "en" });
+    expect(await titleIn()).toMatchObject({ title: "Call on capacity building", lang: "en" });
+
+    const { set, suffix } = await publishedSet();
+    await saveVersionTranslation(moderator, { setId: set.id, number: 1, locale: "fr", values: frenchVersion(suffix) });
+    const { callId } = await db.messageSet.findUniqueOrThrow({ where: { id: set.id }, select: { callId: true } });
+    const call = await db.call.findUniqueOrThrow({ where: { id: callId }, select: { id: true, opensAt: true, closesAt: true } });
+    expect((await getCallCycle(call, new Date(), "fr")).sets.map((s) => [s.title, s.lang])).toEqual([
+      ["Messages sur les capacités", "fr"],
+    ]);
+    expect((await getCallCycle(call, new Date(), "ru")).sets.map((s) => [s.title, s.lang])).toEqual([
+      ["Messages on capacity", "en"],
+    ]);
+  });
+});

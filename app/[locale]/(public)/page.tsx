@@ -1,4 +1,4 @@
-import { getTranslations } from "next-intl/server";
+import { getLocale, getTranslations } from "next-intl/server";
 import { CallCard } from "@/components/calls/call-card";
 import { HomeCycle } from "@/components/messages/home-cycle";
 import { listForumsWithCalls } from "@/lib/calls/calls";
@@ -8,7 +8,7 @@ async function HomePage({ searchParams }: { searchParams: Promise<{ signedOut?: 
   const t = await getTranslations("Home");
   const tSignOut = await getTranslations("SignOut");
   const { signedOut } = await searchParams;
-  const forums = await listForumsWithCalls();
+  const forums = await listForumsWithCalls(new Date(), await getLocale());
 
   return (
     <>

@@ -40,7 +40,7 @@ async function PublicCallPage({ params, searchParams }: Props) {
   const tParticipation = await getTranslations("Participation");
   const tCycle = await getTranslations("Cycle");
   const open = call.status === "OPEN";
-  const cycle = await getCallCycle(call, call.asOf);
+  const cycle = await getCallCycle(call, call.asOf, original ? undefined : locale);
 
   return (
     <>
