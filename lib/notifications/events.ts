@@ -18,6 +18,7 @@ import type { Prisma } from "@/lib/generated/prisma/client";
 import type { NotificationKind } from "@/lib/generated/prisma/enums";
 import { preferenceField } from "./kinds";
 import { mailLocale } from "@/lib/mail/locale";
+import { callTitleTranslations, versionTitleTranslations } from "@/lib/translations/title-maps";
 import { queuedEmail, type EmailTemplate } from "./render";
 import { ensurePreferences } from "./tokens";
 import { enqueueJob } from "@/lib/jobs/queue";
@@ -121,6 +122,8 @@ export async function queueDraftOpened(tx: Tx, { versionId }: { versionId: strin
     timeZone: set.call.timeZone,
     opensAt: version.commentOpensAt,
     closesAt: version.commentClosesAt,
+    titles: await versionTitleTranslations(tx, version.id),
+    callTitles: await callTitleTranslations(tx, set.call.id),
   };
   return enqueue(
     tx,
@@ -142,6 +145,7 @@ const commentSelect = {
   dispositionReason: true,
   answer: true,
   answeredAt: true,
+  versionId: true,
   set: { select: { slug: true, title: true } },
   author: { select: recipientSelect },
 } as const;
@@ -159,6 +163,7 @@ export async function queueCommentReply(tx: Tx, { replyId }: { replyId: string }
   const item = {
     slug: reply.set.slug,
     title: reply.set.title,
+    titles: await versionTitleTranslations(tx, reply.versionId),
     paragraphId: reply.paragraphId ?? parent.paragraphId,
     replyId: reply.id,
     body: reply.body,
@@ -177,6 +182,7 @@ export async function queueCommentAnswered(tx: Tx, { commentId }: { commentId: s
   const item = {
     slug: comment.set.slug,
     title: comment.set.title,
+    titles: await versionTitleTranslations(tx, comment.versionId),
     paragraphId: comment.paragraphId,
     commentId: comment.id,
     body: comment.body,
@@ -200,7 +206,14 @@ export async function queueFinalPublished(tx: Tx, { versionId }: { versionId: st
   const version = await tx.messageSetVersion.findUnique({ where: { id: versionId }, select: versionSelect });
   if (!version) return 0;
   const { set } = version;
-  const item = { slug: set.slug, title: version.title ?? set.title, number: version.number, callTitle: set.call.title };
+  const item = {
+    slug: set.slug,
+    title: version.title ?? set.title,
+    number: version.number,
+    callTitle: set.call.title,
+    titles: await versionTitleTranslations(tx, version.id),
+    callTitles: await callTitleTranslations(tx, set.call.id),
+  };
   return enqueue(
     tx,
     "FINAL_PUBLISHED",

@@ -7,6 +7,7 @@
 // is. No "server-only": the worker and events.ts run outside Next.js too.
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { Locale } from "@/lib/i18n/config";
+import type { TitleTranslations } from "@/lib/translations/title-maps";
 import { renderReceipt, type ReceiptItem } from "@/lib/responses/receipt-template";
 import {
   commentAnsweredEmail,
@@ -20,13 +21,23 @@ import {
   type RenderedEmail,
 } from "./templates";
 
+/** The moderators' translations of the titles an item names, by locale (lib/translations/title-maps.ts). */
+type Titles = { titles?: TitleTranslations; callTitles?: TitleTranslations };
+
 /** An email as the worker can write it again: which template, with which item. */
 export type EmailTemplate =
-  | { template: "receipt"; item: ReceiptItem }
-  | { template: "draft-opened"; item: DraftOpenedItem }
-  | { template: "comment-reply"; item: CommentReplyItem }
-  | { template: "comment-answered"; item: CommentAnsweredItem }
-  | { template: "final-published"; item: FinalPublishedItem };
+  | { template: "receipt"; item: ReceiptItem & Titles }
+  | { template: "draft-opened"; item: DraftOpenedItem & Titles }
+  | { template: "comment-reply"; item: CommentReplyItem & Titles }
+  | { template: "comment-answered"; item: CommentAnsweredItem & Titles }
+  | { template: "final-published"; item: FinalPublishedItem & Titles };
+
+/** The item with the titles it names in `locale`, where they were translated. */
+function titledIn<T extends Titles & { title?: string; callTitle?: string }>(item: T, locale: string): T {
+  const title = item.titles?.[locale];
+  const callTitle = item.callTitles?.[locale];
+  return { ...item, ...(title ? { title } : {}), ...(callTitle ? { callTitle } : {}) };
+}
 
 /** The person an email is for, as they are when it is written: their language, name and unsubscribe token
  * (receipts use neither the name nor the token). */
@@ -35,15 +46,15 @@ export type Addressee = { locale: Locale; name: string | null; token: string };
 export function renderTemplate(email: EmailTemplate, to: Addressee): RenderedEmail {
   switch (email.template) {
     case "receipt":
-      return renderReceipt(email.item, to.locale);
+      return renderReceipt(titledIn(email.item, to.locale), to.locale);
     case "draft-opened":
-      return draftOpenedEmail(to, email.item);
+      return draftOpenedEmail(to, titledIn(email.item, to.locale));
     case "comment-reply":
-      return commentReplyEmail(to, email.item);
+      return commentReplyEmail(to, titledIn(email.item, to.locale));
     case "comment-answered":
-      return commentAnsweredEmail(to, email.item);
+      return commentAnsweredEmail(to, titledIn(email.item, to.locale));
     case "final-published":
-      return finalPublishedEmail(to, email.item);
+      return finalPublishedEmail(to, titledIn(email.item, to.locale));
   }
 }
 

@@ -30,6 +30,8 @@ export type ReceiptItem = {
   consent: Consent;
   identity: FiledIdentity;
   privateFiles?: boolean;
+  /** The call's title as moderators translated it, by locale (the worker writes the one of the recipient). */
+  callTitles?: Partial<Record<string, string>>;
 };
 
 export type ReceiptInput = ReceiptItem & { to: string };

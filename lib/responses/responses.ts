@@ -1,6 +1,7 @@
 // A stakeholder's own response to a call: the draft, its submission (idempotent, versioned, with a
 // receipt), and its withdrawal. Every query is scoped by the acting user; the deadline is the server's.
 import "server-only";
+import { callTitleTranslations } from "@/lib/translations/title-maps";
 import type { z } from "zod";
 import type { SessionUser } from "@/lib/auth/session";
 import { callStatus } from "@/lib/calls/status";
@@ -307,6 +308,7 @@ export async function submitResponse(actor: Actor, input: SubmitInput, now = new
       responseId: response.id,
       reference,
       callTitle: call.title,
+      callTitles: await callTitleTranslations(tx, call.id),
       version,
       submittedAt: now,
       timeZone: call.timeZone,

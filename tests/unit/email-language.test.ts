@@ -227,3 +227,45 @@ describe("the sign-in email", () => {
     expect(outboxMailTo(outbox, english)[0]!.subject).toBe("Sign in to localhost:3000");
   });
 });
+
+describe("translated titles", () => {
+  it("name the call and the messages in the recipient's language where moderators translated them", async () => {
+    const s = await createNotificationScenario(db);
+    await db.user.update({ where: { id: s.follower.id }, data: { locale: "fr" } });
+    await db.messageSetVersionTranslation.create({
+      data: { versionId: s.version.id, locale: "fr", title: "Messages traduits", content: {} },
+    });
+    await db.$transaction((tx) => queueDraftOpened(tx, { versionId: s.version.id }));
+    const mail = await sendRow((await jobOf(`draft-opened:${s.version.id}:${s.follower.id}`)).id);
+    expect(mail.subject).toBe(fill(frNotifications.NotificationEmail.draftOpenedSubject, { title: "Messages traduits" }));
+
+    // A receipt: the call's Spanish title for a Spanish speaker, the original for an English one.
+    const call = await createCall(db, { title: `Cybersecurity norms ${randomBytes(3).toString("hex")}` });
+    await db.callTranslation.create({ data: { callId: call.id, locale: "es", title: "Normas traducidas" } });
+    const titles = { es: "Normas traducidas" };
+    for (const [locale, title] of [
+      ["es", "Normas traducidas"],
+      [null, call.title],
+    ] as const) {
+      const user = await createUser(db);
+      await db.user.update({ where: { id: user.id }, data: { locale } });
+      const response = await createResponse(db, { callId: call.id, authorId: user.id, status: "SUBMITTED" });
+      await db.$transaction((tx) =>
+        queueReceiptMail(tx, user.id, {
+          to: user.email,
+          responseId: response.id,
+          reference: `${call.referencePrefix}-000${locale ? 1 : 2}`,
+          callTitle: call.title,
+          callTitles: titles,
+          version: 1,
+          submittedAt: new Date("2026-07-02T14:05:00Z"),
+          timeZone: "UTC",
+          consent: "PUBLISH_NAMED",
+          identity: { stakeholderGroup: "CIVIL_SOCIETY", region: "AFRICA", organisation: null, onBehalfOf: null },
+        }),
+      );
+      const sent = await sendRow((await jobOf(`receipt:${response.id}:1`)).id);
+      expect(sent.subject).toContain(title);
+    }
+  });
+});
