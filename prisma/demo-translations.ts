@@ -36,6 +36,7 @@ import type { DbClient } from "@/lib/db";
 export type DemoCallTexts = {
   title: string;
   introduction: string;
+  thematicTrack: string;
   /** By position: questions[0] is question 1. */
   questions: readonly { prompt: string; helpText: string; options: readonly string[] }[];
   /** By position: glossary[0] is term 1. */
@@ -56,6 +57,7 @@ const OPEN_CALL = DEMO_CALLS.find((call) => call.key === "open")!;
 
 const CALL_ES: DemoCallTexts = {
   title: "Normas de ciberseguridad en la práctica: qué funciona, qué fracasa y quién falta",
+  thematicTrack: "Seguridad, protección, estabilidad y resiliencia",
   introduction: [
     "El Foro de Buenas Prácticas sobre Ciberseguridad estudia cómo se elaboran, se ponen en práctica y se pasan " +
       "por alto las normas de comportamiento responsable en el ciberespacio, y quién tiene voz en ese proceso. Por " +
@@ -159,6 +161,7 @@ const CALL_ES: DemoCallTexts = {
 
 const CALL_AR: DemoCallTexts = {
   title: "معايير الأمن السيبراني في الممارسة العملية: ما الذي ينجح، وما الذي يخفق، ومن الغائب",
+  thematicTrack: "الأمن والسلامة والاستقرار والقدرة على الصمود",
   introduction: [
     "يدرس منتدى أفضل الممارسات المعني بالأمن السيبراني كيف تُوضع معايير السلوك المسؤول في الفضاء الإلكتروني " +
       "وكيف تُطبَّق وكيف تُتجاهَل، ومن يكون له رأي في ذلك. ويُقصد بالمعايير هنا التوقعات المشتركة بشأن الكيفية " +
@@ -478,6 +481,7 @@ async function translateOpenCall(client: DbClient, updatedById: string | null) {
       language: true,
       title: true,
       introduction: true,
+      thematicTrack: true,
       questions: {
         orderBy: { position: "asc" },
         select: { id: true, position: true, prompt: true, helpText: true, options: true },
@@ -501,10 +505,15 @@ async function translateOpenCall(client: DbClient, updatedById: string | null) {
       language: call.language,
       title: call.title,
       introduction: call.introduction,
+      thematicTrack: call.thematicTrack,
       questions,
       glossary,
     };
-    const values: Record<string, string> = { title: texts.title, introduction: texts.introduction };
+    const values: Record<string, string> = {
+      title: texts.title,
+      introduction: texts.introduction,
+      thematicTrack: texts.thematicTrack,
+    };
     for (const q of questions) {
       const translated = texts.questions[q.position - 1]!;
       values[callField.prompt(q.id)] = translated.prompt;

@@ -23,6 +23,7 @@ const originalSelect = {
   slug: true,
   title: true,
   introduction: true,
+  thematicTrack: true,
   language: true,
   questions: { orderBy: { position: "asc" }, select: { id: true, prompt: true, helpText: true, options: true } },
   glossary: { orderBy: { position: "asc" }, select: { id: true, term: true, definition: true } },

@@ -20,6 +20,7 @@ export type CallOriginal = {
   language: string;
   title: string;
   introduction: string;
+  thematicTrack: string;
   questions: { id: string; prompt: string; helpText: string; options: string[] }[];
   glossary: { id: string; term: string; definition: string }[];
 };
@@ -28,6 +29,7 @@ export type CallTranslationRow = {
   locale: string;
   title: string;
   introduction: string;
+  thematicTrack: string;
   questions: unknown;
   glossary: unknown;
 };
@@ -71,6 +73,7 @@ export function callTranslationSchema(original: CallOriginal) {
   const shape: Record<string, z.ZodType> = {
     title: translated(original.title, CALL_LIMITS.title),
     introduction: translated(original.introduction, CALL_LIMITS.introduction),
+    thematicTrack: translated(original.thematicTrack, CALL_LIMITS.thematicTrack),
   };
   for (const q of original.questions) {
     shape[callField.prompt(q.id)] = translated(q.prompt, CALL_LIMITS.prompt);
@@ -90,6 +93,7 @@ export function callTranslationColumns(original: CallOriginal, values: Record<st
   return {
     title: str("title"),
     introduction: str("introduction"),
+    thematicTrack: str("thematicTrack"),
     questions: Object.fromEntries(
       original.questions.map((q) => [
         q.id,
@@ -110,7 +114,11 @@ export function callTranslationColumns(original: CallOriginal, values: Record<st
 export function callTranslationValues(original: CallOriginal, row: CallTranslationRow | null): Record<string, string> {
   const questions = row ? callQuestionsJson.catch({}).parse(row.questions) : {};
   const glossary = row ? callGlossaryJson.catch({}).parse(row.glossary) : {};
-  const values: Record<string, string> = { title: row?.title ?? "", introduction: row?.introduction ?? "" };
+  const values: Record<string, string> = {
+    title: row?.title ?? "",
+    introduction: row?.introduction ?? "",
+    thematicTrack: row?.thematicTrack ?? "",
+  };
   for (const q of original.questions) {
     values[callField.prompt(q.id)] = questions[q.id]?.prompt ?? "";
     values[callField.helpText(q.id)] = questions[q.id]?.helpText ?? "";
@@ -127,6 +135,7 @@ type CallShape = {
   language: string;
   title: string;
   introduction: string;
+  thematicTrack?: string;
   questions: { id: string; prompt: string; helpText: string; options: string[] }[];
   glossary: { id: string; term: string; definition: string }[];
 };
@@ -183,6 +192,7 @@ export function translateCall<
     language: string;
     title: string;
     introduction: string;
+    thematicTrack?: string;
     questions: { id: string; prompt: string; helpText: string; options: string[] }[];
     glossary: { id: string; term: string; definition: string }[];
   },
@@ -201,6 +211,7 @@ export function translateCall<
     ...call,
     title: title.text,
     introduction: introduction.text,
+    ...(call.thematicTrack === undefined ? {} : { thematicTrack: pick(row?.thematicTrack, call.thematicTrack, language).text }),
     language,
     lang: title.lang,
     questions: call.questions.map((q: C["questions"][number]) => {

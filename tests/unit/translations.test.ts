@@ -51,6 +51,7 @@ function frenchValues(c: Awaited<ReturnType<typeof callWithQuestions>>) {
   return {
     title: "Appel sur le renforcement des capacités",
     introduction: "Dites-nous ce qui fonctionne.",
+    thematicTrack: "Sécurité, sûreté, stabilité et résilience",
     [callField.prompt(c.open.id)]: "Qu'est-ce qui fonctionne ?",
     [callField.helpText(c.open.id)]: "Donnez des exemples.",
     [callField.prompt(c.choice.id)]: "Est-ce suffisant ?",
@@ -69,6 +70,7 @@ describe("call translations", () => {
     const fr = (await getPublicCall(c.call.slug, new Date(), "fr"))!;
     expect(fr.title).toBe("Appel sur le renforcement des capacités");
     expect(fr.introduction).toBe("Dites-nous ce qui fonctionne.");
+    expect(fr.thematicTrack).toBe("Sécurité, sûreté, stabilité et résilience");
     expect(fr.language).toEqual({ original: "en", shown: "fr", translated: true });
     expect(fr.questions.map((q) => [q.prompt, q.lang])).toEqual([
       ["Qu'est-ce qui fonctionne ?", "fr"],

@@ -47,6 +47,17 @@ async function CallTranslationsPage({ params, searchParams }: Props) {
           },
         ]
       : []),
+    ...(original.thematicTrack
+      ? [
+          {
+            name: "thematicTrack",
+            label: t("fieldTrack"),
+            original: original.thematicTrack,
+            multiline: false,
+            maxLength: CALL_LIMITS.thematicTrack,
+          },
+        ]
+      : []),
     ...original.questions.flatMap((q, index) => [
       {
         name: callField.prompt(q.id),
