@@ -1,6 +1,6 @@
 import { Link } from "@/lib/i18n/navigation";
 import { getTranslations } from "next-intl/server";
-import { hasRole } from "@/lib/auth/roles";
+import { can } from "@/lib/auth/permissions";
 import { getSessionUser } from "@/lib/auth/session";
 import { SignOutButton } from "@/components/auth/sign-out-button";
 import { UserText } from "@/components/ui/user-text";
@@ -21,12 +21,12 @@ export async function SiteHeader() {
             <li>
               <Link href="/">{t("home")}</Link>
             </li>
-            {user && hasRole(user.role, "MODERATOR") && (
+            {can(user, "calls.manage") && (
               <li>
                 <Link href="/moderation">{t("moderation")}</Link>
               </li>
             )}
-            {user && hasRole(user.role, "ADMIN") && (
+            {can(user, "accounts.manage") && (
               <>
                 <li>
                   <Link href="/admin/users">{t("admin")}</Link>

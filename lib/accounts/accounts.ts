@@ -1,17 +1,17 @@
 import "server-only";
 import { recordAudit } from "@/lib/audit/record";
-import { hasRole } from "@/lib/auth/roles";
+import { authorize } from "@/lib/auth/permissions";
 import { endAllSessions } from "@/lib/auth/sessions";
 import type { SessionUser } from "@/lib/auth/session";
 import { db } from "@/lib/db";
-import { Conflict, Forbidden, NotFound } from "@/lib/errors";
+import { Conflict, NotFound } from "@/lib/errors";
 import type { ChangeRoleInput } from "./schemas";
 
 const PAGE_SIZE = 100;
 
 /** Accounts with their roles, newest first, optionally matching an email or name: administrators only. */
 export async function listAccounts(actor: SessionUser, { q }: { q?: string } = {}) {
-  if (!hasRole(actor.role, "ADMIN")) throw Forbidden();
+  authorize(actor, "accounts.manage");
   return db.user.findMany({
     where: q
       ? {
@@ -32,7 +32,7 @@ export async function listAccounts(actor: SessionUser, { q }: { q?: string } = {
  * role ends all of the user's sessions: they sign in again, under the new role and its session lifetime.
  */
 export async function changeRole(actor: SessionUser, { userId, role }: ChangeRoleInput) {
-  if (!hasRole(actor.role, "ADMIN")) throw Forbidden();
+  authorize(actor, "accounts.manage");
   return db.$transaction(async (tx) => {
     const target = await tx.user.findUnique({ where: { id: userId }, select: { id: true, role: true } });
     if (!target) throw NotFound("userNotFound");

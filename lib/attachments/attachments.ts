@@ -5,7 +5,7 @@
 import "server-only";
 import { createHash } from "node:crypto";
 import type { Readable } from "node:stream";
-import { hasRole } from "@/lib/auth/roles";
+import { can } from "@/lib/auth/permissions";
 import type { SessionUser } from "@/lib/auth/session";
 import { callStatus } from "@/lib/calls/status";
 import { db } from "@/lib/db";
@@ -190,7 +190,7 @@ type ResponseAccess = {
  * file names, "anonymous" the copies without document properties under neutral names), or null.
  */
 async function accessOf(viewer: Viewer, response: ResponseAccess, now = new Date()) {
-  if (viewer && (viewer.id === response.authorId || hasRole(viewer.role, "MODERATOR"))) return "full";
+  if (viewer && (viewer.id === response.authorId || can(viewer, "responses.readAll"))) return "full";
   if (!(await publicResponseIds([response.id], now)).has(response.id)) return null;
   return publicFileAccess(response);
 }

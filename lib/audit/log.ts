@@ -3,7 +3,8 @@
 import "server-only";
 import { db } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import { requireAdmin, type Moderator } from "@/lib/moderation/permissions";
+import { authorize } from "@/lib/auth/permissions";
+import type { Moderator } from "@/lib/moderation/permissions";
 import { MODERATION_LIMITS, type AuditQuery } from "@/lib/moderation/schemas";
 
 const DAY = 24 * 60 * 60 * 1000;
@@ -23,7 +24,7 @@ function whereOf(query: AuditQuery): Prisma.AuditEntryWhereInput {
 }
 
 export async function listAuditEntries(actor: Moderator, query: AuditQuery) {
-  requireAdmin(actor);
+  authorize(actor, "audit.read");
   const size = MODERATION_LIMITS.auditPageSize;
   // The actor filter takes an account's email, its id, or "system".
   if (query.actor?.includes("@")) {
@@ -67,7 +68,7 @@ export async function listAuditEntries(actor: Moderator, query: AuditQuery) {
 
 /** The choices of the filter form: actions and item types that occur, and the calls. */
 export async function auditFilterChoices(actor: Moderator) {
-  requireAdmin(actor);
+  authorize(actor, "audit.read");
   const [actions, itemTypes, calls] = await Promise.all([
     db.auditEntry.findMany({ distinct: ["action"], select: { action: true }, orderBy: { action: "asc" } }),
     db.auditEntry.findMany({ distinct: ["itemType"], select: { itemType: true }, orderBy: { itemType: "asc" } }),

@@ -1,8 +1,7 @@
 import "server-only";
-import { hasRole } from "@/lib/auth/roles";
+import { authorize } from "@/lib/auth/permissions";
 import type { SessionUser } from "@/lib/auth/session";
 import { db } from "@/lib/db";
-import { Forbidden } from "@/lib/errors";
 import { callTitlesIn } from "@/lib/translations/titles";
 import { callStatus } from "./status";
 
@@ -51,7 +50,7 @@ export async function listForumsWithCalls(now = new Date(), locale?: string) {
 
 /** Every call, published or not, with response counts by status and the groups heard: moderators only. */
 export async function listCallsForModeration(actor: SessionUser, now = new Date()) {
-  if (!hasRole(actor.role, "MODERATOR")) throw Forbidden();
+  authorize(actor, "calls.manage");
   const [calls, counts, groups] = await Promise.all([
     db.call.findMany({
       orderBy: [{ closesAt: "desc" }],

@@ -4,10 +4,10 @@
 // for the check, so a first submission (which updates the call's receipt counter) cannot slip in between.
 import "server-only";
 import { recordAudit } from "@/lib/audit/record";
-import { hasRole } from "@/lib/auth/roles";
+import { authorize } from "@/lib/auth/permissions";
 import type { SessionUser } from "@/lib/auth/session";
 import { db } from "@/lib/db";
-import { Conflict, Forbidden, Invalid, isUniqueViolation, NotFound, onField, type PlainCode } from "@/lib/errors";
+import { Conflict, Invalid, isUniqueViolation, NotFound, onField, type PlainCode } from "@/lib/errors";
 import type { ResponseStatus } from "@/lib/generated/prisma/enums";
 import { hideAllOverThreshold } from "@/lib/moderation/kinds";
 import type { DbClient } from "@/lib/db";
@@ -15,7 +15,7 @@ import { questionInputSchema, type CallInput, type QuestionInput } from "./schem
 import { callStatus } from "./status";
 
 function requireModerator(actor: SessionUser) {
-  if (!hasRole(actor.role, "MODERATOR")) throw Forbidden();
+  authorize(actor, "calls.manage");
 }
 
 const questionSelect = {

@@ -1,15 +1,15 @@
 // Shared checks of the curation functions: who may curate, and which response and tags a change may touch.
 import "server-only";
-import { hasRole } from "@/lib/auth/roles";
+import { authorize } from "@/lib/auth/permissions";
 import type { SessionUser } from "@/lib/auth/session";
-import { Conflict, Forbidden, Invalid, NotFound } from "@/lib/errors";
+import { Conflict, Invalid, NotFound } from "@/lib/errors";
 import type { ResponseStatus } from "@/lib/generated/prisma/enums";
 import type { DbClient } from "@/lib/db";
 
 export type Curator = Pick<SessionUser, "id" | "role">;
 
 export function requireModerator(actor: Curator) {
-  if (!hasRole(actor.role, "MODERATOR")) throw Forbidden();
+  authorize(actor, "responses.curate");
 }
 
 export const auditActor = (actor: Curator) => ({ id: actor.id, role: actor.role });

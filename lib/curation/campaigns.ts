@@ -1,10 +1,10 @@
 // What moderators see of a call's campaigns: every cluster, private members included, with the
 // representative's text and whether the clustering is out of date.
 import "server-only";
-import { hasRole } from "@/lib/auth/roles";
+import { authorize } from "@/lib/auth/permissions";
 import type { SessionUser } from "@/lib/auth/session";
 import { db } from "@/lib/db";
-import { Forbidden, NotFound } from "@/lib/errors";
+import { NotFound } from "@/lib/errors";
 import { changedSince } from "./cluster-call";
 
 /** Members listed per campaign on the page; the count shows the rest. */
@@ -17,7 +17,7 @@ function trimmed(text: string) {
 }
 
 export async function getCampaigns(actor: SessionUser, callId: string) {
-  if (!hasRole(actor.role, "MODERATOR")) throw Forbidden();
+  authorize(actor, "responses.curate");
   const call = await db.call.findUnique({
     where: { id: callId },
     select: { id: true, title: true, timeZone: true, clusteredAt: true },

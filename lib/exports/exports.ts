@@ -4,10 +4,10 @@
 // answers); the public exports hold published data only and are not recorded.
 import "server-only";
 import { recordAuditNow } from "@/lib/audit/record";
-import { hasRole } from "@/lib/auth/roles";
+import { authorize } from "@/lib/auth/permissions";
 import type { SessionUser } from "@/lib/auth/session";
 import { db } from "@/lib/db";
-import { Forbidden, NotFound, Unauthenticated } from "@/lib/errors";
+import { NotFound } from "@/lib/errors";
 import { getPublicCallSummary } from "@/lib/responses/public";
 import { moderatorExcerpts } from "./excerpts";
 import { moderatorMessageSets, publicMessageSets } from "./message-sets";
@@ -23,9 +23,7 @@ const CONTENT_TYPES: Record<ExportFormat, string> = {
 };
 
 function requireModerator(actor: SessionUser | null): SessionUser {
-  if (!actor) throw Unauthenticated();
-  if (!hasRole(actor.role, "MODERATOR")) throw Forbidden();
-  return actor;
+  return authorize(actor, "exports.download");
 }
 
 async function moderatorCall(callId: string) {

@@ -3,10 +3,10 @@
 // come first, then those of any other call; people who already submitted to this call are left out. The
 // group and region are the ones in their profile today (where they would answer from now).
 import "server-only";
-import { hasRole } from "@/lib/auth/roles";
+import { authorize } from "@/lib/auth/permissions";
 import type { SessionUser } from "@/lib/auth/session";
 import { db } from "@/lib/db";
-import { Forbidden, NotFound } from "@/lib/errors";
+import { NotFound } from "@/lib/errors";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { Gap } from "./gaps";
 import { missingFrom } from "./gaps";
@@ -20,7 +20,7 @@ const personSelect = {
 } as const;
 
 export async function listOutreach(actor: SessionUser, callId: string, gaps: readonly Gap[]) {
-  if (!hasRole(actor.role, "MODERATOR")) throw Forbidden();
+  authorize(actor, "insights.read");
   const call = await db.call.findUnique({ where: { id: callId }, select: { id: true, forumId: true } });
   if (!call) throw NotFound("callNotFound");
   const { groups, regions, cells } = missingFrom(gaps);

@@ -2,10 +2,10 @@
 // suppressed for the public (lib/insights/public-figures.ts), and the growth day by day in the call's zone.
 // Both count with the same query (countParticipation, lib/insights/source.ts).
 import "server-only";
-import { hasRole } from "@/lib/auth/roles";
+import { authorize } from "@/lib/auth/permissions";
 import type { SessionUser } from "@/lib/auth/session";
 import { db } from "@/lib/db";
-import { Forbidden, NotFound } from "@/lib/errors";
+import { NotFound } from "@/lib/errors";
 import type { StakeholderGroup } from "@/lib/generated/prisma/enums";
 import { STAKEHOLDER_GROUPS } from "@/lib/profile/schemas";
 import { publishedCall } from "@/lib/responses/public";
@@ -59,7 +59,7 @@ export type ExactParticipation = Awaited<ReturnType<typeof exactParticipationOf>
 
 /** For moderators: a call's exact participation and its targets. */
 export async function getModeratorParticipation(actor: SessionUser, callId: string, now = new Date()) {
-  if (!hasRole(actor.role, "MODERATOR")) throw Forbidden();
+  authorize(actor, "insights.read");
   const call = await db.call.findUnique({ where: { id: callId }, select: callSelect });
   if (!call) throw NotFound("callNotFound");
   const participation = await exactParticipationOf(responsesOf(call.id), call, now);

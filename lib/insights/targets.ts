@@ -1,15 +1,15 @@
 // Moderators set a call's participation targets: the smallest share each stakeholder group should reach,
 // and whether every UN region should be represented. Audited with the values before and after.
 import "server-only";
-import { hasRole } from "@/lib/auth/roles";
+import { authorize } from "@/lib/auth/permissions";
 import type { SessionUser } from "@/lib/auth/session";
 import { recordAudit } from "@/lib/audit/record";
 import { db } from "@/lib/db";
-import { Forbidden, NotFound } from "@/lib/errors";
+import { NotFound } from "@/lib/errors";
 import type { TargetsInput } from "./schemas";
 
 export async function setTargets(actor: SessionUser, input: TargetsInput) {
-  if (!hasRole(actor.role, "MODERATOR")) throw Forbidden();
+  authorize(actor, "insights.read");
   return db.$transaction(async (tx) => {
     const rows = await tx.$queryRaw<{ targetMinGroupShare: number | null; targetAllRegions: boolean }[]>`
       SELECT "targetMinGroupShare", "targetAllRegions" FROM calls WHERE id = ${input.callId} FOR UPDATE`;

@@ -2,10 +2,10 @@
 // jobs with their error, and "retry now" for one of them (audited).
 import "server-only";
 import { recordAudit } from "@/lib/audit/record";
-import { hasRole } from "@/lib/auth/roles";
+import { authorize } from "@/lib/auth/permissions";
 import type { SessionUser } from "@/lib/auth/session";
 import { db } from "@/lib/db";
-import { Forbidden, NotFound, Unauthenticated } from "@/lib/errors";
+import { NotFound } from "@/lib/errors";
 import { JOB_NAMES, type JobName } from "./catalogue";
 import { ensureQueues, JOB_SCHEMA, retryFailedJob } from "./queue";
 
@@ -14,9 +14,7 @@ export type JobState = (typeof JOB_STATES)[number];
 export const FAILED_JOBS_SHOWN = 50;
 
 function requireAdmin(actor: SessionUser | null): SessionUser {
-  if (!actor) throw Unauthenticated();
-  if (!hasRole(actor.role, "ADMIN")) throw Forbidden();
-  return actor;
+  return authorize(actor, "operations.manage");
 }
 
 export async function getJobOverview(actor: SessionUser | null) {

@@ -2,15 +2,15 @@
 // the transaction, so positions and version numbers are decided one change at a time.
 import "server-only";
 import { recordAudit, type AuditInput } from "@/lib/audit/record";
-import { hasRole } from "@/lib/auth/roles";
+import { authorize } from "@/lib/auth/permissions";
 import type { SessionUser } from "@/lib/auth/session";
-import { Conflict, Forbidden, NotFound } from "@/lib/errors";
+import { Conflict, NotFound } from "@/lib/errors";
 import type { Prisma } from "@/lib/generated/prisma/client";
 
 export type Tx = Prisma.TransactionClient;
 
 export function requireModerator(actor: SessionUser) {
-  if (!hasRole(actor.role, "MODERATOR")) throw Forbidden();
+  authorize(actor, "messages.edit");
 }
 
 /** Locks the set row (FOR UPDATE) and returns its call and status; NotFound when there is no such set. */

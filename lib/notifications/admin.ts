@@ -2,10 +2,10 @@
 // subject, attempts, last error; never the bodies), and "retry now" for a failed job (audited).
 import "server-only";
 import { recordAudit } from "@/lib/audit/record";
-import { hasRole } from "@/lib/auth/roles";
+import { authorize } from "@/lib/auth/permissions";
 import type { SessionUser } from "@/lib/auth/session";
 import { db } from "@/lib/db";
-import { Conflict, Forbidden, NotFound, Unauthenticated } from "@/lib/errors";
+import { Conflict, NotFound } from "@/lib/errors";
 import type { EmailStatus } from "@/lib/generated/prisma/enums";
 import { enqueueEmailRows } from "./worker";
 
@@ -14,9 +14,7 @@ export const EMAIL_STATUSES: readonly EmailStatus[] = ["PENDING", "SENDING", "SE
 export const FAILED_SHOWN = 50;
 
 function requireAdmin(actor: SessionUser | null): SessionUser {
-  if (!actor) throw Unauthenticated();
-  if (!hasRole(actor.role, "ADMIN")) throw Forbidden();
-  return actor;
+  return authorize(actor, "operations.manage");
 }
 
 export async function getEmailQueueOverview(actor: SessionUser | null) {

@@ -3,10 +3,10 @@
 // question added later simply reads in the original until the translation is saved again.
 import "server-only";
 import { recordAudit } from "@/lib/audit/record";
-import { hasRole } from "@/lib/auth/roles";
+import { authorize } from "@/lib/auth/permissions";
 import type { SessionUser } from "@/lib/auth/session";
 import { db } from "@/lib/db";
-import { Forbidden, Invalid, InvalidField, NotFound } from "@/lib/errors";
+import { Invalid, InvalidField, NotFound } from "@/lib/errors";
 import { isLocale, type Locale } from "@/lib/i18n/config";
 import { fieldErrorsOf } from "@/lib/validation/issues";
 import {
@@ -30,7 +30,7 @@ const originalSelect = {
 } as const;
 
 function requireModerator(actor: SessionUser) {
-  if (!hasRole(actor.role, "MODERATOR")) throw Forbidden();
+  authorize(actor, "calls.manage");
 }
 
 async function loadOriginal(callId: string) {

@@ -5,10 +5,10 @@
 // adoption) but no longer changed.
 import "server-only";
 import { recordAudit } from "@/lib/audit/record";
-import { hasRole } from "@/lib/auth/roles";
+import { authorize } from "@/lib/auth/permissions";
 import type { SessionUser } from "@/lib/auth/session";
 import { db } from "@/lib/db";
-import { Conflict, Forbidden, Invalid, InvalidField, NotFound } from "@/lib/errors";
+import { Conflict, Invalid, InvalidField, NotFound } from "@/lib/errors";
 import { isLocale, type Locale } from "@/lib/i18n/config";
 import { versionContentSchema } from "@/lib/messages/content";
 import { fieldErrorsOf } from "@/lib/validation/issues";
@@ -23,7 +23,7 @@ import {
 import { versionContentJson } from "./stored";
 
 function requireModerator(actor: SessionUser) {
-  if (!hasRole(actor.role, "MODERATOR")) throw Forbidden();
+  authorize(actor, "messages.edit");
 }
 
 async function loadVersion(setId: string, number: number) {
