@@ -2,10 +2,8 @@
 // the language the person has when the worker sends them (User.locale, English when not chosen), with dates
 // in that language and links to the pages in it; the sign-in email in the language of the page it was asked
 // from. Expected sentences are taken from the catalogs themselves, so a catalog change does not break them.
-import { createHash, randomBytes } from "node:crypto";
-import NextAuth from "next-auth";
+import { randomBytes } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import { authOptionsFor } from "@/lib/auth/options";
 import { db, disconnectDb } from "@/lib/db";
 import arNotifications from "@/lib/i18n/messages/ar/notifications.json";
 import enNotifications from "@/lib/i18n/messages/en/notifications.json";
@@ -21,6 +19,7 @@ import { sendEmailRow } from "@/lib/notifications/worker";
 import { queueReceiptMail } from "@/lib/responses/receipt-mail";
 import { createCall, createResponse, createUser } from "@/prisma/factories";
 import { createComment, createNotificationScenario } from "@/prisma/factories-notifications";
+import { askForLink as askForSignInLink } from "./next-auth-requests";
 import { outboxMailTo, withTemporaryOutbox } from "./outbox";
 
 const BASE = "http://localhost:3000";
@@ -185,28 +184,7 @@ describe("notifications", () => {
 });
 
 /** A POST to next-auth's email sign-in as the sign-in action makes it; returns where next-auth sends the browser. */
-async function askForLink(email: string, callbackUrl: string) {
-  const csrf = randomBytes(16).toString("hex");
-  const hash = createHash("sha256").update(`${csrf}${SECRET}`).digest("hex");
-  const headers: Record<string, unknown> = {};
-  const res = {
-    status: () => res,
-    getHeader: (name: string) => headers[name.toLowerCase()],
-    setHeader: (name: string, value: unknown) => void (headers[name.toLowerCase()] = value),
-    end: () => {},
-    json: () => {},
-    send: () => {},
-  };
-  const req = {
-    method: "POST",
-    query: { nextauth: ["signin", "email"] },
-    headers: { host: "localhost:3000" },
-    cookies: { "next-auth.csrf-token": `${csrf}|${hash}` },
-    body: { email, csrfToken: csrf, callbackUrl },
-  };
-  await NextAuth(req as never, res as never, authOptionsFor({ clientIp: null, userAgent: null }));
-  return String(headers.location ?? "");
-}
+const askForLink = (email: string, callbackUrl: string) => askForSignInLink(email, { secret: SECRET, callbackUrl });
 
 describe("the sign-in email", () => {
   it("is in the language of the page it was asked from, and its link leads back to pages in it", async () => {

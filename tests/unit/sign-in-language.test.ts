@@ -2,13 +2,13 @@
 // person without a language keeps the one of the page they signed in from, a person with one keeps theirs,
 // and either is then sent on to pages in their language with the NEXT_LOCALE cookie set to it.
 import { createHash, randomBytes } from "node:crypto";
-import NextAuth from "next-auth";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { authOptionsFor } from "@/lib/auth/options";
 import { inLocale, landInLocale, localeOfAddress } from "@/lib/auth/sign-in-locale";
 import { db, disconnectDb } from "@/lib/db";
 import type { Locale } from "@/lib/i18n/config";
 import { createUser } from "@/prisma/factories";
+import { runNextAuth } from "./next-auth-requests";
 
 const BASE = "http://localhost:3000";
 const SECRET = "unit-secret-not-for-production-0123456789";
@@ -36,36 +36,23 @@ async function linkFor(email: string) {
 }
 
 /**
- * Opens a sign-in link whose callbackUrl is `callbackUrl`, with the options the route handler makes for it;
- * returns where next-auth sends the browser and the language the options were told.
+ * Opens a sign-in link (by default a valid one for `email`) whose callbackUrl is `callbackUrl`, with the
+ * options the route handler makes for it; returns where next-auth sends the browser and the language the
+ * options were told.
  */
-async function openLink(email: string, callbackUrl: string) {
-  const token = await linkFor(email);
+async function openLink(email: string, callbackUrl: string, token?: string) {
   const told: { locale?: Locale | null } = {};
-  const headers: Record<string, unknown> = {};
-  const res = {
-    status: () => res,
-    getHeader: (name: string) => headers[name.toLowerCase()],
-    setHeader: (name: string, value: unknown) => void (headers[name.toLowerCase()] = value),
-    end: () => {},
-    json: () => {},
-    send: () => {},
-  };
-  const req = {
-    method: "GET",
-    query: { nextauth: ["callback", "email"], token, callbackUrl },
-    headers: { host: "localhost:3000" },
-    cookies: {},
-    body: {},
-  };
   const options = authOptionsFor({
     clientIp: null,
     userAgent: null,
     pageLocale: localeOfAddress(callbackUrl),
     onSignedIn: (locale) => void (told.locale = locale),
   });
-  await NextAuth(req as never, res as never, options);
-  return { location: String(headers.location ?? ""), told };
+  const location = await runNextAuth(
+    { method: "GET", query: { nextauth: ["callback", "email"], token: token ?? (await linkFor(email)), callbackUrl } },
+    options,
+  );
+  return { location, told };
 }
 
 const localeOf = async (email: string) =>
@@ -119,29 +106,8 @@ describe("the first sign-in", () => {
 
   it("keeps nothing when the link is not valid", async () => {
     const user = await createUser(db);
-    const told: { locale?: Locale | null } = {};
-    const headers: Record<string, unknown> = {};
-    const res = {
-      status: () => res,
-      getHeader: (name: string) => headers[name.toLowerCase()],
-      setHeader: (name: string, value: unknown) => void (headers[name.toLowerCase()] = value),
-      end: () => {},
-      json: () => {},
-      send: () => {},
-    };
-    const req = {
-      method: "GET",
-      query: { nextauth: ["callback", "email"], token: "not-a-token", callbackUrl: `${BASE}/es` },
-      headers: { host: "localhost:3000" },
-      cookies: {},
-      body: {},
-    };
-    await NextAuth(
-      req as never,
-      res as never,
-      authOptionsFor({ clientIp: null, userAgent: null, pageLocale: "es", onSignedIn: (l) => void (told.locale = l) }),
-    );
-    expect(String(headers.location)).toContain("error=Verification");
+    const { location, told } = await openLink(user.email, `${BASE}/es`, "not-a-token");
+    expect(location).toContain("error=Verification");
     expect(told).toEqual({});
     expect(await localeOf(user.email)).toBeNull();
   });

@@ -1,14 +1,13 @@
 // The sign-in email limit, through next-auth's own request handling (as a direct POST to
 // /api/auth/signin/email would go): mails are counted in the outbox they are written to.
-import { createHash, randomBytes } from "node:crypto";
+import { randomBytes } from "node:crypto";
 import { readdirSync } from "node:fs";
-import NextAuth from "next-auth";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import { authOptionsFor } from "@/lib/auth/options";
 import { db, disconnectDb } from "@/lib/db";
 import { closeLimits } from "@/lib/limits/store";
 import { trustedClientIp } from "@/lib/limits/client";
 import { addressHash } from "@/lib/mail/outbox";
+import { askForLink as askForSignInLink } from "./next-auth-requests";
 import { withTemporaryOutbox } from "./outbox";
 
 const outbox = withTemporaryOutbox("sign-in-limit");
@@ -30,32 +29,8 @@ const mailsTo = (email: string) => {
   return readdirSync(outbox).filter((file) => file.endsWith(`-${hash}.eml`)).length;
 };
 
-/**
- * One POST to next-auth's email sign-in (its request/response handler, with a CSRF token as the sign-in
- * form has), sent without JSON; returns where next-auth sends the browser.
- */
-async function askForLink(email: string, clientIp: string | null = null) {
-  const csrf = randomBytes(16).toString("hex");
-  const hash = createHash("sha256").update(`${csrf}${SECRET}`).digest("hex");
-  const headers: Record<string, unknown> = {};
-  const res = {
-    status: () => res,
-    getHeader: (name: string) => headers[name.toLowerCase()],
-    setHeader: (name: string, value: unknown) => void (headers[name.toLowerCase()] = value),
-    end: () => {},
-    json: () => {},
-    send: () => {},
-  };
-  const req = {
-    method: "POST",
-    query: { nextauth: ["signin", "email"] },
-    headers: { host: "localhost:3000" },
-    cookies: { "next-auth.csrf-token": `${csrf}|${hash}` },
-    body: { email, csrfToken: csrf, callbackUrl: "/calls" },
-  };
-  await NextAuth(req as never, res as never, authOptionsFor({ clientIp, userAgent: null }));
-  return String(headers.location ?? "");
-}
+/** One POST to next-auth's email sign-in, as the sign-in form sends it; returns where next-auth sends the browser. */
+const askForLink = (email: string, clientIp: string | null = null) => askForSignInLink(email, { secret: SECRET, clientIp });
 
 describe("sign-in emails", () => {
   it("sends at most 5 an hour to one address, however often they are asked for, and says when to retry", async () => {
