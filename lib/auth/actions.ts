@@ -8,7 +8,7 @@ import { getLocale } from "next-intl/server";
 import { z } from "zod";
 import { defineAction } from "@/lib/actions";
 import { AppError } from "@/lib/errors";
-import { defaultLocale, isLocale } from "@/lib/i18n/config";
+import { toLocale } from "@/lib/i18n/config";
 import { trustedClientIp } from "@/lib/limits/client";
 import { authOptionsFor } from "./options";
 import { requestSignInLink } from "./request-link";
@@ -56,7 +56,7 @@ export const requestSignInLinkAction = defineAction({
         clientIp: trustedClientIp(requestHeaders),
         userAgent: describeUserAgent(requestHeaders.get("user-agent")),
       }),
-      { email, callbackUrl: inLocale(safeReturnPath(values.callbackUrl), isLocale(locale) ? locale : defaultLocale) },
+      { email, callbackUrl: inLocale(safeReturnPath(values.callbackUrl), toLocale(locale)) },
     );
     if (outcome.sent) redirect("/signin/check-email");
     const { retryAfterSeconds } = outcome;

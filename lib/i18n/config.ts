@@ -24,6 +24,11 @@ export function isLocale(value: string | undefined): value is Locale {
   return (locales as readonly string[]).includes(value ?? "");
 }
 
+/** A stored or requested language (possibly null, or anything from old data) as a locale: English otherwise. */
+export function toLocale(value: string | null | undefined): Locale {
+  return isLocale(value ?? undefined) ? (value as Locale) : defaultLocale;
+}
+
 /** `path` (an unprefixed address, "/calls/x?y=1") under `locale`'s prefix: "/fr/calls/x?y=1", "/" → "/fr". */
 export function prefixedPath(path: string, locale: Locale) {
   return path === "/" || path.startsWith("/?") || path.startsWith("/#") ? `/${locale}${path.slice(1)}` : `/${locale}${path}`;

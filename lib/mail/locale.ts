@@ -21,7 +21,7 @@ import ruResponses from "@/lib/i18n/messages/ru/responses.json" with { type: "js
 import zhCore from "@/lib/i18n/messages/zh/core.json" with { type: "json" };
 import zhNotifications from "@/lib/i18n/messages/zh/notifications.json" with { type: "json" };
 import zhResponses from "@/lib/i18n/messages/zh/responses.json" with { type: "json" };
-import { defaultLocale, directionOf, isLocale, localizedPath, type Locale } from "@/lib/i18n/config";
+import { directionOf, localizedPath, toLocale, type Locale } from "@/lib/i18n/config";
 
 /** The catalog areas emails are written from, each typed as the English one (the catalogs have the same keys). */
 export type MailCatalogs = { core: typeof enCore; notifications: typeof enNotifications; responses: typeof enResponses };
@@ -36,9 +36,7 @@ const CATALOGS: Record<Locale, MailCatalogs> = {
 };
 
 /** A stored locale (User.locale, possibly null or, from old data, anything) as the language of an email. */
-export function mailLocale(value: string | null | undefined): Locale {
-  return isLocale(value ?? undefined) ? (value as Locale) : defaultLocale;
-}
+export const mailLocale = toLocale;
 
 export function mailCatalogs(locale: Locale): MailCatalogs {
   return CATALOGS[locale];

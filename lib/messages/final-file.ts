@@ -15,7 +15,7 @@ import { createHash } from "node:crypto";
 import type { Readable } from "node:stream";
 import { storage } from "@/lib/attachments/storage";
 import { db } from "@/lib/db";
-import { defaultLocale, isLocale, type Locale } from "@/lib/i18n/config";
+import { defaultLocale, toLocale, type Locale } from "@/lib/i18n/config";
 import { getFinalMessages, type FinalMessages } from "./final";
 import { siteUrl } from "./final-document";
 import { finalPdf } from "./final-pdf";
@@ -85,7 +85,7 @@ export async function storeFinalPdf(versionId: string, language?: Locale) {
     select: { set: { select: { slug: true, language: true } } },
   });
   if (!version) return { stored: false };
-  const locale = language ?? (isLocale(version.set.language) ? version.set.language : defaultLocale);
+  const locale = language ?? toLocale(version.set.language);
   const set = await getFinalMessages(version.set.slug, new Date(), locale);
   if (!set) return { stored: false };
   const { key, body } = await finalPdfFile(set, locale);

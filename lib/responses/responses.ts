@@ -8,7 +8,7 @@ import { callStatus } from "@/lib/calls/status";
 import { db } from "@/lib/db";
 import { Closed, Conflict, Forbidden, Invalid, isUniqueViolation, NotFound } from "@/lib/errors";
 import type { Consent, ModerationState, ResponseStatus } from "@/lib/generated/prisma/enums";
-import { defaultLocale, isLocale, type Locale } from "@/lib/i18n/config";
+import { toLocale, type Locale } from "@/lib/i18n/config";
 import { moderationOnSubmit } from "@/lib/moderation/submission";
 import { fieldErrorsOf } from "@/lib/validation/issues";
 import type { DbClient } from "@/lib/db";
@@ -111,7 +111,7 @@ export async function getOrCreateDraft(
   if (!response && status === "OPEN") {
     try {
       response = await db.response.create({
-        data: { callId: call.id, authorId: actor.id, language: isLocale(language) ? language : defaultLocale },
+        data: { callId: call.id, authorId: actor.id, language: toLocale(language) },
         select: responseSelect,
       });
     } catch (error) {

@@ -7,7 +7,7 @@
 // No "server-only": record.ts runs in the demo seed too.
 import type { DbClient } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
-import { isLocale, locales, type Locale } from "@/lib/i18n/config";
+import { locales, toLocale, type Locale } from "@/lib/i18n/config";
 import { segmentWords } from "@/lib/text/words";
 import { MARK_END, MARK_START } from "./public-marks";
 
@@ -28,7 +28,7 @@ const SEGMENTED: ReadonlySet<string> = new Set(SEGMENTED_LANGUAGES);
 const QUOTES = new Set(['"', "“", "”", "„", "«", "»", "「", "」", "『", "』"]);
 
 /** A stored language's configuration; a value that is not a locale reads as English (the column's default). */
-export const searchConfiguration = (language: string) => SEARCH_CONFIGURATIONS[isLocale(language) ? language : "en"];
+export const searchConfiguration = (language: string) => SEARCH_CONFIGURATIONS[toLocale(language)];
 
 /** The text as the index of `language` reads it: unchanged, or (Chinese) its words separated by spaces. */
 export function indexableText(text: string, language: string): string {

@@ -29,10 +29,6 @@ const originalSelect = {
   glossary: { orderBy: { position: "asc" }, select: { id: true, term: true, definition: true } },
 } as const;
 
-function requireModerator(actor: SessionUser) {
-  authorize(actor, "calls.manage");
-}
-
 async function loadOriginal(callId: string) {
   const call = await db.call.findUnique({ where: { id: callId }, select: originalSelect });
   if (!call) throw NotFound("callNotFound");
@@ -59,7 +55,7 @@ export async function callTranslationLocales(callId: string) {
  * without a valid `requested`, the first language the call is not translated into yet.
  */
 export async function getCallTranslationForEditing(actor: SessionUser, callId: string, requested?: string) {
-  requireModerator(actor);
+  authorize(actor, "calls.manage");
   const call = await loadOriginal(callId);
   const targets = translationLocales(call.language);
   const existing = await db.callTranslation.findMany({ where: { callId }, select: { locale: true } });
@@ -77,7 +73,7 @@ export async function saveCallTranslation(
   actor: SessionUser,
   input: { callId: string; locale: string; values: Record<string, string> },
 ) {
-  requireModerator(actor);
+  authorize(actor, "calls.manage");
   const call = await loadOriginal(input.callId);
   if (!isLocale(input.locale) || !translationLocales(call.language).includes(input.locale)) throw NotFound();
   const original: CallOriginal = call;
@@ -107,7 +103,7 @@ export async function saveCallTranslation(
 
 /** Removes a call's translation into `locale`: readers of that language read the original again. */
 export async function removeCallTranslation(actor: SessionUser, input: { callId: string; locale: string }) {
-  requireModerator(actor);
+  authorize(actor, "calls.manage");
   const call = await loadOriginal(input.callId);
   if (!isLocale(input.locale)) throw NotFound();
   await db.$transaction(async (tx) => {
@@ -130,7 +126,7 @@ export async function removeCallTranslation(actor: SessionUser, input: { callId:
  * it first: the call would otherwise be its own translation).
  */
 export async function setCallLanguage(actor: SessionUser, input: { callId: string; language: string }) {
-  requireModerator(actor);
+  authorize(actor, "calls.manage");
   if (!isLocale(input.language)) throw Invalid("invalid");
   return db.$transaction(async (tx) => {
     const [call] = await tx.$queryRaw<{ id: string; language: string }[]>`

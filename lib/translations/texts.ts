@@ -8,7 +8,7 @@
 // half in one language: without a translation in their language they read the original, with a note.
 import { z } from "zod";
 import { CALL_LIMITS } from "@/lib/calls/schemas";
-import { isLocale, locales, type Locale } from "@/lib/i18n/config";
+import { isLocale, locales, toLocale, type Locale } from "@/lib/i18n/config";
 import { MESSAGE_LIMITS } from "@/lib/messages/schemas";
 import { text } from "@/lib/validation/text";
 import { callGlossaryJson, callQuestionsJson, versionContentJson } from "./stored";
@@ -49,7 +49,7 @@ const translated = (original: string, max: number) =>
     ? text({ error: "text" }).trim().min(1, { error: "required" }).max(max, { error: "tooLong" })
     : text({ error: "text" }).trim().max(max, { error: "tooLong" }).default("");
 
-const optionLines = (count: number) =>
+const optionLines = (count: number, max: number) =>
   text({ error: "text" })
     .default("")
     .transform((value) =>
@@ -62,30 +62,66 @@ const optionLines = (count: number) =>
       z
         .array(text())
         .refine((lines) => lines.length === count, { error: "translationOptionCount", params: { count } })
-        .refine((lines) => lines.every((line) => line.length <= CALL_LIMITS.option), {
-          error: "optionTooLong",
-          params: { max: CALL_LIMITS.option },
-        }),
+        .refine((lines) => lines.every((line) => line.length <= max), { error: "optionTooLong", params: { max } }),
     );
 
-/** The schema of a call translation's form values, made from the original it translates. */
-export function callTranslationSchema(original: CallOriginal) {
-  const shape: Record<string, z.ZodType> = {
-    title: translated(original.title, CALL_LIMITS.title),
-    introduction: translated(original.introduction, CALL_LIMITS.introduction),
-    thematicTrack: translated(original.thematicTrack, CALL_LIMITS.thematicTrack),
-  };
-  for (const q of original.questions) {
-    shape[callField.prompt(q.id)] = translated(q.prompt, CALL_LIMITS.prompt);
-    shape[callField.helpText(q.id)] = translated(q.helpText, CALL_LIMITS.helpText);
-    if (q.options.length) shape[callField.options(q.id)] = optionLines(q.options.length);
-  }
-  for (const g of original.glossary) {
-    shape[callField.term(g.id)] = translated(g.term, CALL_LIMITS.term);
-    shape[callField.definition(g.id)] = translated(g.definition, CALL_LIMITS.definition);
-  }
-  return z.object(shape);
+/**
+ * One text of an original that a translation gives: its form field, what it is (`kind`, with `n` the number
+ * of its question, term, section or paragraph), the original text and its limit (of each line, for choices).
+ * The form's schema and the editor's rows are both made from this list.
+ */
+export type TranslationField = {
+  name: string;
+  kind:
+    "title" | "introduction" | "thematicTrack" | "prompt" | "helpText" | "options" | "term" | "definition" | "heading" | "body";
+  n?: number;
+  original: string;
+  max: number;
+  /** Choices: one per line, as many as the original's. */
+  lines?: number;
+};
+
+export function callTranslationFields(original: CallOriginal): TranslationField[] {
+  return [
+    { name: "title", kind: "title", original: original.title, max: CALL_LIMITS.title },
+    { name: "introduction", kind: "introduction", original: original.introduction, max: CALL_LIMITS.introduction },
+    { name: "thematicTrack", kind: "thematicTrack", original: original.thematicTrack, max: CALL_LIMITS.thematicTrack },
+    ...original.questions.flatMap((q, index): TranslationField[] => [
+      { name: callField.prompt(q.id), kind: "prompt", n: index + 1, original: q.prompt, max: CALL_LIMITS.prompt },
+      { name: callField.helpText(q.id), kind: "helpText", n: index + 1, original: q.helpText, max: CALL_LIMITS.helpText },
+      ...(q.options.length
+        ? [
+            {
+              name: callField.options(q.id),
+              kind: "options" as const,
+              n: index + 1,
+              original: q.options.join("\n"),
+              max: CALL_LIMITS.option,
+              lines: q.options.length,
+            },
+          ]
+        : []),
+    ]),
+    ...original.glossary.flatMap((g, index): TranslationField[] => [
+      { name: callField.term(g.id), kind: "term", n: index + 1, original: g.term, max: CALL_LIMITS.term },
+      { name: callField.definition(g.id), kind: "definition", n: index + 1, original: g.definition, max: CALL_LIMITS.definition },
+    ]),
+  ];
 }
+
+/** The schema of a translation's form values, made from the texts of the original it translates. */
+function translationSchema(fields: TranslationField[]) {
+  return z.object(
+    Object.fromEntries(
+      fields.map((field) => [
+        field.name,
+        field.lines === undefined ? translated(field.original, field.max) : optionLines(field.lines, field.max),
+      ]),
+    ),
+  );
+}
+
+export const callTranslationSchema = (original: CallOriginal) => translationSchema(callTranslationFields(original));
 
 /** A checked form, as CallTranslation's columns. */
 export function callTranslationColumns(original: CallOriginal, values: Record<string, unknown>) {
@@ -174,8 +210,6 @@ export type ContentLanguage = {
   translated: boolean;
 };
 
-const asLocale = (value: string): Locale => (isLocale(value) ? value : "en");
-
 /** `lang` of a text read through a translation: the translation's when it gave this text, else the original's. */
 const pick = (translation: string | undefined, original: string, language: ContentLanguage) =>
   language.translated && translation?.trim()
@@ -197,7 +231,7 @@ export function translateCall<
     glossary: { id: string; term: string; definition: string }[];
   },
 >(call: C, row: CallTranslationRow | null): TranslatedCall<C> {
-  const original = asLocale(call.language);
+  const original = toLocale(call.language);
   const language: ContentLanguage = {
     original,
     shown: row && isLocale(row.locale) ? row.locale : original,
@@ -251,17 +285,31 @@ export const versionField = {
   body: (paragraphId: string) => `body.${paragraphId}`,
 };
 
-export function versionTranslationSchema(original: VersionOriginal) {
-  const shape: Record<string, z.ZodType> = {
-    title: translated(original.title, MESSAGE_LIMITS.title),
-    introduction: translated(original.introduction, MESSAGE_LIMITS.introduction),
-  };
-  for (const section of original.sections) {
-    shape[versionField.heading(section.sectionId)] = translated(section.heading, MESSAGE_LIMITS.heading);
-    for (const p of section.paragraphs) shape[versionField.body(p.paragraphId)] = translated(p.body, MESSAGE_LIMITS.body);
-  }
-  return z.object(shape);
+export function versionTranslationFields(original: VersionOriginal): TranslationField[] {
+  let paragraph = 0;
+  return [
+    { name: "title", kind: "title", original: original.title, max: MESSAGE_LIMITS.title },
+    { name: "introduction", kind: "introduction", original: original.introduction, max: MESSAGE_LIMITS.introduction },
+    ...original.sections.flatMap((section, index): TranslationField[] => [
+      {
+        name: versionField.heading(section.sectionId),
+        kind: "heading",
+        n: index + 1,
+        original: section.heading,
+        max: MESSAGE_LIMITS.heading,
+      },
+      ...section.paragraphs.map((p): TranslationField => ({
+        name: versionField.body(p.paragraphId),
+        kind: "body",
+        n: ++paragraph,
+        original: p.body,
+        max: MESSAGE_LIMITS.body,
+      })),
+    ]),
+  ];
 }
+
+export const versionTranslationSchema = (original: VersionOriginal) => translationSchema(versionTranslationFields(original));
 
 export function versionTranslationColumns(original: VersionOriginal, values: Record<string, unknown>) {
   const str = (key: string) => String(values[key] ?? "");
@@ -298,7 +346,7 @@ export function translateVersion<
     sections: { sectionId?: string; heading: string; paragraphs: { paragraphId: string; body: string }[] }[];
   },
 >(set: S, originalLanguage: string, row: VersionTranslationRow | null): TranslatedVersion<S> {
-  const original = asLocale(originalLanguage);
+  const original = toLocale(originalLanguage);
   const language: ContentLanguage = {
     original,
     shown: row && isLocale(row.locale) ? row.locale : original,

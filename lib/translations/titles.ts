@@ -3,16 +3,14 @@
 // `lang`). The pages of a call or a set themselves read the whole translation (calls.ts, versions.ts).
 import "server-only";
 import { db } from "@/lib/db";
-import { isLocale, type Locale } from "@/lib/i18n/config";
+import { isLocale, toLocale, type Locale } from "@/lib/i18n/config";
 
 type Titled = { title: string; language: string };
-
-const asLocale = (value: string): Locale => (isLocale(value) ? value : "en");
 
 function read<T extends Titled>(item: T, translated: string | undefined, locale: string | undefined) {
   return translated && locale && isLocale(locale)
     ? { ...item, title: translated, lang: locale as Locale }
-    : { ...item, lang: asLocale(item.language) };
+    : { ...item, lang: toLocale(item.language) };
 }
 
 /** `calls` with their titles in `locale` (where translated) and `lang`. */

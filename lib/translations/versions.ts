@@ -22,10 +22,6 @@ import {
 } from "./texts";
 import { versionContentJson } from "./stored";
 
-function requireModerator(actor: SessionUser) {
-  authorize(actor, "messages.edit");
-}
-
 async function loadVersion(setId: string, number: number) {
   const version = await db.messageSetVersion.findFirst({
     where: { setId, number },
@@ -78,7 +74,7 @@ export async function versionInLocale<S extends Parameters<typeof translateVersi
  * (so a moderator translates only what is new).
  */
 export async function getVersionTranslationForEditing(actor: SessionUser, setId: string, number?: number, requested?: string) {
-  requireModerator(actor);
+  authorize(actor, "messages.edit");
   const versions = await db.messageSetVersion.findMany({
     where: { setId },
     orderBy: { number: "desc" },
@@ -165,7 +161,7 @@ export async function saveVersionTranslation(
   actor: SessionUser,
   input: { setId: string; number: number; locale: string; values: Record<string, string> },
 ) {
-  requireModerator(actor);
+  authorize(actor, "messages.edit");
   const { version, original } = await loadVersion(input.setId, input.number);
   if (!isLocale(input.locale) || !translationLocales(original.language).includes(input.locale)) throw NotFound();
   const parsed = versionTranslationSchema(original).safeParse(input.values);
@@ -209,7 +205,7 @@ export async function versionTranslationLocales(setId: string) {
 
 /** Says which language a set is written in; refused while one of its versions has a translation into it. */
 export async function setMessageSetLanguage(actor: SessionUser, input: { setId: string; language: string }) {
-  requireModerator(actor);
+  authorize(actor, "messages.edit");
   if (!isLocale(input.language)) throw Invalid("invalid");
   return db.$transaction(async (tx) => {
     const [set] = await tx.$queryRaw<{ id: string; language: string; callId: string }[]>`

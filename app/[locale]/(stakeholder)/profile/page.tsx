@@ -4,7 +4,7 @@ import { ProfileForm } from "@/components/profile/profile-form";
 import { safeReturnPath } from "@/lib/auth/schemas";
 import { requireUser } from "@/lib/auth/session";
 import { countryOptions } from "@/lib/profile/countries";
-import { isLocale } from "@/lib/i18n/config";
+import { toLocale } from "@/lib/i18n/config";
 import { getOwnLocale, getOwnProfile } from "@/lib/profile/profile";
 import { withClientMessages } from "@/components/i18n/client-messages";
 
@@ -38,7 +38,7 @@ async function ProfilePage({ searchParams }: { searchParams: Search }) {
           organisation: profile?.organisation ?? "",
           onBehalfOf: profile?.onBehalfOf ?? "",
           // Not chosen yet: the page's language, which they are reading.
-          locale: locale ?? (isLocale(pageLocale) ? pageLocale : "en"),
+          locale: locale ?? toLocale(pageLocale),
         }}
       />
     </>

@@ -6,16 +6,17 @@ import { withClientMessages } from "@/components/i18n/client-messages";
 import { languageName } from "@/components/i18n/content-language";
 import { CallToolsNav } from "@/components/moderation/call-tools-nav";
 import { OriginalLanguageForm, RemoveTranslationForm } from "@/components/translations/language-forms";
-import { TranslationForm, type TranslationRow } from "@/components/translations/translation-form";
+import { TranslationForm } from "@/components/translations/translation-form";
+import { LanguageTabs } from "@/components/translations/language-tabs";
+import { translationRows } from "@/components/translations/rows";
 import styles from "@/components/translations/translation-form.module.css";
 import { requireRole } from "@/lib/auth/session";
-import { CALL_LIMITS } from "@/lib/calls/schemas";
 import { localizedPath } from "@/lib/i18n/config";
 import { Link } from "@/lib/i18n/navigation";
 import { orNotFound } from "@/lib/not-found";
 import { removeCallTranslationAction, saveCallTranslationAction, setCallLanguageAction } from "@/lib/translations/actions";
 import { getCallTranslationForEditing } from "@/lib/translations/calls";
-import { callField } from "@/lib/translations/texts";
+import { callTranslationFields } from "@/lib/translations/texts";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("Translations"))("callTitle") };
@@ -32,81 +33,8 @@ async function CallTranslationsPage({ params, searchParams }: Props) {
   const editing = await orNotFound(getCallTranslationForEditing(user, id, typeof requested === "string" ? requested : undefined));
   const { call: original, locale: lang, targets } = editing;
   const call = original;
-  const done = new Set(editing.translated);
   const name = (l: string) => languageName(l, pageLocale);
-  const rows: TranslationRow[] = [
-    { name: "title", label: t("fieldTitle"), original: original.title, multiline: false, maxLength: CALL_LIMITS.title },
-    ...(original.introduction
-      ? [
-          {
-            name: "introduction",
-            label: t("fieldIntroduction"),
-            original: original.introduction,
-            multiline: true,
-            maxLength: CALL_LIMITS.introduction,
-          },
-        ]
-      : []),
-    ...(original.thematicTrack
-      ? [
-          {
-            name: "thematicTrack",
-            label: t("fieldTrack"),
-            original: original.thematicTrack,
-            multiline: false,
-            maxLength: CALL_LIMITS.thematicTrack,
-          },
-        ]
-      : []),
-    ...original.questions.flatMap((q, index) => [
-      {
-        name: callField.prompt(q.id),
-        label: t("fieldPrompt", { n: index + 1 }),
-        original: q.prompt,
-        multiline: true,
-        maxLength: CALL_LIMITS.prompt,
-      },
-      ...(q.helpText
-        ? [
-            {
-              name: callField.helpText(q.id),
-              label: t("fieldHelp", { n: index + 1 }),
-              original: q.helpText,
-              multiline: true,
-              maxLength: CALL_LIMITS.helpText,
-            },
-          ]
-        : []),
-      ...(q.options.length
-        ? [
-            {
-              name: callField.options(q.id),
-              label: t("fieldOptions", { n: index + 1 }),
-              original: q.options.join("\n"),
-              multiline: true,
-              lines: true,
-              maxLength: CALL_LIMITS.option,
-            },
-          ]
-        : []),
-    ]),
-    ...original.glossary.flatMap((g, index) => [
-      {
-        name: callField.term(g.id),
-        label: t("fieldTerm", { n: index + 1 }),
-        original: g.term,
-        multiline: false,
-        maxLength: CALL_LIMITS.term,
-      },
-      {
-        name: callField.definition(g.id),
-        label: t("fieldDefinition", { n: index + 1 }),
-        original: g.definition,
-        multiline: true,
-        maxLength: CALL_LIMITS.definition,
-      },
-    ]),
-  ];
+  const rows = await translationRows(callTranslationFields(original));
   return (
     <>
       <p>
@@ -120,21 +48,12 @@ async function CallTranslationsPage({ params, searchParams }: Props) {
       <p className="hint">{t("intro")}</p>
       <div className={styles.controls}>
         <OriginalLanguageForm action={setCallLanguageAction} idName="callId" id={call.id} language={call.language} />
-        <nav aria-label={t("languages")} className="language-tabs">
-          <ul>
-            {targets.map((l) => (
-              <li key={l}>
-                <Link
-                  href={`/moderation/calls/${encodeURIComponent(call.id)}/translations?lang=${l}`}
-                  aria-current={l === lang ? "page" : undefined}
-                >
-                  {name(l)}
-                </Link>{" "}
-                <span className="meta">{done.has(l) ? t("translated") : t("notTranslated")}</span>
-              </li>
-            ))}
-          </ul>
-        </nav>
+        <LanguageTabs
+          targets={targets}
+          current={lang}
+          translated={editing.translated}
+          href={(l) => `/moderation/calls/${encodeURIComponent(call.id)}/translations?lang=${l}`}
+        />
       </div>
       <h2>{name(lang)}</h2>
       {editing.updatedAt && (

@@ -7,15 +7,16 @@ import { withClientMessages } from "@/components/i18n/client-messages";
 import { languageName } from "@/components/i18n/content-language";
 import { CallToolsNav } from "@/components/moderation/call-tools-nav";
 import { OriginalLanguageForm } from "@/components/translations/language-forms";
-import { TranslationForm, type TranslationRow } from "@/components/translations/translation-form";
+import { TranslationForm } from "@/components/translations/translation-form";
+import { LanguageTabs } from "@/components/translations/language-tabs";
+import { translationRows } from "@/components/translations/rows";
 import styles from "@/components/translations/translation-form.module.css";
 import { requireRole } from "@/lib/auth/session";
 import { localizedPath } from "@/lib/i18n/config";
 import { Link } from "@/lib/i18n/navigation";
-import { MESSAGE_LIMITS } from "@/lib/messages/schemas";
 import { orNotFound } from "@/lib/not-found";
 import { saveVersionTranslationAction, setMessageSetLanguageAction } from "@/lib/translations/actions";
-import { versionField } from "@/lib/translations/texts";
+import { versionTranslationFields } from "@/lib/translations/texts";
 import { getVersionTranslationForEditing } from "@/lib/translations/versions";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -49,39 +50,7 @@ async function MessageTranslationsPage({ params, searchParams }: Props) {
     );
   const { set, original, locale: lang, version } = editing;
   const name = (l: string) => languageName(l, pageLocale);
-  let paragraphNumber = 0;
-  const rows: TranslationRow[] = [
-    { name: "title", label: t("fieldTitle"), original: original.title, multiline: false, maxLength: MESSAGE_LIMITS.title },
-    ...(original.introduction
-      ? [
-          {
-            name: "introduction",
-            label: t("fieldIntroduction"),
-            original: original.introduction,
-            multiline: true,
-            maxLength: MESSAGE_LIMITS.introduction,
-          },
-        ]
-      : []),
-    ...original.sections.flatMap((section, index) => [
-      {
-        name: versionField.heading(section.sectionId),
-        label: t("fieldHeading", { n: index + 1 }),
-        original: section.heading,
-        multiline: false,
-        maxLength: MESSAGE_LIMITS.heading,
-      },
-      ...section.paragraphs.map((p) => ({
-        name: versionField.body(p.paragraphId),
-        label: t("fieldBody", { n: ++paragraphNumber }),
-        original: p.body,
-        multiline: true,
-        maxLength: MESSAGE_LIMITS.body,
-      })),
-    ]),
-  ];
-  const done = new Set(editing.translated);
-  const href = (v: number, l: string) => `${base}/translations?version=${v}&lang=${l}`;
+  const rows = await translationRows(versionTranslationFields(original));
   return (
     <>
       <p>
@@ -109,18 +78,12 @@ async function MessageTranslationsPage({ params, searchParams }: Props) {
             {t("showVersion")}
           </button>
         </form>
-        <nav aria-label={t("languages")} className="language-tabs">
-          <ul>
-            {editing.targets.map((l) => (
-              <li key={l}>
-                <Link href={href(version.number, l)} aria-current={l === lang ? "page" : undefined}>
-                  {name(l)}
-                </Link>{" "}
-                <span className="meta">{done.has(l) ? t("translated") : t("notTranslated")}</span>
-              </li>
-            ))}
-          </ul>
-        </nav>
+        <LanguageTabs
+          targets={editing.targets}
+          current={lang}
+          translated={editing.translated}
+          href={(l) => `${base}/translations?version=${version.number}&lang=${l}`}
+        />
       </div>
       <h2>
         {t("versionOption", { n: version.number })} · {name(lang)}

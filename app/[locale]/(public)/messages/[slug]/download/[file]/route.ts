@@ -1,6 +1,6 @@
 // The final messages as a file: final.pdf or final.md, in the language of the address
 // (lib/messages/final-download.ts). Public, no sign-in.
-import { defaultLocale, isLocale } from "@/lib/i18n/config";
+import { toLocale } from "@/lib/i18n/config";
 import { finalDownload } from "@/lib/messages/final-download";
 
 type Context = { params: Promise<{ locale: string; slug: string; file: string }> };
@@ -16,5 +16,5 @@ const decoded = (segment: string) => {
 export async function GET(request: Request, { params }: Context) {
   const { locale, slug, file } = await params;
   const name = decoded(slug);
-  return finalDownload(request, name ?? "", file, { locale: isLocale(locale) ? locale : defaultLocale });
+  return finalDownload(request, name ?? "", file, { locale: toLocale(locale) });
 }
