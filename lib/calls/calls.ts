@@ -36,16 +36,22 @@ export async function listForumsWithCalls(now = new Date(), locale?: string) {
       },
     },
   });
-  return Promise.all(
-    forums.map(async (forum) => ({
-      ...forum,
-      calls: (await callTitlesIn(forum.calls, locale)).map(({ _count, ...call }) => ({
-        ...call,
-        status: callStatus(call, now),
-        submittedCount: _count.responses,
-      })),
-    })),
+  // The titles of every forum's calls in one query.
+  const titled = new Map(
+    (
+      await callTitlesIn(
+        forums.flatMap((forum) => forum.calls),
+        locale,
+      )
+    ).map((call) => [call.id, call]),
   );
+  return forums.map((forum) => ({
+    ...forum,
+    calls: forum.calls.map((call) => {
+      const { _count, ...read } = titled.get(call.id)!;
+      return { ...read, status: callStatus(call, now), submittedCount: _count.responses };
+    }),
+  }));
 }
 
 /** Every call, published or not, with response counts by status and the groups heard: moderators only. */
