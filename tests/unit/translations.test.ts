@@ -143,6 +143,14 @@ describe("call translations", () => {
       kind: "forbidden",
     });
     expect(await refusal(getCallTranslationForEditing(stakeholder, c.call.id, "fr"))).toMatchObject({ kind: "forbidden" });
+    // The other call actions, too: nothing changes.
+    expect(await refusal(setCallLanguage(stakeholder, { callId: c.call.id, language: "fr" }))).toMatchObject({
+      kind: "forbidden",
+    });
+    expect(await refusal(removeCallTranslation(stakeholder, { callId: c.call.id, locale: "es" }))).toMatchObject({
+      kind: "forbidden",
+    });
+    expect((await db.call.findUniqueOrThrow({ where: { id: c.call.id }, select: { language: true } })).language).toBe("en");
     expect(
       await refusal(saveCallTranslation(moderator, { callId: `nope-${uniqueSuffix()}`, locale: "fr", values: {} })),
     ).toMatchObject({ kind: "not_found" });
@@ -300,6 +308,10 @@ describe("message set version translations", () => {
         saveVersionTranslation(stakeholder, { setId: set.id, number: 1, locale: "fr", values: frenchVersion(suffix) }),
       ),
     ).toMatchObject({ kind: "forbidden" });
+    expect(await refusal(setMessageSetLanguage(stakeholder, { setId: set.id, language: "fr" }))).toMatchObject({
+      kind: "forbidden",
+    });
+    expect(await refusal(getVersionTranslationForEditing(stakeholder, set.id, 1, "fr"))).toMatchObject({ kind: "forbidden" });
     expect(
       await refusal(saveVersionTranslation(moderator, { setId: set.id, number: 9, locale: "fr", values: frenchVersion(suffix) })),
     ).toMatchObject({ kind: "not_found" });
