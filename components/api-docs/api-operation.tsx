@@ -1,11 +1,13 @@
 import { getTranslations } from "next-intl/server";
 import type { OperationView } from "@/lib/api/openapi-view";
 import styles from "./api-docs.module.css";
+import { TableRegion } from "@/components/ui/table-region";
 
 /** One endpoint of the API guide: signature, parameters, responses and a curl example. */
 export async function ApiOperation({ operation, origin }: { operation: OperationView; origin: string }) {
   const t = await getTranslations("DevelopersApi");
   const exampleId = `${operation.id}-example`;
+  const parametersId = `${operation.id}-parameters`;
   return (
     <article className={styles.operation} aria-labelledby={operation.id}>
       <h4 id={operation.id}>{operation.summary}</h4>
@@ -19,9 +21,11 @@ export async function ApiOperation({ operation, origin }: { operation: Operation
       {operation.parameters.length === 0 ? (
         <p className="hint">{t("noParameters")}</p>
       ) : (
-        <div className="table-wrap">
+        <TableRegion labelledBy={parametersId}>
           <table>
-            <caption className="visually-hidden">{t("parametersCaption", { operation: operation.summary })}</caption>
+            <caption id={parametersId} className="visually-hidden">
+              {t("parametersCaption", { operation: operation.summary })}
+            </caption>
             <thead>
               <tr>
                 <th scope="col">{t("name")}</th>
@@ -47,7 +51,7 @@ export async function ApiOperation({ operation, origin }: { operation: Operation
               ))}
             </tbody>
           </table>
-        </div>
+        </TableRegion>
       )}
 
       <h5>{t("responses")}</h5>

@@ -5,6 +5,7 @@ import { Link } from "@/lib/i18n/navigation";
 import { getTranslations } from "next-intl/server";
 import type { StakeholderGroup } from "@/lib/generated/prisma/enums";
 import { UserText } from "@/components/ui/user-text";
+import { TableRegion } from "@/components/ui/table-region";
 
 type Person = {
   name: string | null;
@@ -30,9 +31,9 @@ export async function ContributorsTable({ named, anonymousByGroup, caption, noNa
       {named.length === 0 ? (
         <p>{noNamed}</p>
       ) : (
-        <div className="table-wrap">
+        <TableRegion labelledBy="contributors-caption">
           <table className="contributors">
-            <caption>{caption}</caption>
+            <caption id="contributors-caption">{caption}</caption>
             <thead>
               <tr>
                 <th scope="col">{t("name")}</th>
@@ -62,7 +63,7 @@ export async function ContributorsTable({ named, anonymousByGroup, caption, noNa
               ))}
             </tbody>
           </table>
-        </div>
+        </TableRegion>
       )}
       {anonymousByGroup.length > 0 && (
         <ul className="anonymous-contributors">

@@ -3,6 +3,7 @@ import { Link } from "@/lib/i18n/navigation";
 import { getTranslations } from "next-intl/server";
 import type { StakeholderGroup, UnRegion } from "@/lib/generated/prisma/enums";
 import styles from "./coding.module.css";
+import { TableRegion } from "@/components/ui/table-region";
 
 type Row = {
   id: string;
@@ -19,7 +20,8 @@ export async function CodingResponses({ rows }: { rows: Row[] }) {
   const tRegion = await getTranslations("UnRegion");
   if (!rows.length) return <p>{t("noResponses")}</p>;
   return (
-    <div className="table-wrap">
+    // Named by the heading of its section on the coding page ("Responses to code"): the table has no caption.
+    <TableRegion labelledBy="responses-heading">
       <table>
         <thead>
           <tr>
@@ -42,6 +44,6 @@ export async function CodingResponses({ rows }: { rows: Row[] }) {
           ))}
         </tbody>
       </table>
-    </div>
+    </TableRegion>
   );
 }

@@ -4,6 +4,7 @@ import { getTranslations } from "next-intl/server";
 import type { TagFrequency } from "@/lib/curation/frequency";
 import { STAKEHOLDER_GROUPS, UN_REGIONS } from "@/lib/profile/schemas";
 import styles from "./coding.module.css";
+import { TableRegion } from "@/components/ui/table-region";
 
 const BAR_WIDTH = 120;
 
@@ -11,13 +12,16 @@ export async function FrequencyTable({ rows, by }: { rows: TagFrequency[]; by: "
   const t = await getTranslations("Coding");
   const tColumn = await getTranslations(by === "group" ? "StakeholderGroup" : "UnRegion");
   const columns = by === "group" ? STAKEHOLDER_GROUPS : UN_REGIONS;
+  // The region by group is named by the section's heading on the coding page, short where its caption is long;
+  // the one by region by its own caption.
+  const captionId = `frequency-${by}-caption`;
   const max = Math.max(1, ...rows.map((row) => row.total));
   const cell = (row: TagFrequency, column: string) =>
     (by === "group" ? row.byGroup : row.byRegion)[column as keyof TagFrequency["byGroup"] & keyof TagFrequency["byRegion"]] ?? 0;
   return (
-    <div className="table-wrap">
+    <TableRegion labelledBy={by === "group" ? "frequency-heading" : captionId}>
       <table>
-        <caption>{by === "group" ? t("frequencyCaption") : t("frequencyRegionCaption")}</caption>
+        <caption id={captionId}>{by === "group" ? t("frequencyCaption") : t("frequencyRegionCaption")}</caption>
         <thead>
           <tr>
             <th scope="col">{t("tag")}</th>
@@ -52,6 +56,6 @@ export async function FrequencyTable({ rows, by }: { rows: TagFrequency[]; by: "
           ))}
         </tbody>
       </table>
-    </div>
+    </TableRegion>
   );
 }

@@ -2,15 +2,16 @@
 // Plain links (not next/link): the files come from route handlers and are saved, not navigated to.
 import { getTranslations } from "next-intl/server";
 import { EXPORT_FORMATS, type ModeratorDataset } from "@/lib/exports/schemas";
+import { TableRegion } from "@/components/ui/table-region";
 
 type Props = { datasets: { dataset: ModeratorDataset; rows: number }[]; href: (file: string) => string };
 
 export async function ExportTable({ datasets, href }: Props) {
   const t = await getTranslations("Exports");
   return (
-    <div className="table-wrap">
+    <TableRegion labelledBy="export-datasets-caption">
       <table>
-        <caption>{t("tableCaption")}</caption>
+        <caption id="export-datasets-caption">{t("tableCaption")}</caption>
         <thead>
           <tr>
             <th scope="col">{t("dataset")}</th>
@@ -43,6 +44,6 @@ export async function ExportTable({ datasets, href }: Props) {
           ))}
         </tbody>
       </table>
-    </div>
+    </TableRegion>
   );
 }

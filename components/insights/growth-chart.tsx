@@ -3,6 +3,7 @@
 import { getTranslations } from "next-intl/server";
 import type { DayPoint } from "@/lib/insights/tally";
 import styles from "./insights.module.css";
+import { TableRegion } from "@/components/ui/table-region";
 
 const WIDTH = 720;
 const HEIGHT = 240;
@@ -62,9 +63,9 @@ export async function GrowthChart({ id, growth, timeZone }: { id: string; growth
       </svg>
       <details className={styles.details}>
         <summary>{t("growthTable")}</summary>
-        <div className="table-wrap">
+        <TableRegion labelledBy={`${id}-table-caption`}>
           <table className={styles.numbers}>
-            <caption>{t("growthCaption", { zone: timeZone })}</caption>
+            <caption id={`${id}-table-caption`}>{t("growthCaption", { zone: timeZone })}</caption>
             <thead>
               <tr>
                 <th scope="col">{t("day")}</th>
@@ -82,7 +83,7 @@ export async function GrowthChart({ id, growth, timeZone }: { id: string; growth
               ))}
             </tbody>
           </table>
-        </div>
+        </TableRegion>
       </details>
     </>
   );

@@ -2,6 +2,7 @@
 import { getTranslations } from "next-intl/server";
 import { OUTREACH_LIMIT, type OutreachContact } from "@/lib/insights/outreach";
 import { UserText } from "@/components/ui/user-text";
+import { TableRegion } from "@/components/ui/table-region";
 
 export async function OutreachTable({ contacts }: { contacts: OutreachContact[] }) {
   const t = await getTranslations("Outreach");
@@ -13,9 +14,9 @@ export async function OutreachTable({ contacts }: { contacts: OutreachContact[] 
       {contacts.length === 0 ? (
         <p>{t("none")}</p>
       ) : (
-        <div className="table-wrap">
+        <TableRegion labelledBy="outreach-caption">
           <table>
-            <caption>{t("caption")}</caption>
+            <caption id="outreach-caption">{t("caption")}</caption>
             <thead>
               <tr>
                 <th scope="col">{t("name")}</th>
@@ -45,7 +46,7 @@ export async function OutreachTable({ contacts }: { contacts: OutreachContact[] 
               ))}
             </tbody>
           </table>
-        </div>
+        </TableRegion>
       )}
     </>
   );

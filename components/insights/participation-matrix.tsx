@@ -8,6 +8,7 @@ import { SMALL_CELL, type PublicCount } from "@/lib/insights/suppression";
 import type { Counts } from "@/lib/insights/tally";
 import { STAKEHOLDER_GROUPS, UN_REGIONS } from "@/lib/profile/schemas";
 import { countText } from "./format";
+import { TableRegion } from "@/components/ui/table-region";
 
 export type MatrixValues = PublicFigures["table"];
 
@@ -40,8 +41,7 @@ export async function ParticipationMatrix(props: Props) {
   const tRegion = await getTranslations("UnRegion");
   const show = (value: PublicCount | number) => countText(t, value, SMALL_CELL);
   return (
-    // A labelled, focusable region: on a phone the table scrolls sideways inside it, by keyboard too.
-    <div className="table-wrap" role="region" aria-labelledby={`${id}-caption`} tabIndex={0}>
+    <TableRegion labelledBy={`${id}-caption`}>
       <table className="participation">
         <caption id={`${id}-caption`}>{caption ?? t("matrixCaption")}</caption>
         <thead>
@@ -79,6 +79,6 @@ export async function ParticipationMatrix(props: Props) {
           </tr>
         </tfoot>
       </table>
-    </div>
+    </TableRegion>
   );
 }

@@ -12,6 +12,7 @@ import { SMALL_CELL, type PublicCount } from "@/lib/insights/suppression";
 import { STAKEHOLDER_GROUPS } from "@/lib/profile/schemas";
 import { PrintSources } from "./print-sources";
 import { UserText } from "@/components/ui/user-text";
+import { TableRegion } from "@/components/ui/table-region";
 
 const loadExtras = cache((set: PublishedMessageSet) => getFinalExtras(set));
 
@@ -96,9 +97,9 @@ export async function FinalExtras({ set }: { set: PublishedMessageSet }) {
       <section aria-labelledby="final-participation">
         <h2 id="final-participation">{t("participationHeading")}</h2>
         {extras.participation && <ParticipationMatrix figures={extras.participation.table} caption={t("participationCaption")} />}
-        <div className="table-wrap">
+        <TableRegion labelledBy="final-comments-caption">
           <table className="final-comments">
-            <caption>{t("commentsCaption")}</caption>
+            <caption id="final-comments-caption">{t("commentsCaption")}</caption>
             <thead>
               <tr>
                 <th scope="col">{t("group")}</th>
@@ -120,7 +121,7 @@ export async function FinalExtras({ set }: { set: PublishedMessageSet }) {
               </tr>
             </tfoot>
           </table>
-        </div>
+        </TableRegion>
         <p className="meta">{t("suppression", { n: SMALL_CELL - 1, m: SMALL_CELL })}</p>
       </section>
     </>

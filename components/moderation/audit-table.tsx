@@ -4,6 +4,7 @@ import { getTranslations } from "next-intl/server";
 import type { listAuditEntries } from "@/lib/audit/log";
 import styles from "./audit-table.module.css";
 import { UserText } from "@/components/ui/user-text";
+import { TableRegion } from "@/components/ui/table-region";
 
 type Entry = Awaited<ReturnType<typeof listAuditEntries>>["entries"][number];
 
@@ -20,9 +21,11 @@ export async function AuditTable({ entries }: { entries: Entry[] }) {
   const t = await getTranslations("AuditLog");
   const tRole = await getTranslations("Role");
   return (
-    <div className="table-wrap">
+    <TableRegion labelledBy="audit-caption">
       <table className={styles.table}>
-        <caption className="visually-hidden">{t("title")}</caption>
+        <caption id="audit-caption" className="visually-hidden">
+          {t("title")}
+        </caption>
         <thead>
           <tr>
             <th scope="col">{t("when")}</th>
@@ -72,6 +75,6 @@ export async function AuditTable({ entries }: { entries: Entry[] }) {
           ))}
         </tbody>
       </table>
-    </div>
+    </TableRegion>
   );
 }

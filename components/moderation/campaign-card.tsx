@@ -4,6 +4,7 @@ import { Link } from "@/lib/i18n/navigation";
 import { getTranslations } from "next-intl/server";
 import { MEMBERS_SHOWN, type CampaignsView } from "@/lib/curation/campaigns";
 import styles from "./campaign-card.module.css";
+import { TableRegion } from "@/components/ui/table-region";
 
 const percent = (score: number) => Math.round(score * 100);
 
@@ -25,7 +26,7 @@ export async function CampaignCard({ campaign }: { campaign: CampaignsView["clus
         {campaign.size > MEMBERS_SHOWN && (
           <p className="hint">{t("membersCapped", { shown: MEMBERS_SHOWN, size: campaign.size })}</p>
         )}
-        <div className="table-wrap">
+        <TableRegion labelledBy={headingId}>
           <table>
             <thead>
               <tr>
@@ -52,7 +53,7 @@ export async function CampaignCard({ campaign }: { campaign: CampaignsView["clus
               ))}
             </tbody>
           </table>
-        </div>
+        </TableRegion>
       </details>
     </li>
   );

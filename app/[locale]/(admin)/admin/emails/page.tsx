@@ -7,6 +7,7 @@ import { requireRole } from "@/lib/auth/session";
 import { getJobOverview, JOB_STATES } from "@/lib/jobs/admin";
 import { EMAIL_STATUSES, getEmailQueueOverview } from "@/lib/notifications/admin";
 import { withClientMessages } from "@/components/i18n/client-messages";
+import { TableRegion } from "@/components/ui/table-region";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("AdminEmails"))("title") };
@@ -26,7 +27,7 @@ async function AdminEmailsPage() {
 
       <section aria-labelledby="counts-heading">
         <h2 id="counts-heading">{t("counts")}</h2>
-        <div className="table-wrap">
+        <TableRegion labelledBy="counts-heading">
           <table>
             <thead>
               <tr>
@@ -43,7 +44,7 @@ async function AdminEmailsPage() {
               ))}
             </tbody>
           </table>
-        </div>
+        </TableRegion>
       </section>
 
       <section aria-labelledby="failed-heading">
@@ -51,7 +52,7 @@ async function AdminEmailsPage() {
         {failed.length === 0 ? (
           <p>{t("noFailed")}</p>
         ) : (
-          <div className="table-wrap">
+          <TableRegion labelledBy="failed-heading">
             <table>
               <thead>
                 <tr>
@@ -86,14 +87,14 @@ async function AdminEmailsPage() {
                 ))}
               </tbody>
             </table>
-          </div>
+          </TableRegion>
         )}
       </section>
 
       <section aria-labelledby="jobs-heading">
         <h2 id="jobs-heading">{t("jobsHeading")}</h2>
         <p>{t("jobsIntro")}</p>
-        <div className="table-wrap">
+        <TableRegion labelledBy="jobs-heading">
           <table>
             <thead>
               <tr>
@@ -118,7 +119,7 @@ async function AdminEmailsPage() {
               ))}
             </tbody>
           </table>
-        </div>
+        </TableRegion>
       </section>
 
       <section aria-labelledby="failed-jobs-heading">
@@ -126,7 +127,7 @@ async function AdminEmailsPage() {
         {jobs.failed.length === 0 ? (
           <p>{t("noFailedJobs")}</p>
         ) : (
-          <div className="table-wrap">
+          <TableRegion labelledBy="failed-jobs-heading">
             <table>
               <thead>
                 <tr>
@@ -165,7 +166,7 @@ async function AdminEmailsPage() {
                 ))}
               </tbody>
             </table>
-          </div>
+          </TableRegion>
         )}
       </section>
     </>

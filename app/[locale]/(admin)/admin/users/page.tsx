@@ -7,6 +7,7 @@ import { accountSearchSchema } from "@/lib/accounts/schemas";
 import { requireRole } from "@/lib/auth/session";
 import { UserText } from "@/components/ui/user-text";
 import { withClientMessages } from "@/components/i18n/client-messages";
+import { TableRegion } from "@/components/ui/table-region";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("Admin"))("title") };
@@ -19,7 +20,7 @@ async function AdminUsersPage({ searchParams }: { searchParams: Promise<{ q?: st
   const accounts = await listAccounts(actor, { q });
   return (
     <>
-      <h1>{t("title")}</h1>
+      <h1 id="accounts-heading">{t("title")}</h1>
       <p className="lead">{t("intro")}</p>
       <InvalidQueryNotice />
       <form method="get" role="search" className="inline-form">
@@ -30,7 +31,7 @@ async function AdminUsersPage({ searchParams }: { searchParams: Promise<{ q?: st
         </button>
       </form>
       <p role="status">{t("showing", { count: accounts.length })}</p>
-      <div className="table-wrap">
+      <TableRegion labelledBy="accounts-heading">
         <table>
           <thead>
             <tr>
@@ -51,7 +52,7 @@ async function AdminUsersPage({ searchParams }: { searchParams: Promise<{ q?: st
             ))}
           </tbody>
         </table>
-      </div>
+      </TableRegion>
     </>
   );
 }

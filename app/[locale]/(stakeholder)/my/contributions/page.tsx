@@ -6,6 +6,7 @@ import { LocalDate } from "@/components/ui/local-date";
 import { requireUser } from "@/lib/auth/session";
 import { listOwnContributions } from "@/lib/responses/responses";
 import { withClientMessages } from "@/components/i18n/client-messages";
+import { TableRegion } from "@/components/ui/table-region";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("MyContributions"))("title") };
@@ -29,9 +30,11 @@ async function MyContributionsPage() {
           {t("empty")} <Link href="/">{t("findCalls")}</Link>
         </p>
       ) : (
-        <div className="table-wrap">
+        <TableRegion labelledBy="contributions-caption">
           <table>
-            <caption className="visually-hidden">{t("title")}</caption>
+            <caption id="contributions-caption" className="visually-hidden">
+              {t("title")}
+            </caption>
             <thead>
               <tr>
                 <th scope="col">{t("call")}</th>
@@ -105,7 +108,7 @@ async function MyContributionsPage() {
               })}
             </tbody>
           </table>
-        </div>
+        </TableRegion>
       )}
     </>
   );

@@ -15,6 +15,7 @@ import { getPublishedMessageSet } from "@/lib/messages/public";
 import { UserText } from "@/components/ui/user-text";
 import { withClientMessages } from "@/components/i18n/client-messages";
 import { directionOf } from "@/lib/i18n/config";
+import { TableRegion } from "@/components/ui/table-region";
 
 type Props = { params: Promise<{ slug: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 
@@ -37,9 +38,9 @@ async function Table({ id, caption, threads }: { id: string; caption: string; th
   const rows = threads.filter((thread) => thread.moderationState === "PUBLISHED");
   if (rows.length === 0) return null;
   return (
-    <div className="table-wrap">
+    <TableRegion labelledBy={`${id}-caption`}>
       <table className={styles.table} id={id}>
-        <caption>{caption}</caption>
+        <caption id={`${id}-caption`}>{caption}</caption>
         <thead>
           <tr>
             <th scope="col">{t("said")}</th>
@@ -77,7 +78,7 @@ async function Table({ id, caption, threads }: { id: string; caption: string; th
           ))}
         </tbody>
       </table>
-    </div>
+    </TableRegion>
   );
 }
 
