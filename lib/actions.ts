@@ -21,6 +21,7 @@ import { headers } from "next/headers";
 import { unstable_rethrow } from "next/navigation";
 import { getLocale, getTranslations } from "next-intl/server";
 import type { z } from "zod";
+import { authorize as authorizePermission, type Permission } from "@/lib/auth/permissions";
 import { authorize, getSessionUser, type SessionUser } from "@/lib/auth/session";
 import type { Role } from "@/lib/generated/prisma/enums";
 import { AppError, type ErrorCode, type ErrorDescriptor, isAppError } from "@/lib/errors";
@@ -48,7 +49,12 @@ export type ActionResult<T = null> = ActionState<T>;
 export type FormAction<T = null> = (previous: ActionState<T> | null, formData: FormData) => Promise<ActionState<T>>;
 
 /** Who may call: anyone, a signed-in user of at least a role, or a rule on the signed-in user. */
-export type ActionAuth = "visitor" | Role | ((user: SessionUser) => boolean);
+/**
+ * Who may call an action at all: "visitor" (anyone), a role ("STAKEHOLDER": signed in; "ADMIN"), a
+ * permission held in some forum (lib/auth/permissions.ts; the domain function then checks the object's
+ * forum), or a predicate.
+ */
+export type ActionAuth = "visitor" | Exclude<Role, "MODERATOR"> | Permission | ((user: SessionUser) => boolean);
 
 type Context<Actor> = { actor: Actor; values: Record<string, string>; formData: FormData };
 
@@ -95,7 +101,8 @@ async function actorFor(auth: ActionAuth): Promise<SessionUser | null> {
     if (!auth(user)) throw new AppError("forbidden", { code: "forbidden" });
     return user;
   }
-  return authorize(auth);
+  if (auth === "STAKEHOLDER" || auth === "ADMIN") return authorize(auth);
+  return authorizePermission(await authorize(), auth);
 }
 
 /** A thrown error as the answer of an action, in the person's language. */

@@ -552,7 +552,7 @@ async function main() {
     const now = new Date();
     const p0 = performance.now();
     await publishVersion(
-      { id: moderator.id, email: moderator.email, name: null, role: "MODERATOR", hasProfile: true },
+      { id: moderator.id, email: moderator.email, name: null, role: "MODERATOR", forums: {}, hasProfile: true },
       { versionId: version.id, commentOpensAt: now, commentClosesAt: new Date(now.getTime() + 7 * 24 * 3600 * 1000) },
       now,
     );

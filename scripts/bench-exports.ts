@@ -103,7 +103,7 @@ const EXPORTS: {
     open: async (call, o) =>
       (
         await moderatorDataset(
-          { id: "bench", email: "", name: null, role: "MODERATOR", hasProfile: true },
+          { id: "bench", email: "", name: null, role: "MODERATOR", forums: {}, hasProfile: true },
           call.callId,
           "responses",
           o,

@@ -1,14 +1,15 @@
 // The next-auth adapter: email sign-in with database sessions, on our Prisma client. Written here rather
 // than taken from @next-auth/prisma-adapter because we keep no OAuth accounts, select only what next-auth
-// needs, and carry the role and profile state into the session. Sessions end early for moderators and
+// needs, and carry the role, forum appointments and profile state into the session. Sessions end early for moderators and
 // administrators (lib/auth/session-lifetime.ts): checked here, where every session is read.
 import type { Adapter, AdapterUser } from "next-auth/adapters";
 import type { Db } from "@/lib/db";
-import type { Role } from "@/lib/generated/prisma/enums";
+import type { ForumRole, Role } from "@/lib/generated/prisma/enums";
 import { isRecordNotFound } from "@/lib/errors";
+import { isPrivileged, type ForumRoles } from "./permissions";
 import { lastSeenIsStale, sessionEnded } from "./session-lifetime";
 
-export type SessionUserRecord = AdapterUser & { role: Role; hasProfile: boolean };
+export type SessionUserRecord = AdapterUser & { role: Role; forums: ForumRoles; hasProfile: boolean };
 
 const userSelect = {
   id: true,
@@ -16,6 +17,7 @@ const userSelect = {
   emailVerified: true,
   role: true,
   profile: { select: { displayName: true } },
+  appointments: { select: { forumId: true, role: true } },
 } as const;
 
 type UserRow = {
@@ -24,6 +26,7 @@ type UserRow = {
   emailVerified: Date | null;
   role: Role;
   profile: { displayName: string } | null;
+  appointments: { forumId: string; role: ForumRole }[];
 };
 
 function toAdapterUser(user: UserRow): SessionUserRecord {
@@ -33,6 +36,7 @@ function toAdapterUser(user: UserRow): SessionUserRecord {
     emailVerified: user.emailVerified,
     name: user.profile?.displayName ?? null,
     role: user.role,
+    forums: Object.fromEntries(user.appointments.map((appointment) => [appointment.forumId, appointment.role])),
     hasProfile: user.profile !== null,
   };
 }
@@ -73,14 +77,15 @@ export function prismaAdapter(db: Db, { userAgent = null }: { userAgent?: string
       if (!row) return null;
       const { user, createdAt, lastSeenAt, ...session } = row;
       const now = new Date();
-      if (sessionEnded(user.role, { createdAt, lastSeenAt, expires: session.expires }, now)) {
+      const record = toAdapterUser(user);
+      if (sessionEnded(isPrivileged(record), { createdAt, lastSeenAt, expires: session.expires }, now)) {
         await db.session.deleteMany({ where: { sessionToken } });
         return null;
       }
       if (lastSeenIsStale(lastSeenAt, now)) {
         await db.session.updateMany({ where: { sessionToken }, data: { lastSeenAt: now } });
       }
-      return { session, user: toAdapterUser(user) };
+      return { session, user: record };
     },
     async updateSession({ sessionToken, expires }) {
       return db.session.update({

@@ -92,6 +92,7 @@ export function authOptionsFor(
           email: record.email,
           name: record.name ?? null,
           role: record.role,
+          forums: record.forums,
           hasProfile: record.hasProfile,
         };
         return session;

@@ -1,8 +1,6 @@
-// How long a sign-in lasts. Stakeholders: 30 days, extended (at most once a day) while used. Moderators
-// and administrators, whose sessions can hide content and change roles: at most 12 hours after signing
-// in, and 2 hours without use. The adapter enforces this where a session is read (lib/auth/adapter.ts).
-import type { Role } from "@/lib/generated/prisma/enums";
-
+// How long a sign-in lasts. Stakeholders: 30 days, extended (at most once a day) while used. Privileged
+// people (administrators, and anyone appointed to a forum), whose sessions can read confidential responses,
+// hide content or change roles: at most 12 hours after signing in, and 2 hours without use. The adapter enforces this where a session is read (lib/auth/adapter.ts).
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
 
@@ -15,11 +13,11 @@ export const LAST_SEEN_EVERY_MS = 5 * MINUTE;
 
 export type SessionTimes = { createdAt: Date; lastSeenAt: Date; expires: Date };
 
-/** Whether a session of a user with `role` has ended at `now`. */
-export function sessionEnded(role: Role, { createdAt, lastSeenAt, expires }: SessionTimes, now = new Date()) {
+/** Whether a session has ended at `now`; `privileged` as `isPrivileged` (lib/auth/permissions.ts) says. */
+export function sessionEnded(privileged: boolean, { createdAt, lastSeenAt, expires }: SessionTimes, now = new Date()) {
   const at = now.getTime();
   if (expires.getTime() <= at) return true;
-  if (role === "STAKEHOLDER") return false;
+  if (!privileged) return false;
   return at - createdAt.getTime() >= PRIVILEGED_ABSOLUTE_MS || at - lastSeenAt.getTime() >= PRIVILEGED_IDLE_MS;
 }
 

@@ -7,9 +7,18 @@ import { cache } from "react";
 import { Forbidden, Unauthenticated } from "@/lib/errors";
 import type { Role } from "@/lib/generated/prisma/enums";
 import { authOptions } from "./options";
+import { can, type ForumRoles, type Permission } from "./permissions";
 import { hasRole } from "./roles";
 
-export type SessionUser = { id: string; email: string; name: string | null; role: Role; hasProfile: boolean };
+/** `forums`: the person's part in each forum they are appointed to (lib/auth/permissions.ts). */
+export type SessionUser = {
+  id: string;
+  email: string;
+  name: string | null;
+  role: Role;
+  forums: ForumRoles;
+  hasProfile: boolean;
+};
 
 /** The signed-in user of this request, or null. Sessions are looked up in the database on every call. */
 export const getSessionUser = cache(async (): Promise<SessionUser | null> => {
@@ -29,6 +38,16 @@ export async function requireUser({ returnTo = "/", profile = true } = {}): Prom
 export async function requireRole(role: Role, options?: { returnTo?: string }): Promise<SessionUser> {
   const user = await requireUser({ returnTo: options?.returnTo, profile: false });
   if (!hasRole(user.role, role)) forbidden();
+  return user;
+}
+
+/**
+ * For pages: as requireUser, then answers 403 to a user who holds `permission` in no forum. The domain
+ * function behind the page then checks the forum of what it shows (lib/auth/permissions.ts).
+ */
+export async function requirePermission(permission: Permission, options?: { returnTo?: string }): Promise<SessionUser> {
+  const user = await requireUser({ returnTo: options?.returnTo, profile: false });
+  if (!can(user, permission)) forbidden();
   return user;
 }
 

@@ -3,10 +3,11 @@
 import "server-only";
 import { db, type Db } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
+import { isPrivileged } from "./permissions";
 import { sessionEnded } from "./session-lifetime";
 import type { SessionUser } from "./session";
 
-type Actor = Pick<SessionUser, "id" | "role">;
+type Actor = Pick<SessionUser, "id" | "role"> & { forums?: SessionUser["forums"] };
 
 export type OwnSession = { id: string; createdAt: Date; lastSeenAt: Date; device: string | null; current: boolean };
 
@@ -20,7 +21,7 @@ export async function listOwnSessions(actor: Actor, currentToken: string | null,
     }),
     currentToken ? db.session.findFirst({ where: { sessionToken: currentToken, userId: actor.id }, select: { id: true } }) : null,
   ]);
-  const ended = rows.filter((row) => sessionEnded(actor.role, row, now)).map((row) => row.id);
+  const ended = rows.filter((row) => sessionEnded(isPrivileged(actor), row, now)).map((row) => row.id);
   if (ended.length) await db.session.deleteMany({ where: { id: { in: ended }, userId: actor.id } });
   return rows
     .filter((row) => !ended.includes(row.id))

@@ -15,7 +15,7 @@ export type EditorData = { values: CallFormValues } | null;
 /** Creates the call as a draft and opens it in the editor. */
 export const createCallAction = defineAction({
   name: "calls.create",
-  auth: "MODERATOR",
+  auth: "calls.manage",
   schema: callInputSchema,
   nested: true,
   input: (_formData, values) => nestValues(values),
@@ -28,7 +28,7 @@ export const createCallAction = defineAction({
 
 export const updateCallAction = defineAction({
   name: "calls.update",
-  auth: "MODERATOR",
+  auth: "calls.manage",
   schema: callUpdateSchema,
   nested: true,
   input: (_formData, values) => nestValues(values),
@@ -42,7 +42,7 @@ export const updateCallAction = defineAction({
 
 export const publishCallAction = defineAction({
   name: "calls.publish",
-  auth: "MODERATOR",
+  auth: "calls.manage",
   schema: callIdSchema,
   run: async ({ callId }, { actor }) => {
     await publishCall(actor, callId);
@@ -53,7 +53,7 @@ export const publishCallAction = defineAction({
 
 export const unpublishCallAction = defineAction({
   name: "calls.unpublish",
-  auth: "MODERATOR",
+  auth: "calls.manage",
   schema: callIdSchema,
   run: async ({ callId }, { actor }) => {
     await unpublishCall(actor, callId);

@@ -30,7 +30,7 @@ const typedTag = (values: Record<string, string>) => ({ name: values.name ?? "",
 
 export const createTagAction = defineAction({
   name: "curation.createTag",
-  auth: "MODERATOR",
+  auth: "responses.curate",
   schema: tagInputSchema,
   keepValues: typedTag,
   run: async (input, { actor }) => {
@@ -42,7 +42,7 @@ export const createTagAction = defineAction({
 
 export const updateTagAction = defineAction({
   name: "curation.updateTag",
-  auth: "MODERATOR",
+  auth: "responses.curate",
   schema: tagUpdateSchema,
   keepValues: typedTag,
   run: async (input, { actor }) => {
@@ -54,7 +54,7 @@ export const updateTagAction = defineAction({
 
 export const deleteTagAction = defineAction({
   name: "curation.deleteTag",
-  auth: "MODERATOR",
+  auth: "responses.curate",
   schema: tagIdSchema,
   run: async ({ tagId }, { actor }) => {
     const tag = await deleteTag(actor, tagId);
@@ -66,7 +66,7 @@ export const deleteTagAction = defineAction({
 /** Puts a tag on a whole response, or (op "remove") takes it off. */
 export const setResponseTagAction = defineAction({
   name: "curation.setResponseTag",
-  auth: "MODERATOR",
+  auth: "responses.curate",
   schema: responseTagSchema,
   run: async (input, { actor, values }) => {
     await setResponseTag(actor, input, values.op !== "remove");
@@ -85,7 +85,7 @@ const typedExcerpt = (values: Record<string, string>) => ({
 /** An excerpt from a selection (JavaScript): the offsets sent must still match the answer. */
 export const createExcerptAction = defineAction({
   name: "curation.createExcerpt",
-  auth: "MODERATOR",
+  auth: "responses.curate",
   schema: excerptInputSchema,
   input: curationValues,
   keepValues: typedExcerpt,
@@ -99,7 +99,7 @@ export const createExcerptAction = defineAction({
 /** An excerpt from pasted words (no selection, no JavaScript needed): the server finds where they are. */
 export const pasteExcerptAction = defineAction({
   name: "curation.pasteExcerpt",
-  auth: "MODERATOR",
+  auth: "responses.curate",
   schema: excerptPasteSchema,
   input: curationValues,
   keepValues: typedExcerpt,
@@ -112,7 +112,7 @@ export const pasteExcerptAction = defineAction({
 
 export const updateExcerptAction = defineAction({
   name: "curation.updateExcerpt",
-  auth: "MODERATOR",
+  auth: "responses.curate",
   schema: excerptUpdateSchema,
   input: curationValues,
   run: async (input, { actor }) => {
@@ -124,7 +124,7 @@ export const updateExcerptAction = defineAction({
 
 export const deleteExcerptAction = defineAction({
   name: "curation.deleteExcerpt",
-  auth: "MODERATOR",
+  auth: "responses.curate",
   schema: excerptIdSchema,
   run: async ({ excerptId }, { actor }) => {
     const excerpt = await deleteExcerpt(actor, excerptId);

@@ -7,7 +7,7 @@ import { clusterCall } from "./clusters";
 
 export const recomputeCampaignsAction = defineAction({
   name: "curation.recomputeCampaigns",
-  auth: "MODERATOR",
+  auth: "responses.curate",
   schema: callIdSchema,
   run: async ({ callId }, { actor }) => {
     const summary = await clusterCall(actor, callId);

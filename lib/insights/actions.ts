@@ -7,7 +7,7 @@ import { setTargets } from "./targets";
 
 export const setTargetsAction = defineAction({
   name: "insights.setTargets",
-  auth: "MODERATOR",
+  auth: "calls.manage",
   schema: targetsInputSchema,
   run: async (input, { actor }) => {
     await setTargets(actor, input);

@@ -63,7 +63,7 @@ const versions = async (key: string, n: number) => (await getTranslations("Versi
 
 export const createMessageSetAction = defineAction({
   name: "messages.createSet",
-  auth: "MODERATOR",
+  auth: "messages.edit",
   schema: messageSetCreateSchema,
   run: async (input, { actor }) => {
     const created = await createMessageSet(actor, input);
@@ -74,7 +74,7 @@ export const createMessageSetAction = defineAction({
 
 export const updateMessageSetAction = defineAction({
   name: "messages.updateSet",
-  auth: "MODERATOR",
+  auth: "messages.edit",
   schema: messageSetUpdateSchema,
   run: (input, { actor }) => saved(updateMessageSet(actor, input)),
   message: () => editor("saved"),
@@ -82,7 +82,7 @@ export const updateMessageSetAction = defineAction({
 
 export const addSectionAction = defineAction({
   name: "messages.addSection",
-  auth: "MODERATOR",
+  auth: "messages.edit",
   schema: sectionAddSchema,
   run: (input, { actor }) => saved(addSection(actor, input)),
   message: () => editor("created"),
@@ -90,7 +90,7 @@ export const addSectionAction = defineAction({
 
 export const renameSectionAction = defineAction({
   name: "messages.renameSection",
-  auth: "MODERATOR",
+  auth: "messages.edit",
   schema: sectionRenameSchema,
   run: (input, { actor }) => saved(renameSection(actor, input)),
   message: () => editor("saved"),
@@ -98,7 +98,7 @@ export const renameSectionAction = defineAction({
 
 export const moveSectionAction = defineAction({
   name: "messages.moveSection",
-  auth: "MODERATOR",
+  auth: "messages.edit",
   schema: sectionMoveSchema,
   run: (input, { actor }) => saved(moveSection(actor, input)),
   message: () => editor("moved"),
@@ -106,7 +106,7 @@ export const moveSectionAction = defineAction({
 
 export const deleteSectionAction = defineAction({
   name: "messages.deleteSection",
-  auth: "MODERATOR",
+  auth: "messages.edit",
   schema: sectionIdSchema,
   run: (input, { actor }) => saved(deleteSection(actor, input)),
   message: () => editor("deleted"),
@@ -114,7 +114,7 @@ export const deleteSectionAction = defineAction({
 
 export const addParagraphAction = defineAction({
   name: "messages.addParagraph",
-  auth: "MODERATOR",
+  auth: "messages.edit",
   schema: paragraphAddSchema,
   run: (input, { actor }) => saved(addParagraph(actor, input)),
   message: () => editor("created"),
@@ -122,7 +122,7 @@ export const addParagraphAction = defineAction({
 
 export const editParagraphAction = defineAction({
   name: "messages.editParagraph",
-  auth: "MODERATOR",
+  auth: "messages.edit",
   schema: paragraphEditSchema,
   run: (input, { actor }) => saved(editParagraph(actor, input)),
   message: () => editor("saved"),
@@ -130,7 +130,7 @@ export const editParagraphAction = defineAction({
 
 export const moveParagraphAction = defineAction({
   name: "messages.moveParagraph",
-  auth: "MODERATOR",
+  auth: "messages.edit",
   schema: paragraphMoveSchema,
   run: (input, { actor }) => saved(moveParagraph(actor, input)),
   message: () => editor("moved"),
@@ -138,7 +138,7 @@ export const moveParagraphAction = defineAction({
 
 export const moveParagraphToSectionAction = defineAction({
   name: "messages.moveParagraphToSection",
-  auth: "MODERATOR",
+  auth: "messages.edit",
   schema: paragraphToSectionSchema,
   run: (input, { actor }) => saved(moveParagraphToSection(actor, input)),
   message: () => editor("moved"),
@@ -146,7 +146,7 @@ export const moveParagraphToSectionAction = defineAction({
 
 export const deleteParagraphAction = defineAction({
   name: "messages.deleteParagraph",
-  auth: "MODERATOR",
+  auth: "messages.edit",
   schema: paragraphIdSchema,
   run: (input, { actor }) => saved(deleteParagraph(actor, input)),
   message: () => editor("deleted"),
@@ -154,7 +154,7 @@ export const deleteParagraphAction = defineAction({
 
 export const splitParagraphAction = defineAction({
   name: "messages.splitParagraph",
-  auth: "MODERATOR",
+  auth: "messages.edit",
   schema: paragraphSplitSchema,
   run: (input, { actor }) => saved(splitParagraph(actor, input)),
   message: async () => (await getTranslations("VersionEditor"))("paragraphSplit"),
@@ -162,7 +162,7 @@ export const splitParagraphAction = defineAction({
 
 export const mergeParagraphsAction = defineAction({
   name: "messages.mergeParagraphs",
-  auth: "MODERATOR",
+  auth: "messages.edit",
   schema: paragraphMergeSchema,
   run: (input, { actor }) => saved(mergeParagraphs(actor, input)),
   message: async () => (await getTranslations("VersionEditor"))("paragraphsMerged"),
@@ -170,7 +170,7 @@ export const mergeParagraphsAction = defineAction({
 
 export const citeAction = defineAction({
   name: "messages.cite",
-  auth: "MODERATOR",
+  auth: "messages.edit",
   schema: citeSchema,
   run: (input, { actor }) => saved(cite(actor, input)),
   message: () => editor("cited"),
@@ -178,7 +178,7 @@ export const citeAction = defineAction({
 
 export const unciteAction = defineAction({
   name: "messages.uncite",
-  auth: "MODERATOR",
+  auth: "messages.edit",
   schema: citationIdSchema,
   run: (input, { actor }) => saved(uncite(actor, input)),
   message: () => editor("removed"),
@@ -186,7 +186,7 @@ export const unciteAction = defineAction({
 
 export const saveVersionAction = defineAction({
   name: "messages.saveVersion",
-  auth: "MODERATOR",
+  auth: "messages.edit",
   schema: versionSaveSchema,
   run: async (input, { actor }) => changed({ n: (await saveVersion(actor, input)).number }),
   message: async ({ n }) => (await getTranslations("MessageEditor"))("versionSaved", { n }),
@@ -195,7 +195,7 @@ export const saveVersionAction = defineAction({
 /** The period's local times are read in the call's time zone, as the call editor reads its own. */
 export const publishVersionAction = defineAction({
   name: "messages.publishVersion",
-  auth: "MODERATOR",
+  auth: "messages.edit",
   schema: versionPublishSchema,
   run: async (input, { actor }) => {
     const timeZone = await versionTimeZone(actor, input.versionId);
@@ -211,7 +211,7 @@ export const publishVersionAction = defineAction({
 
 export const closeCommentPeriodAction = defineAction({
   name: "messages.closeCommentPeriod",
-  auth: "MODERATOR",
+  auth: "messages.edit",
   schema: versionIdSchema,
   run: async (input, { actor }) => {
     const done = await closeCommentPeriod(actor, input);
@@ -222,7 +222,7 @@ export const closeCommentPeriodAction = defineAction({
 
 export const finaliseVersionAction = defineAction({
   name: "messages.finaliseVersion",
-  auth: "MODERATOR",
+  auth: "messages.edit",
   schema: versionFinaliseSchema,
   run: async (input, { actor }) => changed({ n: (await finaliseVersion(actor, { versionId: input.versionId })).number }),
   message: ({ n }) => versions("versionFinalised", n),
@@ -231,7 +231,7 @@ export const finaliseVersionAction = defineAction({
 /** The Markdown of a field as it will be published: rendered through the same sanitizer, nothing saved. */
 export const previewMarkdownAction = defineAction({
   name: "messages.preview",
-  auth: "MODERATOR",
+  auth: "messages.edit",
   schema: previewSchema,
   run: (input) => ({ html: renderMarkdown(input.source) }),
   keepValues: false,

@@ -74,7 +74,7 @@ function withReason<T extends { op: string }>(input: T): Extract<T, { reason: st
 
 export const moderateResponseAction = defineAction({
   name: "moderation.response",
-  auth: "MODERATOR",
+  auth: "items.moderate",
   schema: responseModerationSchema,
   run: async (input, { actor, values }): Promise<null> => {
     const { callId, reference } = await RESPONSE_RUNS[input.op](actor, input);
@@ -93,7 +93,7 @@ function backToComments(setId: string, tab: string | undefined, done: string): n
 
 export const moderateCommentAction = defineAction({
   name: "comments.moderate",
-  auth: "MODERATOR",
+  auth: "items.moderate",
   schema: commentModerationSchema,
   run: async (input, { actor, values }): Promise<null> => {
     const { setId } = await COMMENT_RUNS[input.op](actor, input);
@@ -103,7 +103,7 @@ export const moderateCommentAction = defineAction({
 
 export const answerCommentAction = defineAction({
   name: "comments.answer",
-  auth: "MODERATOR",
+  auth: "messages.edit",
   schema: answerInputSchema,
   run: async (input, { actor, values }): Promise<null> => {
     const { setId } = await answerComment(actor, input);

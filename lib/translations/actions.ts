@@ -25,7 +25,7 @@ const textsOf = (values: Record<string, string>, ...ids: string[]) =>
 
 export const saveCallTranslationAction = defineAction({
   name: "translations.saveCall",
-  auth: "MODERATOR",
+  auth: "calls.manage",
   schema: z.object({ callId: id, locale }),
   run: async (input, { actor, values }) => {
     const saved = await saveCallTranslation(actor, { ...input, values: textsOf(values, "callId", "locale") });
@@ -37,7 +37,7 @@ export const saveCallTranslationAction = defineAction({
 
 export const removeCallTranslationAction = defineAction({
   name: "translations.removeCall",
-  auth: "MODERATOR",
+  auth: "calls.manage",
   schema: z.object({ callId: id, locale }),
   keepValues: false,
   run: async (input, { actor }) => {
@@ -50,7 +50,7 @@ export const removeCallTranslationAction = defineAction({
 
 export const setCallLanguageAction = defineAction({
   name: "translations.setCallLanguage",
-  auth: "MODERATOR",
+  auth: "calls.manage",
   schema: z.object({ callId: id, language: locale }),
   run: async (input, { actor }) => {
     const call = await setCallLanguage(actor, input);
@@ -62,7 +62,7 @@ export const setCallLanguageAction = defineAction({
 
 export const saveVersionTranslationAction = defineAction({
   name: "translations.saveVersion",
-  auth: "MODERATOR",
+  auth: "messages.edit",
   schema: z.object({ setId: id, number, locale }),
   run: async (input, { actor, values }) => {
     const saved = await saveVersionTranslation(actor, { ...input, values: textsOf(values, "setId", "number", "locale") });
@@ -74,7 +74,7 @@ export const saveVersionTranslationAction = defineAction({
 
 export const setMessageSetLanguageAction = defineAction({
   name: "translations.setSetLanguage",
-  auth: "MODERATOR",
+  auth: "messages.edit",
   schema: z.object({ setId: id, language: locale }),
   run: async (input, { actor }) => {
     const set = await setMessageSetLanguage(actor, input);

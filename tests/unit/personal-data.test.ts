@@ -56,7 +56,7 @@ async function person(role: SessionUser["role"] = "STAKEHOLDER") {
     role,
     profile: { displayName: `Wanjiru Test ${uniqueSuffix()}`, organisation: "Nairobi Cyber Lab", country: "KE" },
   });
-  const actor: SessionUser = { id: user.id, email: user.email, name: null, role, hasProfile: true };
+  const actor: SessionUser = { id: user.id, email: user.email, name: null, role, forums: {}, hasProfile: true };
   const call = await createCall(db);
   const question = await createQuestion(db, { callId: call.id });
   const response = await createResponse(db, {

@@ -49,7 +49,7 @@ beforeEach(() => {
 async function signedIn(locale: string | null = null) {
   const user = await createUser(db);
   if (locale) await db.user.update({ where: { id: user.id }, data: { locale } });
-  request.user = { id: user.id, email: user.email, name: null, role: "STAKEHOLDER", hasProfile: true };
+  request.user = { id: user.id, email: user.email, name: null, role: "STAKEHOLDER", forums: {}, hasProfile: true };
   return user;
 }
 

@@ -447,7 +447,7 @@ describe("authorization", () => {
     } = await createSetWithParagraphs(moderator, [["Trust", ["One. Two.", "Three."]]]);
     const v1 = await saveVersion(moderator, { setId: set.id, summary: "" });
     const stakeholder = await actor("STAKEHOLDER");
-    const visitor = { id: "visitor", email: "", name: null, role: "STAKEHOLDER" as const, hasProfile: false };
+    const visitor = { id: "visitor", email: "", name: null, role: "STAKEHOLDER" as const, forums: {}, hasProfile: false };
     for (const who of [stakeholder, visitor]) {
       const attempts = [
         splitParagraph(who, { paragraphId: p!.id, at: 5 }),

@@ -2,18 +2,19 @@ import type { Metadata } from "next";
 import { Link } from "@/lib/i18n/navigation";
 import { getTranslations } from "next-intl/server";
 import { LocalDate } from "@/components/ui/local-date";
-import { requireRole } from "@/lib/auth/session";
+import { requirePermission } from "@/lib/auth/session";
 import { listCallsForModeration } from "@/lib/calls/calls";
 import { queueCountsByCall } from "@/lib/moderation/queue";
 import { STAKEHOLDER_GROUPS } from "@/lib/profile/schemas";
 import { withClientMessages } from "@/components/i18n/client-messages";
+import { TableRegion } from "@/components/ui/table-region";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("Moderation"))("title") };
 }
 
 async function ModerationPage() {
-  const user = await requireRole("MODERATOR", { returnTo: "/moderation" });
+  const user = await requirePermission("forum.read", { returnTo: "/moderation" });
   const t = await getTranslations("Moderation");
   const tStatus = await getTranslations("CallStatus");
   const tCalls = await getTranslations("ModerationCalls");
@@ -21,7 +22,7 @@ async function ModerationPage() {
   const [calls, queues] = await Promise.all([listCallsForModeration(user), queueCountsByCall(user)]);
   return (
     <>
-      <h1>{t("title")}</h1>
+      <h1 id="moderation-calls-heading">{t("title")}</h1>
       <p className="lead">{t("intro")}</p>
       <p>
         <Link href="/moderation/calls/new" className="button">
@@ -31,7 +32,7 @@ async function ModerationPage() {
       {calls.length === 0 ? (
         <p>{t("noCalls")}</p>
       ) : (
-        <div className="table-wrap">
+        <TableRegion labelledBy="moderation-calls-heading">
           <table>
             <thead>
               <tr>
@@ -74,7 +75,7 @@ async function ModerationPage() {
               ))}
             </tbody>
           </table>
-        </div>
+        </TableRegion>
       )}
     </>
   );

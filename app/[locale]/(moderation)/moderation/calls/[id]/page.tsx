@@ -5,7 +5,7 @@ import { CallEditor } from "@/components/calls/call-editor";
 import { CallToolsNav } from "@/components/moderation/call-tools-nav";
 import { PublicationForm } from "@/components/calls/publication-form";
 import { LocalDate } from "@/components/ui/local-date";
-import { requireRole } from "@/lib/auth/session";
+import { requirePermission } from "@/lib/auth/session";
 import { callFormValues } from "@/lib/calls/form-values";
 import { getCallForEditing, listForums } from "@/lib/calls/manage";
 import { timeZones } from "@/lib/calls/time";
@@ -22,7 +22,7 @@ type Search = Promise<{ created?: string }>;
 
 async function EditCallPage({ params, searchParams }: { params: Params; searchParams: Search }) {
   const { id } = await params;
-  const user = await requireRole("MODERATOR", { returnTo: `/moderation/calls/${encodeURIComponent(id)}` });
+  const user = await requirePermission("forum.read", { returnTo: `/moderation/calls/${encodeURIComponent(id)}` });
   const t = await getTranslations("CallEditor");
   const tStatus = await getTranslations("CallStatus");
   const tHelp = await getTranslations("CallStatusHelp");

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { Link } from "@/lib/i18n/navigation";
 import { getTranslations } from "next-intl/server";
 import { CallEditor } from "@/components/calls/call-editor";
-import { requireRole } from "@/lib/auth/session";
+import { requirePermission } from "@/lib/auth/session";
 import { listForums } from "@/lib/calls/manage";
 import type { CallFormValues } from "@/lib/calls/schemas";
 import { timeZones } from "@/lib/calls/time";
@@ -14,7 +14,7 @@ export async function generateMetadata(): Promise<Metadata> {
 }
 
 async function NewCallPage() {
-  const user = await requireRole("MODERATOR", { returnTo: "/moderation/calls/new" });
+  const user = await requirePermission("calls.manage", { returnTo: "/moderation/calls/new" });
   const t = await getTranslations("CallEditor");
   const forums = await listForums(user);
   const defaults: CallFormValues = {

@@ -8,7 +8,7 @@ import { SourcePanel } from "@/components/messages/source-panel";
 import { TextForm } from "@/components/messages/text-form";
 import { VersionList } from "@/components/messages/version-list";
 import { updateMessageSetAction, addSectionAction } from "@/lib/messages/actions";
-import { requireRole } from "@/lib/auth/session";
+import { requirePermission } from "@/lib/auth/session";
 import { MESSAGE_LIMITS, sourceSearchSchema } from "@/lib/messages/schemas";
 import { getMessageSetForEditing } from "@/lib/messages/sets";
 import { listCallTags, searchExcerpts, searchResponses } from "@/lib/messages/sources";
@@ -23,7 +23,7 @@ type Props = { params: Promise<{ id: string }>; searchParams: Promise<Record<str
 
 async function MessageEditorPage({ params, searchParams }: Props) {
   const { id } = await params;
-  const user = await requireRole("MODERATOR", { returnTo: `/moderation/messages/${encodeURIComponent(id)}` });
+  const user = await requirePermission("forum.read", { returnTo: `/moderation/messages/${encodeURIComponent(id)}` });
   const set = await orNotFound(getMessageSetForEditing(user, id));
   const t = await getTranslations("MessageEditor");
   const tStatus = await getTranslations("MessageSetStatus");

@@ -9,7 +9,7 @@ import { EditExcerptForm } from "@/components/curation/edit-excerpt-form";
 import { ExcerptSummary } from "@/components/curation/excerpt-summary";
 import { ExcerptTool } from "@/components/curation/excerpt-tool";
 import { PasteExcerptForm } from "@/components/curation/paste-excerpt-form";
-import { requireRole } from "@/lib/auth/session";
+import { requirePermission } from "@/lib/auth/session";
 import { getResponseForCuration } from "@/lib/curation/response-view";
 import { orNotFound } from "@/lib/not-found";
 import {
@@ -29,7 +29,7 @@ type Params = Promise<{ id: string }>;
 
 async function CurationResponsePage({ params }: { params: Params }) {
   const { id } = await params;
-  const user = await requireRole("MODERATOR", { returnTo: `/moderation/responses/${encodeURIComponent(id)}` });
+  const user = await requirePermission("forum.read", { returnTo: `/moderation/responses/${encodeURIComponent(id)}` });
   const t = await getTranslations("CodingResponse");
   const [tGroup, tRegion, tConsent, tStatus, tState] = await Promise.all([
     getTranslations("StakeholderGroup"),

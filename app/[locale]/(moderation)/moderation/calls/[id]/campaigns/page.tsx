@@ -5,7 +5,7 @@ import { CampaignCard } from "@/components/moderation/campaign-card";
 import { CallToolsNav } from "@/components/moderation/call-tools-nav";
 import { RecomputeCampaignsForm } from "@/components/moderation/recompute-campaigns-form";
 import { LocalDate } from "@/components/ui/local-date";
-import { requireRole } from "@/lib/auth/session";
+import { requirePermission } from "@/lib/auth/session";
 import { getCampaigns } from "@/lib/curation/campaigns";
 import { MIN_WORDS, SHINGLE_WORDS, THRESHOLD } from "@/lib/curation/similarity";
 import { orNotFound } from "@/lib/not-found";
@@ -20,7 +20,7 @@ type Params = Promise<{ id: string }>;
 
 async function CampaignsPage({ params }: { params: Params }) {
   const { id } = await params;
-  const user = await requireRole("MODERATOR", { returnTo: `/moderation/calls/${encodeURIComponent(id)}/campaigns` });
+  const user = await requirePermission("forum.read", { returnTo: `/moderation/calls/${encodeURIComponent(id)}/campaigns` });
   const view = await orNotFound(getCampaigns(user, id));
   const t = await getTranslations("Campaigns");
   const tEditor = await getTranslations("CallEditor");

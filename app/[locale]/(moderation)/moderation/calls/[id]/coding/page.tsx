@@ -8,7 +8,7 @@ import { ExcerptSummary } from "@/components/curation/excerpt-summary";
 import { FrequencyTable } from "@/components/curation/frequency-table";
 import { TagForm } from "@/components/curation/tag-form";
 import { CallToolsNav } from "@/components/moderation/call-tools-nav";
-import { requireRole } from "@/lib/auth/session";
+import { requirePermission } from "@/lib/auth/session";
 import { listExcerpts } from "@/lib/curation/excerpts";
 import { tagFrequency } from "@/lib/curation/frequency";
 import { listResponsesForCoding } from "@/lib/curation/response-view";
@@ -27,7 +27,7 @@ type Search = Promise<Record<string, string | string[] | undefined>>;
 
 async function CodingPage({ params, searchParams }: { params: Params; searchParams: Search }) {
   const { id } = await params;
-  const user = await requireRole("MODERATOR", { returnTo: `/moderation/calls/${encodeURIComponent(id)}/coding` });
+  const user = await requirePermission("forum.read", { returnTo: `/moderation/calls/${encodeURIComponent(id)}/coding` });
   const t = await getTranslations("Coding");
   const call = await orNotFound(getCallForCoding(user, id));
   const filters = excerptFiltersSchema.parse(await searchParams);

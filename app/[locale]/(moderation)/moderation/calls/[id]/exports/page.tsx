@@ -3,7 +3,7 @@ import { Link } from "@/lib/i18n/navigation";
 import { getTranslations } from "next-intl/server";
 import { ExportTable } from "@/components/exports/export-table";
 import { CallToolsNav } from "@/components/moderation/call-tools-nav";
-import { requireRole } from "@/lib/auth/session";
+import { requirePermission } from "@/lib/auth/session";
 import { listModeratorExports } from "@/lib/exports/exports";
 import { orNotFound } from "@/lib/not-found";
 
@@ -15,7 +15,7 @@ type Params = Promise<{ id: string }>;
 
 export default async function CallExportsPage({ params }: { params: Params }) {
   const { id } = await params;
-  const user = await requireRole("MODERATOR", { returnTo: `/moderation/calls/${encodeURIComponent(id)}/exports` });
+  const user = await requirePermission("exports.download", { returnTo: `/moderation/calls/${encodeURIComponent(id)}/exports` });
   const t = await getTranslations("Exports");
   const { call, datasets } = await orNotFound(listModeratorExports(user, id));
   return (

@@ -3,12 +3,13 @@ import { Link } from "@/lib/i18n/navigation";
 import { getTranslations } from "next-intl/server";
 import { TextForm } from "@/components/messages/text-form";
 import { CallToolsNav } from "@/components/moderation/call-tools-nav";
-import { requireRole } from "@/lib/auth/session";
+import { requirePermission } from "@/lib/auth/session";
 import { createMessageSetAction } from "@/lib/messages/actions";
 import { MESSAGE_LIMITS } from "@/lib/messages/schemas";
 import { listMessageSets } from "@/lib/messages/sets";
 import { orNotFound } from "@/lib/not-found";
 import { withClientMessages } from "@/components/i18n/client-messages";
+import { TableRegion } from "@/components/ui/table-region";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("MessageSets"))("title") };
@@ -18,7 +19,7 @@ type Props = { params: Promise<{ id: string }> };
 
 async function CallMessagesPage({ params }: Props) {
   const { id } = await params;
-  const user = await requireRole("MODERATOR", { returnTo: `/moderation/calls/${encodeURIComponent(id)}/messages` });
+  const user = await requirePermission("forum.read", { returnTo: `/moderation/calls/${encodeURIComponent(id)}/messages` });
   const { call, sets } = await orNotFound(listMessageSets(user, id));
   const t = await getTranslations("MessageSets");
   const tStatus = await getTranslations("MessageSetStatus");
@@ -27,14 +28,14 @@ async function CallMessagesPage({ params }: Props) {
       <p>
         <Link href="/moderation">{t("back")}</Link>
       </p>
-      <h1>{t("title")}</h1>
+      <h1 id="message-sets-heading">{t("title")}</h1>
       <p className="lead">{call.title}</p>
       <CallToolsNav callId={call.id} current="messages" />
       <p>{t("intro")}</p>
       {sets.length === 0 ? (
         <p>{t("none")}</p>
       ) : (
-        <div className="table-wrap">
+        <TableRegion labelledBy="message-sets-heading">
           <table>
             <thead>
               <tr>
@@ -57,7 +58,7 @@ async function CallMessagesPage({ params }: Props) {
               ))}
             </tbody>
           </table>
-        </div>
+        </TableRegion>
       )}
       <section aria-labelledby="new-set-heading" className="editor-section">
         <h2 id="new-set-heading">{t("createHeading")}</h2>

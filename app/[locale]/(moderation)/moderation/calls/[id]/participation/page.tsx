@@ -8,7 +8,7 @@ import { OutreachTable } from "@/components/insights/outreach-table";
 import { ParticipationMatrix } from "@/components/insights/participation-matrix";
 import { TargetsForm } from "@/components/insights/targets-form";
 import { CallToolsNav } from "@/components/moderation/call-tools-nav";
-import { requireRole } from "@/lib/auth/session";
+import { requirePermission } from "@/lib/auth/session";
 import { evaluateTargets } from "@/lib/insights/gaps";
 import { listOutreach } from "@/lib/insights/outreach";
 import { getModeratorParticipation } from "@/lib/insights/participation";
@@ -25,7 +25,7 @@ type Params = Promise<{ id: string }>;
 
 async function ModeratorParticipationPage({ params }: { params: Params }) {
   const { id } = await params;
-  const user = await requireRole("MODERATOR", { returnTo: `/moderation/calls/${encodeURIComponent(id)}/participation` });
+  const user = await requirePermission("forum.read", { returnTo: `/moderation/calls/${encodeURIComponent(id)}/participation` });
   const t = await getTranslations("Participation");
   const tTargets = await getTranslations("Targets");
   const tGaps = await getTranslations("Gaps");

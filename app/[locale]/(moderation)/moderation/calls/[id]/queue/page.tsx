@@ -4,7 +4,7 @@ import { getTranslations } from "next-intl/server";
 import { CallToolsNav } from "@/components/moderation/call-tools-nav";
 import { QueueItem } from "@/components/moderation/queue-item";
 import { ModerationQueue } from "@/components/moderation/moderation-queue";
-import { requireRole } from "@/lib/auth/session";
+import { requirePermission } from "@/lib/auth/session";
 import { listQueue } from "@/lib/moderation/queue";
 import { QUEUE_TABS, queueQuerySchema } from "@/lib/moderation/schemas";
 import { orNotFound } from "@/lib/not-found";
@@ -21,7 +21,7 @@ const DONE = ["approve", "hide", "restore", "review", "dismiss", "uphold"] as co
 async function QueuePage({ params, searchParams }: { params: Params; searchParams: Search }) {
   const { id } = await params;
   const base = `/moderation/calls/${encodeURIComponent(id)}/queue`;
-  const user = await requireRole("MODERATOR", { returnTo: base });
+  const user = await requirePermission("forum.read", { returnTo: base });
   const search = await searchParams;
   const query = queueQuerySchema.parse({ tab: search.tab, page: search.page });
   const t = await getTranslations("ModerationQueue");

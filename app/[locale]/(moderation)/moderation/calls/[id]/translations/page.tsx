@@ -10,7 +10,7 @@ import { TranslationForm } from "@/components/translations/translation-form";
 import { LanguageTabs } from "@/components/translations/language-tabs";
 import { translationRows } from "@/components/translations/rows";
 import styles from "@/components/translations/translation-form.module.css";
-import { requireRole } from "@/lib/auth/session";
+import { requirePermission } from "@/lib/auth/session";
 import { localizedPath } from "@/lib/i18n/config";
 import { Link } from "@/lib/i18n/navigation";
 import { orNotFound } from "@/lib/not-found";
@@ -26,7 +26,7 @@ type Props = { params: Promise<{ id: string }>; searchParams: Promise<Record<str
 
 async function CallTranslationsPage({ params, searchParams }: Props) {
   const { id } = await params;
-  const user = await requireRole("MODERATOR", { returnTo: `/moderation/calls/${encodeURIComponent(id)}/translations` });
+  const user = await requirePermission("calls.manage", { returnTo: `/moderation/calls/${encodeURIComponent(id)}/translations` });
   const t = await getTranslations("Translations");
   const pageLocale = await getLocale();
   const requested = (await searchParams).lang;

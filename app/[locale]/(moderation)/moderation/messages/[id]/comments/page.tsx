@@ -3,7 +3,7 @@ import { Link } from "@/lib/i18n/navigation";
 import { getTranslations } from "next-intl/server";
 import { CommentQueueItem } from "@/components/comments/comment-queue-item";
 import { ModerationQueue } from "@/components/moderation/moderation-queue";
-import { requireRole } from "@/lib/auth/session";
+import { requirePermission } from "@/lib/auth/session";
 import { listCommentQueue } from "@/lib/comments/queue";
 import { COMMENT_LIMITS, COMMENT_TABS, commentTabSchema } from "@/lib/comments/schemas";
 import { queueQuerySchema } from "@/lib/moderation/schemas";
@@ -20,7 +20,7 @@ const DONE = ["approve", "hide", "restore", "review", "dismiss", "uphold", "answ
 async function CommentModerationPage({ params, searchParams }: Props) {
   const { id } = await params;
   const base = `/moderation/messages/${encodeURIComponent(id)}/comments`;
-  const user = await requireRole("MODERATOR", { returnTo: base });
+  const user = await requirePermission("forum.read", { returnTo: base });
   const search = await searchParams;
   const tab = commentTabSchema.parse(search.tab);
   const done = DONE.find((op) => op === search.done);

@@ -3,7 +3,7 @@ import { Link } from "@/lib/i18n/navigation";
 import { getTranslations } from "next-intl/server";
 import { CompareForm, readCompareParams } from "@/components/messages/compare-form";
 import { VersionDiff } from "@/components/messages/version-diff";
-import { requireRole } from "@/lib/auth/session";
+import { requirePermission } from "@/lib/auth/session";
 import { compareSavedVersions } from "@/lib/messages/history";
 import { orNotFound } from "@/lib/not-found";
 
@@ -15,7 +15,7 @@ type Props = { params: Promise<{ id: string }>; searchParams: Promise<Record<str
 
 export default async function CompareSavedVersionsPage({ params, searchParams }: Props) {
   const { id } = await params;
-  const user = await requireRole("MODERATOR", { returnTo: `/moderation/messages/${encodeURIComponent(id)}/compare` });
+  const user = await requirePermission("forum.read", { returnTo: `/moderation/messages/${encodeURIComponent(id)}/compare` });
   const chosen = readCompareParams(await searchParams);
   const first = await orNotFound(compareSavedVersions(user, id, null, null));
   const numbers = first.set.versions.map((v) => v.number);

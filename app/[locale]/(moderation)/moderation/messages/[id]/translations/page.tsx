@@ -11,7 +11,7 @@ import { TranslationForm } from "@/components/translations/translation-form";
 import { LanguageTabs } from "@/components/translations/language-tabs";
 import { translationRows } from "@/components/translations/rows";
 import styles from "@/components/translations/translation-form.module.css";
-import { requireRole } from "@/lib/auth/session";
+import { requirePermission } from "@/lib/auth/session";
 import { localizedPath } from "@/lib/i18n/config";
 import { Link } from "@/lib/i18n/navigation";
 import { orNotFound } from "@/lib/not-found";
@@ -29,7 +29,7 @@ const first = (value: string | string[] | undefined) => (Array.isArray(value) ? 
 
 async function MessageTranslationsPage({ params, searchParams }: Props) {
   const { id } = await params;
-  const user = await requireRole("MODERATOR", { returnTo: `/moderation/messages/${encodeURIComponent(id)}/translations` });
+  const user = await requirePermission("messages.edit", { returnTo: `/moderation/messages/${encodeURIComponent(id)}/translations` });
   const t = await getTranslations("Translations");
   const pageLocale = await getLocale();
   const raw = await searchParams;
