@@ -9,6 +9,7 @@ import { fileURLToPath } from "node:url";
 import { db as appDb, disconnectDb, type Db } from "@/lib/db";
 import { seedDemoClusters } from "./demo-clusters";
 import { DEMO_CALLS, DEMO_DOMAIN, DEMO_FORUM, DEMO_PEOPLE, type DemoCallKey } from "./demo-content";
+import { DEMO_COALITION, seedDemoForums } from "./demo-forums";
 import { seedDemoInsights } from "./demo-insights";
 import { seedDemoModeration } from "./demo-moderation";
 import { seedDemoCoding } from "./demo-coding";
@@ -77,6 +78,7 @@ export async function seedDemo(db: Db, { quiet = false }: { quiet?: boolean } = 
           });
         }
       }
+      await seedDemoForums(tx);
       await seedDemoGlossary(tx);
       await seedDemoModeration(tx);
       await seedDemoMessages(tx);
@@ -93,8 +95,9 @@ export async function seedDemo(db: Db, { quiet = false }: { quiet?: boolean } = 
 
   if (!quiet) {
     console.log(
-      `Demo data: ${summary.forums} forum, ${summary.calls} calls, ${summary.responses} responses, ` +
-        `${summary.accounts} accounts (sign in as stakeholder@, moderator@ or admin@${DEMO_DOMAIN}).`,
+      `Demo data: ${summary.forums} forums, ${summary.calls} calls, ${summary.responses} responses, ` +
+        `${summary.accounts} accounts (sign in as stakeholder@, facilitator@, observer@, coalition@, moderator@ or ` +
+        `admin@${DEMO_DOMAIN}).`,
     );
   }
   return summary;
@@ -106,7 +109,7 @@ export async function countDemoRows(client: DbClient): Promise<SeedSummary> {
   const demoEmail = { endsWith: `@${DEMO_DOMAIN}` };
   // One after another: queries inside an interactive transaction share one connection.
   return {
-    forums: await client.forum.count({ where: { slug: DEMO_FORUM.slug } }),
+    forums: await client.forum.count({ where: { slug: { in: [DEMO_FORUM.slug, DEMO_COALITION.slug] } } }),
     calls: await client.call.count({ where: { slug: { in: slugs } } }),
     responses: await client.response.count({ where: { call: { slug: { in: slugs } }, author: { email: demoEmail } } }),
     accounts: await client.user.count({ where: { email: demoEmail } }),

@@ -9,6 +9,7 @@ import { LanguageSwitcher } from "./language-switcher";
 export async function SiteHeader() {
   const t = await getTranslations("Site");
   const tNotify = await getTranslations("NotificationNav");
+  const tForums = await getTranslations("Forums");
   const user = await getSessionUser();
   return (
     <header className="site-header">
@@ -21,18 +22,25 @@ export async function SiteHeader() {
             <li>
               <Link href="/">{t("home")}</Link>
             </li>
-            {can(user, "calls.manage") && (
+            {can(user, "forum.read") && (
               <li>
                 <Link href="/moderation">{t("moderation")}</Link>
+              </li>
+            )}
+            {can(user, "audit.read") && (
+              <li>
+                <Link href="/admin/audit">{t("auditLog")}</Link>
+              </li>
+            )}
+            {can(user, "forums.manage") && (
+              <li>
+                <Link href="/admin/forums">{tForums("nav")}</Link>
               </li>
             )}
             {can(user, "accounts.manage") && (
               <>
                 <li>
                   <Link href="/admin/users">{t("admin")}</Link>
-                </li>
-                <li>
-                  <Link href="/admin/audit">{t("auditLog")}</Link>
                 </li>
                 <li>
                   <Link href="/admin/emails">{tNotify("adminEmails")}</Link>

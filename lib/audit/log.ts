@@ -1,10 +1,11 @@
-// Reading the audit log: administrators only, newest first, filtered by action, item type, actor, call and
+// Reading the audit log: an administrator reads every entry, a facilitator those of their forums' calls and
+// of the forums themselves (entries about accounts are the administrators' alone); newest first, filtered by action, item type, actor, call and
 // date range (days in UTC, both ends included), a page at a time by id (keyset: stable while entries arrive).
 import "server-only";
 import { db } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import { authorize } from "@/lib/auth/permissions";
-import type { Moderator } from "@/lib/moderation/permissions";
+import { authorize, can, forumScope } from "@/lib/auth/permissions";
+import type { SessionUser } from "@/lib/auth/session";
 import { MODERATION_LIMITS, type AuditQuery } from "@/lib/moderation/schemas";
 
 const DAY = 24 * 60 * 60 * 1000;
@@ -23,7 +24,19 @@ function whereOf(query: AuditQuery): Prisma.AuditEntryWhereInput {
   };
 }
 
-export async function listAuditEntries(actor: Moderator, query: AuditQuery) {
+type Reader = Pick<SessionUser, "id" | "role" | "forums">;
+
+/** The entries the actor may read: all for an administrator, else those of the calls and forums in scope
+ *  (a global moderator's scope is every forum, still not the entries about accounts). */
+async function readable(actor: Reader): Promise<Prisma.AuditEntryWhereInput> {
+  if (can(actor, "accounts.manage")) return {};
+  const scope = forumScope(actor, "audit.read");
+  if (scope === "all") return { OR: [{ callId: { not: null } }, { forumId: { not: null } }] };
+  const calls = await db.call.findMany({ where: { forumId: { in: scope } }, select: { id: true } });
+  return { OR: [{ callId: { in: calls.map((call) => call.id) } }, { forumId: { in: scope } }] };
+}
+
+export async function listAuditEntries(actor: Reader, query: AuditQuery) {
   authorize(actor, "audit.read");
   const size = MODERATION_LIMITS.auditPageSize;
   // The actor filter takes an account's email, its id, or "system".
@@ -32,7 +45,7 @@ export async function listAuditEntries(actor: Moderator, query: AuditQuery) {
     query = { ...query, actor: user?.id ?? "-" };
   }
   const rows = await db.auditEntry.findMany({
-    where: whereOf(query),
+    where: { AND: [await readable(actor), whereOf(query)] },
     orderBy: { id: "desc" },
     take: size + 1,
     select: {
@@ -67,12 +80,18 @@ export async function listAuditEntries(actor: Moderator, query: AuditQuery) {
 }
 
 /** The choices of the filter form: actions and item types that occur, and the calls. */
-export async function auditFilterChoices(actor: Moderator) {
+export async function auditFilterChoices(actor: Reader) {
   authorize(actor, "audit.read");
+  const where = await readable(actor);
+  const scope = forumScope(actor, "audit.read");
   const [actions, itemTypes, calls] = await Promise.all([
-    db.auditEntry.findMany({ distinct: ["action"], select: { action: true }, orderBy: { action: "asc" } }),
-    db.auditEntry.findMany({ distinct: ["itemType"], select: { itemType: true }, orderBy: { itemType: "asc" } }),
-    db.call.findMany({ select: { id: true, title: true }, orderBy: { title: "asc" } }),
+    db.auditEntry.findMany({ where, distinct: ["action"], select: { action: true }, orderBy: { action: "asc" } }),
+    db.auditEntry.findMany({ where, distinct: ["itemType"], select: { itemType: true }, orderBy: { itemType: "asc" } }),
+    db.call.findMany({
+      where: scope === "all" ? {} : { forumId: { in: scope } },
+      select: { id: true, title: true },
+      orderBy: { title: "asc" },
+    }),
   ]);
   return { actions: actions.map((a) => a.action), itemTypes: itemTypes.map((i) => i.itemType), calls };
 }

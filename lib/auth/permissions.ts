@@ -34,6 +34,8 @@ const FORUM_PERMISSIONS = {
   "messages.edit": "FACILITATOR",
   /** Exports with personal data. */
   "exports.download": "FACILITATOR",
+  /** The audit log of the forum's calls and of the forum itself (an administrator's covers everything). */
+  "audit.read": "FACILITATOR",
 } as const satisfies Record<string, ForumRole>;
 
 /** Rights of the platform, held by role alone. */
@@ -42,8 +44,6 @@ const PLATFORM_PERMISSIONS = {
   "forums.manage": "ADMIN",
   /** Accounts and their roles. */
   "accounts.manage": "ADMIN",
-  /** The audit log. */
-  "audit.read": "ADMIN",
   /** The email outbox and the job queue. */
   "operations.manage": "ADMIN",
 } as const satisfies Record<string, Role>;
@@ -103,6 +103,13 @@ export function authorizeIn<A extends Actor>(
   if (!forumId || !can(actor, "forum.read", forumId)) throw NotFound(notFound);
   if (!can(actor, permission, forumId)) throw Forbidden();
   return actor!;
+}
+
+/** How the actor takes part in a forum, as the moderation pages say it: administrator of the platform,
+ *  facilitator or observer, or not at all. */
+export function partInForum(actor: Actor, forumId: string): ForumRole | "ADMIN" | null {
+  if (actor.role === "ADMIN") return "ADMIN";
+  return partIn(actor, forumId) ?? null;
 }
 
 /** Whether the actor holds any right beyond a stakeholder's (their sessions are short: lib/auth/session-lifetime.ts). */

@@ -4,8 +4,8 @@ import { randomBytes } from "node:crypto";
 import AxeBuilder from "@axe-core/playwright";
 import { test as base, expect, type BrowserContext, type Page } from "@playwright/test";
 import { db } from "@/lib/db";
-import type { Role } from "@/lib/generated/prisma/enums";
-import { createUser } from "@/prisma/factories";
+import type { ForumRole, Role } from "@/lib/generated/prisma/enums";
+import { createAppointment, createUser } from "@/prisma/factories";
 import { BASE_URL, MAIL_HTTP } from "@/playwright.config";
 import { isLocale, LOCALE_COOKIE, prefixedPath } from "@/lib/i18n/config";
 import { pageState, pathPattern, recordScan, scannedClean } from "./axe-scans";
@@ -30,6 +30,13 @@ export async function signInAs(
     { name: "next-auth.session-token", value: sessionToken, url: BASE_URL, httpOnly: true, sameSite: "Lax" },
   ]);
   return { id: user.id, email: user.email, sessionToken };
+}
+
+/** As signInAs, for a stakeholder appointed to a forum as facilitator or observer. */
+export async function signInAppointed(context: BrowserContext, forumId: string, part: ForumRole): Promise<SignedInUser> {
+  const user = await signInAs(context, "STAKEHOLDER");
+  await createAppointment(db, { forumId, userId: user.id, role: part });
+  return user;
 }
 
 /**

@@ -1,13 +1,14 @@
 import { afterAll, describe, expect, it } from "vitest";
 import { changeRole } from "@/lib/accounts/accounts";
-import { listAuditEntries } from "@/lib/audit/log";
+import { auditFilterChoices, listAuditEntries } from "@/lib/audit/log";
 import { recordAudit } from "@/lib/audit/record";
 import { createCall, publishCall, unpublishCall, updateCall } from "@/lib/calls/manage";
 import { callInputSchema, type CallFormValues } from "@/lib/calls/schemas";
 import { db, disconnectDb } from "@/lib/db";
 import { auditQuerySchema } from "@/lib/moderation/schemas";
-import { createForum, createUser, uniqueSuffix } from "@/prisma/factories";
-import { actor } from "./helpers";
+import type { SessionUser } from "@/lib/auth/session";
+import { createCall as createCallRow, createForum, createUser, uniqueSuffix } from "@/prisma/factories";
+import { actor, appointee } from "./helpers";
 
 afterAll(disconnectDb);
 
@@ -154,8 +155,33 @@ describe("reading the audit log", () => {
 
     await db.user.delete({ where: { id: moderator.id } });
     expect((await read({})).entries[1]).toMatchObject({ actorId: moderator.id, actorName: null });
-    await expect(listAuditEntries(await actor("MODERATOR"), auditQuerySchema.parse({}))).rejects.toMatchObject({
+    await expect(listAuditEntries(await actor("STAKEHOLDER"), auditQuerySchema.parse({}))).rejects.toMatchObject({
       kind: "forbidden",
     });
+  });
+
+  it("a facilitator reads the entries of their forum's calls and of the forum, never another forum's or the accounts'", async () => {
+    const [forumA, forumB] = await Promise.all([createForum(db), createForum(db)]);
+    const [callA, callB] = await Promise.all([
+      createCallRow(db, { forumId: forumA.id }),
+      createCallRow(db, { forumId: forumB.id }),
+    ]);
+    const action = `test.scope${uniqueSuffix()}`;
+    const write = (itemId: string, where: { callId?: string; forumId?: string }) =>
+      recordAudit(db, { actor: null, action, itemType: "response", itemId, ...where });
+    await write("in-call-a", { callId: callA.id });
+    await write("in-forum-a", { forumId: forumA.id });
+    await write("in-call-b", { callId: callB.id });
+    await write("in-forum-b", { forumId: forumB.id });
+    await write("account", {});
+    const ids = async (reader: SessionUser) =>
+      (await listAuditEntries(reader, auditQuerySchema.parse({ action }))).entries.map((e) => e.itemId).sort();
+
+    expect(await ids(await appointee(forumA.id, "FACILITATOR"))).toEqual(["in-call-a", "in-forum-a"]);
+    expect(await ids(await actor("ADMIN"))).toEqual(["account", "in-call-a", "in-call-b", "in-forum-a", "in-forum-b"]);
+    expect(await ids(await actor("MODERATOR"))).toEqual(["in-call-a", "in-call-b", "in-forum-a", "in-forum-b"]);
+    await expect(ids(await appointee(forumA.id, "OBSERVER"))).rejects.toMatchObject({ kind: "forbidden" });
+    const choices = await auditFilterChoices(await appointee(forumA.id, "FACILITATOR"));
+    expect(choices.calls.map((call) => call.id)).toEqual([callA.id]);
   });
 });

@@ -5,6 +5,7 @@ import { db, disconnectDb } from "@/lib/db";
 import { StakeholderGroup, UnRegion } from "@/lib/generated/prisma/enums";
 import { DEMO_ACCOUNTS, DEMO_CALLS, DEMO_DOMAIN, DEMO_FORUM, DEMO_PEOPLE } from "@/prisma/demo-content";
 import { DEMO_FINAL_SLUG } from "@/prisma/demo-final";
+import { DEMO_APPOINTEES, DEMO_COALITION, DEMO_COALITION_CALL } from "@/prisma/demo-forums";
 import { DEMO_GLOSSARY } from "@/prisma/demo-glossary";
 import { DEMO_MESSAGES_SLUG } from "@/prisma/demo-messages";
 import { seedDemo } from "@/prisma/seed";
@@ -16,7 +17,8 @@ const seedResponse = { call: { slug: { in: slugs } }, author: { email: demoEmail
 
 async function countSeedRows() {
   return {
-    forums: await db.forum.count({ where: { slug: DEMO_FORUM.slug } }),
+    forums: await db.forum.count({ where: { slug: { in: [DEMO_FORUM.slug, DEMO_COALITION.slug] } } }),
+    appointments: await db.forumAppointment.count({ where: { user: { email: demoEmail } } }),
     calls: await db.call.count({ where: { slug: { in: slugs } } }),
     questions: await db.question.count({ where: { call: { slug: { in: slugs } } } }),
     users: await db.user.count({ where: { email: demoEmail } }),
@@ -45,7 +47,8 @@ describe("the demo seed", () => {
   it("creates the content once, and a second run adds nothing", () => {
     const responses = DEMO_PEOPLE.flatMap((person) => person.responses);
     expect(first).toMatchObject({
-      forums: 1,
+      forums: 2,
+      appointments: DEMO_APPOINTEES.length,
       calls: DEMO_CALLS.length,
       questions: DEMO_CALLS.reduce((sum, call) => sum + call.questions.length, 0),
     });
@@ -118,6 +121,31 @@ describe("the demo seed", () => {
     expect(await db.response.count({ where: { call: { slug: openSlug }, author: { email: DEMO_ACCOUNTS.stakeholder } } })).toBe(
       0,
     );
+  });
+
+  it("runs two forums, each with its own facilitator, the BPF with an observer, the coalition's call a draft", async () => {
+    const appointments = await db.forumAppointment.findMany({
+      where: { user: { email: demoEmail } },
+      select: { role: true, forum: { select: { slug: true } }, user: { select: { email: true, role: true } } },
+    });
+    expect(appointments.map((a) => [a.user.email, a.forum.slug, a.role]).sort()).toEqual(
+      [
+        [`coalition@${DEMO_DOMAIN}`, DEMO_COALITION.slug, "FACILITATOR"],
+        [`facilitator@${DEMO_DOMAIN}`, DEMO_FORUM.slug, "FACILITATOR"],
+        [`observer@${DEMO_DOMAIN}`, DEMO_FORUM.slug, "OBSERVER"],
+      ].sort(),
+    );
+    // Their rights come from the appointment alone.
+    expect(appointments.every((a) => a.user.role === "STAKEHOLDER")).toBe(true);
+    const draft = await db.call.findUniqueOrThrow({
+      where: { slug: DEMO_COALITION_CALL.slug },
+      select: { publishedAt: true, forum: { select: { slug: true, kind: true } }, _count: { select: { questions: true } } },
+    });
+    expect(draft).toEqual({
+      publishedAt: null,
+      forum: { slug: DEMO_COALITION.slug, kind: "DYNAMIC_COALITION" },
+      _count: { questions: DEMO_COALITION_CALL.questions.length },
+    });
   });
 
   it("numbers each submitted response once, keeps its first version, indexes it and mixes consent choices", async () => {

@@ -4,7 +4,7 @@ import { getTranslations } from "next-intl/server";
 import { AuditTable } from "@/components/moderation/audit-table";
 import styles from "@/components/moderation/audit-table.module.css";
 import { auditFilterChoices, listAuditEntries } from "@/lib/audit/log";
-import { requireRole } from "@/lib/auth/session";
+import { requirePermission } from "@/lib/auth/session";
 import { auditQuerySchema } from "@/lib/moderation/schemas";
 import { SelectField } from "@/components/ui/select-field";
 
@@ -15,7 +15,7 @@ export async function generateMetadata(): Promise<Metadata> {
 type Search = Promise<Record<string, string | string[] | undefined>>;
 
 export default async function AuditLogPage({ searchParams }: { searchParams: Search }) {
-  const actor = await requireRole("ADMIN", { returnTo: "/admin/audit" });
+  const actor = await requirePermission("audit.read", { returnTo: "/admin/audit" });
   const t = await getTranslations("AuditLog");
   const raw = await searchParams;
   const query = auditQuerySchema.parse(
