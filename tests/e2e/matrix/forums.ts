@@ -1,0 +1,4 @@
+// Matrix entries: forums.
+import type { ActionEntry } from "./entry";
+
+export const FORUM_ACTIONS: Record<string, ActionEntry> = {};

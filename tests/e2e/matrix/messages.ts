@@ -1,0 +1,4 @@
+// Matrix entries: messages.
+import type { ActionEntry } from "./entry";
+
+export const MESSAGE_ACTIONS: Record<string, ActionEntry> = {};

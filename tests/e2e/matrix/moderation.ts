@@ -1,0 +1,4 @@
+// Matrix entries: moderation.
+import type { ActionEntry } from "./entry";
+
+export const MODERATION_ACTIONS: Record<string, ActionEntry> = {};

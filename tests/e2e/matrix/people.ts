@@ -1,0 +1,4 @@
+// Matrix entries: people.
+import type { ActionEntry } from "./entry";
+
+export const PEOPLE_ACTIONS: Record<string, ActionEntry> = {};

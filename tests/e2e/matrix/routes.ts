@@ -1,0 +1,4 @@
+// Matrix entries: the route handlers.
+import type { RouteEntry } from "./entry";
+
+export const ROUTES: Record<string, RouteEntry | RouteEntry[]> = {};

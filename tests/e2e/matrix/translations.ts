@@ -1,0 +1,4 @@
+// Matrix entries: translations.
+import type { ActionEntry } from "./entry";
+
+export const TRANSLATION_ACTIONS: Record<string, ActionEntry> = {};
