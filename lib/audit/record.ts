@@ -18,6 +18,8 @@ export type AuditInput = {
   itemType: string;
   itemId: string;
   callId?: string | null;
+  /** The forum, for an item of a forum but of no call (the forum itself, an appointment). */
+  forumId?: string | null;
   /** Plain JSON of the fields that changed, before and after (never secrets, never whole rows). */
   before?: Prisma.InputJsonValue | null;
   after?: Prisma.InputJsonValue | null;
@@ -32,6 +34,7 @@ export async function recordAudit(client: Client, entry: AuditInput): Promise<vo
       itemType: entry.itemType,
       itemId: entry.itemId,
       callId: entry.callId ?? null,
+      forumId: entry.forumId ?? null,
       before: entry.before ?? undefined,
       after: entry.after ?? undefined,
     },

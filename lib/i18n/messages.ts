@@ -22,6 +22,7 @@ const AREAS = [
   "comments",
   "versions",
   "languages",
+  "forums",
 ] as const;
 
 export async function loadMessages(locale: Locale): Promise<Record<string, unknown>> {

@@ -14,10 +14,14 @@ import {
   commentReplyEmail,
   draftOpenedEmail,
   finalPublishedEmail,
+  forumAppointedEmail,
+  forumRemovedEmail,
   type CommentAnsweredItem,
   type CommentReplyItem,
   type DraftOpenedItem,
   type FinalPublishedItem,
+  type ForumAppointedItem,
+  type ForumRemovedItem,
   type RenderedEmail,
 } from "./templates";
 
@@ -30,7 +34,9 @@ export type EmailTemplate =
   | { template: "draft-opened"; item: DraftOpenedItem & Titles }
   | { template: "comment-reply"; item: CommentReplyItem & Titles }
   | { template: "comment-answered"; item: CommentAnsweredItem & Titles }
-  | { template: "final-published"; item: FinalPublishedItem & Titles };
+  | { template: "final-published"; item: FinalPublishedItem & Titles }
+  | { template: "forum-appointed"; item: ForumAppointedItem }
+  | { template: "forum-removed"; item: ForumRemovedItem };
 
 /** The item with the titles it names in `locale`, where they were translated. */
 function titledIn<T extends Titles & { title?: string; callTitle?: string }>(item: T, locale: string): T {
@@ -55,10 +61,22 @@ export function renderTemplate(email: EmailTemplate, to: Addressee): RenderedEma
       return commentAnsweredEmail(to, titledIn(email.item, to.locale));
     case "final-published":
       return finalPublishedEmail(to, titledIn(email.item, to.locale));
+    case "forum-appointed":
+      return forumAppointedEmail(to, email.item);
+    case "forum-removed":
+      return forumRemovedEmail(to, email.item);
   }
 }
 
-const TEMPLATES = new Set<string>(["receipt", "draft-opened", "comment-reply", "comment-answered", "final-published"]);
+const TEMPLATES = new Set<string>([
+  "receipt",
+  "draft-opened",
+  "comment-reply",
+  "comment-answered",
+  "final-published",
+  "forum-appointed",
+  "forum-removed",
+]);
 
 /** The email for the outbox row: written for `to` now, with its template for the worker (the `template` column). */
 export function queuedEmail(email: EmailTemplate, to: Addressee) {

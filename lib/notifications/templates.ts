@@ -4,7 +4,7 @@
 // leads to the page in the recipient's language. Every email ends with an unsubscribe link for its kind and a
 // link to the email settings.
 import { createTranslator } from "next-intl";
-import type { CommentDisposition, NotificationKind } from "@/lib/generated/prisma/enums";
+import type { CommentDisposition, ForumRole, NotificationKind } from "@/lib/generated/prisma/enums";
 import { formatInZoneAndUtc } from "@/lib/dates/format";
 import type { Locale } from "@/lib/i18n/config";
 import { formatMailNumber, inLanguage, mailCatalogs, mailDateLocale, mailLink, siteUrl } from "@/lib/mail/locale";
@@ -175,4 +175,63 @@ export function finalPublishedEmail(recipient: Recipient, item: FinalPublishedIt
     link(t("finalLink"), w.page(`/messages/${item.slug}`)),
     paragraph(t("finalWhy", { call: item.callTitle })),
   ]);
+}
+
+// Forum appointments (issue 15, lib/forums/appointment-mail.ts): service emails, sent whatever the person's
+// notification settings (no kind, so no unsubscribe link), written in the person's language.
+
+export type ForumAppointedItem = {
+  forumId: string;
+  forumName: string;
+  role: ForumRole;
+  /** A part changed (facilitator ↔ observer), rather than a new appointment. */
+  changed: boolean;
+  /** The person has never signed in: the email invites them to, with this address. */
+  invited: boolean;
+};
+
+export type ForumRemovedItem = { forumId: string; forumName: string; role: ForumRole };
+
+const forumTranslator = (locale: Locale) =>
+  createTranslator({ locale, messages: mailCatalogs(locale).notifications, namespace: "ForumEmail" });
+
+/** Greeting, blocks and a footer saying why the email came, for a service email about a forum. */
+function composeForumEmail(recipient: Pick<Recipient, "name" | "locale">, subject: string, blocks: Block[]): RenderedEmail {
+  const w = writer(recipient.locale);
+  const t = forumTranslator(w.locale);
+  const greeting = recipient.name ? w.t("greeting", { name: recipient.name }) : w.t("greetingNoName");
+  const body = [paragraph(greeting), ...blocks];
+  const footer = t("footer", { site: w.site });
+  return {
+    subject,
+    text: [...body.map((block) => block.text), "--", footer].join("\n\n"),
+    html: inLanguage(
+      [...body.map((block) => block.html), "<hr>", `<p><small>${escapeHtml(footer)}</small></p>`].join("\n"),
+      w.locale,
+    ),
+  };
+}
+
+export function forumAppointedEmail(recipient: Pick<Recipient, "name" | "locale">, item: ForumAppointedItem): RenderedEmail {
+  const w = writer(recipient.locale);
+  const t = forumTranslator(w.locale);
+  const values = { forum: item.forumName, role: item.role, site: w.site };
+  const blocks = [
+    paragraph(t(item.changed ? "changedIntro" : "appointedIntro", values)),
+    paragraph(t("partExplained", { role: item.role })),
+    item.invited
+      ? [
+          paragraph(t("invitation", values)),
+          link(t("signInLink"), w.page(`/signin?callbackUrl=${encodeURIComponent("/moderation")}`)),
+        ]
+      : [link(t("moderationLink"), w.page("/moderation"))],
+  ].flat();
+  return composeForumEmail(recipient, t(item.changed ? "changedSubject" : "appointedSubject", values), blocks);
+}
+
+export function forumRemovedEmail(recipient: Pick<Recipient, "name" | "locale">, item: ForumRemovedItem): RenderedEmail {
+  const w = writer(recipient.locale);
+  const t = forumTranslator(w.locale);
+  const values = { forum: item.forumName, role: item.role, site: w.site };
+  return composeForumEmail(recipient, t("removedSubject", values), [paragraph(t("removedIntro", values))]);
 }
