@@ -1,11 +1,12 @@
 // Files attached to a response: added and removed by its author while the call is open, read by the
-// author and moderators, and by everyone once the response is submitted and its consent allows it. For a
+// author and whoever may read every response of the call's forum (its facilitators and observers,
+// administrators), and by everyone once the response is submitted and its consent allows it. For a
 // response published without its author's name, the public gets a copy without document properties
 // (publicStorageKey, made by makePublicCopies), and nothing at all when the author keeps the files private.
 import "server-only";
 import { createHash } from "node:crypto";
 import type { Readable } from "node:stream";
-import { can } from "@/lib/auth/permissions";
+import { can, type Actor as PermissionActor } from "@/lib/auth/permissions";
 import type { SessionUser } from "@/lib/auth/session";
 import { callStatus } from "@/lib/calls/status";
 import { db } from "@/lib/db";
@@ -20,7 +21,8 @@ import { newStorageKey, storage } from "./storage";
 import { stripMetadata } from "./strip";
 
 type Actor = Pick<SessionUser, "id">;
-type Viewer = Pick<SessionUser, "id" | "role"> | null;
+/** Who is looking: anyone, signed in or not; the session's forums decide what a facilitator or observer sees. */
+type Viewer = (PermissionActor & Pick<SessionUser, "id">) | null;
 type Tx = Parameters<Parameters<typeof db.$transaction>[0]>[0];
 
 const summarySelect = { id: true, fileName: true, size: true, mediaType: true } as const;
@@ -180,17 +182,19 @@ export async function listOwnAttachments(actor: Actor, responseId: string): Prom
 type ResponseAccess = {
   id: string;
   authorId: string | null;
+  call: { forumId: string };
   consent: Consent | null;
   attachmentsPrivate: boolean | null;
 };
 
 /**
- * How `viewer` may see a response's files: "full" (author, moderators: the real file names), or as the
+ * How `viewer` may see a response's files: "full" (its author, and those who may read every response of the
+ * call's forum: the real file names), or as the
  * public may (lib/responses/public.ts decides: only for a response the public can see, "named" with the
  * file names, "anonymous" the copies without document properties under neutral names), or null.
  */
 async function accessOf(viewer: Viewer, response: ResponseAccess, now = new Date()) {
-  if (viewer && (viewer.id === response.authorId || can(viewer, "responses.readAll"))) return "full";
+  if (viewer && (viewer.id === response.authorId || can(viewer, "responses.readAll", response.call.forumId))) return "full";
   if (!(await publicResponseIds([response.id], now)).has(response.id)) return null;
   return publicFileAccess(response);
 }
@@ -211,6 +215,7 @@ export async function listVisibleAttachments(viewer: Viewer, responseId: string)
     select: {
       id: true,
       authorId: true,
+      call: { select: { forumId: true } },
       consent: true,
       reference: true,
       attachmentsPrivate: true,
@@ -245,6 +250,7 @@ export async function getAttachmentForDownload(viewer: Viewer, id: string): Prom
         select: {
           id: true,
           authorId: true,
+          call: { select: { forumId: true } },
           consent: true,
           reference: true,
           attachmentsPrivate: true,

@@ -1,22 +1,19 @@
-// Moderators create, edit, publish and unpublish calls. Once a call has a submitted or withdrawn response,
+// Facilitators create, edit, publish and unpublish the calls of their forums (observers read them). Once a call has a submitted or withdrawn response,
 // its questions are frozen: a change of wording, type, options, limits or order would silently change what
 // earlier respondents answered, so it is refused (help texts may still be clarified). The call row is locked
 // for the check, so a first submission (which updates the call's receipt counter) cannot slip in between.
 import "server-only";
 import { recordAudit } from "@/lib/audit/record";
-import { authorize } from "@/lib/auth/permissions";
+import { forumOf } from "@/lib/auth/forum-of";
+import { authorize, authorizeIn, can, forumScope } from "@/lib/auth/permissions";
 import type { SessionUser } from "@/lib/auth/session";
 import { db } from "@/lib/db";
-import { Conflict, Invalid, isUniqueViolation, NotFound, onField, type PlainCode } from "@/lib/errors";
+import { Conflict, Forbidden, Invalid, isUniqueViolation, NotFound, onField, type PlainCode } from "@/lib/errors";
 import type { ResponseStatus } from "@/lib/generated/prisma/enums";
 import { hideAllOverThreshold } from "@/lib/moderation/kinds";
 import type { DbClient } from "@/lib/db";
 import { questionInputSchema, type CallInput, type QuestionInput } from "./schemas";
 import { callStatus } from "./status";
-
-function requireModerator(actor: SessionUser) {
-  authorize(actor, "calls.manage");
-}
 
 const questionSelect = {
   id: true,
@@ -52,22 +49,37 @@ const editSelect = {
 /** Responses that fix a call's questions: submitted ones, and withdrawn ones (they were submitted). */
 const LOCKING = { status: { in: ["SUBMITTED", "WITHDRAWN"] as ResponseStatus[] } };
 
+/** The forums the actor may create calls in and move calls to: the editor's choice of forum. */
 export async function listForums(actor: SessionUser) {
-  requireModerator(actor);
-  return db.forum.findMany({ orderBy: { name: "asc" }, select: { id: true, name: true } });
+  authorize(actor, "calls.manage");
+  const scope = forumScope(actor, "calls.manage");
+  return db.forum.findMany({
+    where: scope === "all" ? {} : { id: { in: scope } },
+    orderBy: { name: "asc" },
+    select: { id: true, name: true },
+  });
 }
 
-/** A call with its questions and glossary, its status and whether its questions are frozen. */
+/**
+ * A call with its questions and glossary, its status and whether its questions are frozen. Its forum's
+ * observers may read it too (the page then shows it without its controls: `can(actor, "calls.manage", forumId)`).
+ */
 export async function getCallForEditing(actor: SessionUser, callId: string, now = new Date()) {
-  requireModerator(actor);
+  authorizeIn(actor, "forum.read", await forumOf(db, "call", callId), "callNotFound");
   const call = await db.call.findUnique({
     where: { id: callId },
-    select: { ...editSelect, _count: { select: { responses: true } } },
+    select: { ...editSelect, forum: { select: { name: true } }, _count: { select: { responses: true } } },
   });
   if (!call) throw NotFound("callNotFound");
   const locking = await db.response.count({ where: { callId, ...LOCKING } });
-  const { _count, ...rest } = call;
-  return { ...rest, status: callStatus(call, now), responseCount: _count.responses, questionsLocked: locking > 0 };
+  const { _count, forum, ...rest } = call;
+  return {
+    ...rest,
+    forumName: forum.name,
+    status: callStatus(call, now),
+    responseCount: _count.responses,
+    questionsLocked: locking > 0,
+  };
 }
 
 const sameMinute = (a: Date, b: Date) => Math.floor(a.getTime() / 60_000) === Math.floor(b.getTime() / 60_000);
@@ -135,9 +147,14 @@ const questionData = (q: QuestionInput) => ({
   maxChoices: q.maxChoices,
 });
 
-async function requireForum(tx: DbClient, forumId: string) {
-  const forum = await tx.forum.findUnique({ where: { id: forumId }, select: { id: true } });
-  if (!forum) throw Invalid("invalid", { forumId: ["chooseForum"] });
+/**
+ * The forum a call is created in or moved to: one the actor may manage calls in. A forum the actor has no
+ * part in is refused exactly as an unknown one; its observer is Forbidden (as authorizeIn does).
+ */
+async function requireManagedForum(client: DbClient, actor: SessionUser, forumId: string) {
+  const forum = await client.forum.findUnique({ where: { id: forumId }, select: { id: true } });
+  if (!forum || !can(actor, "forum.read", forum.id)) throw Invalid("invalid", { forumId: ["chooseForum"] });
+  if (!can(actor, "calls.manage", forum.id)) throw Forbidden();
 }
 
 /**
@@ -170,11 +187,11 @@ async function slugConflictAware<T>(write: () => Promise<T>): Promise<T> {
 }
 
 export async function createCall(actor: SessionUser, input: CallInput) {
-  requireModerator(actor);
+  authorize(actor, "calls.manage");
+  await requireManagedForum(db, actor, input.forumId);
   if (input.questions.some((q) => q.questionId)) throw Invalid("invalid", { questions: ["questionsChanged"] });
   return slugConflictAware(() =>
     db.$transaction(async (tx) => {
-      await requireForum(tx, input.forumId);
       await requireFreePrefix(tx, input.referencePrefix);
       const call = await tx.call.create({ data: { ...callData(input), publishedAt: null }, select: { id: true, slug: true } });
       if (input.questions.length)
@@ -195,15 +212,17 @@ export async function createCall(actor: SessionUser, input: CallInput) {
   );
 }
 
+/** Saves the call; moving it to another forum needs the right to manage calls in both. */
 export async function updateCall(actor: SessionUser, callId: string, input: CallInput) {
-  requireModerator(actor);
+  authorize(actor, "calls.manage");
   return slugConflictAware(() =>
     db.$transaction(async (tx) => {
+      authorizeIn(actor, "calls.manage", await forumOf(tx, "call", callId), "callNotFound");
       // Held until commit: a first submission updates this row too, so it waits for (or precedes) this check.
       const [locked] = await tx.$queryRaw<{ id: string }[]>`SELECT id FROM calls WHERE id = ${callId} FOR UPDATE`;
       if (!locked) throw NotFound("callNotFound");
       const before = await tx.call.findUniqueOrThrow({ where: { id: callId }, select: editSelect });
-      await requireForum(tx, input.forumId);
+      if (input.forumId !== before.forumId) await requireManagedForum(tx, actor, input.forumId);
       const stored = before.questions;
       const storedIds = new Set(stored.map((q) => q.id));
       if (input.questions.some((q) => q.questionId && !storedIds.has(q.questionId)))
@@ -278,8 +297,9 @@ export async function updateCall(actor: SessionUser, callId: string, input: Call
 
 /** Publishing makes the call visible; it opens and closes by its times. A call needs questions first. */
 export async function publishCall(actor: SessionUser, callId: string, now = new Date()) {
-  requireModerator(actor);
+  authorize(actor, "calls.manage");
   return db.$transaction(async (tx) => {
+    authorizeIn(actor, "calls.manage", await forumOf(tx, "call", callId), "callNotFound");
     const call = await tx.call.findUnique({
       where: { id: callId },
       select: { publishedAt: true, closesAt: true, _count: { select: { questions: true } } },
@@ -308,8 +328,9 @@ export async function publishCall(actor: SessionUser, callId: string, now = new 
 
 /** Back to draft, only while nobody has started a response (a draft response counts). */
 export async function unpublishCall(actor: SessionUser, callId: string) {
-  requireModerator(actor);
+  authorize(actor, "calls.manage");
   return db.$transaction(async (tx) => {
+    authorizeIn(actor, "calls.manage", await forumOf(tx, "call", callId), "callNotFound");
     const [locked] = await tx.$queryRaw<{ id: string }[]>`SELECT id FROM calls WHERE id = ${callId} FOR UPDATE`;
     if (!locked) throw NotFound("callNotFound");
     if ((await tx.response.count({ where: { callId } })) > 0) throw Conflict("hasResponses");

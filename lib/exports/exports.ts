@@ -1,10 +1,12 @@
-// Opening an export: who may have it, which call, which rows. Every check happens here, before the first
+// Opening an export: who may have it (the facilitators of the call's forum, and administrators; not its
+// observers), which call, which rows. Every check happens here, before the first
 // byte is sent, so a refusal is a clean 401/403/404/400; the returned stream then reads rows on demand.
-// A moderator's download is recorded in the audit log (it carries personal data: names, countries, private
+// A facilitator's download is recorded in the audit log (it carries personal data: names, countries, private
 // answers); the public exports hold published data only and are not recorded.
 import "server-only";
 import { recordAuditNow } from "@/lib/audit/record";
-import { authorize } from "@/lib/auth/permissions";
+import { forumOf } from "@/lib/auth/forum-of";
+import { authorize, authorizeIn } from "@/lib/auth/permissions";
 import type { SessionUser } from "@/lib/auth/session";
 import { db } from "@/lib/db";
 import { NotFound } from "@/lib/errors";
@@ -22,8 +24,10 @@ const CONTENT_TYPES: Record<ExportFormat, string> = {
   json: "application/json; charset=utf-8",
 };
 
-function requireModerator(actor: SessionUser | null): SessionUser {
-  return authorize(actor, "exports.download");
+/** The check before exporting a call's data: a call of a forum the actor has no part in is an unknown call. */
+async function authorizeExport(actor: SessionUser | null, callId: string): Promise<SessionUser> {
+  authorize(actor, "exports.download");
+  return authorizeIn(actor, "exports.download", await forumOf(db, "call", callId), "callNotFound");
 }
 
 async function moderatorCall(callId: string) {
@@ -47,7 +51,11 @@ export async function moderatorDataset(
   dataset: ModeratorDataset,
   options?: ReadOptions,
 ) {
-  requireModerator(actor);
+  await authorizeExport(actor, callId);
+  return readDataset(callId, dataset, options);
+}
+
+async function readDataset(callId: string, dataset: ModeratorDataset, options?: ReadOptions) {
   const call = await moderatorCall(callId);
   const readers: Record<ModeratorDataset, () => Dataset> = {
     responses: () => moderatorResponses(call.id, call.questions, options),
@@ -78,9 +86,9 @@ const day = () => new Date().toISOString().slice(0, 10);
 
 /** GET /api/moderation/calls/<id>/export/<file>: checks, audit entry, then the stream. */
 export async function openModeratorExport(actor: SessionUser | null, callId: string, file: string): Promise<OpenedExport> {
-  const user = requireModerator(actor);
+  const user = await authorizeExport(actor, callId);
   const { dataset: name, format } = parseExportFile(file, MODERATOR_DATASETS);
-  const { call, dataset } = await moderatorDataset(user, callId, name);
+  const { call, dataset } = await readDataset(callId, name);
   await recordAuditNow({
     actor: { id: user.id, role: user.role },
     action: "export.download",
@@ -109,10 +117,10 @@ export async function openPublicExport(slug: string, file: string): Promise<Open
 
 /** What the exports page lists: each dataset with the number of rows it has now. */
 export async function listModeratorExports(actor: SessionUser, callId: string) {
-  requireModerator(actor);
+  await authorizeExport(actor, callId);
   const call = await db.call.findUnique({
     where: { id: callId },
-    select: { id: true, slug: true, title: true, publishedAt: true },
+    select: { id: true, forumId: true, slug: true, title: true, publishedAt: true },
   });
   if (!call) throw NotFound("callNotFound");
   const [responses, excerpts, citations, bareParagraphs] = await Promise.all([

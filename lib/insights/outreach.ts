@@ -1,9 +1,12 @@
-// For moderators: people who contributed to earlier calls and belong to a stakeholder group or UN region
-// this call has not heard enough from, so the moderators can invite them. Contributors of the same forum
-// come first, then those of any other call; people who already submitted to this call are left out. The
-// group and region are the ones in their profile today (where they would answer from now).
+// For the facilitators and observers of a call's forum: people who contributed to earlier calls and belong
+// to a stakeholder group or UN region this call has not heard enough from, so they can be invited.
+// Contributors of the same forum come first, then those of another call of a forum the actor may read the
+// participation of (nobody learns who answered a forum they have no part in); people who already submitted
+// to this call are left out. The group and region are the ones in their profile today (where they would
+// answer from now).
 import "server-only";
-import { authorize } from "@/lib/auth/permissions";
+import { forumOf } from "@/lib/auth/forum-of";
+import { authorizeIn, forumScope } from "@/lib/auth/permissions";
 import type { SessionUser } from "@/lib/auth/session";
 import { db } from "@/lib/db";
 import { NotFound } from "@/lib/errors";
@@ -20,9 +23,10 @@ const personSelect = {
 } as const;
 
 export async function listOutreach(actor: SessionUser, callId: string, gaps: readonly Gap[]) {
-  authorize(actor, "insights.read");
+  authorizeIn(actor, "insights.read", await forumOf(db, "call", callId), "callNotFound");
   const call = await db.call.findUnique({ where: { id: callId }, select: { id: true, forumId: true } });
   if (!call) throw NotFound("callNotFound");
+  const scope = forumScope(actor, "insights.read");
   const { groups, regions, cells } = missingFrom(gaps);
   const matches: Prisma.ProfileWhereInput[] = [
     ...(groups.length ? [{ stakeholderGroup: { in: groups } }] : []),
@@ -45,7 +49,10 @@ export async function listOutreach(actor: SessionUser, callId: string, gaps: rea
   const others =
     sameForum.length < OUTREACH_LIMIT
       ? await db.user.findMany({
-          where: { ...base({ forumId: { not: call.forumId } }), id: { notIn: sameForum.map((u) => u.id) } },
+          where: {
+            ...base({ forumId: scope === "all" ? { not: call.forumId } : { in: scope.filter((id) => id !== call.forumId) } }),
+            id: { notIn: sameForum.map((u) => u.id) },
+          },
           orderBy: [{ profile: { displayName: "asc" } }, { id: "asc" }],
           take: OUTREACH_LIMIT - sameForum.length,
           select: personSelect,

@@ -2,7 +2,8 @@
 // suppressed for the public (lib/insights/public-figures.ts), and the growth day by day in the call's zone.
 // Both count with the same query (countParticipation, lib/insights/source.ts).
 import "server-only";
-import { authorize } from "@/lib/auth/permissions";
+import { forumOf } from "@/lib/auth/forum-of";
+import { authorizeIn } from "@/lib/auth/permissions";
 import type { SessionUser } from "@/lib/auth/session";
 import { db } from "@/lib/db";
 import { NotFound } from "@/lib/errors";
@@ -57,9 +58,9 @@ async function exactParticipationOf(source: ItemSource, window: Window, now: Dat
 
 export type ExactParticipation = Awaited<ReturnType<typeof exactParticipationOf>>;
 
-/** For moderators: a call's exact participation and its targets. */
+/** For the facilitators and observers of the call's forum: its exact participation and its targets. */
 export async function getModeratorParticipation(actor: SessionUser, callId: string, now = new Date()) {
-  authorize(actor, "insights.read");
+  authorizeIn(actor, "insights.read", await forumOf(db, "call", callId), "callNotFound");
   const call = await db.call.findUnique({ where: { id: callId }, select: callSelect });
   if (!call) throw NotFound("callNotFound");
   const participation = await exactParticipationOf(responsesOf(call.id), call, now);

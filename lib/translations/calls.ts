@@ -1,11 +1,12 @@
-// Translations of calls: moderators write them (every text of the call, side by side with the original),
+// Translations of calls: the facilitators of the call's forum write them (every text of the call, side by side with the original),
 // readers get them through readCallTranslation. A call's texts may change after it is translated; a
 // question added later simply reads in the original until the translation is saved again.
 import "server-only";
 import { recordAudit } from "@/lib/audit/record";
-import { authorize } from "@/lib/auth/permissions";
+import { forumOf } from "@/lib/auth/forum-of";
+import { authorize, authorizeIn } from "@/lib/auth/permissions";
 import type { SessionUser } from "@/lib/auth/session";
-import { db } from "@/lib/db";
+import { db, type DbClient } from "@/lib/db";
 import { Invalid, InvalidField, NotFound } from "@/lib/errors";
 import { isLocale, type Locale } from "@/lib/i18n/config";
 import { fieldErrorsOf } from "@/lib/validation/issues";
@@ -21,6 +22,7 @@ import {
 const originalSelect = {
   id: true,
   slug: true,
+  forumId: true,
   title: true,
   introduction: true,
   thematicTrack: true,
@@ -28,6 +30,11 @@ const originalSelect = {
   questions: { orderBy: { position: "asc" }, select: { id: true, prompt: true, helpText: true, options: true } },
   glossary: { orderBy: { position: "asc" }, select: { id: true, term: true, definition: true } },
 } as const;
+
+/** The check before working on a call's translations: its forum's facilitators (unknown call otherwise). */
+async function authorizeCall(actor: SessionUser, callId: string, client: DbClient = db) {
+  authorizeIn(actor, "calls.manage", await forumOf(client, "call", callId), "callNotFound");
+}
 
 async function loadOriginal(callId: string) {
   const call = await db.call.findUnique({ where: { id: callId }, select: originalSelect });
@@ -55,7 +62,7 @@ export async function callTranslationLocales(callId: string) {
  * without a valid `requested`, the first language the call is not translated into yet.
  */
 export async function getCallTranslationForEditing(actor: SessionUser, callId: string, requested?: string) {
-  authorize(actor, "calls.manage");
+  await authorizeCall(actor, callId);
   const call = await loadOriginal(callId);
   const targets = translationLocales(call.language);
   const existing = await db.callTranslation.findMany({ where: { callId }, select: { locale: true } });
@@ -73,7 +80,7 @@ export async function saveCallTranslation(
   actor: SessionUser,
   input: { callId: string; locale: string; values: Record<string, string> },
 ) {
-  authorize(actor, "calls.manage");
+  await authorizeCall(actor, input.callId);
   const call = await loadOriginal(input.callId);
   if (!isLocale(input.locale) || !translationLocales(call.language).includes(input.locale)) throw NotFound();
   const original: CallOriginal = call;
@@ -103,7 +110,7 @@ export async function saveCallTranslation(
 
 /** Removes a call's translation into `locale`: readers of that language read the original again. */
 export async function removeCallTranslation(actor: SessionUser, input: { callId: string; locale: string }) {
-  authorize(actor, "calls.manage");
+  await authorizeCall(actor, input.callId);
   const call = await loadOriginal(input.callId);
   if (!isLocale(input.locale)) throw NotFound();
   await db.$transaction(async (tx) => {
@@ -129,6 +136,7 @@ export async function setCallLanguage(actor: SessionUser, input: { callId: strin
   authorize(actor, "calls.manage");
   if (!isLocale(input.language)) throw Invalid("invalid");
   return db.$transaction(async (tx) => {
+    await authorizeCall(actor, input.callId, tx);
     const [call] = await tx.$queryRaw<{ id: string; language: string }[]>`
       SELECT id, language FROM calls WHERE id = ${input.callId} FOR UPDATE`;
     if (!call) throw NotFound("callNotFound");

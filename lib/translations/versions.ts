@@ -5,7 +5,8 @@
 // adoption) but no longer changed.
 import "server-only";
 import { recordAudit } from "@/lib/audit/record";
-import { authorize } from "@/lib/auth/permissions";
+import { forumOf } from "@/lib/auth/forum-of";
+import { authorize, authorizeIn } from "@/lib/auth/permissions";
 import type { SessionUser } from "@/lib/auth/session";
 import { db } from "@/lib/db";
 import { Conflict, Invalid, InvalidField, NotFound } from "@/lib/errors";
@@ -74,7 +75,7 @@ export async function versionInLocale<S extends Parameters<typeof translateVersi
  * (so a moderator translates only what is new).
  */
 export async function getVersionTranslationForEditing(actor: SessionUser, setId: string, number?: number, requested?: string) {
-  authorize(actor, "messages.edit");
+  authorizeIn(actor, "messages.edit", await forumOf(db, "messageSet", setId), "messageSetNotFound");
   const versions = await db.messageSetVersion.findMany({
     where: { setId },
     orderBy: { number: "desc" },
@@ -161,7 +162,7 @@ export async function saveVersionTranslation(
   actor: SessionUser,
   input: { setId: string; number: number; locale: string; values: Record<string, string> },
 ) {
-  authorize(actor, "messages.edit");
+  authorizeIn(actor, "messages.edit", await forumOf(db, "messageSet", input.setId), "versionNotFound");
   const { version, original } = await loadVersion(input.setId, input.number);
   if (!isLocale(input.locale) || !translationLocales(original.language).includes(input.locale)) throw NotFound();
   const parsed = versionTranslationSchema(original).safeParse(input.values);
@@ -208,6 +209,7 @@ export async function setMessageSetLanguage(actor: SessionUser, input: { setId: 
   authorize(actor, "messages.edit");
   if (!isLocale(input.language)) throw Invalid("invalid");
   return db.$transaction(async (tx) => {
+    authorizeIn(actor, "messages.edit", await forumOf(tx, "messageSet", input.setId), "messageSetNotFound");
     const [set] = await tx.$queryRaw<{ id: string; language: string; callId: string }[]>`
       SELECT id, language, "callId" FROM message_sets WHERE id = ${input.setId} FOR UPDATE`;
     if (!set) throw NotFound("messageSetNotFound");

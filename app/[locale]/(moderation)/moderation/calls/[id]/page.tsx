@@ -2,9 +2,11 @@ import type { Metadata } from "next";
 import { Link } from "@/lib/i18n/navigation";
 import { getTranslations } from "next-intl/server";
 import { CallEditor } from "@/components/calls/call-editor";
+import { CallSummary } from "@/components/calls/call-summary";
 import { CallToolsNav } from "@/components/moderation/call-tools-nav";
 import { PublicationForm } from "@/components/calls/publication-form";
 import { LocalDate } from "@/components/ui/local-date";
+import { can } from "@/lib/auth/permissions";
 import { requirePermission } from "@/lib/auth/session";
 import { callFormValues } from "@/lib/calls/form-values";
 import { getCallForEditing, listForums } from "@/lib/calls/manage";
@@ -28,7 +30,9 @@ async function EditCallPage({ params, searchParams }: { params: Params; searchPa
   const tHelp = await getTranslations("CallStatusHelp");
   const { created } = await searchParams;
   const call = await orNotFound(getCallForEditing(user, id));
-  const forums = await listForums(user);
+  // The forum's observers read the call; only those who may manage its calls get the controls.
+  const manages = can(user, "calls.manage", call.forumId);
+  const forums = manages ? await listForums(user) : [];
   return (
     <>
       <p>
@@ -39,9 +43,15 @@ async function EditCallPage({ params, searchParams }: { params: Params; searchPa
           {t("created")}
         </p>
       )}
-      <h1>{t("editTitle")}</h1>
-      <p className="lead">{call.title}</p>
-      <CallToolsNav callId={call.id} current="edit" />
+      {manages ? (
+        <>
+          <h1>{t("editTitle")}</h1>
+          <p className="lead">{call.title}</p>
+        </>
+      ) : (
+        <h1>{call.title}</h1>
+      )}
+      <CallToolsNav callId={call.id} forumId={call.forumId} current="edit" />
       <section aria-labelledby="status-heading" className="editor-section status-panel">
         <h2 id="status-heading">{t("statusHeading")}</h2>
         <p>
@@ -55,10 +65,12 @@ async function EditCallPage({ params, searchParams }: { params: Params; searchPa
           })}
         </p>
         <p className="meta">{t("responseCount", { count: call.responseCount })}</p>
-        <p className="hint">
-          {call.publishedAt ? (call.responseCount ? t("cannotUnpublish") : t("unpublishHint")) : t("publishHint")}
-        </p>
-        {!(call.publishedAt && call.responseCount) && (
+        {manages && (
+          <p className="hint">
+            {call.publishedAt ? (call.responseCount ? t("cannotUnpublish") : t("unpublishHint")) : t("publishHint")}
+          </p>
+        )}
+        {manages && !(call.publishedAt && call.responseCount) && (
           <PublicationForm
             key={String(Boolean(call.publishedAt))}
             callId={call.id}
@@ -68,14 +80,18 @@ async function EditCallPage({ params, searchParams }: { params: Params; searchPa
           />
         )}
       </section>
-      <CallEditor
-        action={updateCallAction}
-        callId={call.id}
-        defaults={callFormValues(call)}
-        forums={forums}
-        timeZones={timeZones()}
-        locked={call.questionsLocked}
-      />
+      {manages ? (
+        <CallEditor
+          action={updateCallAction}
+          callId={call.id}
+          defaults={callFormValues(call)}
+          forums={forums}
+          timeZones={timeZones()}
+          locked={call.questionsLocked}
+        />
+      ) : (
+        <CallSummary call={call} />
+      )}
     </>
   );
 }

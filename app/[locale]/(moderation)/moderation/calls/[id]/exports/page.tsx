@@ -25,7 +25,7 @@ export default async function CallExportsPage({ params }: { params: Params }) {
       </p>
       <h1>{t("title")}</h1>
       <p className="lead">{call.title}</p>
-      <CallToolsNav callId={call.id} current="exports" />
+      <CallToolsNav callId={call.id} forumId={call.forumId} current="exports" />
       <p>{t("intro")}</p>
       <ExportTable datasets={datasets} href={(file) => `/api/moderation/calls/${encodeURIComponent(call.id)}/export/${file}`} />
       <section aria-labelledby="formats-heading">

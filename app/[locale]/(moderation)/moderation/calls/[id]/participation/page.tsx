@@ -8,6 +8,7 @@ import { OutreachTable } from "@/components/insights/outreach-table";
 import { ParticipationMatrix } from "@/components/insights/participation-matrix";
 import { TargetsForm } from "@/components/insights/targets-form";
 import { CallToolsNav } from "@/components/moderation/call-tools-nav";
+import { can } from "@/lib/auth/permissions";
 import { requirePermission } from "@/lib/auth/session";
 import { evaluateTargets } from "@/lib/insights/gaps";
 import { listOutreach } from "@/lib/insights/outreach";
@@ -25,7 +26,9 @@ type Params = Promise<{ id: string }>;
 
 async function ModeratorParticipationPage({ params }: { params: Params }) {
   const { id } = await params;
-  const user = await requirePermission("forum.read", { returnTo: `/moderation/calls/${encodeURIComponent(id)}/participation` });
+  const user = await requirePermission("insights.read", {
+    returnTo: `/moderation/calls/${encodeURIComponent(id)}/participation`,
+  });
   const t = await getTranslations("Participation");
   const tTargets = await getTranslations("Targets");
   const tGaps = await getTranslations("Gaps");
@@ -41,7 +44,7 @@ async function ModeratorParticipationPage({ params }: { params: Params }) {
       </p>
       <h1>{t("moderatorTitle")}</h1>
       <p className="lead">{call.title}</p>
-      <CallToolsNav callId={call.id} current="participation" />
+      <CallToolsNav callId={call.id} forumId={call.forumId} current="participation" />
       <p>{t("total", { count: counts.total })}</p>
       <p className="hint">
         {t("exactNote", { n: SMALL_CELL })}{" "}
@@ -57,14 +60,17 @@ async function ModeratorParticipationPage({ params }: { params: Params }) {
             regions: targets.allRegions ? tTargets("regionsOn") : tTargets("regionsOff"),
           })}
         </p>
-        <TargetsForm
-          callId={call.id}
-          defaults={{
-            minGroupShare: targets.minGroupShare === null ? "" : String(targets.minGroupShare),
-            allRegions: targets.allRegions,
-          }}
-          action={setTargetsAction}
-        />
+        {/* The forum's observers read the targets; its facilitators set them. */}
+        {can(user, "calls.manage", call.forumId) && (
+          <TargetsForm
+            callId={call.id}
+            defaults={{
+              minGroupShare: targets.minGroupShare === null ? "" : String(targets.minGroupShare),
+              allRegions: targets.allRegions,
+            }}
+            action={setTargetsAction}
+          />
+        )}
       </section>
 
       <section aria-labelledby="gaps-heading">

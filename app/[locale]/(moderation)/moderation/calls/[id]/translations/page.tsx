@@ -44,7 +44,7 @@ async function CallTranslationsPage({ params, searchParams }: Props) {
       <p className="lead" lang={original.language}>
         {original.title}
       </p>
-      <CallToolsNav callId={call.id} current="translations" />
+      <CallToolsNav callId={call.id} forumId={call.forumId} current="translations" />
       <p className="hint">{t("intro")}</p>
       <div className={styles.controls}>
         <OriginalLanguageForm action={setCallLanguageAction} idName="callId" id={call.id} language={call.language} />
