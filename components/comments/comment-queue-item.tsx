@@ -1,6 +1,7 @@
 // One comment in the moderators' comment queue (components/moderation/moderated-item.tsx): whether it is a
 // comment or a reply and where it belongs, its context, the comment it replies to, its text, its disposition,
-// and for a public top-level comment the answer form.
+// and for a public top-level comment the answer form. The moderation forms only for those who may moderate in
+// the forum (`canModerate`), the answer form only for those who may edit its messages (`canAnswer`).
 import { getTranslations } from "next-intl/server";
 import { answerCommentAction, moderateCommentAction } from "@/lib/moderation/actions";
 import { ModeratedItem, type QueueKind } from "@/components/moderation/moderated-item";
@@ -19,9 +20,9 @@ const comments: QueueKind = {
   action: moderateCommentAction,
 };
 
-type Props = { item: Item; tab: CommentTab; label: string; timeZone: string };
+type Props = { item: Item; tab: CommentTab; label: string; timeZone: string; canModerate: boolean; canAnswer: boolean };
 
-export async function CommentQueueItem({ item, tab, label, timeZone }: Props) {
+export async function CommentQueueItem({ item, tab, label, timeZone, canModerate, canAnswer }: Props) {
   const t = await getTranslations("CommentModeration");
   const tGroup = await getTranslations("StakeholderGroup");
   const tRegion = await getTranslations("UnRegion");
@@ -39,7 +40,7 @@ export async function CommentQueueItem({ item, tab, label, timeZone }: Props) {
       {item.dispositionReason && ` — ${item.dispositionReason}`}
     </p>
   );
-  const answer = item.parentId === null && item.moderationState === "PUBLISHED" && (
+  const answer = canAnswer && item.parentId === null && item.moderationState === "PUBLISHED" && (
     <details open={item.disposition === null}>
       <summary>{t(item.disposition ? "changeAnswer" : "answerHeading")}</summary>
       <AnswerForm action={answerCommentAction} current={item} commentId={item.id} tab={tab} itemLabel={label} />
@@ -53,6 +54,7 @@ export async function CommentQueueItem({ item, tab, label, timeZone }: Props) {
       label={label}
       title={title}
       timeZone={timeZone}
+      canModerate={canModerate}
       details={disposition}
       after={answer}
     >

@@ -2,7 +2,7 @@
 // what the kind shows of it (children), why it is hidden, its open reports (each with its reporter, time and
 // weight), what the kind adds after them (`details`), the forms that apply to its state, and what else the
 // kind offers (`after`). The kind names its catalog namespace (the same keys for every kind), its id field
-// and its server action.
+// and its server action. Without `canModerate` (an observer of the forum) the item is shown with no forms.
 import type { ReactNode } from "react";
 import { getTranslations } from "next-intl/server";
 import type { ReportView } from "@/lib/moderation/report-view";
@@ -37,12 +37,14 @@ type Props = {
   /** The heading's content before the badges. */
   title: ReactNode;
   timeZone: string;
+  /** Whether the reader may moderate in the item's forum: the forms are shown only then. */
+  canModerate: boolean;
   children?: ReactNode;
   details?: ReactNode;
   after?: ReactNode;
 };
 
-export async function ModeratedItem({ kind, item, tab, label, title, timeZone, children, details, after }: Props) {
+export async function ModeratedItem({ kind, item, tab, label, title, timeZone, canModerate, children, details, after }: Props) {
   const t = await getTranslations(kind.texts);
   const common = { action: kind.action, idField: kind.idField, itemId: item.id, tab, itemLabel: label };
   const headingId = `item-${item.id}`;
@@ -59,17 +61,23 @@ export async function ModeratedItem({ kind, item, tab, label, title, timeZone, c
       {item.hiddenReason && <p className="notice">{t("hiddenBecause", { reason: item.hiddenReason })}</p>}
       {item.openReports > 0 && <ReportList reports={item.reports} timeZone={timeZone} />}
       {details}
-      <div className={styles.actions}>
-        {item.moderationState === "PENDING" && <ButtonForm verb="approve" label={t("approve")} {...common} />}
-        {item.moderationState === "HIDDEN" && <ButtonForm verb="restore" label={t("restore")} {...common} />}
-        {item.moderationState !== "PENDING" && item.reviewedAt === null && (
-          <ButtonForm verb="review" label={t("markReviewed")} secondary {...common} />
-        )}
-        {item.openReports > 0 && <ButtonForm verb="dismiss" label={t("dismiss")} secondary {...common} />}
-      </div>
-      {item.moderationState !== "HIDDEN" && <ReasonForm verb="hide" label={t("hide")} fieldLabel={t("hideReason")} {...common} />}
-      {item.moderationState === "HIDDEN" && item.openReports > 0 && (
-        <ReasonForm verb="uphold" label={t("uphold")} fieldLabel={t("upholdReason")} {...common} />
+      {canModerate && (
+        <>
+          <div className={styles.actions}>
+            {item.moderationState === "PENDING" && <ButtonForm verb="approve" label={t("approve")} {...common} />}
+            {item.moderationState === "HIDDEN" && <ButtonForm verb="restore" label={t("restore")} {...common} />}
+            {item.moderationState !== "PENDING" && item.reviewedAt === null && (
+              <ButtonForm verb="review" label={t("markReviewed")} secondary {...common} />
+            )}
+            {item.openReports > 0 && <ButtonForm verb="dismiss" label={t("dismiss")} secondary {...common} />}
+          </div>
+          {item.moderationState !== "HIDDEN" && (
+            <ReasonForm verb="hide" label={t("hide")} fieldLabel={t("hideReason")} {...common} />
+          )}
+          {item.moderationState === "HIDDEN" && item.openReports > 0 && (
+            <ReasonForm verb="uphold" label={t("uphold")} fieldLabel={t("upholdReason")} {...common} />
+          )}
+        </>
       )}
       {after}
     </article>

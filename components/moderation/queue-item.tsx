@@ -1,5 +1,6 @@
 // One response in the moderation queue (components/moderation/moderated-item.tsx): a link to the whole
-// response, its context (group, region, time, consent) and its answers (escaped text).
+// response, its context (group, region, time, consent) and its answers (escaped text); the forms only for
+// those who may moderate in the call's forum (`canModerate`).
 import { Link } from "@/lib/i18n/navigation";
 import { directionOf } from "@/lib/i18n/config";
 import { getTranslations } from "next-intl/server";
@@ -17,7 +18,9 @@ const responses: QueueKind = {
   action: moderateResponseAction,
 };
 
-export async function QueueItem({ item, tab, timeZone }: { item: Item; tab: string; timeZone: string }) {
+type Props = { item: Item; tab: string; timeZone: string; canModerate: boolean };
+
+export async function QueueItem({ item, tab, timeZone, canModerate }: Props) {
   const t = await getTranslations("ModerationQueue");
   const tGroup = await getTranslations("StakeholderGroup");
   const tRegion = await getTranslations("UnRegion");
@@ -40,7 +43,16 @@ export async function QueueItem({ item, tab, timeZone }: { item: Item; tab: stri
     </details>
   );
   return (
-    <ModeratedItem kind={responses} item={item} tab={tab} label={label} title={title} timeZone={timeZone} details={answers}>
+    <ModeratedItem
+      kind={responses}
+      item={item}
+      tab={tab}
+      label={label}
+      title={title}
+      timeZone={timeZone}
+      canModerate={canModerate}
+      details={answers}
+    >
       <p className="meta">
         {[item.stakeholderGroup && tGroup(item.stakeholderGroup), item.region && tRegion(item.region)]
           .filter(Boolean)

@@ -1,25 +1,29 @@
 // A moderator answers a top-level published comment and gives it a disposition ("you said, we did"). "Not
 // incorporated" needs a reason (the schema says so as a field error; a CHECK constraint backs it). A later
-// change is allowed and audited with before and after; each queues an email to the comment's author.
+// change is allowed and audited with before and after; each queues an email to the comment's author. Only
+// someone who may edit the messages of the comment's forum ("messages.edit").
 import "server-only";
 import { recordAudit } from "@/lib/audit/record";
+import { forumOf } from "@/lib/auth/forum-of";
+import { authorize, authorizeIn } from "@/lib/auth/permissions";
 import { db } from "@/lib/db";
 import { Conflict, Invalid } from "@/lib/errors";
 import { fieldErrorsOf } from "@/lib/validation/issues";
-import { requireModerator, type Moderator } from "@/lib/moderation/permissions";
+import type { Moderator } from "@/lib/moderation/permissions";
 import { queueCommentAnswered } from "@/lib/notifications/events";
 import { lockItem } from "@/lib/moderation/engine";
 import { commentKind } from "./kind";
 import { answerInputSchema, type AnswerFormValues } from "./schemas";
 
 export async function answerComment(actor: Moderator, values: AnswerFormValues, now = new Date()) {
-  requireModerator(actor);
+  authorize(actor, "messages.edit");
   const parsed = answerInputSchema.safeParse(values);
   if (!parsed.success) {
     throw Invalid("invalid", fieldErrorsOf(parsed.error));
   }
   const input = parsed.data;
   const result = await db.$transaction(async (tx) => {
+    authorizeIn(actor, "messages.edit", await forumOf(tx, "comment", input.commentId), commentKind.errors.notFound);
     const item = await lockItem(tx, commentKind, input.commentId);
     if (item.parentId !== null) throw Conflict("replyNoDisposition");
     if (item.moderationState !== "PUBLISHED") throw Conflict("answerPublishedOnly");

@@ -11,6 +11,7 @@ export type LockedComment = LockedItem & { setId: string; versionId: string; par
 export const commentKind: ItemKind<LockedComment, void, "commentId"> = {
   itemType: "comment",
   idField: "commentId",
+  forumKind: "comment",
   sql: {
     from: Prisma.sql`comments i JOIN message_sets s ON s.id = i."setId"`,
     callId: Prisma.sql`s."callId"`,

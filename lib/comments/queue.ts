@@ -2,12 +2,16 @@
 // and answered (with a disposition) and all. Each comment says where it belongs in the
 // latest published version (paragraph number) and which version it was made on. Authors are not named
 // (moderators judge the text; group and region give the context); reporters are (lib/moderation/report-view.ts).
+// Reading needs "forum.read" in the set's forum (observers read it too); the forumId tells the page whether
+// to show the forms.
 import "server-only";
+import { forumOf } from "@/lib/auth/forum-of";
+import { authorizeIn } from "@/lib/auth/permissions";
 import { db } from "@/lib/db";
 import { NotFound } from "@/lib/errors";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { numberedParagraphs, versionContentSchema } from "@/lib/messages/content";
-import { requireModerator, type Moderator } from "@/lib/moderation/permissions";
+import type { Moderator } from "@/lib/moderation/permissions";
 import { ITEM_QUEUE_SELECT, ITEM_TABS, readQueue } from "@/lib/moderation/item-queue";
 import { placementOf } from "./attach";
 import { COMMENT_LIMITS, COMMENT_TABS, type CommentTab } from "./schemas";
@@ -19,7 +23,7 @@ const tabWhere = (setId: string, tab: CommentTab): Prisma.CommentWhereInput => {
 };
 
 export async function listCommentQueue(actor: Moderator, setId: string, tab: CommentTab, page = 1) {
-  requireModerator(actor);
+  authorizeIn(actor, "forum.read", await forumOf(db, "messageSet", setId), "messageSetNotFound");
   const set = await db.messageSet.findUnique({
     where: { id: setId },
     select: {
@@ -28,7 +32,7 @@ export async function listCommentQueue(actor: Moderator, setId: string, tab: Com
       slug: true,
       status: true,
       callId: true,
-      call: { select: { title: true, moderationMode: true, reportThreshold: true, timeZone: true } },
+      call: { select: { forumId: true, title: true, moderationMode: true, reportThreshold: true, timeZone: true } },
       versions: {
         where: { publishedAt: { not: null } },
         orderBy: { number: "desc" },
@@ -89,6 +93,7 @@ export async function listCommentQueue(actor: Moderator, setId: string, tab: Com
       slug: set.slug,
       status: set.status,
       callId: set.callId,
+      forumId: set.call.forumId,
       call: set.call,
       latest: latest?.number ?? null,
     },

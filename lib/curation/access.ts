@@ -1,16 +1,14 @@
-// Shared checks of the curation functions: who may curate, and which response and tags a change may touch.
+// Shared checks of the curation functions: which response and tags a change may touch. Who may curate is
+// checked by each function on the forum of what it touches (authorizeIn, lib/auth/permissions.ts):
+// "responses.curate" to change, "forum.read" (or "responses.readAll" for a whole response) to read.
 import "server-only";
-import { authorize } from "@/lib/auth/permissions";
 import type { SessionUser } from "@/lib/auth/session";
 import { Conflict, Invalid, NotFound } from "@/lib/errors";
 import type { ResponseStatus } from "@/lib/generated/prisma/enums";
 import type { DbClient } from "@/lib/db";
 
-export type Curator = Pick<SessionUser, "id" | "role">;
-
-export function requireModerator(actor: Curator) {
-  authorize(actor, "responses.curate");
-}
+/** The acting user: who (for the audit) and their parts in forums. */
+export type Curator = Pick<SessionUser, "id" | "role"> & Partial<Pick<SessionUser, "forums">>;
 
 export const auditActor = (actor: Curator) => ({ id: actor.id, role: actor.role });
 

@@ -1,7 +1,9 @@
 // What moderators see of a call's campaigns: every cluster, private members included, with the
-// representative's text and whether the clustering is out of date.
+// representative's text and whether the clustering is out of date. Whoever may read the call's forum
+// ("forum.read"); the forumId tells the page whether to offer recomputing.
 import "server-only";
-import { authorize } from "@/lib/auth/permissions";
+import { forumOf } from "@/lib/auth/forum-of";
+import { authorizeIn } from "@/lib/auth/permissions";
 import type { SessionUser } from "@/lib/auth/session";
 import { db } from "@/lib/db";
 import { NotFound } from "@/lib/errors";
@@ -17,10 +19,10 @@ function trimmed(text: string) {
 }
 
 export async function getCampaigns(actor: SessionUser, callId: string) {
-  authorize(actor, "responses.curate");
+  authorizeIn(actor, "forum.read", await forumOf(db, "call", callId), "notFound");
   const call = await db.call.findUnique({
     where: { id: callId },
-    select: { id: true, title: true, timeZone: true, clusteredAt: true },
+    select: { id: true, forumId: true, title: true, timeZone: true, clusteredAt: true },
   });
   if (!call) throw NotFound();
   const clusteredAt = call.clusteredAt;
@@ -71,7 +73,7 @@ export async function getCampaigns(actor: SessionUser, callId: string) {
   const maxOf = new Map(maxScores.map((row) => [row.clusterId, Number(row.max)]));
 
   return {
-    call: { id: call.id, title: call.title, timeZone: call.timeZone },
+    call: { id: call.id, forumId: call.forumId, title: call.title, timeZone: call.timeZone },
     clusteredAt,
     stale: clusteredAt === null || changed > 0,
     clusters: clusters.map((cluster) => ({

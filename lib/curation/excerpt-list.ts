@@ -2,10 +2,12 @@
 // stakeholder group, region and text, each with its response's reference, group and region, and whether the
 // source still reads as quoted. Citations use the excerpt's own quote, which never changes.
 import "server-only";
+import { forumOf } from "@/lib/auth/forum-of";
+import { authorizeIn } from "@/lib/auth/permissions";
 import { db } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { StakeholderGroup, UnRegion } from "@/lib/generated/prisma/enums";
-import { requireModerator, type Curator } from "./access";
+import type { Curator } from "./access";
 import { excerptStatus, type ExcerptStatus } from "./excerpt-status";
 import { CURATION_LIMITS, type ExcerptFilters } from "./schemas";
 
@@ -49,14 +51,15 @@ const listSelect = {
 /**
  * Excerpts of `callId` (newest first, at most CURATION_LIMITS.listLimit), narrowed by `filters`: a tag id,
  * a stakeholder group, a region, and `q` (words in the quote or the note, case-insensitive). `responseId`
- * narrows to one response (the moderation view of a response). Moderators and administrators only.
+ * narrows to one response. Whoever may read the call's forum ("forum.read"); an unknown call, or one of a
+ * forum the actor has no part in, is not found.
  */
 export async function listExcerpts(
   actor: Curator,
   callId: string,
   filters: ExcerptFilters & { responseId?: string } = {},
 ): Promise<ExcerptListItem[]> {
-  requireModerator(actor);
+  authorizeIn(actor, "forum.read", await forumOf(db, "call", callId), "callNotFound");
   const where: Prisma.ExcerptWhereInput = {
     response: {
       callId,

@@ -2,13 +2,16 @@
 // quote against the answer's CURRENT text at the given offsets (UTF-16 code units, as the browser counts
 // them) while holding the response row, so a passage that no longer reads as selected is refused and nothing
 // is saved. Later edits by the author never touch an excerpt: it keeps its quote and `sourceVersion`, and
-// `excerptStatus` says on reading whether the source still matches.
+// `excerptStatus` says on reading whether the source still matches. Every change needs "responses.curate"
+// in the forum of the response.
 import "server-only";
 import { recordAudit } from "@/lib/audit/record";
+import { forumOf } from "@/lib/auth/forum-of";
+import { authorizeIn } from "@/lib/auth/permissions";
 import { db } from "@/lib/db";
 import { Conflict, Invalid, NotFound } from "@/lib/errors";
 import type { DbClient } from "@/lib/db";
-import { auditActor, lockSubmittedResponse, requireModerator, requireTagsOfCall, type Curator } from "./access";
+import { auditActor, lockSubmittedResponse, requireTagsOfCall, type Curator } from "./access";
 import { findQuote } from "./excerpt-status";
 import type { ExcerptInput, ExcerptPaste, ExcerptUpdate } from "./schemas";
 
@@ -37,8 +40,8 @@ async function answerText(tx: DbClient, responseId: string, questionId: string) 
 type Placed = Omit<ExcerptInput, "start" | "end"> & { locate: (text: string) => { start: number; end: number } };
 
 async function saveExcerpt(actor: Curator, input: Placed) {
-  requireModerator(actor);
   return db.$transaction(async (tx) => {
+    authorizeIn(actor, "responses.curate", await forumOf(tx, "response", input.responseId), "responseNotFound");
     const response = await lockSubmittedResponse(tx, input.responseId);
     const text = await answerText(tx, response.id, input.questionId);
     const { start, end } = input.locate(text);
@@ -112,8 +115,8 @@ async function findExcerpt(tx: DbClient, excerptId: string) {
 
 /** Changes an excerpt's note and tags; its quote and offsets never change. */
 export async function updateExcerpt(actor: Curator, input: ExcerptUpdate) {
-  requireModerator(actor);
   return db.$transaction(async (tx) => {
+    authorizeIn(actor, "responses.curate", await forumOf(tx, "excerpt", input.excerptId), "excerptNotFound");
     const before = await findExcerpt(tx, input.excerptId);
     const tagIds = (await requireTagsOfCall(tx, before.callId, input.tagIds)).sort();
     await tx.excerptTag.deleteMany({ where: { excerptId: before.id } });
@@ -133,8 +136,8 @@ export async function updateExcerpt(actor: Curator, input: ExcerptUpdate) {
 }
 
 export async function deleteExcerpt(actor: Curator, excerptId: string) {
-  requireModerator(actor);
   return db.$transaction(async (tx) => {
+    authorizeIn(actor, "responses.curate", await forumOf(tx, "excerpt", excerptId), "excerptNotFound");
     const excerpt = await findExcerpt(tx, excerptId);
     // A cited excerpt stays: draft messages rest on it (remove the citations first).
     if (await tx.citation.count({ where: { excerptId: excerpt.id } })) throw Conflict("excerptCited");

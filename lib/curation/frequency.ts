@@ -2,9 +2,11 @@
 // distinct submitted responses that carry it, directly or through one of their excerpts, counted by SQL per
 // stakeholder group and region. A response has one group and one region, so the cells add up to the total.
 import "server-only";
+import { forumOf } from "@/lib/auth/forum-of";
+import { authorizeIn } from "@/lib/auth/permissions";
 import { db } from "@/lib/db";
 import type { StakeholderGroup, UnRegion } from "@/lib/generated/prisma/enums";
-import { requireModerator, type Curator } from "./access";
+import type { Curator } from "./access";
 
 export type TagFrequency = {
   tagId: string;
@@ -19,7 +21,7 @@ type Cell = { tagId: string; name: string; group: StakeholderGroup | null; regio
 
 /** Every tag of the call, the most used first (then by name); unused tags count 0. */
 export async function tagFrequency(actor: Curator, callId: string): Promise<TagFrequency[]> {
-  requireModerator(actor);
+  authorizeIn(actor, "forum.read", await forumOf(db, "call", callId), "callNotFound");
   const cells = await db.$queryRaw<Cell[]>`
     WITH tagged AS (
       SELECT rt."tagId", rt."responseId" FROM response_tags rt

@@ -1,14 +1,18 @@
 // One response as moderators curate it: what it says, in whose name it is filed (group, region, consent),
-// where it stands, its tags and its excerpts. Drafts stay private to their author (not found here).
+// where it stands, its tags and its excerpts. Drafts stay private to their author (not found here). Whoever
+// may read every detail of the forum's responses ("responses.readAll": its observers too); the forumId tells
+// the page whether to show the curation forms.
 import "server-only";
+import { forumOf } from "@/lib/auth/forum-of";
+import { authorizeIn } from "@/lib/auth/permissions";
 import { db } from "@/lib/db";
 import { NotFound } from "@/lib/errors";
-import { requireModerator, type Curator } from "./access";
+import type { Curator } from "./access";
 import { listExcerpts } from "./excerpt-list";
 import { CURATION_LIMITS } from "./schemas";
 
 export async function getResponseForCuration(actor: Curator, responseId: string) {
-  requireModerator(actor);
+  authorizeIn(actor, "responses.readAll", await forumOf(db, "response", responseId), "responseNotFound");
   const response = await db.response.findFirst({
     where: { id: responseId, status: { not: "DRAFT" } },
     select: {
@@ -25,6 +29,7 @@ export async function getResponseForCuration(actor: Curator, responseId: string)
       call: {
         select: {
           id: true,
+          forumId: true,
           title: true,
           questions: { orderBy: { position: "asc" }, select: { id: true, position: true, prompt: true } },
           tags: { orderBy: { name: "asc" }, select: { id: true, name: true } },
@@ -40,7 +45,7 @@ export async function getResponseForCuration(actor: Curator, responseId: string)
   const answerOf = new Map(answers.map((a) => [a.questionId, a]));
   return {
     ...rest,
-    call: { id: call.id, title: call.title, tags: call.tags },
+    call: { id: call.id, forumId: call.forumId, title: call.title, tags: call.tags },
     tags: tags.map((t) => t.tag),
     questions: call.questions.map((q) => ({
       ...q,
@@ -55,7 +60,7 @@ export type CurationResponse = Awaited<ReturnType<typeof getResponseForCuration>
 
 /** The submitted responses of a call, by reference, with how many tags and excerpts each has so far. */
 export async function listResponsesForCoding(actor: Curator, callId: string) {
-  requireModerator(actor);
+  authorizeIn(actor, "forum.read", await forumOf(db, "call", callId), "callNotFound");
   const rows = await db.response.findMany({
     where: { callId, status: "SUBMITTED" },
     orderBy: { reference: "asc" },

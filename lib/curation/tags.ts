@@ -1,12 +1,15 @@
 // A call's tags ("capacity building", "human rights"): moderators create, rename and delete them, and put
 // them on whole responses. Names are unique per call regardless of case; the unique index is case-sensitive,
-// so a per-call advisory lock serialises the check. Every change is audited in its own transaction.
+// so a per-call advisory lock serialises the check. Every change is audited in its own transaction. Changes
+// need "responses.curate" in the call's forum, reading "forum.read" (observers read the tags).
 import "server-only";
 import { recordAudit } from "@/lib/audit/record";
+import { forumOf } from "@/lib/auth/forum-of";
+import { authorizeIn } from "@/lib/auth/permissions";
 import { db } from "@/lib/db";
 import { Conflict, isUniqueViolation, NotFound, onField } from "@/lib/errors";
 import type { DbClient } from "@/lib/db";
-import { auditActor, lockSubmittedResponse, requireModerator, requireTagsOfCall, type Curator } from "./access";
+import { auditActor, lockSubmittedResponse, requireTagsOfCall, type Curator } from "./access";
 import { CURATION_LIMITS, type TagInput, type TagUpdate } from "./schemas";
 
 const tagSelect = { id: true, callId: true, name: true, description: true } as const;
@@ -38,7 +41,7 @@ async function nameConflictAware<T>(write: () => Promise<T>): Promise<T> {
 
 /** The tags of a call, by name, with how many responses and excerpts carry each. */
 export async function listTags(actor: Curator, callId: string) {
-  requireModerator(actor);
+  authorizeIn(actor, "forum.read", await forumOf(db, "call", callId), "callNotFound");
   const tags = await db.tag.findMany({
     where: { callId },
     orderBy: { name: "asc" },
@@ -48,9 +51,9 @@ export async function listTags(actor: Curator, callId: string) {
 }
 
 export async function createTag(actor: Curator, input: TagInput) {
-  requireModerator(actor);
   return nameConflictAware(() =>
     db.$transaction(async (tx) => {
+      authorizeIn(actor, "responses.curate", await forumOf(tx, "call", input.callId), "callNotFound");
       const call = await tx.call.findUnique({ where: { id: input.callId }, select: { id: true } });
       if (!call) throw NotFound("callNotFound");
       await lockCallTags(tx, call.id);
@@ -78,9 +81,9 @@ async function findTag(tx: DbClient, tagId: string) {
 
 /** Renames a tag or changes its description (everywhere it is used: responses and excerpts keep it). */
 export async function updateTag(actor: Curator, input: TagUpdate) {
-  requireModerator(actor);
   return nameConflictAware(() =>
     db.$transaction(async (tx) => {
+      authorizeIn(actor, "responses.curate", await forumOf(tx, "tag", input.tagId), "tagNotFound");
       const before = await findTag(tx, input.tagId);
       await lockCallTags(tx, before.callId);
       await requireFreeName(tx, before.callId, input.name, before.id);
@@ -105,8 +108,8 @@ export async function updateTag(actor: Curator, input: TagUpdate) {
 
 /** Deletes a tag; it goes from every response and excerpt (the excerpts themselves stay). */
 export async function deleteTag(actor: Curator, tagId: string) {
-  requireModerator(actor);
   return db.$transaction(async (tx) => {
+    authorizeIn(actor, "responses.curate", await forumOf(tx, "tag", tagId), "tagNotFound");
     const tag = await findTag(tx, tagId);
     const [responses, excerpts] = await Promise.all([
       tx.responseTag.count({ where: { tagId } }),
@@ -130,8 +133,8 @@ export async function deleteTag(actor: Curator, tagId: string) {
  * done changes nothing and writes no audit entry (a double click, a replayed form).
  */
 export async function setResponseTag(actor: Curator, input: { responseId: string; tagId: string }, on: boolean) {
-  requireModerator(actor);
   return db.$transaction(async (tx) => {
+    authorizeIn(actor, "responses.curate", await forumOf(tx, "response", input.responseId), "responseNotFound");
     const response = await lockSubmittedResponse(tx, input.responseId);
     const [tagId] = await requireTagsOfCall(tx, response.callId, [input.tagId]);
     const key = { responseId_tagId: { responseId: response.id, tagId: tagId! } };
@@ -156,10 +159,13 @@ export async function setResponseTag(actor: Curator, input: { responseId: string
   });
 }
 
-/** The call the coding page is about: its id and title (not found for an unknown id). */
+/**
+ * The call the coding page is about: its id, title and forum (the page shows the forms to those who may
+ * curate there); not found for an unknown id or a forum the actor has no part in.
+ */
 export async function getCallForCoding(actor: Curator, callId: string) {
-  requireModerator(actor);
-  const call = await db.call.findUnique({ where: { id: callId }, select: { id: true, title: true } });
+  authorizeIn(actor, "forum.read", await forumOf(db, "call", callId), "callNotFound");
+  const call = await db.call.findUnique({ where: { id: callId }, select: { id: true, forumId: true, title: true } });
   if (!call) throw NotFound("callNotFound");
   return call;
 }

@@ -4,6 +4,9 @@
 // once:
 //   - the states (PENDING, PUBLISHED, HIDDEN, plus "reviewed") and the transitions a moderator makes, in one
 //     table: which state each starts from, what it sets, what becomes of the open reports, its audit action;
+//   - who: a transition needs "items.moderate" in the item's forum (lib/auth/permissions.ts), checked before
+//     anything else, so an item of a forum the actor has no part in is refused as an unknown id, and an
+//     observer of the forum is Forbidden; reports are anyone's (not forum-scoped);
 //   - the row lock: each transition, each report and each lowered threshold runs in one transaction holding
 //     the item's row (SELECT … FOR UPDATE), so two moderators, or a moderator and the report crossing the
 //     threshold, act one after the other, each on the state the other left;
@@ -15,6 +18,8 @@
 //     after, "<itemType>.autoHide" without an actor.
 import "server-only";
 import { recordAudit } from "@/lib/audit/record";
+import { forumOf } from "@/lib/auth/forum-of";
+import { authorizeIn } from "@/lib/auth/permissions";
 import type { SessionUser } from "@/lib/auth/session";
 import { db } from "@/lib/db";
 import { Conflict, Forbidden, isUniqueViolation, NotFound, type PlainCode } from "@/lib/errors";
@@ -22,7 +27,7 @@ import { Prisma } from "@/lib/generated/prisma/client";
 import type { ModerationState, ReportReason } from "@/lib/generated/prisma/enums";
 import type { DbClient } from "@/lib/db";
 import { limitAccount, REPORTS_PER_ACCOUNT } from "@/lib/limits/account";
-import { requireModerator, type Moderator } from "./permissions";
+import type { Moderator } from "./permissions";
 import { autoHideReason, reportCountsTowardHide } from "./threshold";
 
 /** The moderation fields every item has, as its row lock reads them. */
@@ -63,6 +68,9 @@ export type KindErrors = {
 
 export type IdField = "responseId" | "commentId";
 
+/** How lib/auth/forum-of.ts reaches an item's forum. */
+export type ForumKind = Parameters<typeof forumOf>[1];
+
 /**
  * One moderated item kind. `L` is its locked row (the common fields and `columns`), `U` what `update` gives
  * back for the caller's result.
@@ -72,6 +80,8 @@ export type ItemKind<L extends LockedItem = LockedItem, U = unknown, K extends I
   itemType: string;
   /** The item's id field: the reports column naming it, and the field of its forms. */
   idField: K;
+  /** The item as lib/auth/forum-of.ts knows it: its forum decides who may moderate it. */
+  forumKind: ForumKind;
   sql: {
     /** The item table as `i`, with whatever gives its call. */
     from: Prisma.Sql;
@@ -196,7 +206,11 @@ export const TRANSITIONS: Record<Verb, Transition> = {
 
 export type TransitionResult<L extends LockedItem, U> = { item: L; updated: U; moderationState: ModerationState };
 
-/** One moderator action on one item, in one transaction holding its row, audited. */
+/**
+ * One moderator action on one item, in one transaction holding its row, audited. Only someone who may
+ * moderate in the item's forum: an item of a forum the actor has no part in is refused as an unknown id,
+ * an observer of its forum is Forbidden, before any state is looked at.
+ */
 export async function transition<L extends LockedItem, U>(
   kind: ItemKind<L, U>,
   actor: Moderator,
@@ -204,10 +218,10 @@ export async function transition<L extends LockedItem, U>(
   { id, reason = "" }: { id: string; reason?: string },
   now = new Date(),
 ): Promise<TransitionResult<L, U>> {
-  requireModerator(actor);
   const step = TRANSITIONS[verb];
   let afterCommit: (() => void) | void = undefined;
   const result = await db.$transaction(async (tx) => {
+    authorizeIn(actor, "items.moderate", await forumOf(tx, kind.forumKind, id), kind.errors.notFound);
     const item = await lockItem(tx, kind, id);
     if (!item.moderatable) throw Conflict(kind.errors.notModeratable);
     const found: Found = { item, openReports: await openReports(tx, kind, id), tx, kind };

@@ -1,11 +1,15 @@
 // The moderation queue of one call: the tabs of every moderated item (lib/moderation/item-queue.ts) over its
 // submitted responses (only those are moderated). The author's name is not loaded (moderators judge the text;
-// group and region give the context); answers are clipped, with a link to the whole response.
+// group and region give the context); answers are clipped, with a link to the whole response. Reading needs
+// "forum.read" in the call's forum, so its observers read the queue too (acting on it is checked by the
+// engine); the call's forumId tells the page whether to show the forms.
 import "server-only";
+import { forumOf } from "@/lib/auth/forum-of";
+import { authorize, authorizeIn, forumFilter } from "@/lib/auth/permissions";
 import { db } from "@/lib/db";
 import { NotFound } from "@/lib/errors";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import { requireModerator, type Moderator } from "./permissions";
+import type { Moderator } from "./permissions";
 import { ITEM_QUEUE_SELECT, ITEM_TABS, readQueue } from "./item-queue";
 import { MODERATION_LIMITS, QUEUE_TABS, type QueueQuery, type QueueTab } from "./schemas";
 
@@ -22,10 +26,10 @@ const clip = (text: string) =>
   text.length <= MODERATION_LIMITS.queueAnswerChars ? text : `${text.slice(0, MODERATION_LIMITS.queueAnswerChars)} …`;
 
 export async function listQueue(actor: Moderator, callId: string, { tab, page }: QueueQuery) {
-  requireModerator(actor);
+  authorizeIn(actor, "forum.read", await forumOf(db, "call", callId), "callNotFound");
   const call = await db.call.findUnique({
     where: { id: callId },
-    select: { id: true, title: true, moderationMode: true, reportThreshold: true, timeZone: true },
+    select: { id: true, forumId: true, title: true, moderationMode: true, reportThreshold: true, timeZone: true },
   });
   if (!call) throw NotFound("callNotFound");
   const queue = await readQueue(
@@ -63,11 +67,16 @@ export async function listQueue(actor: Moderator, callId: string, { tab, page }:
   return { ...queue, call, items };
 }
 
-/** Per call, the size of each tab, for the moderation home page. */
+/** Per call of the forums the actor may read, the size of each tab, for the moderation home page. */
 export async function queueCountsByCall(actor: Moderator): Promise<Map<string, QueueCounts>> {
-  requireModerator(actor);
+  authorize(actor, "forum.read");
+  const forums = forumFilter(actor, "forum.read");
   const group = (tab: QueueTab) =>
-    db.response.groupBy({ by: ["callId"], where: tabWhere(undefined, tab), _count: { _all: true } });
+    db.response.groupBy({
+      by: ["callId"],
+      where: { ...tabWhere(undefined, tab), ...("forumId" in forums && { call: forums }) },
+      _count: { _all: true },
+    });
   const [fresh, reported, hidden] = await Promise.all(QUEUE_TABS.map(group));
   const result = new Map<string, QueueCounts>();
   const at = (callId: string) => result.get(callId) ?? result.set(callId, { new: 0, reported: 0, hidden: 0 }).get(callId)!;

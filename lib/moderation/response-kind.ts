@@ -9,6 +9,7 @@ import type { ItemKind, LockedItem } from "./engine";
 export const responseKind: ItemKind<LockedItem, { reference: string | null }, "responseId"> = {
   itemType: "response",
   idField: "responseId",
+  forumKind: "response",
   sql: {
     from: Prisma.sql`responses i`,
     callId: Prisma.sql`i."callId"`,

@@ -2,7 +2,7 @@ import { randomBytes } from "node:crypto";
 import { afterAll, describe, expect, it } from "vitest";
 import { prismaAdapter } from "@/lib/auth/adapter";
 import { db, disconnectDb } from "@/lib/db";
-import { createUser } from "@/prisma/factories";
+import { createAppointment, createForum, createUser } from "@/prisma/factories";
 
 afterAll(disconnectDb);
 
@@ -28,13 +28,21 @@ describe("the sign-in adapter", () => {
     expect(user).toMatchObject({ email, role: "STAKEHOLDER", hasProfile: false });
   });
 
-  it("gives the session its user's role and profile state, and ends it on sign-out", async () => {
+  it("gives the session its user's role, forum parts and profile state, and ends it on sign-out", async () => {
     const user = await createUser(db, { role: "MODERATOR" });
+    const [forumA, forumB] = await Promise.all([createForum(db), createForum(db)]);
+    await createAppointment(db, { forumId: forumA.id, userId: user.id, role: "FACILITATOR" });
+    await createAppointment(db, { forumId: forumB.id, userId: user.id, role: "OBSERVER" });
     const sessionToken = token();
     await adapter.createSession!({ sessionToken, userId: user.id, expires: new Date(Date.now() + 60_000) });
     const found = await adapter.getSessionAndUser!(sessionToken);
-    expect(found?.user).toMatchObject({ id: user.id, role: "MODERATOR", hasProfile: true });
-    expect(Object.keys(found!.user).sort()).toEqual(["email", "emailVerified", "hasProfile", "id", "name", "role"]);
+    expect(found?.user).toMatchObject({
+      id: user.id,
+      role: "MODERATOR",
+      forums: { [forumA.id]: "FACILITATOR", [forumB.id]: "OBSERVER" },
+      hasProfile: true,
+    });
+    expect(Object.keys(found!.user).sort()).toEqual(["email", "emailVerified", "forums", "hasProfile", "id", "name", "role"]);
     await adapter.deleteSession!(sessionToken);
     expect(await adapter.getSessionAndUser!(sessionToken)).toBeNull();
   });

@@ -9,6 +9,7 @@ import { EditExcerptForm } from "@/components/curation/edit-excerpt-form";
 import { ExcerptSummary } from "@/components/curation/excerpt-summary";
 import { ExcerptTool } from "@/components/curation/excerpt-tool";
 import { PasteExcerptForm } from "@/components/curation/paste-excerpt-form";
+import { can } from "@/lib/auth/permissions";
 import { requirePermission } from "@/lib/auth/session";
 import { getResponseForCuration } from "@/lib/curation/response-view";
 import { orNotFound } from "@/lib/not-found";
@@ -44,7 +45,10 @@ async function CurationResponsePage({ params }: { params: Params }) {
   const unused = callTags.filter((tag) => !response.tags.some((own) => own.id === tag.id));
   const excerpts = response.questions.flatMap((q) => q.excerpts);
   const positions = Object.fromEntries(response.questions.map((q) => [q.id, q.position]));
-  const submitted = response.status === "SUBMITTED";
+  // Tags and excerpts change only on a submitted response, and only by those who may curate in its forum
+  // (an observer reads the page with no forms).
+  const canCurate = can(user, "responses.curate", response.call.forumId);
+  const editable = canCurate && response.status === "SUBMITTED";
   return (
     <>
       <p>
@@ -82,7 +86,7 @@ async function CurationResponsePage({ params }: { params: Params }) {
             {response.tags.map((tag) => (
               <li key={tag.id} className={`badge ${styles.tagItem}`}>
                 {tag.name}
-                {submitted && (
+                {editable && (
                   <ActionButton
                     action={setResponseTagAction}
                     fields={{ responseId: response.id, tagId: tag.id, op: "remove" }}
@@ -95,14 +99,12 @@ async function CurationResponsePage({ params }: { params: Params }) {
           </ul>
         )}
         {!callTags.length && <p>{t("noCallTags")}</p>}
-        {submitted && unused.length > 0 && (
-          <AddResponseTag responseId={response.id} tags={unused} action={setResponseTagAction} />
-        )}
+        {editable && unused.length > 0 && <AddResponseTag responseId={response.id} tags={unused} action={setResponseTagAction} />}
       </section>
 
       <section aria-labelledby="answers-heading">
         <h2 id="answers-heading">{t("answersHeading")}</h2>
-        {submitted && <ExcerptTool responseId={response.id} positions={positions} tags={callTags} action={createExcerptAction} />}
+        {editable && <ExcerptTool responseId={response.id} positions={positions} tags={callTags} action={createExcerptAction} />}
         {response.questions.map((q) => (
           <div key={q.id} className="answer">
             <h3 id={`question-${q.id}`}>{`${q.position}. ${q.prompt}`}</h3>
@@ -127,7 +129,7 @@ async function CurationResponsePage({ params }: { params: Params }) {
             )}
           </div>
         ))}
-        {submitted && (
+        {editable && (
           <PasteExcerptForm
             responseId={response.id}
             questions={response.questions.filter((q) => q.text)}
@@ -145,15 +147,19 @@ async function CurationResponsePage({ params }: { params: Params }) {
           <ul className={styles.excerptList}>
             {excerpts.map((excerpt) => (
               <ExcerptSummary key={excerpt.id} excerpt={excerpt} linkToResponse={false}>
-                <details>
-                  <summary>{t("editExcerpt")}</summary>
-                  <EditExcerptForm
-                    excerpt={{ id: excerpt.id, note: excerpt.note, tagIds: excerpt.tags.map((tag) => tag.id) }}
-                    tags={callTags}
-                    action={updateExcerptAction}
-                  />
-                </details>
-                <ActionButton action={deleteExcerptAction} fields={{ excerptId: excerpt.id }} label={t("deleteExcerpt")} />
+                {canCurate && (
+                  <>
+                    <details>
+                      <summary>{t("editExcerpt")}</summary>
+                      <EditExcerptForm
+                        excerpt={{ id: excerpt.id, note: excerpt.note, tagIds: excerpt.tags.map((tag) => tag.id) }}
+                        tags={callTags}
+                        action={updateExcerptAction}
+                      />
+                    </details>
+                    <ActionButton action={deleteExcerptAction} fields={{ excerptId: excerpt.id }} label={t("deleteExcerpt")} />
+                  </>
+                )}
               </ExcerptSummary>
             ))}
           </ul>

@@ -5,6 +5,7 @@ import { CampaignCard } from "@/components/moderation/campaign-card";
 import { CallToolsNav } from "@/components/moderation/call-tools-nav";
 import { RecomputeCampaignsForm } from "@/components/moderation/recompute-campaigns-form";
 import { LocalDate } from "@/components/ui/local-date";
+import { can } from "@/lib/auth/permissions";
 import { requirePermission } from "@/lib/auth/session";
 import { getCampaigns } from "@/lib/curation/campaigns";
 import { MIN_WORDS, SHINGLE_WORDS, THRESHOLD } from "@/lib/curation/similarity";
@@ -32,7 +33,7 @@ async function CampaignsPage({ params }: { params: Params }) {
       </p>
       <h1>{t("title")}</h1>
       <p className="lead">{call.title}</p>
-      <CallToolsNav callId={call.id} current="campaigns" />
+      <CallToolsNav callId={call.id} forumId={call.forumId} current="campaigns" />
       <p>{t("intro")}</p>
 
       <section aria-labelledby="status-heading" className="status-panel">
@@ -45,7 +46,9 @@ async function CampaignsPage({ params }: { params: Params }) {
             : t("never")}{" "}
           {view.clusteredAt && (view.stale ? <strong>{t("stale")}</strong> : t("current"))}
         </p>
-        <RecomputeCampaignsForm callId={call.id} action={recomputeCampaignsAction} />
+        {can(user, "responses.curate", call.forumId) && (
+          <RecomputeCampaignsForm callId={call.id} action={recomputeCampaignsAction} />
+        )}
       </section>
 
       {view.clusteredAt && view.clusters.length === 0 && <p>{t("none")}</p>}

@@ -8,6 +8,7 @@ import { ExcerptSummary } from "@/components/curation/excerpt-summary";
 import { FrequencyTable } from "@/components/curation/frequency-table";
 import { TagForm } from "@/components/curation/tag-form";
 import { CallToolsNav } from "@/components/moderation/call-tools-nav";
+import { can } from "@/lib/auth/permissions";
 import { requirePermission } from "@/lib/auth/session";
 import { listExcerpts } from "@/lib/curation/excerpts";
 import { tagFrequency } from "@/lib/curation/frequency";
@@ -37,11 +38,13 @@ async function CodingPage({ params, searchParams }: { params: Params; searchPara
     tagFrequency(user, call.id),
     listResponsesForCoding(user, call.id),
   ]);
+  // An observer of the forum reads the coding with no forms.
+  const canCurate = can(user, "responses.curate", call.forumId);
   return (
     <>
       <h1>{t("title")}</h1>
       <p className="lead">{call.title}</p>
-      <CallToolsNav callId={call.id} current="coding" />
+      <CallToolsNav callId={call.id} forumId={call.forumId} current="coding" />
 
       <section aria-labelledby="tags-heading" className="editor-section">
         <h2 id="tags-heading">{t("tagsHeading")}</h2>
@@ -55,25 +58,29 @@ async function CodingPage({ params, searchParams }: { params: Params; searchPara
                 <strong>{tag.name}</strong>
                 {tag.description && <> — {tag.description}</>}
                 <p className="meta">{t("tagUse", { responses: tag.responseCount, excerpts: tag.excerptCount })}</p>
-                <details>
-                  <summary>{t("renameTagLabel", { name: tag.name })}</summary>
-                  <TagForm
-                    action={updateTagAction}
-                    target={{ tagId: tag.id, name: tag.name, description: tag.description }}
-                    idPrefix={`tag-${tag.id}`}
-                  />
-                </details>
-                <ActionButton
-                  action={deleteTagAction}
-                  fields={{ tagId: tag.id }}
-                  label={t("deleteTag")}
-                  ariaLabel={t("deleteTagLabel", { name: tag.name })}
-                />
+                {canCurate && (
+                  <>
+                    <details>
+                      <summary>{t("renameTagLabel", { name: tag.name })}</summary>
+                      <TagForm
+                        action={updateTagAction}
+                        target={{ tagId: tag.id, name: tag.name, description: tag.description }}
+                        idPrefix={`tag-${tag.id}`}
+                      />
+                    </details>
+                    <ActionButton
+                      action={deleteTagAction}
+                      fields={{ tagId: tag.id }}
+                      label={t("deleteTag")}
+                      ariaLabel={t("deleteTagLabel", { name: tag.name })}
+                    />
+                  </>
+                )}
               </li>
             ))}
           </ul>
         )}
-        <TagForm action={createTagAction} target={{ callId: call.id }} idPrefix="new-tag" />
+        {canCurate && <TagForm action={createTagAction} target={{ callId: call.id }} idPrefix="new-tag" />}
       </section>
 
       <section aria-labelledby="excerpts-heading" className="editor-section">

@@ -4,6 +4,7 @@ import { getTranslations } from "next-intl/server";
 import { CallToolsNav } from "@/components/moderation/call-tools-nav";
 import { QueueItem } from "@/components/moderation/queue-item";
 import { ModerationQueue } from "@/components/moderation/moderation-queue";
+import { can } from "@/lib/auth/permissions";
 import { requirePermission } from "@/lib/auth/session";
 import { listQueue } from "@/lib/moderation/queue";
 import { QUEUE_TABS, queueQuerySchema } from "@/lib/moderation/schemas";
@@ -28,6 +29,8 @@ async function QueuePage({ params, searchParams }: { params: Params; searchParam
   const queue = await orNotFound(listQueue(user, id, query));
   const done = DONE.find((op) => op === search.done);
   const ref = typeof search.ref === "string" ? search.ref.slice(0, 40) : "";
+  // An observer of the forum reads the queue with no forms.
+  const canModerate = can(user, "items.moderate", queue.call.forumId);
 
   return (
     <>
@@ -36,15 +39,20 @@ async function QueuePage({ params, searchParams }: { params: Params; searchParam
       </p>
       <h1>{t("title")}</h1>
       <p className="lead">{queue.call.title}</p>
-      <CallToolsNav callId={queue.call.id} current="queue" />
+      <CallToolsNav callId={queue.call.id} forumId={queue.call.forumId} current="queue" />
       {done && (
         <p className="notice ok" role="status">
           {t(`done.${done}`, { reference: ref })}
         </p>
       )}
       <p className="hint">
-        {t(queue.call.moderationMode === "PRE" ? "modePre" : "modePost")} {t("threshold", { count: queue.call.reportThreshold })}{" "}
-        <Link href={`/moderation/calls/${encodeURIComponent(id)}`}>{t("changeSettings")}</Link>
+        {t(queue.call.moderationMode === "PRE" ? "modePre" : "modePost")} {t("threshold", { count: queue.call.reportThreshold })}
+        {can(user, "calls.manage", queue.call.forumId) && (
+          <>
+            {" "}
+            <Link href={`/moderation/calls/${encodeURIComponent(id)}`}>{t("changeSettings")}</Link>
+          </>
+        )}
       </p>
       <ModerationQueue
         texts="ModerationQueue"
@@ -57,7 +65,7 @@ async function QueuePage({ params, searchParams }: { params: Params; searchParam
         pages={queue.pages}
       >
         {queue.items.map((item) => (
-          <QueueItem key={item.id} item={item} tab={query.tab} timeZone={queue.call.timeZone} />
+          <QueueItem key={item.id} item={item} tab={query.tab} timeZone={queue.call.timeZone} canModerate={canModerate} />
         ))}
       </ModerationQueue>
     </>

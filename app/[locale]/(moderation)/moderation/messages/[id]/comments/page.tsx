@@ -3,6 +3,7 @@ import { Link } from "@/lib/i18n/navigation";
 import { getTranslations } from "next-intl/server";
 import { CommentQueueItem } from "@/components/comments/comment-queue-item";
 import { ModerationQueue } from "@/components/moderation/moderation-queue";
+import { can } from "@/lib/auth/permissions";
 import { requirePermission } from "@/lib/auth/session";
 import { listCommentQueue } from "@/lib/comments/queue";
 import { COMMENT_LIMITS, COMMENT_TABS, commentTabSchema } from "@/lib/comments/schemas";
@@ -27,6 +28,9 @@ async function CommentModerationPage({ params, searchParams }: Props) {
   const { page: wanted } = queueQuerySchema.parse({ page: search.page });
   const { set, counts, items, page, pages } = await orNotFound(listCommentQueue(user, id, tab, wanted));
   const t = await getTranslations("CommentModeration");
+  // An observer of the forum reads the comments with no forms.
+  const canModerate = can(user, "items.moderate", set.forumId);
+  const canAnswer = can(user, "messages.edit", set.forumId);
 
   return (
     <>
@@ -63,6 +67,8 @@ async function CommentModerationPage({ params, searchParams }: Props) {
             tab={tab}
             label={t("itemLabel", { n: (page - 1) * COMMENT_LIMITS.moderationPageSize + index + 1 })}
             timeZone={set.call.timeZone}
+            canModerate={canModerate}
+            canAnswer={canAnswer}
           />
         ))}
       </ModerationQueue>
