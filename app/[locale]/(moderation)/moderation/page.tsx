@@ -58,7 +58,7 @@ async function ForumSection({
     <section aria-labelledby={headingId} className="editor-section">
       <h2 id={headingId}>{forum.name}</h2>
       <p>
-        {forum.part && <>{t(`part.${forum.part}`)} </>}
+        {forum.part && forum.part !== "ADMIN" && <>{t(`part.${forum.part}`)} </>}
         <Link href={`/moderation/forums/${forum.id}`}>{t("people", { forum: forum.name })}</Link>
       </p>
       {forum.calls.length === 0 ? (
