@@ -75,7 +75,8 @@ export async function versionInLocale<S extends Parameters<typeof translateVersi
  * (so a moderator translates only what is new).
  */
 export async function getVersionTranslationForEditing(actor: SessionUser, setId: string, number?: number, requested?: string) {
-  authorizeIn(actor, "messages.edit", await forumOf(db, "messageSet", setId), "messageSetNotFound");
+  const forumId = await forumOf(db, "messageSet", setId);
+  authorizeIn(actor, "messages.edit", forumId, "messageSetNotFound");
   const versions = await db.messageSetVersion.findMany({
     where: { setId },
     orderBy: { number: "desc" },
@@ -107,6 +108,7 @@ export async function getVersionTranslationForEditing(actor: SessionUser, setId:
     }
   }
   return {
+    forumId: forumId!,
     set: version.set,
     versions: versions.map((v) => ({
       number: v.number,

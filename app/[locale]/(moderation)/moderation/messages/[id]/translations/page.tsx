@@ -60,7 +60,7 @@ async function MessageTranslationsPage({ params, searchParams }: Props) {
       <p className="lead" lang={original.language}>
         {original.title}
       </p>
-      <CallToolsNav callId={set.callId} current="messages" />
+      <CallToolsNav callId={set.callId} forumId={editing.forumId} current="messages" />
       <p className="hint">{t("setIntro")}</p>
       <div className={styles.controls}>
         <OriginalLanguageForm action={setMessageSetLanguageAction} idName="setId" id={set.id} language={original.language} />
