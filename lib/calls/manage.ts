@@ -153,7 +153,7 @@ const questionData = (q: QuestionInput) => ({
  */
 async function requireManagedForum(client: DbClient, actor: SessionUser, forumId: string) {
   const forum = await client.forum.findUnique({ where: { id: forumId }, select: { id: true } });
-  if (!forum || !can(actor, "forum.read", forum.id)) throw Invalid("invalid", { forumId: ["chooseForum"] });
+  if (!forum || !can(actor, "forum.read", forum.id)) throw onField(NotFound("forumNotFound"), "forumId");
   if (!can(actor, "calls.manage", forum.id)) throw Forbidden();
 }
 

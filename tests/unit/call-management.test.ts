@@ -259,8 +259,8 @@ describe("managing calls", () => {
       fieldErrors: { questions: [{ code: "questionsChanged" }] },
     });
     await expect(createCall(moderator, parse(form("no-such-forum")))).rejects.toMatchObject({
-      kind: "invalid",
-      fieldErrors: { forumId: [{ code: "chooseForum" }] },
+      kind: "not_found",
+      fieldErrors: { forumId: [{ code: "forumNotFound" }] },
     });
   });
 
