@@ -1,5 +1,5 @@
 // One paragraph of the working copy: its text (rendered through the sanitizer), its sources with their
-// spread, and its tools (edit, move, delete). Every tool is a real button in its own form.
+// spread, and its tools (edit, move, delete) when `editable`. Every tool is a real button in its own form.
 import { getTranslations } from "next-intl/server";
 import { Markdown } from "@/components/ui/markdown";
 import {
@@ -25,9 +25,11 @@ type Props = {
   paragraph: Section["paragraphs"][number];
   section: Section;
   sections: { id: string; heading: string }[];
+  /** Whether the reader may change the paragraph (an observer of the forum may not: no tool is shown). */
+  editable: boolean;
 };
 
-export async function ParagraphItem({ paragraph, section, sections }: Props) {
+export async function ParagraphItem({ paragraph, section, sections, editable }: Props) {
   const t = await getTranslations("MessageEditor");
   const tGroup = await getTranslations("StakeholderGroup");
   const tRegion = await getTranslations("UnRegion");
@@ -58,107 +60,116 @@ export async function ParagraphItem({ paragraph, section, sections }: Props) {
                   {c.quote}
                 </blockquote>
               )}
-              <ActionButton
-                action={unciteAction}
-                hidden={{ citationId: c.id }}
-                label={t("removeCitation")}
-                context={`${c.reference}, ${name}`}
-              />
+              {editable && (
+                <ActionButton
+                  action={unciteAction}
+                  hidden={{ citationId: c.id }}
+                  label={t("removeCitation")}
+                  context={`${c.reference}, ${name}`}
+                />
+              )}
             </li>
           ))}
         </ul>
       )}
-      <details>
-        <summary>{t("editParagraph", { n: paragraph.number })}</summary>
-        <TextForm
-          id={`edit-${paragraph.id}`}
-          schema="editParagraph"
-          action={editParagraphAction}
-          hidden={{ paragraphId: paragraph.id }}
-          fields={[
-            {
-              name: "body",
-              label: t("body"),
-              hint: t("bodyHint", { max: MESSAGE_LIMITS.body }),
-              rows: 6,
-              maxLength: MESSAGE_LIMITS.body,
-              defaultValue: paragraph.body,
-            },
-          ]}
-          submitLabel={t("saveParagraph")}
-          preview
-        />
-      </details>
-      <SplitAtCursor
-        action={splitParagraphAction}
-        paragraphId={paragraph.id}
-        body={paragraph.body}
-        labels={{
-          summary: tv("splitAtCursor", { n: paragraph.number }),
-          text: tv("splitText", { n: paragraph.number }),
-          hint: tv("splitCursorHint"),
-          submit: tv("splitHere", { n: paragraph.number }),
-        }}
-      />
-      <div className="button-row">
-        {paragraph.position > 1 && (
-          <ActionButton
-            action={moveParagraphAction}
-            hidden={{ paragraphId: paragraph.id, direction: "up" }}
-            label={t("moveUp")}
-            context={name}
-          />
-        )}
-        {paragraph.position < section.paragraphs.length && (
-          <ActionButton
-            action={moveParagraphAction}
-            hidden={{ paragraphId: paragraph.id, direction: "down" }}
-            label={t("moveDown")}
-            context={name}
-          />
-        )}
-        {others.length > 0 && (
-          <ActionButton
-            action={moveParagraphToSectionAction}
-            hidden={{ paragraphId: paragraph.id }}
-            label={t("move")}
-            context={name}
-            choice={{
-              name: "sectionId",
-              label: `${t("moveTo")} (${name})`,
-              options: others.map((s) => ({ value: s.id, label: s.heading })),
-            }}
-          />
-        )}
-        {paragraph.position < section.paragraphs.length && (
-          <ActionButton
-            action={mergeParagraphsAction}
-            hidden={{ paragraphId: paragraph.id, nextId: section.paragraphs[paragraph.position]?.id ?? "" }}
-            label={tv("mergeNext")}
-            context={name}
-          />
-        )}
-        {points.length > 0 && (
-          <ActionButton
+      {editable && (
+        <>
+          <details>
+            <summary>{t("editParagraph", { n: paragraph.number })}</summary>
+            <TextForm
+              id={`edit-${paragraph.id}`}
+              schema="editParagraph"
+              action={editParagraphAction}
+              hidden={{ paragraphId: paragraph.id }}
+              fields={[
+                {
+                  name: "body",
+                  label: t("body"),
+                  hint: t("bodyHint", { max: MESSAGE_LIMITS.body }),
+                  rows: 6,
+                  maxLength: MESSAGE_LIMITS.body,
+                  defaultValue: paragraph.body,
+                },
+              ]}
+              submitLabel={t("saveParagraph")}
+              preview
+            />
+          </details>
+          <SplitAtCursor
             action={splitParagraphAction}
-            hidden={{ paragraphId: paragraph.id, length: String(paragraph.body.length) }}
-            label={tv("split")}
-            context={name}
-            choice={{
-              name: "at",
-              label: tv("splitBefore", { n: paragraph.number }),
-              options: points.map((p) => ({ value: String(p.at), label: tv("splitOption", { s: p.sentence, start: p.start }) })),
+            paragraphId={paragraph.id}
+            body={paragraph.body}
+            labels={{
+              summary: tv("splitAtCursor", { n: paragraph.number }),
+              text: tv("splitText", { n: paragraph.number }),
+              hint: tv("splitCursorHint"),
+              submit: tv("splitHere", { n: paragraph.number }),
             }}
           />
-        )}
-        <ActionButton
-          action={deleteParagraphAction}
-          hidden={{ paragraphId: paragraph.id }}
-          label={t("deleteParagraph")}
-          context={name}
-          danger
-        />
-      </div>
+          <div className="button-row">
+            {paragraph.position > 1 && (
+              <ActionButton
+                action={moveParagraphAction}
+                hidden={{ paragraphId: paragraph.id, direction: "up" }}
+                label={t("moveUp")}
+                context={name}
+              />
+            )}
+            {paragraph.position < section.paragraphs.length && (
+              <ActionButton
+                action={moveParagraphAction}
+                hidden={{ paragraphId: paragraph.id, direction: "down" }}
+                label={t("moveDown")}
+                context={name}
+              />
+            )}
+            {others.length > 0 && (
+              <ActionButton
+                action={moveParagraphToSectionAction}
+                hidden={{ paragraphId: paragraph.id }}
+                label={t("move")}
+                context={name}
+                choice={{
+                  name: "sectionId",
+                  label: `${t("moveTo")} (${name})`,
+                  options: others.map((s) => ({ value: s.id, label: s.heading })),
+                }}
+              />
+            )}
+            {paragraph.position < section.paragraphs.length && (
+              <ActionButton
+                action={mergeParagraphsAction}
+                hidden={{ paragraphId: paragraph.id, nextId: section.paragraphs[paragraph.position]?.id ?? "" }}
+                label={tv("mergeNext")}
+                context={name}
+              />
+            )}
+            {points.length > 0 && (
+              <ActionButton
+                action={splitParagraphAction}
+                hidden={{ paragraphId: paragraph.id, length: String(paragraph.body.length) }}
+                label={tv("split")}
+                context={name}
+                choice={{
+                  name: "at",
+                  label: tv("splitBefore", { n: paragraph.number }),
+                  options: points.map((p) => ({
+                    value: String(p.at),
+                    label: tv("splitOption", { s: p.sentence, start: p.start }),
+                  })),
+                }}
+              />
+            )}
+            <ActionButton
+              action={deleteParagraphAction}
+              hidden={{ paragraphId: paragraph.id }}
+              label={t("deleteParagraph")}
+              context={name}
+              danger
+            />
+          </div>
+        </>
+      )}
     </article>
   );
 }

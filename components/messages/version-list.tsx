@@ -1,6 +1,7 @@
 // Saved versions of a message set, newest first, with their comment periods and the tools of each: publish
 // (with or without a comment period), close or cancel a period, mark final; and the form that saves the
-// working copy as a new version. Only one comment period at a time (lib/messages/versions.ts).
+// working copy as a new version; the tools and the form only when `editable` (an observer of the forum
+// sees the list). Only one comment period at a time (lib/messages/versions.ts).
 import { Link } from "@/lib/i18n/navigation";
 import { getTranslations } from "next-intl/server";
 import { LocalDate } from "@/components/ui/local-date";
@@ -12,9 +13,9 @@ import { VERSION_LIMITS } from "@/lib/messages/version-limits";
 import { TextForm } from "./text-form";
 import { VersionForm } from "./version-form";
 
-type Props = { set: EditableMessageSet; now?: Date };
+type Props = { set: EditableMessageSet; editable: boolean; now?: Date };
 
-export async function VersionList({ set, now = new Date() }: Props) {
+export async function VersionList({ set, editable, now = new Date() }: Props) {
   const t = await getTranslations("MessageEditor");
   const tv = await getTranslations("VersionEditor");
   const final = set.versions.find((v) => v.finalisedAt);
@@ -26,19 +27,21 @@ export async function VersionList({ set, now = new Date() }: Props) {
       {final ? (
         <p className="notice">{tv("finalNotice", { n: final.number })}</p>
       ) : (
-        <>
-          <p className="hint">{t("saveVersionHint")}</p>
-          <TextForm
-            id="save-version"
-            schema="saveVersion"
-            action={saveVersionAction}
-            hidden={{ setId: set.id }}
-            fields={[{ name: "summary", label: t("summary"), hint: tv("summaryHint"), maxLength: MESSAGE_LIMITS.summary }]}
-            submitLabel={t("saveVersion")}
-            resetOnSuccess
-          />
-          <p className="hint">{tv("rule")}</p>
-        </>
+        editable && (
+          <>
+            <p className="hint">{t("saveVersionHint")}</p>
+            <TextForm
+              id="save-version"
+              schema="saveVersion"
+              action={saveVersionAction}
+              hidden={{ setId: set.id }}
+              fields={[{ name: "summary", label: t("summary"), hint: tv("summaryHint"), maxLength: MESSAGE_LIMITS.summary }]}
+              submitLabel={t("saveVersion")}
+              resetOnSuccess
+            />
+            <p className="hint">{tv("rule")}</p>
+          </>
+        )
       )}
       {set.versions.length === 0 ? (
         <p>{t("noVersions")}</p>
@@ -84,7 +87,7 @@ export async function VersionList({ set, now = new Date() }: Props) {
                   )}
                   )
                 </span>
-                {!final && !v.publishedAt && v.number > latestPublished && (
+                {editable && !final && !v.publishedAt && v.number > latestPublished && (
                   <div>
                     <VersionForm
                       action={publishVersionAction}
@@ -104,7 +107,7 @@ export async function VersionList({ set, now = new Date() }: Props) {
                     />
                   </div>
                 )}
-                {!final && open && (
+                {editable && !final && open && (
                   <VersionForm
                     action={closeCommentPeriodAction}
                     versionId={v.id}
@@ -112,7 +115,7 @@ export async function VersionList({ set, now = new Date() }: Props) {
                     danger
                   />
                 )}
-                {!final && v.publishedAt && v.number === latestPublished && !open && (
+                {editable && !final && v.publishedAt && v.number === latestPublished && !open && (
                   <VersionForm
                     action={finaliseVersionAction}
                     versionId={v.id}

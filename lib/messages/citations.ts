@@ -3,11 +3,12 @@
 // publication. Anything else is refused with the reason. The response's receipt number, group and region
 // (and the excerpt's quote) are copied into the citation, so the spread and link text outlive the source.
 import "server-only";
+import { can } from "@/lib/auth/permissions";
 import type { SessionUser } from "@/lib/auth/session";
 import { db } from "@/lib/db";
 import { Conflict, isUniqueViolation, NotFound, type PlainCode } from "@/lib/errors";
 import type { Consent, ModerationState, ResponseStatus } from "@/lib/generated/prisma/enums";
-import { audit, lockSetOfParagraph, requireModerator } from "./access";
+import { audit, lockSetOfParagraph, requireRight } from "./access";
 import { MESSAGE_LIMITS, type CiteInput } from "./schemas";
 
 type Candidate = {
@@ -38,13 +39,14 @@ const responseSelect = {
   reference: true,
   stakeholderGroup: true,
   region: true,
+  call: { select: { forumId: true } },
 } as const;
 
 export async function cite(actor: SessionUser, input: CiteInput) {
-  requireModerator(actor);
+  requireRight(actor, "messages.edit");
   try {
     return await db.$transaction(async (tx) => {
-      const { callId } = await lockSetOfParagraph(tx, input.paragraphId);
+      const { callId } = await lockSetOfParagraph(tx, actor, input.paragraphId);
       const excerpt = input.excerptId
         ? await tx.excerpt.findUnique({
             where: { id: input.excerptId },
@@ -55,6 +57,8 @@ export async function cite(actor: SessionUser, input: CiteInput) {
       const response =
         excerpt?.response ?? (await tx.response.findUnique({ where: { id: input.responseId! }, select: responseSelect }));
       if (!response) throw NotFound("responseNotFound");
+      // A source in a forum the actor has no part in is unknown to them, not merely of another call.
+      if (!can(actor, "forum.read", response.call.forumId)) throw NotFound(excerpt ? "excerptNotFound" : "responseNotFound");
       const refusal = citationRefusal(response, callId);
       if (refusal) throw Conflict(refusal);
 
@@ -109,11 +113,11 @@ export async function cite(actor: SessionUser, input: CiteInput) {
 }
 
 export async function uncite(actor: SessionUser, input: { citationId: string }) {
-  requireModerator(actor);
-  const found = await db.citation.findUnique({ where: { id: input.citationId }, select: { paragraphId: true } });
-  if (!found) throw NotFound("citationNotFound");
+  requireRight(actor, "messages.edit");
   return db.$transaction(async (tx) => {
-    const { callId } = await lockSetOfParagraph(tx, found.paragraphId);
+    const found = await tx.citation.findUnique({ where: { id: input.citationId }, select: { paragraphId: true } });
+    // An unknown citation and one of a forum the actor has no part in get the same answer.
+    const { callId } = await lockSetOfParagraph(tx, actor, found?.paragraphId ?? "", "citationNotFound");
     const citation = await tx.citation.findUnique({
       where: { id: input.citationId },
       select: { id: true, paragraphId: true, responseId: true, excerptId: true, reference: true },

@@ -1,12 +1,12 @@
-// The versions of a message set as readers and moderators compare them. The public sees only published
-// versions of a PUBLISHED or FINAL set; moderators compare any two saved versions. Comment counts follow a
-// paragraph's lineage: comments made on any id it answers to (its own, or one it was split from or merged
-// with) belong to it.
+// The versions of a message set as readers and the forum's facilitators and observers compare them. The
+// public sees only published versions of a PUBLISHED or FINAL set; the forum's facilitators and observers
+// compare any two saved versions. Comment counts follow a paragraph's lineage: comments made on any id it
+// answers to (its own, or one it was split from or merged with) belong to it.
 import "server-only";
 import type { SessionUser } from "@/lib/auth/session";
 import { db } from "@/lib/db";
 import { NotFound } from "@/lib/errors";
-import { requireModerator } from "./access";
+import { authorizeOn, requireRight } from "./access";
 import { versionContentSchema } from "./content";
 import { diffVersions } from "./diff";
 import { commentPeriodState } from "./period";
@@ -96,14 +96,15 @@ export async function comparePublishedVersions(setId: string, fromNumber: number
   return diffOf(setId, fromNumber, toNumber, true);
 }
 
-/** For moderators: any two saved versions of a set, and the list to choose from. */
+/** For the forum's facilitators and observers: any two saved versions of a set, and the list to choose from. */
 export async function compareSavedVersions(
   actor: SessionUser,
   setId: string,
   fromNumber: number | null,
   toNumber: number | null,
 ) {
-  requireModerator(actor);
+  requireRight(actor, "forum.read");
+  await authorizeOn(db, actor, "forum.read", "messageSet", setId, "messageSetNotFound");
   const set = await db.messageSet.findUnique({
     where: { id: setId },
     select: {

@@ -6,7 +6,7 @@ import "server-only";
 import type { SessionUser } from "@/lib/auth/session";
 import { db } from "@/lib/db";
 import { Conflict, Invalid, NotFound } from "@/lib/errors";
-import { audit, lockSetOfParagraph, lockSetOfSection, requireModerator, type Tx } from "./access";
+import { audit, lockSetOfParagraph, lockSetOfSection, requireRight, type Tx } from "./access";
 import { MESSAGE_LIMITS } from "./schemas";
 
 async function paragraphIn(tx: Tx, paragraphId: string) {
@@ -33,9 +33,9 @@ const nextPosition = async (tx: Tx, sectionId: string) =>
   ((await tx.messageParagraph.aggregate({ where: { sectionId }, _max: { position: true } }))._max.position ?? 0) + 1;
 
 export async function addParagraph(actor: SessionUser, input: { sectionId: string; body: string }) {
-  requireModerator(actor);
+  requireRight(actor, "messages.edit");
   return db.$transaction(async (tx) => {
-    const { id: setId, callId } = await lockSetOfSection(tx, input.sectionId);
+    const { id: setId, callId } = await lockSetOfSection(tx, actor, input.sectionId);
     const section = await tx.messageSection.findUnique({ where: { id: input.sectionId }, select: { id: true } });
     if (!section) throw NotFound("sectionNotFound");
     if ((await tx.messageParagraph.count({ where: { setId } })) >= MESSAGE_LIMITS.paragraphs) throw Conflict("tooManyParagraphs");
@@ -55,9 +55,9 @@ export async function addParagraph(actor: SessionUser, input: { sectionId: strin
 }
 
 export async function editParagraph(actor: SessionUser, input: { paragraphId: string; body: string }) {
-  requireModerator(actor);
+  requireRight(actor, "messages.edit");
   return db.$transaction(async (tx) => {
-    const { callId } = await lockSetOfParagraph(tx, input.paragraphId);
+    const { callId } = await lockSetOfParagraph(tx, actor, input.paragraphId);
     const before = await paragraphIn(tx, input.paragraphId);
     await tx.messageParagraph.update({ where: { id: before.id }, data: { body: input.body }, select: { id: true } });
     await audit(tx, actor, {
@@ -73,9 +73,9 @@ export async function editParagraph(actor: SessionUser, input: { paragraphId: st
 }
 
 export async function moveParagraph(actor: SessionUser, input: { paragraphId: string; direction: "up" | "down" }) {
-  requireModerator(actor);
+  requireRight(actor, "messages.edit");
   return db.$transaction(async (tx) => {
-    const { callId } = await lockSetOfParagraph(tx, input.paragraphId);
+    const { callId } = await lockSetOfParagraph(tx, actor, input.paragraphId);
     const paragraph = await paragraphIn(tx, input.paragraphId);
     const to = paragraph.position + (input.direction === "up" ? -1 : 1);
     const other = await tx.messageParagraph.findUnique({
@@ -100,9 +100,9 @@ export async function moveParagraph(actor: SessionUser, input: { paragraphId: st
 
 /** To the end of another section of the same set. */
 export async function moveParagraphToSection(actor: SessionUser, input: { paragraphId: string; sectionId: string }) {
-  requireModerator(actor);
+  requireRight(actor, "messages.edit");
   return db.$transaction(async (tx) => {
-    const { id: setId, callId } = await lockSetOfParagraph(tx, input.paragraphId);
+    const { id: setId, callId } = await lockSetOfParagraph(tx, actor, input.paragraphId);
     const paragraph = await paragraphIn(tx, input.paragraphId);
     const target = await tx.messageSection.findFirst({ where: { id: input.sectionId, setId }, select: { id: true } });
     if (!target) throw NotFound("sectionNotFound");
@@ -128,9 +128,9 @@ export async function moveParagraphToSection(actor: SessionUser, input: { paragr
 
 /** Deletes a paragraph and its citations from the working copy; saved versions keep it. */
 export async function deleteParagraph(actor: SessionUser, input: { paragraphId: string }) {
-  requireModerator(actor);
+  requireRight(actor, "messages.edit");
   return db.$transaction(async (tx) => {
-    const { callId } = await lockSetOfParagraph(tx, input.paragraphId);
+    const { callId } = await lockSetOfParagraph(tx, actor, input.paragraphId);
     const paragraph = await paragraphIn(tx, input.paragraphId);
     const citations = await tx.citation.count({ where: { paragraphId: paragraph.id } });
     await tx.messageParagraph.delete({ where: { id: paragraph.id }, select: { id: true } });
@@ -157,9 +157,9 @@ const union = (...lists: string[][]) => [...new Set(lists.flat())];
  * each of the parent's citations (a moderator removes those that no longer apply).
  */
 export async function splitParagraph(actor: SessionUser, input: { paragraphId: string; at: number; length?: number }) {
-  requireModerator(actor);
+  requireRight(actor, "messages.edit");
   return db.$transaction(async (tx) => {
-    const { id: setId, callId } = await lockSetOfParagraph(tx, input.paragraphId);
+    const { id: setId, callId } = await lockSetOfParagraph(tx, actor, input.paragraphId);
     const parent = await tx.messageParagraph.findUnique({
       where: { id: input.paragraphId },
       select: {
@@ -221,9 +221,9 @@ export async function splitParagraph(actor: SessionUser, input: { paragraphId: s
  * deleted from the working copy (saved versions keep it).
  */
 export async function mergeParagraphs(actor: SessionUser, input: { paragraphId: string; nextId?: string }) {
-  requireModerator(actor);
+  requireRight(actor, "messages.edit");
   return db.$transaction(async (tx) => {
-    const { callId } = await lockSetOfParagraph(tx, input.paragraphId);
+    const { callId } = await lockSetOfParagraph(tx, actor, input.paragraphId);
     const citations = {
       orderBy: [{ createdAt: "asc" as const }, { id: "asc" as const }],
       select: { id: true, responseId: true, excerptId: true },

@@ -4,7 +4,7 @@ import "server-only";
 import type { SessionUser } from "@/lib/auth/session";
 import { db } from "@/lib/db";
 import { Conflict, NotFound } from "@/lib/errors";
-import { audit, lockWorkingCopy, lockSetOfSection, requireModerator, type Tx } from "./access";
+import { audit, lockSetOfSection, lockWorkingCopy, requireRight, type Tx } from "./access";
 import { MESSAGE_LIMITS } from "./schemas";
 
 async function sectionIn(tx: Tx, sectionId: string) {
@@ -17,9 +17,9 @@ async function sectionIn(tx: Tx, sectionId: string) {
 }
 
 export async function addSection(actor: SessionUser, input: { setId: string; heading: string }) {
-  requireModerator(actor);
+  requireRight(actor, "messages.edit");
   return db.$transaction(async (tx) => {
-    const { callId } = await lockWorkingCopy(tx, input.setId);
+    const { callId } = await lockWorkingCopy(tx, actor, input.setId);
     const count = await tx.messageSection.count({ where: { setId: input.setId } });
     if (count >= MESSAGE_LIMITS.sections) throw Conflict("tooManySections");
     const section = await tx.messageSection.create({
@@ -38,9 +38,9 @@ export async function addSection(actor: SessionUser, input: { setId: string; hea
 }
 
 export async function renameSection(actor: SessionUser, input: { sectionId: string; heading: string }) {
-  requireModerator(actor);
+  requireRight(actor, "messages.edit");
   return db.$transaction(async (tx) => {
-    const { callId } = await lockSetOfSection(tx, input.sectionId);
+    const { callId } = await lockSetOfSection(tx, actor, input.sectionId);
     const before = await sectionIn(tx, input.sectionId);
     await tx.messageSection.update({ where: { id: before.id }, data: { heading: input.heading }, select: { id: true } });
     await audit(tx, actor, {
@@ -56,9 +56,9 @@ export async function renameSection(actor: SessionUser, input: { sectionId: stri
 }
 
 export async function moveSection(actor: SessionUser, input: { sectionId: string; direction: "up" | "down" }) {
-  requireModerator(actor);
+  requireRight(actor, "messages.edit");
   return db.$transaction(async (tx) => {
-    const { callId } = await lockSetOfSection(tx, input.sectionId);
+    const { callId } = await lockSetOfSection(tx, actor, input.sectionId);
     const section = await sectionIn(tx, input.sectionId);
     const to = section.position + (input.direction === "up" ? -1 : 1);
     const other = await tx.messageSection.findUnique({
@@ -84,9 +84,9 @@ export async function moveSection(actor: SessionUser, input: { sectionId: string
 
 /** Deletes a heading with its paragraphs and their citations; saved versions keep them. */
 export async function deleteSection(actor: SessionUser, input: { sectionId: string }) {
-  requireModerator(actor);
+  requireRight(actor, "messages.edit");
   return db.$transaction(async (tx) => {
-    const { callId } = await lockSetOfSection(tx, input.sectionId);
+    const { callId } = await lockSetOfSection(tx, actor, input.sectionId);
     const section = await sectionIn(tx, input.sectionId);
     const paragraphs = await tx.messageParagraph.count({ where: { sectionId: section.id } });
     await tx.messageSection.delete({ where: { id: section.id }, select: { id: true } });

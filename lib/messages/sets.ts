@@ -1,16 +1,18 @@
 // Message sets of a call: created from a title (the slug follows from it and never changes, so published
-// links stay valid), retitled and introduced; listed and read whole for the editor. Moderators only.
+// links stay valid), retitled and introduced; listed and read whole for the editor. Facilitators of the
+// call's forum change them ("messages.edit"); its observers read them ("forum.read").
 import "server-only";
 import type { SessionUser } from "@/lib/auth/session";
 import { db } from "@/lib/db";
 import { Conflict, isUniqueViolation, NotFound } from "@/lib/errors";
-import { audit, lockWorkingCopy, requireModerator } from "./access";
+import { audit, authorizeOn, lockWorkingCopy, requireRight } from "./access";
 import { freeSlug, slugFromTitle } from "./slug";
 import { paragraphSpread } from "./spread";
 
 export async function listMessageSets(actor: SessionUser, callId: string) {
-  requireModerator(actor);
-  const call = await db.call.findUnique({ where: { id: callId }, select: { id: true, title: true } });
+  requireRight(actor, "forum.read");
+  await authorizeOn(db, actor, "forum.read", "call", callId, "callNotFound");
+  const call = await db.call.findUnique({ where: { id: callId }, select: { id: true, title: true, forumId: true } });
   if (!call) throw NotFound("callNotFound");
   const sets = await db.messageSet.findMany({
     where: { callId },
@@ -31,10 +33,11 @@ export async function listMessageSets(actor: SessionUser, callId: string) {
 }
 
 export async function createMessageSet(actor: SessionUser, input: { callId: string; title: string }) {
-  requireModerator(actor);
+  requireRight(actor, "messages.edit");
   const base = slugFromTitle(input.title);
   try {
     return await db.$transaction(async (tx) => {
+      await authorizeOn(tx, actor, "messages.edit", "call", input.callId, "callNotFound");
       const call = await tx.call.findUnique({ where: { id: input.callId }, select: { id: true } });
       if (!call) throw NotFound("callNotFound");
       const taken = await tx.messageSet.findMany({ where: { slug: { startsWith: base } }, select: { slug: true } });
@@ -60,9 +63,9 @@ export async function createMessageSet(actor: SessionUser, input: { callId: stri
 }
 
 export async function updateMessageSet(actor: SessionUser, input: { setId: string; title: string; introduction: string }) {
-  requireModerator(actor);
+  requireRight(actor, "messages.edit");
   return db.$transaction(async (tx) => {
-    const { callId } = await lockWorkingCopy(tx, input.setId);
+    const { callId } = await lockWorkingCopy(tx, actor, input.setId);
     const before = await tx.messageSet.findUniqueOrThrow({
       where: { id: input.setId },
       select: { title: true, introduction: true },
@@ -87,9 +90,10 @@ const citationSelect = {
   quote: true,
 } as const;
 
-/** The working copy with each paragraph's citations and spread, and the saved versions. */
+/** The working copy with each paragraph's citations and spread, and the saved versions; readable by observers. */
 export async function getMessageSetForEditing(actor: SessionUser, setId: string) {
-  requireModerator(actor);
+  requireRight(actor, "forum.read");
+  await authorizeOn(db, actor, "forum.read", "messageSet", setId, "messageSetNotFound");
   const set = await db.messageSet.findUnique({
     where: { id: setId },
     select: {
@@ -99,7 +103,7 @@ export async function getMessageSetForEditing(actor: SessionUser, setId: string)
       introduction: true,
       status: true,
       callId: true,
-      call: { select: { title: true, timeZone: true } },
+      call: { select: { title: true, timeZone: true, forumId: true } },
       sections: {
         orderBy: { position: "asc" },
         select: {

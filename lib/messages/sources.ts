@@ -6,7 +6,7 @@ import type { SessionUser } from "@/lib/auth/session";
 import { db } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { prepareSearch, searchMatches } from "@/lib/responses/search-language";
-import { requireModerator } from "./access";
+import { authorizeOn, requireRight } from "./access";
 import { MESSAGE_LIMITS, type SourceSearch } from "./schemas";
 
 const SNIPPET = 240;
@@ -25,12 +25,14 @@ const snippet = (text: string) => {
 
 /** The call's tags, for the filter. */
 export async function listCallTags(actor: SessionUser, callId: string) {
-  requireModerator(actor);
+  requireRight(actor, "forum.read");
+  await authorizeOn(db, actor, "forum.read", "call", callId, "callNotFound");
   return db.tag.findMany({ where: { callId }, orderBy: { name: "asc" }, select: { id: true, name: true } });
 }
 
 export async function searchExcerpts(actor: SessionUser, callId: string, search: SourceSearch) {
-  requireModerator(actor);
+  requireRight(actor, "forum.read");
+  await authorizeOn(db, actor, "forum.read", "call", callId, "callNotFound");
   const q = search.q?.trim();
   const rows = await db.excerpt.findMany({
     where: {
@@ -58,7 +60,8 @@ export async function searchExcerpts(actor: SessionUser, callId: string, search:
 
 /** Whole responses by receipt number (part of it) or by words of their answers (in each response's language). */
 export async function searchResponses(actor: SessionUser, callId: string, search: SourceSearch) {
-  requireModerator(actor);
+  requireRight(actor, "forum.read");
+  await authorizeOn(db, actor, "forum.read", "call", callId, "callNotFound");
   const q = search.q?.trim();
   let ids: string[] | undefined;
   if (q) {

@@ -13,7 +13,7 @@ import { db } from "@/lib/db";
 import { Conflict, Invalid, NotFound } from "@/lib/errors";
 import { enqueueJob } from "@/lib/jobs/queue";
 import { queueFanout } from "@/lib/notifications/events";
-import { audit, lockSet, requireModerator, type Tx } from "./access";
+import { audit, authorizeOn, lockSet, lockSetOfVersion, requireRight, type Tx } from "./access";
 import type { VersionContent } from "./content";
 import { commentPeriodState } from "./period";
 import { VERSION_LIMITS } from "./version-limits";
@@ -27,9 +27,9 @@ function refuseFinal(status: string) {
 }
 
 export async function saveVersion(actor: SessionUser, input: { setId: string; summary: string }) {
-  requireModerator(actor);
+  requireRight(actor, "messages.edit");
   return db.$transaction(async (tx) => {
-    const { callId, status } = await lockSet(tx, input.setId);
+    const { callId, status } = await lockSet(tx, actor, input.setId);
     refuseFinal(status);
     const sections = await tx.messageSection.findMany({
       where: { setId: input.setId },
@@ -94,11 +94,12 @@ export async function saveVersion(actor: SessionUser, input: { setId: string; su
   });
 }
 
-/** Locks the version's set and reads the version; NotFound for an unknown id. */
-async function lockVersion(tx: Tx, versionId: string) {
-  const found = await tx.messageSetVersion.findUnique({ where: { id: versionId }, select: { setId: true } });
-  if (!found) throw NotFound("versionNotFound");
-  const set = await lockSet(tx, found.setId);
+/**
+ * Checks the actor may edit messages in the version's forum, locks its set and reads the version;
+ * NotFound for an unknown id, and for a version of a forum the actor has no part in.
+ */
+async function lockVersion(tx: Tx, actor: SessionUser, versionId: string) {
+  const set = await lockSetOfVersion(tx, actor, versionId);
   const version = await tx.messageSetVersion.findUniqueOrThrow({
     where: { id: versionId },
     select: {
@@ -162,9 +163,9 @@ export async function publishVersion(
   input: { versionId: string; commentOpensAt?: Date | null; commentClosesAt?: Date | null },
   now = new Date(),
 ) {
-  requireModerator(actor);
+  requireRight(actor, "messages.edit");
   const result = await db.$transaction(async (tx) => {
-    const { set, version } = await lockVersion(tx, input.versionId);
+    const { set, version } = await lockVersion(tx, actor, input.versionId);
     refuseFinal(set.status);
     if (version.publishedAt) throw Conflict("alreadyPublished");
     await refuseOlder(tx, set.id, version.number);
@@ -205,9 +206,9 @@ export async function publishVersion(
 
 /** An open period closes now; a period not yet open is cancelled (both ends cleared). */
 export async function closeCommentPeriod(actor: SessionUser, input: { versionId: string }, now = new Date()) {
-  requireModerator(actor);
+  requireRight(actor, "messages.edit");
   return db.$transaction(async (tx) => {
-    const { set, version } = await lockVersion(tx, input.versionId);
+    const { set, version } = await lockVersion(tx, actor, input.versionId);
     const state = commentPeriodState(version, now);
     if (state !== "open" && state !== "upcoming") throw Conflict("noActivePeriod");
     const data = state === "open" ? { commentClosesAt: now } : { commentOpensAt: null, commentClosesAt: null };
@@ -237,9 +238,9 @@ export async function closeCommentPeriod(actor: SessionUser, input: { versionId:
  * saved, published or edited.
  */
 export async function finaliseVersion(actor: SessionUser, input: { versionId: string }, now = new Date()) {
-  requireModerator(actor);
+  requireRight(actor, "messages.edit");
   const result = await db.$transaction(async (tx) => {
-    const { set, version } = await lockVersion(tx, input.versionId);
+    const { set, version } = await lockVersion(tx, actor, input.versionId);
     refuseFinal(set.status);
     await refuseOlder(tx, set.id, version.number);
     const own = commentPeriodState(version, now);
@@ -276,7 +277,8 @@ export async function finaliseVersion(actor: SessionUser, input: { versionId: st
 
 /** The time zone a version's comment period is typed in: its call's. */
 export async function versionTimeZone(actor: SessionUser, versionId: string) {
-  requireModerator(actor);
+  requireRight(actor, "messages.edit");
+  await authorizeOn(db, actor, "messages.edit", "version", versionId, "versionNotFound");
   const version = await db.messageSetVersion.findUnique({
     where: { id: versionId },
     select: { set: { select: { call: { select: { timeZone: true } } } } },

@@ -3,6 +3,7 @@ import { Link } from "@/lib/i18n/navigation";
 import { getTranslations } from "next-intl/server";
 import { TextForm } from "@/components/messages/text-form";
 import { CallToolsNav } from "@/components/moderation/call-tools-nav";
+import { can } from "@/lib/auth/permissions";
 import { requirePermission } from "@/lib/auth/session";
 import { createMessageSetAction } from "@/lib/messages/actions";
 import { MESSAGE_LIMITS } from "@/lib/messages/schemas";
@@ -30,7 +31,7 @@ async function CallMessagesPage({ params }: Props) {
       </p>
       <h1 id="message-sets-heading">{t("title")}</h1>
       <p className="lead">{call.title}</p>
-      <CallToolsNav callId={call.id} current="messages" />
+      <CallToolsNav callId={call.id} forumId={call.forumId} current="messages" />
       <p>{t("intro")}</p>
       {sets.length === 0 ? (
         <p>{t("none")}</p>
@@ -60,17 +61,20 @@ async function CallMessagesPage({ params }: Props) {
           </table>
         </TableRegion>
       )}
-      <section aria-labelledby="new-set-heading" className="editor-section">
-        <h2 id="new-set-heading">{t("createHeading")}</h2>
-        <TextForm
-          id="new-set"
-          schema="createSet"
-          action={createMessageSetAction}
-          hidden={{ callId: call.id }}
-          fields={[{ name: "title", label: t("setTitle"), hint: t("titleHint"), maxLength: MESSAGE_LIMITS.title }]}
-          submitLabel={t("create")}
-        />
-      </section>
+      {/* An observer of the forum reads the list and creates nothing. */}
+      {can(user, "messages.edit", call.forumId) && (
+        <section aria-labelledby="new-set-heading" className="editor-section">
+          <h2 id="new-set-heading">{t("createHeading")}</h2>
+          <TextForm
+            id="new-set"
+            schema="createSet"
+            action={createMessageSetAction}
+            hidden={{ callId: call.id }}
+            fields={[{ name: "title", label: t("setTitle"), hint: t("titleHint"), maxLength: MESSAGE_LIMITS.title }]}
+            submitLabel={t("create")}
+          />
+        </section>
+      )}
     </>
   );
 }
