@@ -9,7 +9,16 @@ import { createForum } from "@/prisma/factories";
 import { BASE_URL } from "@/playwright.config";
 import { ACTION_ENTRIES, ROUTE_ENTRIES } from "./matrix/entries";
 import type { RouteSituation } from "./matrix/entry";
-import { ACTORS, callAction, castFor, fingerprint, listActions, listRouteHandlers, type Person } from "./matrix/harness";
+import {
+  ACTORS,
+  callAction,
+  castFor,
+  clientAddress,
+  fingerprint,
+  listActions,
+  listRouteHandlers,
+  type Person,
+} from "./matrix/harness";
 
 process.env.DATABASE_URL ??= process.env.IGF_TEST_DATABASE_URL;
 
@@ -34,11 +43,14 @@ test.describe("server actions", () => {
       const before = await snapshot();
       for (const actor of refused) {
         const result = await callAction(action, cast[actor] as Person | null, situation.fields, situation.path ?? action.path);
-        expect(result.outcome, `${actor}: ${result.body.slice(0, 300)}`).toMatchObject({ ok: false, code: expect.stringMatching(REFUSAL) });
+        expect(result.outcome, `${actor}: ${result.body.slice(0, 300)}`).toMatchObject({
+          ok: false,
+          code: expect.stringMatching(REFUSAL),
+        });
         expect(await snapshot(), `${actor} changed nothing`).toEqual(before);
       }
       for (const actor of entry.allowed) {
-        const own = await entry.setup({ forumId: forum.id, cast });
+        const own = await entry.setup({ forumId: forum.id, cast, actor });
         const result = await callAction(action, cast[actor] as Person | null, own.fields, own.path ?? action.path);
         expect(result.outcome, `${actor}: ${result.body.slice(0, 300)}`).toEqual({ ok: true });
       }
@@ -74,7 +86,7 @@ test.describe("route handlers", () => {
 function send(person: Person | null, situation: RouteSituation) {
   return fetch(BASE_URL + situation.path, {
     method: situation.method ?? "GET",
-    headers: { origin: BASE_URL, ...(person ? { cookie: person.cookie } : {}) },
+    headers: { origin: BASE_URL, "x-forwarded-for": clientAddress(), ...(person ? { cookie: person.cookie } : {}) },
     body: situation.body,
     redirect: "manual",
   });

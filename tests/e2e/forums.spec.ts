@@ -14,9 +14,10 @@ test("a facilitator works in their forum only; an observer reads it without a bu
 }) => {
   test.slow();
   const [callA, callB] = await Promise.all([createModeratedCall(db), createModeratedCall(db)]);
-  const [responseA, responseB] = await Promise.all([
+  const [responseA, responseB, unreviewed] = await Promise.all([
     createModeratedResponse(db, { callId: callA.id, questionId: callA.questionId }),
     createModeratedResponse(db, { callId: callB.id, questionId: callB.questionId }),
+    createModeratedResponse(db, { callId: callA.id, questionId: callA.questionId }),
   ]);
 
   // The facilitator of forum A: forum A on the moderation home, forum B nowhere.
@@ -24,7 +25,7 @@ test("a facilitator works in their forum only; an observer reads it without a bu
   await signInAppointed(facilitatorContext, callA.forumId, "FACILITATOR");
   const page = await facilitatorContext.newPage();
   await page.goto("/moderation");
-  await expect(page.getByRole("row").filter({ hasText: callA.title })).toContainText("1 new · 0 reported · 0 hidden");
+  await expect(page.getByRole("row").filter({ hasText: callA.title })).toContainText("2 new · 0 reported · 0 hidden");
   await expect(page.getByText("You facilitate this forum.")).toBeVisible();
   await expect(page.getByText(callB.title)).toHaveCount(0);
   await expectAccessible(page);
@@ -70,7 +71,7 @@ test("a facilitator works in their forum only; an observer reads it without a bu
   await expect(observer.getByText("You observe this forum: you can read everything in it and change nothing.")).toBeVisible();
   await expect(observer.getByRole("link", { name: /New call/ })).toHaveCount(0);
   await observer.goto(`/moderation/calls/${callA.id}/queue`);
-  const observed = observer.getByRole("article").filter({ hasText: responseA.reference! });
+  const observed = observer.getByRole("article").filter({ hasText: unreviewed.reference! });
   await expect(observed).toContainText("monthly security clinics");
   await expect(observer.getByRole("main").getByRole("button")).toHaveCount(0);
   await expectAccessible(observer);

@@ -14,7 +14,9 @@ export type Situation = {
   snapshot?: () => Promise<unknown>;
 };
 
-export type Setup = (context: { forumId: string; cast: Cast }) => Promise<Situation>;
+/** `actor`: for whom the situation is built when it is built for one allowed actor; absent when it is built
+ *  for the refused ones. */
+export type Setup = (context: { forumId: string; cast: Cast; actor?: ActorName }) => Promise<Situation>;
 
 export type ActionEntry = {
   /** Who may do it; every other actor is refused and changes nothing. */

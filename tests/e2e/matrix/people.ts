@@ -42,14 +42,6 @@ async function openCallIn(forumId: string) {
   return { call, question };
 }
 
-/**
- * Deleting one's account: the form names no account, only the confirmation (the person's own address), so
- * each signed-in person deletes their own. The spec calls setup once for the refused (the visitor) and then
- * once for each allowed actor in the order of `allowed`: the n-th call of a cast answers with the address
- * of the n-th allowed actor, so each deletes their own account, once.
- */
-const deletionCalls = new Map<string, number>();
-
 export const PEOPLE_ACTIONS: Record<string, ActionEntry> = {
   "lib/accounts/actions.ts#changeRoleAction": {
     allowed: ADMINS,
@@ -67,12 +59,11 @@ export const PEOPLE_ACTIONS: Record<string, ActionEntry> = {
   },
   "lib/accounts/actions.ts#deleteAccountAction": {
     allowed: SIGNED_IN,
-    setup: async ({ forumId, cast }) => {
-      const call = deletionCalls.get(forumId) ?? 0;
-      deletionCalls.set(forumId, call + 1);
-      const whose = call === 0 ? "stakeholder" : SIGNED_IN[call - 1]!;
-      // Something of their own that goes with the account: a draft to an open call of the forum.
-      if (call <= 1) {
+    setup: async ({ forumId, cast, actor }) => {
+      // Each allowed person deletes their own account (the form names none: it confirms one's own address);
+      // the refused ones are asked to delete the stakeholder's, which has a draft that goes with it.
+      const whose = (actor ?? "stakeholder") as Exclude<typeof actor, "visitor" | undefined>;
+      if (!actor) {
         const { call: open, question } = await openCallIn(forumId);
         await createResponse(db, {
           callId: open.id,

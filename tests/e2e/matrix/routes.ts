@@ -18,15 +18,6 @@ import type { Person } from "./harness";
 /** Nobody: what is not public answers 404 to every actor of a public route. */
 const NOBODY = [] as const;
 
-/**
- * The open data API's rate limit (a bucket per client address, 30 requests at once) would answer the
- * matrix's quick series of requests from one address 429 before long: each situation starts with a full
- * bucket. The limit itself is tested in tests/e2e/api.spec.ts.
- */
-async function freshApiLimit() {
-  await db.$executeRaw`DELETE FROM rate_buckets WHERE key LIKE 'api:%'`;
-}
-
 /** A published call of the forum, open, with one question. */
 async function callIn(forumId: string, overrides: { publishedAt?: Date | null } = {}) {
   const call = await createCall(db, { forumId, ...overrides });
@@ -87,7 +78,6 @@ function api(path: (forumId: string) => Promise<string>, allowed: RouteEntry["al
     ...(label && { label }),
     allowed,
     setup: async ({ forumId }) => {
-      await freshApiLimit();
       return { path: await path(forumId) };
     },
   };
