@@ -5,7 +5,15 @@
 // same factories again without duplicating anything.
 import { randomBytes } from "node:crypto";
 import type { DbClient } from "@/lib/db";
-import type { Consent, ForumRole, QuestionType, ResponseStatus, Role, StakeholderGroup, UnRegion } from "@/lib/generated/prisma/enums";
+import type {
+  Consent,
+  ForumRole,
+  QuestionType,
+  ResponseStatus,
+  Role,
+  StakeholderGroup,
+  UnRegion,
+} from "@/lib/generated/prisma/enums";
 import { assignReference, recordVersion, refreshSearchIndex } from "@/lib/responses/record";
 
 export const uniqueSuffix = () => randomBytes(4).toString("hex");
@@ -85,7 +93,12 @@ export async function createForum(client: DbClient, overrides: { slug?: string; 
 /** Appoints a person to a forum as facilitator or observer (kept as is when already appointed there). */
 export async function createAppointment(
   client: DbClient,
-  { forumId, userId, role, appointedById = null }: { forumId: string; userId: string; role: ForumRole; appointedById?: string | null },
+  {
+    forumId,
+    userId,
+    role,
+    appointedById = null,
+  }: { forumId: string; userId: string; role: ForumRole; appointedById?: string | null },
 ) {
   return client.forumAppointment.upsert({
     where: { forumId_userId: { forumId, userId } },

@@ -127,7 +127,11 @@ describe("managing calls within forums", () => {
     expect((await callRow(created.id)).forumId).toBe(forumA);
     const before = await db.call.count({ where: { forumId: forumB } });
     const unknown = await refusal(createCall(facilitator, parse(form(`no-such-forum-${uniqueSuffix()}`))));
-    expect(unknown).toMatchObject({ kind: "not_found", code: "forumNotFound", fieldErrors: { forumId: [{ code: "forumNotFound" }] } });
+    expect(unknown).toMatchObject({
+      kind: "not_found",
+      code: "forumNotFound",
+      fieldErrors: { forumId: [{ code: "forumNotFound" }] },
+    });
     expect(await refusal(createCall(facilitator, parse(form(forumB))))).toEqual(unknown);
     // An observer of the forum is told no, not that it does not exist.
     expect(await refusal(createCall(mixed, parse(form(forumA))))).toMatchObject(forbidden);
@@ -173,7 +177,11 @@ describe("managing calls within forums", () => {
     const created = await createCall(facilitator, parse(form(forumA)));
     const values = callFormValues(await getCallForEditing(facilitator, created.id));
     const unknown = await refusal(updateCall(facilitator, created.id, parse({ ...values, forumId: `nope-${uniqueSuffix()}` })));
-    expect(unknown).toMatchObject({ kind: "not_found", code: "forumNotFound", fieldErrors: { forumId: [{ code: "forumNotFound" }] } });
+    expect(unknown).toMatchObject({
+      kind: "not_found",
+      code: "forumNotFound",
+      fieldErrors: { forumId: [{ code: "forumNotFound" }] },
+    });
     expect(await refusal(updateCall(facilitator, created.id, parse({ ...values, forumId: forumB })))).toEqual(unknown);
     expect((await callRow(created.id)).forumId).toBe(forumA);
     // A facilitator of B who only observes A can move nothing out of A, nor from B into A.

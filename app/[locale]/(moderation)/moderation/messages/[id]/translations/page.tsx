@@ -29,7 +29,9 @@ const first = (value: string | string[] | undefined) => (Array.isArray(value) ? 
 
 async function MessageTranslationsPage({ params, searchParams }: Props) {
   const { id } = await params;
-  const user = await requirePermission("messages.edit", { returnTo: `/moderation/messages/${encodeURIComponent(id)}/translations` });
+  const user = await requirePermission("messages.edit", {
+    returnTo: `/moderation/messages/${encodeURIComponent(id)}/translations`,
+  });
   const t = await getTranslations("Translations");
   const pageLocale = await getLocale();
   const raw = await searchParams;
