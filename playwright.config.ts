@@ -40,6 +40,13 @@ export default defineConfig({
       ],
     },
   },
+  // The authorization matrix creates two forums, seven people and a published call or more for each of its
+  // hundred entries: run beside the other tests, it would make every forum list they read (the moderation
+  // home, the home page) hundreds of rows long. So it runs after them.
+  projects: [
+    { name: "browser", testIgnore: /authorization-matrix\.spec\.ts/ },
+    { name: "authorization matrix", testMatch: /authorization-matrix\.spec\.ts/, dependencies: ["browser"] },
+  ],
   webServer: [
     {
       command: "node tests/support/mail-catcher.mjs",
