@@ -1,6 +1,4 @@
 import "server-only";
-import { authorize } from "@/lib/auth/permissions";
-import type { SessionUser } from "@/lib/auth/session";
 import { db } from "@/lib/db";
 import { callTitlesIn } from "@/lib/translations/titles";
 import { callStatus } from "./status";
@@ -52,31 +50,4 @@ export async function listForumsWithCalls(now = new Date(), locale?: string) {
       return { ...read, status: callStatus(call, now), submittedCount: _count.responses };
     }),
   }));
-}
-
-/** Every call, published or not, with response counts by status and the groups heard: moderators only. */
-export async function listCallsForModeration(actor: SessionUser, now = new Date()) {
-  authorize(actor, "calls.manage");
-  const [calls, counts, groups] = await Promise.all([
-    db.call.findMany({
-      orderBy: [{ closesAt: "desc" }],
-      select: { ...callSummarySelect, forum: { select: { name: true } } },
-    }),
-    db.response.groupBy({ by: ["callId", "status"], _count: { _all: true } }),
-    db.response.groupBy({
-      by: ["callId", "stakeholderGroup"],
-      where: { status: "SUBMITTED", stakeholderGroup: { not: null } },
-    }),
-  ]);
-  return calls.map(({ forum, ...call }) => {
-    const count = (status: string) => counts.find((row) => row.callId === call.id && row.status === status)?._count._all ?? 0;
-    return {
-      ...call,
-      forumName: forum.name,
-      status: callStatus(call, now),
-      submitted: count("SUBMITTED"),
-      drafts: count("DRAFT"),
-      groupsHeard: groups.filter((row) => row.callId === call.id).length,
-    };
-  });
 }

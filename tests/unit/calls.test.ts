@@ -1,5 +1,6 @@
 import { afterAll, describe, expect, it } from "vitest";
-import { listCallsForModeration, listForumsWithCalls } from "@/lib/calls/calls";
+import { listForumsWithCalls } from "@/lib/calls/calls";
+import { moderationHome } from "@/lib/calls/moderation-home";
 import { callStatus } from "@/lib/calls/status";
 import { db, disconnectDb } from "@/lib/db";
 import { createCall, createForum, createResponse, createUser } from "@/prisma/factories";
@@ -33,7 +34,7 @@ describe("calls on the home page and in moderation", () => {
     const home = (await listForumsWithCalls()).find((f) => f.id === forum.id)!;
     expect(home.calls.map((call) => [call.id, call.status, call.submittedCount])).toEqual([[open.id, "OPEN", 2]]);
 
-    const moderation = await listCallsForModeration(await actor("MODERATOR"));
+    const moderation = (await moderationHome(await actor("MODERATOR"))).flatMap((f) => f.calls);
     const row = moderation.find((call) => call.id === open.id)!;
     expect(row).toMatchObject({ status: "OPEN", submitted: 2, drafts: 1 });
     expect(row.groupsHeard).toBe(new Set([a, b].map((u) => u.profile?.stakeholderGroup)).size);
@@ -41,6 +42,6 @@ describe("calls on the home page and in moderation", () => {
   });
 
   it("refuses the moderation list to a stakeholder", async () => {
-    await expect(listCallsForModeration(await actor("STAKEHOLDER"))).rejects.toMatchObject({ kind: "forbidden" });
+    await expect(moderationHome(await actor("STAKEHOLDER"))).rejects.toMatchObject({ kind: "forbidden" });
   });
 });
