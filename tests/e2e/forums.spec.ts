@@ -3,7 +3,7 @@
 // of forum A reads its queue with every button absent, and their replayed actions are refused.
 import type { Request } from "@playwright/test";
 import { createModeratedCall, createModeratedResponse } from "@/prisma/factories-moderation";
-import { db, expect, expectAccessible, signInAppointed, test } from "./fixtures";
+import { db, expect, expectAccessible, signInAppointed, signInAs, test } from "./fixtures";
 
 const isAction = (r: Request) => r.method() === "POST" && Boolean(r.headers()["next-action"]);
 const stateOf = async (id: string) =>
@@ -86,4 +86,31 @@ test("a facilitator works in their forum only; an observer reads it without a bu
   expect(await stateOf(responseA.id)).toBe("PUBLISHED");
 
   await Promise.all([facilitatorContext.close(), observerContext.close()]);
+});
+
+test("the forum pages pass the accessibility scan: the list and editor for an administrator, the people page", async ({
+  browser,
+}) => {
+  const call = await createModeratedCall(db);
+  const adminContext = await browser.newContext();
+  await signInAs(adminContext, "ADMIN");
+  const admin = await adminContext.newPage();
+  await admin.goto("/admin/forums");
+  await expect(admin.getByRole("heading", { level: 1, name: "Forums" })).toBeVisible();
+  await expectAccessible(admin);
+  await admin.goto(`/admin/forums/${call.forumId}`);
+  await expect(admin.getByRole("textbox", { name: "Name" })).toBeVisible();
+  await expectAccessible(admin);
+  await admin.goto(`/moderation/forums/${call.forumId}`);
+  await expect(admin.getByRole("button", { name: /appoint/i }).first()).toBeVisible();
+  await expectAccessible(admin);
+
+  const observerContext = await browser.newContext();
+  await signInAppointed(observerContext, call.forumId, "OBSERVER");
+  const observer = await observerContext.newPage();
+  await observer.goto(`/moderation/forums/${call.forumId}`);
+  await expect(observer.getByRole("main").getByRole("button")).toHaveCount(0);
+  await expectAccessible(observer);
+  expect((await observer.goto("/admin/forums"))?.status()).toBe(403);
+  await Promise.all([adminContext.close(), observerContext.close()]);
 });
