@@ -3,10 +3,13 @@
 import { useTranslations } from "next-intl";
 import { useActionState } from "react";
 import { changeRoleAction } from "@/lib/accounts/actions";
-import { ROLES } from "@/lib/auth/roles";
+import { GRANTABLE_ROLES } from "@/lib/auth/roles";
 import type { Role } from "@/lib/generated/prisma/enums";
 
-/** One account's role. A plain form: it works without JavaScript, and the server decides. */
+/**
+ * One account's role. A plain form: it works without JavaScript, and the server decides. A moderator from
+ * before forums sees their role listed (it can be changed, not given again).
+ */
 export function RoleForm({ userId, email, role }: { userId: string; email: string; role: Role }) {
   const t = useTranslations("Admin");
   const tRole = useTranslations("Role");
@@ -19,7 +22,7 @@ export function RoleForm({ userId, email, role }: { userId: string; email: strin
         {t("changeFor", { email })}
       </label>
       <select id={selectId} name="role" defaultValue={role}>
-        {ROLES.map((option) => (
+        {(role === "MODERATOR" ? [role, ...GRANTABLE_ROLES] : GRANTABLE_ROLES).map((option) => (
           <option key={option} value={option}>
             {tRole(option)}
           </option>

@@ -38,14 +38,14 @@ export async function SiteHeader() {
               </li>
             )}
             {can(user, "accounts.manage") && (
-              <>
-                <li>
-                  <Link href="/admin/users">{t("admin")}</Link>
-                </li>
-                <li>
-                  <Link href="/admin/emails">{tNotify("adminEmails")}</Link>
-                </li>
-              </>
+              <li>
+                <Link href="/admin/users">{t("admin")}</Link>
+              </li>
+            )}
+            {can(user, "emails.manage") && (
+              <li>
+                <Link href="/admin/emails">{tNotify("adminEmails")}</Link>
+              </li>
             )}
           </ul>
         </nav>

@@ -4,7 +4,9 @@ import { authorize } from "@/lib/auth/permissions";
 import { endAllSessions } from "@/lib/auth/sessions";
 import type { SessionUser } from "@/lib/auth/session";
 import { db } from "@/lib/db";
-import { Conflict, NotFound } from "@/lib/errors";
+import { GRANTABLE_ROLES } from "@/lib/auth/roles";
+import { Conflict, InvalidField, NotFound } from "@/lib/errors";
+import type { Role } from "@/lib/generated/prisma/enums";
 import type { ChangeRoleInput } from "./schemas";
 
 const PAGE_SIZE = 100;
@@ -28,11 +30,13 @@ export async function listAccounts(actor: SessionUser, { q }: { q?: string } = {
 }
 
 /**
- * Appoints or removes moderators and administrators. The last administrator cannot step down. A changed
+ * Appoints or removes administrators (and moves a moderator from before forums to another role: the schema
+ * refuses giving that role). The last administrator cannot step down. A changed
  * role ends all of the user's sessions: they sign in again, under the new role and its session lifetime.
  */
 export async function changeRole(actor: SessionUser, { userId, role }: ChangeRoleInput) {
   authorize(actor, "accounts.manage");
+  if (!(GRANTABLE_ROLES as readonly Role[]).includes(role)) throw InvalidField("role", "moderatorRoleRetired");
   return db.$transaction(async (tx) => {
     const target = await tx.user.findUnique({ where: { id: userId }, select: { id: true, role: true } });
     if (!target) throw NotFound("userNotFound");

@@ -36,6 +36,11 @@ const FORUM_PERMISSIONS = {
   "exports.download": "FACILITATOR",
   /** The audit log of the forum's calls and of the forum itself (an administrator's covers everything). */
   "audit.read": "FACILITATOR",
+  /**
+   * The forum's outgoing emails (receipts, notifications, appointments) and its failed background jobs: their
+   * state, failures and "retry now". The queues as a whole are the platform's (operations.manage).
+   */
+  "emails.manage": "FACILITATOR",
 } as const satisfies Record<string, ForumRole>;
 
 /** Rights of the platform, held by role alone. */
@@ -44,7 +49,7 @@ const PLATFORM_PERMISSIONS = {
   "forums.manage": "ADMIN",
   /** Accounts and their roles. */
   "accounts.manage": "ADMIN",
-  /** The email outbox and the job queue. */
+  /** The email outbox and the job queues as a whole, the platform's own emails and jobs included. */
   "operations.manage": "ADMIN",
 } as const satisfies Record<string, Role>;
 

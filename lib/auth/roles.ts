@@ -7,4 +7,9 @@ export function hasRole(role: Role, atLeast: Role) {
   return rank[role] >= rank[atLeast];
 }
 
-export const ROLES: readonly Role[] = ["STAKEHOLDER", "MODERATOR", "ADMIN"];
+/**
+ * The roles an administrator can give. Moderator, the global rank from before forums, can no longer be
+ * given: rights to moderate are held in forums (facilitator, observer). An account that still has it keeps it
+ * (facilitator of every forum) until an administrator changes it.
+ */
+export const GRANTABLE_ROLES = ["STAKEHOLDER", "ADMIN"] as const satisfies readonly Role[];

@@ -39,7 +39,9 @@ export async function queueAppointmentMail(tx: Tx, { person, forum, role, event,
       : { template: "forum-appointed", item: { ...item, changed: event.kind === "changed", invited: event.invited } };
   const written = queuedEmail(email, { locale: mailLocale(person.locale), name: person.name, token: "" });
   const created = await tx.emailJob.createManyAndReturn({
-    data: [{ userId: person.id, kind: null, to: person.email, dedupeKey: `${email.template}:${key}`, ...written }],
+    data: [
+      { userId: person.id, kind: null, to: person.email, dedupeKey: `${email.template}:${key}`, forumId: forum.id, ...written },
+    ],
     skipDuplicates: true,
     select: { id: true },
   });

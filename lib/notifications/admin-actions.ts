@@ -1,5 +1,5 @@
 "use server";
-// The email queue's administration: retry a failed email, or a failed background job.
+// The email page's actions: retry a failed email, or a failed background job (a facilitator: of their forums).
 import { getTranslations } from "next-intl/server";
 import { defineAction } from "@/lib/actions";
 import { retryJob } from "@/lib/jobs/admin";
@@ -8,7 +8,7 @@ import { retryEmailSchema, retryJobSchema } from "./schemas";
 
 export const retryEmailAction = defineAction({
   name: "notifications.retryEmail",
-  auth: "ADMIN",
+  auth: "emails.manage",
   schema: retryEmailSchema,
   // The row is PENDING again, with a send job queued in the same transaction.
   run: async ({ jobId }, { actor }) => retryEmailJob(actor, jobId),
@@ -18,7 +18,7 @@ export const retryEmailAction = defineAction({
 
 export const retryJobAction = defineAction({
   name: "notifications.retryJob",
-  auth: "ADMIN",
+  auth: "emails.manage",
   schema: retryJobSchema,
   run: async ({ queue, jobId }, { actor }) => retryJob(actor, queue, jobId),
   message: async ({ id }) => (await getTranslations("AdminEmails"))("jobRetried", { id }),

@@ -30,11 +30,13 @@ type Recipient = { id: string; email: string; name: string | null; locale: strin
 
 /**
  * Writes one job per recipient who has `kind` on: `email` written for the recipient (their name, language
- * and unsubscribe token). Preference rows (with their token) are created on first need.
+ * and unsubscribe token), filed under `forumId` (the forum the event is about, whose facilitators see the
+ * email on the email page). Preference rows (with their token) are created on first need.
  */
 async function enqueue(
   tx: Tx,
   kind: NotificationKind,
+  forumId: string,
   recipients: Recipient[],
   dedupeKey: (userId: string) => string,
   email: EmailTemplate,
@@ -52,7 +54,7 @@ async function enqueue(
       token: preference.unsubscribeToken,
       locale: mailLocale(recipient.locale),
     });
-    return [{ userId: recipient.id, kind, to: recipient.email, dedupeKey: dedupeKey(recipient.id), ...written }];
+    return [{ userId: recipient.id, kind, forumId, to: recipient.email, dedupeKey: dedupeKey(recipient.id), ...written }];
   });
   if (!data.length) return 0;
   // Rows whose dedupe key exists are skipped, and so are their jobs: a repeated event sends nothing twice.
@@ -106,7 +108,9 @@ const versionSelect = {
   title: true,
   commentOpensAt: true,
   commentClosesAt: true,
-  set: { select: { id: true, slug: true, title: true, call: { select: { id: true, title: true, timeZone: true } } } },
+  set: {
+    select: { id: true, slug: true, title: true, call: { select: { id: true, title: true, timeZone: true, forumId: true } } },
+  },
 } as const;
 
 /** A version was published with a comment period: to people who responded to the call or follow it. */
@@ -128,6 +132,7 @@ export async function queueDraftOpened(tx: Tx, { versionId }: { versionId: strin
   return enqueue(
     tx,
     "DRAFT_OPENED",
+    set.call.forumId,
     await audience(tx, set.call.id, undefined, page),
     (userId) => `draft-opened:${versionId}:${userId}`,
     { template: "draft-opened", item },
@@ -146,7 +151,7 @@ const commentSelect = {
   answer: true,
   answeredAt: true,
   versionId: true,
-  set: { select: { slug: true, title: true } },
+  set: { select: { slug: true, title: true, call: { select: { forumId: true } } } },
   author: { select: recipientSelect },
 } as const;
 
@@ -169,10 +174,14 @@ export async function queueCommentReply(tx: Tx, { replyId }: { replyId: string }
     body: reply.body,
     replier: reply.anonymous ? null : (reply.author?.profile?.displayName ?? null),
   };
-  return enqueue(tx, "COMMENT_ACTIVITY", [asRecipient(parent.author)], (userId) => `comment-reply:${replyId}:${userId}`, {
-    template: "comment-reply",
-    item,
-  });
+  return enqueue(
+    tx,
+    "COMMENT_ACTIVITY",
+    reply.set.call.forumId,
+    [asRecipient(parent.author)],
+    (userId) => `comment-reply:${replyId}:${userId}`,
+    { template: "comment-reply", item },
+  );
 }
 
 /** A moderator answered a comment or set/changed its disposition: to the comment's author. */
@@ -195,6 +204,7 @@ export async function queueCommentAnswered(tx: Tx, { commentId }: { commentId: s
   return enqueue(
     tx,
     "COMMENT_ACTIVITY",
+    comment.set.call.forumId,
     [asRecipient(comment.author)],
     (userId) => `comment-answered:${commentId}:${answeredAt}:${userId}`,
     { template: "comment-answered", item },
@@ -217,6 +227,7 @@ export async function queueFinalPublished(tx: Tx, { versionId }: { versionId: st
   return enqueue(
     tx,
     "FINAL_PUBLISHED",
+    set.call.forumId,
     await audience(tx, set.call.id, set.id, page),
     (userId) => `final-published:${versionId}:${userId}`,
     { template: "final-published", item },

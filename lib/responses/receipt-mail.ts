@@ -21,14 +21,25 @@ export function receiptEmail({ to, ...item }: ReceiptInput, locale: Locale = "en
 
 /** In the submitting transaction: the receipt as an outbox row and its email-send job. */
 export async function queueReceiptMail(
-  tx: Pick<DbClient, "emailJob" | "user" | "$queryRawUnsafe">,
+  tx: Pick<DbClient, "emailJob" | "user" | "response" | "$queryRawUnsafe">,
   userId: string,
   { to, ...item }: ReceiptInput,
 ) {
   const user = await tx.user.findUnique({ where: { id: userId }, select: { locale: true } });
+  // Filed under the call's forum, whose facilitators see it on the email page.
+  const response = await tx.response.findUnique({ where: { id: item.responseId }, select: { call: { select: { forumId: true } } } });
   const email = queuedEmail({ template: "receipt", item }, { locale: mailLocale(user?.locale), name: null, token: "" });
   const created = await tx.emailJob.createManyAndReturn({
-    data: [{ userId, kind: null, dedupeKey: `receipt:${item.responseId}:${item.version}`, to, ...email }],
+    data: [
+      {
+        userId,
+        kind: null,
+        dedupeKey: `receipt:${item.responseId}:${item.version}`,
+        forumId: response?.call.forumId ?? null,
+        to,
+        ...email,
+      },
+    ],
     skipDuplicates: true,
     select: { id: true },
   });

@@ -1,11 +1,12 @@
 // Notifications in the browser: a stakeholder follows a call from its page, gets the "open for comment"
 // email through the real queue and SMTP, and turns that kind off with the email's unsubscribe link; the
-// email settings persist; an administrator sees a failed email and retries it, and it is then delivered.
+// email settings persist; an administrator sees a failed email and retries it, and it is then delivered; a
+// facilitator sees and retries their forum's emails only.
 import { queueDraftOpened } from "@/lib/notifications/events";
-import { createUser } from "@/prisma/factories";
+import { createForum, createUser } from "@/prisma/factories";
 import { createNotificationScenario } from "@/prisma/factories-notifications";
 import { BASE_URL } from "@/playwright.config";
-import { db, expect, expectAccessible, signInAs, test, waitForMail } from "./fixtures";
+import { db, expect, expectAccessible, signInAppointed, signInAs, test, waitForMail } from "./fixtures";
 
 // Emails are rendered where they are queued: here, for the app at BASE_URL.
 process.env.NEXTAUTH_URL = BASE_URL;
@@ -115,14 +116,53 @@ test("an administrator sees a failed email and retries it; it is then delivered"
     .toBe("SENT");
 });
 
-test("a stakeholder cannot open the email admin, and a visitor is sent to sign in from the settings", async ({
+test("the email page: a stakeholder and an observer are refused, a facilitator sees only their forum's emails", async ({
   page,
   context,
   browser,
 }) => {
-  await signInAs(context, "MODERATOR");
-  const response = await page.goto("/admin/emails");
-  expect(response?.status()).toBe(403);
+  const [forumA, forumB] = [await createForum(db), await createForum(db)];
+  const failed = (forumId: string, label: string) =>
+    db.emailJob.create({
+      data: {
+        to: `${label}-${forumId}@test.example.org`,
+        subject: `Receipt ${label} ${forumId}`,
+        text: "Your response was received.",
+        html: "<p>Your response was received.</p>",
+        dedupeKey: `e2e-forum-mail:${label}:${forumId}`,
+        forumId,
+        status: "FAILED",
+        attempts: 5,
+        lastError: "Connection refused (e2e)",
+      },
+      select: { id: true, subject: true },
+    });
+  const [mine, theirs] = [await failed(forumA.id, "mine"), await failed(forumB.id, "theirs")];
+
+  await signInAs(context, "STAKEHOLDER");
+  expect((await page.goto("/admin/emails"))?.status()).toBe(403);
+  const observer = await browser.newContext();
+  await signInAppointed(observer, forumA.id, "OBSERVER");
+  expect((await (await observer.newPage()).goto("/admin/emails"))?.status()).toBe(403);
+  await observer.close();
+
+  const facilitator = await browser.newContext();
+  await signInAppointed(facilitator, forumA.id, "FACILITATOR");
+  const facilitatorPage = await facilitator.newPage();
+  await facilitatorPage.goto("/moderation");
+  await facilitatorPage.getByRole("link", { name: "Emails", exact: true }).click();
+  await expect(facilitatorPage).toHaveURL(/\/admin\/emails$/);
+  await expect(facilitatorPage.getByText("You see the emails and failed background jobs of the forums you facilitate.")).toBeVisible();
+  const row = facilitatorPage.getByRole("row").filter({ hasText: mine.subject });
+  await expect(row).toContainText(forumA.name);
+  await expect(facilitatorPage.getByRole("row").filter({ hasText: theirs.subject })).toHaveCount(0);
+  // The queues as a whole are the platform's.
+  await expect(facilitatorPage.getByRole("heading", { name: "Background jobs" })).toHaveCount(0);
+  await expectAccessible(facilitatorPage);
+  await row.getByRole("button", { name: `Retry email ${mine.id} now` }).click();
+  await expect(facilitatorPage.getByRole("status").filter({ hasText: `Email ${mine.id} is queued again.` })).toBeVisible();
+  await facilitator.close();
+
   const visitor = await browser.newPage();
   await visitor.goto("/my/notifications");
   await expect(visitor).toHaveURL(/\/signin\?callbackUrl=%2Fmy%2Fnotifications/);

@@ -1,5 +1,6 @@
 import { afterAll, describe, expect, it } from "vitest";
 import { changeRole, listAccounts } from "@/lib/accounts/accounts";
+import { changeRoleSchema } from "@/lib/accounts/schemas";
 import { db, disconnectDb } from "@/lib/db";
 import { actor } from "./helpers";
 
@@ -8,12 +9,29 @@ afterAll(disconnectDb);
 const roleOf = async (id: string) => (await db.user.findUniqueOrThrow({ where: { id }, select: { role: true } })).role;
 
 describe("changing roles", () => {
-  it("lets an administrator appoint a moderator", async () => {
+  it("lets an administrator appoint an administrator", async () => {
     const admin = await actor("ADMIN");
     const person = await actor("STAKEHOLDER");
-    const updated = await changeRole(admin, { userId: person.id, role: "MODERATOR" });
-    expect(updated).toEqual({ id: person.id, email: person.email, role: "MODERATOR" });
-    expect(await roleOf(person.id)).toBe("MODERATOR");
+    const updated = await changeRole(admin, { userId: person.id, role: "ADMIN" });
+    expect(updated).toEqual({ id: person.id, email: person.email, role: "ADMIN" });
+    expect(await roleOf(person.id)).toBe("ADMIN");
+    await changeRole(admin, { userId: person.id, role: "STAKEHOLDER" });
+  });
+
+  it("no longer gives the moderator role of before forums, but moves a moderator who has it", async () => {
+    const admin = await actor("ADMIN");
+    const person = await actor("STAKEHOLDER");
+    await expect(changeRole(admin, { userId: person.id, role: "MODERATOR" })).rejects.toMatchObject({
+      kind: "invalid",
+      fieldErrors: { role: [{ code: "moderatorRoleRetired" }] },
+    });
+    expect(changeRoleSchema.safeParse({ userId: person.id, role: "MODERATOR" }).error?.issues[0]?.message).toBe(
+      "moderatorRoleRetired",
+    );
+    expect(await roleOf(person.id)).toBe("STAKEHOLDER");
+    const moderator = await actor("MODERATOR");
+    await changeRole(admin, { userId: moderator.id, role: "STAKEHOLDER" });
+    expect(await roleOf(moderator.id)).toBe("STAKEHOLDER");
   });
 
   it.each(["STAKEHOLDER", "MODERATOR"] as const)("refuses a %s and changes nothing", async (role) => {
@@ -27,7 +45,7 @@ describe("changing roles", () => {
 
   it("answers not found for an unknown account", async () => {
     const admin = await actor("ADMIN");
-    await expect(changeRole(admin, { userId: "no-such-user", role: "MODERATOR" })).rejects.toMatchObject({
+    await expect(changeRole(admin, { userId: "no-such-user", role: "ADMIN" })).rejects.toMatchObject({
       kind: "not_found",
     });
   });

@@ -1,11 +1,14 @@
 // Notifications on the real database: who each event mails, deduplication, preferences, unsubscribe
 // tokens, the queue's retries through real SMTP transports (a closed port, then a real smtp-server), and
 // who may see and change what.
+import { randomUUID } from "node:crypto";
 import { createServer, type AddressInfo } from "node:net";
 import { SMTPServer } from "smtp-server";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { deleteAccount, exportPersonalData } from "@/lib/accounts/personal-data";
 import { db, disconnectDb } from "@/lib/db";
+import { getJobOverview, retryJob } from "@/lib/jobs/admin";
+import { ensureQueues, JOB_SCHEMA } from "@/lib/jobs/queue";
 import { getEmailQueueOverview, retryEmailJob } from "@/lib/notifications/admin";
 import { queueCommentAnswered, queueCommentReply, queueDraftOpened, queueFinalPublished } from "@/lib/notifications/events";
 import {
@@ -18,9 +21,9 @@ import {
 } from "@/lib/notifications/settings";
 import { drainEmailQueue, retryDelayMs, RETRY_MAX_MS, STUCK_AFTER_MS } from "@/lib/notifications/worker";
 import { POST as oneClick } from "@/app/api/unsubscribe/[token]/route";
-import { createCall, createUser } from "@/prisma/factories";
+import { createCall, createForum, createUser } from "@/prisma/factories";
 import { createComment, createNotificationScenario } from "@/prisma/factories-notifications";
-import { actor } from "./helpers";
+import { actor, appointee } from "./helpers";
 
 const BASE = "https://consult.example.org";
 const createdUsers: string[] = [];
@@ -445,30 +448,40 @@ describe("the email queue", () => {
 });
 
 describe("who may do what", () => {
-  it("shows the queue and retries a failed job only for an administrator, audited", async () => {
+  it("shows the queue and retries a failed email: an administrator all, a facilitator their forum's, audited", async () => {
     const at = nextInstant();
-    const { jobs } = await queuedAt(at);
+    const { s, jobs } = await queuedAt(at);
     const id = jobs[0]!.id;
+    const forumId = s.call.forumId;
     await db.emailJob.update({ where: { id }, data: { status: "FAILED", attempts: 5, lastError: "550 mailbox unavailable" } });
+    // Filed under the forum of the call whose draft it announces.
+    expect((await db.emailJob.findUniqueOrThrow({ where: { id }, select: { forumId: true } })).forumId).toBe(forumId);
 
     await expect(getEmailQueueOverview(null)).rejects.toMatchObject({ kind: "unauthenticated" });
     await expect(retryEmailJob(null, id.toString())).rejects.toMatchObject({ kind: "unauthenticated" });
-    for (const role of ["STAKEHOLDER", "MODERATOR"] as const) {
-      const lower = await actor(role);
+    for (const lower of [await actor("STAKEHOLDER"), await appointee(forumId, "OBSERVER")]) {
       await expect(getEmailQueueOverview(lower)).rejects.toMatchObject({ kind: "forbidden" });
       await expect(retryEmailJob(lower, id.toString())).rejects.toMatchObject({ kind: "forbidden" });
     }
+    // A facilitator of another forum: the email is not in their list, and retrying it is "not found".
+    const other = await appointee((await createForum(db)).id, "FACILITATOR");
+    expect((await getEmailQueueOverview(other)).failed.map((job) => job.id)).not.toContain(id.toString());
+    await expect(retryEmailJob(other, id.toString())).rejects.toMatchObject({ kind: "not_found", code: "emailJobNotFound" });
     expect(await state(id)).toMatchObject({ status: "FAILED", attempts: 5 });
 
     const admin = await actor("ADMIN");
     const overview = await getEmailQueueOverview(admin);
     expect(overview.counts.FAILED).toBeGreaterThanOrEqual(1);
     const listed = overview.failed.find((job) => job.id === id.toString());
-    expect(listed).toMatchObject({ to: jobs[0]!.to, attempts: 5, lastError: "550 mailbox unavailable" });
+    expect(listed).toMatchObject({ to: jobs[0]!.to, attempts: 5, lastError: "550 mailbox unavailable", forum: { id: forumId } });
     expect(listed).not.toHaveProperty("text");
     expect(listed).not.toHaveProperty("html");
 
-    await retryEmailJob(admin, id.toString());
+    const facilitator = await appointee(forumId, "FACILITATOR");
+    const theirs = await getEmailQueueOverview(facilitator);
+    expect(theirs.failed.map((job) => job.id)).toEqual([id.toString()]);
+    expect(theirs.counts.FAILED).toBe(1);
+    await retryEmailJob(facilitator, id.toString());
     expect(await db.emailJob.findUniqueOrThrow({ where: { id }, select: { status: true, maxAttempts: true } })).toEqual({
       status: "PENDING",
       maxAttempts: 6,
@@ -477,10 +490,77 @@ describe("who may do what", () => {
       where: { action: "email.retry", itemId: id.toString() },
       select: { actorId: true },
     });
-    expect(audit?.actorId).toBe(admin.id);
+    expect(audit?.actorId).toBe(facilitator.id);
     await expect(retryEmailJob(admin, id.toString())).rejects.toMatchObject({ kind: "conflict" });
     await expect(retryEmailJob(admin, "999999999999")).rejects.toMatchObject({ kind: "not_found" });
     await db.emailJob.update({ where: { id }, data: { status: "CANCELLED" } });
+
+    // An email of the platform (no forum) is an administrator's alone.
+    const platform = await db.emailJob.create({
+      data: {
+        to: `platform-${id}@test.example.org`,
+        subject: "A platform email",
+        text: "",
+        html: "",
+        dedupeKey: `platform:${id}`,
+        status: "FAILED",
+        attempts: 5,
+      },
+      select: { id: true },
+    });
+    expect((await getEmailQueueOverview(facilitator)).failed.map((job) => job.id)).not.toContain(platform.id.toString());
+    await expect(retryEmailJob(facilitator, platform.id.toString())).rejects.toMatchObject({ kind: "not_found" });
+    await retryEmailJob(admin, platform.id.toString());
+    await db.emailJob.update({ where: { id: platform.id }, data: { status: "CANCELLED" } });
+  });
+
+  it("lists and retries failed background jobs: an administrator all with the queues, a facilitator their forum's", async () => {
+    await ensureQueues();
+    const call = await createCall(db);
+    const otherForum = await createForum(db);
+    const failedJob = async (name: string, data: object) => {
+      const id = randomUUID();
+      await db.$executeRawUnsafe(
+        `INSERT INTO ${JOB_SCHEMA}.job (id, name, data, state, retry_limit, retry_count, started_on, completed_on, output)
+         VALUES ($1::uuid, $2, $3::jsonb, 'failed', 0, 0, now(), now(), '{"message":"unit: failed"}'::jsonb)`,
+        id,
+        name,
+        JSON.stringify(data),
+      );
+      return id;
+    };
+    const ofCall = await failedJob("campaigns-recompute", { callId: call.id });
+    const ofPlatform = await failedJob("files-cleanup", {});
+
+    const facilitator = await appointee(call.forumId, "FACILITATOR");
+    const theirs = await getJobOverview(facilitator);
+    expect(theirs.queues).toBeNull();
+    expect(theirs.failed.map((job) => job.id)).toContain(ofCall);
+    expect(theirs.failed.map((job) => job.id)).not.toContain(ofPlatform);
+    expect(theirs.failed.find((job) => job.id === ofCall)).toMatchObject({ forumId: call.forumId, error: "unit: failed" });
+
+    const other = await appointee(otherForum.id, "FACILITATOR");
+    expect((await getJobOverview(other)).failed.map((job) => job.id)).not.toContain(ofCall);
+    await expect(retryJob(other, "campaigns-recompute", ofCall)).rejects.toMatchObject({ code: "jobNotFound" });
+    await expect(retryJob(facilitator, "files-cleanup", ofPlatform)).rejects.toMatchObject({ code: "jobNotFound" });
+    await expect(retryJob(await appointee(call.forumId, "OBSERVER"), "campaigns-recompute", ofCall)).rejects.toMatchObject({
+      kind: "forbidden",
+    });
+
+    const admin = await actor("ADMIN");
+    const all = await getJobOverview(admin);
+    expect(all.queues?.map((queue) => queue.name)).toContain("campaigns-recompute");
+    expect(all.failed.map((job) => job.id)).toEqual(expect.arrayContaining([ofCall, ofPlatform]));
+
+    const stateOf = async (id: string) =>
+      (await db.$queryRawUnsafe<{ state: string }[]>(`SELECT state::text FROM ${JOB_SCHEMA}.job WHERE id = $1::uuid`, id))[0]
+        ?.state;
+    await retryJob(facilitator, "campaigns-recompute", ofCall);
+    expect(await stateOf(ofCall)).toBe("retry");
+    await retryJob(admin, "files-cleanup", ofPlatform);
+    expect(await stateOf(ofPlatform)).toBe("retry");
+    // Nothing runs them here (no worker); they are cancelled so no later test's worker does.
+    await db.$executeRawUnsafe(`UPDATE ${JOB_SCHEMA}.job SET state = 'cancelled' WHERE id = ANY($1::uuid[])`, [ofCall, ofPlatform]);
   });
 
   it("lets a person change only their own settings and follows; a visitor nothing", async () => {

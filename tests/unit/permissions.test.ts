@@ -27,6 +27,7 @@ const WRITE: Permission[] = [
   "messages.edit",
   "exports.download",
   "audit.read",
+  "emails.manage",
 ];
 const PLATFORM: Permission[] = ["forums.manage", "accounts.manage", "operations.manage"];
 const ALL = Object.keys(PERMISSIONS) as Permission[];

@@ -9,7 +9,7 @@
 import { randomBytes, randomUUID } from "node:crypto";
 import { db } from "@/lib/db";
 import { createCall, createQuestion, createResponse, createUser, uniqueSuffix } from "@/prisma/factories";
-import { ADMINS, EVERYONE, OWNER, SIGNED_IN, type ActionEntry } from "./entry";
+import { ADMINS, EVERYONE, FORUM_WRITERS, OWNER, SIGNED_IN, type ActionEntry } from "./entry";
 import type { Cast } from "./harness";
 
 /** The ids of the six signed-in people of the cast. */
@@ -137,8 +137,9 @@ export const PEOPLE_ACTIONS: Record<string, ActionEntry> = {
     },
   },
   "lib/notifications/admin-actions.ts#retryEmailAction": {
-    allowed: ADMINS,
-    setup: async () => {
+    // A failed receipt of forum A: its facilitators may retry it (the platform's own emails: unit tests).
+    allowed: FORUM_WRITERS,
+    setup: async ({ forumId }) => {
       const job = await db.emailJob.create({
         data: {
           to: `failed-${uniqueSuffix()}@test.example.org`,
@@ -146,6 +147,7 @@ export const PEOPLE_ACTIONS: Record<string, ActionEntry> = {
           text: "Your response was received.",
           html: "<p>Your response was received.</p>",
           dedupeKey: `matrix-retry:${randomUUID()}`,
+          forumId,
           status: "FAILED",
           attempts: 5,
           lastError: "550 mailbox unavailable",
@@ -165,17 +167,20 @@ export const PEOPLE_ACTIONS: Record<string, ActionEntry> = {
     },
   },
   "lib/notifications/admin-actions.ts#retryJobAction": {
-    allowed: ADMINS,
-    setup: async () => {
-      // A failed sweep of the outbox (harmless to run again), as pg-boss leaves a job that failed for good.
+    allowed: FORUM_WRITERS,
+    setup: async ({ forumId }) => {
+      // A failed recomputation of the campaigns of a call of forum A (harmless to run again), as pg-boss leaves
+      // a job that failed for good.
+      const call = await createCall(db, { forumId });
       const id = randomUUID();
       await db.$executeRaw`
         INSERT INTO pgboss.job (id, name, data, state, retry_limit, retry_count, started_on, completed_on, output)
-        VALUES (${id}::uuid, 'email-sweep', '{}'::jsonb, 'failed', 0, 0, now(), now(), '{"message":"matrix: failed"}'::jsonb)`;
+        VALUES (${id}::uuid, 'campaigns-recompute', ${JSON.stringify({ callId: call.id })}::jsonb, 'failed', 0, 0, now(), now(),
+                '{"message":"matrix: failed"}'::jsonb)`;
       return {
-        fields: { queue: "email-sweep", jobId: id },
+        fields: { queue: "campaigns-recompute", jobId: id },
         snapshot: async () => ({
-          job: await db.$queryRaw`SELECT state::text, retry_limit FROM pgboss.job WHERE name = 'email-sweep' AND id = ${id}::uuid`,
+          job: await db.$queryRaw`SELECT state::text, retry_limit FROM pgboss.job WHERE name = 'campaigns-recompute' AND id = ${id}::uuid`,
           audit: await db.auditEntry.count({ where: { itemId: id } }),
         }),
       };

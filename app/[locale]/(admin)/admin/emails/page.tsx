@@ -3,7 +3,8 @@ import { getTranslations } from "next-intl/server";
 import { retryEmailAction, retryJobAction } from "@/lib/notifications/admin-actions";
 import { RetryForm } from "@/components/notifications/retry-form";
 import { LocalDate } from "@/components/ui/local-date";
-import { requireRole } from "@/lib/auth/session";
+import { can } from "@/lib/auth/permissions";
+import { requirePermission } from "@/lib/auth/session";
 import { getJobOverview, JOB_STATES } from "@/lib/jobs/admin";
 import { EMAIL_STATUSES, getEmailQueueOverview } from "@/lib/notifications/admin";
 import { withClientMessages } from "@/components/i18n/client-messages";
@@ -14,7 +15,8 @@ export async function generateMetadata(): Promise<Metadata> {
 }
 
 async function AdminEmailsPage() {
-  const actor = await requireRole("ADMIN", { returnTo: "/admin/emails" });
+  const actor = await requirePermission("emails.manage", { returnTo: "/admin/emails" });
+  const platform = can(actor, "operations.manage");
   const t = await getTranslations("AdminEmails");
   const tStatus = await getTranslations("EmailStatus");
   const tKind = await getTranslations("NotificationKind");
@@ -24,6 +26,7 @@ async function AdminEmailsPage() {
     <>
       <h1>{t("title")}</h1>
       <p className="lead">{t("intro")}</p>
+      {!platform && <p>{t("forumScope")}</p>}
 
       <section aria-labelledby="counts-heading">
         <h2 id="counts-heading">{t("counts")}</h2>
@@ -60,6 +63,7 @@ async function AdminEmailsPage() {
                   <th scope="col">{t("to")}</th>
                   <th scope="col">{t("subject")}</th>
                   <th scope="col">{t("kind")}</th>
+                  <th scope="col">{t("forum")}</th>
                   <th scope="col">{t("attempts")}</th>
                   <th scope="col">{t("lastError")}</th>
                   <th scope="col">{t("when")}</th>
@@ -75,6 +79,7 @@ async function AdminEmailsPage() {
                     <td>{job.to}</td>
                     <td>{job.subject}</td>
                     <td>{job.kind ? tKind(job.kind) : t("serviceEmail")}</td>
+                    <td>{job.forum ? job.forum.name : t("platform")}</td>
                     <td>{job.attempts}</td>
                     <td>{job.lastError}</td>
                     <td>
@@ -91,36 +96,38 @@ async function AdminEmailsPage() {
         )}
       </section>
 
-      <section aria-labelledby="jobs-heading">
-        <h2 id="jobs-heading">{t("jobsHeading")}</h2>
-        <p>{t("jobsIntro")}</p>
-        <TableRegion labelledBy="jobs-heading">
-          <table>
-            <thead>
-              <tr>
-                <th scope="col">{t("queue")}</th>
-                {JOB_STATES.map((state) => (
-                  <th scope="col" key={state}>
-                    {tState(state)}
-                  </th>
-                ))}
-              </tr>
-            </thead>
-            <tbody>
-              {jobs.queues.map((queue) => (
-                <tr key={queue.name}>
-                  <th scope="row">
-                    <code>{queue.name}</code>
-                  </th>
+      {jobs.queues && (
+        <section aria-labelledby="jobs-heading">
+          <h2 id="jobs-heading">{t("jobsHeading")}</h2>
+          <p>{t("jobsIntro")}</p>
+          <TableRegion labelledBy="jobs-heading">
+            <table>
+              <thead>
+                <tr>
+                  <th scope="col">{t("queue")}</th>
                   {JOB_STATES.map((state) => (
-                    <td key={state}>{queue.counts[state]}</td>
+                    <th scope="col" key={state}>
+                      {tState(state)}
+                    </th>
                   ))}
                 </tr>
-              ))}
-            </tbody>
-          </table>
-        </TableRegion>
-      </section>
+              </thead>
+              <tbody>
+                {jobs.queues.map((queue) => (
+                  <tr key={queue.name}>
+                    <th scope="row">
+                      <code>{queue.name}</code>
+                    </th>
+                    {JOB_STATES.map((state) => (
+                      <td key={state}>{queue.counts[state]}</td>
+                    ))}
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </TableRegion>
+        </section>
+      )}
 
       <section aria-labelledby="failed-jobs-heading">
         <h2 id="failed-jobs-heading">{t("failedJobsHeading")}</h2>
@@ -132,6 +139,7 @@ async function AdminEmailsPage() {
               <thead>
                 <tr>
                   <th scope="col">{t("queue")}</th>
+                  <th scope="col">{t("forum")}</th>
                   <th scope="col">{t("jobData")}</th>
                   <th scope="col">{t("jobError")}</th>
                   <th scope="col">{t("attempts")}</th>
@@ -147,6 +155,7 @@ async function AdminEmailsPage() {
                     <th scope="row">
                       <code>{job.name}</code>
                     </th>
+                    <td>{job.forumName ?? t("platform")}</td>
                     <td>
                       <code>{job.data}</code>
                     </td>
