@@ -22,6 +22,8 @@ import { CLAIM_EXPIRES_MS, sendEmailRow, STUCK_AFTER_MS } from "@/lib/notificati
 import { createCall, createUser } from "@/prisma/factories";
 import { actor } from "./helpers";
 
+const NO_PARAMS = { params: Promise.resolve({}) };
+
 const BASE = "https://consult.example.org";
 const received: { to: string[]; subject: string }[] = [];
 let smtp: SMTPServer;
@@ -312,12 +314,12 @@ describe("files-cleanup", () => {
 
 describe("health and readiness", () => {
   it("/api/health answers without the database; /api/ready is 200 when migrated and 503 when a migration is missing", async () => {
-    const alive = await health();
+    const alive = await health(new Request("http://localhost/api/health"), NO_PARAMS);
     expect(alive.status).toBe(200);
     expect(alive.headers.get("cache-control")).toBe("no-store");
     expect(await alive.json()).toMatchObject({ status: "ok" });
 
-    const ok = await ready();
+    const ok = await ready(new Request("http://localhost/api/ready"), NO_PARAMS);
     expect(ok.status).toBe(200);
     expect(ok.headers.get("cache-control")).toBe("no-store");
     expect(await ok.json()).toEqual({ status: "ready" });
@@ -329,7 +331,7 @@ describe("health and readiness", () => {
       mkdirSync(join(dir, "20991231000000_not_applied"));
       writeFileSync(join(dir, "20991231000000_not_applied", "migration.sql"), "SELECT 1;\n");
       vi.stubEnv("MIGRATIONS_DIR", dir);
-      const missing = await ready();
+      const missing = await ready(new Request("http://localhost/api/ready"), NO_PARAMS);
       expect(missing.status).toBe(503);
       expect(await missing.json()).toEqual({
         status: "not ready",
@@ -346,7 +348,7 @@ describe("health and readiness", () => {
     writeFileSync(blocked, "");
     vi.stubEnv("UPLOAD_DIR", blocked);
     try {
-      const noStorage = await ready();
+      const noStorage = await ready(new Request("http://localhost/api/ready"), NO_PARAMS);
       expect(noStorage.status).toBe(503);
       expect(await noStorage.json()).toMatchObject({ status: "not ready", check: "storage" });
     } finally {

@@ -2,23 +2,17 @@
 // Only ever the asker's own data: there is no id to change.
 import { exportPersonalData } from "@/lib/accounts/personal-data";
 import { contentDisposition } from "@/lib/attachments/http";
-import { handleRouteErrors } from "@/lib/http/route-errors";
-import { getSessionUser } from "@/lib/auth/session";
-import { Unauthenticated } from "@/lib/errors";
+import { defineRoute } from "@/lib/http/route";
 
-export async function GET(request: Request) {
-  return handleRouteErrors("exportPersonalData", request, async () => {
-    const user = await getSessionUser();
-    if (!user) throw Unauthenticated();
-    const now = new Date();
-    const data = await exportPersonalData(user, now);
-    return new Response(JSON.stringify(data, null, 2), {
-      headers: {
-        "Content-Type": "application/json; charset=utf-8",
-        "Content-Disposition": contentDisposition(`igf-personal-data-${now.toISOString().slice(0, 10)}.json`),
-        "Cache-Control": "private, no-store",
-        "X-Content-Type-Options": "nosniff",
-      },
-    });
+export const GET = defineRoute({ name: "exportPersonalData", auth: "signedIn" }, async ({ actor }) => {
+  const now = new Date();
+  const data = await exportPersonalData(actor, now);
+  return new Response(JSON.stringify(data, null, 2), {
+    headers: {
+      "Content-Type": "application/json; charset=utf-8",
+      "Content-Disposition": contentDisposition(`igf-personal-data-${now.toISOString().slice(0, 10)}.json`),
+      "Cache-Control": "private, no-store",
+      "X-Content-Type-Options": "nosniff",
+    },
   });
-}
+});

@@ -2,17 +2,17 @@
 // List-Unsubscribe header; the mail client posts "List-Unsubscribe=One-Click". Turns that kind off (all
 // kinds without ?kind). No sign-in and no CSRF token: the unguessable token is the credential, and the
 // only thing it can do is turn email off. GET changes nothing.
+// Its answers are plain text (mail clients show them, if anything), the unexpected error included.
 import { isAppError } from "@/lib/errors";
+import { defineRoute } from "@/lib/http/route";
 import { parseKindSlug } from "@/lib/notifications/kinds";
 import { unsubscribe } from "@/lib/notifications/settings";
-
-type Context = { params: Promise<{ token: string }> };
 
 const plain = (body: string, status: number) =>
   new Response(body, { status, headers: { "Content-Type": "text/plain; charset=utf-8", "Cache-Control": "no-store" } });
 
-export async function POST(request: Request, { params }: Context) {
-  const { token } = await params;
+export const POST = defineRoute<"none", { token: string }>({ name: "unsubscribe", auth: "none" }, async ({ request, params }) => {
+  const { token } = params;
   const kind = parseKindSlug(new URL(request.url).searchParams.get("kind"));
   if (!kind) return plain("Unknown email kind.\n", 400);
   try {
@@ -23,4 +23,4 @@ export async function POST(request: Request, { params }: Context) {
     return plain("Something went wrong. Please try again later.\n", 500);
   }
   return plain("Unsubscribed.\n", 200);
-}
+});

@@ -3,24 +3,20 @@
 // 400 / 401 / 404 / 409 (full, closed, withdrawn) / 413 (too large) / 415 (type).
 import { addAttachment } from "@/lib/attachments/attachments";
 import { MAX_BYTES } from "@/lib/attachments/detect";
-import { assertSameOrigin, readBodyLimited } from "@/lib/attachments/http";
-import { handleRouteErrors } from "@/lib/http/route-errors";
-import { getSessionUser } from "@/lib/auth/session";
-import { Invalid, TooLarge, Unauthenticated } from "@/lib/errors";
+import { readBodyLimited } from "@/lib/attachments/http";
+import { Invalid, TooLarge } from "@/lib/errors";
+import { defineRoute } from "@/lib/http/route";
 import { isAcceptablePath } from "@/lib/http/request-guard";
 
 /** Room for the multipart framing around the file: boundaries and the part's headers (its name). */
 const MULTIPART_OVERHEAD = 16 * 1024;
 const MAX_BODY = MAX_BYTES + MULTIPART_OVERHEAD;
 
-export async function POST(request: Request, { params }: { params: Promise<{ id: string }> }) {
-  return handleRouteErrors("uploadAttachment", request, async () => {
-    const user = await getSessionUser();
-    if (!user) throw Unauthenticated();
-    assertSameOrigin(request);
+export const POST = defineRoute<"signedIn", { id: string }>(
+  { name: "uploadAttachment", auth: "signedIn", sameOrigin: true },
+  async ({ request, actor, params }) => {
     // proxy.ts does not run for uploads (see its matcher), so the path is checked here.
     if (!isAcceptablePath(new URL(request.url).pathname)) throw Invalid("uploadUnreadable");
-    const { id } = await params;
 
     // Refuse what is announced as too large before reading any of it, and stop reading what grows too large.
     const declared = Number(request.headers.get("content-length"));
@@ -41,11 +37,11 @@ export async function POST(request: Request, { params }: { params: Promise<{ id:
     if (!(file instanceof File)) throw Invalid("noFile");
     if (file.size > MAX_BYTES) throw TooLarge("fileTooLarge", { maxMegabytes: MAX_BYTES / (1024 * 1024) });
 
-    const attachment = await addAttachment(user, {
-      responseId: id,
+    const attachment = await addAttachment(actor, {
+      responseId: params.id,
       fileName: file.name,
       bytes: new Uint8Array(await file.arrayBuffer()),
     });
     return Response.json({ ok: true, attachment }, { status: 201 });
-  });
-}
+  },
+);

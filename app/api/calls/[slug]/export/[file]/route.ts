@@ -3,13 +3,9 @@
 // dataset, 400 unknown format.
 import { openPublicExport } from "@/lib/exports/exports";
 import { exportResponse } from "@/lib/exports/http";
-import { handleRouteErrors } from "@/lib/http/route-errors";
+import { defineRoute } from "@/lib/http/route";
 
-type Context = { params: Promise<{ slug: string; file: string }> };
-
-export async function GET(request: Request, { params }: Context) {
-  return handleRouteErrors("publicExport", request, async () => {
-    const { slug, file } = await params;
-    return exportResponse(await openPublicExport(slug, file), { personal: false });
-  });
-}
+export const GET = defineRoute<"none", { slug: string; file: string }>(
+  { name: "publicExport", auth: "none" },
+  async ({ params }) => exportResponse(await openPublicExport(params.slug, params.file), { personal: false }),
+);

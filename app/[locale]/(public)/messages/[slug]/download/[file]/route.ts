@@ -1,9 +1,9 @@
 // The final messages as a file: final.pdf or final.md, in the language of the address
 // (lib/messages/final-download.ts). Public, no sign-in.
+// Its refusals are plain text (a download link's answer), made by finalDownload.
+import { defineRoute } from "@/lib/http/route";
 import { toLocale } from "@/lib/i18n/config";
 import { finalDownload } from "@/lib/messages/final-download";
-
-type Context = { params: Promise<{ locale: string; slug: string; file: string }> };
 
 const decoded = (segment: string) => {
   try {
@@ -13,8 +13,8 @@ const decoded = (segment: string) => {
   }
 };
 
-export async function GET(request: Request, { params }: Context) {
-  const { locale, slug, file } = await params;
-  const name = decoded(slug);
-  return finalDownload(request, name ?? "", file, { locale: toLocale(locale) });
-}
+export const GET = defineRoute<"none", { locale: string; slug: string; file: string }>(
+  { name: "finalDownload", auth: "none" },
+  async ({ request, params: { locale, slug, file } }) =>
+    finalDownload(request, decoded(slug) ?? "", file, { locale: toLocale(locale) }),
+);

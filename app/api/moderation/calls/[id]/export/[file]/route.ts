@@ -2,16 +2,11 @@
 // with citations, for the facilitators of the call's forum and administrators (lib/exports). 401 signed out,
 // 403 without the right to export (a stakeholder, the forum's observer), 404 unknown call or dataset or a
 // call of a forum the person has no part in, 400 unknown format.
-import { getSessionUser } from "@/lib/auth/session";
 import { openModeratorExport } from "@/lib/exports/exports";
 import { exportResponse } from "@/lib/exports/http";
-import { handleRouteErrors } from "@/lib/http/route-errors";
+import { defineRoute } from "@/lib/http/route";
 
-type Context = { params: Promise<{ id: string; file: string }> };
-
-export async function GET(request: Request, { params }: Context) {
-  return handleRouteErrors("moderatorExport", request, async () => {
-    const { id, file } = await params;
-    return exportResponse(await openModeratorExport(await getSessionUser(), id, file), { personal: true });
-  });
-}
+export const GET = defineRoute<"exports.download", { id: string; file: string }>(
+  { name: "moderatorExport", auth: "exports.download" },
+  async ({ actor, params }) => exportResponse(await openModeratorExport(actor, params.id, params.file), { personal: true }),
+);
