@@ -1,5 +1,6 @@
 import "server-only";
 import { db } from "@/lib/db";
+import { countedResponse } from "@/lib/responses/counted";
 import { callTitlesIn } from "@/lib/translations/titles";
 import { callStatus } from "./status";
 
@@ -30,7 +31,7 @@ export async function listForumsWithCalls(now = new Date(), locale?: string) {
       calls: {
         where: { publishedAt: { not: null, lte: now } },
         orderBy: { closesAt: "desc" },
-        select: { ...callSummarySelect, _count: { select: { responses: { where: { status: "SUBMITTED" } } } } },
+        select: { ...callSummarySelect, _count: { select: { responses: { where: countedResponse } } } },
       },
     },
   });

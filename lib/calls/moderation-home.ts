@@ -5,6 +5,7 @@ import "server-only";
 import { authorize, forumScope, partInForum } from "@/lib/auth/permissions";
 import type { SessionUser } from "@/lib/auth/session";
 import { db } from "@/lib/db";
+import { countedResponse } from "@/lib/responses/counted";
 import type { ForumKind, ForumRole } from "@/lib/generated/prisma/enums";
 import { callStatus, type CallStatus } from "./status";
 
@@ -52,7 +53,8 @@ export async function moderationHome(actor: SessionUser, now = new Date()): Prom
     db.response.groupBy({ by: ["callId", "status"], where: { callId: { in: callIds } }, _count: { _all: true } }),
     db.response.groupBy({
       by: ["callId", "stakeholderGroup"],
-      where: { callId: { in: callIds }, status: "SUBMITTED", stakeholderGroup: { not: null } },
+      // Groups heard: as participation counts them (hidden responses do not).
+      where: { callId: { in: callIds }, ...countedResponse, stakeholderGroup: { not: null } },
     }),
     callIds.length
       ? db.$queryRaw<{ callId: string; count: number }[]>`
@@ -63,8 +65,11 @@ export async function moderationHome(actor: SessionUser, now = new Date()): Prom
           GROUP BY s."callId"`
       : [],
   ]);
-  const count = (callId: string, status: string) =>
-    counts.find((row) => row.callId === callId && row.status === status)?._count._all ?? 0;
+  const byStatus = new Map(counts.map((row) => [`${row.callId}:${row.status}`, row._count._all]));
+  const count = (callId: string, status: string) => byStatus.get(`${callId}:${status}`) ?? 0;
+  const groupsOf = new Map<string, number>();
+  for (const row of groups) groupsOf.set(row.callId, (groupsOf.get(row.callId) ?? 0) + 1);
+  const awaitingOf = new Map(awaiting.map((row) => [row.callId, row.count]));
   return forums.map((forum) => ({
     id: forum.id,
     name: forum.name,
@@ -78,8 +83,8 @@ export async function moderationHome(actor: SessionUser, now = new Date()): Prom
       status: callStatus(call, now),
       submitted: count(call.id, "SUBMITTED"),
       drafts: count(call.id, "DRAFT"),
-      groupsHeard: groups.filter((row) => row.callId === call.id).length,
-      commentsAwaiting: awaiting.find((row) => row.callId === call.id)?.count ?? 0,
+      groupsHeard: groupsOf.get(call.id) ?? 0,
+      commentsAwaiting: awaitingOf.get(call.id) ?? 0,
     })),
   }));
 }

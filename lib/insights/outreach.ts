@@ -9,6 +9,7 @@ import { forumOf } from "@/lib/auth/forum-of";
 import { authorizeIn, forumScope } from "@/lib/auth/permissions";
 import type { SessionUser } from "@/lib/auth/session";
 import { db } from "@/lib/db";
+import { countedResponse } from "@/lib/responses/counted";
 import { NotFound } from "@/lib/errors";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { Gap } from "./gaps";
@@ -37,7 +38,7 @@ export async function listOutreach(actor: SessionUser, callId: string, gaps: rea
 
   const base = (calls: Prisma.CallWhereInput): Prisma.UserWhereInput => ({
     profile: { is: { OR: matches } },
-    responses: { some: { status: "SUBMITTED", callId: { not: call.id }, call: calls } },
+    responses: { some: { ...countedResponse, callId: { not: call.id }, call: calls } },
     NOT: { responses: { some: { callId: call.id, status: "SUBMITTED" } } },
   });
   const sameForum = await db.user.findMany({

@@ -1,4 +1,5 @@
-// What participation is counted over. Today: the submitted responses of a call. Comment periods on draft
+// What participation is counted over. Today: the responses of a call that count (lib/responses/counted.ts:
+// submitted and not hidden by moderation). Comment periods on draft
 // messages will add a source of their own; everything downstream (shares, growth, targets, suppression)
 // only sees what a source yields: its counts by group × region and the first arrival of each item.
 //
@@ -8,18 +9,19 @@
 // through `publicFigures`, which suppresses small cells.
 import "server-only";
 import { db } from "@/lib/db";
+import { countedSql } from "@/lib/responses/counted";
 import { countsFrom, type Counts, type GroupedCount } from "./tally";
 
 export type ItemSource = { kind: "responses"; callId: string };
 
 export const responsesOf = (callId: string): ItemSource => ({ kind: "responses", callId });
 
-/** Submitted responses, private ones included (aggregates only, never who), by group × region. */
+/** Responses that count, private ones included (aggregates only, never who), by group × region. */
 async function countResponses(callId: string): Promise<GroupedCount[]> {
   return db.$queryRaw<GroupedCount[]>`
     SELECT r."stakeholderGroup"::text AS "group", r.region::text AS region, count(*)::int AS n
     FROM responses r
-    WHERE r."callId" = ${callId} AND r.status = 'SUBMITTED'
+    WHERE r."callId" = ${callId} AND ${countedSql("r")}
     GROUP BY 1, 2`;
 }
 
@@ -31,7 +33,7 @@ async function responseArrivals(callId: string): Promise<Date[]> {
   const rows = await db.$queryRaw<{ arrivedAt: Date }[]>`
     SELECT coalesce((SELECT min(v."submittedAt") FROM response_versions v WHERE v."responseId" = r.id), r."submittedAt") AS "arrivedAt"
     FROM responses r
-    WHERE r."callId" = ${callId} AND r.status = 'SUBMITTED'`;
+    WHERE r."callId" = ${callId} AND ${countedSql("r")}`;
   return rows.map((row) => row.arrivedAt);
 }
 

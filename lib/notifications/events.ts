@@ -22,6 +22,7 @@ import { callTitleTranslations, versionTitleTranslations } from "@/lib/translati
 import { queuedEmail, type EmailTemplate } from "./render";
 import { ensurePreferences } from "./tokens";
 import { enqueueJob } from "@/lib/jobs/queue";
+import { countedResponse } from "@/lib/responses/counted";
 import { enqueueEmailRows } from "./worker";
 
 type Tx = Prisma.TransactionClient;
@@ -85,15 +86,19 @@ export const FANOUT_BATCH = 500;
 /** Part of the audience: these user ids only (null: everyone). */
 type Page = string[] | null;
 
-/** Authors of submitted responses to the call and its followers (and, with `setId`, commenters on the set). */
+/**
+ * Authors of the call's responses that count (submitted, not hidden) and its followers (and, with `setId`,
+ * authors of comments on the set that moderation did not hide).
+ */
 async function audience(tx: Tx, callId: string, setId?: string, page: Page = null): Promise<Recipient[]> {
   const users = await tx.user.findMany({
     where: {
       ...(page ? { id: { in: page } } : {}),
       OR: [
-        { responses: { some: { callId, status: "SUBMITTED" } } },
+        // Hidden responses' authors are not the call's audience (lib/responses/counted.ts), nor hidden comments'.
+        { responses: { some: { callId, ...countedResponse } } },
         { follows: { some: { callId } } },
-        ...(setId ? [{ comments: { some: { setId } } }] : []),
+        ...(setId ? [{ comments: { some: { setId, moderationState: { not: "HIDDEN" as const } } } }] : []),
       ],
     },
     orderBy: { id: "asc" },

@@ -14,6 +14,7 @@ import { publicParticipationOf } from "@/lib/insights/public-figures";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { Consent, StakeholderGroup, UnRegion } from "@/lib/generated/prisma/enums";
 import { STAKEHOLDER_GROUPS } from "@/lib/profile/schemas";
+import { countedResponse } from "./counted";
 import { decodeCursor, encodeCursor } from "./public-cursor";
 import { MARK_END, MARK_START } from "./public-marks";
 import { PAGE_SIZE } from "./public-schemas";
@@ -400,7 +401,7 @@ export async function listContributors(callId: string, now = new Date()) {
       where: { callId, status: "SUBMITTED", consent: "PUBLISH_ANONYMOUS", moderationState: "PUBLISHED" },
       _count: { _all: true },
     }),
-    db.response.count({ where: { callId, status: "SUBMITTED" } }),
+    db.response.count({ where: { callId, ...countedResponse } }),
   ]);
   const named = namedRows
     .map(({ author, ...row }) => ({ ...row, name: author?.profile?.displayName ?? null }))

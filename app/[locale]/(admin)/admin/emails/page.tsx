@@ -61,8 +61,9 @@ async function AdminEmailsPage() {
                 <tr>
                   <th scope="col">{t("id")}</th>
                   <th scope="col">{t("to")}</th>
-                  <th scope="col">{t("subject")}</th>
-                  <th scope="col">{t("kind")}</th>
+                  <th scope="col">
+                    {t("subject")} <span className="meta">{t("kind")}</span>
+                  </th>
                   <th scope="col">{t("forum")}</th>
                   <th scope="col">{t("attempts")}</th>
                   <th scope="col">{t("lastError")}</th>
@@ -77,8 +78,10 @@ async function AdminEmailsPage() {
                   <tr key={job.id}>
                     <th scope="row">{job.id}</th>
                     <td>{job.to}</td>
-                    <td>{job.subject}</td>
-                    <td>{job.kind ? tKind(job.kind) : t("serviceEmail")}</td>
+                    <td>
+                      {job.subject}
+                      <span className="meta filed-under">{job.kind ? tKind(job.kind) : t("serviceEmail")}</span>
+                    </td>
                     <td>{job.forum ? job.forum.name : t("platform")}</td>
                     <td>{job.attempts}</td>
                     <td>{job.lastError}</td>
