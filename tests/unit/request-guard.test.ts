@@ -54,7 +54,9 @@ describe("methods", () => {
         else if (entry.name === "route.ts") {
           const source = readFileSync(path, "utf8");
           const methods = [
-            ...source.matchAll(/export (?:async )?function (GET|POST|PUT|PATCH|DELETE)\b|as (GET|POST|PUT|PATCH|DELETE)\b/g),
+            ...source.matchAll(
+              /export (?:(?:async )?function|const) (GET|POST|PUT|PATCH|DELETE)\b|as (GET|POST|PUT|PATCH|DELETE)\b/g,
+            ),
           ].map((m) => m[1] ?? m[2]!);
           const sample =
             dir === "app"

@@ -168,7 +168,7 @@ describe("sessions and account changes", () => {
 
     await changeRole(admin, { userId: person.id, role: "STAKEHOLDER" }); // no change: sessions stay
     expect(await db.session.count({ where: { userId: person.id } })).toBe(2);
-    await changeRole(admin, { userId: person.id, role: "MODERATOR" });
+    await changeRole(admin, { userId: person.id, role: "ADMIN" });
     for (const session of sessions) expect(await live(session.sessionToken)).toBe(false);
     expect(await live(theirs.sessionToken)).toBe(true);
     expect(await live(adminSession.sessionToken)).toBe(true);
