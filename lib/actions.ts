@@ -24,7 +24,7 @@ import type { z } from "zod";
 import { authorize as authorizePermission, type Permission } from "@/lib/auth/permissions";
 import { authorize, getSessionUser, type SessionUser } from "@/lib/auth/session";
 import type { Role } from "@/lib/generated/prisma/enums";
-import { AppError, type ErrorCode, type ErrorDescriptor, isAppError } from "@/lib/errors";
+import { AppError, type EditConflict, type ErrorCode, type ErrorDescriptor, isAppError } from "@/lib/errors";
 import { translateError, translateFieldErrors } from "@/lib/i18n/errors";
 import { fieldErrorsOf } from "@/lib/validation/issues";
 import { isInvalidTextError } from "@/lib/validation/text";
@@ -40,6 +40,8 @@ export type ActionState<T = null> =
       fieldErrors?: FieldErrors;
       values?: Record<string, string>;
       requestId?: string;
+      /** Someone else saved the same object first: their version, and the revision to save over it. */
+      conflict?: EditConflict;
     };
 
 /** Kept for readability at call sites: the answer of an action. */
@@ -115,6 +117,7 @@ export async function refusal(name: string, error: unknown): Promise<Extract<Act
       code: error.code,
       message: translateError(t, error.descriptor, locale),
       fieldErrors: translateFieldErrors(t, error.fieldErrors, locale),
+      ...(error.conflict && { conflict: error.conflict }),
     };
   }
   if (isInvalidTextError(error)) return { ok: false, code: "invalidCharacters", message: t("invalidCharacters") };

@@ -42,6 +42,8 @@ export interface ErrorParamMap {
   unpackedTooLarge: { maxUnpackedMegabytes: number };
   tooManyParts: { maxEntries: number };
   tooManyFiles: { maxFiles: number };
+  editedMeanwhile: { at: Date };
+  editedMeanwhileBy: { by: string; at: Date };
   unexpected: { requestId: string };
 }
 
@@ -97,7 +99,22 @@ export class AppError extends Error {
 
   /** Seconds until a refused request may be tried again (rate limits), for a Retry-After header. */
   retryAfterSeconds?: number;
+
+  /** A save refused because someone saved the same thing first: what they saved (lib/edits/revision.ts). */
+  conflict?: EditConflict;
 }
+
+/**
+ * What a form shows when its save is refused because someone else saved the same object after the form was
+ * opened: their version beside the person's own (which the form keeps), and the revision to send with the
+ * next save, which then replaces theirs knowingly.
+ */
+export type EditConflict = {
+  /** The revision now stored. */
+  revision: number;
+  /** The stored values of the fields the form edits, under the form's field names (dotted for nested ones). */
+  current: Record<string, string>;
+};
 
 function normalise(fieldErrors: FieldErrorsInput): FieldErrorDescriptors {
   const out: FieldErrorDescriptors = {};

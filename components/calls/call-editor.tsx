@@ -6,6 +6,7 @@
 import { useTranslations } from "next-intl";
 import { useEffect } from "react";
 import { FormProvider } from "react-hook-form";
+import { RevisionField, theirChanges, TheirVersion } from "@/components/forms/edit-conflict";
 import { useActionForm } from "@/components/forms/use-action-form";
 import type { FormAction } from "@/lib/actions";
 import type { EditorData } from "@/lib/calls/actions";
@@ -20,6 +21,8 @@ type Props = {
   /** createCallAction or updateCallAction (lib/calls/actions.ts). */
   action: FormAction<EditorData>;
   callId?: string;
+  /** The call's revision as loaded (lib/edits/revision.ts); absent for a new call. */
+  revision?: number;
   defaults: CallFormValues;
   forums: { id: string; name: string }[];
   timeZones: string[];
@@ -27,8 +30,26 @@ type Props = {
   locked?: boolean;
 };
 
-export function CallEditor({ action, callId, defaults, forums, timeZones, locked = false }: Props) {
+/** A list of the editor as one text, to compare and show whole: the questions' prompts, the glossary's terms. */
+function listSummary(values: Record<string, string>, list: "questions" | "glossary") {
+  const indexes = new Set<number>();
+  for (const name of Object.keys(values)) {
+    const match = new RegExp(`^${list}\\.(\\d+)\\.`).exec(name);
+    if (match) indexes.add(Number(match[1]));
+  }
+  return [...indexes]
+    .sort((a, b) => a - b)
+    .map((i, n) =>
+      list === "questions"
+        ? `${n + 1}. ${values[`questions.${i}.prompt`] ?? ""}`
+        : `${values[`glossary.${i}.term`] ?? ""}: ${values[`glossary.${i}.definition`] ?? ""}`,
+    )
+    .join("\n");
+}
+
+export function CallEditor({ action, callId, revision, defaults, forums, timeZones, locked = false }: Props) {
   const t = useTranslations("CallEditor");
+  const tConflict = useTranslations("EditConflict");
   const { form, state, refused, formRef, formAction, onSubmit, fieldError, pending } = useActionForm({
     schema: callInputSchema,
     action,
@@ -61,6 +82,26 @@ export function CallEditor({ action, callId, defaults, forums, timeZones, locked
         ? t("fixErrors")
         : state.message;
   const forumName = forums.find((forum) => forum.id === initial.forumId)?.name ?? "";
+  // Someone saved the call after this editor was opened: their version of each field that differs.
+  const withLists = (values: Record<string, string>) => ({
+    ...values,
+    questions: listSummary(values, "questions"),
+    glossary: listSummary(values, "glossary"),
+  });
+  const theirs = refused?.conflict
+    ? theirChanges(
+        refused,
+        [
+          ...(
+            ["title", "slug", "referencePrefix", "thematicTrack", "introduction", "timeZone", "opensAt", "closesAt"] as const
+          ).map((name) => ({ name, label: t(name) })),
+          { name: "questions", label: tConflict("questions") },
+          { name: "glossary", label: tConflict("glossary") },
+        ],
+        withLists(refused.conflict.current),
+        withLists(refused.values ?? {}),
+      )
+    : [];
 
   return (
     <FormProvider {...form}>
@@ -77,7 +118,9 @@ export function CallEditor({ action, callId, defaults, forums, timeZones, locked
             {notice}
           </p>
         )}
+        <TheirVersion fields={theirs} />
         {callId && <input type="hidden" name="callId" value={callId} />}
+        {revision !== undefined && <RevisionField revision={revision} refused={refused} />}
         <section aria-labelledby="about-heading" className="editor-section">
           <h2 id="about-heading">{t("about")}</h2>
           {locked ? (

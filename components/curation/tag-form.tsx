@@ -1,6 +1,7 @@
 "use client";
 // Adds a tag to a call, or renames one: react-hook-form with the server's own schema, then the server action.
 import { useTranslations } from "next-intl";
+import { RevisionField, theirChanges, TheirVersion } from "@/components/forms/edit-conflict";
 import { useActionForm } from "@/components/forms/use-action-form";
 import type { FormAction } from "@/lib/actions";
 import { CURATION_LIMITS, tagInputSchema, tagUpdateSchema } from "@/lib/curation/schemas";
@@ -9,7 +10,7 @@ type Props = {
   /** createTagAction or updateTagAction (lib/curation/actions.ts). */
   action: FormAction<{ name: string }>;
   /** A new tag of this call, or an existing tag to rename. */
-  target: { callId: string } | { tagId: string; name: string; description: string };
+  target: { callId: string } | { tagId: string; name: string; description: string; revision: number };
   idPrefix: string;
 };
 
@@ -38,7 +39,16 @@ export function TagForm({ action, target, idPrefix }: Props) {
     <form ref={formRef} action={formAction} noValidate className="form" onSubmit={onSubmit}>
       {/* Plain hidden fields (not registered): their values are in the HTML, for posts without JavaScript. */}
       {editing ? (
-        <input type="hidden" name="tagId" value={target.tagId} />
+        <>
+          <input type="hidden" name="tagId" value={target.tagId} />
+          <RevisionField revision={target.revision} refused={refused} />
+          <TheirVersion
+            fields={theirChanges(refused, [
+              { name: "name", label: t("tagName") },
+              { name: "description", label: t("tagDescription") },
+            ])}
+          />
+        </>
       ) : (
         <input type="hidden" name="callId" value={target.callId} />
       )}

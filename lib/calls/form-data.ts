@@ -33,3 +33,12 @@ function toArrays(node: Nested | string): unknown {
   }
   return Object.fromEntries(keys.map((key) => [key, toArrays(node[key]!)]));
 }
+
+/** The inverse of nestValues: { questions: [{ prompt: "…" }] } → { "questions.0.prompt": "…" }. */
+export function flattenValues(value: unknown, prefix = "", out: Record<string, string> = {}): Record<string, string> {
+  if (Array.isArray(value)) value.forEach((item, index) => flattenValues(item, `${prefix}${index}.`, out));
+  else if (value !== null && typeof value === "object")
+    for (const [key, item] of Object.entries(value)) flattenValues(item, `${prefix}${key}.`, out);
+  else if (prefix) out[prefix.slice(0, -1)] = value === undefined || value === null ? "" : String(value);
+  return out;
+}

@@ -12,6 +12,9 @@ import { Conflict, Forbidden, Invalid, isUniqueViolation, NotFound, onField, typ
 import type { ResponseStatus } from "@/lib/generated/prisma/enums";
 import { hideAllOverThreshold } from "@/lib/moderation/kinds";
 import type { DbClient } from "@/lib/db";
+import { checkRevision, nextRevision } from "@/lib/edits/revision";
+import { flattenValues } from "./form-data";
+import { callFormValues } from "./form-values";
 import { questionInputSchema, type CallInput, type QuestionInput } from "./schemas";
 import { callStatus } from "./status";
 
@@ -30,6 +33,7 @@ const questionSelect = {
 
 const editSelect = {
   id: true,
+  revision: true,
   forumId: true,
   slug: true,
   title: true,
@@ -212,8 +216,11 @@ export async function createCall(actor: SessionUser, input: CallInput) {
   );
 }
 
-/** Saves the call; moving it to another forum needs the right to manage calls in both. */
-export async function updateCall(actor: SessionUser, callId: string, input: CallInput) {
+/**
+ * Saves the call; moving it to another forum needs the right to manage calls in both. `revision`: the one the
+ * editor was opened at; a save from an older one is refused with the stored call (lib/edits/revision.ts).
+ */
+export async function updateCall(actor: SessionUser, callId: string, input: CallInput & { revision?: number }) {
   authorize(actor, "calls.manage");
   return slugConflictAware(() =>
     db.$transaction(async (tx) => {
@@ -222,6 +229,9 @@ export async function updateCall(actor: SessionUser, callId: string, input: Call
       const [locked] = await tx.$queryRaw<{ id: string }[]>`SELECT id FROM calls WHERE id = ${callId} FOR UPDATE`;
       if (!locked) throw NotFound("callNotFound");
       const before = await tx.call.findUniqueOrThrow({ where: { id: callId }, select: editSelect });
+      await checkRevision(tx, { type: "call", id: callId, revision: before.revision }, input.revision, () =>
+        flattenValues(callFormValues(before)),
+      );
       if (input.forumId !== before.forumId) await requireManagedForum(tx, actor, input.forumId);
       const stored = before.questions;
       const storedIds = new Set(stored.map((q) => q.id));
@@ -246,7 +256,11 @@ export async function updateCall(actor: SessionUser, callId: string, input: Call
       }
       if (input.referencePrefix !== before.referencePrefix) await requireFreePrefix(tx, input.referencePrefix, callId);
 
-      await tx.call.update({ where: { id: callId }, data: { ...callData(input), opensAt, closesAt }, select: { id: true } });
+      await tx.call.update({
+        where: { id: callId },
+        data: { ...callData(input), opensAt, closesAt, ...nextRevision },
+        select: { id: true },
+      });
       if (frozen) {
         for (const q of input.questions)
           await tx.question.update({ where: { id: q.questionId! }, data: { helpText: q.helpText }, select: { id: true } });

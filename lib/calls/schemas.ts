@@ -2,6 +2,7 @@
 // (lib/i18n/messages/en/errors.json); limits come from the issues themselves (lib/validation/issues.ts).
 // The form holds strings (what inputs hold); the schema trims, converts and checks them.
 import { z } from "zod";
+import { revisionSchema } from "@/lib/edits/schema";
 import { text } from "@/lib/validation/text";
 import { ModerationMode, QuestionType } from "@/lib/generated/prisma/enums";
 import { MODERATION_LIMITS } from "@/lib/moderation/schemas";
@@ -186,5 +187,5 @@ export const callIdSchema = z.object({
   callId: text({ error: "callNotFound" }).trim().min(1, { error: "callNotFound" }).max(64, { error: "callNotFound" }),
 });
 
-/** The editor of an existing call posts its id with the call. */
-export const callUpdateSchema = callIdSchema.and(callInputSchema);
+/** The editor of an existing call posts its id and the revision it was opened at with the call. */
+export const callUpdateSchema = callIdSchema.and(callInputSchema).and(revisionSchema);

@@ -3,6 +3,7 @@
 // Excerpt offsets are UTF-16 code units, as the browser's Selection/Range API and JavaScript strings count
 // them (an emoji outside the Basic Multilingual Plane counts two), [start, end) within one answer's text.
 import { z } from "zod";
+import { revisionSchema } from "@/lib/edits/schema";
 import { text } from "@/lib/validation/text";
 import { StakeholderGroup, UnRegion } from "@/lib/generated/prisma/enums";
 
@@ -39,7 +40,7 @@ const offset = z.coerce.number({ error: "invalidValue" }).int({ error: "invalidV
 const tagIds = z.array(id).max(L.excerptTags, { error: "invalidValue" }).default([]);
 
 export const tagInputSchema = z.object({ callId: id, name: tagName, description: tagDescription });
-export const tagUpdateSchema = z.object({ tagId: id, name: tagName, description: tagDescription });
+export const tagUpdateSchema = z.object({ tagId: id, name: tagName, description: tagDescription, ...revisionSchema.shape });
 export const tagIdSchema = z.object({ tagId: id });
 export const responseTagSchema = z.object({ responseId: id, tagId: id });
 

@@ -3,6 +3,7 @@
 // so a per-call advisory lock serialises the check. Every change is audited in its own transaction. Changes
 // need "responses.curate" in the call's forum, reading "forum.read" (observers read the tags).
 import "server-only";
+import { checkRevision, nextRevision } from "@/lib/edits/revision";
 import { recordAudit } from "@/lib/audit/record";
 import { forumOf } from "@/lib/auth/forum-of";
 import { authorizeIn } from "@/lib/auth/permissions";
@@ -12,7 +13,7 @@ import type { DbClient } from "@/lib/db";
 import { auditActor, lockSubmittedResponse, requireTagsOfCall, type Curator } from "./access";
 import { CURATION_LIMITS, type TagInput, type TagUpdate } from "./schemas";
 
-const tagSelect = { id: true, callId: true, name: true, description: true } as const;
+const tagSelect = { id: true, callId: true, name: true, description: true, revision: true } as const;
 
 async function lockCallTags(tx: DbClient, callId: string) {
   await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext('tags:' || ${callId}))`;
@@ -84,12 +85,18 @@ export async function updateTag(actor: Curator, input: TagUpdate) {
   return nameConflictAware(() =>
     db.$transaction(async (tx) => {
       authorizeIn(actor, "responses.curate", await forumOf(tx, "tag", input.tagId), "tagNotFound");
+      const { callId } = await findTag(tx, input.tagId);
+      await lockCallTags(tx, callId);
+      // Read again under the lock: a rename that committed meanwhile is seen.
       const before = await findTag(tx, input.tagId);
-      await lockCallTags(tx, before.callId);
+      await checkRevision(tx, { type: "tag", id: before.id, revision: before.revision }, input.revision, () => ({
+        name: before.name,
+        description: before.description,
+      }));
       await requireFreeName(tx, before.callId, input.name, before.id);
       const tag = await tx.tag.update({
         where: { id: before.id },
-        data: { name: input.name, description: input.description },
+        data: { name: input.name, description: input.description, ...nextRevision },
         select: tagSelect,
       });
       await recordAudit(tx, {

@@ -23,6 +23,7 @@ const AREAS = [
   "versions",
   "languages",
   "forums",
+  "editing",
 ] as const;
 
 export async function loadMessages(locale: Locale): Promise<Record<string, unknown>> {

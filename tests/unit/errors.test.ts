@@ -63,6 +63,8 @@ const DECLARED: { [C in keyof ErrorParamMap]: (keyof ErrorParamMap[C])[] } = {
   unpackedTooLarge: ["maxUnpackedMegabytes"],
   tooManyParts: ["maxEntries"],
   tooManyFiles: ["maxFiles"],
+  editedMeanwhile: ["at"],
+  editedMeanwhileBy: ["by", "at"],
 };
 
 describe("the Errors catalog", () => {

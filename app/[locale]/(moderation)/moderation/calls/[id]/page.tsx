@@ -84,6 +84,7 @@ async function EditCallPage({ params, searchParams }: { params: Params; searchPa
         <CallEditor
           action={updateCallAction}
           callId={call.id}
+          revision={call.revision}
           defaults={callFormValues(call)}
           forums={forums}
           timeZones={timeZones()}
@@ -96,4 +97,7 @@ async function EditCallPage({ params, searchParams }: { params: Params; searchPa
   );
 }
 
-export default withClientMessages(["CallEditor", "CallModeration", "Deadline", "Errors", "QuestionType"], EditCallPage);
+export default withClientMessages(
+  ["CallEditor", "CallModeration", "Deadline", "EditConflict", "Errors", "QuestionType"],
+  EditCallPage,
+);

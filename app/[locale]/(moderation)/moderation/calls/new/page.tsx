@@ -56,4 +56,4 @@ async function NewCallPage() {
   );
 }
 
-export default withClientMessages(["CallEditor", "CallModeration", "Errors", "QuestionType"], NewCallPage);
+export default withClientMessages(["CallEditor", "CallModeration", "EditConflict", "Errors", "QuestionType"], NewCallPage);

@@ -64,7 +64,7 @@ async function CodingPage({ params, searchParams }: { params: Params; searchPara
                       <summary>{t("renameTagLabel", { name: tag.name })}</summary>
                       <TagForm
                         action={updateTagAction}
-                        target={{ tagId: tag.id, name: tag.name, description: tag.description }}
+                        target={{ tagId: tag.id, name: tag.name, description: tag.description, revision: tag.revision }}
                         idPrefix={`tag-${tag.id}`}
                       />
                     </details>
@@ -117,4 +117,4 @@ async function CodingPage({ params, searchParams }: { params: Params; searchPara
   );
 }
 
-export default withClientMessages(["Coding", "Errors"], CodingPage);
+export default withClientMessages(["Coding", "EditConflict", "Errors"], CodingPage);

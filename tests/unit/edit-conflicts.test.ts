@@ -1,0 +1,103 @@
+// No lost update (lib/edits/revision.ts): for each kind of object a moderator edits in a form, a save made
+// from the revision the form was opened at goes through and counts the revision up; a second save from that
+// same, now older revision is refused with a conflict that carries the stored values under the form's field
+// names and who saved them, and changes nothing; a save from the new revision then goes through.
+import { afterAll, describe, expect, it } from "vitest";
+import { callFormValues } from "@/lib/calls/form-values";
+import { createCall, getCallForEditing, updateCall } from "@/lib/calls/manage";
+import { callInputSchema, type CallFormValues } from "@/lib/calls/schemas";
+import { createTag, updateTag } from "@/lib/curation/tags";
+import { db, disconnectDb } from "@/lib/db";
+import { createCall as createFactoryCall, createForum, uniqueSuffix } from "@/prisma/factories";
+import { appointee } from "./helpers";
+
+afterAll(disconnectDb);
+
+/** A facilitator of the forum with this display name, as the conflict names them. */
+async function facilitator(forumId: string, name: string) {
+  const person = await appointee(forumId, "FACILITATOR");
+  await db.profile.update({ where: { userId: person.id }, data: { displayName: name }, select: { userId: true } });
+  return { ...person, name };
+}
+
+describe("a call", () => {
+  it("refuses a save from an older revision with the stored call, and saves from the new one", async () => {
+    const forum = await createForum(db);
+    const amina = await facilitator(forum.id, `Amina Diallo ${uniqueSuffix()}`);
+    const tomas = await facilitator(forum.id, `Tomás Ferreira ${uniqueSuffix()}`);
+    const values: CallFormValues = {
+      forumId: forum.id,
+      title: "Norms in practice",
+      slug: `norms-${uniqueSuffix()}`,
+      referencePrefix: `t${uniqueSuffix()}`.slice(0, 10),
+      thematicTrack: "",
+      introduction: "Tell us how norms work.",
+      timeZone: "UTC",
+      opensAt: "2030-03-01T09:00",
+      closesAt: "2030-04-30T17:00",
+      questions: [{ prompt: "What norms does your community follow?", type: "LONG_TEXT" }],
+      glossary: [],
+    };
+    const { id } = await createCall(amina, callInputSchema.parse(values));
+    const opened = await getCallForEditing(amina, id);
+    expect(opened.revision).toBe(1);
+    const edit = (overrides: Partial<CallFormValues>) => callInputSchema.parse({ ...callFormValues(opened), ...overrides });
+
+    // Both opened revision 1; Amina saves first.
+    await updateCall(amina, id, { ...edit({ title: "Norms in practice (Amina)" }), revision: 1 });
+    expect((await getCallForEditing(amina, id)).revision).toBe(2);
+
+    const refused = await updateCall(tomas, id, {
+      ...edit({ title: "Norms in practice (Tomás)", introduction: "Tomás's introduction." }),
+      revision: 1,
+    }).catch((error) => error);
+    expect(refused).toMatchObject({
+      kind: "conflict",
+      code: "editedMeanwhileBy",
+      params: { by: amina.name },
+      conflict: {
+        revision: 2,
+        current: expect.objectContaining({
+          title: "Norms in practice (Amina)",
+          introduction: "Tell us how norms work.",
+          "questions.0.prompt": "What norms does your community follow?",
+        }),
+      },
+    });
+    const stored = await getCallForEditing(amina, id);
+    expect(stored).toMatchObject({ title: "Norms in practice (Amina)", introduction: "Tell us how norms work.", revision: 2 });
+
+    // Tomás saves again, knowingly, from the revision the conflict gave him.
+    await updateCall(tomas, id, { ...edit({ title: "Norms in practice (Tomás)" }), revision: 2 });
+    expect(await getCallForEditing(amina, id)).toMatchObject({ title: "Norms in practice (Tomás)", revision: 3 });
+    // A post without a revision (an older page) is saved as before.
+    await updateCall(tomas, id, edit({ title: "Norms in practice" }));
+    expect((await getCallForEditing(amina, id)).revision).toBe(4);
+  });
+});
+
+describe("a tag", () => {
+  it("refuses a rename from an older revision with the stored name and description", async () => {
+    const forum = await createForum(db);
+    const call = await createFactoryCall(db, { forumId: forum.id });
+    const amina = await facilitator(forum.id, `Amina Diallo ${uniqueSuffix()}`);
+    const tomas = await facilitator(forum.id, `Tomás Ferreira ${uniqueSuffix()}`);
+    const tag = await createTag(amina, { callId: call.id, name: "capacity building", description: "" });
+    const revisionOf = async () =>
+      (await db.tag.findUniqueOrThrow({ where: { id: tag.id }, select: { revision: true } })).revision;
+    expect(await revisionOf()).toBe(1);
+
+    await updateTag(amina, { tagId: tag.id, name: "capacity building", description: "Training and skills.", revision: 1 });
+    await expect(
+      updateTag(tomas, { tagId: tag.id, name: "capacity-building", description: "", revision: 1 }),
+    ).rejects.toMatchObject({
+      code: "editedMeanwhileBy",
+      conflict: { revision: 2, current: { name: "capacity building", description: "Training and skills." } },
+    });
+    expect(await db.tag.findUniqueOrThrow({ where: { id: tag.id }, select: { name: true } })).toEqual({
+      name: "capacity building",
+    });
+    await updateTag(tomas, { tagId: tag.id, name: "capacity-building", description: "", revision: 2 });
+    expect(await revisionOf()).toBe(3);
+  });
+});
