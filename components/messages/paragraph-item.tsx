@@ -81,6 +81,7 @@ export async function ParagraphItem({ paragraph, section, sections, editable }: 
               schema="editParagraph"
               action={editParagraphAction}
               hidden={{ paragraphId: paragraph.id }}
+              revision={paragraph.revision}
               fields={[
                 {
                   name: "body",

@@ -53,6 +53,7 @@ export async function SectionBlock({ set, section, editable }: Props) {
               schema="renameSection"
               action={renameSectionAction}
               hidden={{ sectionId: section.id }}
+              revision={section.revision}
               fields={[
                 { name: "heading", label: t("heading"), maxLength: MESSAGE_LIMITS.heading, defaultValue: section.heading },
               ]}

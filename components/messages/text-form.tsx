@@ -5,6 +5,7 @@
 // in the HTML (not registered with react-hook-form, which would only fill them in the browser) and the
 // resolver reads them from `defaultValues`; the server's field messages are shown without JavaScript too.
 import type { z } from "zod";
+import { RevisionField, theirChanges, TheirVersion } from "@/components/forms/edit-conflict";
 import { useActionForm } from "@/components/forms/use-action-form";
 import type { FormAction } from "@/lib/actions";
 import { MESSAGE_FORM_SCHEMAS, type MessageFormName } from "./form-schemas";
@@ -32,12 +33,14 @@ type Props<T> = {
   resetOnSuccess?: boolean;
   /** Offer a preview of the multi-line (Markdown) fields. */
   preview?: boolean;
+  /** The edited object's revision as loaded (lib/edits/revision.ts): posted, and a newer save's text shown. */
+  revision?: number;
 };
 
-/** Every text form's schema reads and gives strings by field name. */
-type TextSchema = z.ZodType<Record<string, string>, Record<string, string>>;
+/** Every text form's schema reads strings by field name (and gives them back, the revision as a number). */
+type TextSchema = z.ZodType<Record<string, string | number | undefined>, Record<string, string>>;
 
-export function TextForm<T>({ id, schema, action, hidden, fields, submitLabel, resetOnSuccess, preview }: Props<T>) {
+export function TextForm<T>({ id, schema, action, hidden, fields, submitLabel, resetOnSuccess, preview, revision }: Props<T>) {
   const textSchema: TextSchema = MESSAGE_FORM_SCHEMAS[schema];
   const initial = { ...hidden, ...Object.fromEntries(fields.map((f) => [f.name, f.defaultValue ?? ""])) };
   const { form, state, refused, formRef, formAction, onSubmit, fieldError, pending } = useActionForm({
@@ -55,6 +58,8 @@ export function TextForm<T>({ id, schema, action, hidden, fields, submitLabel, r
       {Object.entries(hidden).map(([name, value]) => (
         <input key={name} type="hidden" name={name} value={value} />
       ))}
+      {revision !== undefined && <RevisionField revision={revision} refused={refused} />}
+      <TheirVersion fields={theirChanges(refused, fields)} />
       {fields.map((field) => {
         const fieldId = `${id}--${field.name}`;
         const error = fieldError(field.name);

@@ -3,6 +3,7 @@
 // of this: the id is its identity across versions (comments and diffs refer to it). A paragraph can also be
 // split in two or merged with the next one; `origins` records the ids whose text went into it.
 import "server-only";
+import { checkRevision, nextRevision } from "@/lib/edits/revision";
 import type { SessionUser } from "@/lib/auth/session";
 import { db } from "@/lib/db";
 import { Conflict, Invalid, NotFound } from "@/lib/errors";
@@ -12,7 +13,7 @@ import { MESSAGE_LIMITS } from "./schemas";
 async function paragraphIn(tx: Tx, paragraphId: string) {
   const paragraph = await tx.messageParagraph.findUnique({
     where: { id: paragraphId },
-    select: { id: true, setId: true, sectionId: true, position: true, body: true },
+    select: { id: true, setId: true, sectionId: true, position: true, body: true, revision: true },
   });
   if (!paragraph) throw NotFound("paragraphNotFound");
   return paragraph;
@@ -54,12 +55,20 @@ export async function addParagraph(actor: SessionUser, input: { sectionId: strin
   });
 }
 
-export async function editParagraph(actor: SessionUser, input: { paragraphId: string; body: string }) {
+/** `revision`: the one the form was opened at (lib/edits/revision.ts). */
+export async function editParagraph(actor: SessionUser, input: { paragraphId: string; body: string; revision?: number }) {
   requireRight(actor, "messages.edit");
   return db.$transaction(async (tx) => {
     const { callId } = await lockSetOfParagraph(tx, actor, input.paragraphId);
     const before = await paragraphIn(tx, input.paragraphId);
-    await tx.messageParagraph.update({ where: { id: before.id }, data: { body: input.body }, select: { id: true } });
+    await checkRevision(tx, { type: "messageParagraph", id: before.id, revision: before.revision }, input.revision, () => ({
+      body: before.body,
+    }));
+    await tx.messageParagraph.update({
+      where: { id: before.id },
+      data: { body: input.body, ...nextRevision },
+      select: { id: true },
+    });
     await audit(tx, actor, {
       action: "messageParagraph.update",
       itemType: "messageParagraph",

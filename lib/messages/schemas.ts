@@ -2,6 +2,7 @@
 // "Errors" catalog; limits come from the issue itself (lib/validation/issues.ts). Pure: imported by client
 // forms and tests.
 import { z } from "zod";
+import { revisionSchema } from "@/lib/edits/schema";
 import { text } from "@/lib/validation/text";
 import { isLocalDateTime } from "@/lib/calls/time";
 import { StakeholderGroup, UnRegion } from "@/lib/generated/prisma/enums";
@@ -38,14 +39,23 @@ export const messageSetUpdateSchema = z.object({
   setId: id,
   title: boundedText(MESSAGE_LIMITS.titleMin, MESSAGE_LIMITS.title),
   introduction: text({ error: "text" }).trim().max(MESSAGE_LIMITS.introduction, { error: "tooLong" }),
+  ...revisionSchema.shape,
 });
 
 export const sectionAddSchema = z.object({ setId: id, heading: boundedText(1, MESSAGE_LIMITS.heading) });
-export const sectionRenameSchema = z.object({ sectionId: id, heading: boundedText(1, MESSAGE_LIMITS.heading) });
+export const sectionRenameSchema = z.object({
+  sectionId: id,
+  heading: boundedText(1, MESSAGE_LIMITS.heading),
+  ...revisionSchema.shape,
+});
 export const sectionIdSchema = z.object({ sectionId: id });
 
 export const paragraphAddSchema = z.object({ sectionId: id, body: boundedText(1, MESSAGE_LIMITS.body) });
-export const paragraphEditSchema = z.object({ paragraphId: id, body: boundedText(1, MESSAGE_LIMITS.body) });
+export const paragraphEditSchema = z.object({
+  paragraphId: id,
+  body: boundedText(1, MESSAGE_LIMITS.body),
+  ...revisionSchema.shape,
+});
 export const paragraphIdSchema = z.object({ paragraphId: id });
 export const paragraphToSectionSchema = z.object({ paragraphId: id, sectionId: id });
 

@@ -1,6 +1,7 @@
 // Headings of a message set: added at the end, renamed, moved up or down one place, deleted (with their
 // paragraphs). Positions are 1..n within the set; a (setId, position) key keeps them unique.
 import "server-only";
+import { checkRevision, nextRevision } from "@/lib/edits/revision";
 import type { SessionUser } from "@/lib/auth/session";
 import { db } from "@/lib/db";
 import { Conflict, NotFound } from "@/lib/errors";
@@ -10,7 +11,7 @@ import { MESSAGE_LIMITS } from "./schemas";
 async function sectionIn(tx: Tx, sectionId: string) {
   const section = await tx.messageSection.findUnique({
     where: { id: sectionId },
-    select: { id: true, setId: true, position: true, heading: true },
+    select: { id: true, setId: true, position: true, heading: true, revision: true },
   });
   if (!section) throw NotFound("sectionNotFound");
   return section;
@@ -37,12 +38,20 @@ export async function addSection(actor: SessionUser, input: { setId: string; hea
   });
 }
 
-export async function renameSection(actor: SessionUser, input: { sectionId: string; heading: string }) {
+/** `revision`: the one the form was opened at (lib/edits/revision.ts). */
+export async function renameSection(actor: SessionUser, input: { sectionId: string; heading: string; revision?: number }) {
   requireRight(actor, "messages.edit");
   return db.$transaction(async (tx) => {
     const { callId } = await lockSetOfSection(tx, actor, input.sectionId);
     const before = await sectionIn(tx, input.sectionId);
-    await tx.messageSection.update({ where: { id: before.id }, data: { heading: input.heading }, select: { id: true } });
+    await checkRevision(tx, { type: "messageSection", id: before.id, revision: before.revision }, input.revision, () => ({
+      heading: before.heading,
+    }));
+    await tx.messageSection.update({
+      where: { id: before.id },
+      data: { heading: input.heading, ...nextRevision },
+      select: { id: true },
+    });
     await audit(tx, actor, {
       action: "messageSection.rename",
       itemType: "messageSection",

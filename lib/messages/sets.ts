@@ -2,6 +2,7 @@
 // links stay valid), retitled and introduced; listed and read whole for the editor. Facilitators of the
 // call's forum change them ("messages.edit"); its observers read them ("forum.read").
 import "server-only";
+import { checkRevision, nextRevision } from "@/lib/edits/revision";
 import type { SessionUser } from "@/lib/auth/session";
 import { db } from "@/lib/db";
 import { Conflict, isUniqueViolation, NotFound } from "@/lib/errors";
@@ -62,17 +63,22 @@ export async function createMessageSet(actor: SessionUser, input: { callId: stri
   }
 }
 
-export async function updateMessageSet(actor: SessionUser, input: { setId: string; title: string; introduction: string }) {
+/** `revision`: the one the form was opened at (lib/edits/revision.ts). */
+export async function updateMessageSet(
+  actor: SessionUser,
+  input: { setId: string; title: string; introduction: string; revision?: number },
+) {
   requireRight(actor, "messages.edit");
   return db.$transaction(async (tx) => {
     const { callId } = await lockWorkingCopy(tx, actor, input.setId);
-    const before = await tx.messageSet.findUniqueOrThrow({
+    const { revision, ...before } = await tx.messageSet.findUniqueOrThrow({
       where: { id: input.setId },
-      select: { title: true, introduction: true },
+      select: { title: true, introduction: true, revision: true },
     });
+    await checkRevision(tx, { type: "messageSet", id: input.setId, revision }, input.revision, () => before);
     const after = await tx.messageSet.update({
       where: { id: input.setId },
-      data: { title: input.title, introduction: input.introduction },
+      data: { title: input.title, introduction: input.introduction, ...nextRevision },
       select: { title: true, introduction: true },
     });
     await audit(tx, actor, { action: "messageSet.update", itemType: "messageSet", itemId: input.setId, callId, before, after });
@@ -101,6 +107,7 @@ export async function getMessageSetForEditing(actor: SessionUser, setId: string)
       slug: true,
       title: true,
       introduction: true,
+      revision: true,
       status: true,
       callId: true,
       call: { select: { title: true, timeZone: true, forumId: true } },
@@ -110,12 +117,14 @@ export async function getMessageSetForEditing(actor: SessionUser, setId: string)
           id: true,
           position: true,
           heading: true,
+          revision: true,
           paragraphs: {
             orderBy: { position: "asc" },
             select: {
               id: true,
               position: true,
               body: true,
+              revision: true,
               citations: { orderBy: [{ createdAt: "asc" }, { id: "asc" }], select: citationSelect },
             },
           },

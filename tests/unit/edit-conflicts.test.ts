@@ -8,6 +8,9 @@ import { createCall, getCallForEditing, updateCall } from "@/lib/calls/manage";
 import { callInputSchema, type CallFormValues } from "@/lib/calls/schemas";
 import { createTag, updateTag } from "@/lib/curation/tags";
 import { db, disconnectDb } from "@/lib/db";
+import { addParagraph, editParagraph } from "@/lib/messages/paragraphs";
+import { addSection, renameSection } from "@/lib/messages/sections";
+import { createMessageSet, updateMessageSet } from "@/lib/messages/sets";
 import { createCall as createFactoryCall, createForum, uniqueSuffix } from "@/prisma/factories";
 import { appointee } from "./helpers";
 
@@ -99,5 +102,58 @@ describe("a tag", () => {
     });
     await updateTag(tomas, { tagId: tag.id, name: "capacity-building", description: "", revision: 2 });
     expect(await revisionOf()).toBe(3);
+  });
+});
+
+describe("a message set, a section and a paragraph", () => {
+  it("refuse saves from an older revision with the stored title and introduction, heading and text", async () => {
+    const forum = await createForum(db);
+    const call = await createFactoryCall(db, { forumId: forum.id });
+    const amina = await facilitator(forum.id, `Amina Diallo ${uniqueSuffix()}`);
+    const tomas = await facilitator(forum.id, `Tomás Ferreira ${uniqueSuffix()}`);
+    const set = await createMessageSet(amina, { callId: call.id, title: "Messages on norms" });
+    const section = await addSection(amina, { setId: set.id, heading: "Capacity building" });
+    const paragraph = await addParagraph(amina, { sectionId: section.id, body: "CERTs need long-term funding." });
+
+    // The set's details.
+    await updateMessageSet(amina, {
+      setId: set.id,
+      title: "Messages on norms",
+      introduction: "Amina's introduction.",
+      revision: 1,
+    });
+    await expect(
+      updateMessageSet(tomas, { setId: set.id, title: "Norms", introduction: "Tomás's introduction.", revision: 1 }),
+    ).rejects.toMatchObject({
+      code: "editedMeanwhileBy",
+      params: { by: amina.name },
+      conflict: { revision: 2, current: { title: "Messages on norms", introduction: "Amina's introduction." } },
+    });
+    await updateMessageSet(tomas, { setId: set.id, title: "Norms", introduction: "Tomás's introduction.", revision: 2 });
+
+    // A section's heading.
+    await renameSection(amina, { sectionId: section.id, heading: "Capacity building and skills", revision: 1 });
+    await expect(renameSection(tomas, { sectionId: section.id, heading: "Skills", revision: 1 })).rejects.toMatchObject({
+      code: "editedMeanwhileBy",
+      conflict: { revision: 2, current: { heading: "Capacity building and skills" } },
+    });
+
+    // A paragraph: the two-editor scenario of the issue.
+    await editParagraph(amina, { paragraphId: paragraph.id, body: "CERTs need long-term funding, Amina says.", revision: 1 });
+    await expect(
+      editParagraph(tomas, { paragraphId: paragraph.id, body: "CERTs need funding, Tomás says.", revision: 1 }),
+    ).rejects.toMatchObject({
+      code: "editedMeanwhileBy",
+      conflict: { revision: 2, current: { body: "CERTs need long-term funding, Amina says." } },
+    });
+    const stored = await db.messageParagraph.findUniqueOrThrow({
+      where: { id: paragraph.id },
+      select: { body: true, revision: true },
+    });
+    expect(stored).toEqual({ body: "CERTs need long-term funding, Amina says.", revision: 2 });
+    await editParagraph(tomas, { paragraphId: paragraph.id, body: "CERTs need funding, Tomás says.", revision: 2 });
+    expect((await db.messageParagraph.findUniqueOrThrow({ where: { id: paragraph.id }, select: { body: true } })).body).toBe(
+      "CERTs need funding, Tomás says.",
+    );
   });
 });

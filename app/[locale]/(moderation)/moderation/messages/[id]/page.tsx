@@ -66,6 +66,7 @@ async function MessageEditorPage({ params, searchParams }: Props) {
                 schema="updateSet"
                 action={updateMessageSetAction}
                 hidden={{ setId: set.id }}
+                revision={set.revision}
                 fields={[
                   { name: "title", label: t("setTitle"), maxLength: MESSAGE_LIMITS.title, defaultValue: set.title },
                   {
@@ -135,4 +136,4 @@ async function Sources({
   );
 }
 
-export default withClientMessages(["Deadline", "Errors", "MessageEditor"], MessageEditorPage);
+export default withClientMessages(["Deadline", "EditConflict", "Errors", "MessageEditor"], MessageEditorPage);

@@ -79,4 +79,4 @@ async function CallMessagesPage({ params }: Props) {
   );
 }
 
-export default withClientMessages(["Errors", "MessageEditor"], CallMessagesPage);
+export default withClientMessages(["EditConflict", "Errors", "MessageEditor"], CallMessagesPage);
