@@ -61,7 +61,8 @@ type T = Awaited<ReturnType<typeof getTranslations<"PublicVersions">>>;
 function labels(t: T, p: Paragraph) {
   const list = (numbers: number[]) => numbers.join(", ");
   const out: string[] = [];
-  if (p.status === "unchanged") out.push(t("unchanged"));
+  // A paragraph that kept its text but was split or absorbed another says only that (not "Unchanged · Merged…").
+  if (p.status === "unchanged" && !p.splitInto.length && !p.mergedWith.length) out.push(t("unchanged"));
   if (p.status === "edited") out.push(t("edited"));
   if (p.status === "added") out.push(t("added"));
   if (p.status === "removed") out.push(t("removed"));

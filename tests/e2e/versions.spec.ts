@@ -136,6 +136,7 @@ test("a moderator revises, is held to one comment period at a time, publishes ve
   await expect(edited.locator("ins")).toContainText(["inserted: should", "and regional"]);
   await expect(page.getByRole("article", { name: /Paragraph 2/ })).toContainText("Split from paragraph 1");
   await expect(page.getByRole("article", { name: /Paragraph 1/ })).toContainText("Split into paragraphs 2");
+  await expect(page.getByRole("article", { name: /Paragraph 1/ })).not.toContainText("Unchanged");
   await expectAccessible(page);
 
   // Side by side, chosen with the GET form.
