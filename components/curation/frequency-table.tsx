@@ -6,7 +6,8 @@ import { STAKEHOLDER_GROUPS, UN_REGIONS } from "@/lib/profile/schemas";
 import styles from "./coding.module.css";
 import { TableRegion } from "@/components/ui/table-region";
 
-const BAR_WIDTH = 120;
+/** Narrow enough that the table by stakeholder group (seven columns of counts) fits at 1280 px. */
+const BAR_WIDTH = 80;
 
 export async function FrequencyTable({ rows, by }: { rows: TagFrequency[]; by: "group" | "region" }) {
   const t = await getTranslations("Coding");
@@ -20,7 +21,7 @@ export async function FrequencyTable({ rows, by }: { rows: TagFrequency[]; by: "
     (by === "group" ? row.byGroup : row.byRegion)[column as keyof TagFrequency["byGroup"] & keyof TagFrequency["byRegion"]] ?? 0;
   return (
     <TableRegion labelledBy={by === "group" ? "frequency-heading" : captionId}>
-      <table>
+      <table className={styles.frequency}>
         <caption id={captionId}>{by === "group" ? t("frequencyCaption") : t("frequencyRegionCaption")}</caption>
         <thead>
           <tr>

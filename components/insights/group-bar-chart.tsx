@@ -19,6 +19,22 @@ const WIDTH = 720;
 const LABEL = 330;
 const BAR = 250;
 const ROW = 34;
+/**
+ * A group's name longer than this (in characters) is written on two lines, so it fits in the LABEL width
+ * beside its bar (at 14 px, about 8 px a character: 38 characters take about 300 of its 322 units).
+ */
+export const ONE_LINE = 36;
+export const LONGEST_LINE = 38;
+
+/** The name on one line, or on two split at the space nearest its middle. */
+export function labelLines(name: string): string[] {
+  if (name.length <= ONE_LINE) return [name];
+  const middle = name.length / 2;
+  let split = -1;
+  for (let i = 0; i < name.length; i++)
+    if (name[i] === " " && (split < 0 || Math.abs(i - middle) < Math.abs(split - middle))) split = i;
+  return split < 0 ? [name] : [name.slice(0, split), name.slice(split + 1)];
+}
 
 export async function GroupBarChart(props: Props) {
   const { id, shares } = props;
@@ -40,7 +56,11 @@ export async function GroupBarChart(props: Props) {
         return (
           <g key={group}>
             <text x={LABEL - 8} y={y + ROW / 2} textAnchor="end" dominantBaseline="middle" fontSize="14" fill="#1a1a1a">
-              {tGroup(group)}
+              {labelLines(tGroup(group)).map((line, i, lines) => (
+                <tspan key={i} x={LABEL - 8} dy={lines.length === 1 ? 0 : i === 0 ? "-0.55em" : "1.1em"}>
+                  {line}
+                </tspan>
+              ))}
             </text>
             <rect x={LABEL} y={y + 6} width={length} height={ROW - 12} fill="#1d4f91" />
             <text x={LABEL + length + 6} y={y + ROW / 2} dominantBaseline="middle" fontSize="14" fill="#1a1a1a">
