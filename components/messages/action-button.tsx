@@ -15,11 +15,23 @@ type Props<T> = {
   context?: string;
   choice?: Choice;
   danger?: boolean;
+  /**
+   * False where the action does not apply any more (the last paragraph cannot merge with a next one): the
+   * button goes, and what the last press did stays said. (A button that vanished with its form took its
+   * confirmation with it: merging into the last paragraph, splitting off its last sentence.)
+   */
+  available?: boolean;
 };
 
-export function ActionButton<T>({ action, hidden, label, context, choice, danger }: Props<T>) {
+export function ActionButton<T>({ action, hidden, label, context, choice, danger, available = true }: Props<T>) {
   const [state, formAction, pending] = useActionState(action, null);
   const id = useId();
+  const outcome = (
+    <span role="status" aria-live="polite" className={state && !state.ok ? "field-error" : "meta"}>
+      {state?.message}
+    </span>
+  );
+  if (!available) return state ? <p className={styles.inline}>{outcome}</p> : null;
   return (
     <form action={formAction} className={styles.inline}>
       {Object.entries(hidden).map(([name, value]) => (
@@ -41,9 +53,7 @@ export function ActionButton<T>({ action, hidden, label, context, choice, danger
         {label}
         {context && <span className="visually-hidden"> {context}</span>}
       </button>
-      <span role="status" aria-live="polite" className={state && !state.ok ? "field-error" : "meta"}>
-        {state?.message}
-      </span>
+      {outcome}
     </form>
   );
 }

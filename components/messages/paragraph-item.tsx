@@ -108,22 +108,20 @@ export async function ParagraphItem({ paragraph, section, sections, editable }: 
             }}
           />
           <div className="button-row">
-            {paragraph.position > 1 && (
-              <ActionButton
-                action={moveParagraphAction}
-                hidden={{ paragraphId: paragraph.id, direction: "up" }}
-                label={t("moveUp")}
-                context={name}
-              />
-            )}
-            {paragraph.position < section.paragraphs.length && (
-              <ActionButton
-                action={moveParagraphAction}
-                hidden={{ paragraphId: paragraph.id, direction: "down" }}
-                label={t("moveDown")}
-                context={name}
-              />
-            )}
+            <ActionButton
+              action={moveParagraphAction}
+              hidden={{ paragraphId: paragraph.id, direction: "up" }}
+              label={t("moveUp")}
+              context={name}
+              available={paragraph.position > 1}
+            />
+            <ActionButton
+              action={moveParagraphAction}
+              hidden={{ paragraphId: paragraph.id, direction: "down" }}
+              label={t("moveDown")}
+              context={name}
+              available={paragraph.position < section.paragraphs.length}
+            />
             {others.length > 0 && (
               <ActionButton
                 action={moveParagraphToSectionAction}
@@ -137,30 +135,29 @@ export async function ParagraphItem({ paragraph, section, sections, editable }: 
                 }}
               />
             )}
-            {paragraph.position < section.paragraphs.length && (
-              <ActionButton
-                action={mergeParagraphsAction}
-                hidden={{ paragraphId: paragraph.id, nextId: section.paragraphs[paragraph.position]?.id ?? "" }}
-                label={tv("mergeNext")}
-                context={name}
-              />
-            )}
-            {points.length > 0 && (
-              <ActionButton
-                action={splitParagraphAction}
-                hidden={{ paragraphId: paragraph.id, length: String(paragraph.body.length) }}
-                label={tv("split")}
-                context={name}
-                choice={{
-                  name: "at",
-                  label: tv("splitBefore", { n: paragraph.number }),
-                  options: points.map((p) => ({
-                    value: String(p.at),
-                    label: tv("splitOption", { s: p.sentence, start: p.start }),
-                  })),
-                }}
-              />
-            )}
+            {/* Rendered even where they do not apply (`available`), so their confirmation stays. */}
+            <ActionButton
+              action={mergeParagraphsAction}
+              hidden={{ paragraphId: paragraph.id, nextId: section.paragraphs[paragraph.position]?.id ?? "" }}
+              label={tv("mergeNext")}
+              context={name}
+              available={paragraph.position < section.paragraphs.length}
+            />
+            <ActionButton
+              action={splitParagraphAction}
+              hidden={{ paragraphId: paragraph.id, length: String(paragraph.body.length) }}
+              label={tv("split")}
+              context={name}
+              available={points.length > 0}
+              choice={{
+                name: "at",
+                label: tv("splitBefore", { n: paragraph.number }),
+                options: points.map((p) => ({
+                  value: String(p.at),
+                  label: tv("splitOption", { s: p.sentence, start: p.start }),
+                })),
+              }}
+            />
             <ActionButton
               action={deleteParagraphAction}
               hidden={{ paragraphId: paragraph.id }}

@@ -139,6 +139,8 @@ test("without JavaScript a moderator splits at a sentence, merges, moves, cites 
   // Merge paragraph 2 with the next one.
   await page.getByRole("button", { name: "Merge with next paragraph Paragraph 2" }).click();
   await expect(page.getByRole("article", { name: "Paragraph 3" })).toHaveCount(0);
+  // Said, though paragraph 2 is now the last one and has no next paragraph to merge with.
+  await expect(page.getByRole("article", { name: "Paragraph 2" }).getByText("Paragraphs merged.")).toBeVisible();
   expect(await bodiesOf(trust)).toEqual([
     "Trust grows with transparency.",
     "States should publish their norms.\n\nDialogue needs every group.",

@@ -91,6 +91,8 @@ test("a moderator revises, is held to one comment period at a time, publishes ve
   await first.getByRole("button", { name: "Split Paragraph 1", exact: true }).click();
   await expect(page.getByRole("article", { name: "Paragraph 2" })).toContainText("States should publish their national norms.");
   await expect(page.getByRole("article", { name: "Paragraph 1" })).not.toContainText("States should publish");
+  // Said where it was done, though paragraph 1 has no second sentence left to split before.
+  await expect(first.getByRole("status").filter({ hasText: "Paragraph split in two. The new part follows it." })).toBeVisible();
 
   // Version 2 without a summary is refused; with one it is saved.
   await page.getByLabel("What changed").fill("Paragraph 1 split, paragraph 3 revised");
