@@ -1,7 +1,7 @@
 "use client";
 // A one-button form of the message editor (move, delete, cite, publish …): hidden ids, an optional
 // choice, and a live region that says what happened or why it was refused. Works without JavaScript.
-import { useActionState, useId } from "react";
+import { useActionState, useId, type ReactNode } from "react";
 import type { FormAction } from "@/lib/actions";
 import styles from "./message-editor.module.css";
 
@@ -14,6 +14,8 @@ type Props<T> = {
   /** Said to screen readers after the label, e.g. which paragraph the button acts on. */
   context?: string;
   choice?: Choice;
+  /** More fields of the form, before its button (e.g. the split's citation parts). */
+  extra?: ReactNode;
   danger?: boolean;
   /**
    * False where the action does not apply any more (the last paragraph cannot merge with a next one): the
@@ -23,7 +25,7 @@ type Props<T> = {
   available?: boolean;
 };
 
-export function ActionButton<T>({ action, hidden, label, context, choice, danger, available = true }: Props<T>) {
+export function ActionButton<T>({ action, hidden, label, context, choice, extra, danger, available = true }: Props<T>) {
   const [state, formAction, pending] = useActionState(action, null);
   const id = useId();
   const outcome = (
@@ -49,6 +51,7 @@ export function ActionButton<T>({ action, hidden, label, context, choice, danger
           </select>
         </>
       )}
+      {extra}
       <button type="submit" className={`button secondary${danger ? " danger" : ""}`} disabled={pending}>
         {label}
         {context && <span className="visually-hidden"> {context}</span>}

@@ -16,6 +16,7 @@ import { MESSAGE_LIMITS } from "@/lib/messages/schemas";
 import { splitPoints } from "@/lib/messages/split-points";
 import { ActionButton } from "./action-button";
 import styles from "./message-editor.module.css";
+import { CitationParts } from "./citation-parts";
 import { SplitAtCursor } from "./split-at-cursor";
 import { SpreadLine } from "./spread-line";
 import { TextForm } from "./text-form";
@@ -38,6 +39,20 @@ export async function ParagraphItem({ paragraph, section, sections, editable }: 
   const name = t("paragraphN", { n: paragraph.number });
   const headingId = `paragraph-${paragraph.id}`;
   const others = sections.filter((s) => s.id !== section.id);
+  const citationParts = {
+    citations: paragraph.citations.map((c) => ({
+      id: c.id,
+      label: [c.reference, c.stakeholderGroup && tGroup(c.stakeholderGroup), c.region && tRegion(c.region)]
+        .filter(Boolean)
+        .join(" · "),
+    })),
+    labels: {
+      legend: tv("citationParts"),
+      first: tv("citationFirst"),
+      second: tv("citationSecond"),
+      both: tv("citationBoth"),
+    },
+  };
   return (
     <article className={styles.paragraph} aria-labelledby={headingId} id={`p-${paragraph.number}`}>
       <h3 id={headingId}>{name}</h3>
@@ -100,6 +115,7 @@ export async function ParagraphItem({ paragraph, section, sections, editable }: 
             action={splitParagraphAction}
             paragraphId={paragraph.id}
             body={paragraph.body}
+            citationParts={<CitationParts idPrefix={`cursor-${paragraph.id}`} {...citationParts} />}
             labels={{
               summary: tv("splitAtCursor", { n: paragraph.number }),
               text: tv("splitText", { n: paragraph.number }),
@@ -149,6 +165,7 @@ export async function ParagraphItem({ paragraph, section, sections, editable }: 
               label={tv("split")}
               context={name}
               available={points.length > 0}
+              extra={<CitationParts idPrefix={`sentence-${paragraph.id}`} {...citationParts} />}
               choice={{
                 name: "at",
                 label: tv("splitBefore", { n: paragraph.number }),

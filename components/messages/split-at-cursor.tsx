@@ -2,7 +2,7 @@
 // Splitting a paragraph at any point: the moderator places the cursor in a read-only copy of the text and
 // sends; the offset is the cursor's. Needs JavaScript (without it the button stays disabled and the
 // "split before sentence" choice beside it does the job).
-import { useActionState, useId, useState } from "react";
+import { useActionState, useId, useState, type ReactNode } from "react";
 import type { FormAction } from "@/lib/actions";
 import styles from "./message-editor.module.css";
 
@@ -11,9 +11,11 @@ type Props<T> = {
   paragraphId: string;
   body: string;
   labels: { summary: string; text: string; hint: string; submit: string };
+  /** Which part each citation goes to (citation-parts.tsx). */
+  citationParts?: ReactNode;
 };
 
-export function SplitAtCursor<T>({ action, paragraphId, body, labels }: Props<T>) {
+export function SplitAtCursor<T>({ action, paragraphId, body, labels, citationParts }: Props<T>) {
   const [state, formAction, pending] = useActionState(action, null);
   const [at, setAt] = useState<number | null>(null);
   const id = useId();
@@ -44,6 +46,7 @@ export function SplitAtCursor<T>({ action, paragraphId, body, labels }: Props<T>
             onKeyUp={track}
           />
         </div>
+        {citationParts}
         <div className="button-row">
           <button type="submit" className="button secondary" disabled={pending || at === null}>
             {labels.submit}

@@ -31,6 +31,7 @@ import {
   paragraphMergeSchema,
   paragraphMoveSchema,
   paragraphSplitSchema,
+  CITATION_PART_FIELD,
   paragraphToSectionSchema,
   previewSchema,
   sectionAddSchema,
@@ -156,6 +157,15 @@ export const splitParagraphAction = defineAction({
   name: "messages.splitParagraph",
   auth: "messages.edit",
   schema: paragraphSplitSchema,
+  // Each citation's part arrives as its own field ("cite.<id>": first | second | both).
+  input: (_formData, values) => ({
+    ...values,
+    citations: Object.fromEntries(
+      Object.entries(values)
+        .filter(([name]) => name.startsWith(CITATION_PART_FIELD))
+        .map(([name, part]) => [name.slice(CITATION_PART_FIELD.length), part]),
+    ),
+  }),
   run: (input, { actor }) => saved(splitParagraph(actor, input)),
   message: async () => (await getTranslations("VersionEditor"))("paragraphSplit"),
 });

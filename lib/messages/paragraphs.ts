@@ -8,7 +8,7 @@ import type { SessionUser } from "@/lib/auth/session";
 import { db } from "@/lib/db";
 import { Conflict, Invalid, NotFound } from "@/lib/errors";
 import { audit, lockSetOfParagraph, lockSetOfSection, requireRight, type Tx } from "./access";
-import { MESSAGE_LIMITS } from "./schemas";
+import { MESSAGE_LIMITS, type CitationPart } from "./schemas";
 
 async function paragraphIn(tx: Tx, paragraphId: string) {
   const paragraph = await tx.messageParagraph.findUnique({
@@ -162,10 +162,15 @@ const union = (...lists: string[][]) => [...new Set(lists.flat())];
  * Splits a paragraph at a character offset of its body. The first part keeps the paragraph's id (and so its
  * comments and history); the second becomes a new paragraph right after it in the same section whose
  * origins name the parent (and the parent's own origins), so comments on the parent follow both parts.
- * Citations: the sources behind the whole text stand behind both parts, so the new part gets a copy of
- * each of the parent's citations (a moderator removes those that no longer apply).
+ * Citations: the form asks which part each source stands behind (`citations`, by citation id): "first" stays
+ * with the first part only, "second" moves to the new part, "both" is on both (a copy). A citation the form
+ * does not name stays on both parts (nothing is lost; a moderator removes what no longer applies). A form
+ * that names a citation the paragraph no longer has is stale: refused, as a changed text is.
  */
-export async function splitParagraph(actor: SessionUser, input: { paragraphId: string; at: number; length?: number }) {
+export async function splitParagraph(
+  actor: SessionUser,
+  input: { paragraphId: string; at: number; length?: number; citations?: Record<string, CitationPart> },
+) {
   requireRight(actor, "messages.edit");
   return db.$transaction(async (tx) => {
     const { id: setId, callId } = await lockSetOfParagraph(tx, actor, input.paragraphId);
@@ -179,13 +184,26 @@ export async function splitParagraph(actor: SessionUser, input: { paragraphId: s
         origins: true,
         citations: {
           orderBy: [{ createdAt: "asc" }, { id: "asc" }],
-          select: { responseId: true, excerptId: true, reference: true, stakeholderGroup: true, region: true, quote: true },
+          select: {
+            id: true,
+            responseId: true,
+            excerptId: true,
+            reference: true,
+            stakeholderGroup: true,
+            region: true,
+            quote: true,
+          },
         },
       },
     });
     if (!parent) throw NotFound("paragraphNotFound");
     // The form names the text it was shown with (its length): a replayed or stale split is refused.
     if (input.length !== undefined && input.length !== parent.body.length) throw Conflict("paragraphChanged");
+    const cited = new Set(parent.citations.map((c) => c.id));
+    if (Object.keys(input.citations ?? {}).some((id) => !cited.has(id))) throw Conflict("paragraphChanged");
+    const partOf = (citationId: string): CitationPart => input.citations?.[citationId] ?? "both";
+    const moving = parent.citations.filter((c) => partOf(c.id) === "second").map((c) => c.id);
+    const copied = parent.citations.filter((c) => partOf(c.id) !== "first").map(({ id: _id, ...citation }) => citation);
     const first = parent.body.slice(0, input.at).trim();
     const second = parent.body.slice(input.at).trim();
     if (input.at <= 0 || input.at >= parent.body.length || !first || !second) throw Invalid("splitEmpty");
@@ -207,17 +225,25 @@ export async function splitParagraph(actor: SessionUser, input: { paragraphId: s
         position: parent.position + 1,
         body: second,
         origins,
-        citations: { create: parent.citations },
+        citations: { create: copied },
       },
       select: { id: true, sectionId: true, position: true, body: true, origins: true },
     });
+    // Those that went to the second part only leave the first.
+    if (moving.length) await tx.citation.deleteMany({ where: { id: { in: moving } } });
     await audit(tx, actor, {
       action: "messageParagraph.split",
       itemType: "messageParagraph",
       itemId: parent.id,
       callId,
       before: { body: parent.body },
-      after: { body: first, newParagraphId: created.id, newBody: second, origins, citationsCopied: parent.citations.length },
+      after: {
+        body: first,
+        newParagraphId: created.id,
+        newBody: second,
+        origins,
+        citations: Object.fromEntries(parent.citations.map((c) => [c.id, partOf(c.id)])),
+      },
     });
     return { id: parent.id, body: first, created };
   });

@@ -87,7 +87,16 @@ const offset = z.coerce
   .int({ error: "invalid" })
   .min(0, { error: "invalid" })
   .max(MESSAGE_LIMITS.body, { error: "invalid" });
-export const paragraphSplitSchema = paragraphIdSchema.extend({ at: offset, length: offset.optional() });
+/** Which part of a split paragraph a citation stands behind: the first, the new second one, or both. */
+export const CITATION_PARTS = ["first", "second", "both"] as const;
+export type CitationPart = (typeof CITATION_PARTS)[number];
+/** The form posts each citation's part as `cite.<citation id>`; the action gathers them into `citations`. */
+export const CITATION_PART_FIELD = "cite.";
+export const paragraphSplitSchema = paragraphIdSchema.extend({
+  at: offset,
+  length: offset.optional(),
+  citations: z.record(id, z.enum(CITATION_PARTS, { error: "invalid" })).optional(),
+});
 /** Merging with the next paragraph; `nextId` is the paragraph the form showed as next. */
 export const paragraphMergeSchema = paragraphIdSchema.extend({ nextId: id.optional() });
 

@@ -4,6 +4,7 @@
 // and deleted words, the split) and list them. Every new page passes an axe scan.
 import { formatDate } from "@/lib/dates/format";
 import { createCall, uniqueSuffix } from "@/prisma/factories";
+import { createSourceResponse } from "@/prisma/factories-messages";
 import { db, expect, expectAccessible, signInAs, test, watchCsp } from "./fixtures";
 
 const DAY = 24 * 3600 * 1000;
@@ -186,10 +187,30 @@ test("a moderator splits a paragraph at the cursor; the new part follows it with
   page,
 }) => {
   const { set } = await setInComment(uniqueSuffix());
+  // Paragraph 4 cites one response: the split asks which part it stands behind.
+  const { callId } = await db.messageSet.findUniqueOrThrow({ where: { id: set.id }, select: { callId: true } });
+  const fourth = await db.messageParagraph.findFirstOrThrow({
+    where: { setId: set.id, body: "Funding should be predictable." },
+    select: { id: true },
+  });
+  const source = await createSourceResponse(db, { callId });
+  await db.citation.create({
+    data: {
+      paragraphId: fourth.id,
+      responseId: source.id,
+      reference: source.reference,
+      stakeholderGroup: source.stakeholderGroup,
+      region: source.region,
+    },
+    select: { id: true },
+  });
   await signInAs(context, "MODERATOR");
   await page.goto(`/moderation/messages/${set.id}`);
   const last = page.getByRole("article", { name: "Paragraph 4" });
   await last.getByText("Split paragraph 4 at a chosen point").click();
+  const parts = last.getByRole("group", { name: "Which part does each source stand behind?" });
+  await expect(parts.getByLabel("Both parts")).toBeChecked();
+  await parts.getByLabel("Second part").check();
   const text = last.getByLabel("Text of paragraph 4");
   const button = last.getByRole("button", { name: "Split paragraph 4 at the cursor" });
   await expect(button).toBeDisabled();
@@ -209,5 +230,9 @@ test("a moderator splits a paragraph at the cursor; the new part follows it with
   });
   expect(rows.map((r) => r.body)).toEqual(["Capacity building must reach small CERTs.", "Funding should", "be predictable."]);
   expect(rows[2]!.origins).toEqual([rows[1]!.id]);
+  // The source stands behind the second part only.
+  expect(await db.citation.findMany({ where: { responseId: source.id }, select: { paragraphId: true } })).toEqual([
+    { paragraphId: rows[2]!.id },
+  ]);
   await expectAccessible(page);
 });
