@@ -5,7 +5,7 @@ import { useActionState, useId, type ReactNode } from "react";
 import type { FormAction } from "@/lib/actions";
 import styles from "./message-editor.module.css";
 
-type Choice = { name: string; label: string; options: { value: string; label: string }[] };
+type Choice = { name: string; label: string; options: { value: string; label: string }[]; value?: string };
 
 type Props<T> = {
   action: FormAction<T>;
@@ -42,7 +42,7 @@ export function ActionButton<T>({ action, hidden, label, context, choice, extra,
       {choice && (
         <>
           <label htmlFor={`${id}-choice`}>{choice.label}</label>
-          <select id={`${id}-choice`} name={choice.name}>
+          <select id={`${id}-choice`} name={choice.name} defaultValue={choice.value}>
             {choice.options.map((option) => (
               <option key={option.value} value={option.value}>
                 {option.label}

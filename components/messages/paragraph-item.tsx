@@ -89,6 +89,12 @@ export async function ParagraphItem({ paragraph, section, sections, editable }: 
       )}
       {editable && (
         <>
+          {/* This page with the panel of sources citing into this paragraph (a query on the same address). */}
+          <p>
+            <a href={`?for=${encodeURIComponent(paragraph.id)}#sources-heading`}>
+              {t("findSourcesFor", { n: paragraph.number })}
+            </a>
+          </p>
           <details>
             <summary>{t("editParagraph", { n: paragraph.number })}</summary>
             <TextForm

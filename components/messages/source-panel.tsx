@@ -24,6 +24,8 @@ export async function SourcePanel({ setId, search, tags, excerpts, responses, pa
   const tGroup = await getTranslations("StakeholderGroup");
   const tRegion = await getTranslations("UnRegion");
   const options = paragraphs.map((p) => ({ value: p.id, label: t("paragraphN", { n: p.number }) }));
+  // The paragraph the moderator came from ("Find sources for paragraph n"): every "Cite in" chooses it.
+  const target = paragraphs.find((p) => p.id === search.for);
   const citeForm = (hidden: Record<string, string>, reference: string) =>
     options.length ? (
       <ActionButton
@@ -31,7 +33,7 @@ export async function SourcePanel({ setId, search, tags, excerpts, responses, pa
         hidden={hidden}
         label={t("cite")}
         context={reference}
-        choice={{ name: "paragraphId", label: `${t("citeIn")} (${reference})`, options }}
+        choice={{ name: "paragraphId", label: `${t("citeIn")} (${reference})`, options, value: target?.id }}
       />
     ) : null;
   const who = (group: string | null, region: string | null) =>
@@ -40,7 +42,9 @@ export async function SourcePanel({ setId, search, tags, excerpts, responses, pa
   return (
     <aside aria-labelledby="sources-heading" className={styles.sources}>
       <h2 id="sources-heading">{t("findSources")}</h2>
+      {target && <p className="notice">{t("findingFor", { n: target.number })}</p>}
       <form method="get" action={`/moderation/messages/${encodeURIComponent(setId)}`} role="search">
+        {target && <input type="hidden" name="for" value={target.id} />}
         <div className="field">
           <label htmlFor="source-q">{t("search")}</label>
           <input id="source-q" name="q" type="search" maxLength={MESSAGE_LIMITS.search} defaultValue={search.q ?? ""} />

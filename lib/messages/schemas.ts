@@ -125,6 +125,8 @@ export const sourceSearchSchema = z.object({
   tag: text().trim().max(40).optional().catch(undefined),
   group: optionalEnum(StakeholderGroup),
   region: optionalEnum(UnRegion),
+  /** The paragraph the moderator is finding sources for: the panel cites into it unless told otherwise. */
+  for: text().trim().max(64).optional().catch(undefined),
 });
 
 export type SourceSearch = z.infer<typeof sourceSearchSchema>;

@@ -2,9 +2,9 @@
 // and publishes a version; the cited response then says where it was used, and the public page shows the
 // paragraph and its source. A stakeholder is refused the editor, and a replayed action changes nothing.
 import { DEMO_MESSAGES_SLUG } from "@/prisma/demo-messages";
-import { createCall, uniqueSuffix } from "@/prisma/factories";
+import { createCall, createForum, uniqueSuffix } from "@/prisma/factories";
 import { createExcerpt, createSourceResponse } from "@/prisma/factories-messages";
-import { db, expect, expectAccessible, signInAs, test, watchCsp } from "./fixtures";
+import { db, expect, expectAccessible, signInAppointed, signInAs, test, watchCsp } from "./fixtures";
 
 async function sourceOf(callId: string, word: string) {
   const response = await createSourceResponse(db, {
@@ -223,4 +223,44 @@ test("the demo messages are public, numbered, with their sources and a single-gr
   await expect(page.locator("#p-5")).toContainText("Draws on 2 Civil Society, 0 Government");
   await expect(page.locator("#p-5").getByRole("link", { name: /^CYB26-/ })).toHaveCount(2);
   await expectAccessible(page);
+});
+
+test("'Find sources for paragraph 2' makes the panel cite into paragraph 2", async ({ browser }) => {
+  const suffix = uniqueSuffix();
+  const forum = await createForum(db);
+  const call = await createCall(db, { forumId: forum.id });
+  const { response } = await sourceOf(call.id, `zt${suffix}`);
+  const set = await db.messageSet.create({
+    data: {
+      callId: call.id,
+      slug: `target-${suffix}`,
+      title: "Messages with two paragraphs",
+      sections: { create: { position: 1, heading: "Capacity" } },
+    },
+    select: { id: true, sections: { select: { id: true } } },
+  });
+  const sectionId = set.sections[0]!.id;
+  await db.messageParagraph.createMany({
+    data: [
+      { setId: set.id, sectionId, position: 1, body: "Funding must be predictable." },
+      { setId: set.id, sectionId, position: 2, body: "Training must reach small CERTs." },
+    ],
+  });
+  const second = await db.messageParagraph.findFirstOrThrow({ where: { setId: set.id, position: 2 }, select: { id: true } });
+
+  const context = await browser.newContext();
+  await signInAppointed(context, forum.id, "FACILITATOR");
+  const page = await context.newPage();
+  await page.goto(`/moderation/messages/${set.id}`);
+  await page.getByRole("article", { name: "Paragraph 2" }).getByRole("link", { name: "Find sources for paragraph 2" }).click();
+  await expect(page).toHaveURL(new RegExp(`\\?for=${second.id}#sources-heading$`));
+  const panel = page.getByRole("complementary", { name: "Find sources" });
+  await expect(panel.getByText("Finding sources for paragraph 2")).toBeVisible();
+  const item = panel.getByRole("list", { name: "Responses" }).getByRole("listitem").filter({ hasText: response.reference });
+  await expect(item.getByLabel(/Cite in paragraph/).locator("option:checked")).toHaveText("Paragraph 2");
+  await item.getByRole("button", { name: /^Cite/ }).click();
+  await expect(item.getByRole("status")).toHaveText("Source cited.");
+  expect(await db.citation.count({ where: { paragraphId: second.id, responseId: response.id } })).toBe(1);
+  await expectAccessible(page);
+  await context.close();
 });
