@@ -25,13 +25,14 @@ import {
   approveResponse,
   dismissReports,
   hideResponse,
+  moderateResponses,
   markReviewed,
   restoreResponse,
   upholdReports,
   type ModerationResult,
 } from "./moderate";
 import { reportResponse } from "./report";
-import { hideInputSchema, queueQuerySchema, reportInputSchema, responseIdSchema } from "./schemas";
+import { bulkModerationSchema, hideInputSchema, queueQuerySchema, reportInputSchema, responseIdSchema } from "./schemas";
 
 /** The verbs without a reason, and those that need one (the author sees it). */
 const PLAIN = z.enum(["approve", "restore", "review", "dismiss"], { error: "invalid" });
@@ -82,6 +83,26 @@ export const moderateResponseAction = defineAction({
     const { tab } = queueQuerySchema.parse({ tab: values.tab });
     const query = new URLSearchParams({ tab, done: input.op, ref: reference ?? "" });
     redirect(`/moderation/calls/${encodeURIComponent(callId)}/queue?${query}`);
+  },
+});
+
+/**
+ * The queue's bulk form: the ticked responses approved, hidden with one reason, or restored, then back to the
+ * queue tab with what was done and what was skipped (someone else acted first) in the address.
+ */
+export const moderateResponsesAction = defineAction({
+  name: "moderation.responses",
+  auth: "items.moderate",
+  schema: bulkModerationSchema,
+  // One field per ticked box: "responseIds", repeated.
+  input: (formData, values) => ({ ...values, responseIds: formData.getAll("responseIds").filter((v) => typeof v === "string") }),
+  run: async (input, { actor, values }): Promise<null> => {
+    const { done, skipped } = await moderateResponses(actor, input);
+    revalidatePath("/", "layout");
+    const { tab } = queueQuerySchema.parse({ tab: values.tab });
+    const query = new URLSearchParams({ tab, done: `bulk-${input.op}`, n: String(done.length) });
+    if (skipped.length) query.set("skipped", skipped.map((s) => s.reference).join(","));
+    redirect(`/moderation/calls/${encodeURIComponent(input.callId)}/queue?${query}`);
   },
 });
 

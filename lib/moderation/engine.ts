@@ -22,7 +22,7 @@ import { forumOf } from "@/lib/auth/forum-of";
 import { authorizeIn } from "@/lib/auth/permissions";
 import type { SessionUser } from "@/lib/auth/session";
 import { db } from "@/lib/db";
-import { Conflict, Forbidden, isUniqueViolation, NotFound, type PlainCode } from "@/lib/errors";
+import { AppError, Conflict, Forbidden, isUniqueViolation, NotFound, type PlainCode } from "@/lib/errors";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { ModerationState, ReportReason } from "@/lib/generated/prisma/enums";
 import type { DbClient } from "@/lib/db";
@@ -206,6 +206,45 @@ export const TRANSITIONS: Record<Verb, Transition> = {
 
 export type TransitionResult<L extends LockedItem, U> = { item: L; updated: U; moderationState: ModerationState };
 
+/** One step on one item inside the caller's transaction (holding its row), audited; Conflict from a wrong state. */
+async function applyStep<L extends LockedItem, U>(
+  tx: Prisma.TransactionClient,
+  kind: ItemKind<L, U>,
+  actor: Moderator,
+  verb: Verb,
+  { id, reason }: { id: string; reason: string },
+  now: Date,
+): Promise<{ result: TransitionResult<L, U>; afterCommit: (() => void) | void }> {
+  const step = TRANSITIONS[verb];
+  const item = await lockItem(tx, kind, id);
+  if (!item.moderatable) throw Conflict(kind.errors.notModeratable);
+  const found: Found = { item, openReports: await openReports(tx, kind, id), tx, kind };
+  const refusal = await step.from(found);
+  if (refusal) throw Conflict(kind.errors[refusal]);
+  const data: StateData = { ...(await step.to(found, reason, now)), reviewedAt: now };
+  const updated = await kind.update(tx, id, data);
+  let resolved = 0;
+  if (step.reports && found.openReports > 0) {
+    resolved = (
+      await tx.report.updateMany({
+        where: { [kind.idField]: id, status: "OPEN" },
+        data: { status: step.reports, resolvedAt: now, resolvedById: actor.id },
+      })
+    ).count;
+  }
+  await recordAudit(tx, {
+    actor: { id: actor.id, role: actor.role },
+    action: step.action.startsWith("reports.") ? step.action : `${kind.itemType}.${step.action}`,
+    itemType: kind.itemType,
+    itemId: id,
+    callId: item.callId,
+    before: { ...auditState(item), reviewed: item.reviewedAt !== null, openReports: found.openReports },
+    after: { ...auditState(data), reviewed: true, openReports: found.openReports - resolved },
+  });
+  const afterCommit = await kind.afterTransition?.(tx, item, data);
+  return { result: { item, updated, moderationState: data.moderationState }, afterCommit };
+}
+
 /**
  * One moderator action on one item, in one transaction holding its row, audited. Only someone who may
  * moderate in the item's forum: an item of a forum the actor has no part in is refused as an unknown id,
@@ -218,40 +257,65 @@ export async function transition<L extends LockedItem, U>(
   { id, reason = "" }: { id: string; reason?: string },
   now = new Date(),
 ): Promise<TransitionResult<L, U>> {
-  const step = TRANSITIONS[verb];
-  let afterCommit: (() => void) | void = undefined;
-  const result = await db.$transaction(async (tx) => {
+  const { result, afterCommit } = await db.$transaction(async (tx) => {
     authorizeIn(actor, "items.moderate", await forumOf(tx, kind.forumKind, id), kind.errors.notFound);
-    const item = await lockItem(tx, kind, id);
-    if (!item.moderatable) throw Conflict(kind.errors.notModeratable);
-    const found: Found = { item, openReports: await openReports(tx, kind, id), tx, kind };
-    const refusal = await step.from(found);
-    if (refusal) throw Conflict(kind.errors[refusal]);
-    const data: StateData = { ...(await step.to(found, reason, now)), reviewedAt: now };
-    const updated = await kind.update(tx, id, data);
-    let resolved = 0;
-    if (step.reports && found.openReports > 0) {
-      resolved = (
-        await tx.report.updateMany({
-          where: { [kind.idField]: id, status: "OPEN" },
-          data: { status: step.reports, resolvedAt: now, resolvedById: actor.id },
-        })
-      ).count;
-    }
-    await recordAudit(tx, {
-      actor: { id: actor.id, role: actor.role },
-      action: step.action.startsWith("reports.") ? step.action : `${kind.itemType}.${step.action}`,
-      itemType: kind.itemType,
-      itemId: id,
-      callId: item.callId,
-      before: { ...auditState(item), reviewed: item.reviewedAt !== null, openReports: found.openReports },
-      after: { ...auditState(data), reviewed: true, openReports: found.openReports - resolved },
-    });
-    afterCommit = await kind.afterTransition?.(tx, item, data);
-    return { item, updated, moderationState: data.moderationState };
+    return applyStep(tx, kind, actor, verb, { id, reason }, now);
   });
-  (afterCommit as (() => void) | void)?.();
+  afterCommit?.();
   return result;
+}
+
+/** How many items one bulk action takes at most (a page of the queue is 20; a screen of checkboxes fits this). */
+export const BULK_LIMIT = 100;
+
+export type BulkResult<L extends LockedItem, U> = {
+  done: TransitionResult<L, U>[];
+  /** Items whose state did not allow the action (someone acted first): left as they were, with the reason. */
+  skipped: { id: string; code: PlainCode }[];
+};
+
+/**
+ * The same action on several items of one forum at once (bulk approve, hide with one reason, restore), in one
+ * transaction, audited per item. Every id is checked before anything changes: one the actor may not moderate
+ * refuses the whole batch as an unknown id would. Rows are locked in id order (as concurrent batches lock
+ * them, so two never wait on each other); an item in a state the action does not start from is skipped and
+ * said, the others done.
+ */
+export async function transitionMany<L extends LockedItem, U>(
+  kind: ItemKind<L, U>,
+  actor: Moderator,
+  verb: Verb,
+  { ids, reason = "" }: { ids: readonly string[]; reason?: string },
+  now = new Date(),
+): Promise<BulkResult<L, U>> {
+  const unique = [...new Set(ids)].sort();
+  if (unique.length === 0) throw Conflict("bulkNothingChosen");
+  if (unique.length > BULK_LIMIT) throw Conflict("bulkTooMany");
+  const { outcome, after } = await db.$transaction(
+    async (tx) => {
+      for (const id of unique) authorizeIn(actor, "items.moderate", await forumOf(tx, kind.forumKind, id), kind.errors.notFound);
+      const outcome: BulkResult<L, U> = { done: [], skipped: [] };
+      const after: ((() => void) | void)[] = [];
+      for (const id of unique) {
+        // Each item in a savepoint: a refused one leaves no half-written state behind.
+        await tx.$executeRaw`SAVEPOINT bulk_item`;
+        try {
+          const { result, afterCommit } = await applyStep(tx, kind, actor, verb, { id, reason }, now);
+          await tx.$executeRaw`RELEASE SAVEPOINT bulk_item`;
+          outcome.done.push(result);
+          after.push(afterCommit);
+        } catch (error) {
+          if (!(error instanceof AppError) || error.kind !== "conflict") throw error;
+          await tx.$executeRaw`ROLLBACK TO SAVEPOINT bulk_item`;
+          outcome.skipped.push({ id, code: error.code as PlainCode });
+        }
+      }
+      return { outcome, after };
+    },
+    { timeout: 60_000 },
+  );
+  for (const run of after) run?.();
+  return outcome;
 }
 
 /**

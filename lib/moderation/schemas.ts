@@ -36,6 +36,19 @@ export const hideReasonField = text({ error: "text" })
 export const hideInputSchema = z.object({ responseId: id, reason: hideReasonField });
 export type HideInput = z.output<typeof hideInputSchema>;
 
+/** At most this many responses in one bulk action (the engine's BULK_LIMIT). */
+export const BULK_MAX = 100;
+const responseIds = z.array(id).min(1, { error: "bulkNothingChosen" }).max(BULK_MAX, { error: "bulkTooMany" });
+/**
+ * The queue's bulk form: the ticked responses (`responseIds`, one field per box) and what to do with them;
+ * hiding takes one reason for all, shown to each author.
+ */
+export const bulkModerationSchema = z.discriminatedUnion("op", [
+  z.object({ op: z.enum(["approve", "restore"], { error: "invalid" }), callId: id, responseIds }),
+  z.object({ op: z.literal("hide"), callId: id, responseIds, reason: hideReasonField }),
+]);
+export type BulkModerationInput = z.output<typeof bulkModerationSchema>;
+
 /** A report's reason and details: the same rule for reports of responses and of comments. */
 export const reportFields = {
   reason: z.enum(ReportReason, { error: "chooseReason" }),

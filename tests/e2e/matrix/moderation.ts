@@ -42,6 +42,16 @@ export const MODERATION_ACTIONS: Record<string, ActionEntry> = {
       return { fields: { op: "hide", responseId: response.id, reason: "Contains a private phone number.", tab: "new" } };
     },
   },
+  "lib/moderation/actions.ts#moderateResponsesAction": {
+    allowed: FORUM_WRITERS,
+    setup: async ({ forumId }) => {
+      const call = await createCall(db, { forumId });
+      const question = await createQuestion(db, { callId: call.id });
+      const pending = () => createModeratedResponse(db, { callId: call.id, questionId: question.id, moderationState: "PENDING" });
+      const [first, second] = [await pending(), await pending()];
+      return { fields: { op: "approve", callId: call.id, responseIds: [first.id, second.id], tab: "new" } };
+    },
+  },
   "lib/moderation/actions.ts#reportResponseAction": {
     allowed: SIGNED_IN,
     setup: async ({ forumId }) => {
