@@ -105,6 +105,7 @@ const template = set.sections[0]!.paragraphs[0]!;
 const sources = Array.from({ length: 5 }, (_, i) => ({
   available: true as const,
   reference: `BENCH-${String(i + 1).padStart(4, "0")}`,
+  author: i % 2 ? null : { name: `Bench Author ${i + 1}`, organisation: "Bench Network", onBehalfOf: null },
   stakeholderGroup: "CIVIL_SOCIETY" as const,
   region: "AFRICA" as const,
   quote: SENTENCES[i]!,

@@ -1,5 +1,7 @@
 // A numbered paragraph of published messages, with its sources one click away. A source that is no longer
 // public (hidden, withdrawn, removed) is listed without any detail of it.
+import { UserText } from "@/components/ui/user-text";
+import { sourceAuthor } from "@/lib/messages/final-document";
 import { Link } from "@/lib/i18n/navigation";
 import type { ReactNode } from "react";
 import { getLocale, getTranslations } from "next-intl/server";
@@ -32,6 +34,13 @@ export async function PublishedParagraph({ paragraph, children }: { paragraph: P
             {sources.map((source, index) =>
               source.available ? (
                 <li key={index}>
+                  {/* Named where the author agreed; otherwise by group and region, after the receipt number. */}
+                  {sourceAuthor(source) && (
+                    <>
+                      <UserText>{sourceAuthor(source)}</UserText>
+                      {" · "}
+                    </>
+                  )}
                   <Link href={`/responses/${encodeURIComponent(source.reference)}`}>{source.reference}</Link>{" "}
                   <span className="meta">
                     {[source.stakeholderGroup && tGroup(source.stakeholderGroup), source.region && tRegion(source.region)]

@@ -82,6 +82,17 @@ export const sourceLabel = (source: { stakeholderGroup: StakeholderGroup | null;
     .filter(Boolean)
     .join(" · ");
 
+/**
+ * Who a source is cited by: its author's name and organisation where they agreed to be named ("Zoë
+ * Ångström, Nordic Net Foundation"), else null (an anonymous source is cited by group and region).
+ */
+export const sourceAuthor = (source: {
+  author: { name: string | null; organisation: string | null; onBehalfOf: string | null } | null;
+}) => {
+  if (!source.author) return null;
+  return [source.author.name, organisationText(source.author)].filter(Boolean).join(", ") || null;
+};
+
 /** "Organisation (on behalf of X)" as the contributors page joins them. */
 export const organisationText = (person: { organisation: string | null; onBehalfOf: string | null }) =>
   [person.organisation, person.onBehalfOf].filter(Boolean).join(" / ");

@@ -16,6 +16,7 @@ import {
   organisationText,
   responseUrl,
   siteUrlIn,
+  sourceAuthor,
   sourceLabel,
   type DocumentText,
 } from "./final-document";
@@ -69,8 +70,9 @@ export function finalMarkdown(set: FinalMessages, text: DocumentText = englishTe
           continue;
         }
         const label = sourceLabel(source, text);
+        const author = sourceAuthor(source);
         out.push(
-          `- [${escapeMarkdown(source.reference)}](${responseUrl(source.reference, text.locale)})${label ? ` (${escapeMarkdown(label)})` : ""}`,
+          `- ${author ? `${escapeMarkdown(author)}, ` : ""}[${escapeMarkdown(source.reference)}](${responseUrl(source.reference, text.locale)})${label ? ` (${escapeMarkdown(label)})` : ""}`,
         );
         if (source.quote) out.push(`  > ${escapeMarkdown(source.quote)}`);
       }

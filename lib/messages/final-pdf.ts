@@ -23,6 +23,7 @@ import {
   messagesUrl,
   responseUrl,
   siteUrlIn,
+  sourceAuthor,
   sourceLabel,
 } from "./final-document";
 import {
@@ -193,10 +194,13 @@ function writeParagraph(p: Page, list: Element, paragraph: Paragraph) {
               return;
             }
             const label = sourceLabel(source, text);
+            const author = sourceAuthor(source);
             writeIn(
               p,
               item,
               [
+                // Named where the author agreed to be (lib/messages/public.ts); anonymous: group and region.
+                ...(author ? [{ text: `${author}, ` }] : []),
                 { text: source.reference, link: responseUrl(source.reference, text.locale) },
                 { text: label ? ` — ${label}` : "" },
               ],

@@ -5,7 +5,7 @@
 import "server-only";
 import { db } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
-import { publicResponseIds } from "@/lib/responses/public";
+import { namedIdentities, publicResponseIds } from "@/lib/responses/public";
 import { numberedParagraphs, versionContentSchema } from "./content";
 import { commentPeriodState } from "./period";
 import { paragraphSpread } from "./spread";
@@ -58,6 +58,14 @@ export async function getPublishedMessageSet(slug: string, now = new Date(), loc
   ]);
   // A response deleted with its author's account (lib/accounts/personal-data.ts) is said to be removed.
   const stillThere = new Set(existing.map((row) => row.id));
+  // Who stands behind each public source, where its author agreed to be named (the one loader of identity).
+  const named = await namedIdentities([...visible]);
+  const authorOf = (responseId: string) => {
+    const attribution = named.get(responseId)?.attribution;
+    return attribution?.kind === "named"
+      ? { name: attribution.name, organisation: attribution.organisation, onBehalfOf: attribution.onBehalfOf }
+      : null;
+  };
   const callIsPublic = Boolean(set.call.publishedAt && set.call.publishedAt <= now);
   const published = {
     id: set.id,
@@ -95,6 +103,8 @@ export async function getPublishedMessageSet(slug: string, now = new Date(), loc
             ? {
                 available: true as const,
                 reference: c.reference,
+                // Null for a source published anonymously: it is cited by group and region.
+                author: authorOf(c.responseId),
                 stakeholderGroup: c.stakeholderGroup,
                 region: c.region,
                 quote: c.quote,

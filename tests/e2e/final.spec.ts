@@ -20,7 +20,8 @@ test("the final page lists contributors and figures, and downloads as PDF and Ma
   await expect(contributors.getByRole("rowheader")).toHaveText([zoe.name, dmitry.name].sort((a, b) => a.localeCompare(b)));
   await expect(contributors).toContainText(`*Nordic* [Net](javascript:alert(1)) Foundation`);
   await expect(
-    page.getByText("10 responses were submitted: 2 published with the author's name, 6 published anonymously, 2 not published."),
+    // The hidden and the withdrawn response count nowhere (lib/responses/counted.ts); the private one is counted.
+    page.getByText("9 responses were submitted: 2 published with the author's name, 6 published anonymously, 1 not published."),
   ).toBeVisible();
   await expect(page.locator("main")).not.toContainText("Anonymous Author");
   await expect(page.locator("main")).not.toContainText("Private Author");
@@ -44,6 +45,10 @@ test("the final page lists contributors and figures, and downloads as PDF and Ma
   for (const text of [scenario.set.title, scenario.finalText.first, scenario.finalText.third, zoe.name, dmitry.name])
     expect(pdfText).toContain(text);
   expect(pdfText).not.toContain("Anonymous Author");
+  // Paragraph 1's named source is cited by her name, not by a receipt number alone.
+  const firstSources = pdfText.slice(pdfText.indexOf("Sources of paragraph 1:"), pdfText.indexOf("Sources of paragraph 2:"));
+  expect(firstSources).toContain(`${zoe.name}, `);
+  expect(firstSources).toContain(zoe.reference);
 
   const [mdDownload] = await Promise.all([
     page.waitForEvent("download"),
@@ -54,6 +59,8 @@ test("the final page lists contributors and figures, and downloads as PDF and Ma
   expect(markdown).toContain(`**1\\.** ${scenario.finalText.first}`);
   expect(markdown).toContain(`**3\\.** ${scenario.finalText.third}`);
   expect(markdown).toMatch(new RegExp(`\\]\\(http://localhost:\\d+/responses/${zoe.reference}\\)`));
+  // Named in the Markdown too, before her receipt number on the same line.
+  expect(markdown).toMatch(new RegExp(`^- ${zoe.name}, .*\\[${zoe.reference}\\]`, "m"));
 });
 
 test("printed, the final page leaves out the navigation, forms and downloads but keeps the numbered text", async ({

@@ -50,6 +50,8 @@ describe("getFinalMessages", () => {
       {
         available: true,
         reference: scenario.responses.zoe.reference,
+        // She agreed to be named: the source is cited by her name and organisation.
+        author: expect.objectContaining({ name: scenario.responses.zoe.name, onBehalfOf: null }),
         stakeholderGroup: "CIVIL_SOCIETY",
         region: "AFRICA",
         quote: "must reach small CERTs",

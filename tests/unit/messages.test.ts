@@ -260,7 +260,14 @@ describe("compiling a message set (real database)", () => {
     expect(await usedIn(source.id)).toHaveLength(1);
     const published = await getPublishedMessageSet(set.slug);
     expect(published?.sections[0]?.paragraphs[0]?.sources).toEqual([
-      { available: true, reference: source.reference, stakeholderGroup: "CIVIL_SOCIETY", region: "AFRICA", quote: null },
+      {
+        available: true,
+        reference: source.reference,
+        author: expect.objectContaining({ name: expect.any(String) }),
+        stakeholderGroup: "CIVIL_SOCIETY",
+        region: "AFRICA",
+        quote: null,
+      },
     ]);
     // Once the source is hidden, the public page no longer gives its details.
     await db.response.update({ where: { id: source.id }, data: { moderationState: "HIDDEN" } });
