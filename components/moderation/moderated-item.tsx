@@ -42,14 +42,29 @@ type Props = {
   children?: ReactNode;
   details?: ReactNode;
   after?: ReactNode;
+  /** Before the heading: e.g. the box that ticks the item for a bulk action. */
+  lead?: ReactNode;
 };
 
-export async function ModeratedItem({ kind, item, tab, label, title, timeZone, canModerate, children, details, after }: Props) {
+export async function ModeratedItem({
+  kind,
+  item,
+  tab,
+  label,
+  title,
+  timeZone,
+  canModerate,
+  children,
+  details,
+  after,
+  lead,
+}: Props) {
   const t = await getTranslations(kind.texts);
   const common = { action: kind.action, idField: kind.idField, itemId: item.id, tab, itemLabel: label };
   const headingId = `item-${item.id}`;
   return (
     <article aria-labelledby={headingId} className={styles.item}>
+      {canModerate && lead}
       <h3 id={headingId}>
         {title}{" "}
         <span className={styles.badges}>

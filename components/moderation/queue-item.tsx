@@ -7,7 +7,9 @@ import { getTranslations } from "next-intl/server";
 import { moderateResponseAction } from "@/lib/moderation/actions";
 import { LocalDate } from "@/components/ui/local-date";
 import type { listQueue } from "@/lib/moderation/queue";
+import { BULK_FORM_ID } from "./bulk-form";
 import { ModeratedItem, type QueueKind } from "./moderated-item";
+import queueStyles from "./queue.module.css";
 import styles from "./queue-item.module.css";
 
 type Item = Awaited<ReturnType<typeof listQueue>>["items"][number];
@@ -20,14 +22,20 @@ const responses: QueueKind = {
 
 type Props = { item: Item; tab: string; timeZone: string; canModerate: boolean };
 
+/** How much of the first answer the collapsed item shows. */
+const PREVIEW_CHARS = 240;
+
 export async function QueueItem({ item, tab, timeZone, canModerate }: Props) {
   const t = await getTranslations("ModerationQueue");
   const tGroup = await getTranslations("StakeholderGroup");
   const tRegion = await getTranslations("UnRegion");
   const label = item.reference ?? item.id;
   const title = <Link href={`/moderation/responses/${encodeURIComponent(item.id)}`}>{label}</Link>;
+  // The first lines of the first answer; all of them on demand, so the queue stays short.
+  const first = item.answers.find((answer) => answer.text.trim() || answer.choices.length);
+  const preview = first && (first.text.trim() || first.choices.join(", "));
   const answers = (
-    <details className={styles.answers} open={tab !== "hidden"}>
+    <details className={styles.answers}>
       <summary>{t("answers", { count: item.answers.length })}</summary>
       {item.answers.map((answer) => (
         <section key={answer.position} className="answer">
@@ -42,8 +50,15 @@ export async function QueueItem({ item, tab, timeZone, canModerate }: Props) {
       ))}
     </details>
   );
+  const choose = (
+    <p className={queueStyles.choose}>
+      <input type="checkbox" id={`choose-${item.id}`} name="responseIds" value={item.id} form={BULK_FORM_ID} />
+      <label htmlFor={`choose-${item.id}`}>{t("bulk.choose", { reference: label })}</label>
+    </p>
+  );
   return (
     <ModeratedItem
+      lead={choose}
       kind={responses}
       item={item}
       tab={tab}
@@ -65,6 +80,11 @@ export async function QueueItem({ item, tab, timeZone, canModerate }: Props) {
         )}
         {item.consent === "PRIVATE" && ` · ${t("private")}`}
       </p>
+      {preview && (
+        <p className={styles.preview} lang={item.language} dir={directionOf(item.language)}>
+          {preview.length > PREVIEW_CHARS ? `${preview.slice(0, PREVIEW_CHARS).trimEnd()}…` : preview}
+        </p>
+      )}
     </ModeratedItem>
   );
 }

@@ -4,6 +4,7 @@ import { getTranslations } from "next-intl/server";
 import { CallToolsNav } from "@/components/moderation/call-tools-nav";
 import { QueueItem } from "@/components/moderation/queue-item";
 import { ModerationQueue } from "@/components/moderation/moderation-queue";
+import { BulkForm } from "@/components/moderation/bulk-form";
 import { can } from "@/lib/auth/permissions";
 import { requirePermission } from "@/lib/auth/session";
 import { listQueue } from "@/lib/moderation/queue";
@@ -18,6 +19,9 @@ export async function generateMetadata(): Promise<Metadata> {
 type Params = Promise<{ id: string }>;
 type Search = Promise<Record<string, string | string[] | undefined>>;
 const DONE = ["approve", "hide", "restore", "review", "dismiss", "uphold"] as const;
+const BULK_DONE = ["approve", "hide", "restore"] as const;
+/** What the bulk form offers on each tab. */
+const BULK_OPS = { new: ["approve", "hide"], reported: ["hide"], hidden: ["restore"] } as const;
 
 async function QueuePage({ params, searchParams }: { params: Params; searchParams: Search }) {
   const { id } = await params;
@@ -29,6 +33,9 @@ async function QueuePage({ params, searchParams }: { params: Params; searchParam
   const queue = await orNotFound(listQueue(user, id, query));
   const done = DONE.find((op) => op === search.done);
   const ref = typeof search.ref === "string" ? search.ref.slice(0, 40) : "";
+  const bulkDone = BULK_DONE.find((op) => search.done === `bulk-${op}`);
+  const bulkCount = Math.max(0, Math.min(1000, Number(search.n) || 0));
+  const skipped = typeof search.skipped === "string" ? search.skipped.slice(0, 2000) : "";
   // An observer of the forum reads the queue with no forms.
   const canModerate = can(user, "items.moderate", queue.call.forumId);
 
@@ -45,6 +52,12 @@ async function QueuePage({ params, searchParams }: { params: Params; searchParam
           {t(`done.${done}`, { reference: ref })}
         </p>
       )}
+      {bulkDone && (
+        <div className="notice ok" role="status">
+          <p>{t(`bulk.done.${bulkDone}`, { n: bulkCount })}</p>
+          {skipped && <p>{t("bulk.skipped", { references: skipped.split(",").join(", ") })}</p>}
+        </div>
+      )}
       <p className="hint">
         {t(queue.call.moderationMode === "PRE" ? "modePre" : "modePost")} {t("threshold", { count: queue.call.reportThreshold })}
         {can(user, "calls.manage", queue.call.forumId) && (
@@ -54,6 +67,7 @@ async function QueuePage({ params, searchParams }: { params: Params; searchParam
           </>
         )}
       </p>
+      {canModerate && queue.items.length > 0 && <BulkForm callId={queue.call.id} tab={query.tab} ops={BULK_OPS[query.tab]} />}
       <ModerationQueue
         texts="ModerationQueue"
         base={base}

@@ -1,0 +1,87 @@
+"use client";
+// Several responses at once: the boxes ticked in the queue (each item's "Choose …" checkbox belongs to this
+// form by its `form` attribute) approved, hidden with one reason, or restored, in one action
+// (lib/moderation/actions.ts, moderateResponsesAction). A plain form: it posts without JavaScript too; the
+// outcome comes back in the queue's address. A refusal (nothing ticked, no reason to hide) is said here.
+import { useTranslations } from "next-intl";
+import { useActionState, useId, useSyncExternalStore } from "react";
+import { moderateResponsesAction } from "@/lib/moderation/actions";
+import { MODERATION_LIMITS } from "@/lib/moderation/schemas";
+import styles from "./queue.module.css";
+
+export const BULK_FORM_ID = "bulk-moderation";
+
+type Op = "approve" | "hide" | "restore";
+
+export function BulkForm({ callId, tab, ops }: { callId: string; tab: string; ops: readonly Op[] }) {
+  const t = useTranslations("ModerationQueue");
+  const [state, formAction, pending] = useActionState(moderateResponsesAction, null);
+  const id = useId();
+  const refused = state && !state.ok ? state : undefined;
+  const reasonError = refused?.fieldErrors?.reason?.[0];
+  // "Choose all on this page" ticks the items' boxes: it needs JavaScript, so it appears only with it.
+  const scripted = useSyncExternalStore(
+    () => () => {},
+    () => true,
+    () => false,
+  );
+  const boxes = () => [...document.querySelectorAll<HTMLInputElement>(`input[form="${BULK_FORM_ID}"][name="responseIds"]`)];
+  return (
+    <form id={BULK_FORM_ID} action={formAction} className={styles.bulk} noValidate>
+      <fieldset>
+        <legend>{t("bulk.legend")}</legend>
+        <input type="hidden" name="callId" value={callId} />
+        <input type="hidden" name="tab" value={tab} />
+        {scripted && (
+          <p className={styles.choose}>
+            <input
+              type="checkbox"
+              id={`${id}-all`}
+              onChange={(event) => {
+                for (const box of boxes()) box.checked = event.currentTarget.checked;
+              }}
+            />
+            <label htmlFor={`${id}-all`}>{t("bulk.chooseAll")}</label>
+          </p>
+        )}
+        <div className="field">
+          <label htmlFor={`${id}-op`}>{t("bulk.op")}</label>
+          <select id={`${id}-op`} name="op" defaultValue={refused?.values?.op ?? ops[0]}>
+            {ops.map((op) => (
+              <option key={op} value={op}>
+                {t(`bulk.${op}`)}
+              </option>
+            ))}
+          </select>
+        </div>
+        {ops.includes("hide") && (
+          <div className="field">
+            <label htmlFor={`${id}-reason`}>{t("bulk.reason")}</label>
+            <textarea
+              id={`${id}-reason`}
+              name="reason"
+              rows={2}
+              maxLength={MODERATION_LIMITS.hideReasonMax}
+              defaultValue={refused?.values?.reason ?? ""}
+              aria-invalid={reasonError ? true : undefined}
+              aria-describedby={reasonError ? `${id}-reason-error` : undefined}
+            />
+            {reasonError && (
+              <p className="field-error" id={`${id}-reason-error`}>
+                {reasonError}
+              </p>
+            )}
+          </div>
+        )}
+        <button type="submit" className="button" disabled={pending}>
+          {t("bulk.submit")}
+        </button>
+        {refused && !reasonError && (
+          <p className="field-error" role="alert">
+            {refused.fieldErrors?.responseIds?.[0] ?? refused.message}
+          </p>
+        )}
+      </fieldset>
+    </form>
+  );
+}

@@ -1,0 +1,49 @@
+// Several responses at once in the moderation queue: a facilitator ticks ten of twelve new responses and
+// approves them in one action, then hides the other two with one reason; nothing ticked is refused clearly.
+import { createModeratedCall, createModeratedResponse } from "@/prisma/factories-moderation";
+import { db, expect, expectAccessible, signInAppointed, test } from "./fixtures";
+
+test("a facilitator approves ten responses in one action, and hides two with one reason", async ({ browser }) => {
+  const call = await createModeratedCall(db, { moderationMode: "PRE" });
+  const responses = [];
+  for (let i = 0; i < 12; i++)
+    responses.push(
+      await createModeratedResponse(db, { callId: call.id, questionId: call.questionId, moderationState: "PENDING" }),
+    );
+  const statesOf = async () =>
+    (
+      await db.response.findMany({ where: { callId: call.id }, orderBy: { reference: "asc" }, select: { moderationState: true } })
+    ).map((r) => r.moderationState);
+
+  const context = await browser.newContext();
+  await signInAppointed(context, call.forumId, "FACILITATOR");
+  const page = await context.newPage();
+  await page.goto(`/moderation/calls/${call.id}/queue`);
+  const bulk = page.getByRole("group", { name: "Several responses at once" });
+  await expectAccessible(page);
+
+  // Nothing ticked: said, nothing changed.
+  await bulk.getByRole("button", { name: "Apply to the ticked responses" }).click();
+  await expect(bulk.getByRole("alert")).toHaveText("Choose at least one first: tick the boxes of the items to act on.");
+
+  const sorted = [...responses].sort((a, b) => a.reference!.localeCompare(b.reference!));
+  for (const response of sorted.slice(0, 10)) await page.getByLabel(`Choose ${response.reference}`).check();
+  await bulk.getByLabel("What to do with the ticked responses").selectOption("Approve");
+  await bulk.getByRole("button", { name: "Apply to the ticked responses" }).click();
+  await expect(page.getByRole("status").filter({ hasText: "10 responses were approved." })).toBeVisible();
+  expect(await statesOf()).toEqual([...Array(10).fill("PUBLISHED"), "PENDING", "PENDING"]);
+  expect(
+    await db.auditEntry.count({ where: { action: "response.approve", itemId: { in: sorted.slice(0, 10).map((r) => r.id) } } }),
+  ).toBe(10);
+
+  // The new tab now holds the two left (approving marks a response reviewed): "Choose all on this page".
+  await expect(page.getByRole("article")).toHaveCount(2);
+  await bulk.getByLabel("Choose all on this page").check();
+  for (const response of sorted.slice(10)) await expect(page.getByLabel(`Choose ${response.reference}`)).toBeChecked();
+  await bulk.getByLabel("What to do with the ticked responses").selectOption("Hide");
+  await bulk.getByLabel("Reason, to hide them (each author sees it)").fill("Advertisements, not contributions.");
+  await bulk.getByRole("button", { name: "Apply to the ticked responses" }).click();
+  await expect(page.getByRole("status").filter({ hasText: "2 responses are now hidden." })).toBeVisible();
+  expect(await statesOf()).toEqual([...Array(10).fill("PUBLISHED"), "HIDDEN", "HIDDEN"]);
+  await context.close();
+});
