@@ -11,7 +11,7 @@ import styles from "./queue.module.css";
 
 export const BULK_FORM_ID = "bulk-moderation";
 
-type Op = "approve" | "hide" | "restore";
+type Op = "approve" | "review" | "hide" | "restore";
 
 export function BulkForm({ callId, tab, ops }: { callId: string; tab: string; ops: readonly Op[] }) {
   const t = useTranslations("ModerationQueue");

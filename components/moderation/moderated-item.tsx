@@ -87,7 +87,7 @@ export async function ModeratedItem({
             {item.openReports > 0 && <ButtonForm verb="dismiss" label={t("dismiss")} secondary {...common} />}
           </div>
           {item.moderationState !== "HIDDEN" && (
-            <ReasonForm verb="hide" label={t("hide")} fieldLabel={t("hideReason")} {...common} />
+            <ReasonForm verb="hide" label={t("hide")} fieldLabel={t("hideReason")} folded={t("hideFolded")} {...common} />
           )}
           {item.moderationState === "HIDDEN" && item.openReports > 0 && (
             <ReasonForm verb="uphold" label={t("uphold")} fieldLabel={t("upholdReason")} {...common} />

@@ -56,8 +56,12 @@ export function ButtonForm(props: Common & { secondary?: boolean }) {
 
 const reasonSchema = z.object({ reason: hideReasonField });
 
-export function ReasonForm(props: Common & { fieldLabel: string }) {
-  const { action, itemId, label, itemLabel, fieldLabel } = props;
+/**
+ * A transition with a reason (hide, uphold). `folded`: the form sits in a closed <details> with this summary,
+ * so a queue of many items stays short; it opens again by itself when the server refused what was sent.
+ */
+export function ReasonForm(props: Common & { fieldLabel: string; folded?: string }) {
+  const { action, itemId, label, itemLabel, fieldLabel, folded } = props;
   const t = useTranslations("ModerationQueue");
   const { form, refused, formRef, formAction, onSubmit, fieldError, pending } = useActionForm({
     schema: reasonSchema,
@@ -67,7 +71,7 @@ export function ReasonForm(props: Common & { fieldLabel: string }) {
   const { register } = form;
   const id = `${label.replace(/\W+/g, "-").toLowerCase()}-${itemId}`;
   const error = fieldError("reason");
-  return (
+  const reasonForm = (
     <form ref={formRef} action={formAction} noValidate className="form reason-form" onSubmit={onSubmit}>
       <ItemFields {...props} />
       <div className="field">
@@ -103,5 +107,15 @@ export function ReasonForm(props: Common & { fieldLabel: string }) {
         </p>
       )}
     </form>
+  );
+  if (!folded) return reasonForm;
+  return (
+    <details open={refused ? true : undefined}>
+      <summary>
+        {folded}
+        <span className="visually-hidden"> {itemLabel}</span>
+      </summary>
+      {reasonForm}
+    </details>
   );
 }

@@ -44,7 +44,7 @@ const responseIds = z.array(id).min(1, { error: "bulkNothingChosen" }).max(BULK_
  * hiding takes one reason for all, shown to each author.
  */
 export const bulkModerationSchema = z.discriminatedUnion("op", [
-  z.object({ op: z.enum(["approve", "restore"], { error: "invalid" }), callId: id, responseIds }),
+  z.object({ op: z.enum(["approve", "review", "restore"], { error: "invalid" }), callId: id, responseIds }),
   z.object({ op: z.literal("hide"), callId: id, responseIds, reason: hideReasonField }),
 ]);
 export type BulkModerationInput = z.output<typeof bulkModerationSchema>;

@@ -35,6 +35,7 @@ test("a hidden response leaves the public participation and the next email's rec
   const page = await facilitator.newPage();
   await page.goto(`/moderation/calls/${call.id}/queue`);
   const item = page.getByRole("article").filter({ hasText: reference });
+  await item.getByText("Hide with a reason…").click();
   await item.getByLabel(/Reason for hiding/).fill("An advertisement for a security product, not a contribution.");
   await item.getByRole("button", { name: `Hide ${reference}` }).click();
   await expect(page.getByRole("status")).toContainText(`${reference} is now hidden`);

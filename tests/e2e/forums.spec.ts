@@ -44,6 +44,7 @@ test("a facilitator works in their forum only; an observer reads it without a bu
   // Hide forum A's response, keeping the request the browser sends.
   await page.goto(`/moderation/calls/${callA.id}/queue`);
   const item = page.getByRole("article").filter({ hasText: responseA.reference! });
+  await item.getByText("Hide with a reason…").click();
   await item.getByLabel(/Reason for hiding/).fill("It shows a private phone number.");
   const [request] = await Promise.all([
     page.waitForRequest(isAction),

@@ -199,6 +199,7 @@ test("without JavaScript a moderator answers one comment and hides another", asy
 
   await page.goto(`/moderation/messages/${set.id}/comments?tab=all`);
   item = page.getByRole("article").filter({ hasText: await bodyOf(hidden.id) });
+  await item.getByText("Hide with a reason…").click();
   await item.getByLabel(/^Reason for hiding/).fill("Advertising, not a comment on the messages.");
   await item.getByRole("button", { name: /^Hide/ }).click();
   await expect(page.getByRole("status").filter({ hasText: "The comment is now hidden." })).toBeVisible();

@@ -63,6 +63,8 @@ test("a moderator hides a response with a reason; the author sees it, the public
   await expect(item.getByRole("link", { name: reference })).toHaveAttribute("href", `/moderation/responses/${response.id}`);
   await expectAccessible(page);
 
+  // The hide form is folded under each response, so the queue stays short.
+  await item.getByText("Hide with a reason…").click();
   const reasonField = item.getByLabel(/Reason for hiding/);
   await reasonField.fill("abc");
   await item.getByRole("button", { name: `Hide ${reference}` }).click();
@@ -239,6 +241,7 @@ test("the queue works without JavaScript: a plain form post hides a response and
   const page = await context.newPage();
   await page.goto(`/moderation/calls/${call.id}/queue`);
   const item = page.getByRole("article").filter({ hasText: response.reference! });
+  await item.getByText("Hide with a reason…").click();
   await item.getByLabel(/Reason for hiding/).fill("Off topic: about a different consultation.");
   await item.getByRole("button", { name: `Hide ${response.reference}` }).click();
   await expect(page.getByRole("status")).toContainText(`${response.reference} is now hidden`);

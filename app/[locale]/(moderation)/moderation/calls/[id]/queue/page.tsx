@@ -19,9 +19,17 @@ export async function generateMetadata(): Promise<Metadata> {
 type Params = Promise<{ id: string }>;
 type Search = Promise<Record<string, string | string[] | undefined>>;
 const DONE = ["approve", "hide", "restore", "review", "dismiss", "uphold"] as const;
-const BULK_DONE = ["approve", "hide", "restore"] as const;
-/** What the bulk form offers on each tab. */
-const BULK_OPS = { new: ["approve", "hide"], reported: ["hide"], hidden: ["restore"] } as const;
+const BULK_DONE = ["approve", "review", "hide", "restore"] as const;
+/**
+ * What the bulk form offers on each tab: new responses are approved where the call is pre-moderated, and
+ * marked reviewed where they are already public.
+ */
+const bulkOps = (tab: "new" | "reported" | "hidden", mode: "PRE" | "POST") =>
+  tab === "new"
+    ? ([mode === "PRE" ? "approve" : "review", "hide"] as const)
+    : tab === "reported"
+      ? (["hide"] as const)
+      : (["restore"] as const);
 
 async function QueuePage({ params, searchParams }: { params: Params; searchParams: Search }) {
   const { id } = await params;
@@ -67,7 +75,9 @@ async function QueuePage({ params, searchParams }: { params: Params; searchParam
           </>
         )}
       </p>
-      {canModerate && queue.items.length > 0 && <BulkForm callId={queue.call.id} tab={query.tab} ops={BULK_OPS[query.tab]} />}
+      {canModerate && queue.items.length > 0 && (
+        <BulkForm callId={queue.call.id} tab={query.tab} ops={bulkOps(query.tab, queue.call.moderationMode)} />
+      )}
       <ModerationQueue
         texts="ModerationQueue"
         base={base}
