@@ -1,13 +1,14 @@
 "use client";
 // Changes an excerpt's tags and note (its quote never changes).
 import { useTranslations } from "next-intl";
+import { RevisionField, theirChanges, TheirVersion } from "@/components/forms/edit-conflict";
 import { useActionForm } from "@/components/forms/use-action-form";
 import type { FormAction } from "@/lib/actions";
 import { CURATION_LIMITS, excerptUpdateSchema } from "@/lib/curation/schemas";
 import { TagCheckboxes } from "./tag-checkboxes";
 
 type Props = {
-  excerpt: { id: string; note: string; tagIds: string[] };
+  excerpt: { id: string; note: string; tagIds: string[]; revision: number };
   tags: { id: string; name: string }[];
   /** updateExcerptAction (lib/curation/actions.ts). */
   action: FormAction;
@@ -26,6 +27,13 @@ export function EditExcerptForm({ excerpt, tags, action }: Props) {
   return (
     <form ref={formRef} action={formAction} noValidate className="form" onSubmit={onSubmit}>
       <input type="hidden" name="excerptId" value={excerpt.id} />
+      <RevisionField revision={excerpt.revision} refused={refused} />
+      <TheirVersion
+        fields={theirChanges(refused, [
+          { name: "note", label: t("note") },
+          { name: "tags", label: t("excerptTags") },
+        ])}
+      />
       <TagCheckboxes tags={tags} legend={t("excerptTags")} idPrefix={`excerpt-${excerpt.id}-tag`} checked={excerpt.tagIds} />
       <div className="field">
         <label htmlFor={id}>{t("note")}</label>

@@ -19,6 +19,8 @@ export type ExcerptListItem = {
   end: number;
   sourceVersion: number;
   createdAt: Date;
+  /** Counted up by each save of its note or tags (lib/edits/revision.ts). */
+  revision: number;
   question: { id: string; position: number; prompt: string };
   response: {
     id: string;
@@ -38,6 +40,7 @@ const listSelect = {
   id: true,
   quote: true,
   note: true,
+  revision: true,
   start: true,
   end: true,
   sourceVersion: true,

@@ -5,6 +5,7 @@
 // `excerptStatus` says on reading whether the source still matches. Every change needs "responses.curate"
 // in the forum of the response.
 import "server-only";
+import { checkRevision, nextRevision } from "@/lib/edits/revision";
 import { recordAudit } from "@/lib/audit/record";
 import { forumOf } from "@/lib/auth/forum-of";
 import { authorizeIn } from "@/lib/auth/permissions";
@@ -26,6 +27,7 @@ const excerptSelect = {
   quote: true,
   note: true,
   sourceVersion: true,
+  revision: true,
 } as const;
 
 async function answerText(tx: DbClient, responseId: string, questionId: string) {
@@ -107,21 +109,40 @@ export function createExcerptFromQuote(actor: Curator, input: ExcerptPaste) {
 async function findExcerpt(tx: DbClient, excerptId: string) {
   const excerpt = await tx.excerpt.findUnique({
     where: { id: excerptId },
-    select: { ...excerptSelect, response: { select: { callId: true } }, tags: { select: { tagId: true } } },
+    select: {
+      ...excerptSelect,
+      response: { select: { callId: true } },
+      tags: { select: { tagId: true, tag: { select: { name: true } } } },
+    },
   });
   if (!excerpt) throw NotFound("excerptNotFound");
-  return { ...excerpt, callId: excerpt.response.callId, tagIds: excerpt.tags.map((t) => t.tagId).sort() };
+  return {
+    ...excerpt,
+    callId: excerpt.response.callId,
+    tagIds: excerpt.tags.map((t) => t.tagId).sort(),
+    tagNames: excerpt.tags.map((t) => t.tag.name).sort(),
+  };
 }
 
 /** Changes an excerpt's note and tags; its quote and offsets never change. */
 export async function updateExcerpt(actor: Curator, input: ExcerptUpdate) {
   return db.$transaction(async (tx) => {
     authorizeIn(actor, "responses.curate", await forumOf(tx, "excerpt", input.excerptId), "excerptNotFound");
+    // Held until commit: two saves of one excerpt run one after the other, the second seeing the first.
+    await tx.$queryRaw`SELECT id FROM excerpts WHERE id = ${input.excerptId} FOR UPDATE`;
     const before = await findExcerpt(tx, input.excerptId);
+    await checkRevision(tx, { type: "excerpt", id: before.id, revision: before.revision }, input.revision, () => ({
+      note: before.note,
+      tags: before.tagNames.join(", "),
+    }));
     const tagIds = (await requireTagsOfCall(tx, before.callId, input.tagIds)).sort();
     await tx.excerptTag.deleteMany({ where: { excerptId: before.id } });
     if (tagIds.length) await tx.excerptTag.createMany({ data: tagIds.map((tagId) => ({ excerptId: before.id, tagId })) });
-    const excerpt = await tx.excerpt.update({ where: { id: before.id }, data: { note: input.note }, select: excerptSelect });
+    const excerpt = await tx.excerpt.update({
+      where: { id: before.id },
+      data: { note: input.note, ...nextRevision },
+      select: excerptSelect,
+    });
     await recordAudit(tx, {
       actor: auditActor(actor),
       action: "excerpt.update",

@@ -51,7 +51,7 @@ export const excerptInputSchema = z
 /** Without JavaScript: the quote is pasted, and the server finds where it is in the answer. */
 export const excerptPasteSchema = z.object({ responseId: id, questionId: id, quote, note, tagIds });
 
-export const excerptUpdateSchema = z.object({ excerptId: id, note, tagIds });
+export const excerptUpdateSchema = z.object({ excerptId: id, note, tagIds, ...revisionSchema.shape });
 export const excerptIdSchema = z.object({ excerptId: id });
 
 const optionalEnum = <T extends Record<string, string>>(values: T) =>

@@ -6,12 +6,14 @@ import { afterAll, describe, expect, it } from "vitest";
 import { callFormValues } from "@/lib/calls/form-values";
 import { createCall, getCallForEditing, updateCall } from "@/lib/calls/manage";
 import { callInputSchema, type CallFormValues } from "@/lib/calls/schemas";
+import { updateExcerpt } from "@/lib/curation/excerpts";
 import { createTag, updateTag } from "@/lib/curation/tags";
 import { db, disconnectDb } from "@/lib/db";
 import { addParagraph, editParagraph } from "@/lib/messages/paragraphs";
 import { addSection, renameSection } from "@/lib/messages/sections";
 import { createMessageSet, updateMessageSet } from "@/lib/messages/sets";
 import { createCall as createFactoryCall, createForum, uniqueSuffix } from "@/prisma/factories";
+import { createExcerpt, createSourceResponse } from "@/prisma/factories-messages";
 import { appointee } from "./helpers";
 
 afterAll(disconnectDb);
@@ -155,5 +157,33 @@ describe("a message set, a section and a paragraph", () => {
     expect((await db.messageParagraph.findUniqueOrThrow({ where: { id: paragraph.id }, select: { body: true } })).body).toBe(
       "CERTs need funding, Tomás says.",
     );
+  });
+});
+
+describe("an excerpt", () => {
+  it("refuses a save of its note and tags from an older revision with the stored note and tags", async () => {
+    const forum = await createForum(db);
+    const call = await createFactoryCall(db, { forumId: forum.id });
+    const amina = await facilitator(forum.id, `Amina Diallo ${uniqueSuffix()}`);
+    const tomas = await facilitator(forum.id, `Tomás Ferreira ${uniqueSuffix()}`);
+    const response = await createSourceResponse(db, { callId: call.id });
+    const excerpt = await createExcerpt(db, { responseId: response.id, questionId: response.questionId });
+    const tag = await createTag(amina, { callId: call.id, name: "funding", description: "" });
+
+    await updateExcerpt(amina, { excerptId: excerpt.id, note: "Amina's note.", tagIds: [tag.id], revision: 1 });
+    await expect(
+      updateExcerpt(tomas, { excerptId: excerpt.id, note: "Tomás's note.", tagIds: [], revision: 1 }),
+    ).rejects.toMatchObject({
+      code: "editedMeanwhileBy",
+      conflict: { revision: 2, current: { note: "Amina's note.", tags: "funding" } },
+    });
+    expect(await db.excerpt.findUniqueOrThrow({ where: { id: excerpt.id }, select: { note: true } })).toEqual({
+      note: "Amina's note.",
+    });
+    await updateExcerpt(tomas, { excerptId: excerpt.id, note: "Tomás's note.", tagIds: [], revision: 2 });
+    expect(await db.excerpt.findUniqueOrThrow({ where: { id: excerpt.id }, select: { note: true, revision: true } })).toEqual({
+      note: "Tomás's note.",
+      revision: 3,
+    });
   });
 });

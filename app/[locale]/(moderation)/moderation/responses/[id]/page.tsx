@@ -152,7 +152,12 @@ async function CurationResponsePage({ params }: { params: Params }) {
                     <details>
                       <summary>{t("editExcerpt")}</summary>
                       <EditExcerptForm
-                        excerpt={{ id: excerpt.id, note: excerpt.note, tagIds: excerpt.tags.map((tag) => tag.id) }}
+                        excerpt={{
+                          id: excerpt.id,
+                          note: excerpt.note,
+                          tagIds: excerpt.tags.map((tag) => tag.id),
+                          revision: excerpt.revision,
+                        }}
                         tags={callTags}
                         action={updateExcerptAction}
                       />
@@ -169,4 +174,4 @@ async function CurationResponsePage({ params }: { params: Params }) {
   );
 }
 
-export default withClientMessages(["CodingResponse", "Errors"], CurationResponsePage);
+export default withClientMessages(["CodingResponse", "EditConflict", "Errors"], CurationResponsePage);
