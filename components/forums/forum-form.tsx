@@ -3,6 +3,7 @@
 // action (lib/forums/actions.ts), checked in the browser by the same schema; it works without JavaScript.
 import { useTranslations } from "next-intl";
 import { EditorCheckbox, EditorField, fieldA11y } from "@/components/calls/editor-field";
+import { RevisionField, theirChanges, TheirVersion } from "@/components/forms/edit-conflict";
 import { useActionForm } from "@/components/forms/use-action-form";
 import type { FormAction } from "@/lib/actions";
 import { FORUM_KINDS, FORUM_LIMITS, forumInputSchema, type ForumFormValues } from "@/lib/forums/schemas";
@@ -17,10 +18,12 @@ type Props<T> = {
   action: FormAction<T>;
   /** Set when editing: the forum's id, posted back with the fields. */
   forumId?: string;
+  /** Set when editing: the forum's revision as loaded (lib/edits/revision.ts). */
+  revision?: number;
   defaults: ForumFormDefaults;
 };
 
-export function ForumForm<T>({ action, forumId, defaults }: Props<T>) {
+export function ForumForm<T>({ action, forumId, revision, defaults }: Props<T>) {
   const t = useTranslations("Forums");
   const { form, state, refused, formRef, formAction, onSubmit, fieldError, pending } = useActionForm({
     schema: forumInputSchema,
@@ -48,6 +51,15 @@ export function ForumForm<T>({ action, forumId, defaults }: Props<T>) {
         </p>
       )}
       {forumId && <input type="hidden" name="forumId" value={forumId} />}
+      {revision !== undefined && <RevisionField revision={revision} refused={refused} />}
+      <TheirVersion
+        fields={theirChanges(
+          refused,
+          (["name", "slug", "kind", "description", "contactEmail"] as const).map((name) => ({ name, label: t(name) })),
+        ).map((field) =>
+          field.name === "kind" ? { ...field, value: t(`kinds.${field.value as (typeof FORUM_KINDS)[number]}`) } : field,
+        )}
+      />
       <EditorField name="name" label={t("name")} error={fieldError("name")}>
         <input type="text" required maxLength={FORUM_LIMITS.name} {...control("name")} />
       </EditorField>

@@ -1,6 +1,7 @@
 // Forums, the unit of responsibility (issue 15): administrators ("forums.manage") list, create and edit them.
 // Who runs a forum is ./appointments.ts. Every change is audited in its own transaction, with the forum's id.
 import "server-only";
+import { checkRevision, nextRevision } from "@/lib/edits/revision";
 import { recordAudit } from "@/lib/audit/record";
 import { authorize } from "@/lib/auth/permissions";
 import type { SessionUser } from "@/lib/auth/session";
@@ -17,6 +18,7 @@ const forumSelect = {
   description: true,
   contactEmail: true,
   facilitatorsMayAppoint: true,
+  revision: true,
 } as const;
 
 /** The fields of a forum as the audit log and the editor keep them. */
@@ -80,15 +82,22 @@ export async function createForum(actor: SessionUser, input: ForumInput) {
   );
 }
 
-/** Saves the forum's fields; the audit entry holds the fields that changed (none: no entry). */
-export async function updateForum(actor: SessionUser, { forumId, ...input }: ForumUpdateInput) {
+/**
+ * Saves the forum's fields; the audit entry holds the fields that changed (none: no entry). `revision`: the
+ * one the form was opened at; a save from an older one is refused with the stored fields (lib/edits/revision.ts).
+ */
+export async function updateForum(actor: SessionUser, { forumId, revision, ...input }: ForumUpdateInput) {
   authorize(actor, "forums.manage");
   return slugConflictAware(() =>
     db.$transaction(async (tx) => {
       const [locked] = await tx.$queryRaw<{ id: string }[]>`SELECT id FROM forums WHERE id = ${forumId} FOR NO KEY UPDATE`;
       if (!locked) throw NotFound("forumNotFound");
       const before = await tx.forum.findUniqueOrThrow({ where: { id: forumId }, select: forumSelect });
-      const forum = await tx.forum.update({ where: { id: forumId }, data: input, select: forumSelect });
+      await checkRevision(tx, { type: "forum", id: forumId, revision: before.revision }, revision, () => ({
+        ...Object.fromEntries(EDITABLE.map((field) => [field, String(before[field])])),
+        facilitatorsMayAppoint: before.facilitatorsMayAppoint ? "true" : "",
+      }));
+      const forum = await tx.forum.update({ where: { id: forumId }, data: { ...input, ...nextRevision }, select: forumSelect });
       const changed = EDITABLE.filter((field) => before[field] !== forum[field]);
       if (changed.length)
         await recordAudit(tx, {

@@ -2,6 +2,7 @@
 // appointment forms of a forum's people page. Error messages are codes of the "Errors" catalog; limits come
 // from the issues themselves (lib/validation/issues.ts). Pure: the client forms import it.
 import { z } from "zod";
+import { revisionSchema } from "@/lib/edits/schema";
 import { ForumKind, ForumRole } from "@/lib/generated/prisma/enums";
 import { locales } from "@/lib/i18n/config";
 import { displayText } from "@/lib/validation/display";
@@ -75,7 +76,7 @@ export const forumInputSchema = z.object({
 export type ForumInput = z.output<typeof forumInputSchema>;
 export type ForumFormValues = z.input<typeof forumInputSchema>;
 
-export const forumUpdateSchema = forumInputSchema.extend({ forumId: id });
+export const forumUpdateSchema = forumInputSchema.extend({ forumId: id, ...revisionSchema.shape });
 export type ForumUpdateInput = z.output<typeof forumUpdateSchema>;
 
 /** Appointing someone by email. `locale`: the language of the invitation, kept as a new person's language. */

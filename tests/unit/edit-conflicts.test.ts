@@ -14,7 +14,8 @@ import { addSection, renameSection } from "@/lib/messages/sections";
 import { createMessageSet, updateMessageSet } from "@/lib/messages/sets";
 import { createCall as createFactoryCall, createForum, uniqueSuffix } from "@/prisma/factories";
 import { createExcerpt, createSourceResponse } from "@/prisma/factories-messages";
-import { appointee } from "./helpers";
+import { updateForum } from "@/lib/forums/forums";
+import { actor, appointee } from "./helpers";
 
 afterAll(disconnectDb);
 
@@ -185,5 +186,29 @@ describe("an excerpt", () => {
       note: "Tomás's note.",
       revision: 3,
     });
+  });
+});
+
+describe("a forum", () => {
+  it("refuses an administrator's save from an older revision with the stored details", async () => {
+    const forum = await createForum(db);
+    const [first, second] = [await actor("ADMIN"), await actor("ADMIN")];
+    const fields = {
+      forumId: forum.id,
+      slug: forum.slug,
+      kind: "BEST_PRACTICE_FORUM" as const,
+      contactEmail: "",
+      facilitatorsMayAppoint: false,
+    };
+    await updateForum(first, { ...fields, name: "BPF Cybersecurity", description: "First.", revision: 1 });
+    await expect(
+      updateForum(second, { ...fields, name: "BPF on Cybersecurity", description: "Second.", revision: 1 }),
+    ).rejects.toMatchObject({
+      code: expect.stringMatching(/^editedMeanwhile/),
+      conflict: { revision: 2, current: expect.objectContaining({ name: "BPF Cybersecurity", description: "First." }) },
+    });
+    expect((await db.forum.findUniqueOrThrow({ where: { id: forum.id }, select: { name: true } })).name).toBe(
+      "BPF Cybersecurity",
+    );
   });
 });

@@ -88,4 +88,4 @@ async function AdminForumsPage() {
   );
 }
 
-export default withClientMessages(["Forums", "Errors"], AdminForumsPage);
+export default withClientMessages(["EditConflict", "Forums", "Errors"], AdminForumsPage);

@@ -43,6 +43,7 @@ async function EditForumPage({ params, searchParams }: { params: Params; searchP
       <ForumForm
         action={updateForumAction}
         forumId={forum.id}
+        revision={forum.revision}
         defaults={{
           name: forum.name,
           slug: forum.slug,
@@ -56,4 +57,4 @@ async function EditForumPage({ params, searchParams }: { params: Params; searchP
   );
 }
 
-export default withClientMessages(["Forums", "Errors"], EditForumPage);
+export default withClientMessages(["EditConflict", "Forums", "Errors"], EditForumPage);
