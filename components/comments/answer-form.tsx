@@ -3,11 +3,12 @@
 // error); the other moderation forms are every item's (components/moderation/moderation-forms.tsx). A plain
 // form post that works without JavaScript; with it, checked first by the server's schema.
 import { useTranslations } from "next-intl";
+import { RevisionField, theirChanges, TheirVersion } from "@/components/forms/edit-conflict";
 import { useActionForm } from "@/components/forms/use-action-form";
 import type { FormAction } from "@/lib/actions";
 import { answerInputSchema, COMMENT_LIMITS, DISPOSITIONS, type AnswerFormValues, type CommentTab } from "@/lib/comments/schemas";
 
-type Current = { disposition: string | null; answer: string | null; dispositionReason: string | null };
+type Current = { disposition: string | null; answer: string | null; dispositionReason: string | null; answeredAt: Date | null };
 type Props = { action: FormAction; commentId: string; tab: CommentTab; itemLabel: string; current: Current };
 
 export function AnswerForm({ action, commentId, tab, itemLabel, current }: Props) {
@@ -33,6 +34,18 @@ export function AnswerForm({ action, commentId, tab, itemLabel, current }: Props
     <form ref={formRef} action={formAction} noValidate className="form" onSubmit={onSubmit}>
       <input type="hidden" name="commentId" value={commentId} />
       <input type="hidden" name="tab" value={tab} />
+      <RevisionField revision={current.answeredAt?.getTime() ?? 0} refused={refused} />
+      <TheirVersion
+        fields={theirChanges(refused, [
+          { name: "disposition", label: t("disposition") },
+          { name: "answer", label: t("answer") },
+          { name: "reason", label: t("reason") },
+        ]).map((field) =>
+          field.name === "disposition" && field.value
+            ? { ...field, value: tDisposition(field.value as (typeof DISPOSITIONS)[number]) }
+            : field,
+        )}
+      />
       {refused && !Object.values(refused.fieldErrors ?? {}).some(Boolean) && (
         <p role="alert" className="notice error">
           {refused.message}

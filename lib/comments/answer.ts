@@ -12,6 +12,7 @@ import { fieldErrorsOf } from "@/lib/validation/issues";
 import type { Moderator } from "@/lib/moderation/permissions";
 import { queueCommentAnswered } from "@/lib/notifications/events";
 import { lockItem } from "@/lib/moderation/engine";
+import { checkRevision } from "@/lib/edits/revision";
 import { commentKind } from "./kind";
 import { answerInputSchema, type AnswerFormValues } from "./schemas";
 
@@ -27,10 +28,16 @@ export async function answerComment(actor: Moderator, values: AnswerFormValues, 
     const item = await lockItem(tx, commentKind, input.commentId);
     if (item.parentId !== null) throw Conflict("replyNoDisposition");
     if (item.moderationState !== "PUBLISHED") throw Conflict("answerPublishedOnly");
-    const before = await tx.comment.findUniqueOrThrow({
+    const { answeredAt, ...before } = await tx.comment.findUniqueOrThrow({
       where: { id: item.id },
-      select: { disposition: true, dispositionReason: true, answer: true },
+      select: { disposition: true, dispositionReason: true, answer: true, answeredAt: true },
     });
+    // Two moderators answering one comment: the answer's time is its revision (0: not answered yet).
+    await checkRevision(tx, { type: "comment", id: item.id, revision: answeredAt?.getTime() ?? 0 }, input.revision, () => ({
+      disposition: before.disposition ?? "",
+      answer: before.answer ?? "",
+      reason: before.dispositionReason ?? "",
+    }));
     const after = { disposition: input.disposition, dispositionReason: input.reason || null, answer: input.answer || null };
     if (
       before.disposition === after.disposition &&

@@ -63,6 +63,7 @@ export async function listCommentQueue(actor: Moderator, setId: string, tab: Com
             disposition: true,
             dispositionReason: true,
             answer: true,
+            answeredAt: true,
             version: { select: { number: true } },
             parent: { select: { body: true, language: true } },
           },

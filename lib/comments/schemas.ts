@@ -2,6 +2,7 @@
 // safeParse on the server and in the domain functions). Messages are codes of the "Errors" catalog; limits
 // come from the issue itself (lib/validation/issues.ts). Pure: imported by client forms and tests.
 import { z } from "zod";
+import { revisionSchema } from "@/lib/edits/schema";
 import { defaultLocale } from "@/lib/i18n/config";
 import { writtenLanguageSchema } from "@/lib/validation/language";
 import { text } from "@/lib/validation/text";
@@ -62,6 +63,8 @@ export const answerInputSchema = z
     disposition: z.enum(CommentDisposition, { error: "chooseDisposition" }),
     answer: text({ error: "text" }).trim().max(COMMENT_LIMITS.answer, { error: "tooLong" }).default(""),
     reason: text({ error: "text" }).trim().max(COMMENT_LIMITS.reason, { error: "tooLong" }).default(""),
+    // The answer as the form was opened: its time in milliseconds, 0 for none (lib/edits/revision.ts).
+    ...revisionSchema.shape,
   })
   .superRefine((input, ctx) => {
     if (input.disposition === "NOT_INCORPORATED" && !input.reason)

@@ -5,7 +5,8 @@ import { text } from "@/lib/validation/text";
 
 export const revisionSchema = z.object({
   revision: text()
-    .regex(/^\d{1,9}$/, { error: "invalid" })
+    // A count of saves, or (a comment's answer) the time of the last one in milliseconds.
+    .regex(/^\d{1,15}$/, { error: "invalid" })
     .transform(Number)
     .optional(),
 });

@@ -19,7 +19,13 @@ import {
   upholdCommentReports,
   type CommentModerationResult,
 } from "@/lib/comments/moderate";
-import { answerInputSchema, commentHideSchema, commentIdSchema, commentTabSchema } from "@/lib/comments/schemas";
+import {
+  answerInputSchema,
+  commentHideSchema,
+  commentIdSchema,
+  commentTabSchema,
+  type AnswerFormValues,
+} from "@/lib/comments/schemas";
 import type { Verb } from "./engine";
 import {
   approveResponse,
@@ -126,8 +132,9 @@ export const answerCommentAction = defineAction({
   name: "comments.answer",
   auth: "messages.edit",
   schema: answerInputSchema,
-  run: async (input, { actor, values }): Promise<null> => {
-    const { setId } = await answerComment(actor, input);
+  // The domain function parses the form's own values again (it is also called with them directly).
+  run: async (_input, { actor, values }): Promise<null> => {
+    const { setId } = await answerComment(actor, values as AnswerFormValues);
     backToComments(setId, values.tab, "answer");
   },
 });

@@ -14,6 +14,8 @@ import { addSection, renameSection } from "@/lib/messages/sections";
 import { createMessageSet, updateMessageSet } from "@/lib/messages/sets";
 import { createCall as createFactoryCall, createForum, uniqueSuffix } from "@/prisma/factories";
 import { createExcerpt, createSourceResponse } from "@/prisma/factories-messages";
+import { createComment, createCommentableSet } from "@/prisma/factories-comments";
+import { answerComment } from "@/lib/comments/answer";
 import { updateForum } from "@/lib/forums/forums";
 import { actor, appointee } from "./helpers";
 
@@ -209,6 +211,42 @@ describe("a forum", () => {
     });
     expect((await db.forum.findUniqueOrThrow({ where: { id: forum.id }, select: { name: true } })).name).toBe(
       "BPF Cybersecurity",
+    );
+  });
+});
+
+describe("an answer to a comment", () => {
+  it("refuses a second moderator's answer written before the first one's was saved, with that answer shown", async () => {
+    const { call, set, version } = await createCommentableSet(db);
+    const comment = await createComment(db, { setId: set.id, versionId: version.id });
+    const amina = await facilitator(call.forumId, `Amina Diallo ${uniqueSuffix()}`);
+    const tomas = await facilitator(call.forumId, `Tomás Ferreira ${uniqueSuffix()}`);
+    // Both opened the comment unanswered (revision 0).
+    await answerComment(amina, {
+      commentId: comment.id,
+      disposition: "INCORPORATED",
+      answer: "Paragraph 3 now says so.",
+      revision: "0",
+    });
+    const answeredAt = (await db.comment.findUniqueOrThrow({ where: { id: comment.id }, select: { answeredAt: true } }))
+      .answeredAt!;
+    await expect(
+      answerComment(tomas, { commentId: comment.id, disposition: "NOTED", answer: "Thank you.", revision: "0" }),
+    ).rejects.toMatchObject({
+      code: "editedMeanwhileBy",
+      conflict: {
+        revision: answeredAt.getTime(),
+        current: { disposition: "INCORPORATED", answer: "Paragraph 3 now says so.", reason: "" },
+      },
+    });
+    await answerComment(tomas, {
+      commentId: comment.id,
+      disposition: "NOTED",
+      answer: "Thank you.",
+      revision: String(answeredAt.getTime()),
+    });
+    expect((await db.comment.findUniqueOrThrow({ where: { id: comment.id }, select: { disposition: true } })).disposition).toBe(
+      "NOTED",
     );
   });
 });

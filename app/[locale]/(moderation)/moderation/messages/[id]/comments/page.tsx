@@ -77,6 +77,6 @@ async function CommentModerationPage({ params, searchParams }: Props) {
 }
 
 export default withClientMessages(
-  ["CommentDisposition", "CommentModeration", "Deadline", "Errors", "ModerationQueue"],
+  ["CommentDisposition", "CommentModeration", "Deadline", "EditConflict", "Errors", "ModerationQueue"],
   CommentModerationPage,
 );
