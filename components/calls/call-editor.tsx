@@ -120,7 +120,7 @@ export function CallEditor({ action, callId, revision, defaults, forums, timeZon
         )}
         <TheirVersion fields={theirs} />
         {callId && <input type="hidden" name="callId" value={callId} />}
-        {revision !== undefined && <RevisionField revision={revision} refused={refused} />}
+        {revision !== undefined && <RevisionField revision={revision} state={state} />}
         <section aria-labelledby="about-heading" className="editor-section">
           <h2 id="about-heading">{t("about")}</h2>
           {locked ? (

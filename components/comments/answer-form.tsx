@@ -34,7 +34,7 @@ export function AnswerForm({ action, commentId, tab, itemLabel, current }: Props
     <form ref={formRef} action={formAction} noValidate className="form" onSubmit={onSubmit}>
       <input type="hidden" name="commentId" value={commentId} />
       <input type="hidden" name="tab" value={tab} />
-      <RevisionField revision={current.answeredAt?.getTime() ?? 0} refused={refused} />
+      <RevisionField revision={current.answeredAt?.getTime() ?? 0} state={refused} />
       <TheirVersion
         fields={theirChanges(refused, [
           { name: "disposition", label: t("disposition") },

@@ -11,7 +11,7 @@ type Props = {
   excerpt: { id: string; note: string; tagIds: string[]; revision: number };
   tags: { id: string; name: string }[];
   /** updateExcerptAction (lib/curation/actions.ts). */
-  action: FormAction;
+  action: FormAction<{ revision: number }>;
 };
 
 export function EditExcerptForm({ excerpt, tags, action }: Props) {
@@ -27,7 +27,7 @@ export function EditExcerptForm({ excerpt, tags, action }: Props) {
   return (
     <form ref={formRef} action={formAction} noValidate className="form" onSubmit={onSubmit}>
       <input type="hidden" name="excerptId" value={excerpt.id} />
-      <RevisionField revision={excerpt.revision} refused={refused} />
+      <RevisionField revision={excerpt.revision} state={state} />
       <TheirVersion
         fields={theirChanges(refused, [
           { name: "note", label: t("note") },

@@ -8,7 +8,7 @@ import { CURATION_LIMITS, tagInputSchema, tagUpdateSchema } from "@/lib/curation
 
 type Props = {
   /** createTagAction or updateTagAction (lib/curation/actions.ts). */
-  action: FormAction<{ name: string }>;
+  action: FormAction<{ name: string; revision: number }>;
   /** A new tag of this call, or an existing tag to rename. */
   target: { callId: string } | { tagId: string; name: string; description: string; revision: number };
   idPrefix: string;
@@ -41,7 +41,7 @@ export function TagForm({ action, target, idPrefix }: Props) {
       {editing ? (
         <>
           <input type="hidden" name="tagId" value={target.tagId} />
-          <RevisionField revision={target.revision} refused={refused} />
+          <RevisionField revision={target.revision} state={state} />
           <TheirVersion
             fields={theirChanges(refused, [
               { name: "name", label: t("tagName") },

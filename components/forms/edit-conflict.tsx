@@ -9,9 +9,18 @@ import type { ActionState } from "@/lib/actions";
 
 type Refusal = Extract<ActionState<unknown>, { ok: false }> | undefined;
 
-/** The revision the form was opened at, or, after a refused save, the one now stored. */
-export function RevisionField({ revision, refused }: { revision: number; refused: Refusal }) {
-  return <input type="hidden" name="revision" value={refused?.conflict?.revision ?? revision} />;
+/**
+ * The revision the form posts: the one it was opened at; after its own save, the one that save made (the
+ * action's data says it, so the next save is not taken for someone else's); after a refusal for a newer save,
+ * the one now stored.
+ */
+export function RevisionField({ revision, state }: { revision: number; state: ActionState<unknown> | null | undefined }) {
+  const saved =
+    state?.ok && typeof (state.data as { revision?: unknown } | null)?.revision === "number"
+      ? (state.data as { revision: number }).revision
+      : undefined;
+  const value = (state && !state.ok ? state.conflict?.revision : saved) ?? revision;
+  return <input type="hidden" name="revision" value={value} />;
 }
 
 export type TheirField = { name: string; label: string; value: string };

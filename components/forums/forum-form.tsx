@@ -51,7 +51,7 @@ export function ForumForm<T>({ action, forumId, revision, defaults }: Props<T>) 
         </p>
       )}
       {forumId && <input type="hidden" name="forumId" value={forumId} />}
-      {revision !== undefined && <RevisionField revision={revision} refused={refused} />}
+      {revision !== undefined && <RevisionField revision={revision} state={state} />}
       <TheirVersion
         fields={theirChanges(
           refused,

@@ -58,7 +58,7 @@ export function TextForm<T>({ id, schema, action, hidden, fields, submitLabel, r
       {Object.entries(hidden).map(([name, value]) => (
         <input key={name} type="hidden" name={name} value={value} />
       ))}
-      {revision !== undefined && <RevisionField revision={revision} refused={refused} />}
+      {revision !== undefined && <RevisionField revision={revision} state={state} />}
       <TheirVersion fields={theirChanges(refused, fields)} />
       {fields.map((field) => {
         const fieldId = `${id}--${field.name}`;

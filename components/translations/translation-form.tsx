@@ -5,6 +5,7 @@
 // and a sentence beside each field at fault.
 import { useTranslations } from "next-intl";
 import { useActionState } from "react";
+import { RevisionField, theirChanges, TheirVersion } from "@/components/forms/edit-conflict";
 import type { FormAction } from "@/lib/actions";
 import { directionOf } from "@/lib/i18n/config";
 import styles from "./translation-form.module.css";
@@ -32,18 +33,23 @@ type Props<T> = {
   fromName: string;
   toName: string;
   disabled?: boolean;
+  /** The translation's last save in milliseconds, 0 for none (lib/edits/revision.ts). */
+  revision: number;
 };
 
-export function TranslationForm<T>({ action, hidden, rows, values, from, to, fromName, toName, disabled }: Props<T>) {
+export function TranslationForm<T>({ action, hidden, rows, values, from, to, fromName, toName, disabled, revision }: Props<T>) {
   const t = useTranslations("Translations");
   const [state, formAction, pending] = useActionState(action, null);
   const shown = state && !state.ok && state.values ? state.values : values;
   const errors = state && !state.ok ? (state.fieldErrors ?? {}) : {};
+  const refused = state && !state.ok ? state : undefined;
   return (
     <form action={formAction} className={styles.form} noValidate>
       {Object.entries(hidden).map(([name, value]) => (
         <input key={name} type="hidden" name={name} value={value} />
       ))}
+      <RevisionField revision={revision} state={state} />
+      <TheirVersion fields={theirChanges(refused, rows)} />
       <div className={styles.head} aria-hidden="true">
         <span>{t("originalColumn", { language: fromName })}</span>
         <span>{t("translationColumn", { language: toName })}</span>

@@ -36,7 +36,7 @@ export const createTagAction = defineAction({
   run: async (input, { actor }) => {
     const tag = await createTag(actor, input);
     revalidatePath(codingPath(tag.callId));
-    return { name: tag.name };
+    return { name: tag.name, revision: tag.revision };
   },
 });
 
@@ -48,7 +48,7 @@ export const updateTagAction = defineAction({
   run: async (input, { actor }) => {
     const tag = await updateTag(actor, input);
     revalidatePath(codingPath(tag.callId));
-    return { name: tag.name };
+    return { name: tag.name, revision: tag.revision };
   },
 });
 
@@ -118,7 +118,7 @@ export const updateExcerptAction = defineAction({
   run: async (input, { actor }) => {
     const excerpt = await updateExcerpt(actor, input);
     revalidateCuration(excerpt.responseId);
-    return null;
+    return { revision: excerpt.revision };
   },
 });
 

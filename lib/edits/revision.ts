@@ -14,9 +14,9 @@ import { Conflict } from "@/lib/errors";
 type Tx = Pick<DbClient, "auditEntry" | "user">;
 
 /** Who saved the item last and when, from its latest audit entry (null when nobody is recorded). */
-async function lastSave(tx: Tx, itemType: string, itemId: string) {
+async function lastSave(tx: Tx, itemType: string, itemId: string, actions?: readonly string[]) {
   const entry = await tx.auditEntry.findFirst({
-    where: { itemType, itemId },
+    where: { itemType, itemId, ...(actions && { action: { in: [...actions] } }) },
     orderBy: [{ createdAt: "desc" }, { id: "desc" }],
     select: { createdAt: true, actorId: true },
   });
@@ -36,12 +36,13 @@ async function lastSave(tx: Tx, itemType: string, itemId: string) {
  */
 export async function checkRevision(
   tx: Tx,
-  item: { type: string; id: string; revision: number },
+  /** The item as the audit log names it (`actions`: only these of its entries are its saves). */
+  item: { type: string; id: string; revision: number; actions?: readonly string[] },
   expected: number | undefined,
   current: () => Record<string, string> | Promise<Record<string, string>>,
 ): Promise<void> {
   if (expected === undefined || expected === item.revision) return;
-  const saved = await lastSave(tx, item.type, item.id);
+  const saved = await lastSave(tx, item.type, item.id, item.actions);
   const at = saved?.at ?? new Date();
   const error = saved?.by ? Conflict("editedMeanwhileBy", { by: saved.by, at }) : Conflict("editedMeanwhile", { at });
   error.conflict = { revision: item.revision, current: await current() };

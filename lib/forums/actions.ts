@@ -36,7 +36,7 @@ export const updateForumAction = defineAction({
     const forum = await updateForum(actor, input);
     revalidatePath("/admin/forums");
     revalidatePath(`/moderation/forums/${forum.id}`);
-    return { name: forum.name };
+    return { name: forum.name, revision: forum.revision };
   },
   message: async ({ name }) => (await getTranslations("Forums"))("saved", { name }),
 });

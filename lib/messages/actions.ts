@@ -77,7 +77,7 @@ export const updateMessageSetAction = defineAction({
   name: "messages.updateSet",
   auth: "messages.edit",
   schema: messageSetUpdateSchema,
-  run: (input, { actor }) => saved(updateMessageSet(actor, input)),
+  run: async (input, { actor }) => changed({ revision: (await updateMessageSet(actor, input)).revision }),
   message: () => editor("saved"),
 });
 
@@ -93,7 +93,7 @@ export const renameSectionAction = defineAction({
   name: "messages.renameSection",
   auth: "messages.edit",
   schema: sectionRenameSchema,
-  run: (input, { actor }) => saved(renameSection(actor, input)),
+  run: async (input, { actor }) => changed({ revision: (await renameSection(actor, input)).revision }),
   message: () => editor("saved"),
 });
 
@@ -125,7 +125,7 @@ export const editParagraphAction = defineAction({
   name: "messages.editParagraph",
   auth: "messages.edit",
   schema: paragraphEditSchema,
-  run: (input, { actor }) => saved(editParagraph(actor, input)),
+  run: async (input, { actor }) => changed({ revision: (await editParagraph(actor, input)).revision }),
   message: () => editor("saved"),
 });
 

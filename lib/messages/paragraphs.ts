@@ -77,7 +77,7 @@ export async function editParagraph(actor: SessionUser, input: { paragraphId: st
       before: { body: before.body },
       after: { body: input.body },
     });
-    return { id: before.id, body: input.body };
+    return { id: before.id, body: input.body, revision: before.revision + 1 };
   });
 }
 
@@ -203,7 +203,16 @@ export async function splitParagraph(
     if (Object.keys(input.citations ?? {}).some((id) => !cited.has(id))) throw Conflict("paragraphChanged");
     const partOf = (citationId: string): CitationPart => input.citations?.[citationId] ?? "both";
     const moving = parent.citations.filter((c) => partOf(c.id) === "second").map((c) => c.id);
-    const copied = parent.citations.filter((c) => partOf(c.id) !== "first").map(({ id: _id, ...citation }) => citation);
+    const copied = parent.citations
+      .filter((c) => partOf(c.id) !== "first")
+      .map((c) => ({
+        responseId: c.responseId,
+        excerptId: c.excerptId,
+        reference: c.reference,
+        stakeholderGroup: c.stakeholderGroup,
+        region: c.region,
+        quote: c.quote,
+      }));
     const first = parent.body.slice(0, input.at).trim();
     const second = parent.body.slice(input.at).trim();
     if (input.at <= 0 || input.at >= parent.body.length || !first || !second) throw Invalid("splitEmpty");

@@ -60,7 +60,7 @@ export async function renameSection(actor: SessionUser, input: { sectionId: stri
       before: { heading: before.heading },
       after: { heading: input.heading },
     });
-    return { id: before.id, heading: input.heading };
+    return { id: before.id, heading: input.heading, revision: before.revision + 1 };
   });
 }
 

@@ -82,7 +82,7 @@ export async function updateMessageSet(
       select: { title: true, introduction: true },
     });
     await audit(tx, actor, { action: "messageSet.update", itemType: "messageSet", itemId: input.setId, callId, before, after });
-    return { id: input.setId, ...after };
+    return { id: input.setId, ...after, revision: revision + 1 };
   });
 }
 

@@ -27,7 +27,10 @@ export async function queueReceiptMail(
 ) {
   const user = await tx.user.findUnique({ where: { id: userId }, select: { locale: true } });
   // Filed under the call's forum, whose facilitators see it on the email page.
-  const response = await tx.response.findUnique({ where: { id: item.responseId }, select: { call: { select: { forumId: true } } } });
+  const response = await tx.response.findUnique({
+    where: { id: item.responseId },
+    select: { call: { select: { forumId: true } } },
+  });
   const email = queuedEmail({ template: "receipt", item }, { locale: mailLocale(user?.locale), name: null, token: "" });
   const created = await tx.emailJob.createManyAndReturn({
     data: [

@@ -5,6 +5,7 @@
 import { revalidatePath } from "next/cache";
 import { getTranslations } from "next-intl/server";
 import { z } from "zod";
+import { revisionSchema } from "@/lib/edits/schema";
 import { defineAction } from "@/lib/actions";
 import { locales } from "@/lib/i18n/config";
 import { text } from "@/lib/validation/text";
@@ -26,9 +27,12 @@ const textsOf = (values: Record<string, string>, ...ids: string[]) =>
 export const saveCallTranslationAction = defineAction({
   name: "translations.saveCall",
   auth: "calls.manage",
-  schema: z.object({ callId: id, locale }),
+  schema: z.object({ callId: id, locale, ...revisionSchema.shape }),
   run: async (input, { actor, values }) => {
-    const saved = await saveCallTranslation(actor, { ...input, values: textsOf(values, "callId", "locale") });
+    const saved = await saveCallTranslation(actor, {
+      ...input,
+      values: textsOf(values, "callId", "locale", "revision"),
+    });
     revalidatePath(`/moderation/calls/${saved.callId}/translations/${saved.locale}`);
     return saved;
   },
@@ -63,9 +67,12 @@ export const setCallLanguageAction = defineAction({
 export const saveVersionTranslationAction = defineAction({
   name: "translations.saveVersion",
   auth: "messages.edit",
-  schema: z.object({ setId: id, number, locale }),
+  schema: z.object({ setId: id, number, locale, ...revisionSchema.shape }),
   run: async (input, { actor, values }) => {
-    const saved = await saveVersionTranslation(actor, { ...input, values: textsOf(values, "setId", "number", "locale") });
+    const saved = await saveVersionTranslation(actor, {
+      ...input,
+      values: textsOf(values, "setId", "number", "locale", "revision"),
+    });
     revalidatePath(`/moderation/messages/${saved.setId}/translations/${saved.locale}`);
     return saved;
   },

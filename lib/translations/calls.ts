@@ -2,6 +2,7 @@
 // readers get them through readCallTranslation. A call's texts may change after it is translated; a
 // question added later simply reads in the original until the translation is saved again.
 import "server-only";
+import { checkRevision } from "@/lib/edits/revision";
 import { recordAudit } from "@/lib/audit/record";
 import { forumOf } from "@/lib/auth/forum-of";
 import { authorize, authorizeIn } from "@/lib/auth/permissions";
@@ -78,7 +79,7 @@ export async function getCallTranslationForEditing(actor: SessionUser, callId: s
 /** Saves the translation of a call into `locale`, checked against the original's texts and limits. */
 export async function saveCallTranslation(
   actor: SessionUser,
-  input: { callId: string; locale: string; values: Record<string, string> },
+  input: { callId: string; locale: string; values: Record<string, string>; revision?: number },
 ) {
   await authorizeCall(actor, input.callId);
   const call = await loadOriginal(input.callId);
@@ -88,12 +89,28 @@ export async function saveCallTranslation(
   if (!parsed.success) throw Invalid("invalid", fieldErrorsOf(parsed.error));
   const columns = callTranslationColumns(original, parsed.data);
   const key = { callId_locale: { callId: call.id, locale: input.locale } };
-  await db.$transaction(async (tx) => {
-    const before = await tx.callTranslation.findUnique({ where: key, select: { title: true } });
-    await tx.callTranslation.upsert({
+  const revision = await db.$transaction(async (tx) => {
+    // One save of the call's translations at a time; the one opened before another's save is refused.
+    await tx.$queryRaw`SELECT id FROM calls WHERE id = ${call.id} FOR NO KEY UPDATE`;
+    const row = await tx.callTranslation.findUnique({ where: key });
+    const before = row && { title: row.title };
+    await checkRevision(
+      tx,
+      {
+        type: "call",
+        id: call.id,
+        // The translation's last save (0: none yet), in milliseconds.
+        revision: row?.updatedAt.getTime() ?? 0,
+        actions: ["callTranslation.create", "callTranslation.update"],
+      },
+      input.revision,
+      () => callTranslationValues(call, row),
+    );
+    const saved = await tx.callTranslation.upsert({
       where: key,
       create: { callId: call.id, locale: input.locale, ...columns, updatedById: actor.id },
       update: { ...columns, updatedById: actor.id },
+      select: { updatedAt: true },
     });
     await recordAudit(tx, {
       actor: { id: actor.id, role: actor.role },
@@ -104,8 +121,9 @@ export async function saveCallTranslation(
       before: before ? { locale: input.locale, title: before.title } : null,
       after: { locale: input.locale, title: columns.title },
     });
+    return saved.updatedAt.getTime();
   });
-  return { slug: call.slug, callId: call.id, locale: input.locale as Locale };
+  return { slug: call.slug, callId: call.id, locale: input.locale as Locale, revision };
 }
 
 /** Removes a call's translation into `locale`: readers of that language read the original again. */

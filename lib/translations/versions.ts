@@ -5,6 +5,7 @@
 // adoption) but no longer changed.
 import "server-only";
 import { recordAudit } from "@/lib/audit/record";
+import { checkRevision } from "@/lib/edits/revision";
 import { forumOf } from "@/lib/auth/forum-of";
 import { authorize, authorizeIn } from "@/lib/auth/permissions";
 import type { SessionUser } from "@/lib/auth/session";
@@ -162,7 +163,7 @@ async function carriedOver(setId: string, number: number, locale: string, origin
 
 export async function saveVersionTranslation(
   actor: SessionUser,
-  input: { setId: string; number: number; locale: string; values: Record<string, string> },
+  input: { setId: string; number: number; locale: string; values: Record<string, string>; revision?: number },
 ) {
   authorizeIn(actor, "messages.edit", await forumOf(db, "messageSet", input.setId), "versionNotFound");
   const { version, original } = await loadVersion(input.setId, input.number);
@@ -171,16 +172,30 @@ export async function saveVersionTranslation(
   if (!parsed.success) throw Invalid("invalid", fieldErrorsOf(parsed.error));
   const columns = versionTranslationColumns(original, parsed.data);
   const key = { versionId_locale: { versionId: version.id, locale: input.locale } };
-  await db.$transaction(async (tx) => {
+  const revision = await db.$transaction(async (tx) => {
     // The version row locked: marking it final and saving its translation happen one after the other.
     const [locked] = await tx.$queryRaw<{ finalisedAt: Date | null }[]>`
       SELECT "finalisedAt" FROM message_set_versions WHERE id = ${version.id} FOR UPDATE`;
-    const before = await tx.messageSetVersionTranslation.findUnique({ where: key, select: { title: true } });
+    const row = await tx.messageSetVersionTranslation.findUnique({ where: key });
+    const before = row && { title: row.title };
     if (before && locked?.finalisedAt) throw Conflict("translationFrozen");
-    await tx.messageSetVersionTranslation.upsert({
+    await checkRevision(
+      tx,
+      {
+        type: "messageSet",
+        id: version.set.id,
+        // The translation's last save (0: none yet), in milliseconds.
+        revision: row?.updatedAt.getTime() ?? 0,
+        actions: ["messageTranslation.create", "messageTranslation.update"],
+      },
+      input.revision,
+      () => versionTranslationValues(original, row),
+    );
+    const saved = await tx.messageSetVersionTranslation.upsert({
       where: key,
       create: { versionId: version.id, locale: input.locale, ...columns, updatedById: actor.id },
       update: { ...columns, updatedById: actor.id },
+      select: { updatedAt: true },
     });
     await recordAudit(tx, {
       actor: { id: actor.id, role: actor.role },
@@ -191,8 +206,15 @@ export async function saveVersionTranslation(
       before: before ? { version: version.number, locale: input.locale, title: before.title } : null,
       after: { version: version.number, locale: input.locale, title: columns.title },
     });
+    return saved.updatedAt.getTime();
   });
-  return { slug: version.set.slug, setId: version.set.id, number: version.number, locale: input.locale as Locale };
+  return {
+    slug: version.set.slug,
+    setId: version.set.id,
+    number: version.number,
+    locale: input.locale as Locale,
+    revision,
+  };
 }
 
 /** The languages each version of a set is translated into, by version number. */

@@ -152,7 +152,9 @@ test("the email page: a stakeholder and an observer are refused, a facilitator s
   await facilitatorPage.goto("/moderation");
   await facilitatorPage.getByRole("link", { name: "Emails", exact: true }).click();
   await expect(facilitatorPage).toHaveURL(/\/admin\/emails$/);
-  await expect(facilitatorPage.getByText("You see the emails and failed background jobs of the forums you facilitate.")).toBeVisible();
+  await expect(
+    facilitatorPage.getByText("You see the emails and failed background jobs of the forums you facilitate."),
+  ).toBeVisible();
   const row = facilitatorPage.getByRole("row").filter({ hasText: mine.subject });
   await expect(row).toContainText(forumA.name);
   await expect(facilitatorPage.getByRole("row").filter({ hasText: theirs.subject })).toHaveCount(0);

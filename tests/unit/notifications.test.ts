@@ -560,7 +560,10 @@ describe("who may do what", () => {
     await retryJob(admin, "files-cleanup", ofPlatform);
     expect(await stateOf(ofPlatform)).toBe("retry");
     // Nothing runs them here (no worker); they are cancelled so no later test's worker does.
-    await db.$executeRawUnsafe(`UPDATE ${JOB_SCHEMA}.job SET state = 'cancelled' WHERE id = ANY($1::uuid[])`, [ofCall, ofPlatform]);
+    await db.$executeRawUnsafe(`UPDATE ${JOB_SCHEMA}.job SET state = 'cancelled' WHERE id = ANY($1::uuid[])`, [
+      ofCall,
+      ofPlatform,
+    ]);
   });
 
   it("lets a person change only their own settings and follows; a visitor nothing", async () => {

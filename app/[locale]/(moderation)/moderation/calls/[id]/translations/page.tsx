@@ -69,6 +69,7 @@ async function CallTranslationsPage({ params, searchParams }: Props) {
         hidden={{ callId: call.id, locale: lang }}
         rows={rows}
         values={editing.values}
+        revision={editing.updatedAt?.getTime() ?? 0}
         from={original.language}
         to={lang}
         fromName={name(original.language)}
@@ -81,4 +82,4 @@ async function CallTranslationsPage({ params, searchParams }: Props) {
   );
 }
 
-export default withClientMessages(["Translations"], CallTranslationsPage);
+export default withClientMessages(["EditConflict", "Translations"], CallTranslationsPage);

@@ -105,6 +105,7 @@ async function MessageTranslationsPage({ params, searchParams }: Props) {
         hidden={{ setId: set.id, number: String(version.number), locale: lang }}
         rows={rows}
         values={editing.values}
+        revision={editing.updatedAt?.getTime() ?? 0}
         from={original.language}
         to={lang}
         fromName={name(original.language)}
@@ -115,4 +116,4 @@ async function MessageTranslationsPage({ params, searchParams }: Props) {
   );
 }
 
-export default withClientMessages(["Translations"], MessageTranslationsPage);
+export default withClientMessages(["EditConflict", "Translations"], MessageTranslationsPage);
