@@ -352,3 +352,31 @@ describe("titles in lists", () => {
     ]);
   });
 });
+
+describe("two people translating one call at once", () => {
+  it("refuses the save of the one who opened it before the other's save, with that save's texts", async () => {
+    const c = await callWithQuestions();
+    const values = frenchValues(c);
+    // Both opened the French translation before it existed (revision 0).
+    const first = await saveCallTranslation(moderator, { callId: c.call.id, locale: "fr", values, revision: 0 });
+    await expect(
+      saveCallTranslation(moderator, {
+        callId: c.call.id,
+        locale: "fr",
+        values: { ...values, title: "Un autre titre" },
+        revision: 0,
+      }),
+    ).rejects.toMatchObject({
+      code: expect.stringMatching(/^editedMeanwhile/),
+      conflict: { revision: first.revision, current: expect.objectContaining({ title: values.title }) },
+    });
+    // The first person saves again from the revision their own save gave them.
+    const again = await saveCallTranslation(moderator, {
+      callId: c.call.id,
+      locale: "fr",
+      values: { ...values, title: "Appel révisé" },
+      revision: first.revision,
+    });
+    expect(again.revision).toBeGreaterThan(first.revision);
+  });
+});
