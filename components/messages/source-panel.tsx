@@ -6,7 +6,9 @@ import { MESSAGE_LIMITS, type SourceSearch } from "@/lib/messages/schemas";
 import { directionOf } from "@/lib/i18n/config";
 import type { searchExcerpts, searchResponses } from "@/lib/messages/sources";
 import { citeAction } from "@/lib/messages/actions";
+import { CITE_MANY_FORM_ID } from "@/lib/messages/cite-many-schema";
 import { ActionButton } from "./action-button";
+import { CiteManyForm } from "./cite-many-form";
 import styles from "./message-editor.module.css";
 import { SelectField } from "@/components/ui/select-field";
 
@@ -80,12 +82,19 @@ export async function SourcePanel({ setId, search, tags, excerpts, responses, pa
       {options.length === 0 && <p className="hint">{t("needParagraph")}</p>}
 
       <h3>{t("excerpts")}</h3>
+      {excerpts.length > 0 && options.length > 0 && <CiteManyForm paragraphs={options} target={target?.id} />}
       {excerpts.length === 0 ? (
         <p>{t("noExcerpts")}</p>
       ) : (
         <ul aria-label={t("excerpts")}>
           {excerpts.map((e) => (
             <li key={e.id}>
+              {options.length > 0 && (
+                <p className={styles.tick}>
+                  <input type="checkbox" id={`tick-${e.id}`} name="excerptIds" value={e.id} form={CITE_MANY_FORM_ID} />
+                  <label htmlFor={`tick-${e.id}`}>{t("tickExcerpt", { reference: e.response.reference ?? "" })}</label>
+                </p>
+              )}
               <blockquote className={styles.quote} lang={e.response.language} dir={directionOf(e.response.language)}>
                 {e.quote}
               </blockquote>

@@ -6,9 +6,10 @@ import "server-only";
 import { can } from "@/lib/auth/permissions";
 import type { SessionUser } from "@/lib/auth/session";
 import { db } from "@/lib/db";
-import { Conflict, isUniqueViolation, NotFound, type PlainCode } from "@/lib/errors";
+import { Conflict, isAppError, isUniqueViolation, NotFound, type PlainCode } from "@/lib/errors";
 import type { Consent, ModerationState, ResponseStatus } from "@/lib/generated/prisma/enums";
-import { audit, lockSetOfParagraph, requireRight } from "./access";
+import { audit, lockSetOfParagraph, requireRight, type Tx } from "./access";
+import { CITE_MANY_LIMIT } from "./cite-many-schema";
 import { MESSAGE_LIMITS, type CiteInput } from "./schemas";
 
 type Candidate = {
@@ -42,74 +43,112 @@ const responseSelect = {
   call: { select: { forumId: true } },
 } as const;
 
+/** One source cited in a paragraph of a set whose row the caller holds; Conflict with the reason when it may not be. */
+async function citeIn(tx: Tx, actor: SessionUser, callId: string, input: CiteInput) {
+  const excerpt = input.excerptId
+    ? await tx.excerpt.findUnique({
+        where: { id: input.excerptId },
+        select: { id: true, quote: true, response: { select: responseSelect } },
+      })
+    : null;
+  if (input.excerptId && !excerpt) throw NotFound("excerptNotFound");
+  const response =
+    excerpt?.response ?? (await tx.response.findUnique({ where: { id: input.responseId! }, select: responseSelect }));
+  if (!response) throw NotFound("responseNotFound");
+  // A source in a forum the actor has no part in is unknown to them, not merely of another call.
+  if (!can(actor, "forum.read", response.call.forumId)) throw NotFound(excerpt ? "excerptNotFound" : "responseNotFound");
+  const refusal = citationRefusal(response, callId);
+  if (refusal) throw Conflict(refusal);
+
+  const existing = await tx.citation.findFirst({
+    where: {
+      paragraphId: input.paragraphId,
+      ...(excerpt ? { excerptId: excerpt.id } : { responseId: response.id, excerptId: null }),
+    },
+    select: { id: true },
+  });
+  if (existing) throw Conflict("alreadyCited");
+  if ((await tx.citation.count({ where: { paragraphId: input.paragraphId } })) >= MESSAGE_LIMITS.citationsPerParagraph)
+    throw Conflict("tooManyCitations");
+  const citation = await tx.citation.create({
+    data: {
+      paragraphId: input.paragraphId,
+      responseId: response.id,
+      excerptId: excerpt?.id ?? null,
+      reference: response.reference!,
+      stakeholderGroup: response.stakeholderGroup,
+      region: response.region,
+      quote: excerpt?.quote ?? null,
+    },
+    select: {
+      id: true,
+      responseId: true,
+      excerptId: true,
+      reference: true,
+      stakeholderGroup: true,
+      region: true,
+      quote: true,
+    },
+  });
+  await audit(tx, actor, {
+    action: "citation.create",
+    itemType: "citation",
+    itemId: citation.id,
+    callId,
+    after: {
+      paragraphId: input.paragraphId,
+      responseId: response.id,
+      excerptId: citation.excerptId,
+      reference: citation.reference,
+    },
+  });
+  return citation;
+}
+
 export async function cite(actor: SessionUser, input: CiteInput) {
   requireRight(actor, "messages.edit");
   try {
     return await db.$transaction(async (tx) => {
       const { callId } = await lockSetOfParagraph(tx, actor, input.paragraphId);
-      const excerpt = input.excerptId
-        ? await tx.excerpt.findUnique({
-            where: { id: input.excerptId },
-            select: { id: true, quote: true, response: { select: responseSelect } },
-          })
-        : null;
-      if (input.excerptId && !excerpt) throw NotFound("excerptNotFound");
-      const response =
-        excerpt?.response ?? (await tx.response.findUnique({ where: { id: input.responseId! }, select: responseSelect }));
-      if (!response) throw NotFound("responseNotFound");
-      // A source in a forum the actor has no part in is unknown to them, not merely of another call.
-      if (!can(actor, "forum.read", response.call.forumId)) throw NotFound(excerpt ? "excerptNotFound" : "responseNotFound");
-      const refusal = citationRefusal(response, callId);
-      if (refusal) throw Conflict(refusal);
-
-      const existing = await tx.citation.findFirst({
-        where: {
-          paragraphId: input.paragraphId,
-          ...(excerpt ? { excerptId: excerpt.id } : { responseId: response.id, excerptId: null }),
-        },
-        select: { id: true },
-      });
-      if (existing) throw Conflict("alreadyCited");
-      if ((await tx.citation.count({ where: { paragraphId: input.paragraphId } })) >= MESSAGE_LIMITS.citationsPerParagraph)
-        throw Conflict("tooManyCitations");
-      const citation = await tx.citation.create({
-        data: {
-          paragraphId: input.paragraphId,
-          responseId: response.id,
-          excerptId: excerpt?.id ?? null,
-          reference: response.reference!,
-          stakeholderGroup: response.stakeholderGroup,
-          region: response.region,
-          quote: excerpt?.quote ?? null,
-        },
-        select: {
-          id: true,
-          responseId: true,
-          excerptId: true,
-          reference: true,
-          stakeholderGroup: true,
-          region: true,
-          quote: true,
-        },
-      });
-      await audit(tx, actor, {
-        action: "citation.create",
-        itemType: "citation",
-        itemId: citation.id,
-        callId,
-        after: {
-          paragraphId: input.paragraphId,
-          responseId: response.id,
-          excerptId: citation.excerptId,
-          reference: citation.reference,
-        },
-      });
-      return citation;
+      return citeIn(tx, actor, callId, input);
     });
   } catch (error) {
     if (isUniqueViolation(error)) throw Conflict("alreadyCited"); // the same citation sent twice at once
     throw error;
   }
+}
+
+/** At most this many excerpts cited in one action (a paragraph holds MESSAGE_LIMITS.citationsPerParagraph). */
+export const CITE_MANY_MAX = CITE_MANY_LIMIT;
+
+/**
+ * Several excerpts cited in one paragraph at once, in one transaction holding the set: each is cited, or
+ * skipped with the reason it may not be (already cited, hidden meanwhile, the paragraph full). An excerpt
+ * unknown to the actor refuses the whole action, as an unknown id. Gives back the excerpts cited and skipped.
+ */
+export async function citeMany(actor: SessionUser, input: { paragraphId: string; excerptIds: readonly string[] }) {
+  requireRight(actor, "messages.edit");
+  const ids = [...new Set(input.excerptIds)];
+  if (ids.length === 0) throw Conflict("bulkNothingChosen");
+  if (ids.length > CITE_MANY_MAX) throw Conflict("bulkTooMany");
+  return db.$transaction(async (tx) => {
+    const { callId } = await lockSetOfParagraph(tx, actor, input.paragraphId);
+    const cited: string[] = [];
+    const skipped: { excerptId: string; code: PlainCode }[] = [];
+    for (const excerptId of ids) {
+      await tx.$executeRaw`SAVEPOINT cite_one`;
+      try {
+        await citeIn(tx, actor, callId, { paragraphId: input.paragraphId, excerptId });
+        await tx.$executeRaw`RELEASE SAVEPOINT cite_one`;
+        cited.push(excerptId);
+      } catch (error) {
+        if (!isAppError(error, "conflict")) throw error;
+        await tx.$executeRaw`ROLLBACK TO SAVEPOINT cite_one`;
+        skipped.push({ excerptId, code: error.code as PlainCode });
+      }
+    }
+    return { cited, skipped };
+  });
 }
 
 export async function uncite(actor: SessionUser, input: { citationId: string }) {
