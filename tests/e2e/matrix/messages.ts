@@ -6,7 +6,7 @@ import type { Prisma } from "@/lib/generated/prisma/client";
 import type { VersionContent } from "@/lib/messages/content";
 import { createCall, uniqueSuffix } from "@/prisma/factories";
 import { periodOf } from "@/prisma/factories-comments";
-import { createSourceResponse } from "@/prisma/factories-messages";
+import { createExcerpt, createSourceResponse } from "@/prisma/factories-messages";
 import { FORUM_WRITERS, type ActionEntry } from "./entry";
 
 /**
@@ -74,7 +74,7 @@ export async function versionOf(draft: Draft, published?: { commentOpensAt: Date
 
 /** An entry for the forum's writers whose situation is built from a fresh draft set. */
 const onDraft = (
-  fields: (draft: Draft) => Promise<Record<string, string>> | Record<string, string>,
+  fields: (draft: Draft) => Promise<Record<string, string | string[]>> | Record<string, string | string[]>,
   outline?: number[],
 ): ActionEntry => ({
   allowed: FORUM_WRITERS,
@@ -129,6 +129,14 @@ export const MESSAGE_ACTIONS: Record<string, ActionEntry> = {
     const response = await createSourceResponse(db, { callId: draft.call.id });
     return { paragraphId: first(draft).paragraphs[0]!.id, responseId: response.id };
   }),
+  "lib/messages/citing-actions.ts#citeManyAction": onDraft(async (draft) => {
+    const excerpts = [];
+    for (let i = 0; i < 2; i++) {
+      const response = await createSourceResponse(db, { callId: draft.call.id });
+      excerpts.push(await createExcerpt(db, { responseId: response.id, questionId: response.questionId }));
+    }
+    return { paragraphId: first(draft).paragraphs[0]!.id, excerptIds: excerpts.map((e) => e.id) };
+  }),
   "lib/messages/actions.ts#unciteAction": onDraft(async (draft) => {
     const response = await createSourceResponse(db, { callId: draft.call.id });
     const citation = await db.citation.create({
@@ -144,7 +152,8 @@ export const MESSAGE_ACTIONS: Record<string, ActionEntry> = {
   }),
   "lib/messages/actions.ts#closeCommentPeriodAction": onDraft(async (draft) => {
     const version = await versionOf(draft, periodOf("open"));
-    return { versionId: version.id };
+    // The reason is required (the allowed close with it; the refused are refused before it is read).
+    return { versionId: version.id, reason: "The consultation timeline moved." };
   }),
   "lib/messages/actions.ts#finaliseVersionAction": onDraft(async (draft) => {
     const version = await versionOf(draft, periodOf("none"));
