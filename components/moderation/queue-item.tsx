@@ -1,6 +1,7 @@
 // One response in the moderation queue (components/moderation/moderated-item.tsx): a link to the whole
-// response, its context (group, region, time, consent) and its answers (escaped text); the forms only for
-// those who may moderate in the call's forum (`canModerate`).
+// response, who wrote it (name, email, the identity it was filed under, consent: response-author.tsx) and
+// when, and its answers (escaped text); the forms only for those who may moderate in the call's forum
+// (`canModerate`).
 import { Link } from "@/lib/i18n/navigation";
 import { directionOf } from "@/lib/i18n/config";
 import { getTranslations } from "next-intl/server";
@@ -9,6 +10,7 @@ import { LocalDate } from "@/components/ui/local-date";
 import type { listQueue } from "@/lib/moderation/queue";
 import { BULK_FORM_ID } from "./bulk-form";
 import { ModeratedItem, type QueueKind } from "./moderated-item";
+import { ResponseAuthorDetails } from "./response-author";
 import queueStyles from "./queue.module.css";
 import styles from "./queue-item.module.css";
 
@@ -68,18 +70,29 @@ export async function QueueItem({ item, tab, timeZone, canModerate }: Props) {
       canModerate={canModerate}
       details={answers}
     >
-      <p className="meta">
-        {[item.stakeholderGroup && tGroup(item.stakeholderGroup), item.region && tRegion(item.region)]
-          .filter(Boolean)
-          .join(" · ")}
-        {item.submittedAt && (
-          <>
-            {" · "}
-            {t.rich("submitted", { time: () => <LocalDate date={item.submittedAt!} timeZone={timeZone} /> })}
-          </>
-        )}
-        {item.consent === "PRIVATE" && ` · ${t("private")}`}
-      </p>
+      {item.author ? (
+        <>
+          <ResponseAuthorDetails author={item.author} compact />
+          {item.submittedAt && (
+            <p className="meta">
+              {t.rich("submittedAt", { time: () => <LocalDate date={item.submittedAt!} timeZone={timeZone} /> })}
+            </p>
+          )}
+        </>
+      ) : (
+        <p className="meta">
+          {[item.stakeholderGroup && tGroup(item.stakeholderGroup), item.region && tRegion(item.region)]
+            .filter(Boolean)
+            .join(" · ")}
+          {item.submittedAt && (
+            <>
+              {" · "}
+              {t.rich("submitted", { time: () => <LocalDate date={item.submittedAt!} timeZone={timeZone} /> })}
+            </>
+          )}
+          {item.consent === "PRIVATE" && ` · ${t("private")}`}
+        </p>
+      )}
       {preview && (
         <p className={styles.preview} lang={item.language} dir={directionOf(item.language)}>
           {preview.length > PREVIEW_CHARS ? `${preview.slice(0, PREVIEW_CHARS).trimEnd()}…` : preview}

@@ -1,12 +1,16 @@
 // Reading the audit log: an administrator reads every entry, a facilitator those of their forums' calls and
 // of the forums themselves (entries about accounts are the administrators' alone); newest first, filtered by action, item type, actor, call and
 // date range (days in UTC, both ends included), a page at a time by id (keyset: stable while entries arrive).
+// Each entry names its actor (while the account exists) and its item (lib/audit/items.ts: by name, with the
+// page to look at it on, where it still exists and is of the reader's forums), both looked up for the whole
+// page at once.
 import "server-only";
 import { db } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { authorize, can, forumScope } from "@/lib/auth/permissions";
 import type { SessionUser } from "@/lib/auth/session";
 import { MODERATION_LIMITS, type AuditQuery } from "@/lib/moderation/schemas";
+import { resolveAuditItems } from "./items";
 
 const DAY = 24 * 60 * 60 * 1000;
 
@@ -64,16 +68,20 @@ export async function listAuditEntries(actor: Reader, query: AuditQuery) {
   const page = rows.slice(0, size);
   const actorIds = [...new Set(page.map((row) => row.actorId).filter((id): id is string => id !== null))];
   // Entries outlive accounts: a name is shown only while the account still exists.
-  const people = await db.user.findMany({
-    where: { id: { in: actorIds } },
-    select: { id: true, email: true, profile: { select: { displayName: true } } },
-  });
+  const [people, items] = await Promise.all([
+    db.user.findMany({
+      where: { id: { in: actorIds } },
+      select: { id: true, email: true, profile: { select: { displayName: true } } },
+    }),
+    resolveAuditItems(actor, page),
+  ]);
   const names = new Map(people.map((p) => [p.id, p.profile?.displayName ?? p.email]));
   return {
     entries: page.map((row) => ({
       ...row,
       id: row.id.toString(),
       actorName: row.actorId ? (names.get(row.actorId) ?? null) : null,
+      item: items.get(`${row.itemType}:${row.itemId}`) ?? null,
     })),
     nextBefore: rows.length > size ? page[page.length - 1]!.id.toString() : null,
   };

@@ -1,5 +1,6 @@
-// One response as moderators curate it: what it says, in whose name it is filed (group, region, consent),
-// where it stands, its tags and its excerpts. Drafts stay private to their author (not found here). Whoever
+// One response as moderators curate it: what it says, who wrote it and in whose name it is filed (the
+// account's name and email, organisation, group, region, country, consent: lib/moderation/author.ts), where
+// it stands, its tags and its excerpts. Drafts stay private to their author (not found here). Whoever
 // may read every detail of the forum's responses ("responses.readAll": its observers too); the forumId tells
 // the page whether to show the curation forms.
 import "server-only";
@@ -7,6 +8,7 @@ import { forumOf } from "@/lib/auth/forum-of";
 import { authorizeIn } from "@/lib/auth/permissions";
 import { db } from "@/lib/db";
 import { NotFound } from "@/lib/errors";
+import { RESPONSE_AUTHOR_SELECT, responseAuthorOf } from "@/lib/moderation/author";
 import type { Curator } from "./access";
 import { listExcerpts } from "./excerpt-list";
 import { CURATION_LIMITS } from "./schemas";
@@ -19,13 +21,12 @@ export async function getResponseForCuration(actor: Curator, responseId: string)
       id: true,
       reference: true,
       status: true,
-      consent: true,
       moderationState: true,
       version: true,
-      stakeholderGroup: true,
-      region: true,
       submittedAt: true,
       language: true,
+      // consent, stakeholderGroup and region among them, which the page shows as before.
+      ...RESPONSE_AUTHOR_SELECT,
       call: {
         select: {
           id: true,
@@ -41,10 +42,11 @@ export async function getResponseForCuration(actor: Curator, responseId: string)
   });
   if (!response) throw NotFound("responseNotFound");
   const excerpts = await listExcerpts(actor, response.call.id, { responseId: response.id });
-  const { call, answers, tags, ...rest } = response;
+  const { call, answers, tags, author, country, organisation, onBehalfOf, ...rest } = response;
   const answerOf = new Map(answers.map((a) => [a.questionId, a]));
   return {
     ...rest,
+    author: responseAuthorOf({ ...rest, author, country, organisation, onBehalfOf }),
     call: { id: call.id, forumId: call.forumId, title: call.title, tags: call.tags },
     tags: tags.map((t) => t.tag),
     questions: call.questions.map((q) => ({

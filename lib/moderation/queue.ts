@@ -1,14 +1,16 @@
 // The moderation queue of one call: the tabs of every moderated item (lib/moderation/item-queue.ts) over its
-// submitted responses (only those are moderated). The author's name is not loaded (moderators judge the text;
-// group and region give the context); answers are clipped, with a link to the whole response. Reading needs
-// "forum.read" in the call's forum, so its observers read the queue too (acting on it is checked by the
-// engine); the call's forumId tells the page whether to show the forms.
+// submitted responses (only those are moderated). Each item says who wrote it (lib/moderation/author.ts: the
+// account's name and email, the identity it was filed under, the consent) to readers holding
+// "responses.readAll" in the call's forum, and nothing of the author to others; answers are clipped, with a
+// link to the whole response. Reading needs "forum.read" in the call's forum, so its observers read the queue
+// too (acting on it is checked by the engine); the call's forumId tells the page whether to show the forms.
 import "server-only";
 import { forumOf } from "@/lib/auth/forum-of";
-import { authorize, authorizeIn, forumFilter } from "@/lib/auth/permissions";
+import { authorize, authorizeIn, can, forumFilter } from "@/lib/auth/permissions";
 import { db } from "@/lib/db";
 import { NotFound } from "@/lib/errors";
 import type { Prisma } from "@/lib/generated/prisma/client";
+import { RESPONSE_AUTHOR_SELECT, responseAuthorOf } from "./author";
 import type { Moderator } from "./permissions";
 import { ITEM_QUEUE_SELECT, ITEM_TABS, readQueue } from "./item-queue";
 import { MODERATION_LIMITS, QUEUE_TABS, type QueueQuery, type QueueTab } from "./schemas";
@@ -45,9 +47,7 @@ export async function listQueue(actor: Moderator, callId: string, { tab, page }:
             ...ITEM_QUEUE_SELECT,
             reference: true,
             submittedAt: true,
-            consent: true,
-            stakeholderGroup: true,
-            region: true,
+            ...RESPONSE_AUTHOR_SELECT,
             language: true,
             answers: {
               orderBy: { question: { position: "asc" } },
@@ -58,8 +58,12 @@ export async function listQueue(actor: Moderator, callId: string, { tab, page }:
     },
     { tab, page, size: MODERATION_LIMITS.queuePageSize },
   );
-  const items = queue.items.map(({ answers, ...item }) => ({
+  // Every reader of the queue holds it today (observers included); checked here all the same, so the author
+  // never reaches a reader who may not read every detail of the forum's responses.
+  const mayKnowAuthor = can(actor, "responses.readAll", call.forumId);
+  const items = queue.items.map(({ answers, author, country, organisation, onBehalfOf, ...item }) => ({
     ...item,
+    author: mayKnowAuthor ? responseAuthorOf({ ...item, author, country, organisation, onBehalfOf }) : null,
     answers: answers
       .filter((a) => a.text.trim() || a.choices.length)
       .map((a) => ({ position: a.question.position, prompt: a.question.prompt, text: clip(a.text), choices: a.choices })),

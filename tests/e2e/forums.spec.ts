@@ -41,9 +41,27 @@ test("a facilitator works in their forum only; an observer reads it without a bu
   }
   expect((await page.request.get(`/api/moderation/calls/${callB.id}/export/responses.csv`)).status()).toBe(404);
 
-  // Hide forum A's response, keeping the request the browser sends.
+  // Who wrote forum A's response, as filed, on its queue item and its page (the public sees only what the
+  // consent allows).
+  const authorA = await db.response.findUniqueOrThrow({
+    where: { id: responseA.id },
+    select: { organisation: true, author: { select: { email: true, profile: { select: { displayName: true } } } } },
+  });
   await page.goto(`/moderation/calls/${callA.id}/queue`);
   const item = page.getByRole("article").filter({ hasText: responseA.reference! });
+  await expect(item).toContainText(authorA.author!.profile!.displayName);
+  await expect(item).toContainText(authorA.author!.email);
+  await expect(item).toContainText(authorA.organisation!);
+  await expect(item).toContainText("Published with name");
+  await page.goto(`/moderation/responses/${responseA.id}`);
+  const authorSection = page.getByRole("region", { name: "Author", exact: true });
+  await expect(authorSection).toContainText(authorA.author!.profile!.displayName);
+  await expect(authorSection).toContainText(authorA.organisation!);
+  await expect(authorSection).toContainText("The public sees the name, organisation, stakeholder group and region.");
+  await expectAccessible(page);
+
+  // Hide forum A's response, keeping the request the browser sends.
+  await page.goto(`/moderation/calls/${callA.id}/queue`);
   await item.getByText("Hide with a reason…").click();
   await item.getByLabel(/Reason for hiding/).fill("It shows a private phone number.");
   const [request] = await Promise.all([

@@ -286,7 +286,7 @@ test("an administrator reads and filters the audit log", async ({ browser }) => 
   await expect(moderatorPage.getByRole("status")).toContainText("was marked reviewed");
 
   const adminContext = await browser.newContext();
-  await signInAs(adminContext, "ADMIN");
+  const admin = await signInAs(adminContext, "ADMIN");
   const page = await adminContext.newPage();
   const csp = watchCsp(page);
   await page.goto("/admin/audit");
@@ -295,11 +295,33 @@ test("an administrator reads and filters the audit log", async ({ browser }) => 
   await page.getByRole("button", { name: "Filter" }).click();
   await expect(page).toHaveURL(/action=response.review/);
   await expect(page.getByRole("status")).toHaveText("1 entry shown.");
-  const row = page.getByRole("row").filter({ hasText: response.id });
+  // The item by its receipt number, linked to the moderation page of the response.
+  const row = page.getByRole("row").filter({ hasText: response.reference! });
   await expect(row).toContainText("Moderator");
   await expect(row).toContainText('"reviewed": true');
+  await expect(row.getByRole("link", { name: response.reference! })).toHaveAttribute(
+    "href",
+    `/moderation/responses/${response.id}`,
+  );
   await expectAccessible(page);
   expect(csp).toEqual([]);
+
+  // An entry about the call names it by its title, as a link to its moderation page; one about an item that
+  // is gone shows its type and id.
+  const goneId = `gone-${response.id}`;
+  await db.auditEntry.createMany({
+    data: [
+      { actorId: admin.id, actorRole: "ADMIN", action: "call.update", itemType: "call", itemId: call.id, callId: call.id },
+      { actorId: admin.id, actorRole: "ADMIN", action: "tag.delete", itemType: "tag", itemId: goneId, callId: call.id },
+    ],
+  });
+  await page.goto(`/admin/audit?call=${call.id}&action=call.update`);
+  const callRow = page.getByRole("row").filter({ has: page.getByRole("rowheader", { name: "call.update" }) });
+  await expect(callRow.getByRole("link", { name: call.title })).toHaveAttribute("href", `/moderation/calls/${call.id}`);
+  await page.goto(`/admin/audit?call=${call.id}&action=tag.delete`);
+  const goneRow = page.getByRole("row").filter({ hasText: goneId });
+  await expect(goneRow).toContainText(`tag ${goneId}`);
+  await expect(goneRow.getByRole("link")).toHaveCount(0);
   await Promise.all([moderatorContext.close(), adminContext.close()]);
 });
 

@@ -1,4 +1,4 @@
-import { afterAll, describe, expect, it } from "vitest";
+import { afterAll, describe, expect, it, vi } from "vitest";
 import { changeRole } from "@/lib/accounts/accounts";
 import { auditFilterChoices, listAuditEntries } from "@/lib/audit/log";
 import { recordAudit } from "@/lib/audit/record";
@@ -7,7 +7,10 @@ import { callInputSchema, type CallFormValues } from "@/lib/calls/schemas";
 import { db, disconnectDb } from "@/lib/db";
 import { auditQuerySchema } from "@/lib/moderation/schemas";
 import type { SessionUser } from "@/lib/auth/session";
-import { createCall as createCallRow, createForum, createUser, uniqueSuffix } from "@/prisma/factories";
+import { createAppointment, createCall as createCallRow, createForum, createUser, uniqueSuffix } from "@/prisma/factories";
+import { createExcerpt, createTag } from "@/prisma/factories-coding";
+import { createComment, createCommentableSet } from "@/prisma/factories-comments";
+import { createSourceResponse } from "@/prisma/factories-messages";
 import { actor, appointee } from "./helpers";
 
 afterAll(disconnectDb);
@@ -184,5 +187,133 @@ describe("reading the audit log", () => {
     await expect(ids(await appointee(forumA.id, "OBSERVER"))).rejects.toMatchObject({ kind: "forbidden" });
     const choices = await auditFilterChoices(await appointee(forumA.id, "FACILITATOR"));
     expect(choices.calls.map((call) => call.id)).toEqual([callA.id]);
+  });
+});
+
+describe("naming the items of the audit log", () => {
+  /** One object of every kind in one forum (A), a call in another forum (B), and an entry about each. */
+  async function scene() {
+    const { call, set, sectionId, version, paragraphIds } = await createCommentableSet(db, {
+      title: `Draft messages on resilience ${uniqueSuffix()}`,
+    });
+    const forumA = await db.forum.findUniqueOrThrow({ where: { id: call.forumId }, select: { id: true, name: true } });
+    const text = "Incident response teams need stable funding to train local responders every year.";
+    const response = await createSourceResponse(db, { callId: call.id, text });
+    const tag = await createTag(db, { callId: call.id, name: `funding ${uniqueSuffix()}` });
+    const gone = await createTag(db, { callId: call.id });
+    const excerpt = await createExcerpt(db, { responseId: response.id, questionId: response.questionId, quote: text });
+    const comment = await createComment(db, { setId: set.id, versionId: version.id });
+    const person = await createUser(db);
+    const appointment = await createAppointment(db, { forumId: forumA.id, userId: person.id, role: "OBSERVER" });
+    const callB = await createCallRow(db, { title: `Another forum's call ${uniqueSuffix()}` });
+    const action = `test.names${uniqueSuffix()}`;
+    const moderator = await actor("MODERATOR");
+    const write = (itemType: string, itemId: string, where: { callId?: string; forumId?: string } = { callId: call.id }) =>
+      recordAudit(db, { actor: moderator, action, itemType, itemId, ...where });
+    await write("response", response.id);
+    await write("call", call.id);
+    await write("messageSet", set.id);
+    await write("messageSetVersion", version.id);
+    await write("messageSection", sectionId);
+    await write("messageParagraph", paragraphIds[0]!);
+    await write("comment", comment.id);
+    await write("tag", tag.id);
+    await write("tag", gone.id);
+    await write("excerpt", excerpt.id);
+    await write("forum", forumA.id, { forumId: forumA.id });
+    await write("forumAppointment", appointment.id, { forumId: forumA.id });
+    await write("emailJob", "42", { forumId: forumA.id });
+    await write("user", person.id, {});
+    // Entries in forum A's log about forum B's objects (as a forged or mistaken entry would be).
+    await write("call", callB.id);
+    await write("forum", callB.forumId, { forumId: forumA.id });
+    await db.tag.delete({ where: { id: gone.id } });
+    return { call, set, version, sectionId, forumA, response, tag, gone, excerpt, comment, person, appointment, callB, action };
+  }
+
+  type Scene = Awaited<ReturnType<typeof scene>>;
+  const itemsOf = async (reader: SessionUser, { action }: Scene) =>
+    new Map(
+      (await listAuditEntries(reader, auditQuerySchema.parse({ action }))).entries.map((e) => [`${e.itemType}:${e.itemId}`, e]),
+    );
+
+  it("names each item with the page it is looked at on, and the actor by their name", async () => {
+    const s = await scene();
+    const admin = await actor("ADMIN");
+    const items = await itemsOf(admin, s);
+    const item = (type: string, id: string) => items.get(`${type}:${id}`)?.item;
+    const setPage = `/moderation/messages/${s.set.id}`;
+    expect(item("response", s.response.id)).toEqual({
+      name: s.response.reference,
+      href: `/moderation/responses/${s.response.id}`,
+    });
+    expect(item("call", s.call.id)).toEqual({ name: s.call.title, href: `/moderation/calls/${s.call.id}` });
+    expect(item("messageSet", s.set.id)).toEqual({ name: s.set.title, href: setPage });
+    expect(item("messageSetVersion", s.version.id)).toEqual({ name: s.set.title, number: 1, href: `${setPage}#version-1` });
+    expect(item("messageSection", s.sectionId)).toEqual({ name: "Policy and Cooperation", within: s.set.title, href: setPage });
+    expect(item("comment", s.comment.id)).toEqual({ name: s.set.title, href: `${setPage}/comments` });
+    expect(item("tag", s.tag.id)).toEqual({ name: s.tag.name, href: `/moderation/calls/${s.call.id}/coding` });
+    expect(item("excerpt", s.excerpt.id)).toEqual({
+      name: "Incident response teams need stable funding to train local r…",
+      href: `/moderation/responses/${s.response.id}`,
+    });
+    expect(item("forum", s.forumA.id)).toEqual({ name: s.forumA.name, href: `/moderation/forums/${s.forumA.id}` });
+    expect(item("forumAppointment", s.appointment.id)).toEqual({
+      name: s.person.profile!.displayName,
+      within: s.forumA.name,
+      href: `/moderation/forums/${s.forumA.id}`,
+    });
+    expect(item("user", s.person.id)).toEqual({
+      name: s.person.profile!.displayName,
+      href: `/admin/users?q=${encodeURIComponent(s.person.email)}`,
+    });
+    expect(item("call", s.callB.id)).toMatchObject({ name: s.callB.title });
+    // Gone, or of no kind with a page: type and id only.
+    expect(item("tag", s.gone.id)).toBeNull();
+    expect(items.get(`tag:${s.gone.id}`)).toMatchObject({ itemType: "tag", itemId: s.gone.id });
+    expect(item("emailJob", "42")).toBeNull();
+    expect(items.get(`call:${s.call.id}`)?.actorName).toMatch(/^Amina Test /);
+  });
+
+  it("looks the names up once per item type for the whole page, not once per entry", async () => {
+    const s = await scene();
+    const admin = await actor("ADMIN");
+    // More entries of the same types: still one query for each type.
+    for (let i = 0; i < 5; i++)
+      await recordAudit(db, { actor: admin, action: s.action, itemType: "call", itemId: s.call.id, callId: s.call.id });
+    const client = (globalThis as unknown as { __igfDb: typeof db }).__igfDb;
+    const spies = [
+      vi.spyOn(client.call, "findMany"),
+      vi.spyOn(client.tag, "findMany"),
+      vi.spyOn(client.messageSet, "findMany"),
+      vi.spyOn(client.user, "findMany"),
+    ];
+    try {
+      const items = await itemsOf(admin, s);
+      expect(items.get(`call:${s.call.id}`)?.item).toMatchObject({ name: s.call.title });
+      // Calls: this call (six entries) and forum B's in one query; tags (two, one gone): one; accounts: the
+      // actors, then the items.
+      expect(spies.map((spy) => spy.mock.calls.length)).toEqual([1, 1, 1, 2]);
+      expect(spies[0]!.mock.calls[0]![0]).toMatchObject({
+        where: { id: { in: expect.arrayContaining([s.call.id, s.callB.id]) } },
+      });
+    } finally {
+      for (const spy of spies) spy.mockRestore();
+    }
+  });
+
+  it("gives a facilitator the names of their forum's objects only, and no account's", async () => {
+    const s = await scene();
+    const facilitator = await appointee(s.forumA.id, "FACILITATOR");
+    const items = await itemsOf(facilitator, s);
+    expect(items.get(`call:${s.call.id}`)?.item).toEqual({ name: s.call.title, href: `/moderation/calls/${s.call.id}` });
+    expect(items.get(`tag:${s.tag.id}`)?.item).toMatchObject({ name: s.tag.name });
+    expect(items.get(`forum:${s.forumA.id}`)?.item).toMatchObject({ name: s.forumA.name });
+    // Forum B's call and forum, named in forum A's entries: their type and id, never their names.
+    expect(items.get(`call:${s.callB.id}`)).toMatchObject({ itemId: s.callB.id, item: null });
+    expect(items.get(`forum:${s.callB.forumId}`)).toMatchObject({ itemId: s.callB.forumId, item: null });
+    expect(JSON.stringify([...items.values()])).not.toContain(s.callB.title);
+    // The entry about an account is not theirs to read at all.
+    expect(items.has(`user:${s.person.id}`)).toBe(false);
   });
 });

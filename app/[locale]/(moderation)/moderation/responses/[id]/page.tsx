@@ -9,6 +9,7 @@ import { EditExcerptForm } from "@/components/curation/edit-excerpt-form";
 import { ExcerptSummary } from "@/components/curation/excerpt-summary";
 import { ExcerptTool } from "@/components/curation/excerpt-tool";
 import { PasteExcerptForm } from "@/components/curation/paste-excerpt-form";
+import { ResponseAuthorDetails } from "@/components/moderation/response-author";
 import { can } from "@/lib/auth/permissions";
 import { requirePermission } from "@/lib/auth/session";
 import { getResponseForCuration } from "@/lib/curation/response-view";
@@ -32,10 +33,8 @@ async function CurationResponsePage({ params }: { params: Params }) {
   const { id } = await params;
   const user = await requirePermission("forum.read", { returnTo: `/moderation/responses/${encodeURIComponent(id)}` });
   const t = await getTranslations("CodingResponse");
-  const [tGroup, tRegion, tConsent, tStatus, tState] = await Promise.all([
-    getTranslations("StakeholderGroup"),
-    getTranslations("UnRegion"),
-    getTranslations("CodingConsent"),
+  const [tAuthor, tStatus, tState] = await Promise.all([
+    getTranslations("ResponseAuthor"),
     getTranslations("ResponseStatus"),
     getTranslations("CodingModerationState"),
   ]);
@@ -62,12 +61,6 @@ async function CurationResponsePage({ params }: { params: Params }) {
         <dl className="receipt">
           <dt>{t("call")}</dt>
           <dd>{response.call.title}</dd>
-          <dt>{t("group")}</dt>
-          <dd>{response.stakeholderGroup ? tGroup(response.stakeholderGroup) : "—"}</dd>
-          <dt>{t("region")}</dt>
-          <dd>{response.region ? tRegion(response.region) : "—"}</dd>
-          <dt>{t("consent")}</dt>
-          <dd>{response.consent ? tConsent(response.consent) : "—"}</dd>
           <dt>{t("status")}</dt>
           <dd>{tStatus(response.status)}</dd>
           <dt>{t("moderation")}</dt>
@@ -75,6 +68,12 @@ async function CurationResponsePage({ params }: { params: Params }) {
           <dt>{t("version")}</dt>
           <dd>{response.version}</dd>
         </dl>
+      </section>
+
+      {/* Who wrote it, as filed, and what the public sees of it: for the forum's moderators and observers only. */}
+      <section aria-labelledby="author-heading">
+        <h2 id="author-heading">{tAuthor("heading")}</h2>
+        <ResponseAuthorDetails author={response.author} />
       </section>
 
       <section aria-labelledby="response-tags-heading">
