@@ -1,5 +1,6 @@
 // Saved versions of a message set, newest first, with their comment periods and the tools of each: publish
-// (with or without a comment period), close or cancel a period, mark final; and the form that saves the
+// (with or without a comment period, opening now or at a set time), close or cancel a period (with the
+// reason, which is published and emailed), mark final; and the form that saves the
 // working copy as a new version; the tools and the form only when `editable` (an observer of the forum
 // sees the list). Only one comment period at a time (lib/messages/versions.ts).
 import { Link } from "@/lib/i18n/navigation";
@@ -97,6 +98,9 @@ export async function VersionList({ set, editable, now = new Date() }: Props) {
                         opensLabel: tv("opensAt"),
                         closesLabel: tv("closesAt"),
                         hint: tv("publishHint", { zone, days: VERSION_LIMITS.periodMaxDays }),
+                        when: tv("opensWhen"),
+                        at: tv("opensAtTime"),
+                        now: tv("opensNow"),
                       }}
                     />
                     <VersionForm
@@ -107,11 +111,18 @@ export async function VersionList({ set, editable, now = new Date() }: Props) {
                     />
                   </div>
                 )}
-                {editable && !final && open && (
+                {/* Kept once the period is over (unavailable), so that the confirmation stays said. */}
+                {editable && !final && v.publishedAt && (
                   <VersionForm
                     action={closeCommentPeriodAction}
                     versionId={v.id}
                     submitLabel={tv(period === "open" ? "closePeriod" : "cancelPeriod", { n: v.number })}
+                    reason={{
+                      label: tv("periodEndReason", { n: v.number }),
+                      hint: tv("periodEndReasonHint", { max: MESSAGE_LIMITS.periodEndReason }),
+                      maxLength: MESSAGE_LIMITS.periodEndReason,
+                    }}
+                    available={open}
                     danger
                   />
                 )}

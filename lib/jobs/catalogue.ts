@@ -19,9 +19,12 @@ export const catalogue = {
     schema: z.object({}).strict(),
     queue: { retryLimit: 0, expireInSeconds: 10 * 60 },
   },
-  /** One notification event to everyone it concerns: writes the outbox rows and their email-send jobs in batches. */
+  /**
+   * One notification event to everyone it concerns (a draft opened for comment, a comment period ended early,
+   * final messages published): writes the outbox rows and their email-send jobs in batches.
+   */
   "notify-fanout": {
-    schema: z.object({ event: z.enum(["draft-opened", "final-published"]), versionId: id }),
+    schema: z.object({ event: z.enum(["draft-opened", "final-published", "comments-closed-early"]), versionId: id }),
     queue: { retryLimit: 5, retryDelay: 30, retryBackoff: true, expireInSeconds: 30 * 60 },
   },
   /**

@@ -33,13 +33,13 @@ import {
   paragraphSplitSchema,
   CITATION_PART_FIELD,
   paragraphToSectionSchema,
+  periodCloseSchema,
   previewSchema,
   sectionAddSchema,
   sectionIdSchema,
   sectionMoveSchema,
   sectionRenameSchema,
   versionFinaliseSchema,
-  versionIdSchema,
   versionPublishSchema,
   versionSaveSchema,
 } from "./schemas";
@@ -202,27 +202,34 @@ export const saveVersionAction = defineAction({
   message: async ({ n }) => (await getTranslations("MessageEditor"))("versionSaved", { n }),
 });
 
-/** The period's local times are read in the call's time zone, as the call editor reads its own. */
+/**
+ * The period's local times are read in the call's time zone, as the call editor reads its own. "Open now"
+ * (commentOpens = "now") opens comments at the server's clock when publishing; a typed opening time is then
+ * not read.
+ */
 export const publishVersionAction = defineAction({
   name: "messages.publishVersion",
   auth: "messages.edit",
   schema: versionPublishSchema,
   run: async (input, { actor }) => {
     const timeZone = await versionTimeZone(actor, input.versionId);
-    const commentOpensAt = input.commentOpensAt ? fromLocalDateTime(input.commentOpensAt, timeZone) : null;
+    const opensNow = input.commentOpens === "now";
+    const typedOpening = opensNow ? "" : input.commentOpensAt;
+    const commentOpensAt = typedOpening ? fromLocalDateTime(typedOpening, timeZone) : null;
     const commentClosesAt = input.commentClosesAt ? fromLocalDateTime(input.commentClosesAt, timeZone) : null;
-    if (input.commentOpensAt && !commentOpensAt) throw Invalid("noSuchTime", { commentOpensAt: ["noSuchTime"] });
+    if (typedOpening && !commentOpensAt) throw Invalid("noSuchTime", { commentOpensAt: ["noSuchTime"] });
     if (input.commentClosesAt && !commentClosesAt) throw Invalid("noSuchTime", { commentClosesAt: ["noSuchTime"] });
-    const version = await publishVersion(actor, { versionId: input.versionId, commentOpensAt, commentClosesAt });
+    const version = await publishVersion(actor, { versionId: input.versionId, opensNow, commentOpensAt, commentClosesAt });
     return changed({ n: version.number, withPeriod: Boolean(version.commentOpensAt) });
   },
   message: ({ n, withPeriod }) => versions(withPeriod ? "publishedWithPeriod" : "versionPublished", n),
 });
 
+/** Closes an open period now, or cancels one still to open; the reason is required, published and emailed. */
 export const closeCommentPeriodAction = defineAction({
   name: "messages.closeCommentPeriod",
   auth: "messages.edit",
-  schema: versionIdSchema,
+  schema: periodCloseSchema,
   run: async (input, { actor }) => {
     const done = await closeCommentPeriod(actor, input);
     return changed({ n: done.number, closed: done.state === "closed" });

@@ -9,7 +9,7 @@ import { NotFound } from "@/lib/errors";
 import { authorizeOn, requireRight } from "./access";
 import { versionContentSchema } from "./content";
 import { diffVersions } from "./diff";
-import { commentPeriodState } from "./period";
+import { commentPeriodState, earlyEnd } from "./period";
 
 const versionSelect = {
   id: true,
@@ -18,6 +18,8 @@ const versionSelect = {
   publishedAt: true,
   commentOpensAt: true,
   commentClosesAt: true,
+  commentClosedEarlyAt: true,
+  commentClosedEarlyReason: true,
   finalisedAt: true,
 } as const;
 
@@ -51,6 +53,7 @@ export async function listPublishedVersions(slug: string, now = new Date()) {
       commentClosesAt: v.commentClosesAt,
       finalisedAt: v.finalisedAt,
       commentPeriod: commentPeriodState(v, now),
+      earlyEnd: earlyEnd(v),
     })),
   };
 }

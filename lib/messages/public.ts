@@ -7,7 +7,7 @@ import { db } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { namedIdentities, publicResponseIds } from "@/lib/responses/public";
 import { numberedParagraphs, versionContentSchema } from "./content";
-import { commentPeriodState } from "./period";
+import { commentPeriodState, earlyEnd } from "./period";
 import { paragraphSpread } from "./spread";
 import { translateVersion } from "@/lib/translations/texts";
 import { versionInLocale } from "@/lib/translations/versions";
@@ -41,6 +41,8 @@ export async function getPublishedMessageSet(slug: string, now = new Date(), loc
           introduction: true,
           commentOpensAt: true,
           commentClosesAt: true,
+          commentClosedEarlyAt: true,
+          commentClosedEarlyReason: true,
           finalisedAt: true,
         },
       },
@@ -86,6 +88,8 @@ export async function getPublishedMessageSet(slug: string, now = new Date(), loc
       commentClosesAt: version.commentClosesAt,
       finalisedAt: version.finalisedAt,
       commentPeriod: commentPeriodState(version, now),
+      /** The period ended before its announced end: when and why (shown where the period is described). */
+      earlyEnd: earlyEnd(version),
     },
     sections: sections.map((section, index) => ({
       sectionId: section.sectionId ?? `section-${index}`,

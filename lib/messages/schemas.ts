@@ -20,6 +20,8 @@ export const MESSAGE_LIMITS = {
   search: 200,
   /** Sources listed in the side panel at once. */
   searchResults: 20,
+  /** Why a comment period ends before its announced end (shown publicly and emailed). */
+  periodEndReason: 500,
 } as const;
 
 const id = text({ error: "invalid" }).trim().min(1, { error: "invalid" }).max(40, { error: "invalid" });
@@ -107,14 +109,41 @@ const localTime = text({ error: "text" })
   .refine((value) => value === "" || isLocalDateTime(value), { error: "dateTime" })
   .optional()
   .transform((value) => value ?? "");
+/**
+ * When comments open: at the typed opening time ("at", also when the field is not posted), or "now": at the
+ * server's clock when the version is published, whatever the opening field holds; then the closing time is
+ * required.
+ */
+export const PERIOD_OPENS = ["at", "now"] as const;
 export const versionPublishSchema = z
-  .object({ versionId: id, commentOpensAt: localTime, commentClosesAt: localTime })
+  .object({
+    versionId: id,
+    commentOpens: z.enum(PERIOD_OPENS, { error: "invalid" }).default("at"),
+    commentOpensAt: localTime,
+    commentClosesAt: localTime,
+  })
   .superRefine((value, ctx) => {
+    if (value.commentOpens === "now") {
+      if (!value.commentClosesAt) ctx.addIssue({ code: "custom", path: ["commentClosesAt"], message: "periodClosesRequired" });
+      return;
+    }
     if (value.commentOpensAt && !value.commentClosesAt)
       ctx.addIssue({ code: "custom", path: ["commentClosesAt"], message: "periodBothEnds" });
     if (!value.commentOpensAt && value.commentClosesAt)
       ctx.addIssue({ code: "custom", path: ["commentOpensAt"], message: "periodBothEnds" });
   });
+
+// A control character (a tab, a bell, a line break pasted from another program) has no place in a one-line
+// reason that is published and emailed.
+const CONTROL = /\p{Cc}/u;
+
+/** Why a comment period is closed early (or cancelled before it opens): required, published and emailed. */
+export const periodEndReasonSchema = text({ error: "text" })
+  .trim()
+  .refine((value) => !CONTROL.test(value), { error: "controlCharacters", abort: true })
+  .min(1, { error: "periodEndReasonRequired" })
+  .max(MESSAGE_LIMITS.periodEndReason, { error: "tooLong" });
+export const periodCloseSchema = versionIdSchema.extend({ reason: periodEndReasonSchema });
 
 const optionalEnum = <T extends Record<string, string>>(values: T) =>
   z.preprocess((value) => (value === "" ? undefined : value), z.enum(values).optional()).catch(undefined);

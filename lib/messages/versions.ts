@@ -7,15 +7,22 @@
 // while another version of the set has a comment period that is open or still to open. A commenter must
 // always know which text they comment on, and comments must not arrive on a text that is no longer the
 // current one: close (or cancel) that period first. Limits: VERSION_LIMITS (README).
+//
+// A period may open "now" (the server's clock when publishing, not a time typed to match it), and may end
+// before its announced end: closed early when open, cancelled when still to open. Either needs a reason,
+// which is kept with the version, shown on the public page, audited, and emailed to the people the period
+// was announced to (notify-fanout "comments-closed-early").
 import "server-only";
 import type { SessionUser } from "@/lib/auth/session";
 import { db } from "@/lib/db";
-import { Conflict, Invalid, NotFound } from "@/lib/errors";
+import { AppError, Conflict, Invalid, NotFound } from "@/lib/errors";
 import { enqueueJob } from "@/lib/jobs/queue";
 import { queueFanout } from "@/lib/notifications/events";
 import { audit, authorizeOn, lockSet, lockSetOfVersion, requireRight, type Tx } from "./access";
 import type { VersionContent } from "./content";
 import { commentPeriodState } from "./period";
+import { periodCloseSchema } from "./schemas";
+import { fieldErrorsOf, fromZodIssue } from "@/lib/validation/issues";
 import { VERSION_LIMITS } from "./version-limits";
 
 export { VERSION_LIMITS } from "./version-limits";
@@ -146,9 +153,16 @@ async function refuseOlder(tx: Tx, setId: string, number: number) {
   if (published !== null && published > number) throw Conflict("olderThanPublished", { n: number, latest: published });
 }
 
-/** Checks a comment period's bounds; the opening is never before publication (an earlier one starts now). */
-export function commentPeriod(input: { commentOpensAt?: Date | null; commentClosesAt?: Date | null }, now: Date) {
-  const { commentOpensAt: opens, commentClosesAt: closes } = input;
+type PeriodInput = { opensNow?: boolean; commentOpensAt?: Date | null; commentClosesAt?: Date | null };
+
+/**
+ * Checks a comment period's bounds; the opening is never before publication (an earlier one starts now).
+ * `opensNow`: comments open at `now`, whatever opening time was given; the closing time is then required.
+ */
+export function commentPeriod(input: PeriodInput, now: Date) {
+  const { commentClosesAt: closes } = input;
+  const opens = input.opensNow ? now : input.commentOpensAt;
+  if (input.opensNow && !closes) throw Invalid("periodClosesRequired", { commentClosesAt: ["periodClosesRequired"] });
   if (!opens && !closes) return null;
   if (!opens || !closes) throw Invalid("periodBothEnds", { [opens ? "commentClosesAt" : "commentOpensAt"]: ["periodBothEnds"] });
   if (closes <= opens) throw Invalid("periodClosesBeforeOpens", { commentClosesAt: ["periodClosesBeforeOpens"] });
@@ -158,11 +172,7 @@ export function commentPeriod(input: { commentOpensAt?: Date | null; commentClos
   return { opensAt: opens < now ? now : opens, closesAt: closes };
 }
 
-export async function publishVersion(
-  actor: SessionUser,
-  input: { versionId: string; commentOpensAt?: Date | null; commentClosesAt?: Date | null },
-  now = new Date(),
-) {
+export async function publishVersion(actor: SessionUser, input: { versionId: string } & PeriodInput, now = new Date()) {
   requireRight(actor, "messages.edit");
   const result = await db.$transaction(async (tx) => {
     const { set, version } = await lockVersion(tx, actor, input.versionId);
@@ -189,6 +199,7 @@ export async function publishVersion(
         number: version.number,
         publishedAt: now.toISOString(),
         setStatus: "PUBLISHED",
+        ...(input.opensNow && { commentOpensNow: true }),
         commentOpensAt: period?.opensAt.toISOString() ?? null,
         commentClosesAt: period?.closesAt.toISOString() ?? null,
       },
@@ -204,30 +215,54 @@ export async function publishVersion(
   return result;
 }
 
-/** An open period closes now; a period not yet open is cancelled (both ends cleared). */
-export async function closeCommentPeriod(actor: SessionUser, input: { versionId: string }, now = new Date()) {
+/** The reason as the close form's schema reads it; refused with the field's own code (and as a field error). */
+function periodEndReason(reason: string) {
+  const parsed = periodCloseSchema.pick({ reason: true }).safeParse({ reason });
+  if (parsed.success) return parsed.data.reason;
+  throw new AppError("invalid", fromZodIssue(parsed.error.issues[0]!), fieldErrorsOf(parsed.error));
+}
+
+/**
+ * Ends a comment period before its announced end, for a reason (required): an open period closes now; a
+ * period not yet open is cancelled (both ends cleared). The version keeps when, why and the announced end;
+ * the people it was announced to are emailed (one fan-out job; one email each, by dedupe key). A second
+ * close finds no period open or to come and is refused, changing and mailing nothing.
+ */
+export async function closeCommentPeriod(actor: SessionUser, input: { versionId: string; reason: string }, now = new Date()) {
   requireRight(actor, "messages.edit");
+  const reason = periodEndReason(input.reason);
   return db.$transaction(async (tx) => {
     const { set, version } = await lockVersion(tx, actor, input.versionId);
     const state = commentPeriodState(version, now);
     if (state !== "open" && state !== "upcoming") throw Conflict("noActivePeriod");
-    const data = state === "open" ? { commentClosesAt: now } : { commentOpensAt: null, commentClosesAt: null };
+    // Closing at the very instant it opened would leave an empty period (the CHECK refuses it): a cancel.
+    const closes = state === "open" && now > version.commentOpensAt!;
+    const ended = {
+      commentClosedEarlyAt: now,
+      commentClosedEarlyReason: reason,
+      commentAnnouncedClosesAt: version.commentClosesAt,
+    };
+    const data = closes ? { commentClosesAt: now, ...ended } : { commentOpensAt: null, commentClosesAt: null, ...ended };
     await tx.messageSetVersion.update({ where: { id: version.id }, data, select: { id: true } });
+    await queueFanout(tx, "comments-closed-early", version.id);
     await audit(tx, actor, {
-      action: state === "open" ? "messageSetVersion.closePeriod" : "messageSetVersion.cancelPeriod",
+      action: closes ? "messageSetVersion.closePeriod" : "messageSetVersion.cancelPeriod",
       itemType: "messageSetVersion",
       itemId: version.id,
       callId: set.callId,
       before: {
         commentOpensAt: version.commentOpensAt?.toISOString() ?? null,
         commentClosesAt: version.commentClosesAt?.toISOString() ?? null,
+        commentClosedEarlyReason: null,
       },
       after: {
-        commentOpensAt: state === "open" ? (version.commentOpensAt?.toISOString() ?? null) : null,
-        commentClosesAt: state === "open" ? now.toISOString() : null,
+        commentOpensAt: closes ? (version.commentOpensAt?.toISOString() ?? null) : null,
+        commentClosesAt: closes ? now.toISOString() : null,
+        commentClosedEarlyAt: now.toISOString(),
+        commentClosedEarlyReason: reason,
       },
     });
-    return { id: version.id, number: version.number, state: state === "open" ? ("closed" as const) : ("cancelled" as const) };
+    return { id: version.id, number: version.number, state: closes ? ("closed" as const) : ("cancelled" as const) };
   });
 }
 

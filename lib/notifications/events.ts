@@ -239,7 +239,53 @@ export async function queueFinalPublished(tx: Tx, { versionId }: { versionId: st
   );
 }
 
-export type FanoutEvent = "draft-opened" | "final-published";
+/**
+ * A comment period ended before its announced end (closed early, or cancelled before it opened): to the
+ * people it was announced to, with the announced end, the actual time and the reason. The audience is the
+ * draft-opened one (responders and followers of the call) and the set's commenters: they were told the end
+ * date on the page they commented on, and are the people an early close cuts short. The kind is
+ * DRAFT_OPENED, the one that announced the period: whoever turned off being told about comment periods is not
+ * told that one ended either. One email per person and version (a period ends early at most once).
+ */
+export async function queueCommentsClosedEarly(tx: Tx, { versionId }: { versionId: string }, page: Page = null): Promise<number> {
+  const version = await tx.messageSetVersion.findUnique({
+    where: { id: versionId },
+    select: { ...versionSelect, commentClosedEarlyAt: true, commentClosedEarlyReason: true, commentAnnouncedClosesAt: true },
+  });
+  if (!version?.commentClosedEarlyAt || !version.commentClosedEarlyReason || !version.commentAnnouncedClosesAt) return 0;
+  const { set } = version;
+  const item = {
+    slug: set.slug,
+    title: version.title ?? set.title,
+    number: version.number,
+    callTitle: set.call.title,
+    timeZone: set.call.timeZone,
+    announcedClosesAt: version.commentAnnouncedClosesAt,
+    closedAt: version.commentClosedEarlyAt,
+    // Cancelled before it opened: both ends were cleared.
+    cancelled: version.commentClosesAt === null,
+    reason: version.commentClosedEarlyReason,
+    titles: await versionTitleTranslations(tx, version.id),
+    callTitles: await callTitleTranslations(tx, set.call.id),
+  };
+  return enqueue(
+    tx,
+    "DRAFT_OPENED",
+    set.call.forumId,
+    await audience(tx, set.call.id, set.id, page),
+    (userId) => `comments-closed-early:${versionId}:${userId}`,
+    { template: "comments-closed-early", item },
+  );
+}
+
+export type FanoutEvent = "draft-opened" | "final-published" | "comments-closed-early";
+
+/** Who each fan-out event concerns (with the set's commenters, or not) and what it queues for a batch. */
+const FANOUT: Record<FanoutEvent, { commenters: boolean; queue: typeof queueDraftOpened }> = {
+  "draft-opened": { commenters: false, queue: queueDraftOpened },
+  "final-published": { commenters: true, queue: queueFinalPublished },
+  "comments-closed-early": { commenters: true, queue: queueCommentsClosedEarly },
+};
 
 /**
  * The notify-fanout job: the event's audience in batches of FANOUT_BATCH, each batch rendered and written
@@ -257,10 +303,10 @@ export async function runFanout(
       select: { set: { select: { id: true, callId: true } } },
     });
     if (!version) return [];
-    const setId = event === "final-published" ? version.set.id : undefined;
+    const setId = FANOUT[event].commenters ? version.set.id : undefined;
     return (await audience(tx, version.set.callId, setId)).map((recipient) => recipient.id);
   });
-  const queue = event === "draft-opened" ? queueDraftOpened : queueFinalPublished;
+  const { queue } = FANOUT[event];
   let queued = 0;
   for (let i = 0; i < ids.length; i += FANOUT_BATCH) {
     const batch = ids.slice(i, i + FANOUT_BATCH);

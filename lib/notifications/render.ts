@@ -12,12 +12,14 @@ import { renderReceipt, type ReceiptItem } from "@/lib/responses/receipt-templat
 import {
   commentAnsweredEmail,
   commentReplyEmail,
+  commentsClosedEarlyEmail,
   draftOpenedEmail,
   finalPublishedEmail,
   forumAppointedEmail,
   forumRemovedEmail,
   type CommentAnsweredItem,
   type CommentReplyItem,
+  type CommentsClosedEarlyItem,
   type DraftOpenedItem,
   type FinalPublishedItem,
   type ForumAppointedItem,
@@ -35,6 +37,7 @@ export type EmailTemplate =
   | { template: "comment-reply"; item: CommentReplyItem & Titles }
   | { template: "comment-answered"; item: CommentAnsweredItem & Titles }
   | { template: "final-published"; item: FinalPublishedItem & Titles }
+  | { template: "comments-closed-early"; item: CommentsClosedEarlyItem & Titles }
   | { template: "forum-appointed"; item: ForumAppointedItem }
   | { template: "forum-removed"; item: ForumRemovedItem };
 
@@ -61,6 +64,8 @@ export function renderTemplate(email: EmailTemplate, to: Addressee): RenderedEma
       return commentAnsweredEmail(to, titledIn(email.item, to.locale));
     case "final-published":
       return finalPublishedEmail(to, titledIn(email.item, to.locale));
+    case "comments-closed-early":
+      return commentsClosedEarlyEmail(to, titledIn(email.item, to.locale));
     case "forum-appointed":
       return forumAppointedEmail(to, email.item);
     case "forum-removed":
@@ -74,6 +79,7 @@ const TEMPLATES = new Set<string>([
   "comment-reply",
   "comment-answered",
   "final-published",
+  "comments-closed-early",
   "forum-appointed",
   "forum-removed",
 ]);

@@ -117,6 +117,45 @@ export function draftOpenedEmail(recipient: Recipient, item: DraftOpenedItem): R
   ]);
 }
 
+export type CommentsClosedEarlyItem = {
+  slug: string;
+  title: string;
+  number: number;
+  callTitle: string;
+  timeZone: string;
+  /** The closing time the period had been announced with. */
+  announcedClosesAt: Instant;
+  /** When it was closed (or cancelled). */
+  closedAt: Instant;
+  /** Cancelled before it opened, rather than closed while open. */
+  cancelled: boolean;
+  reason: string;
+};
+
+/** A comment period ended before its announced end: when it was to close, when it did, and why. */
+export function commentsClosedEarlyEmail(recipient: Recipient, item: CommentsClosedEarlyItem): RenderedEmail {
+  const w = writer(recipient.locale);
+  const { t } = w;
+  const values = {
+    number: w.number(item.number),
+    title: item.title,
+    announced: w.dateIn(item.announcedClosesAt, item.timeZone),
+    closed: w.dateIn(item.closedAt, item.timeZone),
+  };
+  return compose(
+    "DRAFT_OPENED",
+    recipient,
+    w,
+    t(item.cancelled ? "periodCancelledSubject" : "closedEarlySubject", { title: item.title }),
+    [
+      paragraph(t(item.cancelled ? "periodCancelledIntro" : "closedEarlyIntro", values)),
+      paragraph(t("reason", { reason: item.reason })),
+      link(t("closedEarlyLink"), w.page(`/messages/${item.slug}`)),
+      paragraph(t("finalWhy", { call: item.callTitle })),
+    ],
+  );
+}
+
 /** Where a comment is discussed: its paragraph's thread, or the thread on the whole set. */
 export const commentPath = (slug: string, paragraphId: string | null, commentId: string) =>
   `/messages/${slug}/discuss/${paragraphId ?? "set"}#comment-${commentId}`;

@@ -1,7 +1,7 @@
 // The whole public comment cycle in the browser, as the issue tells it: a stakeholder comments on paragraph
 // 3 of a draft open for comment; a moderator answers with a disposition and the stakeholder gets the email;
-// the public comment–response table shows it; the moderator revises paragraph 3, closes the period and
-// publishes version 2; the comparison shows the change while the comment stays attached to paragraph 3
+// the public comment–response table shows it; the moderator revises paragraph 3, closes the period (with
+// the reason it needs) and publishes version 2; the comparison shows the change while the comment stays attached to paragraph 3
 // ("Commented on version 1"); commenting is over; version 2 is marked final and its PDF holds the final text.
 import { readFile } from "node:fs/promises";
 import { uniqueSuffix } from "@/prisma/factories";
@@ -55,6 +55,7 @@ test("comment on paragraph 3, answered by email, version 2 keeps the comment, fi
   await moderator.getByLabel("What changed").fill("Paragraph 3 names who asked for the separation");
   await moderator.getByRole("button", { name: "Save version" }).click();
   await expect(moderator.locator("#version-2")).toContainText("Paragraph 3 names who asked for the separation");
+  await moderator.getByLabel("Why the comment period of version 1 ends early").fill("Version 2 answers the comment received.");
   await moderator.getByRole("button", { name: "Close the comment period of version 1" }).click();
   await expect(moderator.locator("#version-1")).toContainText("comment period closed");
   await moderator.locator("#version-2").getByRole("button", { name: "Publish version 2" }).click();

@@ -2,22 +2,27 @@
 // paragraph 1, saves version 2 with a summary, is refused publishing it while version 1's period is open
 // (the rule's sentence), closes that period and publishes. Readers then compare the two versions (inserted
 // and deleted words, the split) and list them. Every new page passes an axe scan.
+import { toLocalDateTime } from "@/lib/calls/time";
 import { formatDate } from "@/lib/dates/format";
-import { createCall, uniqueSuffix } from "@/prisma/factories";
+import { createCall, createForum, uniqueSuffix } from "@/prisma/factories";
 import { createSourceResponse } from "@/prisma/factories-messages";
-import { db, expect, expectAccessible, signInAs, test, watchCsp } from "./fixtures";
+import { db, expect, expectAccessible, signInAppointed, signInAs, test, watchCsp } from "./fixtures";
 
 const DAY = 24 * 3600 * 1000;
 
-async function setInComment(suffix: string) {
-  const call = await createCall(db);
+/**
+ * A set of a new call whose version 1 is open for comment since an hour ago; with `draft`, a set in draft
+ * whose version 1 is saved and not published (in `forumId` when given).
+ */
+async function setInComment(suffix: string, { forumId, draft = false }: { forumId?: string; draft?: boolean } = {}) {
+  const call = await createCall(db, { forumId });
   const slug = `versioned-messages-${suffix}`;
   const set = await db.messageSet.create({
     data: {
       callId: call.id,
       slug,
       title: `Messages on resilience ${suffix}`,
-      status: "PUBLISHED",
+      status: draft ? "DRAFT" : "PUBLISHED",
       sections: {
         create: [
           { position: 1, heading: "Trust" },
@@ -56,9 +61,11 @@ async function setInComment(suffix: string) {
       content,
       title: `Messages on resilience ${suffix}`,
       introduction: "",
-      publishedAt: new Date(now - 3600_000),
-      commentOpensAt: new Date(now - 3600_000),
-      commentClosesAt: closes,
+      ...(!draft && {
+        publishedAt: new Date(now - 3600_000),
+        commentOpensAt: new Date(now - 3600_000),
+        commentClosesAt: closes,
+      }),
     },
   });
   return { set, slug, closes };
@@ -112,6 +119,8 @@ test("a moderator revises, is held to one comment period at a time, publishes ve
       .publishedAt,
   ).toBeNull();
 
+  // Closing early needs a reason, which the public is shown.
+  await page.getByLabel("Why the comment period of version 1 ends early").fill("Version 2 answers the comments received.");
   await page.getByRole("button", { name: "Close the comment period of version 1" }).click();
   await expect(page.locator("#version-1")).toContainText("comment period closed");
   await page.locator("#version-2").getByRole("button", { name: "Publish version 2" }).click();
@@ -158,7 +167,7 @@ test("a moderator revises, is held to one comment period at a time, publishes ve
   await expect(page.getByRole("heading", { level: 2, name: "Version 2" })).toBeVisible();
   await expect(page.getByRole("heading", { level: 2, name: "Version 1" })).toBeVisible();
   await expect(page.getByText("What changed: Paragraph 1 split, paragraph 3 revised")).toBeVisible();
-  await expect(page.getByText(/Comment period closed/)).toBeVisible();
+  await expect(page.getByText(/Comment period closed early, .*: Version 2 answers the comments received\./)).toBeVisible();
   await expectAccessible(page);
   expect(csp).toEqual([]);
 });
@@ -234,5 +243,55 @@ test("a moderator splits a paragraph at the cursor; the new part follows it with
   expect(await db.citation.findMany({ where: { responseId: source.id }, select: { paragraphId: true } })).toEqual([
     { paragraphId: rows[2]!.id },
   ]);
+  await expectAccessible(page);
+});
+
+test("a facilitator opens comments now, then closes them early with a reason the public reads", async ({ context, page }) => {
+  const forum = await createForum(db);
+  const { set, slug } = await setInComment(uniqueSuffix(), { forumId: forum.id, draft: true });
+  await signInAppointed(context, forum.id, "FACILITATOR");
+  await page.goto(`/moderation/messages/${set.id}`);
+
+  // "Open now": only the closing time is typed; the server's clock opens the period.
+  const first = page.locator("#version-1");
+  await first.getByLabel("Open now, on publishing", { exact: false }).check();
+  await first.getByLabel("Comments close", { exact: true }).fill(toLocalDateTime(new Date(Date.now() + 10 * DAY), "UTC"));
+  await expectAccessible(page);
+  const clicked = Date.now();
+  await first.getByRole("button", { name: "Publish version 1" }).click();
+  await expect
+    .poll(
+      async () =>
+        (await db.messageSetVersion.findFirstOrThrow({ where: { setId: set.id, number: 1 }, select: { commentOpensAt: true } }))
+          .commentOpensAt,
+    )
+    .not.toBeNull();
+  const { commentOpensAt } = await db.messageSetVersion.findFirstOrThrow({
+    where: { setId: set.id, number: 1 },
+    select: { commentOpensAt: true },
+  });
+  expect(Math.abs(commentOpensAt!.getTime() - clicked)).toBeLessThan(60_000);
+  await page.goto(`/messages/${slug}`);
+  await expect(page.getByText(/^Open for comment until/)).toBeVisible();
+
+  // Closing early: a blank reason is refused with a sentence beside the field; with one, it is closed.
+  await page.goto(`/moderation/messages/${set.id}`);
+  const reason = first.getByLabel("Why the comment period of version 1 ends early");
+  await reason.fill("   ");
+  await first.getByRole("button", { name: "Close the comment period of version 1" }).click();
+  await expect(first.getByText("Say why the comment period ends early", { exact: false })).toBeVisible();
+  await expect(reason).toHaveAttribute("aria-invalid", "true");
+  await expectAccessible(page);
+  await reason.fill("The consultation timeline moved: version 2 follows.");
+  await first.getByRole("button", { name: "Close the comment period of version 1" }).click();
+  await expect(first.getByRole("status").filter({ hasText: "The comment period of version 1 is closed." })).toBeVisible();
+  await expect(first).toContainText("comment period closed");
+  await expect(first.getByRole("button", { name: "Close the comment period of version 1" })).toHaveCount(0);
+
+  // The public page says it closed early, when, and why.
+  await page.goto(`/messages/${slug}`);
+  await expect(
+    page.getByText(/^Comments closed early on .*: The consultation timeline moved: version 2 follows\.$/),
+  ).toBeVisible();
   await expectAccessible(page);
 });

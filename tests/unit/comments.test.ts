@@ -399,7 +399,7 @@ describe("reading comments", () => {
     await deleteParagraph(moderator, { paragraphId: p4 });
     const v2 = await saveVersion(moderator, { setId: set.id, summary: "Second draft" });
     // One comment period at a time: version 1's closes before version 2 is published.
-    await closeCommentPeriod(moderator, { versionId: version.id });
+    await closeCommentPeriod(moderator, { versionId: version.id, reason: "Version 2 answers the comments received." });
     await publishVersion(moderator, { versionId: v2.id });
     const published = (await getPublishedMessageSet(set.slug))!;
     expect(published.version.number).toBe(2);

@@ -93,7 +93,7 @@ function writes(who: SessionUser, d: Ids, now = new Date()) {
     versionTimeZone: () => versionTimeZone(who, d.versionId),
     publishVersion: () =>
       publishVersion(who, { versionId: d.versionId, commentOpensAt: now, commentClosesAt: new Date(now.getTime() + DAY) }, now),
-    closeCommentPeriod: () => closeCommentPeriod(who, { versionId: d.publishedId }, now),
+    closeCommentPeriod: () => closeCommentPeriod(who, { versionId: d.publishedId, reason: "Taken over" }, now),
     finaliseVersion: () => finaliseVersion(who, { versionId: d.versionId }, now),
   };
 }

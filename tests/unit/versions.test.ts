@@ -249,14 +249,19 @@ describe("publishing versions", () => {
     ).toBeNull();
 
     const closedAt = at(now, 2 * HOUR);
-    expect(await closeCommentPeriod(moderator, { versionId: v1.id }, closedAt)).toMatchObject({ state: "closed", number: 1 });
+    expect(await closeCommentPeriod(moderator, { versionId: v1.id, reason: "Version 2 follows" }, closedAt)).toMatchObject({
+      state: "closed",
+      number: 1,
+    });
     expect(
       await db.messageSetVersion.findUniqueOrThrow({
         where: { id: v1.id },
         select: { commentOpensAt: true, commentClosesAt: true },
       }),
     ).toEqual({ commentOpensAt: now, commentClosesAt: closedAt });
-    expect(await refusal(closeCommentPeriod(moderator, { versionId: v1.id }, at(now, 3 * HOUR)))).toBe("conflict:noActivePeriod");
+    expect(await refusal(closeCommentPeriod(moderator, { versionId: v1.id, reason: "Again" }, at(now, 3 * HOUR)))).toBe(
+      "conflict:noActivePeriod",
+    );
 
     // Version 2 with a period still to come blocks version 3; cancelling it clears both ends.
     const later = at(now, 3 * HOUR);
@@ -272,7 +277,9 @@ describe("publishing versions", () => {
       code: "periodUpcoming",
       params: { n: 2, next: 3, opens: at(now, 5 * DAY) },
     });
-    expect(await closeCommentPeriod(moderator, { versionId: v2.id }, later)).toMatchObject({ state: "cancelled" });
+    expect(await closeCommentPeriod(moderator, { versionId: v2.id, reason: "Version 3 follows" }, later)).toMatchObject({
+      state: "cancelled",
+    });
     expect(
       await db.messageSetVersion.findUniqueOrThrow({
         where: { id: v2.id },
@@ -381,7 +388,7 @@ describe("final versions", () => {
       code: "periodOpenFinal",
       params: { n: 1, next: 2, until: at(now, DAY) },
     });
-    await closeCommentPeriod(moderator, { versionId: v1.id }, at(now, 2 * HOUR));
+    await closeCommentPeriod(moderator, { versionId: v1.id, reason: "The text is settled" }, at(now, 2 * HOUR));
     await finaliseVersion(moderator, { versionId: v2.id }, at(now, 3 * HOUR));
     const row = await db.messageSetVersion.findUniqueOrThrow({
       where: { id: v2.id },
@@ -453,7 +460,7 @@ describe("authorization", () => {
         splitParagraph(who, { paragraphId: p!.id, at: 5 }),
         mergeParagraphs(who, { paragraphId: p!.id }),
         publishVersion(who, { versionId: v1.id }),
-        closeCommentPeriod(who, { versionId: v1.id }),
+        closeCommentPeriod(who, { versionId: v1.id, reason: "Taken over" }),
         finaliseVersion(who, { versionId: v1.id }),
         compareSavedVersions(who, set.id, 1, 1),
       ];

@@ -4,6 +4,7 @@ import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { cache } from "react";
 import { LocalDate } from "@/components/ui/local-date";
+import { UserText } from "@/components/ui/user-text";
 import { listPublishedVersions } from "@/lib/messages/history";
 import { withClientMessages } from "@/components/i18n/client-messages";
 
@@ -41,6 +42,8 @@ async function MessageVersionsPage({ params }: Props) {
       <ol reversed>
         {set.versions.map((v, index) => {
           const previous = set.versions[index + 1];
+          const early = v.earlyEnd;
+          const reason = () => <UserText>{early?.reason}</UserText>;
           return (
             <li key={v.id} id={`version-${v.number}`}>
               <h2>
@@ -58,8 +61,12 @@ async function MessageVersionsPage({ params }: Props) {
                 {v.commentPeriod === "open" && t.rich("periodOpen", { time: period(v.commentClosesAt!) })}
                 {v.commentPeriod === "upcoming" &&
                   t.rich("periodUpcoming", { opens: period(v.commentOpensAt!), closes: period(v.commentClosesAt!) })}
-                {v.commentPeriod === "closed" && t.rich("periodClosed", { time: period(v.commentClosesAt!) })}
-                {v.commentPeriod === "none" && t("noPeriod")}
+                {v.commentPeriod === "closed" &&
+                  (early && !early.cancelled
+                    ? t.rich("periodClosedEarly", { time: period(early.at), reason })
+                    : t.rich("periodClosed", { time: period(v.commentClosesAt!) }))}
+                {v.commentPeriod === "none" &&
+                  (early?.cancelled ? t.rich("periodCancelled", { time: period(early.at), reason }) : t("noPeriod"))}
               </p>
               {previous && (
                 <p>
