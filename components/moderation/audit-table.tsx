@@ -92,7 +92,9 @@ export async function AuditTable({ entries }: { entries: Entry[] }) {
                   </>
                 )}
               </td>
-              <th scope="row">{entry.action}</th>
+              <th scope="row" className={styles.action}>
+                {entry.action}
+              </th>
               <td className={styles.item}>
                 <ItemCell t={t} entry={entry} />
               </td>
