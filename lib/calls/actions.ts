@@ -9,8 +9,8 @@ import { callFormValues } from "./form-values";
 import { createCall, getCallForEditing, publishCall, unpublishCall, updateCall } from "./manage";
 import { callIdSchema, callInputSchema, callUpdateSchema, type CallFormValues } from "./schemas";
 
-/** On success the editor resets to what was saved (new questions now have ids). */
-export type EditorData = { values: CallFormValues } | null;
+/** On success the editor resets to what was saved (new questions now have ids), at its new revision. */
+export type EditorData = { values: CallFormValues; revision: number } | null;
 
 /** Creates the call as a draft and opens it in the editor. */
 export const createCallAction = defineAction({
@@ -36,7 +36,7 @@ export const updateCallAction = defineAction({
     await updateCall(actor, callId, input);
     const saved = await getCallForEditing(actor, callId);
     revalidatePath("/", "layout");
-    return { values: callFormValues(saved) };
+    return { values: callFormValues(saved), revision: saved.revision };
   },
 });
 
