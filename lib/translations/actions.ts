@@ -33,7 +33,8 @@ export const saveCallTranslationAction = defineAction({
       ...input,
       values: textsOf(values, "callId", "locale", "revision"),
     });
-    revalidatePath(`/moderation/calls/${saved.callId}/translations/${saved.locale}`);
+    // Every page showing the text in that language (the editor's tabs, the public pages) shows it anew.
+    revalidatePath("/", "layout");
     return saved;
   },
   message: async () => (await getTranslations("Translations"))("saved"),
@@ -46,7 +47,8 @@ export const removeCallTranslationAction = defineAction({
   keepValues: false,
   run: async (input, { actor }) => {
     const removed = await removeCallTranslation(actor, input);
-    revalidatePath(`/moderation/calls/${removed.callId}/translations/${input.locale}`);
+    // Every page showing the text in that language (the editor's tabs, the public pages) shows it anew.
+    revalidatePath("/", "layout");
     return removed;
   },
   message: async () => (await getTranslations("Translations"))("removed"),
@@ -73,7 +75,8 @@ export const saveVersionTranslationAction = defineAction({
       ...input,
       values: textsOf(values, "setId", "number", "locale", "revision"),
     });
-    revalidatePath(`/moderation/messages/${saved.setId}/translations/${saved.locale}`);
+    // Every page showing the text in that language (the editor's tabs, the public pages) shows it anew.
+    revalidatePath("/", "layout");
     return saved;
   },
   message: async () => (await getTranslations("Translations"))("saved"),
