@@ -6,7 +6,8 @@ import "server-only";
 import { can } from "@/lib/auth/permissions";
 import type { SessionUser } from "@/lib/auth/session";
 import { db } from "@/lib/db";
-import { Conflict, isAppError, isUniqueViolation, NotFound, type PlainCode } from "@/lib/errors";
+import { skippingConflicts } from "@/lib/bulk";
+import { Conflict, isUniqueViolation, NotFound, type PlainCode } from "@/lib/errors";
 import type { Consent, ModerationState, ResponseStatus } from "@/lib/generated/prisma/enums";
 import { audit, lockSetOfParagraph, requireRight, type Tx } from "./access";
 import { CITE_MANY_LIMIT } from "./cite-many-schema";
@@ -41,6 +42,17 @@ const responseSelect = {
   stakeholderGroup: true,
   region: true,
   call: { select: { forumId: true } },
+} as const;
+
+/** The columns of a citation as the editor shows it and a split copies it. */
+export const citationSelect = {
+  id: true,
+  responseId: true,
+  excerptId: true,
+  reference: true,
+  stakeholderGroup: true,
+  region: true,
+  quote: true,
 } as const;
 
 /** One source cited in a paragraph of a set whose row the caller holds; Conflict with the reason when it may not be. */
@@ -80,15 +92,7 @@ async function citeIn(tx: Tx, actor: SessionUser, callId: string, input: CiteInp
       region: response.region,
       quote: excerpt?.quote ?? null,
     },
-    select: {
-      id: true,
-      responseId: true,
-      excerptId: true,
-      reference: true,
-      stakeholderGroup: true,
-      region: true,
-      quote: true,
-    },
+    select: citationSelect,
   });
   await audit(tx, actor, {
     action: "citation.create",
@@ -136,16 +140,9 @@ export async function citeMany(actor: SessionUser, input: { paragraphId: string;
     const cited: string[] = [];
     const skipped: { excerptId: string; code: PlainCode }[] = [];
     for (const excerptId of ids) {
-      await tx.$executeRaw`SAVEPOINT cite_one`;
-      try {
-        await citeIn(tx, actor, callId, { paragraphId: input.paragraphId, excerptId });
-        await tx.$executeRaw`RELEASE SAVEPOINT cite_one`;
-        cited.push(excerptId);
-      } catch (error) {
-        if (!isAppError(error, "conflict")) throw error;
-        await tx.$executeRaw`ROLLBACK TO SAVEPOINT cite_one`;
-        skipped.push({ excerptId, code: error.code as PlainCode });
-      }
+      const step = await skippingConflicts(tx, () => citeIn(tx, actor, callId, { paragraphId: input.paragraphId, excerptId }));
+      if (step.done) cited.push(excerptId);
+      else skipped.push({ excerptId, code: step.code });
     }
     return { cited, skipped };
   });

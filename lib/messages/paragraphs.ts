@@ -8,6 +8,7 @@ import type { SessionUser } from "@/lib/auth/session";
 import { db } from "@/lib/db";
 import { Conflict, Invalid, NotFound } from "@/lib/errors";
 import { audit, lockSetOfParagraph, lockSetOfSection, requireRight, type Tx } from "./access";
+import { citationSelect } from "./citations";
 import { MESSAGE_LIMITS, type CitationPart } from "./schemas";
 
 async function paragraphIn(tx: Tx, paragraphId: string) {
@@ -184,15 +185,7 @@ export async function splitParagraph(
         origins: true,
         citations: {
           orderBy: [{ createdAt: "asc" }, { id: "asc" }],
-          select: {
-            id: true,
-            responseId: true,
-            excerptId: true,
-            reference: true,
-            stakeholderGroup: true,
-            region: true,
-            quote: true,
-          },
+          select: citationSelect,
         },
       },
     });

@@ -7,6 +7,7 @@ import type { SessionUser } from "@/lib/auth/session";
 import { db } from "@/lib/db";
 import { Conflict, isUniqueViolation, NotFound } from "@/lib/errors";
 import { audit, authorizeOn, lockWorkingCopy, requireRight } from "./access";
+import { citationSelect } from "./citations";
 import { freeSlug, slugFromTitle } from "./slug";
 import { paragraphSpread } from "./spread";
 
@@ -85,16 +86,6 @@ export async function updateMessageSet(
     return { id: input.setId, ...after, revision: revision + 1 };
   });
 }
-
-const citationSelect = {
-  id: true,
-  responseId: true,
-  excerptId: true,
-  reference: true,
-  stakeholderGroup: true,
-  region: true,
-  quote: true,
-} as const;
 
 /** The working copy with each paragraph's citations and spread, and the saved versions; readable by observers. */
 export async function getMessageSetForEditing(actor: SessionUser, setId: string) {

@@ -22,7 +22,8 @@ import { forumOf } from "@/lib/auth/forum-of";
 import { authorizeIn } from "@/lib/auth/permissions";
 import type { SessionUser } from "@/lib/auth/session";
 import { db } from "@/lib/db";
-import { AppError, Conflict, Forbidden, isUniqueViolation, NotFound, type PlainCode } from "@/lib/errors";
+import { skippingConflicts } from "@/lib/bulk";
+import { Conflict, Forbidden, isUniqueViolation, NotFound, type PlainCode } from "@/lib/errors";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { ModerationState, ReportReason } from "@/lib/generated/prisma/enums";
 import type { DbClient } from "@/lib/db";
@@ -297,18 +298,11 @@ export async function transitionMany<L extends LockedItem, U>(
       const outcome: BulkResult<L, U> = { done: [], skipped: [] };
       const after: ((() => void) | void)[] = [];
       for (const id of unique) {
-        // Each item in a savepoint: a refused one leaves no half-written state behind.
-        await tx.$executeRaw`SAVEPOINT bulk_item`;
-        try {
-          const { result, afterCommit } = await applyStep(tx, kind, actor, verb, { id, reason }, now);
-          await tx.$executeRaw`RELEASE SAVEPOINT bulk_item`;
-          outcome.done.push(result);
-          after.push(afterCommit);
-        } catch (error) {
-          if (!(error instanceof AppError) || error.kind !== "conflict") throw error;
-          await tx.$executeRaw`ROLLBACK TO SAVEPOINT bulk_item`;
-          outcome.skipped.push({ id, code: error.code as PlainCode });
-        }
+        const step = await skippingConflicts(tx, () => applyStep(tx, kind, actor, verb, { id, reason }, now));
+        if (step.done) {
+          outcome.done.push(step.value.result);
+          after.push(step.value.afterCommit);
+        } else outcome.skipped.push({ id, code: step.code });
       }
       return { outcome, after };
     },
