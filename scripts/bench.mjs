@@ -1,15 +1,19 @@
 #!/usr/bin/env node
 // `npm run bench`: measured figures, never asserted in tests. Serves the production build on a database of
 // its own (BENCH_DATABASE_URL, else an embedded PostgreSQL in .data/bench-postgres) filled with the demo,
-// then loads each page from loopback with a fixed number of concurrent clients for a fixed time, and prints
-// requests per second, latency percentiles and the server's memory. Options: --seconds N, --clients N.
+// then loads each public page from loopback with autocannon at 10 and 50 connections for a fixed time, beside
+// the same page served by the "floor" (scripts/bench-floor.mjs: node:http + pg, the same data as minimal HTML or
+// JSON), and prints requests per second, latency percentiles, errors, the app/floor ratio, the server's memory
+// before and after, each page's first-load JavaScript (gzip) and HTML bytes.
+// Options: --seconds N (per run, default 10), --connections 10,50; `-- pages` runs only the pages.
 // Before the pages, the export bench streams large calls through lib/exports and prints its peak memory.
 // First of all it times near-duplicate clustering (scripts/bench-clustering.ts); `-- clustering` runs only that.
 // Then the version diff and the final messages' PDF and Markdown (scripts/bench-messages.ts; `-- messages`).
-import { spawn, spawnSync } from "node:child_process";
+import { fork, spawn, spawnSync } from "node:child_process";
 import { readFileSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
+import { gzipSync } from "node:zlib";
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "..");
 const option = (name, fallback) => {
@@ -17,9 +21,14 @@ const option = (name, fallback) => {
   return index > 0 ? Number(process.argv[index + 1]) : fallback;
 };
 const SECONDS = option("seconds", 10);
-const CLIENTS = option("clients", 10);
+const connectionsAt = process.argv.indexOf("--connections");
+const CONNECTIONS = connectionsAt > 0 ? process.argv[connectionsAt + 1].split(",").map(Number) : [10, 50];
+// `npm run bench -- pages` skips the benches before the pages (clustering, messages, exports).
+const PAGES_ONLY = process.argv.includes("pages");
 const PORT = Number(process.env.BENCH_PORT ?? 3300);
 const BASE = `http://127.0.0.1:${PORT}`;
+const FLOOR_PORT = PORT + 1;
+const FLOOR = `http://127.0.0.1:${FLOOR_PORT}`;
 const DIST = ".next-bench";
 
 const { migrate, checkConnection } = await import("./lib/database.mjs");
@@ -72,14 +81,14 @@ const step = (command, args) => {
   if (result.status !== 0) throw new Error(`${command} ${args.join(" ")} failed`);
 };
 // Near-duplicate clustering of a planted 10,000-response call; `npm run bench -- clustering` runs only this.
-step("tsx", ["scripts/bench-clustering.ts"]);
+if (!PAGES_ONLY) step("tsx", ["scripts/bench-clustering.ts"]);
 if (process.argv.includes("clustering")) {
   await database.stop();
   process.exit(0);
 }
 // The version diff and the final PDF/Markdown (scripts/bench-messages.ts); `-- messages` runs only this.
 const messagesBench = ["--import", "tsx", "--import", "./scripts/lib/server-only.mjs", "scripts/bench-messages.ts"];
-if (spawnSync(process.execPath, messagesBench, { cwd: ROOT, env, stdio: "inherit" }).status !== 0) {
+if (!PAGES_ONLY && spawnSync(process.execPath, messagesBench, { cwd: ROOT, env, stdio: "inherit" }).status !== 0) {
   throw new Error("scripts/bench-messages.ts failed");
 }
 if (process.argv.includes("messages")) {
@@ -89,7 +98,7 @@ if (process.argv.includes("messages")) {
 step("tsx", ["prisma/seed.ts"]);
 // Exports of 10,000 and 100,000 responses in constant memory (scripts/bench-exports.ts, which also runs alone).
 const exportsBench = ["--expose-gc", "--conditions=react-server", "--import", "tsx", "scripts/bench-exports.ts"];
-if (spawnSync(process.execPath, exportsBench, { cwd: ROOT, env, stdio: "inherit" }).status !== 0) {
+if (!PAGES_ONLY && spawnSync(process.execPath, exportsBench, { cwd: ROOT, env, stdio: "inherit" }).status !== 0) {
   throw new Error("scripts/bench-exports.ts failed");
 }
 console.info("Building…");
@@ -141,36 +150,94 @@ function serverRssMiB() {
   return rows.filter(([pid]) => family.has(pid)).reduce((sum, [, , rss]) => sum + rss, 0) / 1024;
 }
 
-async function load(path) {
+const { default: autocannon } = await import("autocannon");
+
+/** One load run with autocannon: every response's time is kept, so p50/p95/p99 are exact. */
+async function load(base, path, connections, headers = {}) {
   const latencies = [];
-  let errors = 0;
-  const end = Date.now() + SECONDS * 1000;
-  const client = async () => {
-    while (Date.now() < end) {
-      const started = performance.now();
-      try {
-        const response = await fetch(BASE + path);
-        await response.arrayBuffer();
-        if (!response.ok) errors++;
-      } catch {
-        errors++;
-      }
-      latencies.push(performance.now() - started);
-    }
-  };
-  await Promise.all(Array.from({ length: CLIENTS }, client));
+  const instance = autocannon({ url: base + path, connections, duration: SECONDS, headers, timeout: 10 });
+  instance.on("response", (_client, _status, _bytes, time) => latencies.push(time));
+  const result = await instance;
   latencies.sort((a, b) => a - b);
-  const at = (p) => latencies[Math.min(latencies.length - 1, Math.floor((p / 100) * latencies.length))].toFixed(1);
-  return { path, rps: (latencies.length / SECONDS).toFixed(0), p50: at(50), p95: at(95), p99: at(99), errors };
+  const at = (p) =>
+    latencies.length ? latencies[Math.min(latencies.length - 1, Math.floor((p / 100) * latencies.length))] : NaN;
+  return {
+    rps: result.requests.total / SECONDS,
+    p50: at(50),
+    p95: at(95),
+    p99: at(99),
+    // Connection errors and timeouts, and answers that are not 2xx (a redirect counts: the bench asks for pages).
+    errors: result.errors + result.non2xx,
+  };
+}
+
+/** The floor (scripts/bench-floor.mjs) in a process of its own, on the same database. */
+async function startFloor() {
+  const child = fork(join(ROOT, "scripts/bench-floor.mjs"), [], {
+    cwd: ROOT,
+    env: { ...env, FLOOR_PORT: String(FLOOR_PORT) },
+    stdio: ["ignore", "ignore", "inherit", "ipc"],
+  });
+  await new Promise((resolve, reject) => {
+    child.once("message", resolve);
+    child.once("exit", (code) => reject(new Error(`the floor server stopped (${code})`)));
+  });
+  return child;
 }
 
 /**
- * The HTML a browser receives for three pages, and how much of it is the catalog: before, every page carried
- * the whole English catalog (measured at c340e8c); now only the namespaces its client components use
- * (components/i18n/client-messages.tsx). The response form needs a session: one is made for the demo
- * stakeholder, and removed after.
+ * Each page at each number of connections, on the app and on the floor, side by side: req/s, latency
+ * percentiles, errors, and the app's share of the floor's req/s. A warm-up run of each (not reported) first.
  */
-async function htmlSizes(call) {
+async function pageTable(pages, connectionCounts) {
+  const width = Math.max(...pages.map((path) => path.length)) + 2;
+  const head = `${"page".padEnd(width)} conns  app req/s   p50 ms   p95 ms   p99 ms  errors  floor req/s  floor p95  app/floor`;
+  console.info(head);
+  const rows = [];
+  for (const path of pages) {
+    for (const connections of connectionCounts) {
+      await load(BASE, path, connections);
+      const app = await load(BASE, path, connections);
+      await load(FLOOR, path, connections);
+      const floor = await load(FLOOR, path, connections);
+      const ratio = floor.rps > 0 ? app.rps / floor.rps : NaN;
+      rows.push({ path, connections, app, floor, ratio });
+      console.info(
+        `${path.padEnd(width)}${String(connections).padStart(6)}${app.rps.toFixed(0).padStart(11)}${app.p50.toFixed(0).padStart(9)}${app.p95.toFixed(0).padStart(9)}${app.p99.toFixed(0).padStart(9)}${String(app.errors).padStart(8)}${floor.rps.toFixed(0).padStart(13)}${floor.p95.toFixed(0).padStart(11)}${ratio.toFixed(2).padStart(11)}`,
+      );
+    }
+  }
+  return rows;
+}
+
+/**
+ * First-load JavaScript of a page: the scripts its HTML loads (every <script src> but the noModule polyfills), each
+ * compressed with gzip as a server would send it, summed. Chunks shared by pages count for every page, as a
+ * first visit downloads them.
+ */
+const gzipped = new Map();
+async function firstLoadJs(path, headers = {}) {
+  const response = await fetch(BASE + path, { headers, redirect: "manual" });
+  if (response.status !== 200) return { status: response.status };
+  const html = await response.text();
+  // Not the legacy polyfills (`noModule`): a browser that runs modules never downloads them.
+  const tags = [...html.matchAll(/<script[^>]+src="([^"]+)"[^>]*>/g)].filter((match) => !/\snomodule/i.test(match[0]));
+  const sources = [...new Set(tags.map((match) => match[1].replaceAll("&amp;", "&")))];
+  let bytes = 0;
+  let raw = 0;
+  for (const source of sources) {
+    if (!gzipped.has(source)) {
+      const body = Buffer.from(await (await fetch(new URL(source, BASE))).arrayBuffer());
+      gzipped.set(source, { raw: body.length, gzip: gzipSync(body).length });
+    }
+    bytes += gzipped.get(source).gzip;
+    raw += gzipped.get(source).raw;
+  }
+  return { status: 200, scripts: sources.length, gzip: bytes, raw, html: Buffer.byteLength(html) };
+}
+
+/** A session for the demo stakeholder, for pages that need one (the response form); removed after. */
+async function withStakeholderSession(run) {
   const { default: pg } = await import("pg");
   const client = new pg.Client({ connectionString: database.url });
   await client.connect();
@@ -182,7 +249,20 @@ async function htmlSizes(call) {
         `INSERT INTO sessions (id, "sessionToken", "userId", expires) VALUES ($1, $1, $2, now() + interval '1 hour')`,
         [token, rows[0].id],
       );
-    // English before (one language only then); each language now, at its own address (/fr/…).
+    return await run({ cookie: `next-auth.session-token=${token}` });
+  } finally {
+    await client.query(`DELETE FROM sessions WHERE "sessionToken" = $1`, [token]).catch(() => undefined);
+    await client.end();
+  }
+}
+
+/**
+ * The HTML a browser receives for three pages in each language: before, every page carried the whole English
+ * catalog (measured at c340e8c); now only the namespaces its client components use
+ * (components/i18n/client-messages.tsx).
+ */
+async function htmlSizes(call) {
+  await withStakeholderSession(async (sessionHeaders) => {
     const before = { "/": 112_128, [`/calls/${call}`]: 138_043, [`/calls/${call}/respond`]: 125_071 };
     const locales = ["en", "ar", "es", "fr", "ru", "zh"];
     console.info(`\nHTML of a page in bytes ("before": English, the whole catalog on every page, c340e8c)`);
@@ -192,7 +272,7 @@ async function htmlSizes(call) {
       for (const locale of locales) {
         const address = locale === "en" ? path : `/${locale}${path === "/" ? "" : path}`;
         const response = await fetch(`${BASE}${address}`, {
-          headers: path.endsWith("/respond") ? { cookie: `next-auth.session-token=${token}` } : {},
+          headers: path.endsWith("/respond") ? sessionHeaders : {},
           redirect: "manual",
         });
         const bytes = Buffer.byteLength(await response.text());
@@ -200,14 +280,27 @@ async function htmlSizes(call) {
       }
       console.info(`${path.padEnd(44)}${String(before[path]).padStart(8)}${sizes.map((size) => size.padStart(8)).join("")}`);
     }
-  } finally {
-    await client.query(`DELETE FROM sessions WHERE "sessionToken" = $1`, [token]).catch(() => undefined);
-    await client.end();
-  }
+  });
 }
 
+/** First-load JavaScript (gzip) and HTML bytes of the public reading pages and the response form. */
+async function pageWeights(pages, form) {
+  console.info(`\nFirst-load JavaScript (gzip, every <script src> of the page) and HTML, English`);
+  console.info(`${"page".padEnd(72)} scripts  JS gzip KB  JS raw KB  HTML KB`);
+  const show = (path, weight) =>
+    console.info(
+      weight.status !== 200
+        ? `${path.padEnd(72)} (${weight.status})`
+        : `${path.padEnd(72)}${String(weight.scripts).padStart(8)}${(weight.gzip / 1024).toFixed(1).padStart(12)}${(weight.raw / 1024).toFixed(1).padStart(11)}${(weight.html / 1024).toFixed(1).padStart(9)}`,
+    );
+  for (const path of pages) show(path, await firstLoadJs(path));
+  await withStakeholderSession(async (headers) => show(`${form} (signed in)`, await firstLoadJs(form, headers)));
+}
+
+let floor;
 try {
   await waitForServer();
+  floor = await startFloor();
   const call = "cybersecurity-norms-2026"; // the demo's open call (prisma/demo-content.ts)
   const pages = [
     "/",
@@ -215,23 +308,28 @@ try {
     "/api/auth/session",
     `/calls/${call}`,
     `/calls/${call}/responses`,
+    `/calls/${call}/responses?q=security`,
     `/calls/${call}/participation`,
     "/messages/igf-2026-messages-security-safety-stability-and-resilience",
     `/api/v1/calls/${call}/responses?limit=50`,
   ];
   const version = JSON.parse(readFileSync(join(ROOT, "node_modules/next/package.json"), "utf8")).version;
-  console.info(`\nnext ${version}, ${CLIENTS} clients, ${SECONDS} s per page, loopback\n`);
-  const width = Math.max(...pages.map((path) => path.length)) + 2;
-  console.info(`${"page".padEnd(width)}  req/s   p50 ms   p95 ms   p99 ms   errors`);
-  for (const path of pages) {
-    await load(path); // warm-up round, not reported
-    const r = await load(path);
-    console.info(
-      `${r.path.padEnd(width)}${r.rps.padStart(7)} ${r.p50.padStart(8)} ${r.p95.padStart(8)} ${r.p99.padStart(8)} ${String(r.errors).padStart(8)}`,
-    );
-  }
-  console.info(`\nserver resident memory after the run: ${serverRssMiB().toFixed(0)} MiB`);
+  const rssBefore = serverRssMiB();
+  console.info(`\nnext ${version}, ${SECONDS} s per run, loopback; floor: scripts/bench-floor.mjs (node:http + pg)\n`);
+  await pageTable(pages, CONNECTIONS);
+  console.info(
+    `\nserver resident memory: ${rssBefore.toFixed(0)} MiB after start, ${serverRssMiB().toFixed(0)} MiB after the run`,
+  );
+  await pageWeights(
+    pages.filter((path) => !path.startsWith("/api/") && path !== "/signin"),
+    `/calls/${call}/respond`,
+  );
   await htmlSizes(call);
+  // Last, as it adds responses (and removes them after): the deadline crowd (scripts/bench-crowd.mjs).
+  const { deadlineCrowd } = await import("./bench-crowd.mjs");
+  const readPaths = pages.filter((path) => !path.startsWith("/api/auth") && path !== "/signin");
+  await deadlineCrowd({ base: BASE, databaseUrl: database.url, slug: call, readPaths, autocannon });
 } finally {
+  floor?.kill("SIGTERM");
   await stopAll();
 }
