@@ -34,10 +34,19 @@ export function decodeKeyset(value: string): Keyset {
   return { at: new Date(parsed.data.t), id: parsed.data.i };
 }
 
-/** The Prisma `where` of "after this keyset" in the order (field ASC, id ASC). */
+/**
+ * The Prisma `where` of "after this keyset" in the order (field ASC, id ASC). The `gte` says nothing the OR
+ * does not; it gives an index on (…, field, id) the bound to start at, so a page far down a long list is
+ * read from there instead of from the first row.
+ */
 export function afterKeyset<F extends string>(field: F, keyset: Keyset | null) {
   if (!keyset) return {};
   return {
-    OR: [{ [field]: { gt: keyset.at } }, { [field]: keyset.at, id: { gt: keyset.id } }],
-  } as { OR: ({ [K in F]: { gt: Date } } | ({ [K in F]: Date } & { id: { gt: string } }))[] };
+    AND: [
+      { [field]: { gte: keyset.at } },
+      { OR: [{ [field]: { gt: keyset.at } }, { [field]: keyset.at, id: { gt: keyset.id } }] },
+    ],
+  } as {
+    AND: [{ [K in F]: { gte: Date } }, { OR: ({ [K in F]: { gt: Date } } | ({ [K in F]: Date } & { id: { gt: string } }))[] }];
+  };
 }

@@ -11,8 +11,8 @@ import type { StakeholderGroup } from "@/lib/generated/prisma/enums";
 import { STAKEHOLDER_GROUPS } from "@/lib/profile/schemas";
 import { publishedCall } from "@/lib/responses/public";
 import { publicFigures } from "./public-figures";
-import { countParticipation, loadArrivals, responsesOf, type ItemSource } from "./source";
-import { cumulativeByDay, share, type DayPoint } from "./tally";
+import { countParticipation, loadDailyArrivals, responsesOf, type ItemSource } from "./source";
+import { seriesFromDailyCounts, share, type DayPoint } from "./tally";
 
 const callSelect = {
   id: true,
@@ -44,7 +44,7 @@ type Window = { timeZone: string; opensAt: Date; closesAt: Date };
 /** Items per day and cumulated from the opening to now or the deadline. Only the overall total. */
 async function growthOf(source: ItemSource, window: Window, now: Date): Promise<DayPoint[]> {
   const end = now < window.closesAt ? now : window.closesAt;
-  return cumulativeByDay(await loadArrivals(source), window.timeZone, window.opensAt, end);
+  return seriesFromDailyCounts(await loadDailyArrivals(source, window.timeZone), window.timeZone, window.opensAt, end);
 }
 
 /** Exact counts with shares (percent of all items) and the growth. For moderators only. */

@@ -60,26 +60,37 @@ function nextDate(date: string): string {
 /** Longest series drawn: a call open for years is shown over its last this-many days. */
 export const MAX_DAYS = 400;
 
+/** Items that arrived on one calendar date ("YYYY-MM-DD") of a time zone. */
+export type DayCount = { date: string; count: number };
+
 /**
  * Arrivals per day and cumulated, from the day of `from` to the day of `to` (both in `timeZone`), every day
- * present, days without arrivals included. Arrivals before `from` count in the first day.
+ * present, days without arrivals included, from counts per date in that zone (computed in SQL:
+ * lib/insights/source.ts). Arrivals before `from` count in the first day; arrivals after `to` are not shown.
  */
-export function cumulativeByDay(arrivals: readonly Date[], timeZone: string, from: Date, to: Date): DayPoint[] {
-  const perDay = new Map<string, number>();
-  for (const arrivedAt of arrivals) {
-    const date = localDate(arrivedAt, timeZone);
-    perDay.set(date, (perDay.get(date) ?? 0) + 1);
-  }
+export function seriesFromDailyCounts(perDay: readonly DayCount[], timeZone: string, from: Date, to: Date): DayPoint[] {
+  const counts = new Map<string, number>();
+  for (const { date, count } of perDay) counts.set(date, (counts.get(date) ?? 0) + count);
   const last = localDate(to, timeZone);
   let date = localDate(from, timeZone);
   if (date > last) return [];
   const days: string[] = [];
   for (; date <= last; date = nextDate(date)) days.push(date);
   const shown = days.slice(-MAX_DAYS);
-  let cumulative = [...perDay].filter(([day]) => day < shown[0]!).reduce((sum, [, n]) => sum + n, 0);
+  let cumulative = [...counts].filter(([day]) => day < shown[0]!).reduce((sum, [, n]) => sum + n, 0);
   return shown.map((day) => {
-    const count = perDay.get(day) ?? 0;
+    const count = counts.get(day) ?? 0;
     cumulative += count;
     return { date: day, count, cumulative };
   });
+}
+
+/** The same series from the arrival instants themselves, each counted on its date in `timeZone`. */
+export function cumulativeByDay(arrivals: readonly Date[], timeZone: string, from: Date, to: Date): DayPoint[] {
+  return seriesFromDailyCounts(
+    arrivals.map((arrivedAt) => ({ date: localDate(arrivedAt, timeZone), count: 1 })),
+    timeZone,
+    from,
+    to,
+  );
 }

@@ -23,6 +23,7 @@ export async function recordVersion(tx: DbClient, responseId: string, submittedA
     where: { id: responseId },
     select: {
       version: true,
+      firstSubmittedAt: true,
       consent: true,
       answers: { select: { questionId: true, text: true, choices: true }, orderBy: { question: { position: "asc" } } },
     },
@@ -34,7 +35,10 @@ export async function recordVersion(tx: DbClient, responseId: string, submittedA
     data: { responseId, version, consent: response.consent, submittedAt, answers: response.answers },
     select: { id: true },
   });
-  await tx.response.update({ where: { id: responseId }, data: { version }, select: { id: true } });
+  // The earliest submission of its versions: its arrival in the growth chart (lib/insights/source.ts).
+  const first = response.firstSubmittedAt;
+  const firstSubmittedAt = first && first < submittedAt ? first : submittedAt;
+  await tx.response.update({ where: { id: responseId }, data: { version, firstSubmittedAt }, select: { id: true } });
   await refreshSearchIndex(tx, responseId);
   return version;
 }

@@ -133,6 +133,24 @@ describe("growth by day", () => {
     ]);
   });
 
+  it("cuts days at the zone's midnight when its offset is not a whole hour (Kathmandu, UTC+5:45)", async () => {
+    const call = await createCall(db, {
+      timeZone: "Asia/Kathmandu",
+      opensAt: new Date("2026-03-01T00:00:00Z"),
+      closesAt: new Date("2026-03-03T00:00:00Z"),
+    });
+    // 23:59:59 on 1 March in Kathmandu, then midnight of the 2nd.
+    for (const iso of ["2026-03-01T18:14:59Z", "2026-03-01T18:15:00Z"]) {
+      await createResponseFrom(db, { callId: call.id, group: "ACADEMIA", region: "ASIA_PACIFIC", submittedAt: new Date(iso) });
+    }
+    const figures = await getModeratorParticipation(await actor("MODERATOR"), call.id, new Date("2026-03-05T00:00:00Z"));
+    expect(figures.growth.map((p) => [p.date, p.count, p.cumulative])).toEqual([
+      ["2026-03-01", 1, 1],
+      ["2026-03-02", 1, 2],
+      ["2026-03-03", 0, 2],
+    ]);
+  });
+
   it("stops at today while the call is open and is empty before it opens", async () => {
     const call = await createCall(db, { opensAt: new Date("2030-01-01T00:00:00Z"), closesAt: new Date("2030-02-01T00:00:00Z") });
     const moderator = await actor("MODERATOR");
