@@ -8,7 +8,8 @@
 //   2. a file uploaded through instance A (POST /api/responses/<id>/attachments) downloads, byte for byte,
 //      through B and C (GET /api/attachments/<id>), and lives in the S3 server;
 //   3. the open data API's burst (30) holds across instances: the 31st request is refused (429, Retry-After)
-//      whichever instance answers;
+//      whichever instance answers; 3b. a response hidden by a write from another process is gone at once from the
+//      cached public reads (list, page, API) of every instance;
 //   4. publishing a message set version with a comment period (lib/messages/versions.ts publishVersion, the
 //      domain function the moderators' action calls, run in this process) on a call with 10,000 followers
 //      returns in under 1 s, and exactly 10,000 emails arrive;
@@ -509,6 +510,40 @@ async function main() {
       `${okBurst} of 30 accepted (per instance ${spread.join("/")}); requests 31-33 on instances 0/1/2: ` +
         `${after.map((a) => a.status).join("/")} (Retry-After ${after[0]?.headers["retry-after"] ?? "-"} s); another client: ${other.status}`,
       okBurst === 30 && refused.length === 3 && other.status === 200,
+    );
+  }
+
+  // 3b. The cache of public reads across instances: each instance has read (and cached) the list, a response's page
+  // and its API answer; a response is hidden by a write from another process (this one, as the worker or another
+  // instance would); at once, no instance shows it any more.
+  {
+    const target = await db.response.findFirstOrThrow({
+      where: { callId: call1.id, status: "SUBMITTED", moderationState: "PUBLISHED", consent: { not: "PRIVATE" } },
+      orderBy: [{ submittedAt: "desc" }, { id: "desc" }], // the first on the list's first page
+      select: { id: true, reference: true },
+    });
+    const reference = target.reference!;
+    const paths = [`/calls/${call1.slug}/responses`, `/responses/${reference}`, `/api/v1/responses/${reference}`];
+    const read = (instance: number) =>
+      Promise.all(paths.map((path) => call("GET", path, { instance, localAddress: "127.0.0.5" })));
+    const shows = (answers: Answer[]) => answers.map((a) => a.status === 200 && a.body.toString("utf8").includes(reference));
+    const before: boolean[] = [];
+    const warmMs: number[] = [];
+    for (const instance of [0, 1, 2]) {
+      await read(instance);
+      const t0 = performance.now();
+      before.push(...shows(await read(instance)));
+      warmMs.push(performance.now() - t0);
+    }
+    await db.response.update({ where: { id: target.id }, data: { moderationState: "HIDDEN", hiddenReason: "Cluster bench." } });
+    const after: boolean[] = [];
+    for (const instance of [0, 1, 2]) after.push(...shows(await read(instance)));
+    record(
+      "3b. public cache across instances",
+      `${reference} shown in ${before.filter(Boolean).length} of 9 cached reads (list, page, API on each instance; ` +
+        `${warmMs.map((ms) => ms.toFixed(0)).join("/")} ms for the three cached reads per instance); hidden by a write from ` +
+        `another process, then shown in ${after.filter(Boolean).length} of 9`,
+      before.every(Boolean) && !after.some(Boolean),
     );
   }
 

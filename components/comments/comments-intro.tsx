@@ -5,17 +5,17 @@ import { Link } from "@/lib/i18n/navigation";
 import { getTranslations } from "next-intl/server";
 import { cache } from "react";
 import { GlossaryTerms } from "@/components/calls/glossary-terms";
-import { setComments, setGlossary } from "@/lib/comments/read";
+import { publicGlossary, publicSetComments } from "@/lib/cache/public-reads";
 import type { PublishedMessageSet } from "@/lib/messages/public";
 import styles from "./comments.module.css";
 import { PeriodNotice } from "./period-notice";
 
 /** Once per request, whatever number of paragraphs asks. */
-const publicComments = cache((set: PublishedMessageSet) => setComments(null, set));
+const publicComments = cache((set: PublishedMessageSet) => publicSetComments(set, undefined));
 
 export async function CommentsIntro({ set }: { set: PublishedMessageSet }) {
   const t = await getTranslations("Comments");
-  const [comments, glossary] = await Promise.all([publicComments(set), setGlossary(set.id)]);
+  const [comments, glossary] = await Promise.all([publicComments(set), publicGlossary(set.id)]);
   const open = set.version.commentPeriod === "open" && set.status !== "FINAL";
   return (
     <>

@@ -2,16 +2,13 @@ import { Link } from "@/lib/i18n/navigation";
 import { getLocale, getTranslations } from "next-intl/server";
 import { langProps } from "@/components/i18n/content-language";
 import { LocalDate } from "@/components/ui/local-date";
-import { listDraftsOpenForComment, listRecentFinalMessages } from "@/lib/messages/cycle";
+import { publicDraftsOpenForComment, publicRecentFinalMessages } from "@/lib/cache/public-reads";
 
 /** Beside the open calls on the home page: the later phases of the cycle, drafts open for comment and final messages. */
 export async function HomeCycle() {
   const t = await getTranslations("HomeCycle");
   const locale = await getLocale();
-  const [drafts, finals] = await Promise.all([
-    listDraftsOpenForComment(new Date(), 10, locale),
-    listRecentFinalMessages(new Date(), 5, locale),
-  ]);
+  const [drafts, finals] = await Promise.all([publicDraftsOpenForComment(10, locale), publicRecentFinalMessages(5, locale)]);
   return (
     <div className="home-cycle">
       <section aria-labelledby="drafts-open">

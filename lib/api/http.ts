@@ -4,16 +4,20 @@
 // Caching: the ETag is a weak hash of the JSON body (weak: equal data, not byte-identical encodings), the
 // Last-Modified is the latest `updatedAt` (or publication) of what the body shows; a matching
 // If-None-Match (or, without one, an If-Modified-Since not older than Last-Modified) gets 304 with no body.
-// Responses may be cached for 60 s by anyone (`public`): they only ever contain published data.
+// Responses may be stored by anyone (`public`: they only ever contain published data) but are checked again on each
+// use (`no-cache`, answered by a 304 while unchanged): a response hidden, withdrawn or made anonymous is gone from
+// every copy at once. The server keeps each answer in the cache of public reads (lib/cache/public.ts) until the
+// public content changes.
 import "server-only";
 import { createHash } from "node:crypto";
+import { cachedPublic } from "@/lib/cache/public";
 import { isAcceptablePath } from "@/lib/http/request-guard";
 import { isInvalidTextError } from "@/lib/validation/text";
 import { ApiError, badRequest, errorBody } from "./errors";
 import { parseQuery, type ParameterName, type Query } from "./query";
 import { clientKey, takeToken, type RateLimitResult } from "./rate-limit";
 
-export const CACHE_CONTROL = "public, max-age=60";
+export const CACHE_CONTROL = "public, no-cache";
 
 const CORS = {
   "Access-Control-Allow-Origin": "*",
@@ -83,9 +87,16 @@ export async function apiGet(
         "The path contains characters that are not allowed (NUL, lone surrogates, non-characters or malformed escapes).",
       );
     }
-    const { body, lastModified } = await handler(parseQuery(url, allowed), url);
-    const json = JSON.stringify(body);
-    const etag = etagOf(json);
+    const query = parseQuery(url, allowed);
+    const parameters = [...url.searchParams].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+    const { json, etag, lastModified } = await cachedPublic(
+      `api:${url.pathname}?${new URLSearchParams(parameters)}`,
+      async () => {
+        const { body, lastModified } = await handler(query, url);
+        const json = JSON.stringify(body);
+        return { json, etag: etagOf(json), lastModified };
+      },
+    );
     const headers: Record<string, string> = {
       ...CORS,
       ...limitHeaders,

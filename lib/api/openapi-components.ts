@@ -111,7 +111,10 @@ export const headers: Record<string, HeaderObject> = {
     description: "When what the body shows last changed (when known): send it back in If-Modified-Since.",
     schema: { type: "string" },
   },
-  CacheControl: { description: "`public, max-age=60` for data; `no-store` for errors.", schema: { type: "string" } },
+  CacheControl: {
+    description: "`public, no-cache` for data (store it, but check it again with its ETag on each use); `no-store` for errors.",
+    schema: { type: "string" },
+  },
   AccessControlAllowOrigin: { description: "`*`: open data, readable from any web page.", schema: { type: "string" } },
   RateLimitLimit: { description: "Requests a client may make in a burst.", schema: integer },
   RateLimitRemaining: { description: "Requests left in the current burst.", schema: integer },

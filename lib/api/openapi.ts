@@ -70,7 +70,7 @@ GET, HEAD and OPTIONS answer 405 with \`Allow\`; every error is JSON \`{ "error"
 ## Caching
 
 Answers carry a weak ETag and, where known, Last-Modified; send If-None-Match or If-Modified-Since to get
-304. \`Cache-Control: public, max-age=60\`. CORS is open (\`Access-Control-Allow-Origin: *\`).
+304. \`Cache-Control: public, no-cache\` (a stored answer is checked again with its ETag on each use, so a response hidden or withdrawn is gone at once). CORS is open (\`Access-Control-Allow-Origin: *\`).
 
 ## Rate limit
 

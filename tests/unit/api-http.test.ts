@@ -127,7 +127,7 @@ describe("caching", () => {
     const lastModified = first.headers.get("last-modified")!;
     expect(etag).toMatch(/^W\/".+"$/);
     expect(new Date(lastModified).toString()).not.toBe("Invalid Date");
-    expect(first.headers.get("cache-control")).toBe("public, max-age=60");
+    expect(first.headers.get("cache-control")).toBe("public, no-cache");
     expect(first.headers.get("access-control-allow-origin")).toBe("*");
 
     const byTag = await apiFetch(path, { headers: { "If-None-Match": etag } });

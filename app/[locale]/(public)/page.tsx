@@ -1,14 +1,14 @@
 import { getLocale, getTranslations } from "next-intl/server";
 import { CallCard } from "@/components/calls/call-card";
 import { HomeCycle } from "@/components/messages/home-cycle";
-import { listForumsWithCalls } from "@/lib/calls/calls";
+import { publicForumsWithCalls } from "@/lib/cache/public-reads";
 import { withClientMessages } from "@/components/i18n/client-messages";
 
 async function HomePage({ searchParams }: { searchParams: Promise<{ signedOut?: string }> }) {
   const t = await getTranslations("Home");
   const tSignOut = await getTranslations("SignOut");
   const { signedOut } = await searchParams;
-  const forums = await listForumsWithCalls(new Date(), await getLocale());
+  const forums = await publicForumsWithCalls(await getLocale());
 
   return (
     <>

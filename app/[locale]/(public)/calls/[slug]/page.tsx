@@ -9,17 +9,14 @@ import { ParticipationTable } from "@/components/calls/participation-table";
 import { PublicDownloads } from "@/components/exports/public-downloads";
 import { FollowCall } from "@/components/notifications/follow-call";
 import { Markdown } from "@/components/ui/markdown";
-import { getCallCycle } from "@/lib/messages/cycle";
-import { getPublicCall } from "@/lib/responses/public";
+import { publicCall, publicCallCycle } from "@/lib/cache/public-reads";
 import { withClientMessages } from "@/components/i18n/client-messages";
 import { ContentLanguageNote, langProps } from "@/components/i18n/content-language";
 
 type Props = { params: Promise<{ slug: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 
 /** One query per request for the metadata and the page. `original`: the call as written, not translated. */
-const loadCall = cache(async (slug: string, original: boolean) =>
-  getPublicCall(slug, new Date(), original ? undefined : await getLocale()),
-);
+const loadCall = cache(async (slug: string, original: boolean) => publicCall(slug, original ? undefined : await getLocale()));
 const wantsOriginal = async (searchParams: Props["searchParams"]) => (await searchParams).original === "1";
 
 export async function generateMetadata({ params, searchParams }: Props): Promise<Metadata> {
@@ -40,7 +37,7 @@ async function PublicCallPage({ params, searchParams }: Props) {
   const tParticipation = await getTranslations("Participation");
   const tCycle = await getTranslations("Cycle");
   const open = call.status === "OPEN";
-  const cycle = await getCallCycle(call, call.asOf, original ? undefined : locale);
+  const cycle = await publicCallCycle(call, original ? undefined : locale);
 
   return (
     <>

@@ -8,7 +8,7 @@ import { CommentLink, CommentsIntro } from "@/components/comments/comments-intro
 import { PublishedParagraph } from "@/components/messages/published-paragraph";
 import { VersionBar } from "@/components/messages/version-bar";
 import { Markdown } from "@/components/ui/markdown";
-import { getPublishedMessageSet } from "@/lib/messages/public";
+import { publicMessageSet } from "@/lib/cache/public-reads";
 import { withClientMessages } from "@/components/i18n/client-messages";
 import { ContentLanguageNote, langProps } from "@/components/i18n/content-language";
 
@@ -17,7 +17,7 @@ type Props = { params: Promise<{ slug: string }>; searchParams: Promise<Record<s
 // A slug is at most 80 characters; anything longer is not looked up. `original`: the text as written, not
 // its translation into the page's language.
 const load = cache(async (slug: string, original: boolean) =>
-  slug.length <= 100 ? getPublishedMessageSet(slug, new Date(), original ? undefined : await getLocale()) : null,
+  slug.length <= 100 ? publicMessageSet(slug, original ? undefined : await getLocale()) : null,
 );
 const wantsOriginal = async (searchParams: Props["searchParams"]) => (await searchParams).original === "1";
 

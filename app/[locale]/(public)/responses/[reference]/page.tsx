@@ -6,8 +6,7 @@ import { cache } from "react";
 import { ReportSection } from "@/components/moderation/report-section";
 import { Attribution } from "@/components/responses/attribution";
 import { LocalDate } from "@/components/ui/local-date";
-import { usedIn } from "@/lib/messages/public";
-import { getPublishedResponse } from "@/lib/responses/public";
+import { publicResponse, publicResponseUses } from "@/lib/cache/public-reads";
 import { UserText } from "@/components/ui/user-text";
 import { withClientMessages } from "@/components/i18n/client-messages";
 import { directionOf } from "@/lib/i18n/config";
@@ -15,7 +14,7 @@ import { directionOf } from "@/lib/i18n/config";
 type Props = { params: Promise<{ reference: string }> };
 
 // A receipt number is short; anything longer is not looked up.
-const loadResponse = cache((reference: string) => (reference.length <= 40 ? getPublishedResponse(reference) : null));
+const loadResponse = cache((reference: string) => (reference.length <= 40 ? publicResponse(reference) : null));
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const response = await loadResponse(decodeURIComponent((await params).reference));
@@ -28,7 +27,7 @@ async function PublicResponsePage({ params }: Props) {
   const t = await getTranslations("ResponsePage");
   const tCall = await getTranslations("CallPage");
   const { call } = response;
-  const uses = await usedIn(response.id);
+  const uses = await publicResponseUses(response.id);
   const tUsed = await getTranslations("UsedIn");
 
   return (

@@ -4,11 +4,11 @@ import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { cache } from "react";
 import { ContributorsTable } from "@/components/calls/contributors-table";
-import { getPublicCallSummary, listContributors } from "@/lib/responses/public";
+import { publicCallSummary, publicContributors } from "@/lib/cache/public-reads";
 
 type Props = { params: Promise<{ slug: string }> };
 
-const loadCall = cache((slug: string) => getPublicCallSummary(slug));
+const loadCall = cache((slug: string) => publicCallSummary(slug));
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const call = await loadCall((await params).slug);
@@ -17,7 +17,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 
 export default async function ContributorsPage({ params }: Props) {
   const call = await loadCall((await params).slug);
-  const contributors = call && (await listContributors(call.id));
+  const contributors = call && (await publicContributors(call.id));
   if (!call || !contributors) notFound();
   const t = await getTranslations("Contributors");
   const tCall = await getTranslations("CallPage");

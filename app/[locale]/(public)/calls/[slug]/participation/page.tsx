@@ -8,12 +8,12 @@ import { GrowthChart } from "@/components/insights/growth-chart";
 import styles from "@/components/insights/insights.module.css";
 import { ParticipationMatrix } from "@/components/insights/participation-matrix";
 import { ParticipationTotals } from "@/components/insights/participation-totals";
-import { getPublicParticipation } from "@/lib/insights/participation";
+import { publicParticipation } from "@/lib/cache/public-reads";
 import { SMALL_CELL } from "@/lib/insights/suppression";
 
 type Props = { params: Promise<{ slug: string }> };
 
-const load = cache((slug: string) => getPublicParticipation(slug));
+const load = cache((slug: string) => publicParticipation(slug));
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const figures = await load((await params).slug);

@@ -8,7 +8,7 @@ import { Attribution } from "@/components/responses/attribution";
 import { HighlightedText } from "@/components/responses/highlighted-text";
 import { LocalDate } from "@/components/ui/local-date";
 import { STAKEHOLDER_GROUPS, UN_REGIONS } from "@/lib/profile/schemas";
-import { getPublicCallSummary, listPublishedResponses } from "@/lib/responses/public";
+import { publicCallSummary, publicResponses } from "@/lib/cache/public-reads";
 import { oversizedSearch, publicResponseQuerySchema, SEARCH_MAX, type PublicResponseQuery } from "@/lib/responses/public-schemas";
 import { InvalidQueryNotice } from "@/components/ui/invalid-query-notice";
 import { SelectField } from "@/components/ui/select-field";
@@ -16,7 +16,7 @@ import { withClientMessages } from "@/components/i18n/client-messages";
 
 type Props = { params: Promise<{ slug: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 
-const loadCall = cache((slug: string) => getPublicCallSummary(slug));
+const loadCall = cache((slug: string) => publicCallSummary(slug));
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const call = await loadCall((await params).slug);
@@ -48,7 +48,7 @@ async function PublicResponsesPage({ params, searchParams }: Props) {
   const shown = { ...filters, question: question?.id };
   const result = tooLong
     ? null
-    : await listPublishedResponses(call.id, {
+    : await publicResponses(call.id, {
         group: shown.group,
         region: shown.region,
         questionId: question?.id,

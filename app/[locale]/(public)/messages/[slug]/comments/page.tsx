@@ -9,9 +9,9 @@ import { cache } from "react";
 import styles from "@/components/comments/comments.module.css";
 import { GroupFilter } from "@/components/comments/group-filter";
 import { PeriodNotice } from "@/components/comments/period-notice";
-import { setComments, type Thread } from "@/lib/comments/read";
+import { type Thread } from "@/lib/comments/read";
 import { groupFilterSchema } from "@/lib/comments/schemas";
-import { getPublishedMessageSet } from "@/lib/messages/public";
+import { publicMessageSet, publicSetComments } from "@/lib/cache/public-reads";
 import { UserText } from "@/components/ui/user-text";
 import { withClientMessages } from "@/components/i18n/client-messages";
 import { directionOf } from "@/lib/i18n/config";
@@ -19,9 +19,7 @@ import { TableRegion } from "@/components/ui/table-region";
 
 type Props = { params: Promise<{ slug: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 
-const load = cache(async (slug: string) =>
-  slug.length <= 100 ? getPublishedMessageSet(slug, new Date(), await getLocale()) : null,
-);
+const load = cache(async (slug: string) => (slug.length <= 100 ? publicMessageSet(slug, await getLocale()) : null));
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const set = await load(decodeURIComponent((await params).slug));
@@ -87,7 +85,7 @@ async function CommentTablePage({ params, searchParams }: Props) {
   if (!set) notFound();
   const search = await searchParams;
   const group = groupFilterSchema.parse(typeof search.group === "string" ? search.group : undefined);
-  const comments = await setComments(null, set, { group });
+  const comments = await publicSetComments(set, group);
   const t = await getTranslations("CommentTable");
   const paragraphs = set.sections.flatMap((s) => s.paragraphs);
   const any =

@@ -5,11 +5,11 @@ import { getTranslations } from "next-intl/server";
 import { cache } from "react";
 import { CompareForm, readCompareParams } from "@/components/messages/compare-form";
 import { VersionDiff } from "@/components/messages/version-diff";
-import { comparePublishedVersions, listPublishedVersions } from "@/lib/messages/history";
+import { publicComparison, publicVersions } from "@/lib/cache/public-reads";
 
 type Props = { params: Promise<{ slug: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 
-const load = cache((slug: string) => (slug.length <= 100 ? listPublishedVersions(slug) : null));
+const load = cache((slug: string) => (slug.length <= 100 ? publicVersions(slug) : null));
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const set = await load(decodeURIComponent((await params).slug));
@@ -25,7 +25,7 @@ export default async function CompareVersionsPage({ params, searchParams }: Prop
   const to = chosen.to ?? numbers[0]!;
   const from = chosen.from ?? numbers.find((n) => n < to) ?? numbers[numbers.length - 1]!;
   const unknown = [from, to].find((n) => !numbers.includes(n));
-  const compared = !unknown && from !== to ? await comparePublishedVersions(set.id, from, to) : null;
+  const compared = !unknown && from !== to ? await publicComparison(set.id, from, to) : null;
   const base = `/messages/${set.slug}`;
   return (
     <>

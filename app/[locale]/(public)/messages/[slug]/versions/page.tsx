@@ -5,12 +5,12 @@ import { getTranslations } from "next-intl/server";
 import { cache } from "react";
 import { LocalDate } from "@/components/ui/local-date";
 import { UserText } from "@/components/ui/user-text";
-import { listPublishedVersions } from "@/lib/messages/history";
+import { publicVersions } from "@/lib/cache/public-reads";
 import { withClientMessages } from "@/components/i18n/client-messages";
 
 type Props = { params: Promise<{ slug: string }> };
 
-const load = cache((slug: string) => (slug.length <= 100 ? listPublishedVersions(slug) : null));
+const load = cache((slug: string) => (slug.length <= 100 ? publicVersions(slug) : null));
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const set = await load(decodeURIComponent((await params).slug));

@@ -12,7 +12,7 @@ import { Markdown } from "@/components/ui/markdown";
 import { getSessionUser } from "@/lib/auth/session";
 import { setComments } from "@/lib/comments/read";
 import { groupFilterSchema, newSubmitKey } from "@/lib/comments/schemas";
-import { getPublishedMessageSet } from "@/lib/messages/public";
+import { publicMessageSet, publicSetComments } from "@/lib/cache/public-reads";
 import { withClientMessages } from "@/components/i18n/client-messages";
 
 type Props = {
@@ -22,8 +22,7 @@ type Props = {
 
 const load = cache(async (rawSlug: string, target: string) => {
   const slug = decodeURIComponent(rawSlug);
-  const set =
-    slug.length <= 100 && target.length <= 64 ? await getPublishedMessageSet(slug, new Date(), await getLocale()) : null;
+  const set = slug.length <= 100 && target.length <= 64 ? await publicMessageSet(slug, await getLocale()) : null;
   if (!set) return null;
   if (target === "set") return { set, paragraph: null };
   const paragraph = set.sections.flatMap((s) => s.paragraphs).find((p) => p.paragraphId === target);
@@ -51,7 +50,7 @@ async function DiscussPage({ params, searchParams }: Props) {
   const group = groupFilterSchema.parse(typeof search.group === "string" ? search.group : undefined);
   const posted = search.posted === "pending" || search.posted === "published" ? search.posted : null;
   const user = await getSessionUser();
-  const comments = await setComments(user, set, { group });
+  const comments = user ? await setComments(user, set, { group }) : await publicSetComments(set, group);
   const t = await getTranslations("Comments");
   const threads = paragraph ? (comments.byParagraph.get(paragraph.paragraphId) ?? []) : comments.whole;
   const count = paragraph ? (comments.counts.get(paragraph.paragraphId) ?? 0) : comments.wholeCount;
