@@ -2,6 +2,7 @@
 // retrying connection or a script. Each must end with its own version or the clear "a newer edit arrived"
 // conflict — never Prisma's "Unable to start a transaction in the given time" behind "Something went wrong".
 import { randomUUID } from "node:crypto";
+import pg from "pg";
 import errors from "@/lib/i18n/messages/en/errors.json";
 import { afterAll, describe, expect, it } from "vitest";
 import { db, disconnectDb } from "@/lib/db";
@@ -17,20 +18,27 @@ afterAll(disconnectDb);
 
 type Outcome = { ok: true; result: SubmitResult } | { ok: false; error: unknown };
 
-/** Holds the response's row lock for a while on one connection, as a slow edit on another instance does. */
-async function holdRowLock(responseId: string, milliseconds: number) {
-  let locked!: () => void;
-  const isLocked = new Promise<void>((resolve) => (locked = resolve));
-  const released = db.$transaction(
-    async (tx) => {
-      await tx.$queryRaw`SELECT id FROM responses WHERE id = ${responseId} FOR UPDATE`;
-      locked();
-      await tx.$executeRaw`SELECT pg_sleep(${milliseconds}::integer / 1000.0)`;
-    },
-    { timeout: milliseconds + 10_000 },
-  );
-  await isLocked;
-  return released;
+/**
+ * Holds the response's row lock on a connection of its own, as a slow edit on another instance does.
+ * Resolves once the lock is held, with the promise of its release: the submits must start after it
+ * (an earlier version returned the release promise from an async function, which adopted it, so nothing
+ * waited for the lock and on a loaded CI machine the submit could take the row first).
+ */
+async function holdRowLock(responseId: string, milliseconds: number): Promise<{ released: Promise<void> }> {
+  const client = new pg.Client({ connectionString: process.env.DATABASE_URL });
+  await client.connect();
+  await client.query("BEGIN");
+  const { rowCount } = await client.query("SELECT id FROM responses WHERE id = $1 FOR UPDATE", [responseId]);
+  expect(rowCount).toBe(1);
+  const released = (async () => {
+    try {
+      await new Promise((resolve) => setTimeout(resolve, milliseconds));
+      await client.query("COMMIT");
+    } finally {
+      await client.end();
+    }
+  })();
+  return { released };
 }
 
 describe("concurrent submits of one response", () => {
@@ -42,7 +50,7 @@ describe("concurrent submits of one response", () => {
     const responseId = response!.id;
     // While the row is held, the twenty arrive: with the pool's 10 connections, the old code let ten of
     // them sit on a connection waiting for the lock and the others fail to start a transaction in time.
-    const lockReleased = holdRowLock(responseId, 3000);
+    const { released: lockReleased } = await holdRowLock(responseId, 3000);
     const outcomes: Outcome[] = await Promise.all(
       Array.from({ length: 20 }, (_, index) =>
         submitResponse(me, {
@@ -80,7 +88,7 @@ describe("concurrent submits of one response", () => {
     const call = await createCall(db);
     const question = await createQuestion(db, { callId: call.id, type: "LONG_TEXT", required: true, maxLength: 5000 });
     const { response } = await getOrCreateDraft(me, call.slug);
-    const lockReleased = holdRowLock(response!.id, EDIT_LOCK_WAIT_MS + 1500);
+    const { released: lockReleased } = await holdRowLock(response!.id, EDIT_LOCK_WAIT_MS + 1500);
     const started = Date.now();
     await expect(
       submitResponse(me, {
