@@ -20,16 +20,20 @@ type Outcome = { ok: true; result: SubmitResult } | { ok: false; error: unknown 
 
 /**
  * Holds the response's row lock on a connection of its own, as a slow edit on another instance does.
- * Resolves once the lock is held, with the promise of its release: the submits must start after it
- * (an earlier version returned the release promise from an async function, which adopted it, so nothing
- * waited for the lock and on a loaded CI machine the submit could take the row first).
+ * Resolves once the lock is held, so the submits start after it. The release comes back wrapped in an
+ * object: an async function returning the promise itself would adopt it and resolve only at release.
  */
 async function holdRowLock(responseId: string, milliseconds: number): Promise<{ released: Promise<void> }> {
   const client = new pg.Client({ connectionString: process.env.DATABASE_URL });
   await client.connect();
-  await client.query("BEGIN");
-  const { rowCount } = await client.query("SELECT id FROM responses WHERE id = $1 FOR UPDATE", [responseId]);
-  expect(rowCount).toBe(1);
+  try {
+    await client.query("BEGIN");
+    const { rowCount } = await client.query("SELECT id FROM responses WHERE id = $1 FOR UPDATE", [responseId]);
+    expect(rowCount).toBe(1);
+  } catch (error) {
+    await client.end();
+    throw error;
+  }
   const released = (async () => {
     try {
       await new Promise((resolve) => setTimeout(resolve, milliseconds));
