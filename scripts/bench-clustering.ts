@@ -1,8 +1,10 @@
 // Clustering bench (run by `npm run bench`, or alone: `npm run bench -- clustering`; directly:
 // `DATABASE_URL=… npx tsx scripts/bench-clustering.ts [--responses N]`). Plants a call of 10,000
 // responses: varied texts from the word lists plus campaigns of 500, 200, 100, 50 and 20 edited copies,
-// in random order, then times clusterCall's work (read, compute, write) and prints what it found.
-// The call is deleted afterwards; the audit entry stays (the log is append-only).
+// in random order, then times clusterCall's work (read, compute, write) and prints what it found. Then a
+// second call of 2,000 responses of four questions, 40 of which paste one campaign text as their answer to
+// question 1 (their other answers their own): that campaign must be found in question 1's answers alone.
+// The calls are deleted afterwards; the audit entries stay (the log is append-only).
 import { db, disconnectDb } from "@/lib/db";
 import { computeClusters, systemAudit } from "@/lib/curation/cluster-call";
 import { createCall, createQuestion } from "@/prisma/factories";
@@ -72,18 +74,68 @@ async function main() {
     const sizes = await db.responseCluster.findMany({
       where: { callId: call.id },
       orderBy: { size: "desc" },
-      select: { size: true, minScore: true },
+      select: { size: true, minScore: true, questionId: true },
     });
     console.info(`clusterCall on ${summary!.responses} responses: ${seconds.toFixed(2)} s (read, compute, write)`);
     console.info(`planted campaigns: ${planted.join(", ")}`);
+    const whole = sizes.filter((c) => c.questionId === null);
     console.info(
-      `found clusters:    ${sizes.map((c) => c.size).join(", ")} (lowest score ${Math.min(...sizes.map((c) => c.minScore)).toFixed(2)})`,
+      `found clusters:    ${whole.map((c) => c.size).join(", ")} (lowest score ${Math.min(...whole.map((c) => c.minScore)).toFixed(2)})` +
+        `; in one question's answers only: ${sizes.length - whole.length}`,
     );
   } finally {
     await db.response.deleteMany({ where: { callId: call.id } });
     await db.call.delete({ where: { id: call.id } });
     await db.forum.delete({ where: { id: call.forumId } });
-    await disconnectDb();
+  }
+  await pastedInOneAnswer();
+  await disconnectDb();
+}
+
+/** 2,000 responses of four questions; PASTED of them carry one campaign text as their answer to question 1. */
+async function pastedInOneAnswer() {
+  const RESPONSES_PASTED = 2_000;
+  const PASTED = 40;
+  const call = await createCall(db, { title: "Clustering bench: a campaign in one answer" });
+  try {
+    const questions = [];
+    for (let q = 0; q < 4; q++) questions.push(await createQuestion(db, { callId: call.id }));
+    const rng = seededRandom(2027);
+    const start = Date.now() - 10 * 24 * 3600 * 1000;
+    const rows = Array.from({ length: RESPONSES_PASTED }, (_, i) => ({
+      texts: [
+        i % (RESPONSES_PASTED / PASTED) === 7
+          ? campaignCopy(CAMPAIGN_TEXT, rng, 2 + Math.floor(rng() * 4))
+          : distinctText(rng, 4),
+        distinctText(rng, 8),
+        distinctText(rng, 8),
+        distinctText(rng, 8),
+      ],
+      submittedAt: new Date(start + i * 60_000),
+      consent: "PUBLISH_ANONYMOUS" as const,
+    }));
+    await plantResponses(
+      db,
+      call.id,
+      questions.map((q) => q.id),
+      rows,
+    );
+    const started = performance.now();
+    const summary = await computeClusters(db, null, call.id, systemAudit);
+    const seconds = (performance.now() - started) / 1000;
+    const found = await db.responseCluster.findMany({
+      where: { callId: call.id },
+      select: { size: true, question: { select: { position: true } } },
+    });
+    console.info(`clusterCall on ${summary!.responses} responses of 4 questions: ${seconds.toFixed(2)} s`);
+    console.info(`planted in question 1 only: ${PASTED}`);
+    console.info(
+      `found:             ${found.map((c) => `${c.size} (${c.question ? `question ${c.question.position}` : "whole responses"})`).join(", ") || "none"}`,
+    );
+  } finally {
+    await db.response.deleteMany({ where: { callId: call.id } });
+    await db.call.delete({ where: { id: call.id } });
+    await db.forum.delete({ where: { id: call.forumId } });
   }
 }
 

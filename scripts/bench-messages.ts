@@ -109,6 +109,7 @@ const sources = Array.from({ length: 5 }, (_, i) => ({
   stakeholderGroup: "CIVIL_SOCIETY" as const,
   region: "AFRICA" as const,
   quote: SENTENCES[i]!,
+  signatories: null,
 }));
 const grown: FinalMessages = {
   ...set,

@@ -68,7 +68,11 @@ export async function ParagraphItem({ paragraph, section, sections, editable }: 
               <strong>{c.reference}</strong>{" "}
               <span className="meta">
                 {[c.stakeholderGroup && tGroup(c.stakeholderGroup), c.region && tRegion(c.region)].filter(Boolean).join(" · ")}
-                {c.excerptId ? "" : ` · ${t("wholeResponse")}`}
+                {c.signatories
+                  ? ` · ${t("campaignCited", { others: c.signatories - 1 })}`
+                  : c.excerptId
+                    ? ""
+                    : ` · ${t("wholeResponse")}`}
               </span>
               {c.quote && (
                 <blockquote className={styles.quote} dir="auto">

@@ -43,7 +43,11 @@ export async function PublishedParagraph({ paragraph, children }: { paragraph: P
                   )}
                   <Link href={`/responses/${encodeURIComponent(source.reference)}`}>{source.reference}</Link>{" "}
                   <span className="meta">
-                    {[source.stakeholderGroup && tGroup(source.stakeholderGroup), source.region && tRegion(source.region)]
+                    {[
+                      source.stakeholderGroup && tGroup(source.stakeholderGroup),
+                      source.region && tRegion(source.region),
+                      source.signatories && source.signatories > 1 && t("signatories", { others: source.signatories - 1 }),
+                    ]
                       .filter(Boolean)
                       .join(" · ")}
                   </span>

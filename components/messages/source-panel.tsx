@@ -4,7 +4,7 @@ import { getTranslations } from "next-intl/server";
 import { STAKEHOLDER_GROUPS, UN_REGIONS } from "@/lib/profile/schemas";
 import { MESSAGE_LIMITS, type SourceSearch } from "@/lib/messages/schemas";
 import { directionOf } from "@/lib/i18n/config";
-import type { searchExcerpts, searchResponses } from "@/lib/messages/sources";
+import type { listCitableCampaigns, searchExcerpts, searchResponses } from "@/lib/messages/sources";
 import { citeAction } from "@/lib/messages/actions";
 import { CITE_MANY_FORM_ID } from "@/lib/messages/cite-many-schema";
 import { ActionButton } from "./action-button";
@@ -18,10 +18,11 @@ type Props = {
   tags: { id: string; name: string }[];
   excerpts: Awaited<ReturnType<typeof searchExcerpts>>;
   responses: Awaited<ReturnType<typeof searchResponses>>;
+  campaigns: Awaited<ReturnType<typeof listCitableCampaigns>>;
   paragraphs: { id: string; number: number }[];
 };
 
-export async function SourcePanel({ setId, search, tags, excerpts, responses, paragraphs }: Props) {
+export async function SourcePanel({ setId, search, tags, excerpts, responses, campaigns, paragraphs }: Props) {
   const t = await getTranslations("MessageEditor");
   const tGroup = await getTranslations("StakeholderGroup");
   const tRegion = await getTranslations("UnRegion");
@@ -127,6 +128,33 @@ export async function SourcePanel({ setId, search, tags, excerpts, responses, pa
               {citeForm({ responseId: r.id }, `${r.reference ?? ""}, ${t("wholeResponse")}`)}
             </li>
           ))}
+        </ul>
+      )}
+
+      {/* A campaign is cited as one source: its first public response, "with N signatories". */}
+      <h3>{t("campaigns")}</h3>
+      {campaigns.length === 0 ? (
+        <p>{t("noCampaigns")}</p>
+      ) : (
+        <ul aria-label={t("campaigns")}>
+          {campaigns.map((c) => {
+            const name = c.question
+              ? t("campaignInQuestion", { signatories: c.signatories, n: c.question })
+              : t("campaignOf", { signatories: c.signatories });
+            return (
+              <li key={c.id}>
+                <p>
+                  <strong>{name}</strong>
+                </p>
+                {c.snippet && (
+                  <p className="meta" lang={c.language} dir={directionOf(c.language)}>
+                    {c.snippet}
+                  </p>
+                )}
+                {citeForm({ clusterId: c.id }, name)}
+              </li>
+            );
+          })}
         </ul>
       )}
     </aside>

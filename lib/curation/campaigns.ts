@@ -27,6 +27,16 @@ export async function getCampaigns(actor: SessionUser, callId: string) {
   if (!call) throw NotFound();
   const clusteredAt = call.clusteredAt;
 
+  const responseSelect = {
+    id: true,
+    reference: true,
+    stakeholderGroup: true,
+    region: true,
+    consent: true,
+    status: true,
+    moderationState: true,
+  } as const;
+  const memberSelect = { ...responseSelect, clusterScore: true } as const;
   const [clusters, maxScores, changed] = await Promise.all([
     db.responseCluster.findMany({
       where: { callId },
@@ -36,24 +46,24 @@ export async function getCampaigns(actor: SessionUser, callId: string) {
         size: true,
         minScore: true,
         representativeId: true,
-        members: {
-          orderBy: [{ submittedAt: "asc" }, { id: "asc" }],
+        question: { select: { id: true, position: true, prompt: true } },
+        members: { orderBy: [{ submittedAt: "asc" }, { id: "asc" }], take: MEMBERS_SHOWN, select: memberSelect },
+        answerMembers: {
+          orderBy: [{ response: { submittedAt: "asc" } }, { responseId: "asc" }],
           take: MEMBERS_SHOWN,
-          select: {
-            id: true,
-            reference: true,
-            stakeholderGroup: true,
-            region: true,
-            clusterScore: true,
-            consent: true,
-            status: true,
-          },
+          select: { clusterScore: true, response: { select: responseSelect } },
         },
       },
     }),
     db.$queryRaw<{ clusterId: string; max: number }[]>`
-      SELECT r."clusterId", max(r."clusterScore") AS max FROM responses r JOIN response_clusters c ON c.id = r."clusterId"
-      WHERE c."callId" = ${callId} AND r.id <> c."representativeId" GROUP BY r."clusterId"`,
+      SELECT m."clusterId", max(m.score) AS max FROM (
+        SELECT r."clusterId", r."clusterScore" AS score, r.id AS "responseId" FROM responses r
+        WHERE r."callId" = ${callId} AND r."clusterId" IS NOT NULL
+        UNION ALL
+        SELECT a."clusterId", a."clusterScore", a."responseId" FROM answers a
+        JOIN response_clusters c ON c.id = a."clusterId" WHERE c."callId" = ${callId}
+      ) m JOIN response_clusters c ON c.id = m."clusterId"
+      WHERE m."responseId" <> c."representativeId" GROUP BY m."clusterId"`,
     // Out of date: a response submitted (or submitted again) or withdrawn since the last run.
     clusteredAt ? changedSince(db, callId, clusteredAt) : Promise.resolve(0),
   ]);
@@ -61,12 +71,13 @@ export async function getCampaigns(actor: SessionUser, callId: string) {
   const answers = await db.answer.findMany({
     where: { responseId: { in: clusters.map((c) => c.representativeId) } },
     orderBy: { question: { position: "asc" } },
-    select: { responseId: true, text: true },
+    select: { responseId: true, questionId: true, text: true },
   });
-  const textOf = (id: string) =>
+  // A campaign of whole responses shows its first response; one of a question's answers, that answer.
+  const textOf = (id: string, questionId: string | null) =>
     trimmed(
       answers
-        .filter((a) => a.responseId === id)
+        .filter((a) => a.responseId === id && (questionId === null || a.questionId === questionId))
         .map((a) => a.text)
         .join("\n"),
     );
@@ -76,18 +87,29 @@ export async function getCampaigns(actor: SessionUser, callId: string) {
     call: { id: call.id, forumId: call.forumId, title: call.title, timeZone: call.timeZone },
     clusteredAt,
     stale: clusteredAt === null || changed > 0,
-    clusters: clusters.map((cluster) => ({
-      id: cluster.id,
-      size: cluster.size,
-      minScore: cluster.minScore,
-      maxScore: maxOf.get(cluster.id) ?? cluster.minScore,
-      representativeText: textOf(cluster.representativeId),
-      members: cluster.members.map(({ clusterScore, ...member }) => ({
-        ...member,
-        score: clusterScore ?? 0,
-        representative: member.id === cluster.representativeId,
-      })),
-    })),
+    // Campaigns of whole responses first, then those found in one question's answers (in question order).
+    clusters: clusters
+      .sort((a, b) => (a.question?.position ?? 0) - (b.question?.position ?? 0))
+      .map((cluster) => {
+        const members = cluster.question
+          ? cluster.answerMembers.map((answer) => ({ ...answer.response, clusterScore: answer.clusterScore }))
+          : cluster.members;
+        return {
+          id: cluster.id,
+          size: cluster.size,
+          minScore: cluster.minScore,
+          maxScore: maxOf.get(cluster.id) ?? cluster.minScore,
+          /** Found in the answers to this question alone; null: in whole responses. */
+          question: cluster.question,
+          representativeText: textOf(cluster.representativeId, cluster.question?.id ?? null),
+          /** Members counted in the figures (submitted, not hidden): the signatories a citation names. */
+          members: members.map(({ clusterScore, ...member }) => ({
+            ...member,
+            score: clusterScore ?? 0,
+            representative: member.id === cluster.representativeId,
+          })),
+        };
+      }),
   };
 }
 

@@ -43,6 +43,8 @@ export const tagInputSchema = z.object({ callId: id, name: tagName, description:
 export const tagUpdateSchema = z.object({ tagId: id, name: tagName, description: tagDescription, ...revisionSchema.shape });
 export const tagIdSchema = z.object({ tagId: id });
 export const responseTagSchema = z.object({ responseId: id, tagId: id });
+/** A tag put on every response of a campaign (ResponseCluster) at once. */
+export const campaignTagSchema = z.object({ clusterId: id, tagId: id });
 
 export const excerptInputSchema = z
   .object({ responseId: id, questionId: id, start: offset, end: offset, quote, note, tagIds })

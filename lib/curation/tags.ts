@@ -176,3 +176,42 @@ export async function getCallForCoding(actor: Curator, callId: string) {
   if (!call) throw NotFound("callNotFound");
   return call;
 }
+
+/**
+ * Puts a tag on every submitted response of a campaign at once (whole responses, or those whose answer to
+ * one question is in it), in one transaction, each newly tagged response audited. Responses that already
+ * carry the tag are left as they are. Gives back how many were tagged now and how many already were.
+ */
+export async function tagCampaign(actor: Curator, input: { clusterId: string; tagId: string }) {
+  return db.$transaction(async (tx) => {
+    const campaign = await tx.responseCluster.findUnique({
+      where: { id: input.clusterId },
+      select: { id: true, callId: true, call: { select: { forumId: true } } },
+    });
+    if (!campaign) throw NotFound("campaignNotFound");
+    authorizeIn(actor, "responses.curate", campaign.call.forumId, "campaignNotFound");
+    const [tagId] = await requireTagsOfCall(tx, campaign.callId, [input.tagId]);
+    // The members, locked in id order as every bulk change locks them (no deadlock with another).
+    const members = await tx.$queryRaw<{ id: string }[]>`
+      SELECT r.id FROM responses r
+      WHERE r."callId" = ${campaign.callId} AND r.status = 'SUBMITTED'
+        AND (r."clusterId" = ${campaign.id}
+          OR EXISTS (SELECT 1 FROM answers a WHERE a."responseId" = r.id AND a."clusterId" = ${campaign.id}))
+      ORDER BY r.id FOR UPDATE`;
+    const tagged = await tx.$queryRaw<{ responseId: string }[]>`
+      INSERT INTO response_tags ("responseId", "tagId", "taggedById")
+      SELECT id, ${tagId!}, ${actor.id} FROM unnest(${members.map((m) => m.id)}::text[]) AS m(id)
+      ON CONFLICT DO NOTHING RETURNING "responseId"`;
+    for (const { responseId } of tagged)
+      await recordAudit(tx, {
+        actor: auditActor(actor),
+        action: "response.tag",
+        itemType: "response",
+        itemId: responseId,
+        callId: campaign.callId,
+        before: { tagId: null },
+        after: { tagId: tagId!, campaignId: campaign.id },
+      });
+    return { tagged: tagged.length, already: members.length - tagged.length };
+  });
+}

@@ -53,7 +53,32 @@ export const citationSelect = {
   stakeholderGroup: true,
   region: true,
   quote: true,
+  signatories: true,
 } as const;
+
+/**
+ * The response that stands for a campaign in a citation (the earliest member that may be cited) and how many
+ * signed it: its members counted in the figures (submitted, not hidden; lib/responses/counted.ts).
+ */
+async function campaignSource(tx: Tx, actor: SessionUser, clusterId: string, callId: string) {
+  const campaign = await tx.responseCluster.findUnique({
+    where: { id: clusterId },
+    select: { id: true, callId: true, call: { select: { forumId: true } } },
+  });
+  if (!campaign || !can(actor, "forum.read", campaign.call.forumId)) throw NotFound("campaignNotFound");
+  if (campaign.callId !== callId) throw Conflict("citeOtherCall");
+  const members = await tx.$queryRaw<{ id: string; citable: boolean }[]>`
+    SELECT r.id, (r.consent IN ('PUBLISH_NAMED', 'PUBLISH_ANONYMOUS') AND r."moderationState" = 'PUBLISHED'
+      AND r.reference IS NOT NULL) AS citable
+    FROM responses r
+    WHERE r."callId" = ${callId} AND r.status = 'SUBMITTED' AND r."moderationState" <> 'HIDDEN'
+      AND (r."clusterId" = ${campaign.id}
+        OR EXISTS (SELECT 1 FROM answers a WHERE a."responseId" = r.id AND a."clusterId" = ${campaign.id}))
+    ORDER BY r."submittedAt", r.id`;
+  const first = members.find((m) => m.citable);
+  if (!first) throw Conflict("citeCampaignPrivate");
+  return { responseId: first.id, signatories: members.length };
+}
 
 /** One source cited in a paragraph of a set whose row the caller holds; Conflict with the reason when it may not be. */
 async function citeIn(tx: Tx, actor: SessionUser, callId: string, input: CiteInput) {
@@ -64,8 +89,10 @@ async function citeIn(tx: Tx, actor: SessionUser, callId: string, input: CiteInp
       })
     : null;
   if (input.excerptId && !excerpt) throw NotFound("excerptNotFound");
+  const campaign = input.clusterId ? await campaignSource(tx, actor, input.clusterId, callId) : null;
   const response =
-    excerpt?.response ?? (await tx.response.findUnique({ where: { id: input.responseId! }, select: responseSelect }));
+    excerpt?.response ??
+    (await tx.response.findUnique({ where: { id: campaign?.responseId ?? input.responseId! }, select: responseSelect }));
   if (!response) throw NotFound("responseNotFound");
   // A source in a forum the actor has no part in is unknown to them, not merely of another call.
   if (!can(actor, "forum.read", response.call.forumId)) throw NotFound(excerpt ? "excerptNotFound" : "responseNotFound");
@@ -91,6 +118,7 @@ async function citeIn(tx: Tx, actor: SessionUser, callId: string, input: CiteInp
       stakeholderGroup: response.stakeholderGroup,
       region: response.region,
       quote: excerpt?.quote ?? null,
+      signatories: campaign?.signatories ?? null,
     },
     select: citationSelect,
   });
@@ -104,6 +132,7 @@ async function citeIn(tx: Tx, actor: SessionUser, callId: string, input: CiteInp
       responseId: response.id,
       excerptId: citation.excerptId,
       reference: citation.reference,
+      ...(campaign && { campaignId: input.clusterId, signatories: campaign.signatories }),
     },
   });
   return citation;

@@ -11,6 +11,8 @@ const frozenCitation = z.object({
   stakeholderGroup: z.enum(StakeholderGroup).nullable(),
   region: z.enum(UnRegion).nullable(),
   quote: z.string().nullable(),
+  /** Cited as a campaign: how many signed it (Citation.signatories). Versions saved before read as null. */
+  signatories: z.number().int().nullish(),
 });
 
 const frozenParagraph = z.object({

@@ -76,9 +76,19 @@ export function callLines(set: FinalMessages, text: DocumentText, value = (name:
   ];
 }
 
-/** "Civil Society · Africa" for a source (either may be missing). */
-export const sourceLabel = (source: { stakeholderGroup: StakeholderGroup | null; region: UnRegion | null }, text: DocumentText) =>
-  [source.stakeholderGroup && text.group(source.stakeholderGroup), source.region && text.region(source.region)]
+/**
+ * "Civil Society · Africa" for a source (either may be missing), and for a campaign cited as one source
+ * "and 12 other signatories of the same text".
+ */
+export const sourceLabel = (
+  source: { stakeholderGroup: StakeholderGroup | null; region: UnRegion | null; signatories?: number | null },
+  text: DocumentText,
+) =>
+  [
+    source.stakeholderGroup && text.group(source.stakeholderGroup),
+    source.region && text.region(source.region),
+    source.signatories && source.signatories > 1 && text.t("signatories", { others: source.signatories - 1 }),
+  ]
     .filter(Boolean)
     .join(" · ");
 

@@ -205,6 +205,7 @@ export async function splitParagraph(
         stakeholderGroup: c.stakeholderGroup,
         region: c.region,
         quote: c.quote,
+        signatories: c.signatories,
       }));
     const first = parent.body.slice(0, input.at).trim();
     const second = parent.body.slice(input.at).trim();

@@ -112,6 +112,7 @@ export async function getPublishedMessageSet(slug: string, now = new Date(), loc
                 stakeholderGroup: c.stakeholderGroup,
                 region: c.region,
                 quote: c.quote,
+                signatories: c.signatories ?? null,
               }
             : { available: false as const, removed: !c.responseId || !stillThere.has(c.responseId) },
         ),

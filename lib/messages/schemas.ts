@@ -65,10 +65,12 @@ export const directionSchema = z.enum(["up", "down"], { error: "invalid" });
 export const sectionMoveSchema = sectionIdSchema.extend({ direction: directionSchema });
 export const paragraphMoveSchema = paragraphIdSchema.extend({ direction: directionSchema });
 
-/** Exactly one of an excerpt or a whole response is cited. */
+/** Exactly one of an excerpt, a whole response or a campaign (cited as one source with its signatories). */
 export const citeSchema = z
-  .object({ paragraphId: id, excerptId: id.optional(), responseId: id.optional() })
-  .refine((value) => Boolean(value.excerptId) !== Boolean(value.responseId), { error: "invalid" });
+  .object({ paragraphId: id, excerptId: id.optional(), responseId: id.optional(), clusterId: id.optional() })
+  .refine((value) => [value.excerptId, value.responseId, value.clusterId].filter(Boolean).length === 1, {
+    error: "invalid",
+  });
 export const citationIdSchema = z.object({ citationId: id });
 
 /** The change summary may be empty for version 1 only (lib/messages/versions.ts refuses it for later ones). */

@@ -93,3 +93,52 @@ export async function searchResponses(actor: SessionUser, callId: string, search
   });
   return rows.map(({ answers, ...row }) => ({ ...row, snippet: snippet(answers[0]?.text ?? "") }));
 }
+
+/**
+ * The call's campaigns (lib/curation/cluster-call.ts) that may be cited as one source: each with how many
+ * signed it (members counted in the figures), the question it was found in (null: whole responses) and the
+ * start of its first public member's text. A campaign none of whose members is public is left out.
+ */
+export async function listCitableCampaigns(actor: SessionUser, callId: string) {
+  requireRight(actor, "forum.read");
+  await authorizeOn(db, actor, "forum.read", "call", callId, "callNotFound");
+  const rows = await db.$queryRaw<
+    {
+      id: string;
+      position: number | null;
+      signatories: bigint;
+      first: string | null;
+      language: string | null;
+      text: string | null;
+    }[]
+  >`
+    WITH members AS (
+      SELECT c.id AS "clusterId", r.id, r."submittedAt", r.language,
+        (r.consent IN ('PUBLISH_NAMED', 'PUBLISH_ANONYMOUS') AND r."moderationState" = 'PUBLISHED') AS public
+      FROM response_clusters c
+      JOIN responses r ON r."callId" = c."callId" AND r.status = 'SUBMITTED' AND r."moderationState" <> 'HIDDEN'
+        AND (r."clusterId" = c.id OR EXISTS (SELECT 1 FROM answers a WHERE a."responseId" = r.id AND a."clusterId" = c.id))
+      WHERE c."callId" = ${callId}
+    ), firsts AS (
+      SELECT DISTINCT ON ("clusterId") "clusterId", id, language FROM members WHERE public ORDER BY "clusterId", "submittedAt", id
+    )
+    SELECT c.id, q.position, (SELECT count(*) FROM members m WHERE m."clusterId" = c.id) AS signatories,
+      f.id AS first, f.language,
+      (SELECT string_agg(a.text, E'\n' ORDER BY aq.position) FROM answers a JOIN questions aq ON aq.id = a."questionId"
+        WHERE a."responseId" = f.id AND (c."questionId" IS NULL OR a."questionId" = c."questionId")) AS text
+    FROM response_clusters c
+    JOIN firsts f ON f."clusterId" = c.id
+    LEFT JOIN questions q ON q.id = c."questionId"
+    WHERE c."callId" = ${callId}
+    ORDER BY c.size DESC, c.id
+    LIMIT ${MESSAGE_LIMITS.searchResults}`;
+  return rows
+    .filter((row) => Number(row.signatories) >= 2)
+    .map((row) => ({
+      id: row.id,
+      question: row.position,
+      signatories: Number(row.signatories),
+      language: row.language ?? "en",
+      snippet: snippet(row.text ?? ""),
+    }));
+}

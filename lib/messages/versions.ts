@@ -52,7 +52,15 @@ export async function saveVersion(actor: SessionUser, input: { setId: string; su
             origins: true,
             citations: {
               orderBy: [{ createdAt: "asc" }, { id: "asc" }],
-              select: { responseId: true, excerptId: true, reference: true, stakeholderGroup: true, region: true, quote: true },
+              select: {
+                responseId: true,
+                excerptId: true,
+                reference: true,
+                stakeholderGroup: true,
+                region: true,
+                quote: true,
+                signatories: true,
+              },
             },
           },
         },

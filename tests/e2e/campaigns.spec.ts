@@ -4,7 +4,9 @@
 import { computeClusters, systemAudit } from "@/lib/curation/cluster-call";
 import { createCall, createQuestion } from "@/prisma/factories";
 import { CAMPAIGN_TEXT, campaignCopy, distinctText, plantResponses, seededRandom } from "@/prisma/factories-clusters";
-import { db, expect, expectAccessible, signInAs, test, watchCsp } from "./fixtures";
+import { createTag } from "@/prisma/factories-coding";
+import { createMessageSet } from "@/prisma/factories-exports";
+import { db, expect, expectAccessible, signInAppointed, test, watchCsp, signInAs } from "./fixtures";
 
 const MINUTE = 60_000;
 // Fixed texts and times, so every run plants the same responses: the generator's seed, and submissions a
@@ -124,4 +126,68 @@ test("the public list shows a campaign once, with its count and a link to its me
   await expect(page.getByRole("status")).toContainText("25 published responses match.");
   await expect(page.getByRole("link", { name: /similar responses/ })).toHaveCount(0);
   expect(csp).toEqual([]);
+});
+
+test("a campaign pasted into question 1 of four otherwise different responses is found, tagged at once and cited as one source", async ({
+  browser,
+}) => {
+  const call = await createCall(db);
+  const questions = [];
+  for (let q = 0; q < 4; q++) questions.push(await createQuestion(db, { callId: call.id }));
+  const rng = seededRandom(SEED + 1);
+  // Twelve responses written separately; four of them paste the coalition's text as their answer to question 1.
+  const pasted = [1, 4, 7, 10];
+  const rows = Array.from({ length: 12 }, (_, i) => ({
+    texts: [
+      pasted.includes(i) ? campaignCopy(CAMPAIGN_TEXT, rng) : distinctText(rng, 4),
+      distinctText(rng, 8),
+      distinctText(rng, 8),
+      distinctText(rng, 8),
+    ],
+    submittedAt: new Date(START + i * MINUTE),
+  }));
+  const ids = await plantResponses(
+    db,
+    call.id,
+    questions.map((q) => q.id),
+    rows,
+  );
+  const members = pasted.map((i) => ids[i]!);
+  await createTag(db, { callId: call.id, name: "Coalition text" });
+  const set = await createMessageSet(db, {
+    callId: call.id,
+    title: "Messages on norms",
+    sections: [{ heading: "Norms", paragraphs: [{ body: "Many respondents asked for a fund for small CERTs.", citations: [] }] }],
+  });
+
+  const context = await browser.newContext();
+  await signInAppointed(context, call.forumId, "FACILITATOR");
+  const page = await context.newPage();
+  const csp = watchCsp(page);
+  await page.goto(`/moderation/calls/${call.id}/campaigns`);
+  await page.getByRole("button", { name: "Recompute campaigns" }).click();
+  await expect(page.getByRole("status").first()).toContainText("One campaign found among 12 responses.");
+  await expect(page.getByRole("heading", { name: "A campaign of 4 responses" })).toBeVisible();
+  await expect(page.getByText(`Found in the answers to question 1 alone: “${questions[0]!.prompt}”`)).toBeVisible();
+  await expect(page.getByText("Text of the first response's answer")).toBeVisible();
+  await expectAccessible(page);
+
+  // Tag all four in one action.
+  await page.getByLabel("Tag every response of this campaign with").selectOption({ label: "Coalition text" });
+  await page.getByRole("button", { name: /^Tag all/ }).click();
+  await expect(page.getByText("4 responses tagged; none had the tag already.")).toBeVisible();
+  const tagged = await db.responseTag.findMany({ where: { tag: { callId: call.id } }, select: { responseId: true } });
+  expect(tagged.map((t) => t.responseId).sort()).toEqual([...members].sort());
+
+  // Cite it as one source in the draft's paragraph 1.
+  await page.goto(`/moderation/messages/${set.id}`);
+  const campaigns = page.getByRole("list", { name: "Campaigns" });
+  await expect(campaigns.getByText("A campaign of 4 responses, in the answers to question 1")).toBeVisible();
+  await campaigns.getByRole("button", { name: /^Cite/ }).click();
+  await expect(page.getByText(/a campaign: and 3 other signatories/)).toBeVisible();
+  const citation = await db.citation.findFirstOrThrow({ where: { paragraph: { setId: set.id } } });
+  expect(citation).toMatchObject({ responseId: members[0], signatories: 4 });
+  await expectAccessible(page);
+  expect(csp).toEqual([]);
+  await context.close();
 });

@@ -2,6 +2,7 @@
 import { db } from "@/lib/db";
 import { createCall, createQuestion, createResponse, createUser } from "@/prisma/factories";
 import { createExcerpt, createTag } from "@/prisma/factories-coding";
+import { createCluster } from "@/prisma/factories-exports";
 import { FORUM_WRITERS, type ActionEntry } from "./entry";
 
 const ANSWER = "We run monthly security clinics for local newsrooms and train incident responders.";
@@ -104,6 +105,20 @@ export const CURATION_ACTIONS: Record<string, ActionEntry> = {
     setup: async ({ forumId }) => {
       const { call } = await codingIn(forumId);
       return { fields: { callId: call.id } };
+    },
+  },
+  "lib/curation/campaign-actions.ts#tagCampaignAction": {
+    allowed: FORUM_WRITERS,
+    setup: async ({ forumId }) => {
+      const { call, question, response, tag } = await codingIn(forumId);
+      const second = await createResponse(db, {
+        callId: call.id,
+        authorId: (await createUser(db)).id,
+        status: "SUBMITTED",
+        answers: [{ questionId: question.id, text: ANSWER }],
+      });
+      const campaign = await createCluster(db, call.id, [response.id, second.id]);
+      return { fields: { clusterId: campaign.id, tagId: tag.id } };
     },
   },
   "lib/insights/actions.ts#setTargetsAction": {

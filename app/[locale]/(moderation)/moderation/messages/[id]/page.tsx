@@ -13,7 +13,7 @@ import { can } from "@/lib/auth/permissions";
 import { requirePermission, type SessionUser } from "@/lib/auth/session";
 import { MESSAGE_LIMITS, sourceSearchSchema } from "@/lib/messages/schemas";
 import { getMessageSetForEditing, type EditableMessageSet } from "@/lib/messages/sets";
-import { listCallTags, searchExcerpts, searchResponses } from "@/lib/messages/sources";
+import { listCallTags, searchExcerpts, searchResponses, listCitableCampaigns } from "@/lib/messages/sources";
 import { orNotFound } from "@/lib/not-found";
 import { withClientMessages } from "@/components/i18n/client-messages";
 
@@ -125,14 +125,23 @@ async function Sources({
   const search = sourceSearchSchema.parse(
     Object.fromEntries(Object.entries(raw).map(([k, v]) => [k, Array.isArray(v) ? v[0] : v])),
   );
-  const [tags, excerpts, responses] = await Promise.all([
+  const [tags, excerpts, responses, campaigns] = await Promise.all([
     listCallTags(user, set.callId),
     searchExcerpts(user, set.callId, search),
     searchResponses(user, set.callId, search),
+    listCitableCampaigns(user, set.callId),
   ]);
   const paragraphs = set.sections.flatMap((s) => s.paragraphs.map((p) => ({ id: p.id, number: p.number })));
   return (
-    <SourcePanel setId={set.id} search={search} tags={tags} excerpts={excerpts} responses={responses} paragraphs={paragraphs} />
+    <SourcePanel
+      setId={set.id}
+      search={search}
+      tags={tags}
+      excerpts={excerpts}
+      responses={responses}
+      campaigns={campaigns}
+      paragraphs={paragraphs}
+    />
   );
 }
 

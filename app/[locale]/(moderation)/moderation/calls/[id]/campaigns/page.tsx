@@ -8,6 +8,7 @@ import { LocalDate } from "@/components/ui/local-date";
 import { can } from "@/lib/auth/permissions";
 import { requirePermission } from "@/lib/auth/session";
 import { getCampaigns } from "@/lib/curation/campaigns";
+import { listTags } from "@/lib/curation/tags";
 import { MIN_WORDS, SHINGLE_WORDS, THRESHOLD } from "@/lib/curation/similarity";
 import { orNotFound } from "@/lib/not-found";
 import { recomputeCampaignsAction } from "@/lib/curation/campaign-actions";
@@ -24,6 +25,8 @@ async function CampaignsPage({ params }: { params: Params }) {
   const user = await requirePermission("forum.read", { returnTo: `/moderation/calls/${encodeURIComponent(id)}/campaigns` });
   const view = await orNotFound(getCampaigns(user, id));
   const t = await getTranslations("Campaigns");
+  const curates = can(user, "responses.curate", view.call.forumId);
+  const tags = curates ? await listTags(user, view.call.id) : null;
   const tEditor = await getTranslations("CallEditor");
   const { call } = view;
   return (
@@ -46,9 +49,7 @@ async function CampaignsPage({ params }: { params: Params }) {
             : t("never")}{" "}
           {view.clusteredAt && (view.stale ? <strong>{t("stale")}</strong> : t("current"))}
         </p>
-        {can(user, "responses.curate", call.forumId) && (
-          <RecomputeCampaignsForm callId={call.id} action={recomputeCampaignsAction} />
-        )}
+        {curates && <RecomputeCampaignsForm callId={call.id} action={recomputeCampaignsAction} />}
       </section>
 
       {view.clusteredAt && view.clusters.length === 0 && <p>{t("none")}</p>}
@@ -57,15 +58,17 @@ async function CampaignsPage({ params }: { params: Params }) {
           <h2 id="found-heading">{t("found", { count: view.clusters.length })}</h2>
           <ol className="card-list">
             {view.clusters.map((campaign) => (
-              <CampaignCard key={campaign.id} campaign={campaign} />
+              <CampaignCard key={campaign.id} campaign={campaign} tags={tags} />
             ))}
           </ol>
+          <p className="hint">{t("citeHint")}</p>
         </section>
       )}
 
       <section aria-labelledby="method-heading">
         <h2 id="method-heading">{t("method")}</h2>
         <p>{t("methodText", { words: SHINGLE_WORDS, percent: Math.round(THRESHOLD * 100), minWords: MIN_WORDS })}</p>
+        <p>{t("methodAnswers")}</p>
         <p>{t("scoreText")}</p>
       </section>
     </>
