@@ -182,7 +182,7 @@ test("a campaign pasted into question 1 of four otherwise different responses is
   // Cite it as one source in the draft's paragraph 1.
   await page.goto(`/moderation/messages/${set.id}`);
   const campaigns = page.getByRole("list", { name: "Campaigns" });
-  await expect(campaigns.getByText("A campaign of 4 responses, in the answers to question 1", { exact: true })).toBeVisible();
+  await expect(campaigns.locator("strong")).toHaveText("A campaign of 4 responses, in the answers to question 1");
   await campaigns.getByRole("button", { name: /^Cite/ }).click();
   await expect(page.getByText(/a campaign: and 3 other signatories/)).toBeVisible();
   const citation = await db.citation.findFirstOrThrow({ where: { paragraph: { setId: set.id } } });
