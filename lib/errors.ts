@@ -15,6 +15,7 @@ export type ErrorCode = keyof (typeof errorsCatalog)["Errors"];
  * that this list and the catalog's placeholders agree, in every language.
  */
 export interface ErrorParamMap {
+  finalGaps: { paragraphs: number; comments: number };
   tooLong: { max: number };
   tooShort: { min: number };
   tooLarge: { max: number };

@@ -15,6 +15,18 @@ type Props<T> = {
   period?: { opensLabel: string; closesLabel: string; hint: string; when: string; now: string; at: string };
   /** A text field for the reason the action needs (closing a period early), with its hint and limit. */
   reason?: { label: string; hint: string; maxLength: number };
+  /**
+   * The checklist before marking final (lib/messages/final-checklist.ts): its items said done or to do, a
+   * box for the introduction read again, and, when there are gaps, a box to mark final anyway.
+   */
+  checklist?: {
+    heading: string;
+    items: { done: boolean; text: string }[];
+    done: string;
+    toDo: string;
+    reviewed: string;
+    acceptGaps?: string;
+  };
   /** A box to tick before the action is taken. */
   confirm?: string;
   danger?: boolean;
@@ -25,7 +37,17 @@ type Props<T> = {
   available?: boolean;
 };
 
-export function VersionForm<T>({ action, versionId, submitLabel, period, reason, confirm, danger, available = true }: Props<T>) {
+export function VersionForm<T>({
+  action,
+  versionId,
+  submitLabel,
+  period,
+  reason,
+  checklist,
+  confirm,
+  danger,
+  available = true,
+}: Props<T>) {
   const [state, formAction, pending] = useActionState(action, null);
   const id = useId();
   const refused = state && !state.ok ? state : undefined;
@@ -33,6 +55,29 @@ export function VersionForm<T>({ action, versionId, submitLabel, period, reason,
   /** The server's sentence for the field, already in the reader's language. */
   const fieldError = (name: string) => refused?.fieldErrors?.[name]?.[0];
   const confirmError = fieldError("confirm");
+  /** A box the server asks for: ticked again as it was, its error said under it. */
+  const tick = (name: string, label: string, required: boolean) => {
+    const error = fieldError(name);
+    return (
+      <div className="field">
+        <input
+          type="checkbox"
+          id={`${id}-${name}`}
+          name={name}
+          required={required}
+          defaultChecked={typed?.[name] === "on"}
+          aria-invalid={error ? true : undefined}
+          aria-describedby={error ? `${id}-${name}-error` : undefined}
+        />{" "}
+        <label htmlFor={`${id}-${name}`}>{label}</label>
+        {error && (
+          <p className="field-error" id={`${id}-${name}-error`}>
+            {error}
+          </p>
+        )}
+      </div>
+    );
+  };
   const reasonError = fieldError("reason");
   const opensNow = typed?.commentOpens === "now";
   const status = (
@@ -64,7 +109,7 @@ export function VersionForm<T>({ action, versionId, submitLabel, period, reason,
     );
   };
   return (
-    <form action={formAction} className={period || reason ? styles.form : styles.inline}>
+    <form action={formAction} className={period || reason || checklist ? styles.form : styles.inline}>
       <input type="hidden" name="versionId" value={versionId} />
       {period && (
         <>
@@ -108,6 +153,20 @@ export function VersionForm<T>({ action, versionId, submitLabel, period, reason,
             </p>
           )}
         </div>
+      )}
+      {checklist && (
+        <fieldset className={styles.checklist}>
+          <legend>{checklist.heading}</legend>
+          <ul>
+            {checklist.items.map((item) => (
+              <li key={item.text} className={item.done ? styles.checkDone : styles.checkToDo}>
+                <strong>{item.done ? checklist.done : checklist.toDo}:</strong> {item.text}
+              </li>
+            ))}
+          </ul>
+          {tick("introductionReviewed", checklist.reviewed, true)}
+          {checklist.acceptGaps && tick("acceptGaps", checklist.acceptGaps, false)}
+        </fieldset>
       )}
       {confirm && (
         <div className="field">

@@ -4,7 +4,7 @@
 // working copy as a new version; the tools and the form only when `editable` (an observer of the forum
 // sees the list). Only one comment period at a time (lib/messages/versions.ts).
 import { Link } from "@/lib/i18n/navigation";
-import { getTranslations } from "next-intl/server";
+import { getLocale, getTranslations } from "next-intl/server";
 import { LocalDate } from "@/components/ui/local-date";
 import { closeCommentPeriodAction, finaliseVersionAction, publishVersionAction, saveVersionAction } from "@/lib/messages/actions";
 import { commentPeriodState } from "@/lib/messages/period";
@@ -18,10 +18,39 @@ type Props = { set: EditableMessageSet; editable: boolean; now?: Date };
 
 export async function VersionList({ set, editable, now = new Date() }: Props) {
   const t = await getTranslations("MessageEditor");
+  const locale = await getLocale();
   const tv = await getTranslations("VersionEditor");
   const final = set.versions.find((v) => v.finalisedAt);
   const latestPublished = set.versions.find((v) => v.publishedAt)?.number ?? 0;
   const zone = set.call.timeZone;
+  const list = new Intl.ListFormat(locale, { type: "conjunction" });
+  /** The checklist before marking version `v` final, in words (lib/messages/final-checklist.ts). */
+  const checklistOf = (v: { id: string; number: number }) => {
+    const checklist = set.checklists.get(v.id);
+    if (!checklist) return undefined;
+    const { unsourced, unanswered } = checklist;
+    return {
+      heading: tv("checklistHeading", { n: v.number }),
+      done: tv("checkDone"),
+      toDo: tv("checkToDo"),
+      items: [
+        {
+          done: !checklist.introduction,
+          text: tv(checklist.introduction ? "checkIntroduction" : "checkNoIntroduction"),
+        },
+        {
+          done: unsourced.length === 0,
+          text:
+            unsourced.length === 0
+              ? tv("checkSourced")
+              : tv("checkUnsourced", { count: unsourced.length, list: list.format(unsourced.map(String)) }),
+        },
+        { done: unanswered === 0, text: unanswered === 0 ? tv("checkAnswered") : tv("checkUnanswered", { count: unanswered }) },
+      ],
+      reviewed: tv("reviewedIntroduction", { n: v.number }),
+      acceptGaps: unsourced.length > 0 || unanswered > 0 ? tv("acceptGaps") : undefined,
+    };
+  };
   return (
     <section aria-labelledby="versions-heading" className="editor-section">
       <h2 id="versions-heading">{t("versions")}</h2>
@@ -107,6 +136,7 @@ export async function VersionList({ set, editable, now = new Date() }: Props) {
                       action={finaliseVersionAction}
                       versionId={v.id}
                       submitLabel={tv("publishFinal", { n: v.number })}
+                      checklist={checklistOf(v)}
                       confirm={tv("confirmFinal", { n: v.number })}
                     />
                   </div>
@@ -131,6 +161,7 @@ export async function VersionList({ set, editable, now = new Date() }: Props) {
                     action={finaliseVersionAction}
                     versionId={v.id}
                     submitLabel={tv("markFinal", { n: v.number })}
+                    checklist={checklistOf(v)}
                     confirm={tv("confirmFinal", { n: v.number })}
                   />
                 )}

@@ -1,6 +1,7 @@
 "use client";
 // Several responses at once: the boxes ticked in the queue (each item's "Choose …" checkbox belongs to this
-// form by its `form` attribute) approved, hidden with one reason, or restored, in one action
+// form by its `form` attribute) approved, hidden with one reason, restored, or tagged with one of the call's
+// tags (for those who may curate), in one action
 // (lib/moderation/actions.ts, moderateResponsesAction). A plain form: it posts without JavaScript too; the
 // outcome comes back in the queue's address. A refusal (nothing ticked, no reason to hide) is said here.
 import { useTranslations } from "next-intl";
@@ -11,14 +12,23 @@ import styles from "./queue.module.css";
 
 export const BULK_FORM_ID = "bulk-moderation";
 
-type Op = "approve" | "review" | "hide" | "restore";
+type Op = "approve" | "review" | "hide" | "restore" | "tag";
 
-export function BulkForm({ callId, tab, ops }: { callId: string; tab: string; ops: readonly Op[] }) {
+type Props = {
+  callId: string;
+  tab: string;
+  ops: readonly Op[];
+  /** The call's tags, offered when "tag" is among the ops. */
+  tags?: { id: string; name: string }[];
+};
+
+export function BulkForm({ callId, tab, ops, tags = [] }: Props) {
   const t = useTranslations("ModerationQueue");
   const [state, formAction, pending] = useActionState(moderateResponsesAction, null);
   const id = useId();
   const refused = state && !state.ok ? state : undefined;
   const reasonError = refused?.fieldErrors?.reason?.[0];
+  const tagError = refused?.fieldErrors?.tagId?.[0];
   // "Choose all on this page" ticks the items' boxes: it needs JavaScript, so it appears only with it.
   const scripted = useSyncExternalStore(
     () => () => {},
@@ -73,10 +83,34 @@ export function BulkForm({ callId, tab, ops }: { callId: string; tab: string; op
             )}
           </div>
         )}
+        {ops.includes("tag") && (
+          <div className="field">
+            <label htmlFor={`${id}-tag`}>{t("bulk.tagChoice")}</label>
+            <select
+              id={`${id}-tag`}
+              name="tagId"
+              defaultValue={refused?.values?.tagId ?? ""}
+              aria-invalid={tagError ? true : undefined}
+              aria-describedby={tagError ? `${id}-tag-error` : undefined}
+            >
+              <option value="">{t("bulk.noTag")}</option>
+              {tags.map((tag) => (
+                <option key={tag.id} value={tag.id}>
+                  {tag.name}
+                </option>
+              ))}
+            </select>
+            {tagError && (
+              <p className="field-error" id={`${id}-tag-error`}>
+                {tagError}
+              </p>
+            )}
+          </div>
+        )}
         <button type="submit" className="button" disabled={pending}>
           {t("bulk.submit")}
         </button>
-        {refused && !reasonError && (
+        {refused && !reasonError && !tagError && (
           <p className="field-error" role="alert">
             {refused.fieldErrors?.responseIds?.[0] ?? refused.message}
           </p>

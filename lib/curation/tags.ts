@@ -198,20 +198,52 @@ export async function tagCampaign(actor: Curator, input: { clusterId: string; ta
         AND (r."clusterId" = ${campaign.id}
           OR EXISTS (SELECT 1 FROM answers a WHERE a."responseId" = r.id AND a."clusterId" = ${campaign.id}))
       ORDER BY r.id FOR UPDATE`;
-    const tagged = await tx.$queryRaw<{ responseId: string }[]>`
-      INSERT INTO response_tags ("responseId", "tagId", "taggedById")
-      SELECT id, ${tagId!}, ${actor.id} FROM unnest(${members.map((m) => m.id)}::text[]) AS m(id)
-      ON CONFLICT DO NOTHING RETURNING "responseId"`;
-    for (const { responseId } of tagged)
-      await recordAudit(tx, {
-        actor: auditActor(actor),
-        action: "response.tag",
-        itemType: "response",
-        itemId: responseId,
-        callId: campaign.callId,
-        before: { tagId: null },
-        after: { tagId: tagId!, campaignId: campaign.id },
-      });
+    const tagged = await tagAll(tx, actor, campaign.callId, members, tagId!, { campaignId: campaign.id });
     return { tagged: tagged.length, already: members.length - tagged.length };
+  });
+}
+
+/** Tags the given locked responses of one call, each newly tagged one audited; gives back those tagged now. */
+async function tagAll(
+  tx: DbClient,
+  actor: Curator,
+  callId: string,
+  responses: { id: string }[],
+  tagId: string,
+  context: Record<string, string> = {},
+) {
+  const tagged = await tx.$queryRaw<{ responseId: string }[]>`
+    INSERT INTO response_tags ("responseId", "tagId", "taggedById")
+    SELECT id, ${tagId}, ${actor.id} FROM unnest(${responses.map((r) => r.id)}::text[]) AS m(id)
+    ON CONFLICT DO NOTHING RETURNING "responseId"`;
+  for (const { responseId } of tagged)
+    await recordAudit(tx, {
+      actor: auditActor(actor),
+      action: "response.tag",
+      itemType: "response",
+      itemId: responseId,
+      callId,
+      before: { tagId: null },
+      after: { tagId, ...context },
+    });
+  return tagged.map((row) => row.responseId);
+}
+
+/**
+ * Puts a tag on several submitted responses of one call at once (the queue's bulk form), in one
+ * transaction, rows locked in id order. A response not of the call or not submitted refuses the whole action
+ * as unknown; those that already carry the tag are given back as `already`.
+ */
+export async function tagResponses(actor: Curator, input: { callId: string; responseIds: readonly string[]; tagId: string }) {
+  return db.$transaction(async (tx) => {
+    authorizeIn(actor, "responses.curate", await forumOf(tx, "call", input.callId), "callNotFound");
+    const [tagId] = await requireTagsOfCall(tx, input.callId, [input.tagId]);
+    const ids = [...new Set(input.responseIds)];
+    const rows = await tx.$queryRaw<{ id: string }[]>`
+      SELECT id FROM responses WHERE id = ANY(${ids}::text[]) AND "callId" = ${input.callId} AND status = 'SUBMITTED'
+      ORDER BY id FOR UPDATE`;
+    if (rows.length !== ids.length) throw NotFound("responseNotFound");
+    const tagged = await tagAll(tx, actor, input.callId, rows, tagId!);
+    return { tagged, already: ids.filter((id) => !tagged.includes(id)) };
   });
 }

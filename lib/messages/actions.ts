@@ -241,7 +241,8 @@ export const finaliseVersionAction = defineAction({
   name: "messages.finaliseVersion",
   auth: "messages.edit",
   schema: versionFinaliseSchema,
-  run: async (input, { actor }) => changed({ n: (await finaliseVersion(actor, { versionId: input.versionId })).number }),
+  run: async (input, { actor }) =>
+    changed({ n: (await finaliseVersion(actor, { versionId: input.versionId, acceptGaps: input.acceptGaps })).number }),
   message: ({ n }) => versions("versionFinalised", n),
 });
 

@@ -80,8 +80,16 @@ export const versionSaveSchema = z.object({
 });
 export const versionIdSchema = z.object({ versionId: id });
 
-/** Marking a version final is confirmed by ticking a box (a posted checkbox is "on"). */
+/**
+ * Marking a version final is confirmed by ticking a box (a posted checkbox is "on"), after ticking that the
+ * introduction was read again; a third box accepts the gaps of its checklist (lib/messages/final-checklist.ts).
+ */
 export const versionFinaliseSchema = versionIdSchema.extend({
+  introductionReviewed: z.literal(["on", "true"], { error: "reviewIntroduction" }),
+  acceptGaps: z
+    .literal(["on", "true"])
+    .optional()
+    .transform((value) => value !== undefined),
   confirm: z.literal(["on", "true"], { error: "confirmFinal" }),
 });
 

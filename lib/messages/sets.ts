@@ -2,6 +2,7 @@
 // links stay valid), retitled and introduced; listed and read whole for the editor. Facilitators of the
 // call's forum change them ("messages.edit"); its observers read them ("forum.read").
 import "server-only";
+import { readChecklist } from "./final-checklist";
 import { checkRevision, nextRevision } from "@/lib/edits/revision";
 import type { SessionUser } from "@/lib/auth/session";
 import { db } from "@/lib/db";
@@ -137,6 +138,11 @@ export async function getMessageSetForEditing(actor: SessionUser, setId: string)
     },
   });
   if (!set) throw NotFound("messageSetNotFound");
+  // The checklist before "Mark final", for each version that may still be marked final: the latest published
+  // one and those saved after it (lib/messages/versions.ts, finaliseVersion).
+  const latestPublished = set.versions.find((v) => v.publishedAt)?.number ?? 0;
+  const finalisable = set.status === "FINAL" ? [] : set.versions.filter((v) => v.number >= latestPublished);
+  const checklists = new Map(await Promise.all(finalisable.map(async (v) => [v.id, await readChecklist(db, v.id)] as const)));
   let number = 0;
   const sections = set.sections.map((section) => ({
     ...section,
@@ -146,7 +152,7 @@ export async function getMessageSetForEditing(actor: SessionUser, setId: string)
       spread: paragraphSpread(paragraph.citations),
     })),
   }));
-  return { ...set, sections, paragraphCount: number };
+  return { ...set, sections, paragraphCount: number, checklists };
 }
 
 export type EditableMessageSet = Awaited<ReturnType<typeof getMessageSetForEditing>>;

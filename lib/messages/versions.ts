@@ -15,11 +15,12 @@
 import "server-only";
 import type { SessionUser } from "@/lib/auth/session";
 import { db } from "@/lib/db";
-import { AppError, Conflict, Invalid, NotFound } from "@/lib/errors";
+import { AppError, Conflict, Invalid, NotFound, onField } from "@/lib/errors";
 import { enqueueJob } from "@/lib/jobs/queue";
 import { queueFanout } from "@/lib/notifications/events";
 import { audit, authorizeOn, lockSet, lockSetOfVersion, requireRight, type Tx } from "./access";
 import type { VersionContent } from "./content";
+import { hasGaps, readChecklist } from "./final-checklist";
 import { commentPeriodState } from "./period";
 import { periodCloseSchema } from "./schemas";
 import { fieldErrorsOf, fromZodIssue } from "@/lib/validation/issues";
@@ -278,9 +279,10 @@ export async function closeCommentPeriod(actor: SessionUser, input: { versionId:
  * Marks a version final: the latest published version (or a saved one newer than every published one,
  * which is published and marked final at once), while no version of the set has a comment period open or
  * to come. The set becomes FINAL: its final version is the published messages page, and nothing more is
- * saved, published or edited.
+ * saved, published or edited. With gaps on its checklist (./final-checklist.ts: a paragraph without a
+ * source, a comment without an answer) it is refused unless `acceptGaps` says the editor knows of them.
  */
-export async function finaliseVersion(actor: SessionUser, input: { versionId: string }, now = new Date()) {
+export async function finaliseVersion(actor: SessionUser, input: { versionId: string; acceptGaps?: boolean }, now = new Date()) {
   requireRight(actor, "messages.edit");
   const result = await db.$transaction(async (tx) => {
     const { set, version } = await lockVersion(tx, actor, input.versionId);
@@ -290,6 +292,12 @@ export async function finaliseVersion(actor: SessionUser, input: { versionId: st
     if (own === "open") throw Conflict("ownPeriodOpen", { n: version.number, until: version.commentClosesAt! });
     if (own === "upcoming") throw Conflict("ownPeriodUpcoming", { n: version.number, opens: version.commentOpensAt! });
     await refuseActivePeriod(tx, set.id, version.number, now, "final");
+    const checklist = await readChecklist(tx, version.id);
+    if (hasGaps(checklist) && !input.acceptGaps)
+      throw onField(
+        Conflict("finalGaps", { paragraphs: checklist.unsourced.length, comments: checklist.unanswered }),
+        "acceptGaps",
+      );
     const publishedAt = version.publishedAt ?? now;
     await tx.messageSetVersion.update({
       where: { id: version.id },
@@ -311,6 +319,9 @@ export async function finaliseVersion(actor: SessionUser, input: { versionId: st
         publishedAt: publishedAt.toISOString(),
         finalisedAt: now.toISOString(),
         setStatus: "FINAL",
+        // What the checklist said, and so what the editor accepted by marking final.
+        unsourcedParagraphs: checklist.unsourced,
+        unansweredComments: checklist.unanswered,
       },
     });
     return { id: version.id, number: version.number, finalisedAt: now };

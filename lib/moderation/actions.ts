@@ -38,6 +38,7 @@ import {
   type ModerationResult,
 } from "./moderate";
 import { reportResponse } from "./report";
+import { tagResponses } from "@/lib/curation/tags";
 import { bulkModerationSchema, hideInputSchema, queueQuerySchema, reportInputSchema, responseIdSchema } from "./schemas";
 
 /** The verbs without a reason, and those that need one (the author sees it). */
@@ -103,9 +104,15 @@ export const moderateResponsesAction = defineAction({
   // One field per ticked box: "responseIds", repeated.
   input: (formData, values) => ({ ...values, responseIds: formData.getAll("responseIds").filter((v) => typeof v === "string") }),
   run: async (input, { actor, values }): Promise<null> => {
+    const { tab } = queueQuerySchema.parse({ tab: values.tab });
+    if (input.op === "tag") {
+      const { tagged, already } = await tagResponses(actor, input);
+      revalidatePath("/", "layout");
+      const query = new URLSearchParams({ tab, done: "bulk-tag", n: String(tagged.length), already: String(already.length) });
+      redirect(`/moderation/calls/${encodeURIComponent(input.callId)}/queue?${query}`);
+    }
     const { done, skipped } = await moderateResponses(actor, input);
     revalidatePath("/", "layout");
-    const { tab } = queueQuerySchema.parse({ tab: values.tab });
     const query = new URLSearchParams({ tab, done: `bulk-${input.op}`, n: String(done.length) });
     if (skipped.length) query.set("skipped", skipped.map((s) => s.reference).join(","));
     redirect(`/moderation/calls/${encodeURIComponent(input.callId)}/queue?${query}`);

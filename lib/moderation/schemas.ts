@@ -46,8 +46,16 @@ const responseIds = z.array(id).min(1, { error: "bulkNothingChosen" }).max(BULK_
 export const bulkModerationSchema = z.discriminatedUnion("op", [
   z.object({ op: z.enum(["approve", "review", "restore"], { error: "invalid" }), callId: id, responseIds }),
   z.object({ op: z.literal("hide"), callId: id, responseIds, reason: hideReasonField }),
+  // Tagging is curation (lib/curation/tags.ts) offered in the same form: one tag of the call on all of them.
+  z.object({
+    op: z.literal("tag"),
+    callId: id,
+    responseIds,
+    tagId: text({ error: "chooseTag" }).trim().min(1, { error: "chooseTag" }).max(64, { error: "chooseTag" }),
+  }),
 ]);
-export type BulkModerationInput = z.output<typeof bulkModerationSchema>;
+/** A moderation transition on several responses (the bulk form's other verb, "tag", is curation's). */
+export type BulkModerationInput = Exclude<z.output<typeof bulkModerationSchema>, { op: "tag" }>;
 
 /** A report's reason and details: the same rule for reports of responses and of comments. */
 export const reportFields = {

@@ -1,5 +1,7 @@
 // Several responses at once in the moderation queue: a facilitator ticks ten of twelve new responses and
-// approves them in one action, then hides the other two with one reason; nothing ticked is refused clearly.
+// approves them in one action, then hides the other two with one reason; nothing ticked is refused clearly;
+// with the call's tags, ticked responses are tagged at once.
+import { createTag } from "@/prisma/factories-coding";
 import { createModeratedCall, createModeratedResponse } from "@/prisma/factories-moderation";
 import { db, expect, expectAccessible, signInAppointed, test } from "./fixtures";
 
@@ -45,5 +47,43 @@ test("a facilitator approves ten responses in one action, and hides two with one
   await bulk.getByRole("button", { name: "Apply to the ticked responses" }).click();
   await expect(page.getByRole("status").filter({ hasText: "2 responses are now hidden." })).toBeVisible();
   expect(await statesOf()).toEqual([...Array(10).fill("PUBLISHED"), "HIDDEN", "HIDDEN"]);
+  await context.close();
+});
+
+test("a facilitator tags three responses with one of the call's tags in one action", async ({ browser }) => {
+  const call = await createModeratedCall(db, { moderationMode: "POST" });
+  const tag = await createTag(db, { callId: call.id, name: "Capacity building" });
+  const responses = [];
+  for (let i = 0; i < 4; i++) responses.push(await createModeratedResponse(db, { callId: call.id, questionId: call.questionId }));
+  const sorted = [...responses].sort((a, b) => a.reference!.localeCompare(b.reference!));
+  // One of them carries the tag already: it is said, not tagged twice.
+  await db.responseTag.create({ data: { responseId: sorted[0]!.id, tagId: tag.id } });
+
+  const context = await browser.newContext();
+  await signInAppointed(context, call.forumId, "FACILITATOR");
+  const page = await context.newPage();
+  await page.goto(`/moderation/calls/${call.id}/queue`);
+  const bulk = page.getByRole("group", { name: "Several responses at once" });
+  for (const response of sorted.slice(0, 3)) await page.getByLabel(`Choose ${response.reference}`).check();
+  await bulk.getByLabel("What to do with the ticked responses").selectOption("Tag");
+  await bulk.getByRole("button", { name: "Apply to the ticked responses" }).click();
+  await expect(bulk.getByText("Choose the tag to put on the ticked responses.")).toBeVisible();
+  expect(await db.responseTag.count({ where: { tagId: tag.id } })).toBe(1);
+  await expectAccessible(page);
+
+  for (const response of sorted.slice(0, 3)) await page.getByLabel(`Choose ${response.reference}`).check();
+  await bulk.getByLabel("What to do with the ticked responses").selectOption("Tag");
+  await bulk.getByLabel("Tag, to tag them").selectOption({ label: "Capacity building" });
+  await bulk.getByRole("button", { name: "Apply to the ticked responses" }).click();
+  const status = page.getByRole("status").filter({ hasText: "2 responses were tagged." });
+  await expect(status).toContainText("1 of them already had the tag.");
+  const tagged = await db.responseTag.findMany({ where: { tagId: tag.id }, select: { responseId: true } });
+  expect(tagged.map((t) => t.responseId).sort()).toEqual(
+    sorted
+      .slice(0, 3)
+      .map((r) => r.id)
+      .sort(),
+  );
+  expect(await db.auditEntry.count({ where: { action: "response.tag", itemId: { in: sorted.map((r) => r.id) } } })).toBe(2);
   await context.close();
 });

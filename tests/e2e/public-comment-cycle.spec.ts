@@ -86,9 +86,21 @@ test("comment on paragraph 3, answered by email, version 2 keeps the comment, fi
   await expect(page.getByLabel("Your comment")).toHaveCount(0);
   await expectAccessible(page);
 
-  // 7. Version 2 is marked final; the final page's PDF holds the final text.
+  // 7. Version 2 is marked final, after its checklist: the comment is answered, the introduction read again,
+  // and the paragraphs (which cite no source here) are accepted as they are with a second tick.
   await moderator.goto(`/moderation/messages/${set.id}`);
+  const checklist = moderator.getByRole("group", { name: "Before marking version 2 final" });
+  await expect(checklist).toContainText("Done: every comment has an answer.");
+  await expect(checklist).toContainText("To do: paragraphs 1, 2, 3, and 4 cite no source.");
+  await expectAccessible(moderator);
+  await checklist.getByLabel("I have read the introduction of version 2 again", { exact: false }).check();
   await moderator.getByLabel("I confirm that version 2 is the final text", { exact: false }).check();
+  await moderator.getByRole("button", { name: "Mark version 2 final" }).click();
+  await expect(checklist.locator(".field-error")).toHaveText(
+    "4 paragraphs have no source. Cite or answer them, or tick “Mark final anyway”.",
+  );
+  expect((await db.messageSet.findUniqueOrThrow({ where: { id: set.id }, select: { status: true } })).status).toBe("PUBLISHED");
+  await checklist.getByLabel("Mark final anyway, with the gaps above.").check();
   await moderator.getByRole("button", { name: "Mark version 2 final" }).click();
   await expect
     .poll(async () => (await db.messageSet.findUniqueOrThrow({ where: { id: set.id }, select: { status: true } })).status)

@@ -35,6 +35,7 @@ function placeholders(sentence: string) {
 
 // What ErrorParamMap declares, written out so that a change to one without the other fails here.
 const DECLARED: { [C in keyof ErrorParamMap]: (keyof ErrorParamMap[C])[] } = {
+  finalGaps: ["comments", "paragraphs"],
   tooLong: ["max"],
   tooShort: ["min"],
   tooLarge: ["max"],

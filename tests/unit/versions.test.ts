@@ -348,7 +348,15 @@ describe("final versions", () => {
       code: "ownPeriodOpen",
       params: { n: 1, until: at(now, DAY) },
     });
-    const done = await finaliseVersion(moderator, { versionId: v1.id }, at(now, 2 * DAY));
+    // Neither paragraph cites a source: the checklist names the gap, and it takes a second tick to go on.
+    expect(await refused(finaliseVersion(moderator, { versionId: v1.id }, at(now, 2 * DAY)))).toMatchObject({
+      kind: "conflict",
+      code: "finalGaps",
+      params: { paragraphs: 2, comments: 0 },
+      fieldErrors: { acceptGaps: [{ code: "finalGaps", params: { paragraphs: 2, comments: 0 } }] },
+    });
+    expect((await db.messageSet.findUniqueOrThrow({ where: { id: set.id }, select: { status: true } })).status).toBe("PUBLISHED");
+    const done = await finaliseVersion(moderator, { versionId: v1.id, acceptGaps: true }, at(now, 2 * DAY));
     expect(done).toMatchObject({ number: 1, finalisedAt: at(now, 2 * DAY) });
     expect((await db.messageSet.findUniqueOrThrow({ where: { id: set.id }, select: { status: true } })).status).toBe("FINAL");
     const published = await getPublishedMessageSet(set.slug);
@@ -370,7 +378,8 @@ describe("final versions", () => {
     );
     expect(refusals).toEqual(Array(10).fill("conflict:setFinal"));
     expect(await db.messageParagraph.count({ where: { id: { in: [p!.id, q!.id] } } })).toBe(2);
-    expect(await db.auditEntry.count({ where: { itemId: v1.id, action: "messageSetVersion.finalise" } })).toBe(1);
+    const entry = await db.auditEntry.findFirstOrThrow({ where: { itemId: v1.id, action: "messageSetVersion.finalise" } });
+    expect(entry.after).toMatchObject({ unsourcedParagraphs: [1, 2], unansweredComments: 0 });
   });
 
   it("publishes a saved version directly as final, unless another period is open", async () => {
@@ -389,7 +398,7 @@ describe("final versions", () => {
       params: { n: 1, next: 2, until: at(now, DAY) },
     });
     await closeCommentPeriod(moderator, { versionId: v1.id, reason: "The text is settled" }, at(now, 2 * HOUR));
-    await finaliseVersion(moderator, { versionId: v2.id }, at(now, 3 * HOUR));
+    await finaliseVersion(moderator, { versionId: v2.id, acceptGaps: true }, at(now, 3 * HOUR));
     const row = await db.messageSetVersion.findUniqueOrThrow({
       where: { id: v2.id },
       select: { publishedAt: true, finalisedAt: true },

@@ -157,7 +157,7 @@ export const MESSAGE_ACTIONS: Record<string, ActionEntry> = {
   }),
   "lib/messages/actions.ts#finaliseVersionAction": onDraft(async (draft) => {
     const version = await versionOf(draft, periodOf("none"));
-    return { versionId: version.id, confirm: "on" };
+    return { versionId: version.id, introductionReviewed: "on", acceptGaps: "on", confirm: "on" };
   }),
   // Renders Markdown as it will be published and saves nothing, on no forum's object: whoever may edit
   // messages in some forum may preview (the code asks for "messages.edit" in any forum). Observers and

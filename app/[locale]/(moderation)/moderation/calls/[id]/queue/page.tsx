@@ -5,6 +5,7 @@ import { CallToolsNav } from "@/components/moderation/call-tools-nav";
 import { QueueItem } from "@/components/moderation/queue-item";
 import { ModerationQueue } from "@/components/moderation/moderation-queue";
 import { BulkForm } from "@/components/moderation/bulk-form";
+import { listTags } from "@/lib/curation/tags";
 import { can } from "@/lib/auth/permissions";
 import { requirePermission } from "@/lib/auth/session";
 import { listQueue } from "@/lib/moderation/queue";
@@ -19,7 +20,7 @@ export async function generateMetadata(): Promise<Metadata> {
 type Params = Promise<{ id: string }>;
 type Search = Promise<Record<string, string | string[] | undefined>>;
 const DONE = ["approve", "hide", "restore", "review", "dismiss", "uphold"] as const;
-const BULK_DONE = ["approve", "review", "hide", "restore"] as const;
+const BULK_DONE = ["approve", "review", "hide", "restore", "tag"] as const;
 /**
  * What the bulk form offers on each tab: new responses are approved where the call is pre-moderated, and
  * marked reviewed where they are already public.
@@ -44,8 +45,11 @@ async function QueuePage({ params, searchParams }: { params: Params; searchParam
   const bulkDone = BULK_DONE.find((op) => search.done === `bulk-${op}`);
   const bulkCount = Math.max(0, Math.min(1000, Number(search.n) || 0));
   const skipped = typeof search.skipped === "string" ? search.skipped.slice(0, 2000) : "";
+  const alreadyTagged = Math.max(0, Math.min(1000, Number(search.already) || 0));
   // An observer of the forum reads the queue with no forms.
   const canModerate = can(user, "items.moderate", queue.call.forumId);
+  // Tagging several at once is offered beside moderation to those who may also curate, once the call has tags.
+  const tags = canModerate && can(user, "responses.curate", queue.call.forumId) ? await listTags(user, queue.call.id) : [];
 
   return (
     <>
@@ -64,6 +68,7 @@ async function QueuePage({ params, searchParams }: { params: Params; searchParam
         <div className="notice ok" role="status">
           <p>{t(`bulk.done.${bulkDone}`, { n: bulkCount })}</p>
           {skipped && <p>{t("bulk.skipped", { references: skipped.split(",").join(", ") })}</p>}
+          {bulkDone === "tag" && alreadyTagged > 0 && <p>{t("bulk.alreadyTagged", { n: alreadyTagged })}</p>}
         </div>
       )}
       <p className="hint">
@@ -76,7 +81,16 @@ async function QueuePage({ params, searchParams }: { params: Params; searchParam
         )}
       </p>
       {canModerate && queue.items.length > 0 && (
-        <BulkForm callId={queue.call.id} tab={query.tab} ops={bulkOps(query.tab, queue.call.moderationMode)} />
+        <BulkForm
+          callId={queue.call.id}
+          tab={query.tab}
+          ops={
+            tags.length > 0
+              ? [...bulkOps(query.tab, queue.call.moderationMode), "tag"]
+              : bulkOps(query.tab, queue.call.moderationMode)
+          }
+          tags={tags}
+        />
       )}
       <ModerationQueue
         texts="ModerationQueue"
