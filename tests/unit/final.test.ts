@@ -55,6 +55,7 @@ describe("getFinalMessages", () => {
         stakeholderGroup: "CIVIL_SOCIETY",
         region: "AFRICA",
         quote: "must reach small CERTs",
+        signatories: null,
       },
       { available: false, removed: false },
     ]);

@@ -196,6 +196,7 @@ describe("compiling a message set (real database)", () => {
                 stakeholderGroup: "ACADEMIA",
                 region: "EASTERN_EUROPE",
                 quote: null,
+                signatories: null,
               },
             ],
           },
@@ -267,6 +268,7 @@ describe("compiling a message set (real database)", () => {
         stakeholderGroup: "CIVIL_SOCIETY",
         region: "AFRICA",
         quote: null,
+        signatories: null,
       },
     ]);
     // Once the source is hidden, the public page no longer gives its details.
