@@ -54,22 +54,23 @@ export function VersionForm<T>({
   const typed = refused?.values;
   /** The server's sentence for the field, already in the reader's language. */
   const fieldError = (name: string) => refused?.fieldErrors?.[name]?.[0];
-  const confirmError = fieldError("confirm");
-  /** A box the server asks for: ticked again as it was, its error said under it. */
+  /** A box the server asks for: ticked again as it was (beside its label), its error said under it. */
   const tick = (name: string, label: string, required: boolean) => {
     const error = fieldError(name);
     return (
       <div className="field">
-        <input
-          type="checkbox"
-          id={`${id}-${name}`}
-          name={name}
-          required={required}
-          defaultChecked={typed?.[name] === "on"}
-          aria-invalid={error ? true : undefined}
-          aria-describedby={error ? `${id}-${name}-error` : undefined}
-        />{" "}
-        <label htmlFor={`${id}-${name}`}>{label}</label>
+        <div className="checkbox-field">
+          <input
+            type="checkbox"
+            id={`${id}-${name}`}
+            name={name}
+            required={required}
+            defaultChecked={typed?.[name] === "on"}
+            aria-invalid={error ? true : undefined}
+            aria-describedby={error ? `${id}-${name}-error` : undefined}
+          />
+          <label htmlFor={`${id}-${name}`}>{label}</label>
+        </div>
         {error && (
           <p className="field-error" id={`${id}-${name}-error`}>
             {error}
@@ -168,25 +169,7 @@ export function VersionForm<T>({
           {checklist.acceptGaps && tick("acceptGaps", checklist.acceptGaps, false)}
         </fieldset>
       )}
-      {confirm && (
-        <div className="field">
-          <input
-            type="checkbox"
-            id={`${id}-confirm`}
-            name="confirm"
-            required
-            defaultChecked={typed?.confirm === "on"}
-            aria-invalid={confirmError ? true : undefined}
-            aria-describedby={confirmError ? `${id}-confirm-error` : undefined}
-          />{" "}
-          <label htmlFor={`${id}-confirm`}>{confirm}</label>
-          {confirmError && (
-            <p className="field-error" id={`${id}-confirm-error`}>
-              {confirmError}
-            </p>
-          )}
-        </div>
-      )}
+      {confirm && tick("confirm", confirm, true)}
       <div className="button-row">
         <button type="submit" className={`button${period ? "" : " secondary"}${danger ? " danger" : ""}`} disabled={pending}>
           {submitLabel}
