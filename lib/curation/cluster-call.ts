@@ -10,7 +10,7 @@ import { randomUUID } from "node:crypto";
 import type { AuditInput } from "@/lib/audit/record";
 import type { Db } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
-import { findClusters, type Cluster, type ClusterInput } from "./similarity";
+import { ANSWER_MIN_WORDS, findClusters, type Cluster, type ClusterInput } from "./similarity";
 
 const BATCH = 2000;
 /** A 10,000-response call writes in about a second; the default 5 s leaves too little margin. */
@@ -101,7 +101,7 @@ function answerClusters(
   responseClusters.forEach((cluster, i) => cluster.members.forEach((m) => campaignOf.set(m.id, i)));
   const found: AnswerCluster[] = [];
   for (const questionId of questionOrder) {
-    for (const cluster of findClusters(perQuestion.get(questionId) ?? [])) {
+    for (const cluster of findClusters(perQuestion.get(questionId) ?? [], ANSWER_MIN_WORDS)) {
       const responseIds = cluster.members.map((m) => responseOf.get(m.id)!);
       const campaigns = new Set(responseIds.map((id) => campaignOf.get(id)));
       if (campaigns.size === 1 && !campaigns.has(undefined)) continue;

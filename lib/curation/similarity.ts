@@ -33,6 +33,12 @@ export const BANDS = 32;
 const ROWS = SIGNATURE_SIZE / BANDS;
 export const THRESHOLD = 0.6;
 export const MIN_WORDS = 20;
+/**
+ * An answer compared on its own (lib/curation/cluster-call.ts) needs ANSWER_MIN_WORDS (40): one sentence of
+ * 20 to 30 words is too often alike by chance (the clustering bench found 40 pairs of single generated
+ * sentences among 10,000 responses at 20), while a pasted campaign text is a paragraph or more.
+ */
+export const ANSWER_MIN_WORDS = 40;
 
 /**
  * The words of a text as clustering compares them (step 1 above).
@@ -63,9 +69,14 @@ function mix(value: number): number {
 }
 
 /** The sorted, distinct shingle hashes of a text; null when it is too short to be clustered. */
-export function shingles(text: string, locale?: string, wordHashes = new Map<string, number>()): Uint32Array | null {
+export function shingles(
+  text: string,
+  locale?: string,
+  wordHashes = new Map<string, number>(),
+  minWords = MIN_WORDS,
+): Uint32Array | null {
   const textWords = clusterWords(text, locale);
-  if (textWords.length < MIN_WORDS) return null;
+  if (textWords.length < minWords) return null;
   // Each word is hashed once; a shingle's hash combines its words' hashes in order (rotations keep
   // "a b c" and "c b a" apart), which is far cheaper than hashing the joined string.
   const hashes = textWords.map((word) => {
@@ -146,10 +157,11 @@ export type Cluster = {
 /**
  * Clusters of near-identical texts (two members or more). `items` must be in the order that decides the
  * representative (the earliest submitted first); clusters come biggest first, then by their first member.
+ * Texts of fewer than `minWords` words are left out (MIN_WORDS; answers compared alone, ANSWER_MIN_WORDS).
  */
-export function findClusters(items: readonly ClusterInput[]): Cluster[] {
+export function findClusters(items: readonly ClusterInput[], minWords = MIN_WORDS): Cluster[] {
   const wordHashes = new Map<string, number>();
-  const sets = items.map((item) => shingles(item.text, item.locale, wordHashes));
+  const sets = items.map((item) => shingles(item.text, item.locale, wordHashes, minWords));
   const signatures = sets.map((set) => set && signature(set));
   const parent = Int32Array.from(items, (_, i) => i);
   const find = (i: number): number => {

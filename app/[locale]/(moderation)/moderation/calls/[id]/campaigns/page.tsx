@@ -9,7 +9,7 @@ import { can } from "@/lib/auth/permissions";
 import { requirePermission } from "@/lib/auth/session";
 import { getCampaigns } from "@/lib/curation/campaigns";
 import { listTags } from "@/lib/curation/tags";
-import { MIN_WORDS, SHINGLE_WORDS, THRESHOLD } from "@/lib/curation/similarity";
+import { ANSWER_MIN_WORDS, MIN_WORDS, SHINGLE_WORDS, THRESHOLD } from "@/lib/curation/similarity";
 import { orNotFound } from "@/lib/not-found";
 import { recomputeCampaignsAction } from "@/lib/curation/campaign-actions";
 import { withClientMessages } from "@/components/i18n/client-messages";
@@ -68,7 +68,7 @@ async function CampaignsPage({ params }: { params: Params }) {
       <section aria-labelledby="method-heading">
         <h2 id="method-heading">{t("method")}</h2>
         <p>{t("methodText", { words: SHINGLE_WORDS, percent: Math.round(THRESHOLD * 100), minWords: MIN_WORDS })}</p>
-        <p>{t("methodAnswers")}</p>
+        <p>{t("methodAnswers", { answerMinWords: ANSWER_MIN_WORDS })}</p>
         <p>{t("scoreText")}</p>
       </section>
     </>
