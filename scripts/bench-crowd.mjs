@@ -136,11 +136,16 @@ export async function deadlineCrowd({
           headers: { ...headersOf(person), origin: base },
           redirect: "manual",
         });
-        await response.arrayBuffer();
+        const html = await response.text();
         submitLatencies.push(performance.now() - started);
         const receipt = /\/my\/responses\/([^/?]+)\?submitted=1/.exec(response.headers.get("location") ?? "")?.[1];
         if (response.status === 303 && receipt) receipts.add(receipt);
-        else failures.push(`${response.status} ${response.headers.get("location") ?? ""}`);
+        else {
+          // The form shown again says why: its refusal (role="alert") or a field's error.
+          const said =
+            /role="alert"[^>]*>([^<]{1,300})/.exec(html)?.[1] ?? /class="field-error"[^>]*>([^<]{1,300})/.exec(html)?.[1];
+          failures.push(`${response.status} ${response.headers.get("location") ?? ""} ${said ?? "(no message found)"}`.trim());
+        }
       } catch (error) {
         submitLatencies.push(performance.now() - started);
         failures.push(String(error));

@@ -24,7 +24,9 @@ const SECONDS = option("seconds", 10);
 const connectionsAt = process.argv.indexOf("--connections");
 const CONNECTIONS = connectionsAt > 0 ? process.argv[connectionsAt + 1].split(",").map(Number) : [10, 50];
 // `npm run bench -- pages` skips the benches before the pages (clustering, messages, exports).
-const PAGES_ONLY = process.argv.includes("pages");
+/** `-- crowd`: only the deadline crowd (after the build and the demo), e.g. to read why a submission failed. */
+const CROWD_ONLY = process.argv.includes("crowd");
+const PAGES_ONLY = process.argv.includes("pages") || CROWD_ONLY;
 const PORT = Number(process.env.BENCH_PORT ?? 3300);
 const BASE = `http://127.0.0.1:${PORT}`;
 const FLOOR_PORT = PORT + 1;
@@ -315,16 +317,18 @@ try {
   ];
   const version = JSON.parse(readFileSync(join(ROOT, "node_modules/next/package.json"), "utf8")).version;
   const rssBefore = serverRssMiB();
-  console.info(`\nnext ${version}, ${SECONDS} s per run, loopback; floor: scripts/bench-floor.mjs (node:http + pg)\n`);
-  await pageTable(pages, CONNECTIONS);
-  console.info(
-    `\nserver resident memory: ${rssBefore.toFixed(0)} MiB after start, ${serverRssMiB().toFixed(0)} MiB after the run`,
-  );
-  await pageWeights(
-    pages.filter((path) => !path.startsWith("/api/") && path !== "/signin"),
-    `/calls/${call}/respond`,
-  );
-  await htmlSizes(call);
+  if (!CROWD_ONLY) {
+    console.info(`\nnext ${version}, ${SECONDS} s per run, loopback; floor: scripts/bench-floor.mjs (node:http + pg)\n`);
+    await pageTable(pages, CONNECTIONS);
+    console.info(
+      `\nserver resident memory: ${rssBefore.toFixed(0)} MiB after start, ${serverRssMiB().toFixed(0)} MiB after the run`,
+    );
+    await pageWeights(
+      pages.filter((path) => !path.startsWith("/api/") && path !== "/signin"),
+      `/calls/${call}/respond`,
+    );
+    await htmlSizes(call);
+  }
   // Last, as it adds responses (and removes them after): the deadline crowd (scripts/bench-crowd.mjs).
   const { deadlineCrowd } = await import("./bench-crowd.mjs");
   const readPaths = pages.filter((path) => !path.startsWith("/api/auth") && path !== "/signin");
