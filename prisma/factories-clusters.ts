@@ -181,3 +181,27 @@ export async function plantResponses(client: DbClient, callId: string, questionI
   }
   return ids;
 }
+
+/**
+ * `count` responses to four questions written separately (a short first answer, three long ones), those for
+ * which `pasted(i)` holds carrying the coalition's campaign text as their answer to question 1, edited each
+ * time: a campaign found in one question's answers only. Submitted a minute apart from `start`.
+ */
+export function pastedCampaignRows(
+  rng: Random,
+  count: number,
+  pasted: (index: number) => boolean,
+  start: number,
+  consent: (index: number) => Consent = () => "PUBLISH_ANONYMOUS",
+): PlantedResponse[] {
+  return Array.from({ length: count }, (_, i) => ({
+    texts: [
+      pasted(i) ? campaignCopy(CAMPAIGN_TEXT, rng, 2 + Math.floor(rng() * 4)) : distinctText(rng, 4),
+      distinctText(rng, 8),
+      distinctText(rng, 8),
+      distinctText(rng, 8),
+    ],
+    submittedAt: new Date(start + i * 60_000),
+    consent: consent(i),
+  }));
+}

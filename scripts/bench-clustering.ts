@@ -12,6 +12,7 @@ import {
   CAMPAIGN_TEXT,
   campaignCopy,
   distinctText,
+  pastedCampaignRows,
   plantResponses,
   seededRandom,
   type PlantedResponse,
@@ -100,20 +101,12 @@ async function pastedInOneAnswer() {
   try {
     const questions = [];
     for (let q = 0; q < 4; q++) questions.push(await createQuestion(db, { callId: call.id }));
-    const rng = seededRandom(2027);
-    const start = Date.now() - 10 * 24 * 3600 * 1000;
-    const rows = Array.from({ length: RESPONSES_PASTED }, (_, i) => ({
-      texts: [
-        i % (RESPONSES_PASTED / PASTED) === 7
-          ? campaignCopy(CAMPAIGN_TEXT, rng, 2 + Math.floor(rng() * 4))
-          : distinctText(rng, 4),
-        distinctText(rng, 8),
-        distinctText(rng, 8),
-        distinctText(rng, 8),
-      ],
-      submittedAt: new Date(start + i * 60_000),
-      consent: "PUBLISH_ANONYMOUS" as const,
-    }));
+    const rows = pastedCampaignRows(
+      seededRandom(2027),
+      RESPONSES_PASTED,
+      (i) => i % (RESPONSES_PASTED / PASTED) === 7,
+      Date.now() - 10 * 24 * 3600 * 1000,
+    );
     await plantResponses(
       db,
       call.id,

@@ -19,6 +19,7 @@ import { AppError, Conflict, Invalid, NotFound, onField } from "@/lib/errors";
 import { enqueueJob } from "@/lib/jobs/queue";
 import { queueFanout } from "@/lib/notifications/events";
 import { audit, authorizeOn, lockSet, lockSetOfVersion, requireRight, type Tx } from "./access";
+import { citationSelect } from "./citations";
 import type { VersionContent } from "./content";
 import { hasGaps, readChecklist } from "./final-checklist";
 import { commentPeriodState } from "./period";
@@ -53,15 +54,8 @@ export async function saveVersion(actor: SessionUser, input: { setId: string; su
             origins: true,
             citations: {
               orderBy: [{ createdAt: "asc" }, { id: "asc" }],
-              select: {
-                responseId: true,
-                excerptId: true,
-                reference: true,
-                stakeholderGroup: true,
-                region: true,
-                quote: true,
-                signatories: true,
-              },
+              // As the editor shows them, without their own id: a version freezes what was cited.
+              select: { ...citationSelect, id: false },
             },
           },
         },

