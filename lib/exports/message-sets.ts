@@ -25,6 +25,8 @@ const COLUMNS = [
   "stakeholderGroup",
   "region",
   "quote",
+  // A campaign cited as one source: how many signed its text (lib/messages/citations.ts); empty otherwise.
+  "signatories",
 ];
 export const messageSetColumns = (extra: string[] = []): Column[] => [...COLUMNS, ...extra].map((key) => ({ key, label: key }));
 
@@ -34,6 +36,7 @@ type Citation = {
   stakeholderGroup: string | null;
   region: string | null;
   quote: string | null;
+  signatories?: number | null;
 };
 type Paragraph = { body: string; citations: Citation[] };
 type Section = { heading: string; paragraphs: Paragraph[] };
@@ -70,7 +73,14 @@ export function moderatorMessageSets(callId: string, options: ReadOptions = {}):
                 body: true,
                 citations: {
                   orderBy: [{ createdAt: "asc" }, { id: "asc" }],
-                  select: { responseId: true, reference: true, stakeholderGroup: true, region: true, quote: true },
+                  select: {
+                    responseId: true,
+                    reference: true,
+                    stakeholderGroup: true,
+                    region: true,
+                    quote: true,
+                    signatories: true,
+                  },
                 },
               },
             },
@@ -87,7 +97,13 @@ export function moderatorMessageSets(callId: string, options: ReadOptions = {}):
             // The working copy: "version" is the last saved version it may differ from.
             { set: set.slug, title: set.title, version: set.versions[0]?.number ?? null, status: set.status },
             set.sections,
-            (c) => ({ reference: c.reference, stakeholderGroup: c.stakeholderGroup, region: c.region, quote: c.quote }),
+            (c) => ({
+              reference: c.reference,
+              stakeholderGroup: c.stakeholderGroup,
+              region: c.region,
+              quote: c.quote,
+              signatories: c.signatories ?? null,
+            }),
           ),
         );
       }
@@ -124,6 +140,12 @@ const contentSchema = z
                     .transform((v) => v ?? null),
                   quote: z
                     .string()
+                    .nullish()
+                    .catch(null)
+                    .transform((v) => v ?? null),
+                  signatories: z
+                    .number()
+                    .int()
                     .nullish()
                     .catch(null)
                     .transform((v) => v ?? null),
@@ -186,6 +208,7 @@ export function publicMessageSets(callId: string, options: ReadOptions = {}): Da
               stakeholderGroup: c.stakeholderGroup,
               region: c.region,
               quote: visible ? c.quote : null,
+              signatories: visible ? c.signatories : null,
             };
           }),
         );

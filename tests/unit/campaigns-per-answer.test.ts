@@ -5,6 +5,10 @@
 import { afterAll, describe, expect, it } from "vitest";
 import { db, disconnectDb } from "@/lib/db";
 import { getCampaigns } from "@/lib/curation/campaigns";
+import { moderatorDataset, publicDataset } from "@/lib/exports/exports";
+import { exportStream } from "@/lib/exports/stream";
+import { csvObjects } from "@/tests/support/csv-parse";
+import { readAll } from "./exports-scenario";
 import { clusterCall } from "@/lib/curation/clusters";
 import { tagCampaign } from "@/lib/curation/tags";
 import { cite } from "@/lib/messages/citations";
@@ -194,6 +198,15 @@ describe("acting on a whole campaign", () => {
     expect(sourceLabel(source as { stakeholderGroup: null; region: null; signatories: number }, englishText())).toContain(
       "and 4 other signatories of the same text",
     );
+    // The open data export of message sets carries the number too (moderators' and the public's).
+    const slug = (await db.call.findUniqueOrThrow({ where: { id: call.id }, select: { slug: true } })).slug;
+    const rows = csvObjects(await readAll(exportStream((await publicDataset(slug, "message-sets")).dataset, "csv")));
+    expect(rows.find((row) => row.reference === standing.reference)).toMatchObject({ signatories: "5" });
+    const all = csvObjects(
+      await readAll(exportStream((await moderatorDataset(facilitator, call.id, "message-sets")).dataset, "csv")),
+    );
+    expect(all.find((row) => row.reference === standing.reference)).toMatchObject({ signatories: "5" });
+    expect(all.filter((row) => row.reference !== standing.reference).every((row) => row.signatories === "")).toBe(true);
   });
 
   it("refuses to cite a campaign none of whose members may be cited", async () => {
