@@ -36,28 +36,14 @@ export const systemAudit: AuditWriter = async (tx, entry) => {
   });
 };
 
-/** Answer texts of the call's submitted responses, questions in order, earliest submission first. */
-async function readTexts(db: Db, callId: string): Promise<ClusterInput[]> {
-  const items: ClusterInput[] = [];
-  let after: { submittedAt: Date; id: string } | null = null;
-  for (;;) {
-    const cursor: { submittedAt: Date; id: string } | null = after;
-    const rows: { id: string; submittedAt: Date; text: string | null }[] = await db.$queryRaw`
-      SELECT r.id, r."submittedAt",
-        (SELECT string_agg(a.text, E'\n' ORDER BY q.position) FROM answers a JOIN questions q ON q.id = a."questionId"
-          WHERE a."responseId" = r.id) AS text
-      FROM responses r
-      WHERE r."callId" = ${callId} AND r.status = 'SUBMITTED' AND r."submittedAt" IS NOT NULL
-        ${cursor ? Prisma.sql`AND (r."submittedAt", r.id) > (${cursor.submittedAt}, ${cursor.id})` : Prisma.empty}
-      ORDER BY r."submittedAt", r.id LIMIT ${BATCH}`;
-    for (const row of rows) items.push({ id: row.id, text: row.text ?? "" });
-    if (rows.length < BATCH) return items;
-    after = rows[rows.length - 1]!;
-  }
-}
-
-/** The answers of the call's submitted responses, per question, earliest submission first (non-empty texts). */
-async function readAnswers(db: Db, callId: string) {
+/**
+ * The call's submitted responses, earliest submission first, read once (a page of responses, then their
+ * non-empty answers): each response's answers joined in question order (`responses`, compared whole), and
+ * the answers per question (`perQuestion`, compared on their own) with the response of each (`responseOf`).
+ */
+async function readTexts(db: Db, callId: string, questionIds: string[]) {
+  const position = new Map(questionIds.map((id, index) => [id, index]));
+  const responses: ClusterInput[] = [];
   const perQuestion = new Map<string, ClusterInput[]>();
   const responseOf = new Map<string, string>();
   let after: { submittedAt: Date; id: string } | null = null;
@@ -68,22 +54,39 @@ async function readAnswers(db: Db, callId: string) {
       WHERE "callId" = ${callId} AND status = 'SUBMITTED' AND "submittedAt" IS NOT NULL
         ${cursor ? Prisma.sql`AND ("submittedAt", id) > (${cursor.submittedAt}, ${cursor.id})` : Prisma.empty}
       ORDER BY "submittedAt", id LIMIT ${BATCH}`;
-    if (page.length === 0) return { perQuestion, responseOf };
-    const answers: { id: string; responseId: string; questionId: string; text: string }[] = await db.$queryRaw`
-      SELECT a.id, a."responseId", a."questionId", a.text
-      FROM unnest(${page.map((r) => r.id)}::text[]) WITH ORDINALITY AS p(id, n)
-      JOIN answers a ON a."responseId" = p.id AND a.text <> ''
-      ORDER BY p.n`;
+    const answers: { id: string; responseId: string; questionId: string; text: string }[] = page.length
+      ? await db.$queryRaw`
+          SELECT a.id, a."responseId", a."questionId", a.text
+          FROM unnest(${page.map((r) => r.id)}::text[]) WITH ORDINALITY AS p(id, n)
+          JOIN answers a ON a."responseId" = p.id AND a.text <> ''
+          ORDER BY p.n`
+      : [];
+    const answersOf = new Map<string, { questionId: string; text: string }[]>();
     for (const answer of answers) {
       responseOf.set(answer.id, answer.responseId);
       const items = perQuestion.get(answer.questionId);
       if (items) items.push({ id: answer.id, text: answer.text });
       else perQuestion.set(answer.questionId, [{ id: answer.id, text: answer.text }]);
+      const own = answersOf.get(answer.responseId);
+      if (own) own.push(answer);
+      else answersOf.set(answer.responseId, [answer]);
     }
-    if (page.length < BATCH) return { perQuestion, responseOf };
+    for (const { id } of page) {
+      const own = (answersOf.get(id) ?? []).sort((a, b) => position.get(a.questionId)! - position.get(b.questionId)!);
+      responses.push({ id, text: own.map((answer) => answer.text).join("\n") });
+    }
+    if (page.length < BATCH) return { responses, perQuestion, responseOf };
     after = page[page.length - 1]!;
   }
 }
+
+/**
+ * SQL: the response `r` is a member of the campaign `clusterId` (a value, or a column such as
+ * Prisma.sql`c.id`): as a whole response, or by its answer to the campaign's question.
+ */
+export const isCampaignMember = (clusterId: string | Prisma.Sql) =>
+  Prisma.sql`(r."clusterId" = ${clusterId}
+    OR EXISTS (SELECT 1 FROM answers a WHERE a."responseId" = r.id AND a."clusterId" = ${clusterId}))`;
 
 type AnswerCluster = Cluster & { questionId: string; responseIds: string[] };
 
@@ -140,21 +143,16 @@ export async function computeClusters(
 ): Promise<ClusteringSummary | null> {
   const call = await db.call.findUnique({ where: { id: callId }, select: { id: true, clusteredAt: true } });
   if (!call) return null;
-  const items = await readTexts(db, callId);
+  const questions = await db.question.findMany({ where: { callId }, orderBy: { position: "asc" }, select: { id: true } });
+  const questionIds = questions.map((q) => q.id);
+  const { responses: items, perQuestion, responseOf } = await readTexts(db, callId, questionIds);
   const clusters = findClusters(items);
   const clusterIds = clusters.map(() => randomUUID());
   const memberIds = clusters.flatMap((cluster) => cluster.members.map((m) => m.id));
   const memberClusters = clusters.flatMap((cluster, i) => cluster.members.map(() => clusterIds[i]!));
   const memberScores = clusters.flatMap((cluster) => cluster.members.map((m) => m.score));
 
-  const questions = await db.question.findMany({ where: { callId }, orderBy: { position: "asc" }, select: { id: true } });
-  const { perQuestion, responseOf } = await readAnswers(db, callId);
-  const inAnswers = answerClusters(
-    perQuestion,
-    responseOf,
-    clusters,
-    questions.map((q) => q.id),
-  );
+  const inAnswers = answerClusters(perQuestion, responseOf, clusters, questionIds);
   const answerClusterIds = inAnswers.map(() => randomUUID());
   const answerIds = inAnswers.flatMap((cluster) => cluster.members.map((m) => m.id));
   const answerMemberClusters = inAnswers.flatMap((cluster, i) => cluster.members.map(() => answerClusterIds[i]!));
