@@ -10,6 +10,7 @@ import { authorizeIn } from "@/lib/auth/permissions";
 import { db } from "@/lib/db";
 import { Conflict, isUniqueViolation, NotFound, onField } from "@/lib/errors";
 import type { DbClient } from "@/lib/db";
+import { isCampaignMember } from "./cluster-call";
 import { auditActor, lockSubmittedResponse, requireTagsOfCall, type Curator } from "./access";
 import { CURATION_LIMITS, type TagInput, type TagUpdate } from "./schemas";
 
@@ -194,9 +195,7 @@ export async function tagCampaign(actor: Curator, input: { clusterId: string; ta
     // The members, locked in id order as every bulk change locks them (no deadlock with another).
     const members = await tx.$queryRaw<{ id: string }[]>`
       SELECT r.id FROM responses r
-      WHERE r."callId" = ${campaign.callId} AND r.status = 'SUBMITTED'
-        AND (r."clusterId" = ${campaign.id}
-          OR EXISTS (SELECT 1 FROM answers a WHERE a."responseId" = r.id AND a."clusterId" = ${campaign.id}))
+      WHERE r."callId" = ${campaign.callId} AND r.status = 'SUBMITTED' AND ${isCampaignMember(campaign.id)}
       ORDER BY r.id FOR UPDATE`;
     const tagged = await tagAll(tx, actor, campaign.callId, members, tagId!, { campaignId: campaign.id });
     return { tagged: tagged.length, already: members.length - tagged.length };

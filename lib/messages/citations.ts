@@ -7,6 +7,7 @@ import { can } from "@/lib/auth/permissions";
 import type { SessionUser } from "@/lib/auth/session";
 import { db } from "@/lib/db";
 import { skippingConflicts } from "@/lib/bulk";
+import { isCampaignMember } from "@/lib/curation/cluster-call";
 import { Conflict, isUniqueViolation, NotFound, type PlainCode } from "@/lib/errors";
 import type { Consent, ModerationState, ResponseStatus } from "@/lib/generated/prisma/enums";
 import { audit, lockSetOfParagraph, requireRight, type Tx } from "./access";
@@ -72,8 +73,7 @@ async function campaignSource(tx: Tx, actor: SessionUser, clusterId: string, cal
       AND r.reference IS NOT NULL) AS citable
     FROM responses r
     WHERE r."callId" = ${callId} AND r.status = 'SUBMITTED' AND r."moderationState" <> 'HIDDEN'
-      AND (r."clusterId" = ${campaign.id}
-        OR EXISTS (SELECT 1 FROM answers a WHERE a."responseId" = r.id AND a."clusterId" = ${campaign.id}))
+      AND ${isCampaignMember(campaign.id)}
     ORDER BY r."submittedAt", r.id`;
   const first = members.find((m) => m.citable);
   if (!first) throw Conflict("citeCampaignPrivate");

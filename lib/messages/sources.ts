@@ -5,6 +5,7 @@ import "server-only";
 import type { SessionUser } from "@/lib/auth/session";
 import { db } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
+import { isCampaignMember } from "@/lib/curation/cluster-call";
 import { prepareSearch, searchMatches } from "@/lib/responses/search-language";
 import { authorizeOn, requireRight } from "./access";
 import { MESSAGE_LIMITS, type SourceSearch } from "./schemas";
@@ -117,7 +118,7 @@ export async function listCitableCampaigns(actor: SessionUser, callId: string) {
         (r.consent IN ('PUBLISH_NAMED', 'PUBLISH_ANONYMOUS') AND r."moderationState" = 'PUBLISHED') AS public
       FROM response_clusters c
       JOIN responses r ON r."callId" = c."callId" AND r.status = 'SUBMITTED' AND r."moderationState" <> 'HIDDEN'
-        AND (r."clusterId" = c.id OR EXISTS (SELECT 1 FROM answers a WHERE a."responseId" = r.id AND a."clusterId" = c.id))
+        AND ${isCampaignMember(Prisma.sql`c.id`)}
       WHERE c."callId" = ${callId}
     ), firsts AS (
       SELECT DISTINCT ON ("clusterId") "clusterId", id, language FROM members WHERE public ORDER BY "clusterId", "submittedAt", id
