@@ -16,6 +16,9 @@ export type ErrorCode = keyof (typeof errorsCatalog)["Errors"];
  */
 export interface ErrorParamMap {
   finalGaps: { paragraphs: number; comments: number };
+  csvDuplicateEmail: { line: number };
+  csvTooLarge: { max: number };
+  csvTooManyRows: { max: number };
   tooLong: { max: number };
   tooShort: { min: number };
   tooLarge: { max: number };

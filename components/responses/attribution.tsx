@@ -1,25 +1,30 @@
 import { getTranslations } from "next-intl/server";
 import { Fragment, type ReactNode } from "react";
 import { UserText } from "@/components/ui/user-text";
-import type { StakeholderGroup, UnRegion } from "@/lib/generated/prisma/enums";
+import type { ContributionChannel, StakeholderGroup, UnRegion } from "@/lib/generated/prisma/enums";
 import type { Attribution as AttributionData } from "@/lib/responses/public";
 
 /**
- * Who wrote a published response, as far as its author's consent allows: name or group and region only.
- * The name and organisations are isolated (`<bdi>`), so their direction cannot leak into the line.
+ * Who wrote a published response, as far as its author's consent allows: name or group and region only,
+ * and how it was received when not through the form ("Received by email", "Summary of a session"). The name
+ * and organisations are isolated (`<bdi>`), so their direction cannot leak into the line.
  */
 export async function Attribution({
   attribution,
   stakeholderGroup,
   region,
+  channel = "FORM",
 }: {
   attribution: AttributionData;
   stakeholderGroup: StakeholderGroup | null;
   region: UnRegion | null;
+  channel?: ContributionChannel;
 }) {
   const t = await getTranslations("Attribution");
   const tGroup = await getTranslations("StakeholderGroup");
   const tRegion = await getTranslations("UnRegion");
+  const tChannel = await getTranslations("Channel");
+  const received = channel !== "FORM" && <span className="channel">{tChannel(`received.${channel}`)}</span>;
   const groupRegion =
     stakeholderGroup && region
       ? t("groupRegion", { group: tGroup(stakeholderGroup), region: tRegion(region) })
@@ -29,6 +34,7 @@ export async function Attribution({
       <>
         <span className="attribution">{t("anonymous")}</span>
         {groupRegion && <> · {groupRegion}</>}
+        {received && <> · {received}</>}
       </>
     );
   }
@@ -38,6 +44,7 @@ export async function Attribution({
     organisation && <UserText>{organisation}</UserText>,
     onBehalfOf && t.rich("onBehalfOf", { org: () => <UserText>{onBehalfOf}</UserText> }),
     groupRegion,
+    received,
   ].filter(Boolean);
   return (
     <span className="attribution">

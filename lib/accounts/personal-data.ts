@@ -170,7 +170,7 @@ export async function deleteAccount(actor: Actor, input: DeleteAccountInput) {
       });
       await tx.response.updateMany({
         where: { id: { in: ids } },
-        data: { organisation: null, onBehalfOf: null, country: null, lastSubmitKey: null },
+        data: { organisation: null, onBehalfOf: null, country: null, lastSubmitKey: null, contributorName: null },
       });
       for (const response of kept) {
         for (const [index, file] of response.attachments.entries()) {

@@ -28,6 +28,11 @@ const FORUM_PERMISSIONS = {
   "calls.manage": "FACILITATOR",
   /** The moderation queues of responses and comments: approve, hide, restore, review reports. */
   "items.moderate": "FACILITATOR",
+  /**
+   * Record contributions received outside the form (an email, a mailing list post, a letter, a session's
+   * summary), one by one or from a CSV file.
+   */
+  "responses.intake": "FACILITATOR",
   /** Tags, excerpts, campaigns (near-duplicate clusters). */
   "responses.curate": "FACILITATOR",
   /** Draft messages: sets, versions, citations, comment periods, answers to comments, translations. */

@@ -7,6 +7,7 @@ import { authorizeIn } from "@/lib/auth/permissions";
 import type { SessionUser } from "@/lib/auth/session";
 import { db } from "@/lib/db";
 import { NotFound } from "@/lib/errors";
+import { countByChannel } from "@/lib/intake/channels";
 import type { StakeholderGroup } from "@/lib/generated/prisma/enums";
 import { STAKEHOLDER_GROUPS } from "@/lib/profile/schemas";
 import { publishedCall } from "@/lib/responses/public";
@@ -63,12 +64,16 @@ export async function getModeratorParticipation(actor: SessionUser, callId: stri
   authorizeIn(actor, "insights.read", await forumOf(db, "call", callId), "callNotFound");
   const call = await db.call.findUnique({ where: { id: callId }, select: callSelect });
   if (!call) throw NotFound("callNotFound");
-  const participation = await exactParticipationOf(responsesOf(call.id), call, now);
+  const [participation, channels] = await Promise.all([
+    exactParticipationOf(responsesOf(call.id), call, now),
+    countByChannel(call.id),
+  ]);
   const { targetMinGroupShare, targetAllRegions, ...rest } = call;
   return {
     call: rest,
     targets: { minGroupShare: targetMinGroupShare, allRegions: targetAllRegions } as Targets,
     ...participation,
+    channels,
   };
 }
 

@@ -5,7 +5,7 @@
 // queue (lib/moderation/queue.ts) select it; the public readers (lib/responses/public.ts) never do.
 import "server-only";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import type { Consent, StakeholderGroup, UnRegion } from "@/lib/generated/prisma/enums";
+import type { Consent, ContributionChannel, StakeholderGroup, UnRegion } from "@/lib/generated/prisma/enums";
 
 /** The columns of a response (and of its author's account) that say who wrote it. */
 export const RESPONSE_AUTHOR_SELECT = {
@@ -15,7 +15,11 @@ export const RESPONSE_AUTHOR_SELECT = {
   country: true,
   organisation: true,
   onBehalfOf: true,
+  channel: true,
+  contributorName: true,
   author: { select: { email: true, profile: { select: { displayName: true } } } },
+  enteredBy: { select: { email: true, profile: { select: { displayName: true } } } },
+  speakers: { select: { stakeholderGroup: true, count: true }, orderBy: { stakeholderGroup: "asc" } },
 } as const satisfies Prisma.ResponseSelect;
 
 export type ResponseAuthor = {
@@ -27,6 +31,14 @@ export type ResponseAuthor = {
   region: UnRegion | null;
   country: string | null;
   consent: Consent | null;
+  /** How it arrived; anything but FORM was recorded by a moderator (lib/intake). */
+  channel: ContributionChannel;
+  /** The name as received, for a contribution recorded by a moderator. */
+  contributorName: string | null;
+  /** Who recorded it (name, else email); null for the form's own, or once that account is gone. */
+  enteredBy: string | null;
+  /** A session's speakers by group. */
+  speakers: { stakeholderGroup: StakeholderGroup; count: number }[];
 };
 
 type AuthorRow = Prisma.ResponseGetPayload<{ select: typeof RESPONSE_AUTHOR_SELECT }>;
@@ -41,5 +53,9 @@ export function responseAuthorOf(row: AuthorRow): ResponseAuthor {
     region: row.region,
     country: row.country,
     consent: row.consent,
+    channel: row.channel,
+    contributorName: row.contributorName,
+    enteredBy: row.enteredBy ? (row.enteredBy.profile?.displayName ?? row.enteredBy.email) : null,
+    speakers: row.speakers,
   };
 }

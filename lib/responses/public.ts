@@ -50,6 +50,8 @@ export const publicResponseSelect = {
   region: true,
   /** The language the answers are written in (a locale): `lang` on the page, the search configuration. */
   language: true,
+  /** How it was received (the form, an email, a session, …): labelled on every public page. */
+  channel: true,
 } as const;
 
 /**
@@ -88,6 +90,7 @@ export async function namedIdentities(ids: string[]) {
       id: true,
       organisation: true,
       onBehalfOf: true,
+      contributorName: true,
       author: { select: { profile: { select: { displayName: true } } } },
       attachments: { select: { id: true, fileName: true } },
     },
@@ -98,7 +101,8 @@ export async function namedIdentities(ids: string[]) {
       {
         attribution: {
           kind: "named",
-          name: row.author?.profile?.displayName ?? null,
+          // A contribution recorded by a moderator carries the name as received (lib/intake).
+          name: row.contributorName ?? row.author?.profile?.displayName ?? null,
           organisation: row.organisation,
           onBehalfOf: row.onBehalfOf,
         } as Attribution,
@@ -400,7 +404,8 @@ export async function listContributors(callId: string, now = new Date()) {
     // One query with the author's profile joined (tens of thousands of rows at scale; the profile is the
     // author's: profiles are keyed by user id).
     db.$queryRaw<NamedContributor[]>`
-      SELECT r.id, r.reference, r."stakeholderGroup", r.organisation, r."onBehalfOf", p."displayName" AS name
+      SELECT r.id, r.reference, r."stakeholderGroup", r.organisation, r."onBehalfOf",
+        COALESCE(r."contributorName", p."displayName") AS name
       FROM responses r LEFT JOIN profiles p ON p."userId" = r."authorId"
       WHERE r."callId" = ${callId} AND r.status = 'SUBMITTED' AND r.consent = 'PUBLISH_NAMED' AND r."moderationState" = 'PUBLISHED'`,
     db.response.groupBy({

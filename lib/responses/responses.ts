@@ -177,7 +177,7 @@ function invalid(error: z.ZodError): never {
   throw Invalid("invalid", fields);
 }
 
-async function writeAnswers(
+export async function writeAnswers(
   tx: DbClient,
   responseId: string,
   questions: readonly QuestionDefinition[],

@@ -36,6 +36,9 @@ function placeholders(sentence: string) {
 // What ErrorParamMap declares, written out so that a change to one without the other fails here.
 const DECLARED: { [C in keyof ErrorParamMap]: (keyof ErrorParamMap[C])[] } = {
   finalGaps: ["comments", "paragraphs"],
+  csvDuplicateEmail: ["line"],
+  csvTooLarge: ["max"],
+  csvTooManyRows: ["max"],
   tooLong: ["max"],
   tooShort: ["min"],
   tooLarge: ["max"],

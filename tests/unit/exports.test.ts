@@ -58,6 +58,7 @@ describe("exports of a call", () => {
       "status",
       "moderationState",
       "consent",
+      "channel",
       "stakeholderGroup",
       "region",
       "country",

@@ -54,6 +54,10 @@ beforeAll(async () => {
     region: "AFRICA",
     country: "KE",
     consent: "PUBLISH_ANONYMOUS",
+    channel: "FORM",
+    contributorName: null,
+    enteredBy: null,
+    speakers: [],
   };
 });
 

@@ -23,6 +23,7 @@ const READ: Permission[] = ["forum.read", "responses.readAll", "insights.read"];
 const WRITE: Permission[] = [
   "calls.manage",
   "items.moderate",
+  "responses.intake",
   "responses.curate",
   "messages.edit",
   "exports.download",

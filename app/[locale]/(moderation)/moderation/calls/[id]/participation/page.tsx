@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { Link } from "@/lib/i18n/navigation";
 import { getTranslations } from "next-intl/server";
+import { ChannelTable } from "@/components/insights/channel-table";
 import { GapList } from "@/components/insights/gap-list";
 import { GroupBarChart } from "@/components/insights/group-bar-chart";
 import { GrowthChart } from "@/components/insights/growth-chart";
@@ -34,7 +35,7 @@ async function ModeratorParticipationPage({ params }: { params: Params }) {
   const tGaps = await getTranslations("Gaps");
   const tOutreach = await getTranslations("Outreach");
   const figures = await orNotFound(getModeratorParticipation(user, id));
-  const { call, counts, groupShares, growth, targets } = figures;
+  const { call, counts, groupShares, growth, targets, channels } = figures;
   const gaps = evaluateTargets(counts, targets);
   const contacts = await listOutreach(user, call.id, gaps);
   return (
@@ -91,6 +92,12 @@ async function ModeratorParticipationPage({ params }: { params: Params }) {
       <section aria-labelledby="matrix-heading">
         <h2 id="matrix-heading">{t("matrixHeading")}</h2>
         <ParticipationMatrix exact={counts} shares={groupShares} />
+      </section>
+
+      <section aria-labelledby="channel-heading">
+        <h2 id="channel-heading">{t("byChannelHeading")}</h2>
+        <p className="hint">{t("byChannelHint")}</p>
+        <ChannelTable counts={channels} />
       </section>
 
       <section aria-labelledby="growth-heading">
