@@ -10,6 +10,7 @@ export const CALL_TOOLS = [
   "edit",
   "translations",
   "queue",
+  "intake",
   "campaigns",
   "coding",
   "messages",
@@ -19,7 +20,11 @@ export const CALL_TOOLS = [
 export type CallTool = (typeof CALL_TOOLS)[number];
 
 /** What each tool's page needs; the rest are read by anyone who may read the forum. */
-const NEEDS: Partial<Record<CallTool, Permission>> = { translations: "calls.manage", exports: "exports.download" };
+const NEEDS: Partial<Record<CallTool, Permission>> = {
+  translations: "calls.manage",
+  intake: "responses.intake",
+  exports: "exports.download",
+};
 
 const href = (callId: string, tool: CallTool) =>
   `/moderation/calls/${encodeURIComponent(callId)}${tool === "edit" ? "" : `/${tool}`}`;

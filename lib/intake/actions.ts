@@ -36,10 +36,15 @@ export const recordContributionAction = defineAction({
   },
 });
 
-/** Reads the uploaded file as text (UTF-8); no file, or an empty one, is refused by the check as empty. */
+/**
+ * The uploaded file as text (UTF-8), or the text posted as `csv` when no file is (a script's post); none at
+ * all is refused by the check as empty.
+ */
 async function fileText(formData: FormData) {
   const file = formData.get("file");
-  return file instanceof File ? file.text() : "";
+  if (file instanceof File && file.size > 0) return file.text();
+  const text = formData.get("csv");
+  return typeof text === "string" ? text : "";
 }
 
 export const checkImportAction = defineAction({

@@ -28,6 +28,8 @@ type Actor = Pick<SessionUser, "id" | "role"> & Partial<Pick<SessionUser, "forum
 const questionSelect = {
   id: true,
   position: true,
+  prompt: true,
+  helpText: true,
   type: true,
   required: true,
   minLength: true,
@@ -42,7 +44,7 @@ export type IntakeCall = {
   timeZone: string;
   language: string;
   forumId: string;
-  questions: (QuestionDefinition & { position: number })[];
+  questions: (QuestionDefinition & { position: number; prompt: string; helpText: string })[];
 };
 
 /**
@@ -66,8 +68,7 @@ export async function getIntakeCall(actor: Actor, callId: string, client: DbClie
   });
   if (!call) throw NotFound("callNotFound");
   if (!call.publishedAt) throw Conflict("intakeUnpublished");
-  const { publishedAt: _published, ...rest } = call;
-  return rest;
+  return { id: call.id, title: call.title, timeZone: call.timeZone, language: call.language, forumId: call.forumId, questions: call.questions };
 }
 
 /** Today's date in the call's time zone, YYYY-MM-DD. */

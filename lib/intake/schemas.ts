@@ -114,13 +114,15 @@ type Contribution = {
  */
 function crossCheck(questions: readonly QuestionDefinition[], value: Contribution, context: z.RefinementCtx) {
   if (value.channel === "SESSION") {
-    const total = STAKEHOLDER_GROUP_LIST.reduce((sum, group) => sum + ((value[speakersKey(group)] as number | undefined) ?? 0), 0);
+    // Also run when other fields failed (ALWAYS), so a count may still be the typed text here.
+    const count = (field: unknown) => (typeof field === "number" ? field : Number(field) || 0);
+    const total = STAKEHOLDER_GROUP_LIST.reduce((sum, group) => sum + count(value[speakersKey(group)]), 0);
     if (total === 0) context.addIssue({ code: "custom", path: [speakersKey(STAKEHOLDER_GROUP_LIST[0]!)], message: "countSpeakers" });
     if (value.email) context.addIssue({ code: "custom", path: ["email"], message: "sessionNoEmail" });
   } else {
     if (!value.stakeholderGroup) context.addIssue({ code: "custom", path: ["stakeholderGroup"], message: "contributorGroup" });
     if (!value.region) context.addIssue({ code: "custom", path: ["region"], message: "contributorRegion" });
-    else if (value.country && !value.onBehalfOf && !regionFitsCountry(value.country, value.region))
+    else if (typeof value.country === "string" && !value.onBehalfOf && !regionFitsCountry(value.country, value.region))
       context.addIssue({ code: "custom", path: ["region"], message: "regionMismatch" });
   }
   const answered = questions.some((question) => {
@@ -130,11 +132,14 @@ function crossCheck(questions: readonly QuestionDefinition[], value: Contributio
   if (!answered && questions[0]) context.addIssue({ code: "custom", path: [answerKey(questions[0].id)], message: "answerSomething" });
 }
 
+/** The checks between fields run even when a field failed, so a form shows every missing part at once. */
+const ALWAYS = { when: () => true };
+
 /** One contribution to a call with these questions (the form's fields, or a CSV row's). */
 export function buildContributionSchema(questions: readonly QuestionDefinition[]) {
   return buildAnswersSchema(questions, { draft: true })
     .extend(contributionFields)
-    .superRefine((value, context) => crossCheck(questions, value as Contribution, context));
+    .superRefine((value, context) => crossCheck(questions, value as Contribution, context), ALWAYS);
 }
 
 /** The form: a contribution, the call it is for, and the key that makes a second click harmless. */
@@ -145,7 +150,7 @@ export function buildIntakeFormSchema(questions: readonly QuestionDefinition[]) 
       callId: text({ error: "formOutdated" }).trim().min(1, { error: "formOutdated" }).max(64, { error: "formOutdated" }),
       submitKey: z.uuid({ error: "formOutdated" }),
     })
-    .superRefine((value, context) => crossCheck(questions, value as Contribution, context));
+    .superRefine((value, context) => crossCheck(questions, value as Contribution, context), ALWAYS);
 }
 
 export type ContributionInput = Contribution;

@@ -3,6 +3,7 @@ import { CALL_ACTIONS } from "./calls";
 import { CURATION_ACTIONS } from "./curation";
 import type { ActionEntry, RouteEntry } from "./entry";
 import { FORUM_ACTIONS } from "./forums";
+import { INTAKE_ACTIONS } from "./intake";
 import { MESSAGE_ACTIONS } from "./messages";
 import { MODERATION_ACTIONS } from "./moderation";
 import { PEOPLE_ACTIONS } from "./people";
@@ -13,6 +14,7 @@ export const ACTION_ENTRIES: Record<string, ActionEntry> = {
   ...CALL_ACTIONS,
   ...CURATION_ACTIONS,
   ...FORUM_ACTIONS,
+  ...INTAKE_ACTIONS,
   ...MESSAGE_ACTIONS,
   ...MODERATION_ACTIONS,
   ...PEOPLE_ACTIONS,
