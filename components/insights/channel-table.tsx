@@ -39,7 +39,9 @@ export async function ChannelTable({ counts }: { counts: ChannelCounts }) {
       {speakers.length > 0 && (
         <p>
           {tChannel("speakers", {
-            list: speakers.map((group) => tChannel("speakersOfGroup", { group: tGroup(group), count: counts.speakers[group] })).join(", "),
+            list: speakers
+              .map((group) => tChannel("speakersOfGroup", { group: tGroup(group), count: counts.speakers[group] }))
+              .join(", "),
           })}
         </p>
       )}

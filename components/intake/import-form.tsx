@@ -72,7 +72,11 @@ export function ImportForm({ callId, importKey, check, importAction }: Props) {
                 {result.errors.map((error, index) => (
                   <li key={index}>
                     {error.column
-                      ? t("errorAt", { line: error.line, column: error.column, message: translateError(tErrors, error.error, locale) })
+                      ? t("errorAt", {
+                          line: error.line,
+                          column: error.column,
+                          message: translateError(tErrors, error.error, locale),
+                        })
                       : t("errorAtLine", { line: error.line, message: translateError(tErrors, error.error, locale) })}
                   </li>
                 ))}

@@ -31,13 +31,18 @@ export function IntakeForm({ callId, submitKey, questions, today, language, coun
   const tRegion = useTranslations("UnRegion");
   const tConsent = useTranslations("CodingConsent");
   const schema = buildIntakeFormSchema(questions);
-  const blank = { callId, submitKey, channel: "", receivedOn: today, language, consent: "" };
+  // Every question's empty answer (a list for multiple choice), so an untouched question is "not answered".
+  const empty = Object.fromEntries(questions.map((q) => [`q_${q.id}`, q.type === "MULTIPLE_CHOICE" ? [] : ""]));
+  const blank = { callId, submitKey, channel: "", receivedOn: today, language, consent: "", ...empty };
   const { form, refused, formRef, formAction, onSubmit, fieldError, pending } = useActionForm({
     schema,
     action,
     defaults: (typed) => ({ ...blank, ...(typed ? restoredValues(questions, typed) : {}), callId, submitKey }) as never,
   });
-  const initial: Record<string, string | string[]> = { ...blank, ...(refused?.values ? restoredValues(questions, refused.values) : {}) };
+  const initial: Record<string, string | string[]> = {
+    ...blank,
+    ...(refused?.values ? restoredValues(questions, refused.values) : {}),
+  };
   const value = (name: string) => (typeof initial[name] === "string" ? (initial[name] as string) : "");
   const channel = useWatch({ control: form.control, name: "channel" as never }) as unknown as string | undefined;
   // Shown until a channel is chosen (and so always without JavaScript), then for a session only.
@@ -46,7 +51,12 @@ export function IntakeForm({ callId, submitKey, questions, today, language, coun
   const a11y = (name: string, hint = false) => {
     const error = fieldError(name);
     const describedBy = [hint && `${name}-hint`, error && `${name}-error`].filter(Boolean).join(" ");
-    return { id: name, "aria-invalid": error ? true : undefined, "aria-describedby": describedBy || undefined, defaultValue: value(name) };
+    return {
+      id: name,
+      "aria-invalid": error ? true : undefined,
+      "aria-describedby": describedBy || undefined,
+      defaultValue: value(name),
+    };
   };
   const field = (name: string, label: string, control: React.ReactNode, hint?: string) => (
     <div className="field">
@@ -93,7 +103,12 @@ export function IntakeForm({ callId, submitKey, questions, today, language, coun
               ))}
             </select>,
           )}
-          {field("receivedOn", t("receivedOn"), <input type="date" required max={today} {...a11y("receivedOn", true)} {...register("receivedOn")} />, t("receivedOnHint"))}
+          {field(
+            "receivedOn",
+            t("receivedOn"),
+            <input type="date" required max={today} {...a11y("receivedOn", true)} {...register("receivedOn")} />,
+            t("receivedOnHint"),
+          )}
         </fieldset>
 
         <fieldset className="field-group">
@@ -101,17 +116,38 @@ export function IntakeForm({ callId, submitKey, questions, today, language, coun
           {field(
             "contributorName",
             t("contributorName"),
-            <input type="text" required maxLength={INTAKE_LIMITS.contributorName} {...a11y("contributorName", true)} {...register("contributorName")} />,
+            <input
+              type="text"
+              required
+              maxLength={INTAKE_LIMITS.contributorName}
+              {...a11y("contributorName", true)}
+              {...register("contributorName")}
+            />,
             t("contributorNameHint"),
           )}
           {field(
             "email",
             t("email"),
-            <input type="email" autoComplete="off" dir="ltr" maxLength={INTAKE_LIMITS.email} {...a11y("email", true)} {...register("email")} />,
+            <input
+              type="email"
+              autoComplete="off"
+              dir="ltr"
+              maxLength={INTAKE_LIMITS.email}
+              {...a11y("email", true)}
+              {...register("email")}
+            />,
             t("emailHint"),
           )}
-          {field("organisation", t("organisation"), <input type="text" maxLength={INTAKE_LIMITS.organisation} {...a11y("organisation")} {...register("organisation")} />)}
-          {field("onBehalfOf", t("onBehalfOf"), <input type="text" maxLength={INTAKE_LIMITS.onBehalfOf} {...a11y("onBehalfOf")} {...register("onBehalfOf")} />)}
+          {field(
+            "organisation",
+            t("organisation"),
+            <input type="text" maxLength={INTAKE_LIMITS.organisation} {...a11y("organisation")} {...register("organisation")} />,
+          )}
+          {field(
+            "onBehalfOf",
+            t("onBehalfOf"),
+            <input type="text" maxLength={INTAKE_LIMITS.onBehalfOf} {...a11y("onBehalfOf")} {...register("onBehalfOf")} />,
+          )}
           {field(
             "stakeholderGroup",
             t("stakeholderGroup"),
@@ -158,7 +194,14 @@ export function IntakeForm({ callId, submitKey, questions, today, language, coun
               {STAKEHOLDER_GROUP_LIST.map((g) => (
                 <div className="field" key={g}>
                   <label htmlFor={speakersKey(g)}>{tGroup(g)}</label>
-                  <input type="number" inputMode="numeric" min={0} max={INTAKE_LIMITS.speakersPerGroup} {...a11y(speakersKey(g))} {...register(speakersKey(g))} />
+                  <input
+                    type="number"
+                    inputMode="numeric"
+                    min={0}
+                    max={INTAKE_LIMITS.speakersPerGroup}
+                    {...a11y(speakersKey(g))}
+                    {...register(speakersKey(g))}
+                  />
                 </div>
               ))}
             </div>
@@ -168,14 +211,23 @@ export function IntakeForm({ callId, submitKey, questions, today, language, coun
               </p>
             )}
           </fieldset>
-          <fieldset className="field choice-group consent-group" aria-describedby={["consent-hint", consentError && "consent-error"].filter(Boolean).join(" ")}>
+          <fieldset
+            className="field choice-group consent-group"
+            aria-describedby={["consent-hint", consentError && "consent-error"].filter(Boolean).join(" ")}
+          >
             <legend>{t("consent")}</legend>
             <p className="hint" id="consent-hint">
               {t("consentHint")}
             </p>
             {CONSENT_CHOICES.map((choice) => (
               <div className="choice" key={choice}>
-                <input type="radio" id={`consent-${choice}`} value={choice} defaultChecked={value("consent") === choice} {...register("consent")} />
+                <input
+                  type="radio"
+                  id={`consent-${choice}`}
+                  value={choice}
+                  defaultChecked={value("consent") === choice}
+                  {...register("consent")}
+                />
                 <label htmlFor={`consent-${choice}`}>{tConsent(choice)}</label>
               </div>
             ))}
@@ -199,7 +251,13 @@ export function IntakeForm({ callId, submitKey, questions, today, language, coun
               disabled={false}
             />
           ))}
-          <LanguageSelect id="language" label={t("language")} defaultValue={value("language")} error={fieldError("language")} {...register("language")} />
+          <LanguageSelect
+            id="language"
+            label={t("language")}
+            defaultValue={value("language")}
+            error={fieldError("language")}
+            {...register("language")}
+          />
         </fieldset>
         <div className="button-row">
           <button type="submit" className="button" disabled={pending}>

@@ -49,7 +49,11 @@ export async function ResponseAuthorDetails({ author, compact = false }: Props) 
             value: (
               <>
                 {tChannel(`received.${author.channel}`)}
-                {author.enteredBy && <span className={styles.hint}>{t.rich("enteredBy", { name: () => <UserText>{author.enteredBy}</UserText> })}</span>}
+                {author.enteredBy && (
+                  <span className={styles.hint}>
+                    {t.rich("enteredBy", { name: () => <UserText>{author.enteredBy}</UserText> })}
+                  </span>
+                )}
               </>
             ),
           },
@@ -60,7 +64,9 @@ export async function ResponseAuthorDetails({ author, compact = false }: Props) 
           {
             key: "speakers",
             label: t("speakers"),
-            value: author.speakers.map((s) => tChannel("speakersOfGroup", { group: tGroup(s.stakeholderGroup), count: s.count })).join(", "),
+            value: author.speakers
+              .map((s) => tChannel("speakersOfGroup", { group: tGroup(s.stakeholderGroup), count: s.count }))
+              .join(", "),
           },
         ]
       : []),

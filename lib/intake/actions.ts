@@ -66,6 +66,13 @@ export const importContributionsAction = defineAction({
   run: async (input, { actor }): Promise<null> => {
     const { imported, references } = await importContributions(actor, input);
     revalidatePath("/", "layout");
-    redirect(intakePage(input.callId, { done: "imported", n: String(imported), first: references[0] ?? "", last: references.at(-1) ?? "" }));
+    redirect(
+      intakePage(input.callId, {
+        done: "imported",
+        n: String(imported),
+        first: references[0] ?? "",
+        last: references.at(-1) ?? "",
+      }),
+    );
   },
 });

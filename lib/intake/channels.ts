@@ -26,7 +26,11 @@ export async function countByChannel(callId: string): Promise<ChannelCounts> {
       WHERE r."callId" = ${callId} AND ${countedSql("r")} GROUP BY s."stakeholderGroup"`,
   ]);
   return {
-    byChannel: Object.fromEntries(CHANNELS.map((c) => [c, channels.find((row) => row.channel === c)?.n ?? 0])) as ChannelCounts["byChannel"],
-    speakers: Object.fromEntries(STAKEHOLDER_GROUPS.map((g) => [g, speakers.find((row) => row.group === g)?.n ?? 0])) as ChannelCounts["speakers"],
+    byChannel: Object.fromEntries(
+      CHANNELS.map((c) => [c, channels.find((row) => row.channel === c)?.n ?? 0]),
+    ) as ChannelCounts["byChannel"],
+    speakers: Object.fromEntries(
+      STAKEHOLDER_GROUPS.map((g) => [g, speakers.find((row) => row.group === g)?.n ?? 0]),
+    ) as ChannelCounts["speakers"],
   };
 }

@@ -104,7 +104,11 @@ function valuesOf(call: IntakeCall, header: string[], columns: Map<string, strin
     const question = byId.get(field);
     if (question?.type === "MULTIPLE_CHOICE")
       values[field] = cell.trim() === "" ? [] : cell.split(CHOICE_SEPARATOR).map((choice) => choice.trim());
-    else if (ENUM_FIELDS.has(field)) values[field] = cell.trim().toUpperCase().replace(/[\s-]+/g, "_");
+    else if (ENUM_FIELDS.has(field))
+      values[field] = cell
+        .trim()
+        .toUpperCase()
+        .replace(/[\s-]+/g, "_");
     else if (field === "language") values[field] = cell.trim().toLowerCase() || call.language;
     else values[field] = question?.type === "SINGLE_CHOICE" ? cell.trim() : cell;
   });

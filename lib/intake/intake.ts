@@ -68,7 +68,14 @@ export async function getIntakeCall(actor: Actor, callId: string, client: DbClie
   });
   if (!call) throw NotFound("callNotFound");
   if (!call.publishedAt) throw Conflict("intakeUnpublished");
-  return { id: call.id, title: call.title, timeZone: call.timeZone, language: call.language, forumId: call.forumId, questions: call.questions };
+  return {
+    id: call.id,
+    title: call.title,
+    timeZone: call.timeZone,
+    language: call.language,
+    forumId: call.forumId,
+    questions: call.questions,
+  };
 }
 
 /** Today's date in the call's time zone, YYYY-MM-DD. */
@@ -165,9 +172,10 @@ export async function insertContribution(
   const answers = Object.fromEntries(Object.entries(contribution).filter(([key]) => key.startsWith("q_")));
   await writeAnswers(tx, response.id, call.questions, answers);
   const speakers = isSession
-    ? STAKEHOLDER_GROUP_LIST.map((group) => ({ group, count: (contribution[speakersKey(group)] as number | undefined) ?? 0 })).filter(
-        (speaker) => speaker.count > 0,
-      )
+    ? STAKEHOLDER_GROUP_LIST.map((group) => ({
+        group,
+        count: (contribution[speakersKey(group)] as number | undefined) ?? 0,
+      })).filter((speaker) => speaker.count > 0)
     : [];
   if (speakers.length)
     await tx.sessionSpeakers.createMany({

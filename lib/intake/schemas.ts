@@ -66,9 +66,12 @@ const speakerCount = z.preprocess(
 const day = text({ error: "receivedOn" })
   .trim()
   .regex(/^\d{4}-\d{2}-\d{2}$/, { error: "receivedOn" })
-  .refine((value) => !Number.isNaN(Date.parse(`${value}T00:00:00Z`)) && new Date(`${value}T00:00:00Z`).toISOString().startsWith(value), {
-    error: "receivedOn",
-  });
+  .refine(
+    (value) => !Number.isNaN(Date.parse(`${value}T00:00:00Z`)) && new Date(`${value}T00:00:00Z`).toISOString().startsWith(value),
+    {
+      error: "receivedOn",
+    },
+  );
 
 /** The fields of a contribution besides its answers. */
 export const contributionFields = {
@@ -117,7 +120,8 @@ function crossCheck(questions: readonly QuestionDefinition[], value: Contributio
     // Also run when other fields failed (ALWAYS), so a count may still be the typed text here.
     const count = (field: unknown) => (typeof field === "number" ? field : Number(field) || 0);
     const total = STAKEHOLDER_GROUP_LIST.reduce((sum, group) => sum + count(value[speakersKey(group)]), 0);
-    if (total === 0) context.addIssue({ code: "custom", path: [speakersKey(STAKEHOLDER_GROUP_LIST[0]!)], message: "countSpeakers" });
+    if (total === 0)
+      context.addIssue({ code: "custom", path: [speakersKey(STAKEHOLDER_GROUP_LIST[0]!)], message: "countSpeakers" });
     if (value.email) context.addIssue({ code: "custom", path: ["email"], message: "sessionNoEmail" });
   } else {
     if (!value.stakeholderGroup) context.addIssue({ code: "custom", path: ["stakeholderGroup"], message: "contributorGroup" });
@@ -129,7 +133,8 @@ function crossCheck(questions: readonly QuestionDefinition[], value: Contributio
     const answer = value[answerKey(question.id)];
     return Array.isArray(answer) ? answer.length > 0 : typeof answer === "string" && answer.trim() !== "";
   });
-  if (!answered && questions[0]) context.addIssue({ code: "custom", path: [answerKey(questions[0].id)], message: "answerSomething" });
+  if (!answered && questions[0])
+    context.addIssue({ code: "custom", path: [answerKey(questions[0].id)], message: "answerSomething" });
 }
 
 /** The checks between fields run even when a field failed, so a form shows every missing part at once. */

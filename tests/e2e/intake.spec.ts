@@ -8,13 +8,20 @@ import { db, expect, expectAccessible, signInAppointed, signInAs, test, watchCsp
 async function intakeCall() {
   const call = await createCall(db, { title: `Norms consultation ${Date.now()}` });
   const q1 = await createQuestion(db, { callId: call.id, prompt: "Which cybersecurity norms apply in your community?" });
-  const q2 = await createQuestion(db, { callId: call.id, prompt: "What would help implement them?" });
+  const q2 = await createQuestion(db, {
+    callId: call.id,
+    type: "MULTIPLE_CHOICE",
+    options: ["Awareness", "Regulation", "Standards"],
+    prompt: "What would help implement them?",
+  });
   return { call, q1, q2 };
 }
 
 const today = () => new Date().toISOString().slice(0, 10);
 
-test("an email recorded on someone's behalf is published labelled, with its receipt, and counts by channel", async ({ browser }) => {
+test("an email recorded on someone's behalf is published labelled, with its receipt, and counts by channel", async ({
+  browser,
+}) => {
   const { call } = await intakeCall();
   const path = `/moderation/calls/${call.id}/intake`;
   const context = await browser.newContext();
@@ -31,6 +38,7 @@ test("an email recorded on someone's behalf is published labelled, with its rece
   await expect(page.getByText("Choose how the contribution was received.")).toBeVisible();
   await expect(page.getByText("Choose how your response is published.")).toBeVisible();
   await expect(page.getByText("Enter the answer to at least one question.")).toBeVisible();
+  await expect(page.getByText("Choose from the answers offered.")).toHaveCount(0);
 
   await page.getByLabel("Channel").selectOption("EMAIL");
   await expect(page.getByRole("group", { name: "Speakers of the session, by stakeholder group" })).toBeHidden();
@@ -40,13 +48,20 @@ test("an email recorded on someone's behalf is published labelled, with its rece
   await page.getByLabel("Stakeholder group").selectOption("CIVIL_SOCIETY");
   await page.getByLabel("UN region").selectOption("AFRICA");
   await page.getByLabel("Published with name").check();
-  await page.getByLabel(/1\. Which cybersecurity norms apply/).fill("Norms must be discussed with civil society, by email if need be.");
+  await page
+    .getByLabel(/1\. Which cybersecurity norms apply/)
+    .fill("Norms must be discussed with civil society, by email if need be.");
+  await page.getByLabel("Standards").check();
   await page.getByRole("button", { name: "Record the contribution" }).click();
   const notice = page.getByRole("status").filter({ hasText: "Recorded, with receipt number" });
   await expect(notice).toBeVisible();
   const reference = (await notice.textContent())!.match(/[A-Z0-9]+-\d{4}/)![0];
-  const recorded = await db.response.findUniqueOrThrow({ where: { reference }, select: { channel: true, contributorName: true, authorId: true } });
+  const recorded = await db.response.findUniqueOrThrow({
+    where: { reference },
+    select: { channel: true, contributorName: true, authorId: true, answers: { select: { text: true, choices: true } } },
+  });
   expect(recorded).toMatchObject({ channel: "EMAIL", contributorName: "Amina Diallo" });
+  expect(recorded.answers.flatMap((a) => a.choices)).toEqual(["Standards"]);
   expect(recorded.authorId).not.toBeNull();
 
   // The moderators' view says how it came and who recorded it.
@@ -77,7 +92,18 @@ function csvOf(rows: string[][]) {
   return rows.map((row) => row.map((cell) => `"${cell.replaceAll('"', '""')}"`).join(",")).join("\r\n");
 }
 
-const header = ["channel", "received_on", "name", "email", "stakeholder_group", "region", "consent", "q1", "q2", "speakers_government"];
+const header = [
+  "channel",
+  "received_on",
+  "name",
+  "email",
+  "stakeholder_group",
+  "region",
+  "consent",
+  "q1",
+  "q2",
+  "speakers_government",
+];
 const row = (n: number) => [
   n === 20 ? "SESSION" : n % 2 ? "EMAIL" : "MAILING_LIST",
   today(),
@@ -87,7 +113,7 @@ const row = (n: number) => [
   n === 20 ? "" : "LATIN_AMERICA_CARIBBEAN",
   "PUBLISH_ANONYMOUS",
   `Answer ${n}: norms need "shared language", and trust.`,
-  n % 3 ? "" : `Capacity building, item ${n}.`,
+  n % 3 ? "" : "Awareness | Standards",
   n === 20 ? "4" : "",
 ];
 
@@ -103,7 +129,9 @@ test("a CSV of 20 contributions imports after its check; one row in error blocks
   // One row in error: nothing can be imported, the row and column are named.
   const rows = Array.from({ length: 20 }, (_, i) => row(i + 1));
   rows[6]![4] = "JOURNALISTS";
-  await page.getByLabel("CSV file", { exact: true }).setInputFiles({ name: "bad.csv", mimeType: "text/csv", buffer: Buffer.from(csvOf([header, ...rows])) });
+  await page
+    .getByLabel("CSV file", { exact: true })
+    .setInputFiles({ name: "bad.csv", mimeType: "text/csv", buffer: Buffer.from(csvOf([header, ...rows])) });
   await page.getByRole("button", { name: "Check the file" }).click();
   await expect(page.getByText("The file has 1 error: nothing can be imported until it is corrected.")).toBeVisible();
   await expect(page.getByText("Line 8, column stakeholder_group: Choose the contributor’s stakeholder group.")).toBeVisible();
@@ -112,7 +140,9 @@ test("a CSV of 20 contributions imports after its check; one row in error blocks
 
   // Corrected: 20 rows shown, imported in one action.
   const good = Array.from({ length: 20 }, (_, i) => row(i + 1));
-  await page.getByLabel("CSV file", { exact: true }).setInputFiles({ name: "good.csv", mimeType: "text/csv", buffer: Buffer.from(csvOf([header, ...good])) });
+  await page
+    .getByLabel("CSV file", { exact: true })
+    .setInputFiles({ name: "good.csv", mimeType: "text/csv", buffer: Buffer.from(csvOf([header, ...good])) });
   await page.getByRole("button", { name: "Check the file" }).click();
   await expect(page.getByText("No errors: 20 contributions are ready to import.")).toBeVisible();
   const preview = page.getByRole("table", { name: "The rows as they will be recorded" });
@@ -120,7 +150,9 @@ test("a CSV of 20 contributions imports after its check; one row in error blocks
   await expect(preview.getByRole("row", { name: /^21 Open forum session on norms Session/ })).toBeVisible();
   await expectAccessible(page);
   await page.getByRole("button", { name: "Import 20 contributions" }).click();
-  await expect(page.getByRole("status").filter({ hasText: /Imported 20 contributions: receipts .+-0001 to .+-0020\./ })).toBeVisible();
+  await expect(
+    page.getByRole("status").filter({ hasText: /Imported 20 contributions: receipts .+-0001 to .+-0020\./ }),
+  ).toBeVisible();
   expect(await db.response.count({ where: { callId: call.id, status: "SUBMITTED" } })).toBe(20);
   const session = await db.response.findFirstOrThrow({
     where: { callId: call.id, channel: "SESSION" },

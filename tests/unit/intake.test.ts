@@ -20,7 +20,11 @@ afterAll(disconnectDb);
 async function callWithQuestions() {
   const call = await createCall(db);
   const q1 = await createQuestion(db, { callId: call.id, prompt: "What norms apply?" });
-  const q2 = await createQuestion(db, { callId: call.id, type: "MULTIPLE_CHOICE", options: ["Awareness", "Regulation", "Standards"] });
+  const q2 = await createQuestion(db, {
+    callId: call.id,
+    type: "MULTIPLE_CHOICE",
+    options: ["Awareness", "Regulation", "Standards"],
+  });
   return { call, q1, q2 };
 }
 
@@ -46,7 +50,11 @@ describe("recording a contribution received outside the form", () => {
     };
     const submitKey = randomUUID();
 
-    for (const who of [await actor("STAKEHOLDER"), await appointee(call.forumId, "OBSERVER"), await appointee((await createCall(db)).forumId, "FACILITATOR")])
+    for (const who of [
+      await actor("STAKEHOLDER"),
+      await appointee(call.forumId, "OBSERVER"),
+      await appointee((await createCall(db)).forumId, "FACILITATOR"),
+    ])
       await expect(recordContribution(who, { callId: call.id, submitKey, values })).rejects.toBeDefined();
     expect(await db.response.count({ where: { callId: call.id } })).toBe(0);
 
@@ -54,7 +62,10 @@ describe("recording a contribution received outside the form", () => {
     expect(recorded.replayed).toBe(false);
     expect(recorded.reference).toMatch(/-0001$/);
     // The same form again (a double click): the same contribution, no second one.
-    expect(await recordContribution(facilitator, { callId: call.id, submitKey, values })).toEqual({ ...recorded, replayed: true });
+    expect(await recordContribution(facilitator, { callId: call.id, submitKey, values })).toEqual({
+      ...recorded,
+      replayed: true,
+    });
 
     const row = await db.response.findUniqueOrThrow({
       where: { id: recorded.id },
@@ -82,11 +93,18 @@ describe("recording a contribution received outside the form", () => {
     expect(row.submittedAt!.toISOString()).toBe("2026-11-20T12:00:00.000Z");
     expect(row.answers.find((a) => a.questionId === q2.id)?.choices).toEqual(["Awareness"]);
     const audit = await db.auditEntry.findFirstOrThrow({ where: { itemId: recorded.id, action: "response.intake" } });
-    expect(audit).toMatchObject({ actorId: facilitator.id, callId: call.id, after: { reference: recorded.reference, channel: "EMAIL", account: true } });
+    expect(audit).toMatchObject({
+      actorId: facilitator.id,
+      callId: call.id,
+      after: { reference: recorded.reference, channel: "EMAIL", account: true },
+    });
 
     // Public: labelled with its channel, named by the name as received.
     const published = await getPublishedResponse(recorded.reference);
-    expect(published).toMatchObject({ channel: "EMAIL", attribution: { kind: "named", name: "Amina Diallo", organisation: "Dakar Internet Society" } });
+    expect(published).toMatchObject({
+      channel: "EMAIL",
+      attribution: { kind: "named", name: "Amina Diallo", organisation: "Dakar Internet Society" },
+    });
     expect((await listContributors(call.id))!.named.map((n) => n.name)).toEqual(["Amina Diallo"]);
     // Counted in participation, with its channel.
     const participation = await getModeratorParticipation(facilitator, call.id);
@@ -114,20 +132,28 @@ describe("recording a contribution received outside the form", () => {
       [answerKey(q1.id)]: "Speakers agreed that norms need capacity building to be implemented.",
     };
     const recorded = await recordContribution(facilitator, { callId: call.id, submitKey: randomUUID(), values: session });
-    const speakers = await db.sessionSpeakers.findMany({ where: { responseId: recorded.id }, orderBy: { stakeholderGroup: "asc" } });
+    const speakers = await db.sessionSpeakers.findMany({
+      where: { responseId: recorded.id },
+      orderBy: { stakeholderGroup: "asc" },
+    });
     expect(speakers.map((s) => [s.stakeholderGroup, s.count])).toEqual([
       ["GOVERNMENT", 2],
       ["CIVIL_SOCIETY", 3],
     ]);
     expect((await db.response.findUniqueOrThrow({ where: { id: recorded.id } })).authorId).toBeNull();
-    expect(await countByChannel(call.id)).toMatchObject({ byChannel: { SESSION: 1 }, speakers: { GOVERNMENT: 2, CIVIL_SOCIETY: 3, ACADEMIA: 0 } });
+    expect(await countByChannel(call.id)).toMatchObject({
+      byChannel: { SESSION: 1 },
+      speakers: { GOVERNMENT: 2, CIVIL_SOCIETY: 3, ACADEMIA: 0 },
+    });
 
     const refused = (values: Record<string, unknown>) =>
       recordContribution(facilitator, { callId: call.id, submitKey: randomUUID(), values });
     await expect(refused({ ...session, speakers_GOVERNMENT: "", speakers_CIVIL_SOCIETY: "0" })).rejects.toMatchObject({
       fieldErrors: { speakers_GOVERNMENT: [{ code: "countSpeakers" }] },
     });
-    await expect(refused({ ...session, email: "someone@example.org" })).rejects.toMatchObject({ fieldErrors: { email: [{ code: "sessionNoEmail" }] } });
+    await expect(refused({ ...session, email: "someone@example.org" })).rejects.toMatchObject({
+      fieldErrors: { email: [{ code: "sessionNoEmail" }] },
+    });
     await expect(refused({ ...session, [answerKey(q1.id)]: "  " })).rejects.toMatchObject({
       fieldErrors: { [answerKey(q1.id)]: [{ code: "answerSomething" }] },
     });
@@ -136,15 +162,23 @@ describe("recording a contribution received outside the form", () => {
       fieldErrors: { stakeholderGroup: [{ code: "contributorGroup" }], region: [{ code: "contributorRegion" }] },
     });
     const tomorrow = new Date(Date.now() + 2 * 86_400_000).toISOString().slice(0, 10);
-    await expect(refused({ ...letter, stakeholderGroup: "GOVERNMENT", region: "AFRICA", receivedOn: tomorrow })).rejects.toMatchObject({
+    await expect(
+      refused({ ...letter, stakeholderGroup: "GOVERNMENT", region: "AFRICA", receivedOn: tomorrow }),
+    ).rejects.toMatchObject({
       fieldErrors: { receivedOn: [{ code: "receivedOn" }] },
     });
-    await expect(refused({ ...letter, stakeholderGroup: "GOVERNMENT", region: "AFRICA", contributorName: "x".repeat(201) })).rejects.toMatchObject({
+    await expect(
+      refused({ ...letter, stakeholderGroup: "GOVERNMENT", region: "AFRICA", contributorName: "x".repeat(201) }),
+    ).rejects.toMatchObject({
       fieldErrors: { contributorName: [{ code: "tooLong" }] },
     });
     const draft = await createCall(db, { publishedAt: null });
     await expect(
-      recordContribution(facilitator.role === "ADMIN" ? facilitator : await actor("ADMIN"), { callId: draft.id, submitKey: randomUUID(), values: letter }),
+      recordContribution(facilitator.role === "ADMIN" ? facilitator : await actor("ADMIN"), {
+        callId: draft.id,
+        submitKey: randomUUID(),
+        values: letter,
+      }),
     ).rejects.toMatchObject({ code: "intakeUnpublished" });
     expect(await db.response.count({ where: { callId: call.id } })).toBe(1);
   });
@@ -214,14 +248,24 @@ describe("importing contributions from a CSV file", () => {
     });
     expect(await db.response.count({ where: { callId: call.id } })).toBe(1);
 
-    const columns = await checkImport(facilitator, { callId: call.id, csv: csvOf([["channel", "name", "q9"], ["EMAIL", "A", "x"]]) });
+    const columns = await checkImport(facilitator, {
+      callId: call.id,
+      csv: csvOf([
+        ["channel", "name", "q9"],
+        ["EMAIL", "A", "x"],
+      ]),
+    });
     expect(columns.errors.map((e) => [e.line, e.column, e.error.code])).toEqual([
       [1, "q9", "csvUnknownColumn"],
       [1, "received_on", "csvMissingColumn"],
       [1, "consent", "csvMissingColumn"],
     ]);
     await expect(checkImport(facilitator, { callId: call.id, csv: "" })).rejects.toMatchObject({ code: "csvEmpty" });
-    await expect(checkImport(facilitator, { callId: call.id, csv: 'channel,name\n"EMAIL,A\n' })).rejects.toMatchObject({ code: "csvUnreadable" });
-    await expect(checkImport(await appointee(call.forumId, "OBSERVER"), { callId: call.id, csv })).rejects.toMatchObject({ kind: "forbidden" });
+    await expect(checkImport(facilitator, { callId: call.id, csv: 'channel,name\n"EMAIL,A\n' })).rejects.toMatchObject({
+      code: "csvUnreadable",
+    });
+    await expect(checkImport(await appointee(call.forumId, "OBSERVER"), { callId: call.id, csv })).rejects.toMatchObject({
+      kind: "forbidden",
+    });
   });
 });

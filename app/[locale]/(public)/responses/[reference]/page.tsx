@@ -39,7 +39,12 @@ async function PublicResponsePage({ params }: Props) {
       </nav>
       <h1>{t("title", { reference: response.reference ?? "" })}</h1>
       <p className="meta">
-        <Attribution attribution={response.attribution} stakeholderGroup={response.stakeholderGroup} region={response.region} channel={response.channel} />
+        <Attribution
+          attribution={response.attribution}
+          stakeholderGroup={response.stakeholderGroup}
+          region={response.region}
+          channel={response.channel}
+        />
       </p>
       {response.submittedAt && (
         <p className="meta">

@@ -167,7 +167,12 @@ async function PublicResponsesPage({ params, searchParams }: Props) {
                 <Link href={`/responses/${item.reference}`}>{t("read", { reference: item.reference ?? "" })}</Link>
               </h2>
               <p className="meta">
-                <Attribution attribution={item.attribution} stakeholderGroup={item.stakeholderGroup} region={item.region} channel={item.channel} />
+                <Attribution
+                  attribution={item.attribution}
+                  stakeholderGroup={item.stakeholderGroup}
+                  region={item.region}
+                  channel={item.channel}
+                />
               </p>
               {item.submittedAt && (
                 <p className="meta">

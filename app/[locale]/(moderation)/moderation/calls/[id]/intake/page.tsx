@@ -117,7 +117,12 @@ async function IntakePage({ params, searchParams }: { params: Params; searchPara
             <li>{t("columnSpeakers")}</li>
           </ul>
         </details>
-        <ImportForm callId={call.id} importKey={randomUUID()} check={checkImportAction} importAction={importContributionsAction} />
+        <ImportForm
+          callId={call.id}
+          importKey={randomUUID()}
+          check={checkImportAction}
+          importAction={importContributionsAction}
+        />
       </section>
     </>
   );
