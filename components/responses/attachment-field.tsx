@@ -17,6 +17,8 @@ type Props = {
   disabled?: boolean;
   /** Told after each upload or removal, so the form can ask about the files of an anonymous response. */
   onCountChange?: (count: number) => void;
+  /** False for a moderator adding the files of a recorded contribution: the author's privacy note is not theirs. */
+  authorHint?: boolean;
 };
 
 type Status = { text: string; error: boolean } | null;
@@ -24,7 +26,7 @@ type Answer = { ok: true; attachment?: AttachmentSummary } | { ok: false; code?:
 
 const limits = { maxFiles: MAX_FILES, maxMegabytes: MAX_BYTES / (1024 * 1024) };
 
-export function AttachmentField({ responseId, initial, disabled = false, onCountChange }: Props) {
+export function AttachmentField({ responseId, initial, disabled = false, onCountChange, authorHint = true }: Props) {
   const t = useTranslations("Attachments");
   const tErrors = useTranslations("Errors");
   const format = useFormatter();
@@ -107,7 +109,7 @@ export function AttachmentField({ responseId, initial, disabled = false, onCount
       <label htmlFor={ids.input}>{t("label")}</label>
       <div id={ids.hint}>
         <p className="hint">{t("hint", limits)}</p>
-        <p className="hint">{t("privacyHint")}</p>
+        {authorHint && <p className="hint">{t("privacyHint")}</p>}
         {!disabled && <p className="hint">{t("remaining", { count: Math.max(0, remaining), ...limits })}</p>}
       </div>
       <input

@@ -1,4 +1,6 @@
-// Files attached to a response: added and removed by its author while the call is open, read by the
+// Files attached to a response: added and removed by its author while the call is open (and, for a
+// contribution a moderator recorded from another channel, by those who may record contributions in the
+// call's forum, whenever: the email's files often arrive with it after the deadline), read by the
 // author and whoever may read every response of the call's forum (its facilitators and observers,
 // administrators), and by everyone once the response is submitted and its consent allows it. For a
 // response published without its author's name, the public gets a copy without document properties
@@ -20,7 +22,8 @@ import { forgetUpload, noteRemoved, noteUpload } from "./orphans";
 import { newStorageKey, storage } from "./storage";
 import { stripMetadata } from "./strip";
 
-type Actor = Pick<SessionUser, "id">;
+/** Who changes the files: the author (by id), or a moderator (their role and forums) for a recorded contribution. */
+type Actor = Pick<SessionUser, "id"> & Partial<PermissionActor>;
 /** Who is looking: anyone, signed in or not; the session's forums decide what a facilitator or observer sees. */
 type Viewer = (PermissionActor & Pick<SessionUser, "id">) | null;
 type Tx = Parameters<Parameters<typeof db.$transaction>[0]>[0];
@@ -28,21 +31,34 @@ type Tx = Parameters<Parameters<typeof db.$transaction>[0]>[0];
 const summarySelect = { id: true, fileName: true, size: true, mediaType: true } as const;
 const byPosition = [{ createdAt: "asc" as const }, { id: "asc" as const }];
 
-type LockedResponse = { status: ResponseStatus; publishedAt: Date | null; opensAt: Date; closesAt: Date };
+type LockedResponse = {
+  status: ResponseStatus;
+  authorId: string | null;
+  recorded: boolean;
+  forumId: string;
+  publishedAt: Date | null;
+  opensAt: Date;
+  closesAt: Date;
+};
 
 /**
- * Locks the actor's own response (SELECT … FOR UPDATE) until the transaction ends, so that parallel
- * uploads are counted one after another, and checks that its files may still change.
+ * Locks the response (SELECT … FOR UPDATE) until the transaction ends, so that parallel uploads are counted
+ * one after another, and checks that the actor may change its files now: its author while the call is open,
+ * or, for a contribution recorded from another channel, whoever may record contributions in its forum. Any
+ * other actor is told it does not exist.
  */
 async function lockEditableResponse(tx: Tx, actor: Actor, responseId: string) {
   const [row] = await tx.$queryRaw<LockedResponse[]>`
-    SELECT r.status, c."publishedAt", c."opensAt", c."closesAt"
+    SELECT r.status, r."authorId", r.channel <> 'FORM' AS recorded, c."forumId", c."publishedAt", c."opensAt", c."closesAt"
     FROM responses r JOIN calls c ON c.id = r."callId"
-    WHERE r.id = ${responseId} AND r."authorId" = ${actor.id}
+    WHERE r.id = ${responseId}
     FOR UPDATE OF r`;
   if (!row) throw NotFound();
+  const recorder =
+    row.recorded && actor.role !== undefined && can({ role: actor.role, forums: actor.forums }, "responses.intake", row.forumId);
+  if (row.authorId !== actor.id && !recorder) throw NotFound();
   if (row.status === "WITHDRAWN") throw Conflict("filesWithdrawn");
-  if (callStatus(row) !== "OPEN") throw Closed("filesClosed");
+  if (!recorder && callStatus(row) !== "OPEN") throw Closed("filesClosed");
 }
 
 /** Attaches a file to the actor's own response, if its content is of an accepted type and there is room. */
@@ -138,12 +154,9 @@ export async function makePublicCopies(responseId: string) {
   }
 }
 
-/** Removes a file from the actor's own response, under the same rules as adding one. */
+/** Removes a file from a response, under the same rules as adding one. */
 export async function removeAttachment(actor: Actor, id: string) {
-  const owned = await db.attachment.findFirst({
-    where: { id, response: { authorId: actor.id } },
-    select: { responseId: true },
-  });
+  const owned = await db.attachment.findUnique({ where: { id }, select: { responseId: true } });
   if (!owned) throw NotFound();
   const keys = await db.$transaction(async (tx) => {
     await lockEditableResponse(tx, actor, owned.responseId);

@@ -3,6 +3,7 @@
 // counts in participation by channel; a CSV of 20 contributions imports after its check, and one with an
 // error blocks the import with its line and column named. Others are refused the page.
 import { createCall, createQuestion } from "@/prisma/factories";
+import { pdfFile } from "../support/files";
 import { db, expect, expectAccessible, signInAppointed, signInAs, test, watchCsp } from "./fixtures";
 
 async function intakeCall() {
@@ -68,6 +69,13 @@ test("an email recorded on someone's behalf is published labelled, with its rece
   await notice.getByRole("link", { name: "Open it" }).click();
   await expect(page.getByText("Received by email")).toBeVisible();
   await expect(page.getByText(/Recorded by/)).toBeVisible();
+  // With the file that came with the email, added by the moderator.
+  await page.getByLabel("Attach files (optional)").setInputFiles({
+    name: "Dakar ISOC submission.pdf",
+    mimeType: "application/pdf",
+    buffer: pdfFile("Dakar Internet Society submission"),
+  });
+  await expect(page.getByRole("list").filter({ hasText: "Dakar ISOC submission.pdf" })).toBeVisible();
 
   // The public reads it labelled, under the sender's name, with its receipt.
   const visitorContext = await browser.newContext();
@@ -76,6 +84,7 @@ test("an email recorded on someone's behalf is published labelled, with its rece
   await expect(visitor.getByRole("heading", { level: 1 })).toContainText(reference);
   await expect(visitor.getByText("Received by email")).toBeVisible();
   await expect(visitor.getByText("Amina Diallo")).toBeVisible();
+  await expect(visitor.getByRole("link", { name: /Dakar ISOC submission\.pdf/ })).toBeVisible();
   await expectAccessible(visitor);
   await visitorContext.close();
 

@@ -19,7 +19,7 @@ import type { Consent, ResponseStatus } from "@/lib/generated/prisma/enums";
 import { getPublishedResponse } from "@/lib/responses/public";
 import { createCall, createResponse, uniqueSuffix } from "@/prisma/factories";
 import { DOCX_CONTENT_TYPES, docxFile, elfFile, odtFile, pdfFile, peFile, zipFile } from "../support/files";
-import { actor } from "./helpers";
+import { actor, appointee } from "./helpers";
 
 let uploadDir: string;
 beforeAll(async () => {
@@ -245,6 +245,36 @@ describe("removing files", () => {
       await expect(removeAttachment(someone, added.id)).rejects.toMatchObject({ kind: "not_found" });
     }
     expect(await rowCount(responseId)).toBe(1);
+  });
+});
+
+describe("the files of a contribution recorded from another channel", () => {
+  it("are added and removed by those who may record contributions in its forum, even after the deadline", async () => {
+    const { call, responseId } = await scenario({ status: "SUBMITTED", closed: true });
+    const facilitator = await appointee(call.forumId, "FACILITATOR");
+    // Through the form: its files are its author's alone, moderators included.
+    await expect(addAttachment(facilitator, { responseId, fileName: "scan.pdf", bytes: pdfFile() })).rejects.toMatchObject({
+      kind: "not_found",
+    });
+    await db.response.update({
+      where: { id: responseId },
+      data: { channel: "LETTER", enteredById: facilitator.id, contributorName: "Ministry" },
+    });
+    for (const who of [
+      await appointee(call.forumId, "OBSERVER"),
+      await appointee((await createCall(db)).forumId, "FACILITATOR"),
+      await actor(),
+    ])
+      await expect(addAttachment(who, { responseId, fileName: "scan.pdf", bytes: pdfFile() })).rejects.toMatchObject({
+        kind: "not_found",
+      });
+    const added = await addAttachment(facilitator, { responseId, fileName: "Letter of the Ministry.pdf", bytes: pdfFile() });
+    expect(added.fileName).toBe("Letter of the Ministry.pdf");
+    await expect(removeAttachment(await appointee(call.forumId, "OBSERVER"), added.id)).rejects.toMatchObject({
+      kind: "not_found",
+    });
+    await removeAttachment(facilitator, added.id);
+    expect(await db.attachment.count({ where: { responseId } })).toBe(0);
   });
 });
 

@@ -181,18 +181,47 @@ export const ROUTES: Record<string, RouteEntry | RouteEntry[]> = {
     }),
   ),
 
-  "app/api/responses/[id]/attachments/route.ts": {
-    label: "POST",
-    allowed: OWNER,
-    okStatus: 201,
-    setup: async ({ forumId, cast }) => {
-      const { call } = await callIn(forumId);
-      const response = await createResponse(db, { callId: call.id, authorId: cast.stakeholder.id });
-      const body = new FormData();
-      body.append("file", new Blob([new Uint8Array(pdfFile("My contribution"))], { type: "application/pdf" }), "mine.pdf");
-      return { path: `/api/responses/${response.id}/attachments`, method: "POST", body };
+  "app/api/responses/[id]/attachments/route.ts": [
+    {
+      label: "POST",
+      allowed: OWNER,
+      okStatus: 201,
+      setup: async ({ forumId, cast }) => {
+        const { call } = await callIn(forumId);
+        const response = await createResponse(db, { callId: call.id, authorId: cast.stakeholder.id });
+        const body = new FormData();
+        body.append("file", new Blob([new Uint8Array(pdfFile("My contribution"))], { type: "application/pdf" }), "mine.pdf");
+        return { path: `/api/responses/${response.id}/attachments`, method: "POST", body };
+      },
     },
-  },
+    {
+      // A letter recorded by a moderator, after its call closed: its files are the forum's writers'.
+      label: "POST to a recorded contribution",
+      allowed: FORUM_WRITERS,
+      okStatus: 201,
+      setup: async ({ forumId, cast }) => {
+        const call = await createCall(db, {
+          forumId,
+          opensAt: new Date(Date.now() - 30 * 86_400_000),
+          closesAt: new Date(Date.now() - 86_400_000),
+        });
+        const sender = await createUser(db);
+        const response = await createResponse(db, {
+          callId: call.id,
+          authorId: sender.id,
+          status: "SUBMITTED",
+          consent: "PUBLISH_NAMED",
+        });
+        await db.response.update({
+          where: { id: response.id },
+          data: { channel: "LETTER", enteredById: cast.facilitator.id, contributorName: "Ministry of ICT" },
+        });
+        const body = new FormData();
+        body.append("file", new Blob([new Uint8Array(pdfFile("The letter"))], { type: "application/pdf" }), "letter.pdf");
+        return { path: `/api/responses/${response.id}/attachments`, method: "POST", body };
+      },
+    },
+  ],
 
   "app/api/unsubscribe/[token]/route.ts": {
     // RFC 8058 one-click: no sign-in, the token is the credential and it can only turn email off.

@@ -1,5 +1,5 @@
 // POST /api/responses/<id>/attachments — multipart, field "file": attaches a file to the signed-in
-// author's own response. Answers { ok: true, attachment } (201) or { ok: false, message } with
+// author's own response, or to a contribution recorded from another channel by one who may record them. Answers { ok: true, attachment } (201) or { ok: false, message } with
 // 400 / 401 / 404 / 409 (full, closed, withdrawn) / 413 (too large) / 415 (type).
 import { addAttachment } from "@/lib/attachments/attachments";
 import { MAX_BYTES } from "@/lib/attachments/detect";

@@ -10,6 +10,8 @@ import { ExcerptSummary } from "@/components/curation/excerpt-summary";
 import { ExcerptTool } from "@/components/curation/excerpt-tool";
 import { PasteExcerptForm } from "@/components/curation/paste-excerpt-form";
 import { ResponseAuthorDetails } from "@/components/moderation/response-author";
+import { AttachmentField } from "@/components/responses/attachment-field";
+import { listVisibleAttachments } from "@/lib/attachments/attachments";
 import { can } from "@/lib/auth/permissions";
 import { requirePermission } from "@/lib/auth/session";
 import { getResponseForCuration } from "@/lib/curation/response-view";
@@ -48,6 +50,10 @@ async function CurationResponsePage({ params }: { params: Params }) {
   // (an observer reads the page with no forms).
   const canCurate = can(user, "responses.curate", response.call.forumId);
   const editable = canCurate && response.status === "SUBMITTED";
+  const recordedFiles =
+    response.author.channel !== "FORM" && can(user, "responses.intake", response.call.forumId)
+      ? await listVisibleAttachments(user, response.id)
+      : null;
   return (
     <>
       <p>
@@ -75,6 +81,20 @@ async function CurationResponsePage({ params }: { params: Params }) {
         <h2 id="author-heading">{tAuthor("heading")}</h2>
         <ResponseAuthorDetails author={response.author} />
       </section>
+
+      {/* A contribution recorded from another channel: its files are added here by those who recorded it. */}
+      {recordedFiles && (
+        <section aria-labelledby="files-heading">
+          <h2 id="files-heading">{t("filesHeading")}</h2>
+          <p className="hint">{t("filesHint")}</p>
+          <AttachmentField
+            responseId={response.id}
+            initial={recordedFiles}
+            disabled={response.status !== "SUBMITTED"}
+            authorHint={false}
+          />
+        </section>
+      )}
 
       <section aria-labelledby="response-tags-heading">
         <h2 id="response-tags-heading">{t("tagsHeading")}</h2>
@@ -173,4 +193,4 @@ async function CurationResponsePage({ params }: { params: Params }) {
   );
 }
 
-export default withClientMessages(["CodingResponse", "EditConflict", "Errors"], CurationResponsePage);
+export default withClientMessages(["Attachments", "CodingResponse", "EditConflict", "Errors"], CurationResponsePage);
