@@ -1,5 +1,5 @@
 "use client";
-// A small form of the message editor with one or two text fields and hidden ids: validated in the browser
+// A small form of the message editor with a few text fields (or a choice) and hidden ids: validated in the browser
 // with the same zod schema the server action re-parses; the outcome is announced in a live region. Works
 // without JavaScript too (a plain POST of the same fields): the hidden ids are rendered with their values
 // in the HTML (not registered with react-hook-form, which would only fill them in the browser) and the
@@ -19,6 +19,8 @@ export type TextField = {
   defaultValue?: string;
   maxLength?: number;
   rows?: number;
+  /** A choice instead of text: a select of these values with their labels. */
+  options?: { value: string; label: string }[];
 };
 
 type Props<T> = {
@@ -81,7 +83,19 @@ export function TextForm<T>({ id, schema, action, hidden, fields, submitLabel, r
                 {field.hint}
               </p>
             )}
-            {field.rows ? <textarea rows={field.rows} {...control} /> : <input type="text" {...control} />}
+            {field.options ? (
+              <select {...Object.fromEntries(Object.entries(control).filter(([key]) => key !== "maxLength"))}>
+                {field.options.map((option) => (
+                  <option key={option.value} value={option.value}>
+                    {option.label}
+                  </option>
+                ))}
+              </select>
+            ) : field.rows ? (
+              <textarea rows={field.rows} {...control} />
+            ) : (
+              <input type="text" {...control} />
+            )}
             {error && (
               <p className="field-error" id={`${fieldId}-error`}>
                 {error}

@@ -17,6 +17,7 @@ import { queueCampaignRecompute } from "@/lib/curation/recompute";
 import { db, type DbClient } from "@/lib/db";
 import { Conflict, Invalid, InvalidField, isUniqueViolation, NotFound } from "@/lib/errors";
 import type { Consent, StakeholderGroup, UnRegion } from "@/lib/generated/prisma/enums";
+import { localDate } from "@/lib/insights/tally";
 import { assignReference, recordVersion } from "@/lib/responses/record";
 import { writeAnswers } from "@/lib/responses/responses";
 import { answerKey, type QuestionDefinition } from "@/lib/responses/schemas";
@@ -79,9 +80,7 @@ export async function getIntakeCall(actor: Actor, callId: string, client: DbClie
 }
 
 /** Today's date in the call's time zone, YYYY-MM-DD. */
-export function todayIn(timeZone: string, now: Date) {
-  return new Intl.DateTimeFormat("en-CA", { timeZone, year: "numeric", month: "2-digit", day: "2-digit" }).format(now);
-}
+export const todayIn = (timeZone: string, now: Date) => localDate(now, timeZone);
 
 /**
  * A form's values as the schema reads them: the ticks of a multiple-choice question always a list (a plain

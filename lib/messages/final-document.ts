@@ -76,6 +76,36 @@ export function callLines(set: FinalMessages, text: DocumentText, value = (name:
   ];
 }
 
+type FinalSource = FinalMessages["sections"][number]["paragraphs"][number]["sources"][number];
+export type SourceNote = { number: number; paragraph: number; source: FinalSource };
+
+/**
+ * The sources as numbered notes, in reading order (numbers run on through the whole document): each
+ * section's notes, and each paragraph's note numbers. A paragraph's text is followed by its numbers only
+ * ("Sources: notes 4–6"); the notes themselves (who, the receipt, the quote) are listed after the section or
+ * in an annex at the end, as the set chose (`sourceNotes`), so the quotes no longer double the text.
+ */
+export function numberedNotes(set: Pick<FinalMessages, "sections">) {
+  let next = 0;
+  return set.sections.map((section) => {
+    const notes: SourceNote[] = [];
+    const numbers = new Map<number, number[]>();
+    for (const paragraph of section.paragraphs)
+      numbers.set(
+        paragraph.number,
+        paragraph.sources.map((source) => {
+          notes.push({ number: ++next, paragraph: paragraph.number, source });
+          return next;
+        }),
+      );
+    return { notes, numbers };
+  });
+}
+
+/** A paragraph's note numbers, always consecutive: "4" or "4–6", in the reader's digits. */
+export const noteRange = (numbers: readonly number[], text: DocumentText) =>
+  numbers.length === 1 ? text.number(numbers[0]!) : `${text.number(numbers[0]!)}–${text.number(numbers[numbers.length - 1]!)}`;
+
 /**
  * "Civil Society · Africa" for a source (either may be missing), and for a campaign cited as one source
  * "and 12 other signatories of the same text".

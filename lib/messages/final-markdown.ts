@@ -13,12 +13,15 @@ import {
   englishText,
   languagesOf,
   messagesUrl,
+  noteRange,
+  numberedNotes,
   organisationText,
   responseUrl,
   siteUrlIn,
   sourceAuthor,
   sourceLabel,
   type DocumentText,
+  type SourceNote,
 } from "./final-document";
 
 /** Text that is not meant as Markdown, on one line, with every Markdown punctuation escaped. */
@@ -53,32 +56,25 @@ export function finalMarkdown(set: FinalMessages, text: DocumentText = englishTe
   out.push(`${escapeMarkdown(t("documentWebPage", { url: "" }))} <${messagesUrl(set.slug, text.locale)}>`, "");
   if (set.introduction.trim()) out.push(set.introduction.trim(), "");
 
-  for (const section of set.sections) {
+  const numbered = numberedNotes(set);
+  const annex: SourceNote[] = [];
+  set.sections.forEach((section, index) => {
+    const { notes, numbers } = numbered[index]!;
     out.push(`## ${escapeMarkdown(section.heading)}`, "");
     for (const paragraph of section.paragraphs) {
       const body = paragraph.body.trim();
       const number = `**${escapeMarkdown(text.number(paragraph.number))}\\.**`;
       out.push(BLOCK_START.test(body) ? `${number}\n\n${body}` : `${number} ${body}`, "");
-      if (paragraph.sources.length === 0) {
-        out.push(`*${escapeMarkdown(t("noSources"))}*`, "");
-        continue;
-      }
-      out.push(escapeMarkdown(t("sources", { n: paragraph.number })), "");
-      for (const source of paragraph.sources) {
-        if (!source.available) {
-          out.push(`- ${escapeMarkdown(t(source.removed ? "removed" : "unavailable"))}`);
-          continue;
-        }
-        const label = sourceLabel(source, text);
-        const author = sourceAuthor(source);
-        out.push(
-          `- ${author ? `${escapeMarkdown(author)}, ` : ""}[${escapeMarkdown(source.reference)}](${responseUrl(source.reference, text.locale)})${label ? ` (${escapeMarkdown(label)})` : ""}`,
-        );
-        if (source.quote) out.push(`  > ${escapeMarkdown(source.quote)}`);
-      }
-      out.push("");
+      const own = numbers.get(paragraph.number) ?? [];
+      const refs = own.length
+        ? t(set.sourceNotes === "ANNEX" ? "noteRefsAnnex" : "noteRefs", { range: noteRange(own, text), count: own.length })
+        : t("noSources");
+      out.push(`*${escapeMarkdown(refs)}*`, "");
     }
-  }
+    if (set.sourceNotes === "ANNEX") annex.push(...notes);
+    else if (notes.length) out.push(`**${escapeMarkdown(t("notesHeading"))}**`, "", ...notesMarkdown(notes, text), "");
+  });
+  if (annex.length) out.push(`## ${escapeMarkdown(t("annexHeading"))}`, "", ...notesMarkdown(annex, text), "");
 
   out.push(...contributorsMarkdown(set, text), ...participationMarkdown(set, text));
   out.push(
@@ -91,6 +87,26 @@ export function finalMarkdown(set: FinalMessages, text: DocumentText = englishTe
     .join("\n")
     .replace(/\n{3,}/g, "\n\n")
     .trimEnd()}\n`;
+}
+
+/** Numbered notes as a Markdown list that starts at their first number: who, the receipt linked, the quote. */
+function notesMarkdown(notes: readonly SourceNote[], text: DocumentText) {
+  const { t } = text;
+  const out: string[] = [];
+  for (const { number, source } of notes) {
+    const marker = `${number}.`;
+    if (!source.available) {
+      out.push(`${marker} ${escapeMarkdown(t(source.removed ? "removed" : "unavailable"))}`);
+      continue;
+    }
+    const label = sourceLabel(source, text);
+    const author = sourceAuthor(source);
+    out.push(
+      `${marker} ${author ? `${escapeMarkdown(author)}, ` : ""}[${escapeMarkdown(source.reference)}](${responseUrl(source.reference, text.locale)})${label ? ` (${escapeMarkdown(label)})` : ""}`,
+    );
+    if (source.quote) out.push(`${" ".repeat(marker.length + 1)}> ${escapeMarkdown(source.quote)}`);
+  }
+  return out;
 }
 
 function contributorsMarkdown(set: FinalMessages, text: DocumentText) {

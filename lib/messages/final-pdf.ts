@@ -21,15 +21,17 @@ import {
   languagesOf,
   MAX_FINAL_PDF_BYTES,
   messagesUrl,
+  noteRange,
+  numberedNotes,
   responseUrl,
   siteUrlIn,
   sourceAuthor,
   sourceLabel,
+  type SourceNote,
 } from "./final-document";
 import {
   addressesLtr,
   BODY,
-  BULLET,
   column,
   element,
   gap,
@@ -118,12 +120,27 @@ export async function finalPdf(set: FinalMessages, locale: Locale = defaultLocal
   gap(p, 12);
   if (set.introduction.trim()) writeMarkdown(p, set.introduction, root, { lang: languages.lang });
 
-  for (const section of set.sections) {
+  const numbered = numberedNotes(set);
+  const annex = set.sourceNotes === "ANNEX";
+  set.sections.forEach((section, index) => {
+    const { notes, numbers } = numbered[index]!;
     const sect = tags.element("Sect", root);
     heading(p, section.heading, 14, "H2", sect, { lang: section.lang });
     const list = tags.element("L", sect);
-    for (const paragraph of section.paragraphs) writeParagraph(p, list, paragraph);
+    for (const paragraph of section.paragraphs) writeParagraph(p, list, paragraph, numbers.get(paragraph.number) ?? [], annex);
     tags.end(list);
+    if (!annex && notes.length) {
+      keepSpace(p, 36);
+      heading(p, t("notesHeading"), 11, "H3", sect);
+      writeNotes(p, sect, notes);
+    }
+    tags.end(sect);
+  });
+  const allNotes = numbered.flatMap((section) => section.notes);
+  if (annex && allNotes.length) {
+    const sect = tags.element("Sect", root);
+    heading(p, t("annexHeading"), 13, "H2", sect);
+    writeNotes(p, sect, allNotes);
     tags.end(sect);
   }
 
@@ -161,8 +178,11 @@ function writePageNumbers(p: Page) {
 
 type Paragraph = FinalMessages["sections"][number]["paragraphs"][number];
 
-/** A numbered paragraph: an LI of its section's list, its number the Lbl, its body and sources the LBody. */
-function writeParagraph(p: Page, list: Element, paragraph: Paragraph) {
+/**
+ * A numbered paragraph: an LI of its section's list, its number the Lbl, its body and its note numbers the
+ * LBody ("Sources: notes 4–6"; the notes are listed after the section or in the annex, writeNotes).
+ */
+function writeParagraph(p: Page, list: Element, paragraph: Paragraph, notes: readonly number[], annex: boolean) {
   const { text } = p;
   const { lang } = paragraph;
   const { t } = text;
@@ -173,51 +193,54 @@ function writeParagraph(p: Page, list: Element, paragraph: Paragraph) {
     { text: `${text.number(paragraph.number)}.`, bold: true },
     (body, box) => {
       writeMarkdown(p, paragraph.body, body, { box, lang, topHeading: 3 });
-      if (paragraph.sources.length === 0) {
-        write(p, [{ text: t("noSources"), italic: true }], body, { box, size: SMALL, color: MUTED });
-        return;
-      }
-      keepSpace(p, 24);
-      write(p, [{ text: t("sources", { n: paragraph.number }), bold: true }], body, { box, size: SMALL, color: MUTED });
-      const sources = element(p, "L", body);
-      const inner = inset(box, 8, p.rtl);
-      // Each source's text goes straight into its LBody (no P of its own): a set at every limit has 15,000.
-      for (const source of paragraph.sources)
-        listItem(
-          p,
-          sources,
-          { text: BULLET },
-          (item, itemBox) => {
-            const small = { box: itemBox, size: SMALL, color: MUTED };
-            if (!source.available) {
-              writeIn(p, item, [{ text: t(source.removed ? "removed" : "unavailable") }], small);
-              return;
-            }
-            const label = sourceLabel(source, text);
-            const author = sourceAuthor(source);
-            writeIn(
-              p,
-              item,
-              [
-                // Named where the author agreed to be (lib/messages/public.ts); anonymous: group and region.
-                ...(author ? [{ text: `${author}, ` }] : []),
-                { text: source.reference, link: responseUrl(source.reference, text.locale) },
-                { text: label ? ` — ${label}` : "" },
-              ],
-              small,
-            );
-            if (source.quote)
-              writeIn(p, item, [{ text: `“${source.quote}”`, italic: true }], {
-                ...small,
-                box: inset(itemBox, 12, p.rtl),
-                dir: "auto",
-              });
-          },
-          { box: inner, indent: 10, size: SMALL, color: MUTED },
-        );
-      p.tags.end(sources);
+      const refs = notes.length
+        ? t(annex ? "noteRefsAnnex" : "noteRefs", { range: noteRange(notes, text), count: notes.length })
+        : t("noSources");
+      write(p, [{ text: refs, italic: true }], body, { box, size: SMALL, color: MUTED });
     },
     { indent: GUTTER, size: BODY, lang, color: TEXT },
   );
   gap(p, 9);
+}
+
+/** Numbered notes (an L of LIs, the number the Lbl): who where they agreed to be named, the receipt linked, the quote. */
+function writeNotes(p: Page, parent: Element, notes: readonly SourceNote[]) {
+  const { text } = p;
+  const { t } = text;
+  const list = element(p, "L", parent);
+  // Each note's text goes straight into its LBody (no P of its own): a set at every limit has 15,000.
+  for (const { number, source } of notes)
+    listItem(
+      p,
+      list,
+      { text: `${text.number(number)}.` },
+      (item, itemBox) => {
+        const small = { box: itemBox, size: SMALL, color: MUTED };
+        if (!source.available) {
+          writeIn(p, item, [{ text: t(source.removed ? "removed" : "unavailable") }], small);
+          return;
+        }
+        const label = sourceLabel(source, text);
+        const author = sourceAuthor(source);
+        writeIn(
+          p,
+          item,
+          [
+            // Named where the author agreed to be (lib/messages/public.ts); anonymous: group and region.
+            ...(author ? [{ text: `${author}, ` }] : []),
+            { text: source.reference, link: responseUrl(source.reference, text.locale) },
+            { text: label ? ` — ${label}` : "" },
+          ],
+          small,
+        );
+        if (source.quote)
+          writeIn(p, item, [{ text: `“${source.quote}”`, italic: true }], {
+            ...small,
+            box: inset(itemBox, 12, p.rtl),
+            dir: "auto",
+          });
+      },
+      { indent: GUTTER, size: SMALL, color: MUTED },
+    );
+  p.tags.end(list);
 }

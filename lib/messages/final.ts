@@ -32,6 +32,7 @@ export async function getFinalExtras(set: PublishedMessageSet, now = new Date())
   const row = await db.messageSet.findUniqueOrThrow({
     where: { id: set.id },
     select: {
+      sourceNotes: true,
       call: {
         select: { id: true, slug: true, title: true, thematicTrack: true, publishedAt: true, forum: { select: { name: true } } },
       },
@@ -47,6 +48,8 @@ export async function getFinalExtras(set: PublishedMessageSet, now = new Date())
   ]);
   return {
     finalisedAt: set.version.finalisedAt!,
+    /** Where the downloads list the sources: after each section, or in an annex. */
+    sourceNotes: row.sourceNotes,
     // The call's own details only while the call is public (as the page's "compiled from" link).
     callDetails: callIsPublic
       ? { slug: call.slug, title: call.title, thematicTrack: call.thematicTrack, forumName: call.forum.name }

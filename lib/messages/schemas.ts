@@ -37,10 +37,15 @@ export const messageSetCreateSchema = z.object({
   title: boundedText(MESSAGE_LIMITS.titleMin, MESSAGE_LIMITS.title),
 });
 
+/** Where the final downloads list the sources (MessageSet.sourceNotes). */
+export const SOURCE_NOTES = ["SECTION", "ANNEX"] as const;
+
 export const messageSetUpdateSchema = z.object({
   setId: id,
   title: boundedText(MESSAGE_LIMITS.titleMin, MESSAGE_LIMITS.title),
   introduction: text({ error: "text" }).trim().max(MESSAGE_LIMITS.introduction, { error: "tooLong" }),
+  // Absent (a form from before the choice): kept as it is.
+  sourceNotes: z.enum(SOURCE_NOTES, { error: "invalidValue" }).optional(),
   ...revisionSchema.shape,
 });
 

@@ -7,6 +7,7 @@ import { checkRevision, nextRevision } from "@/lib/edits/revision";
 import type { SessionUser } from "@/lib/auth/session";
 import { db } from "@/lib/db";
 import { Conflict, isUniqueViolation, NotFound } from "@/lib/errors";
+import type { SourceNotes } from "@/lib/generated/prisma/enums";
 import { audit, authorizeOn, lockWorkingCopy, requireRight } from "./access";
 import { citationSelect } from "./citations";
 import { freeSlug, slugFromTitle } from "./slug";
@@ -68,20 +69,25 @@ export async function createMessageSet(actor: SessionUser, input: { callId: stri
 /** `revision`: the one the form was opened at (lib/edits/revision.ts). */
 export async function updateMessageSet(
   actor: SessionUser,
-  input: { setId: string; title: string; introduction: string; revision?: number },
+  input: { setId: string; title: string; introduction: string; sourceNotes?: SourceNotes; revision?: number },
 ) {
   requireRight(actor, "messages.edit");
   return db.$transaction(async (tx) => {
     const { callId } = await lockWorkingCopy(tx, actor, input.setId);
     const { revision, ...before } = await tx.messageSet.findUniqueOrThrow({
       where: { id: input.setId },
-      select: { title: true, introduction: true, revision: true },
+      select: { title: true, introduction: true, sourceNotes: true, revision: true },
     });
     await checkRevision(tx, { type: "messageSet", id: input.setId, revision }, input.revision, () => before);
     const after = await tx.messageSet.update({
       where: { id: input.setId },
-      data: { title: input.title, introduction: input.introduction, ...nextRevision },
-      select: { title: true, introduction: true },
+      data: {
+        title: input.title,
+        introduction: input.introduction,
+        ...(input.sourceNotes && { sourceNotes: input.sourceNotes }),
+        ...nextRevision,
+      },
+      select: { title: true, introduction: true, sourceNotes: true },
     });
     await audit(tx, actor, { action: "messageSet.update", itemType: "messageSet", itemId: input.setId, callId, before, after });
     return { id: input.setId, ...after, revision: revision + 1 };
@@ -99,6 +105,7 @@ export async function getMessageSetForEditing(actor: SessionUser, setId: string)
       slug: true,
       title: true,
       introduction: true,
+      sourceNotes: true,
       revision: true,
       status: true,
       callId: true,

@@ -132,9 +132,24 @@ describe("a message set, a section and a paragraph", () => {
     ).rejects.toMatchObject({
       code: "editedMeanwhileBy",
       params: { by: amina.name },
-      conflict: { revision: 2, current: { title: "Messages on norms", introduction: "Amina's introduction." } },
+      conflict: {
+        revision: 2,
+        current: { title: "Messages on norms", introduction: "Amina's introduction.", sourceNotes: "SECTION" },
+      },
     });
-    await updateMessageSet(tomas, { setId: set.id, title: "Norms", introduction: "Tomás's introduction.", revision: 2 });
+    await updateMessageSet(tomas, {
+      setId: set.id,
+      title: "Norms",
+      introduction: "Tomás's introduction.",
+      sourceNotes: "ANNEX",
+      revision: 2,
+    });
+    expect(await db.messageSet.findUniqueOrThrow({ where: { id: set.id }, select: { sourceNotes: true } })).toEqual({
+      sourceNotes: "ANNEX",
+    });
+    // A form without the choice keeps it.
+    await updateMessageSet(amina, { setId: set.id, title: "Norms", introduction: "Tomás's introduction.", revision: 3 });
+    expect((await db.messageSet.findUniqueOrThrow({ where: { id: set.id } })).sourceNotes).toBe("ANNEX");
 
     // A section's heading.
     await renameSection(amina, { sectionId: section.id, heading: "Capacity building and skills", revision: 1 });

@@ -149,10 +149,11 @@ describe("the Arabic PDF of an Arabic set", () => {
     expect(text).toContain("网络安全");
     expect(text).toContain(`${chinese}${scenario.set.slug.slice(-4)}`);
     expect(text).toContain(scenario.responses.dmitry.name);
-    // Fixed text from the Arabic catalog: headings, the sources line, a stakeholder group.
-    for (const fixed of ["المساهمون", "المشاركة", "مصادر الفقرة", "المجتمع المدني", "الصفحة"]) expect(text).toContain(fixed);
+    // Fixed text from the Arabic catalog: headings, a paragraph's note numbers, the notes, a stakeholder group.
+    for (const fixed of ["المساهمون", "المشاركة", "المصدران: الحاشيتان", "الحواشي", "المجتمع المدني", "الصفحة"])
+      expect(text).toContain(fixed);
     expect(text).not.toContain("Contributors");
-    expect(text).not.toContain("Sources of paragraph");
+    expect(text).not.toContain("Sources: notes");
   });
 
   it("is laid out from the right: headings end at the right margin, paragraph numbers stand on the right", async () => {
@@ -160,8 +161,8 @@ describe("the Arabic PDF of an Arabic set", () => {
     const contributors = items.find((item) => item.str === "المساهمون")!;
     expect(contributors).toBeDefined();
     expect(Math.abs(contributors.right - (A4_WIDTH - MARGIN))).toBeLessThan(1.5);
-    const sources = items.find((item) => item.str.startsWith("مصادر الفقرة"))!;
-    expect(sources.left).toBeGreaterThan(A4_WIDTH / 2);
+    const notes = items.find((item) => item.str === "الحواشي")!;
+    expect(Math.abs(notes.right - (A4_WIDTH - MARGIN))).toBeLessThan(1.5);
     // The English PDF of the same set puts its own headings on the left.
     const english = await readItems(await finalPdf((await getFinalMessages(scenario.set.slug, new Date(), "en"))!, "en"));
     expect(english.items.find((item) => item.str === "Contributors")!.left).toBeCloseTo(MARGIN, 0);
@@ -215,7 +216,8 @@ describe("the Arabic PDF of an Arabic set", () => {
     expect(md.headers.get("content-disposition")).toBe(`attachment; filename="${final.slug}-final.ar.md"`);
     const text = await md.text();
     expect(text).toContain("## المساهمون");
-    expect(text).toContain("مصادر الفقرة 1:");
+    expect(text).toContain("*المصدران: الحاشيتان 1–2*");
+    expect(text).toContain("**الحواشي**");
     expect(text).toContain(bodies[2]!);
     expect(text).toContain("| المجموع | 3 |");
     expect(text).toContain(`](${siteUrl()}/ar/responses/${scenario.responses.dmitry.reference})`); // the Arabic pages

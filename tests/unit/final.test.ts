@@ -159,6 +159,33 @@ describe("the Markdown file", () => {
     expect(md).toContain("## Sources");
   });
 
+  it("gives each paragraph its note numbers and lists the notes after its section, or in an annex as the set chose", () => {
+    const md = finalMarkdown(final);
+    const sections = final.sections.map((section) => md.indexOf(`## ${section.heading}`));
+    const firstNotes = md.indexOf("**Notes**");
+    // Paragraph 1 cites notes 1 and 2; its section's notes follow its paragraphs, before the next section.
+    expect(md).toContain("*Sources: notes 1–2*");
+    expect(firstNotes).toBeGreaterThan(md.indexOf(`**1\\.** ${scenario.finalText.first}`));
+    if (sections[1] !== undefined && sections[1] > 0) expect(firstNotes).toBeLessThan(sections[1]);
+    expect(md).toMatch(new RegExp(`\\n1\\. .*\\[${scenario.responses.zoe.reference}\\]`));
+    expect(md).toContain("No source is cited for this paragraph.");
+    // A quote is written once, in its note, not under the paragraph too.
+    const quote = final.sections
+      .flatMap((s) => s.paragraphs)
+      .flatMap((p) => p.sources)
+      .find((source) => source.quote)!.quote!;
+    expect(md.split(escapeMarkdown(quote)).length - 1).toBe(1);
+    expect(md).not.toContain("Annex");
+
+    const annexed = finalMarkdown({ ...final, sourceNotes: "ANNEX" });
+    expect(annexed).toContain("*Sources: annex, notes 1–2*");
+    expect(annexed).not.toContain("**Notes**");
+    const annex = annexed.indexOf("## Annex: the sources of the paragraphs");
+    expect(annex).toBeGreaterThan(annexed.indexOf(`**3\\.** ${scenario.finalText.third}`));
+    expect(annexed.indexOf(`[${scenario.responses.zoe.reference}]`)).toBeGreaterThan(annex);
+    expect(annexed.indexOf("## Annex")).toBeLessThan(annexed.indexOf("## Contributors"));
+  });
+
   it("escapes Markdown in plain text", () => {
     expect(escapeMarkdown("1. *a* [b](c) <d> #e")).toBe("1\\. \\*a\\* \\[b\\]\\(c\\) \\<d\\> \\#e");
     expect(escapeMarkdown("- list\nnext")).toBe("\\- list next");
@@ -184,6 +211,16 @@ describe("the PDF", () => {
     expect(pdf.links).toContain(`https://consult.example.org/responses/${scenario.responses.zoe.reference}`);
     expect(pdf.info).toMatchObject({ Title: final.title, Author: `IGF ${scenario.forum.name}`, Language: "en" });
     expect(String(pdf.info.Subject)).toContain(scenario.call.title);
+    expect(text).toContain("Sources: notes 1–2");
+    expect(text).toContain("Notes");
+  });
+
+  it("lists the notes in an annex at the end when the set chose it", async () => {
+    const text = flat((await readPdf(await finalPdf({ ...final, sourceNotes: "ANNEX" }))).text);
+    expect(text).toContain("Sources: annex, notes 1–2");
+    const annex = text.indexOf("Annex: the sources of the paragraphs");
+    expect(annex).toBeGreaterThan(text.indexOf(scenario.finalText.third));
+    expect(text.indexOf(scenario.responses.zoe.reference, annex)).toBeGreaterThan(annex);
   });
 });
 

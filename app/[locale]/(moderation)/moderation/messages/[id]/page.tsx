@@ -11,7 +11,7 @@ import { Markdown } from "@/components/ui/markdown";
 import { updateMessageSetAction, addSectionAction } from "@/lib/messages/actions";
 import { can } from "@/lib/auth/permissions";
 import { requirePermission, type SessionUser } from "@/lib/auth/session";
-import { MESSAGE_LIMITS, sourceSearchSchema } from "@/lib/messages/schemas";
+import { MESSAGE_LIMITS, SOURCE_NOTES, sourceSearchSchema } from "@/lib/messages/schemas";
 import { getMessageSetForEditing, type EditableMessageSet } from "@/lib/messages/sets";
 import { listCallTags, searchExcerpts, searchResponses, listCitableCampaigns } from "@/lib/messages/sources";
 import { orNotFound } from "@/lib/not-found";
@@ -76,6 +76,13 @@ async function MessageEditorPage({ params, searchParams }: Props) {
                     rows: 4,
                     maxLength: MESSAGE_LIMITS.introduction,
                     defaultValue: set.introduction,
+                  },
+                  {
+                    name: "sourceNotes",
+                    label: t("sourceNotes"),
+                    hint: t("sourceNotesHint"),
+                    defaultValue: set.sourceNotes,
+                    options: SOURCE_NOTES.map((value) => ({ value, label: t(`sourceNotesChoice.${value}`) })),
                   },
                 ]}
                 submitLabel={t("saveDetails")}
