@@ -19,6 +19,7 @@ export interface ErrorParamMap {
   csvDuplicateEmail: { line: number };
   csvTooLarge: { max: number };
   csvTooManyRows: { max: number };
+  logoTooLarge: { max: number };
   tooLong: { max: number };
   tooShort: { min: number };
   tooLarge: { max: number };

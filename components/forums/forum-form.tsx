@@ -55,7 +55,9 @@ export function ForumForm<T>({ action, forumId, revision, defaults }: Props<T>) 
       <TheirVersion
         fields={theirChanges(
           refused,
-          (["name", "slug", "kind", "description", "contactEmail"] as const).map((name) => ({ name, label: t(name) })),
+          (["name", "slug", "kind", "description", "contactEmail", "publicationAbout", "publicationContact"] as const).map(
+            (name) => ({ name, label: t(name) }),
+          ),
         ).map((field) =>
           field.name === "kind" ? { ...field, value: t(`kinds.${field.value as (typeof FORUM_KINDS)[number]}`) } : field,
         )}
@@ -94,6 +96,26 @@ export function ForumForm<T>({ action, forumId, revision, defaults }: Props<T>) 
       <EditorField name="contactEmail" label={t("contactEmail")} hint={t("contactEmailHint")} error={fieldError("contactEmail")}>
         <input type="email" autoComplete="off" dir="ltr" maxLength={FORUM_LIMITS.email} {...control("contactEmail", true)} />
       </EditorField>
+      <fieldset className="field-group">
+        <legend>{t("publicationLegend")}</legend>
+        <p className="hint">{t("publicationHint")}</p>
+        <EditorField
+          name="publicationAbout"
+          label={t("publicationAbout")}
+          hint={t("publicationAboutHint", { max: FORUM_LIMITS.publicationAbout })}
+          error={fieldError("publicationAbout")}
+        >
+          <textarea rows={5} maxLength={FORUM_LIMITS.publicationAbout} {...control("publicationAbout", true)} />
+        </EditorField>
+        <EditorField
+          name="publicationContact"
+          label={t("publicationContact")}
+          hint={t("publicationContactHint", { max: FORUM_LIMITS.publicationContact })}
+          error={fieldError("publicationContact")}
+        >
+          <textarea rows={4} maxLength={FORUM_LIMITS.publicationContact} {...control("publicationContact", true)} />
+        </EditorField>
+      </fieldset>
       <EditorCheckbox name="facilitatorsMayAppoint" label={t("facilitatorsMayAppoint")}>
         <input
           type="checkbox"

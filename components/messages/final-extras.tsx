@@ -13,6 +13,7 @@ import { STAKEHOLDER_GROUPS } from "@/lib/profile/schemas";
 import { PrintSources } from "./print-sources";
 import { UserText } from "@/components/ui/user-text";
 import { TableRegion } from "@/components/ui/table-region";
+import { Markdown } from "@/components/ui/markdown";
 
 const loadExtras = cache((set: PublishedMessageSet) => getFinalExtras(set));
 
@@ -44,7 +45,55 @@ export async function FinalNotice({ set }: { set: PublishedMessageSet }) {
       </ul>
       <p className="meta final-print-hint">{t("print")}</p>
       <PrintSources />
+      <FinalAbstract set={set} />
     </section>
+  );
+}
+
+/** The forum's logo and the set's abstract, first on the final messages (the forum's publication template). */
+async function FinalAbstract({ set }: { set: PublishedMessageSet }) {
+  const extras = await loadExtras(set);
+  const t = await getTranslations("FinalMessages");
+  const { logo } = extras.publication;
+  if (!logo && !extras.abstract) return null;
+  return (
+    <div className="final-abstract">
+      {/* eslint-disable-next-line @next/next/no-img-element -- an uploaded logo served by our own route */}
+      {logo && <img src={logo} alt={t("logoAlt", { forum: extras.forumName })} className="forum-logo" />}
+      {extras.abstract && (
+        <section aria-labelledby="final-abstract">
+          <h2 id="final-abstract">{t("abstractHeading")}</h2>
+          <p className="lead">
+            <UserText>{extras.abstract}</UserText>
+          </p>
+        </section>
+      )}
+    </div>
+  );
+}
+
+/** The forum's "about" text and contact block, last on the final messages; nothing when the forum has none. */
+async function FinalAbout({ extras }: { extras: Awaited<ReturnType<typeof loadExtras>> }) {
+  const { about, contact } = extras.publication;
+  if (!about && !contact) return null;
+  const t = await getTranslations("FinalMessages");
+  return (
+    <>
+      {about && (
+        <section aria-labelledby="final-about">
+          <h2 id="final-about">{t("aboutHeading", { forum: extras.forumName })}</h2>
+          <Markdown source={about} />
+        </section>
+      )}
+      {contact && (
+        <section aria-labelledby="final-contact">
+          <h2 id="final-contact">{t("contactHeading")}</h2>
+          <p className="final-contact">
+            <UserText>{contact}</UserText>
+          </p>
+        </section>
+      )}
+    </>
   );
 }
 
@@ -124,6 +173,7 @@ export async function FinalExtras({ set }: { set: PublishedMessageSet }) {
         </TableRegion>
         <p className="meta">{t("suppression", { n: SMALL_CELL - 1, m: SMALL_CELL })}</p>
       </section>
+      <FinalAbout extras={extras} />
     </>
   );
 }

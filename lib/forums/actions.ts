@@ -8,11 +8,13 @@ import { defineAction } from "@/lib/actions";
 import { toLocale } from "@/lib/i18n/config";
 import { appoint, changeAppointment, removeAppointment, type AppointmentOutcome } from "./appointments";
 import { createForum, updateForum } from "./forums";
+import { removeForumLogo, setForumLogo } from "./logo";
 import {
   appointInputSchema,
   appointmentChangeSchema,
   appointmentRemoveSchema,
   forumInputSchema,
+  forumLogoSchema,
   forumUpdateSchema,
 } from "./schemas";
 
@@ -90,4 +92,31 @@ export const removeAppointmentAction = defineAction({
     return outcome;
   },
   message: outcomeMessage,
+});
+
+/** Saves the uploaded image as the forum's logo and comes back to the forum's editor saying so. */
+export const setForumLogoAction = defineAction({
+  name: "forums.logo",
+  auth: "ADMIN",
+  schema: forumLogoSchema,
+  keepValues: false,
+  run: async (input, { actor, formData }): Promise<null> => {
+    const file = formData.get("logo");
+    const bytes = file instanceof File ? new Uint8Array(await file.arrayBuffer()) : new Uint8Array();
+    await setForumLogo(actor, { forumId: input.forumId, bytes });
+    revalidatePath("/", "layout");
+    redirect(`/admin/forums/${encodeURIComponent(input.forumId)}?logo=saved`);
+  },
+});
+
+export const removeForumLogoAction = defineAction({
+  name: "forums.logoRemove",
+  auth: "ADMIN",
+  schema: forumLogoSchema,
+  keepValues: false,
+  run: async (input, { actor }): Promise<null> => {
+    await removeForumLogo(actor, input.forumId);
+    revalidatePath("/", "layout");
+    redirect(`/admin/forums/${encodeURIComponent(input.forumId)}?logo=removed`);
+  },
 });

@@ -18,11 +18,24 @@ const forumSelect = {
   description: true,
   contactEmail: true,
   facilitatorsMayAppoint: true,
+  publicationAbout: true,
+  publicationContact: true,
+  logoType: true,
+  logoUpdatedAt: true,
   revision: true,
 } as const;
 
 /** The fields of a forum as the audit log and the editor keep them. */
-const EDITABLE = ["slug", "name", "kind", "description", "contactEmail", "facilitatorsMayAppoint"] as const;
+const EDITABLE = [
+  "slug",
+  "name",
+  "kind",
+  "description",
+  "contactEmail",
+  "facilitatorsMayAppoint",
+  "publicationAbout",
+  "publicationContact",
+] as const;
 
 const actorOf = (actor: SessionUser) => ({ id: actor.id, role: actor.role });
 

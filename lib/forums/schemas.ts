@@ -18,6 +18,11 @@ export const FORUM_LIMITS = {
   description: 2_000,
   /** The longest email address (RFC 5321). */
   email: 254,
+  /** The publication template: "about the forum" (Markdown) and its contact block, on the final messages. */
+  publicationAbout: 4_000,
+  publicationContact: 1_000,
+  /** The logo: a PNG or JPEG of at most 512 KB. */
+  logoBytes: 512 * 1024,
 } as const;
 
 export const FORUM_KINDS = Object.values(ForumKind);
@@ -72,11 +77,25 @@ export const forumInputSchema = z.object({
     .refine((value) => value === "" || z.email().safeParse(value).success, { error: "invalidEmail" })
     .default(""),
   facilitatorsMayAppoint: checkbox,
+  /** The publication template; absent (a form from before it): empty. */
+  publicationAbout: text({ error: "text" })
+    .trim()
+    .refine((value) => !CONTROL_BUT_LAYOUT.test(value), { error: "controlCharacters", abort: true })
+    .max(FORUM_LIMITS.publicationAbout, { error: "tooLong" })
+    .default(""),
+  publicationContact: text({ error: "text" })
+    .trim()
+    .refine((value) => !CONTROL_BUT_LAYOUT.test(value), { error: "controlCharacters", abort: true })
+    .max(FORUM_LIMITS.publicationContact, { error: "tooLong" })
+    .default(""),
 });
 export type ForumInput = z.output<typeof forumInputSchema>;
 export type ForumFormValues = z.input<typeof forumInputSchema>;
 
 export const forumUpdateSchema = forumInputSchema.extend({ forumId: id, ...revisionSchema.shape });
+
+/** The logo forms: the forum (the image file is read by the action, and checked by lib/forums/logo.ts). */
+export const forumLogoSchema = z.object({ forumId: id });
 export type ForumUpdateInput = z.output<typeof forumUpdateSchema>;
 
 /** Appointing someone by email. `locale`: the language of the invitation, kept as a new person's language. */

@@ -17,6 +17,7 @@ import {
   numberedNotes,
   organisationText,
   responseUrl,
+  siteUrl,
   siteUrlIn,
   sourceAuthor,
   sourceLabel,
@@ -47,6 +48,8 @@ const BLOCK_START = /^\s*(#|[-*+]\s|\d+[.)]\s|>|```|~~~|\||\s{4})/;
 export function finalMarkdown(set: FinalMessages, text: DocumentText = englishText()): string {
   const { t } = text;
   const out: string[] = [];
+  const forum = set.callDetails?.forumName ?? set.forumName;
+  if (set.publication.logo) out.push(`![${escapeMarkdown(t("logoAlt", { forum }))}](${siteUrl()}${set.publication.logo})`, "");
   out.push(`# ${escapeMarkdown(set.title)}`, "");
   const { translation } = languagesOf(set);
   if (translation)
@@ -54,6 +57,7 @@ export function finalMarkdown(set: FinalMessages, text: DocumentText = englishTe
   out.push(`*${escapeMarkdown(t("documentFinalised", { date: text.date(set.finalisedAt) }))}*`, "");
   for (const line of callLines(set, text)) out.push(escapeMarkdown(line), "");
   out.push(`${escapeMarkdown(t("documentWebPage", { url: "" }))} <${messagesUrl(set.slug, text.locale)}>`, "");
+  if (set.abstract.trim()) out.push(`## ${escapeMarkdown(t("abstractHeading"))}`, "", escapeMarkdown(set.abstract.trim()), "");
   if (set.introduction.trim()) out.push(set.introduction.trim(), "");
 
   const numbered = numberedNotes(set);
@@ -77,6 +81,21 @@ export function finalMarkdown(set: FinalMessages, text: DocumentText = englishTe
   if (annex.length) out.push(`## ${escapeMarkdown(t("annexHeading"))}`, "", ...notesMarkdown(annex, text), "");
 
   out.push(...contributorsMarkdown(set, text), ...participationMarkdown(set, text));
+  const { about, contact } = set.publication;
+  if (about.trim()) out.push(`## ${escapeMarkdown(t("aboutHeading", { forum }))}`, "", about.trim(), "");
+  if (contact.trim())
+    out.push(
+      `## ${escapeMarkdown(t("contactHeading"))}`,
+      "",
+      // One line each, kept as lines (a hard break: two spaces before each line end).
+      contact
+        .split(/\r?\n/)
+        .map((line) => line.trim())
+        .filter(Boolean)
+        .map((line) => escapeMarkdown(line))
+        .join("  \n"),
+      "",
+    );
   out.push(
     `## ${escapeMarkdown(t("sourcesHeading"))}`,
     "",

@@ -49,6 +49,7 @@ import {
 } from "./final-pdf-layout";
 import { writeContributors, writeParticipation } from "./final-pdf-figures";
 import { writeMarkdown } from "./final-pdf-markdown";
+import { readForumLogo } from "@/lib/forums/logo";
 
 const MARGIN = 56;
 const GUTTER = 26;
@@ -91,6 +92,7 @@ export async function finalPdf(set: FinalMessages, locale: Locale = defaultLocal
   const root = tags.root;
   doc.y = MARGIN;
 
+  await drawLogo(p, set);
   write(p, [{ text: set.title, bold: true }], root, { type: "H1", size: 20, lang: languages.lang });
   if (languages.translation)
     write(
@@ -118,6 +120,13 @@ export async function finalPdf(set: FinalMessages, locale: Locale = defaultLocal
     },
   );
   gap(p, 12);
+  if (set.abstract.trim()) {
+    const abstract = tags.element("Sect", root);
+    heading(p, t("abstractHeading"), 13, "H2", abstract);
+    write(p, [{ text: set.abstract.trim() }], abstract, { size: 11, lang: languages.lang, dir: "auto" });
+    tags.end(abstract);
+    gap(p, 6);
+  }
   if (set.introduction.trim()) writeMarkdown(p, set.introduction, root, { lang: languages.lang });
 
   const numbered = numberedNotes(set);
@@ -146,6 +155,20 @@ export async function finalPdf(set: FinalMessages, locale: Locale = defaultLocal
 
   writeContributors(p, set);
   writeParticipation(p, set);
+  const { about, contact } = set.publication;
+  if (about.trim()) {
+    const sect = tags.element("Sect", root);
+    heading(p, t("aboutHeading", { forum }), 13, "H2", sect);
+    writeMarkdown(p, about, sect, { lang: languages.lang });
+    tags.end(sect);
+  }
+  if (contact.trim()) {
+    const sect = tags.element("Sect", root);
+    heading(p, t("contactHeading"), 13, "H2", sect);
+    for (const line of contact.split(/\r?\n/).filter((l) => l.trim()))
+      write(p, [{ text: line.trim() }], sect, { size: SMALL + 1, dir: "auto" });
+    tags.end(sect);
+  }
   const sources = tags.element("Sect", root);
   heading(p, t("sourcesHeading"), 13, "H2", sources);
   write(p, [{ text: addressesLtr(t("sourcesNote", { url: siteUrlIn(text.locale) })) }], sources, { size: SMALL + 1 });
@@ -177,6 +200,28 @@ function writePageNumbers(p: Page) {
 }
 
 type Paragraph = FinalMessages["sections"][number]["paragraphs"][number];
+
+/**
+ * The forum's logo at the top, on the start side, at most 140 × 56 pt: an artifact (the forum is named in the
+ * text). A logo that cannot be read (storage down) leaves the PDF without it rather than failing.
+ */
+async function drawLogo(p: Page, set: FinalMessages) {
+  if (!set.publication.logo) return;
+  const logo = await readForumLogo(set.publication.forumId).catch((error) => {
+    console.error("[final-pdf] no logo", error);
+    return null;
+  });
+  if (!logo) return;
+  const { doc } = p;
+  const box = column(p);
+  const image = (doc as unknown as { openImage(src: Buffer): { width: number; height: number } }).openImage(logo.bytes);
+  const scale = Math.min(140 / image.width, 56 / image.height, 1);
+  const [width, height] = [image.width * scale, image.height * scale];
+  const x = p.rtl ? box.x + box.width - width : box.x;
+  const y = doc.y;
+  p.tags.artifact(() => doc.image(logo.bytes, x, y, { width, height }), "Layout");
+  doc.y = y + height + 10;
+}
 
 /**
  * A numbered paragraph: an LI of its section's list, its number the Lbl, its body and its note numbers the

@@ -10,6 +10,7 @@ import { publicParticipationOf } from "@/lib/insights/public-figures";
 import { suppressSmallCells } from "@/lib/insights/suppression";
 import { countsFrom } from "@/lib/insights/tally";
 import { STAKEHOLDER_GROUPS, UN_REGIONS } from "@/lib/profile/schemas";
+import { logoPath } from "@/lib/forums/logo-path";
 import { listContributors } from "@/lib/responses/public";
 import { getPublishedMessageSet, type PublishedMessageSet } from "./public";
 
@@ -33,8 +34,25 @@ export async function getFinalExtras(set: PublishedMessageSet, now = new Date())
     where: { id: set.id },
     select: {
       sourceNotes: true,
+      abstract: true,
       call: {
-        select: { id: true, slug: true, title: true, thematicTrack: true, publishedAt: true, forum: { select: { name: true } } },
+        select: {
+          id: true,
+          slug: true,
+          title: true,
+          thematicTrack: true,
+          publishedAt: true,
+          forum: {
+            select: {
+              id: true,
+              name: true,
+              publicationAbout: true,
+              publicationContact: true,
+              logoType: true,
+              logoUpdatedAt: true,
+            },
+          },
+        },
       },
     },
   });
@@ -50,6 +68,14 @@ export async function getFinalExtras(set: PublishedMessageSet, now = new Date())
     finalisedAt: set.version.finalisedAt!,
     /** Where the downloads list the sources: after each section, or in an annex. */
     sourceNotes: row.sourceNotes,
+    abstract: row.abstract,
+    /** The forum's publication template (lib/forums): about, contact and logo (its address, or null). */
+    publication: {
+      forumId: call.forum.id,
+      about: call.forum.publicationAbout,
+      contact: call.forum.publicationContact,
+      logo: call.forum.logoType && call.forum.logoUpdatedAt ? logoPath(call.forum.id, call.forum.logoUpdatedAt) : null,
+    },
     // The call's own details only while the call is public (as the page's "compiled from" link).
     callDetails: callIsPublic
       ? { slug: call.slug, title: call.title, thematicTrack: call.thematicTrack, forumName: call.forum.name }

@@ -11,6 +11,8 @@ export const MESSAGE_LIMITS = {
   titleMin: 3,
   title: 200,
   introduction: 10_000,
+  /** The summary shown first on the final messages and their downloads. */
+  abstract: 1_500,
   heading: 200,
   body: 5000,
   summary: 500,
@@ -44,7 +46,8 @@ export const messageSetUpdateSchema = z.object({
   setId: id,
   title: boundedText(MESSAGE_LIMITS.titleMin, MESSAGE_LIMITS.title),
   introduction: text({ error: "text" }).trim().max(MESSAGE_LIMITS.introduction, { error: "tooLong" }),
-  // Absent (a form from before the choice): kept as it is.
+  // Absent (a form from before these fields): kept as they are.
+  abstract: text({ error: "text" }).trim().max(MESSAGE_LIMITS.abstract, { error: "tooLong" }).optional(),
   sourceNotes: z.enum(SOURCE_NOTES, { error: "invalidValue" }).optional(),
   ...revisionSchema.shape,
 });

@@ -69,14 +69,21 @@ export async function createMessageSet(actor: SessionUser, input: { callId: stri
 /** `revision`: the one the form was opened at (lib/edits/revision.ts). */
 export async function updateMessageSet(
   actor: SessionUser,
-  input: { setId: string; title: string; introduction: string; sourceNotes?: SourceNotes; revision?: number },
+  input: {
+    setId: string;
+    title: string;
+    introduction: string;
+    abstract?: string;
+    sourceNotes?: SourceNotes;
+    revision?: number;
+  },
 ) {
   requireRight(actor, "messages.edit");
   return db.$transaction(async (tx) => {
     const { callId } = await lockWorkingCopy(tx, actor, input.setId);
     const { revision, ...before } = await tx.messageSet.findUniqueOrThrow({
       where: { id: input.setId },
-      select: { title: true, introduction: true, sourceNotes: true, revision: true },
+      select: { title: true, introduction: true, abstract: true, sourceNotes: true, revision: true },
     });
     await checkRevision(tx, { type: "messageSet", id: input.setId, revision }, input.revision, () => before);
     const after = await tx.messageSet.update({
@@ -84,10 +91,11 @@ export async function updateMessageSet(
       data: {
         title: input.title,
         introduction: input.introduction,
+        ...(input.abstract !== undefined && { abstract: input.abstract }),
         ...(input.sourceNotes && { sourceNotes: input.sourceNotes }),
         ...nextRevision,
       },
-      select: { title: true, introduction: true, sourceNotes: true },
+      select: { title: true, introduction: true, abstract: true, sourceNotes: true },
     });
     await audit(tx, actor, { action: "messageSet.update", itemType: "messageSet", itemId: input.setId, callId, before, after });
     return { id: input.setId, ...after, revision: revision + 1 };
@@ -105,6 +113,7 @@ export async function getMessageSetForEditing(actor: SessionUser, setId: string)
       slug: true,
       title: true,
       introduction: true,
+      abstract: true,
       sourceNotes: true,
       revision: true,
       status: true,

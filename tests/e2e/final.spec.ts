@@ -5,6 +5,7 @@ import { readFile } from "node:fs/promises";
 import { DEMO_FINAL_SLUG } from "@/prisma/demo-final";
 import { createCall } from "@/prisma/factories";
 import { createFinalScenario, createPublishedSet } from "@/prisma/factories-final";
+import { pdfFile, pngFile } from "../support/files";
 import { flat, readPdf } from "../support/pdf-text";
 import { db, expect, expectAccessible, signInAs, test } from "./fixtures";
 
@@ -45,10 +46,11 @@ test("the final page lists contributors and figures, and downloads as PDF and Ma
   for (const text of [scenario.set.title, scenario.finalText.first, scenario.finalText.third, zoe.name, dmitry.name])
     expect(pdfText).toContain(text);
   expect(pdfText).not.toContain("Anonymous Author");
-  // Paragraph 1's named source is cited by her name, not by a receipt number alone.
-  const firstSources = pdfText.slice(pdfText.indexOf("Sources of paragraph 1:"), pdfText.indexOf("Sources of paragraph 2:"));
-  expect(firstSources).toContain(`${zoe.name}, `);
-  expect(firstSources).toContain(zoe.reference);
+  // Paragraph 1 points to its notes; its named source is cited there by her name, not by a receipt number alone.
+  expect(pdfText).toContain("Sources: notes 1–2");
+  const firstNotes = pdfText.slice(pdfText.indexOf("Notes"));
+  expect(firstNotes).toContain(`${zoe.name}, `);
+  expect(firstNotes.indexOf(zoe.reference)).toBeGreaterThan(firstNotes.indexOf(`${zoe.name}, `));
 
   const [mdDownload] = await Promise.all([
     page.waitForEvent("download"),
@@ -60,7 +62,7 @@ test("the final page lists contributors and figures, and downloads as PDF and Ma
   expect(markdown).toContain(`**3\\.** ${scenario.finalText.third}`);
   expect(markdown).toMatch(new RegExp(`\\]\\(http://localhost:\\d+/responses/${zoe.reference}\\)`));
   // Named in the Markdown too, before her receipt number on the same line.
-  expect(markdown).toMatch(new RegExp(`^- ${zoe.name}, .*\\[${zoe.reference}\\]`, "m"));
+  expect(markdown).toMatch(new RegExp(`^\\d+\\. ${zoe.name}, .*\\[${zoe.reference}\\]`, "m"));
 });
 
 test("printed, the final page leaves out the navigation, forms and downloads but keeps the numbered text", async ({
@@ -110,4 +112,57 @@ test("an Arabic reader downloads the final messages as an Arabic PDF: the Arabic
   expect(text).toContain("المساهمون");
   expect(text).not.toContain("Contributors");
   expect(text).not.toContain("Most contributors");
+});
+
+test("an administrator's publication template and the set's abstract stand on the final page and in its downloads", async ({
+  browser,
+}) => {
+  const scenario = await createFinalScenario(db);
+  await db.messageSet.update({
+    where: { id: scenario.set.id },
+    data: { abstract: "Three messages: capacity building, incident reporting, cooperation.", sourceNotes: "ANNEX" },
+  });
+  const adminContext = await browser.newContext();
+  await signInAs(adminContext, "ADMIN");
+  const admin = await adminContext.newPage();
+  await admin.goto(`/admin/forums/${scenario.forum.id}`);
+  await admin.getByLabel("About the forum").fill("The **Best Practice Forum** gathers experience from every stakeholder group.");
+  await admin.getByLabel("Contact", { exact: true }).fill("IGF Secretariat\nPalais des Nations, Geneva");
+  await admin.getByRole("button", { name: "Save" }).click();
+  await expect(admin.getByRole("status").filter({ hasText: "saved" })).toBeVisible();
+  // Not an image: refused, said above the form.
+  await admin.getByLabel("Image file").setInputFiles({ name: "logo.png", mimeType: "image/png", buffer: pdfFile() });
+  await admin.getByRole("button", { name: "Upload the logo" }).click();
+  await expect(admin.getByRole("alert").filter({ hasText: "The logo must be a PNG or JPEG image" })).toBeVisible();
+  await admin.getByLabel("Image file").setInputFiles({ name: "logo.png", mimeType: "image/png", buffer: pngFile(120, 40) });
+  await admin.getByRole("button", { name: "Upload the logo" }).click();
+  await expect(admin.getByRole("status").filter({ hasText: "The logo is saved." })).toBeVisible();
+  await expect(admin.getByRole("img", { name: `Logo of ${scenario.forum.name}` })).toBeVisible();
+  await expectAccessible(admin);
+
+  const visitor = await browser.newContext();
+  const page = await visitor.newPage();
+  await page.goto(`/messages/${scenario.set.slug}`);
+  const logo = page.getByRole("img", { name: `Logo of ${scenario.forum.name}` });
+  await expect(logo).toBeVisible();
+  expect(await logo.evaluate((img: HTMLImageElement) => img.naturalWidth)).toBe(120);
+  await expect(page.getByRole("heading", { name: "Abstract" })).toBeVisible();
+  await expect(page.getByText("Three messages: capacity building, incident reporting, cooperation.")).toBeVisible();
+  await expect(page.getByRole("heading", { name: `About ${scenario.forum.name}` })).toBeVisible();
+  await expect(page.locator("section[aria-labelledby=final-about] strong")).toHaveText("Best Practice Forum");
+  await expect(page.getByText("Palais des Nations, Geneva")).toBeVisible();
+  await expectAccessible(page);
+
+  const markdown = await (await page.request.get(`/messages/${scenario.set.slug}/download/final.md`)).text();
+  expect(markdown).toMatch(/^!\[Logo of .+\]\(http:\/\/localhost:\d+\/api\/forums\/.+\/logo\?v=\d+\)/);
+  expect(markdown).toContain("## Annex: the sources of the paragraphs");
+  expect(markdown).toContain(`## About ${scenario.forum.name}`);
+  const pdf = flat(
+    (await readPdf(await (await page.request.get(`/messages/${scenario.set.slug}/download/final.pdf`)).body())).text,
+  );
+  expect(pdf).toContain("Three messages: capacity building");
+  expect(pdf).toContain("Annex: the sources of the paragraphs");
+  expect(pdf).toContain("Palais des Nations, Geneva");
+  await adminContext.close();
+  await visitor.close();
 });

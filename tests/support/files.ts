@@ -1,6 +1,6 @@
 // Small real files for the attachment tests, built in memory: a valid PDF, DOCX and ODT (zips written by
-// hand, stored without compression), and executables to disguise.
-import { createDeflateRaw, crc32 } from "node:zlib";
+// hand, stored without compression), executables to disguise, and a PNG for a forum's logo.
+import { crc32, createDeflateRaw, deflateSync } from "node:zlib";
 
 /** A one-page PDF with a correct cross-reference table. */
 export function pdfFile(text = "Contribution to the call"): Buffer {
@@ -200,4 +200,28 @@ export async function deflatedZerosPart(name: string, bytes: number): Promise<Zi
   deflate.end();
   await ended;
   return { name, data: Buffer.concat(out), method: 8, crc, uncompressedSize: bytes };
+}
+
+/** A real PNG of `width` × `height` pixels in one colour (8-bit RGB), made with zlib: a logo to upload. */
+export function pngFile(width = 40, height = 20, rgb: [number, number, number] = [11, 83, 148]): Buffer {
+  const chunk = (type: string, data: Buffer) => {
+    const length = Buffer.alloc(4);
+    length.writeUInt32BE(data.length);
+    const body = Buffer.concat([Buffer.from(type, "ascii"), data]);
+    const sum = Buffer.alloc(4);
+    sum.writeUInt32BE(crc32(body));
+    return Buffer.concat([length, body, sum]);
+  };
+  const header = Buffer.alloc(13);
+  header.writeUInt32BE(width, 0);
+  header.writeUInt32BE(height, 4);
+  header.set([8, 2, 0, 0, 0], 8); // 8 bits, RGB, deflate, no filter method, no interlace
+  const row = Buffer.concat([Buffer.from([0]), Buffer.from(Array.from({ length: width }, () => rgb).flat())]);
+  const pixels = deflateSync(Buffer.concat(Array.from({ length: height }, () => row)));
+  return Buffer.concat([
+    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+    chunk("IHDR", header),
+    chunk("IDAT", pixels),
+    chunk("IEND", Buffer.alloc(0)),
+  ]);
 }

@@ -216,6 +216,8 @@ describe("a forum", () => {
       kind: "BEST_PRACTICE_FORUM" as const,
       contactEmail: "",
       facilitatorsMayAppoint: false,
+      publicationAbout: "",
+      publicationContact: "",
     };
     await updateForum(first, { ...fields, name: "BPF Cybersecurity", description: "First.", revision: 1 });
     await expect(

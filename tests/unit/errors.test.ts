@@ -39,6 +39,7 @@ const DECLARED: { [C in keyof ErrorParamMap]: (keyof ErrorParamMap[C])[] } = {
   csvDuplicateEmail: ["line"],
   csvTooLarge: ["max"],
   csvTooManyRows: ["max"],
+  logoTooLarge: ["max"],
   tooLong: ["max"],
   tooShort: ["min"],
   tooLarge: ["max"],

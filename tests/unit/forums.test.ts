@@ -26,6 +26,8 @@ const forumInput = (overrides: Partial<ForumInput> = {}): ForumInput => ({
   description: "Norms and values in cybersecurity.\nSecond line.",
   contactEmail: "bpf@example.org",
   facilitatorsMayAppoint: false,
+  publicationAbout: "",
+  publicationContact: "",
   ...overrides,
 });
 
@@ -41,7 +43,16 @@ function refusals(input: Record<string, unknown>) {
 const forumRow = (id: string) =>
   db.forum.findUniqueOrThrow({
     where: { id },
-    select: { slug: true, name: true, kind: true, description: true, contactEmail: true, facilitatorsMayAppoint: true },
+    select: {
+      slug: true,
+      name: true,
+      kind: true,
+      description: true,
+      contactEmail: true,
+      facilitatorsMayAppoint: true,
+      publicationAbout: true,
+      publicationContact: true,
+    },
   });
 const auditOf = (forumId: string, action?: string) =>
   db.auditEntry.findMany({

@@ -3,8 +3,8 @@
 import type { ActorName, Cast } from "./harness";
 
 export type Situation = {
-  /** The action's form fields (as the page's form would send them). */
-  fields: Record<string, string | string[]>;
+  /** The action's form fields (as the page's form would send them; a file as a Blob). */
+  fields: Record<string, string | string[] | Blob>;
   /** The page the form is on; "/" by default. */
   path?: string;
   /**

@@ -3,7 +3,9 @@
 // (facilitatorsMayAppoint), by the forum's own facilitators: every appointment entry builds forum A with that
 // permission, so its facilitator is allowed; an observer of A is forbidden, anyone without a part in A (a
 // stakeholder, a facilitator of another forum) is told the forum does not exist.
+import { randomBytes } from "node:crypto";
 import { db } from "@/lib/db";
+import { pngFile } from "../../support/files";
 import { createAppointment, createUser, uniqueSuffix } from "@/prisma/factories";
 import { ADMINS, FORUM_WRITERS, type ActionEntry } from "./entry";
 
@@ -19,6 +21,23 @@ async function observerOf(forumId: string) {
 }
 
 export const FORUM_ACTIONS: Record<string, ActionEntry> = {
+  // The forum's logo: its administrators' (the forum's own row is in the fingerprint).
+  "lib/forums/actions.ts#setForumLogoAction": {
+    allowed: ADMINS,
+    setup: async ({ forumId }) => ({
+      fields: { forumId, logo: new File([new Uint8Array(pngFile())], "logo.png", { type: "image/png" }) },
+    }),
+  },
+  "lib/forums/actions.ts#removeForumLogoAction": {
+    allowed: ADMINS,
+    setup: async ({ forumId }) => {
+      await db.forum.update({
+        where: { id: forumId },
+        data: { logoKey: `logos/${randomBytes(16).toString("hex")}`, logoType: "image/png", logoUpdatedAt: new Date() },
+      });
+      return { fields: { forumId } };
+    },
+  },
   "lib/forums/actions.ts#createForumAction": {
     allowed: ADMINS,
     setup: async () => {

@@ -150,7 +150,7 @@ export function outcomeOf(body: string): Outcome | null {
 export async function callAction(
   action: ActionRef,
   person: Person | null,
-  fields: Record<string, string | string[]>,
+  fields: Record<string, string | string[] | Blob>,
   path = action.path,
 ): Promise<{ status: number; outcome: Outcome | null; body: string }> {
   const form = new FormData();

@@ -11,9 +11,9 @@ import type { Consent } from "@/lib/generated/prisma/enums";
 import { createCall, createQuestion, createResponse, createUser, uniqueSuffix } from "@/prisma/factories";
 import { createPublishedSet } from "@/prisma/factories-final";
 import { BASE_URL } from "@/playwright.config";
-import { pdfFile } from "../../support/files";
+import { pdfFile, pngFile } from "../../support/files";
 import { EVERYONE, FORUM_READERS, FORUM_WRITERS, OWNER, SIGNED_IN, type RouteEntry } from "./entry";
-import type { Person } from "./harness";
+import { callAction, listActions, type Person } from "./harness";
 
 /** Nobody: what is not public answers 404 to every actor of a public route. */
 const NOBODY = [] as const;
@@ -180,6 +180,20 @@ export const ROUTES: Record<string, RouteEntry | RouteEntry[]> = {
       },
     }),
   ),
+
+  // A forum's logo: public, like the final messages it stands on.
+  "app/api/forums/[id]/logo/route.ts": {
+    label: "GET",
+    allowed: EVERYONE,
+    setup: async ({ forumId, cast }) => {
+      // Uploaded through the administrators' own action, as the forum's editor does.
+      const upload = listActions().find((action) => action.key === "lib/forums/actions.ts#setForumLogoAction")!;
+      const logo = new File([new Uint8Array(pngFile())], "logo.png", { type: "image/png" });
+      const { outcome } = await callAction(upload, cast.admin as Person, { forumId, logo }, upload.path);
+      if (!outcome?.ok) throw new Error("the logo was not uploaded");
+      return { path: `/api/forums/${forumId}/logo` };
+    },
+  },
 
   "app/api/responses/[id]/attachments/route.ts": [
     {

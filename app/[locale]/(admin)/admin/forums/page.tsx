@@ -20,6 +20,8 @@ const NEW_FORUM = {
   description: "",
   contactEmail: "",
   facilitatorsMayAppoint: false,
+  publicationAbout: "",
+  publicationContact: "",
 };
 
 /** Every forum with its calls and people, and a form for a new one: administrators only. */

@@ -1,10 +1,12 @@
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import { ForumForm } from "@/components/forums/forum-form";
+import { LogoForm } from "@/components/forums/logo-form";
 import { withClientMessages } from "@/components/i18n/client-messages";
 import { UserText } from "@/components/ui/user-text";
 import { requireRole } from "@/lib/auth/session";
-import { updateForumAction } from "@/lib/forums/actions";
+import { removeForumLogoAction, setForumLogoAction, updateForumAction } from "@/lib/forums/actions";
+import { logoPath } from "@/lib/forums/logo-path";
 import { getForumForEditing } from "@/lib/forums/forums";
 import { Link } from "@/lib/i18n/navigation";
 import { orNotFound } from "@/lib/not-found";
@@ -14,14 +16,14 @@ export async function generateMetadata(): Promise<Metadata> {
 }
 
 type Params = Promise<{ id: string }>;
-type Search = Promise<{ created?: string }>;
+type Search = Promise<{ created?: string; logo?: string }>;
 
 /** One forum's editor: administrators only; an unknown id is the 404 page. */
 async function EditForumPage({ params, searchParams }: { params: Params; searchParams: Search }) {
   const { id } = await params;
   const actor = await requireRole("ADMIN", { returnTo: `/admin/forums/${encodeURIComponent(id)}` });
   const t = await getTranslations("Forums");
-  const { created } = await searchParams;
+  const { created, logo } = await searchParams;
   const forum = await orNotFound(getForumForEditing(actor, id));
   return (
     <>
@@ -51,8 +53,25 @@ async function EditForumPage({ params, searchParams }: { params: Params; searchP
           description: forum.description,
           contactEmail: forum.contactEmail,
           facilitatorsMayAppoint: forum.facilitatorsMayAppoint,
+          publicationAbout: forum.publicationAbout,
+          publicationContact: forum.publicationContact,
         }}
       />
+      <section aria-labelledby="logo-heading" className="editor-section">
+        <h2 id="logo-heading">{t("logoHeading")}</h2>
+        {(logo === "saved" || logo === "removed") && (
+          <p className="notice ok" role="status">
+            {t(logo === "saved" ? "logoSaved" : "logoRemoved")}
+          </p>
+        )}
+        <LogoForm
+          forumId={forum.id}
+          forumName={forum.name}
+          logo={forum.logoUpdatedAt && forum.logoType ? logoPath(forum.id, forum.logoUpdatedAt) : null}
+          upload={setForumLogoAction}
+          remove={removeForumLogoAction}
+        />
+      </section>
     </>
   );
 }

@@ -78,6 +78,14 @@ async function MessageEditorPage({ params, searchParams }: Props) {
                     defaultValue: set.introduction,
                   },
                   {
+                    name: "abstract",
+                    label: t("abstract"),
+                    hint: t("abstractHint", { max: MESSAGE_LIMITS.abstract }),
+                    rows: 3,
+                    maxLength: MESSAGE_LIMITS.abstract,
+                    defaultValue: set.abstract,
+                  },
+                  {
                     name: "sourceNotes",
                     label: t("sourceNotes"),
                     hint: t("sourceNotesHint"),
