@@ -50,25 +50,29 @@ export async function FinalNotice({ set }: { set: PublishedMessageSet }) {
   );
 }
 
-/** The forum's logo and the set's abstract, first on the final messages (the forum's publication template). */
+/** The forum's logo, above the title of final messages (the forum's publication template); else nothing. */
+export async function FinalLogo({ set }: { set: PublishedMessageSet }) {
+  if (!isFinal(set)) return null;
+  const extras = await loadExtras(set);
+  const { logo } = extras.publication;
+  if (!logo) return null;
+  const t = await getTranslations("FinalMessages");
+  // eslint-disable-next-line @next/next/no-img-element -- an uploaded logo served by our own route
+  return <img src={logo} alt={t("logoAlt", { forum: extras.forumName })} className="forum-logo final-logo" />;
+}
+
+/** The set's abstract, first after the notice on the final messages. */
 async function FinalAbstract({ set }: { set: PublishedMessageSet }) {
   const extras = await loadExtras(set);
+  if (!extras.abstract) return null;
   const t = await getTranslations("FinalMessages");
-  const { logo } = extras.publication;
-  if (!logo && !extras.abstract) return null;
   return (
-    <div className="final-abstract">
-      {/* eslint-disable-next-line @next/next/no-img-element -- an uploaded logo served by our own route */}
-      {logo && <img src={logo} alt={t("logoAlt", { forum: extras.forumName })} className="forum-logo" />}
-      {extras.abstract && (
-        <section aria-labelledby="final-abstract">
-          <h2 id="final-abstract">{t("abstractHeading")}</h2>
-          <p className="lead">
-            <UserText>{extras.abstract}</UserText>
-          </p>
-        </section>
-      )}
-    </div>
+    <section aria-labelledby="final-abstract" className="final-abstract">
+      <h2 id="final-abstract">{t("abstractHeading")}</h2>
+      <p className="lead">
+        <UserText>{extras.abstract}</UserText>
+      </p>
+    </section>
   );
 }
 

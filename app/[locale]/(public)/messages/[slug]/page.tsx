@@ -3,7 +3,7 @@ import { Link } from "@/lib/i18n/navigation";
 import { notFound } from "next/navigation";
 import { getLocale, getTranslations } from "next-intl/server";
 import { cache } from "react";
-import { FinalExtras, FinalNotice } from "@/components/messages/final-extras";
+import { FinalExtras, FinalLogo, FinalNotice } from "@/components/messages/final-extras";
 import { CommentLink, CommentsIntro } from "@/components/comments/comments-intro";
 import { PublishedParagraph } from "@/components/messages/published-paragraph";
 import { VersionBar } from "@/components/messages/version-bar";
@@ -36,6 +36,7 @@ async function PublishedMessagesPage({ params, searchParams }: Props) {
   const translated = original && (await load(set.slug, false))?.language.translated;
   return (
     <>
+      <FinalLogo set={set} />
       <h1 {...langProps(set.lang, locale)}>{set.title}</h1>
       <ContentLanguageNote
         language={set.language}
