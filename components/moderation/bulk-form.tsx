@@ -1,7 +1,7 @@
 "use client";
 // Several responses at once: the boxes ticked in the queue (each item's "Choose …" checkbox belongs to this
-// form by its `form` attribute) approved, hidden with one reason, restored, or tagged with one of the call's
-// tags (for those who may curate), in one action
+// form by its `form` attribute) approved, hidden with one reason, restored, tagged with one of the call's
+// tags or added to one of its campaigns (for those who may curate), in one action
 // (lib/moderation/actions.ts, moderateResponsesAction). A plain form: it posts without JavaScript too; the
 // outcome comes back in the queue's address. A refusal (nothing ticked, no reason to hide) is said here.
 import { useTranslations } from "next-intl";
@@ -12,7 +12,7 @@ import styles from "./queue.module.css";
 
 export const BULK_FORM_ID = "bulk-moderation";
 
-type Op = "approve" | "review" | "hide" | "restore" | "tag";
+type Op = "approve" | "review" | "hide" | "restore" | "tag" | "campaign";
 
 type Props = {
   callId: string;
@@ -20,15 +20,18 @@ type Props = {
   ops: readonly Op[];
   /** The call's tags, offered when "tag" is among the ops. */
   tags?: { id: string; name: string }[];
+  /** The call's campaigns of whole responses, offered when "campaign" is among the ops. */
+  campaigns?: { id: string; size: number; reference: string }[];
 };
 
-export function BulkForm({ callId, tab, ops, tags = [] }: Props) {
+export function BulkForm({ callId, tab, ops, tags = [], campaigns = [] }: Props) {
   const t = useTranslations("ModerationQueue");
   const [state, formAction, pending] = useActionState(moderateResponsesAction, null);
   const id = useId();
   const refused = state && !state.ok ? state : undefined;
   const reasonError = refused?.fieldErrors?.reason?.[0];
   const tagError = refused?.fieldErrors?.tagId?.[0];
+  const campaignError = refused?.fieldErrors?.clusterId?.[0];
   // "Choose all on this page" ticks the items' boxes: it needs JavaScript, so it appears only with it.
   const scripted = useSyncExternalStore(
     () => () => {},
@@ -107,10 +110,34 @@ export function BulkForm({ callId, tab, ops, tags = [] }: Props) {
             )}
           </div>
         )}
+        {ops.includes("campaign") && (
+          <div className="field">
+            <label htmlFor={`${id}-campaign`}>{t("bulk.campaignChoice")}</label>
+            <select
+              id={`${id}-campaign`}
+              name="clusterId"
+              defaultValue={refused?.values?.clusterId ?? ""}
+              aria-invalid={campaignError ? true : undefined}
+              aria-describedby={campaignError ? `${id}-campaign-error` : undefined}
+            >
+              <option value="">{t("bulk.noCampaign")}</option>
+              {campaigns.map((campaign) => (
+                <option key={campaign.id} value={campaign.id}>
+                  {t("bulk.campaignOption", { reference: campaign.reference, size: campaign.size })}
+                </option>
+              ))}
+            </select>
+            {campaignError && (
+              <p className="field-error" id={`${id}-campaign-error`}>
+                {campaignError}
+              </p>
+            )}
+          </div>
+        )}
         <button type="submit" className="button" disabled={pending}>
           {t("bulk.submit")}
         </button>
-        {refused && !reasonError && !tagError && (
+        {refused && !reasonError && !tagError && !campaignError && (
           <p className="field-error" role="alert">
             {refused.fieldErrors?.responseIds?.[0] ?? refused.message}
           </p>

@@ -73,7 +73,9 @@ export async function CampaignCard({ campaign, tags }: Props) {
                   </th>
                   <td>{member.stakeholderGroup ? tGroup(member.stakeholderGroup) : t("unknown")}</td>
                   <td>{member.region ? tRegion(member.region) : t("unknown")}</td>
-                  <td>{percent(member.score)}%</td>
+                  <td>
+                    {percent(member.score)}%{member.byHand && ` · ${t("byHand")}`}
+                  </td>
                   <td>{t(`consentLabel.${member.consent}`)}</td>
                 </tr>
               ))}

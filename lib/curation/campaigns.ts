@@ -2,6 +2,7 @@
 // representative's text and whether the clustering is out of date. Whoever may read the call's forum
 // ("forum.read"); the forumId tells the page whether to offer recomputing.
 import "server-only";
+import { addedByHand } from "./campaign-links";
 import { forumOf } from "@/lib/auth/forum-of";
 import { authorizeIn } from "@/lib/auth/permissions";
 import type { SessionUser } from "@/lib/auth/session";
@@ -82,6 +83,7 @@ export async function getCampaigns(actor: SessionUser, callId: string) {
         .join("\n"),
     );
   const maxOf = new Map(maxScores.map((row) => [row.clusterId, Number(row.max)]));
+  const byHand = await addedByHand(clusters.flatMap((cluster) => cluster.members.map((member) => member.id)));
 
   return {
     call: { id: call.id, forumId: call.forumId, title: call.title, timeZone: call.timeZone },
@@ -107,6 +109,8 @@ export async function getCampaigns(actor: SessionUser, callId: string) {
             ...member,
             score: clusterScore ?? 0,
             representative: member.id === cluster.representativeId,
+            /** Added to the campaign by a moderator (the queue's "Add to a campaign"). */
+            byHand: !cluster.question && byHand.has(member.id),
           })),
         };
       }),

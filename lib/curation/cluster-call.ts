@@ -146,7 +146,13 @@ export async function computeClusters(
   const questions = await db.question.findMany({ where: { callId }, orderBy: { position: "asc" }, select: { id: true } });
   const questionIds = questions.map((q) => q.id);
   const { responses: items, perQuestion, responseOf } = await readTexts(db, callId, questionIds);
-  const clusters = findClusters(items);
+  // Responses a moderator added to a campaign by hand stay with it (lib/curation/campaign-links.ts).
+  const links = await db.campaignLink.findMany({ where: { callId }, select: { responseId: true, withResponseId: true } });
+  const clusters = findClusters(
+    items,
+    undefined,
+    links.map((link) => [link.responseId, link.withResponseId] as const),
+  );
   const clusterIds = clusters.map(() => randomUUID());
   const memberIds = clusters.flatMap((cluster) => cluster.members.map((m) => m.id));
   const memberClusters = clusters.flatMap((cluster, i) => cluster.members.map(() => clusterIds[i]!));

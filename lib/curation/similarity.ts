@@ -158,8 +158,14 @@ export type Cluster = {
  * Clusters of near-identical texts (two members or more). `items` must be in the order that decides the
  * representative (the earliest submitted first); clusters come biggest first, then by their first member.
  * Texts of fewer than `minWords` words are left out (MIN_WORDS; answers compared alone, ANSWER_MIN_WORDS).
+ * `links`: pairs of ids a moderator put together by hand, joined whatever their texts (a short text too);
+ * their score is still their similarity to the representative (0 for a text too short to compare).
  */
-export function findClusters(items: readonly ClusterInput[], minWords = MIN_WORDS): Cluster[] {
+export function findClusters(
+  items: readonly ClusterInput[],
+  minWords = MIN_WORDS,
+  links: readonly (readonly [string, string])[] = [],
+): Cluster[] {
   const wordHashes = new Map<string, number>();
   const sets = items.map((item) => shingles(item.text, item.locale, wordHashes, minWords));
   const signatures = sets.map((set) => set && signature(set));
@@ -200,9 +206,22 @@ export function findClusters(items: readonly ClusterInput[], minWords = MIN_WORD
     }
   }
 
+  const indexOf = new Map(items.map((item, index) => [item.id, index]));
+  const linked = new Set<number>();
+  for (const [one, other] of links) {
+    const i = indexOf.get(one);
+    const j = indexOf.get(other);
+    if (i === undefined || j === undefined) continue; // withdrawn or removed since: nothing to join
+    linked.add(i).add(j);
+    const a = find(i);
+    const b = find(j);
+    if (a < b) parent[b] = a;
+    else if (b < a) parent[a] = b;
+  }
+
   const groups = new Map<number, number[]>();
   items.forEach((_, index) => {
-    if (!sets[index]) return;
+    if (!sets[index] && !linked.has(index)) return;
     const root = find(index);
     const group = groups.get(root);
     if (group) group.push(index);
@@ -215,7 +234,7 @@ export function findClusters(items: readonly ClusterInput[], minWords = MIN_WORD
     const [first, ...rest] = group as [number, ...number[]];
     const members = [
       { id: items[first]!.id, score: 1 },
-      ...rest.map((i) => ({ id: items[i]!.id, score: jaccard(sets[first]!, sets[i]!) })),
+      ...rest.map((i) => ({ id: items[i]!.id, score: sets[first] && sets[i] ? jaccard(sets[first], sets[i]) : 0 })),
     ];
     const minScore = members.reduce((min, m) => Math.min(min, m.score), 1);
     clusters.push({ cluster: { representativeId: items[first]!.id, members, minScore }, first });

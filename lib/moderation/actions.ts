@@ -38,6 +38,7 @@ import {
   type ModerationResult,
 } from "./moderate";
 import { reportResponse } from "./report";
+import { addToCampaign } from "@/lib/curation/campaign-links";
 import { tagResponses } from "@/lib/curation/tags";
 import { bulkModerationSchema, hideInputSchema, queueQuerySchema, reportInputSchema, responseIdSchema } from "./schemas";
 
@@ -105,6 +106,18 @@ export const moderateResponsesAction = defineAction({
   input: (formData, values) => ({ ...values, responseIds: formData.getAll("responseIds").filter((v) => typeof v === "string") }),
   run: async (input, { actor, values }): Promise<null> => {
     const { tab } = queueQuerySchema.parse({ tab: values.tab });
+    if (input.op === "campaign") {
+      const { added, already, elsewhere } = await addToCampaign(actor, input);
+      revalidatePath("/", "layout");
+      const query = new URLSearchParams({
+        tab,
+        done: "bulk-campaign",
+        n: String(added.length),
+        already: String(already.length),
+        elsewhere: String(elsewhere.length),
+      });
+      redirect(`/moderation/calls/${encodeURIComponent(input.callId)}/queue?${query}`);
+    }
     if (input.op === "tag") {
       const { tagged, already } = await tagResponses(actor, input);
       revalidatePath("/", "layout");

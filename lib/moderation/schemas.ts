@@ -53,9 +53,16 @@ export const bulkModerationSchema = z.discriminatedUnion("op", [
     responseIds,
     tagId: text({ error: "chooseTag" }).trim().min(1, { error: "chooseTag" }).max(64, { error: "chooseTag" }),
   }),
+  // Adding to a campaign by hand is curation too (lib/curation/campaign-links.ts).
+  z.object({
+    op: z.literal("campaign"),
+    callId: id,
+    responseIds,
+    clusterId: text({ error: "chooseCampaign" }).trim().min(1, { error: "chooseCampaign" }).max(64, { error: "chooseCampaign" }),
+  }),
 ]);
-/** A moderation transition on several responses (the bulk form's other verb, "tag", is curation's). */
-export type BulkModerationInput = Exclude<z.output<typeof bulkModerationSchema>, { op: "tag" }>;
+/** A moderation transition on several responses (the bulk form's other verbs, "tag" and "campaign", are curation's). */
+export type BulkModerationInput = Exclude<z.output<typeof bulkModerationSchema>, { op: "tag" | "campaign" }>;
 
 /** A report's reason and details: the same rule for reports of responses and of comments. */
 export const reportFields = {

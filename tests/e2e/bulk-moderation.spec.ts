@@ -1,6 +1,9 @@
 // Several responses at once in the moderation queue: a facilitator ticks ten of twelve new responses and
 // approves them in one action, then hides the other two with one reason; nothing ticked is refused clearly;
-// with the call's tags, ticked responses are tagged at once.
+// with the call's tags, ticked responses are tagged at once; with its campaigns, added to one by hand.
+import { computeClusters, systemAudit } from "@/lib/curation/cluster-call";
+import { createCall, createQuestion } from "@/prisma/factories";
+import { CAMPAIGN_TEXT, campaignCopy, distinctText, plantResponses, seededRandom } from "@/prisma/factories-clusters";
 import { createTag } from "@/prisma/factories-coding";
 import { createModeratedCall, createModeratedResponse } from "@/prisma/factories-moderation";
 import { db, expect, expectAccessible, signInAppointed, test } from "./fixtures";
@@ -85,5 +88,51 @@ test("a facilitator tags three responses with one of the call's tags in one acti
       .sort(),
   );
   expect(await db.auditEntry.count({ where: { action: "response.tag", itemId: { in: sorted.map((r) => r.id) } } })).toBe(2);
+  await context.close();
+});
+
+test("a facilitator adds a retold copy to its campaign from the queue, and the campaign lists it as added by hand", async ({
+  browser,
+}) => {
+  const call = await createCall(db);
+  const question = await createQuestion(db, { callId: call.id });
+  const rng = seededRandom(31_337);
+  const ids = await plantResponses(
+    db,
+    call.id,
+    [question.id],
+    [
+      ...Array.from({ length: 3 }, (_, i) => ({
+        texts: [campaignCopy(CAMPAIGN_TEXT, rng)],
+        submittedAt: new Date(Date.UTC(2026, 0, 5, 9, i)),
+      })),
+      { texts: [distinctText(rng)], submittedAt: new Date(Date.UTC(2026, 0, 5, 10)) },
+    ],
+  );
+  await computeClusters(db, null, call.id, systemAudit);
+  const retold = await db.response.findUniqueOrThrow({ where: { id: ids[3]! }, select: { reference: true } });
+  const first = await db.response.findUniqueOrThrow({ where: { id: ids[0]! }, select: { reference: true } });
+
+  const context = await browser.newContext();
+  await signInAppointed(context, call.forumId, "FACILITATOR");
+  const page = await context.newPage();
+  await page.goto(`/moderation/calls/${call.id}/queue`);
+  const bulk = page.getByRole("group", { name: "Several responses at once" });
+  await page.getByLabel(`Choose ${retold.reference}`).check();
+  await bulk.getByLabel("What to do with the ticked responses").selectOption("Add to a campaign");
+  await bulk.getByRole("button", { name: "Apply to the ticked responses" }).click();
+  await expect(bulk.getByText("Choose the campaign to add the ticked responses to.")).toBeVisible();
+
+  await page.getByLabel(`Choose ${retold.reference}`).check();
+  await bulk.getByLabel("What to do with the ticked responses").selectOption("Add to a campaign");
+  await bulk.getByLabel("Campaign, to add them to").selectOption({ label: `${first.reference} and its campaign of 3` });
+  await bulk.getByRole("button", { name: "Apply to the ticked responses" }).click();
+  await expect(page.getByRole("status").filter({ hasText: "1 response was added to the campaign." })).toBeVisible();
+  await expectAccessible(page);
+
+  await page.goto(`/moderation/calls/${call.id}/campaigns`);
+  await page.getByText("Show the 4 responses").click();
+  const row = page.getByRole("row").filter({ hasText: retold.reference! });
+  await expect(row).toContainText("added by hand");
   await context.close();
 });

@@ -5,6 +5,7 @@ import { CallToolsNav } from "@/components/moderation/call-tools-nav";
 import { QueueItem } from "@/components/moderation/queue-item";
 import { ModerationQueue } from "@/components/moderation/moderation-queue";
 import { BulkForm } from "@/components/moderation/bulk-form";
+import { listCampaignChoices } from "@/lib/curation/campaign-links";
 import { listTags } from "@/lib/curation/tags";
 import { can } from "@/lib/auth/permissions";
 import { requirePermission } from "@/lib/auth/session";
@@ -20,7 +21,7 @@ export async function generateMetadata(): Promise<Metadata> {
 type Params = Promise<{ id: string }>;
 type Search = Promise<Record<string, string | string[] | undefined>>;
 const DONE = ["approve", "hide", "restore", "review", "dismiss", "uphold"] as const;
-const BULK_DONE = ["approve", "review", "hide", "restore", "tag"] as const;
+const BULK_DONE = ["approve", "review", "hide", "restore", "tag", "campaign"] as const;
 /**
  * What the bulk form offers on each tab: new responses are approved where the call is pre-moderated, and
  * marked reviewed where they are already public.
@@ -49,7 +50,11 @@ async function QueuePage({ params, searchParams }: { params: Params; searchParam
   // An observer of the forum reads the queue with no forms.
   const canModerate = can(user, "items.moderate", queue.call.forumId);
   // Tagging several at once is offered beside moderation to those who may also curate, once the call has tags.
-  const tags = canModerate && can(user, "responses.curate", queue.call.forumId) ? await listTags(user, queue.call.id) : [];
+  const canCurate = canModerate && can(user, "responses.curate", queue.call.forumId);
+  const tags = canCurate ? await listTags(user, queue.call.id) : [];
+  // So is adding to a campaign by hand, once the call's campaigns were computed and there are some.
+  const campaigns = canCurate ? await listCampaignChoices(user, queue.call.id) : [];
+  const elsewhere = Math.max(0, Math.min(1000, Number(search.elsewhere) || 0));
 
   return (
     <>
@@ -69,6 +74,8 @@ async function QueuePage({ params, searchParams }: { params: Params; searchParam
           <p>{t(`bulk.done.${bulkDone}`, { n: bulkCount })}</p>
           {skipped && <p>{t("bulk.skipped", { references: skipped.split(",").join(", ") })}</p>}
           {bulkDone === "tag" && alreadyTagged > 0 && <p>{t("bulk.alreadyTagged", { n: alreadyTagged })}</p>}
+          {bulkDone === "campaign" && alreadyTagged > 0 && <p>{t("bulk.alreadyInCampaign", { n: alreadyTagged })}</p>}
+          {bulkDone === "campaign" && elsewhere > 0 && <p>{t("bulk.inOtherCampaign", { n: elsewhere })}</p>}
         </div>
       )}
       <p className="hint">
@@ -84,12 +91,13 @@ async function QueuePage({ params, searchParams }: { params: Params; searchParam
         <BulkForm
           callId={queue.call.id}
           tab={query.tab}
-          ops={
-            tags.length > 0
-              ? [...bulkOps(query.tab, queue.call.moderationMode), "tag"]
-              : bulkOps(query.tab, queue.call.moderationMode)
-          }
+          ops={[
+            ...bulkOps(query.tab, queue.call.moderationMode),
+            ...(tags.length > 0 ? (["tag"] as const) : []),
+            ...(campaigns.length > 0 ? (["campaign"] as const) : []),
+          ]}
           tags={tags}
+          campaigns={campaigns}
         />
       )}
       <ModerationQueue
