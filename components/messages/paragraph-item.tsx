@@ -20,6 +20,7 @@ import { CitationParts } from "./citation-parts";
 import { SplitAtCursor } from "./split-at-cursor";
 import { SpreadLine } from "./spread-line";
 import { TextForm } from "./text-form";
+import { ToolsDisclosure } from "./tools-disclosure";
 
 type Section = EditableMessageSet["sections"][number];
 type Props = {
@@ -121,78 +122,80 @@ export async function ParagraphItem({ paragraph, section, sections, editable }: 
               preview
             />
           </details>
-          <SplitAtCursor
-            action={splitParagraphAction}
-            paragraphId={paragraph.id}
-            body={paragraph.body}
-            citationParts={<CitationParts idPrefix={`cursor-${paragraph.id}`} {...citationParts} />}
-            labels={{
-              summary: tv("splitAtCursor", { n: paragraph.number }),
-              text: tv("splitText", { n: paragraph.number }),
-              hint: tv("splitCursorHint"),
-              submit: tv("splitHere", { n: paragraph.number }),
-            }}
-          />
-          <div className="button-row">
-            <ActionButton
-              action={moveParagraphAction}
-              hidden={{ paragraphId: paragraph.id, direction: "up" }}
-              label={t("moveUp")}
-              context={name}
-              available={paragraph.position > 1}
-            />
-            <ActionButton
-              action={moveParagraphAction}
-              hidden={{ paragraphId: paragraph.id, direction: "down" }}
-              label={t("moveDown")}
-              context={name}
-              available={paragraph.position < section.paragraphs.length}
-            />
-            {others.length > 0 && (
-              <ActionButton
-                action={moveParagraphToSectionAction}
-                hidden={{ paragraphId: paragraph.id }}
-                label={t("move")}
-                context={name}
-                choice={{
-                  name: "sectionId",
-                  label: `${t("moveTo")} (${name})`,
-                  options: others.map((s) => ({ value: s.id, label: s.heading })),
-                }}
-              />
-            )}
-            {/* Rendered even where they do not apply (`available`), so their confirmation stays. */}
-            <ActionButton
-              action={mergeParagraphsAction}
-              hidden={{ paragraphId: paragraph.id, nextId: section.paragraphs[paragraph.position]?.id ?? "" }}
-              label={tv("mergeNext")}
-              context={name}
-              available={paragraph.position < section.paragraphs.length}
-            />
-            <ActionButton
+          <ToolsDisclosure summary={t("moreTools", { n: paragraph.number })}>
+            <SplitAtCursor
               action={splitParagraphAction}
-              hidden={{ paragraphId: paragraph.id, length: String(paragraph.body.length) }}
-              label={tv("split")}
-              context={name}
-              available={points.length > 0}
-              extra={<CitationParts idPrefix={`sentence-${paragraph.id}`} {...citationParts} />}
-              choice={{
-                name: "at",
-                label: tv("splitBefore", { n: paragraph.number }),
-                options: points.map((p) => ({
-                  value: String(p.at),
-                  label: tv("splitOption", { s: p.sentence, start: p.start }),
-                })),
+              paragraphId={paragraph.id}
+              body={paragraph.body}
+              citationParts={<CitationParts idPrefix={`cursor-${paragraph.id}`} {...citationParts} />}
+              labels={{
+                summary: tv("splitAtCursor", { n: paragraph.number }),
+                text: tv("splitText", { n: paragraph.number }),
+                hint: tv("splitCursorHint"),
+                submit: tv("splitHere", { n: paragraph.number }),
               }}
             />
-            <ActionButton
-              action={deleteParagraphAction}
-              hidden={{ paragraphId: paragraph.id }}
-              label={t("deleteParagraph")}
-              context={name}
-              danger
-            />
-          </div>
+            <div className="button-row">
+              <ActionButton
+                action={moveParagraphAction}
+                hidden={{ paragraphId: paragraph.id, direction: "up" }}
+                label={t("moveUp")}
+                context={name}
+                available={paragraph.position > 1}
+              />
+              <ActionButton
+                action={moveParagraphAction}
+                hidden={{ paragraphId: paragraph.id, direction: "down" }}
+                label={t("moveDown")}
+                context={name}
+                available={paragraph.position < section.paragraphs.length}
+              />
+              {others.length > 0 && (
+                <ActionButton
+                  action={moveParagraphToSectionAction}
+                  hidden={{ paragraphId: paragraph.id }}
+                  label={t("move")}
+                  context={name}
+                  choice={{
+                    name: "sectionId",
+                    label: `${t("moveTo")} (${name})`,
+                    options: others.map((s) => ({ value: s.id, label: s.heading })),
+                  }}
+                />
+              )}
+              {/* Rendered even where they do not apply (`available`), so their confirmation stays. */}
+              <ActionButton
+                action={mergeParagraphsAction}
+                hidden={{ paragraphId: paragraph.id, nextId: section.paragraphs[paragraph.position]?.id ?? "" }}
+                label={tv("mergeNext")}
+                context={name}
+                available={paragraph.position < section.paragraphs.length}
+              />
+              <ActionButton
+                action={splitParagraphAction}
+                hidden={{ paragraphId: paragraph.id, length: String(paragraph.body.length) }}
+                label={tv("split")}
+                context={name}
+                available={points.length > 0}
+                extra={<CitationParts idPrefix={`sentence-${paragraph.id}`} {...citationParts} />}
+                choice={{
+                  name: "at",
+                  label: tv("splitBefore", { n: paragraph.number }),
+                  options: points.map((p) => ({
+                    value: String(p.at),
+                    label: tv("splitOption", { s: p.sentence, start: p.start }),
+                  })),
+                }}
+              />
+              <ActionButton
+                action={deleteParagraphAction}
+                hidden={{ paragraphId: paragraph.id }}
+                label={t("deleteParagraph")}
+                context={name}
+                danger
+              />
+            </div>
+          </ToolsDisclosure>
         </>
       )}
     </article>

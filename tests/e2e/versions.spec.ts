@@ -93,6 +93,9 @@ test("a moderator revises, is held to one comment period at a time, publishes ve
 
   // Split paragraph 1 before its second sentence (a form that works without JavaScript).
   const first = page.getByRole("article", { name: "Paragraph 1" });
+  // The less frequent tools are folded under one summary (open without JavaScript).
+  await expect(first.getByLabel("Split paragraph 1 before")).toBeHidden();
+  await first.getByText("Move, merge, split or delete paragraph 1").click();
   await first
     .getByLabel("Split paragraph 1 before")
     .selectOption({ label: "sentence 2: “States should publish their national norms.”" });
@@ -216,6 +219,7 @@ test("a moderator splits a paragraph at the cursor; the new part follows it with
   await signInAs(context, "MODERATOR");
   await page.goto(`/moderation/messages/${set.id}`);
   const last = page.getByRole("article", { name: "Paragraph 4" });
+  await last.getByText("Move, merge, split or delete paragraph 4").click();
   await last.getByText("Split paragraph 4 at a chosen point").click();
   const parts = last.getByRole("group", { name: "Which part does each source stand behind?" });
   await expect(parts.getByLabel("Both parts")).toBeChecked();
