@@ -4,7 +4,9 @@
 // the forum (`canModerate`), the answer form only for those who may edit its messages (`canAnswer`).
 import { getTranslations } from "next-intl/server";
 import { answerCommentAction, moderateCommentAction } from "@/lib/moderation/actions";
+import { COMMENT_BULK_FORM_ID } from "@/components/moderation/bulk-form";
 import { ModeratedItem, type QueueKind } from "@/components/moderation/moderated-item";
+import queueStyles from "@/components/moderation/queue.module.css";
 import { LocalDate } from "@/components/ui/local-date";
 import { directionOf } from "@/lib/i18n/config";
 import type { listCommentQueue } from "@/lib/comments/queue";
@@ -46,8 +48,15 @@ export async function CommentQueueItem({ item, tab, label, timeZone, canModerate
       <AnswerForm action={answerCommentAction} current={item} commentId={item.id} tab={tab} itemLabel={label} />
     </details>
   );
+  const choose = (
+    <p className={queueStyles.choose}>
+      <input type="checkbox" id={`choose-${item.id}`} name="commentIds" value={item.id} form={COMMENT_BULK_FORM_ID} />
+      <label htmlFor={`choose-${item.id}`}>{t("bulk.choose", { label })}</label>
+    </p>
+  );
   return (
     <ModeratedItem
+      lead={choose}
       kind={comments}
       item={item}
       tab={tab}

@@ -1,21 +1,27 @@
 "use client";
-// Several responses at once: the boxes ticked in the queue (each item's "Choose …" checkbox belongs to this
-// form by its `form` attribute) approved, hidden with one reason, restored, tagged with one of the call's
-// tags or added to one of its campaigns (for those who may curate), in one action
-// (lib/moderation/actions.ts, moderateResponsesAction). A plain form: it posts without JavaScript too; the
-// outcome comes back in the queue's address. A refusal (nothing ticked, no reason to hide) is said here.
+// Several items at once: the boxes ticked in a queue (each item's "Choose …" checkbox belongs to this form by
+// its `form` attribute). In the responses' queue: approved, hidden with one reason, restored, tagged with one
+// of the call's tags or added to one of its campaigns (for those who may curate), in one action
+// (lib/moderation/actions.ts, moderateResponsesAction); on the comments page, the comments approved, hidden
+// or restored (moderateCommentsAction). A plain form: it posts without JavaScript too; the outcome comes back
+// in the page's address. A refusal (nothing ticked, no reason to hide) is said here.
 import { useTranslations } from "next-intl";
 import { useActionState, useId, useSyncExternalStore } from "react";
-import { moderateResponsesAction } from "@/lib/moderation/actions";
+import type { FormAction } from "@/lib/actions";
+import { moderateCommentsAction, moderateResponsesAction } from "@/lib/moderation/actions";
 import { MODERATION_LIMITS } from "@/lib/moderation/schemas";
 import styles from "./queue.module.css";
 
 export const BULK_FORM_ID = "bulk-moderation";
+export const COMMENT_BULK_FORM_ID = "bulk-comments";
 
 type Op = "approve" | "review" | "hide" | "restore" | "tag" | "campaign";
 
 type Props = {
-  callId: string;
+  /** The responses of a call (its queue), or the comments of a message set. */
+  items?: "responses" | "comments";
+  /** The call (responses) or the message set (comments) the ticked items belong to. */
+  ownerId: string;
   tab: string;
   ops: readonly Op[];
   /** The call's tags, offered when "tag" is among the ops. */
@@ -24,9 +30,34 @@ type Props = {
   campaigns?: { id: string; size: number; reference: string }[];
 };
 
-export function BulkForm({ callId, tab, ops, tags = [], campaigns = [] }: Props) {
+const KINDS = {
+  responses: {
+    formId: BULK_FORM_ID,
+    idsName: "responseIds",
+    owner: "callId",
+    action: moderateResponsesAction as FormAction<null>,
+  },
+  comments: {
+    formId: COMMENT_BULK_FORM_ID,
+    idsName: "commentIds",
+    owner: "setId",
+    action: moderateCommentsAction as FormAction<null>,
+  },
+} as const;
+
+/** The queue's form for its responses (texts of "ModerationQueue"). */
+export function BulkForm(props: Omit<Props, "items">) {
   const t = useTranslations("ModerationQueue");
-  const [state, formAction, pending] = useActionState(moderateResponsesAction, null);
+  return <ItemsBulkForm {...props} items="responses" t={t} />;
+}
+
+export type BulkTexts = ReturnType<typeof useTranslations<"ModerationQueue">>;
+type Texts = BulkTexts;
+
+/** The form itself, with its texts (`bulk.*` of the caller's namespace): the comments page's is in components/comments. */
+export function ItemsBulkForm({ items = "responses", ownerId, tab, ops, tags = [], campaigns = [], t }: Props & { t: Texts }) {
+  const kind = KINDS[items];
+  const [state, formAction, pending] = useActionState(kind.action, null);
   const id = useId();
   const refused = state && !state.ok ? state : undefined;
   const reasonError = refused?.fieldErrors?.reason?.[0];
@@ -38,12 +69,12 @@ export function BulkForm({ callId, tab, ops, tags = [], campaigns = [] }: Props)
     () => true,
     () => false,
   );
-  const boxes = () => [...document.querySelectorAll<HTMLInputElement>(`input[form="${BULK_FORM_ID}"][name="responseIds"]`)];
+  const boxes = () => [...document.querySelectorAll<HTMLInputElement>(`input[form="${kind.formId}"][name="${kind.idsName}"]`)];
   return (
-    <form id={BULK_FORM_ID} action={formAction} className={styles.bulk} noValidate>
+    <form id={kind.formId} action={formAction} className={styles.bulk} noValidate>
       <fieldset>
         <legend>{t("bulk.legend")}</legend>
-        <input type="hidden" name="callId" value={callId} />
+        <input type="hidden" name={kind.owner} value={ownerId} />
         <input type="hidden" name="tab" value={tab} />
         {scripted && (
           <p className={styles.choose}>
@@ -139,7 +170,7 @@ export function BulkForm({ callId, tab, ops, tags = [], campaigns = [] }: Props)
         </button>
         {refused && !reasonError && !tagError && !campaignError && (
           <p className="field-error" role="alert">
-            {refused.fieldErrors?.responseIds?.[0] ?? refused.message}
+            {refused.fieldErrors?.[kind.idsName]?.[0] ?? refused.message}
           </p>
         )}
       </fieldset>

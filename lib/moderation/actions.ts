@@ -18,6 +18,7 @@ import {
   restoreComment,
   upholdCommentReports,
   type CommentModerationResult,
+  moderateComments,
 } from "@/lib/comments/moderate";
 import {
   answerInputSchema,
@@ -40,7 +41,14 @@ import {
 import { reportResponse } from "./report";
 import { addToCampaign } from "@/lib/curation/campaign-links";
 import { tagResponses } from "@/lib/curation/tags";
-import { bulkModerationSchema, hideInputSchema, queueQuerySchema, reportInputSchema, responseIdSchema } from "./schemas";
+import {
+  bulkCommentModerationSchema,
+  bulkModerationSchema,
+  hideInputSchema,
+  queueQuerySchema,
+  reportInputSchema,
+  responseIdSchema,
+} from "./schemas";
 
 /** The verbs without a reason, and those that need one (the author sees it). */
 const PLAIN = z.enum(["approve", "restore", "review", "dismiss"], { error: "invalid" });
@@ -145,6 +153,28 @@ export const moderateCommentAction = defineAction({
   run: async (input, { actor, values }): Promise<null> => {
     const { setId } = await COMMENT_RUNS[input.op](actor, input);
     backToComments(setId, values.tab, input.op);
+  },
+});
+
+/**
+ * The comments page's bulk form: the ticked comments approved, marked reviewed, hidden with one reason or
+ * restored, then back to the tab with how many were done and skipped in the address.
+ */
+export const moderateCommentsAction = defineAction({
+  name: "comments.moderateMany",
+  auth: "items.moderate",
+  schema: bulkCommentModerationSchema,
+  input: (formData, values) => ({ ...values, commentIds: formData.getAll("commentIds").filter((v) => typeof v === "string") }),
+  run: async (input, { actor, values }): Promise<null> => {
+    const { done, skipped } = await moderateComments(actor, input);
+    revalidatePath("/", "layout");
+    const query = new URLSearchParams({
+      tab: commentTabSchema.parse(values.tab),
+      done: `bulk-${input.op}`,
+      n: String(done),
+      skipped: String(skipped),
+    });
+    redirect(`/moderation/messages/${encodeURIComponent(input.setId)}/comments?${query}`);
   },
 });
 

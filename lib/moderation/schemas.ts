@@ -61,6 +61,25 @@ export const bulkModerationSchema = z.discriminatedUnion("op", [
     clusterId: text({ error: "chooseCampaign" }).trim().min(1, { error: "chooseCampaign" }).max(64, { error: "chooseCampaign" }),
   }),
 ]);
+/**
+ * The comments page's bulk form: the ticked comments of one message set (`commentIds`, one field per box),
+ * approved, marked reviewed, hidden with one reason (each author sees it) or restored.
+ */
+export const bulkCommentModerationSchema = z.discriminatedUnion("op", [
+  z.object({
+    op: z.enum(["approve", "review", "restore"], { error: "invalid" }),
+    setId: id,
+    commentIds: z.array(id).min(1, { error: "bulkNothingChosen" }).max(BULK_MAX, { error: "bulkTooMany" }),
+  }),
+  z.object({
+    op: z.literal("hide"),
+    setId: id,
+    commentIds: z.array(id).min(1, { error: "bulkNothingChosen" }).max(BULK_MAX, { error: "bulkTooMany" }),
+    reason: hideReasonField,
+  }),
+]);
+export type BulkCommentModerationInput = z.output<typeof bulkCommentModerationSchema>;
+
 /** A moderation transition on several responses (the bulk form's other verbs, "tag" and "campaign", are curation's). */
 export type BulkModerationInput = Exclude<z.output<typeof bulkModerationSchema>, { op: "tag" | "campaign" }>;
 

@@ -1,10 +1,12 @@
 // Several responses at once in the moderation queue: a facilitator ticks ten of twelve new responses and
 // approves them in one action, then hides the other two with one reason; nothing ticked is refused clearly;
-// with the call's tags, ticked responses are tagged at once; with its campaigns, added to one by hand.
+// with the call's tags, ticked responses are tagged at once; with its campaigns, added to one by hand; and
+// the comments of a message set are approved several at once too.
 import { computeClusters, systemAudit } from "@/lib/curation/cluster-call";
 import { createCall, createQuestion } from "@/prisma/factories";
 import { CAMPAIGN_TEXT, campaignCopy, distinctText, plantResponses, seededRandom } from "@/prisma/factories-clusters";
 import { createTag } from "@/prisma/factories-coding";
+import { createComment, createCommentableSet } from "@/prisma/factories-comments";
 import { createModeratedCall, createModeratedResponse } from "@/prisma/factories-moderation";
 import { db, expect, expectAccessible, signInAppointed, test } from "./fixtures";
 
@@ -134,5 +136,35 @@ test("a facilitator adds a retold copy to its campaign from the queue, and the c
   await page.getByText("Show the 4 responses").click();
   const row = page.getByRole("row").filter({ hasText: retold.reference! });
   await expect(row).toContainText("added by hand");
+  await context.close();
+});
+
+test("a facilitator approves three waiting comments in one action from the comments page", async ({ browser }) => {
+  const { call, set, version, paragraphIds } = await createCommentableSet(db, { moderationMode: "PRE" });
+  const ids = [];
+  for (let i = 0; i < 3; i++)
+    ids.push(
+      (
+        await createComment(db, {
+          setId: set.id,
+          versionId: version.id,
+          paragraphId: paragraphIds[0],
+          moderationState: "PENDING",
+        })
+      ).id,
+    );
+  const context = await browser.newContext();
+  await signInAppointed(context, call.forumId, "FACILITATOR");
+  const page = await context.newPage();
+  await page.goto(`/moderation/messages/${set.id}/comments`);
+  const bulk = page.getByRole("group", { name: "Several comments at once" });
+  await bulk.getByRole("button", { name: "Apply to the ticked comments" }).click();
+  await expect(bulk.getByRole("alert")).toHaveText("Choose at least one first: tick the boxes of the items to act on.");
+  await bulk.getByLabel("Choose all on this page").check();
+  await bulk.getByLabel("What to do with the ticked comments").selectOption("Approve");
+  await bulk.getByRole("button", { name: "Apply to the ticked comments" }).click();
+  await expect(page.getByRole("status").filter({ hasText: "3 comments were approved." })).toBeVisible();
+  expect(await db.comment.count({ where: { id: { in: ids }, moderationState: "PUBLISHED" } })).toBe(3);
+  await expectAccessible(page);
   await context.close();
 });

@@ -66,6 +66,13 @@ export const MODERATION_ACTIONS: Record<string, ActionEntry> = {
       return { fields: { op: "approve", commentId: comment.id, tab: "new" } };
     },
   },
+  "lib/moderation/actions.ts#moderateCommentsAction": {
+    allowed: FORUM_WRITERS,
+    setup: async ({ forumId }) => {
+      const { set, comment } = await commentIn(forumId, "PENDING");
+      return { fields: { op: "approve", setId: set.id, commentIds: [comment.id], tab: "new" } };
+    },
+  },
   "lib/moderation/actions.ts#answerCommentAction": {
     allowed: FORUM_WRITERS,
     setup: async ({ forumId }) => {

@@ -89,7 +89,7 @@ async function QueuePage({ params, searchParams }: { params: Params; searchParam
       </p>
       {canModerate && queue.items.length > 0 && (
         <BulkForm
-          callId={queue.call.id}
+          ownerId={queue.call.id}
           tab={query.tab}
           ops={[
             ...bulkOps(query.tab, queue.call.moderationMode),

@@ -2,11 +2,12 @@ import type { Metadata } from "next";
 import { Link } from "@/lib/i18n/navigation";
 import { getTranslations } from "next-intl/server";
 import { CommentQueueItem } from "@/components/comments/comment-queue-item";
+import { CommentBulkForm } from "@/components/comments/comment-bulk-form";
 import { ModerationQueue } from "@/components/moderation/moderation-queue";
 import { can } from "@/lib/auth/permissions";
 import { requirePermission } from "@/lib/auth/session";
 import { listCommentQueue } from "@/lib/comments/queue";
-import { COMMENT_LIMITS, COMMENT_TABS, commentTabSchema } from "@/lib/comments/schemas";
+import { COMMENT_LIMITS, COMMENT_TABS, commentTabSchema, type CommentTab } from "@/lib/comments/schemas";
 import { queueQuerySchema } from "@/lib/moderation/schemas";
 import { orNotFound } from "@/lib/not-found";
 import { withClientMessages } from "@/components/i18n/client-messages";
@@ -17,6 +18,17 @@ export async function generateMetadata(): Promise<Metadata> {
 
 type Props = { params: Promise<{ id: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 const DONE = ["approve", "hide", "restore", "review", "dismiss", "uphold", "answer"] as const;
+const BULK_DONE = ["approve", "review", "hide", "restore"] as const;
+
+/** What the bulk form offers on each tab (none on "answered" and "all", where the states are mixed). */
+const bulkOps = (tab: CommentTab, mode: "PRE" | "POST") =>
+  tab === "new"
+    ? ([mode === "PRE" ? "approve" : "review", "hide"] as const)
+    : tab === "reported"
+      ? (["hide"] as const)
+      : tab === "hidden"
+        ? (["restore"] as const)
+        : ([] as const);
 
 async function CommentModerationPage({ params, searchParams }: Props) {
   const { id } = await params;
@@ -25,6 +37,9 @@ async function CommentModerationPage({ params, searchParams }: Props) {
   const search = await searchParams;
   const tab = commentTabSchema.parse(search.tab);
   const done = DONE.find((op) => op === search.done);
+  const bulkDone = BULK_DONE.find((op) => search.done === `bulk-${op}`);
+  const bulkCount = Math.max(0, Math.min(1000, Number(search.n) || 0));
+  const bulkSkipped = Math.max(0, Math.min(1000, Number(search.skipped) || 0));
   const { page: wanted } = queueQuerySchema.parse({ page: search.page });
   const { set, counts, items, page, pages } = await orNotFound(listCommentQueue(user, id, tab, wanted));
   const t = await getTranslations("CommentModeration");
@@ -49,6 +64,15 @@ async function CommentModerationPage({ params, searchParams }: Props) {
         <p className="notice ok" role="status">
           {t(`done.${done}`)}
         </p>
+      )}
+      {bulkDone && (
+        <div className="notice ok" role="status">
+          <p>{t(`bulk.done.${bulkDone}`, { n: bulkCount })}</p>
+          {bulkSkipped > 0 && <p>{t("bulk.skipped", { n: bulkSkipped })}</p>}
+        </div>
+      )}
+      {canModerate && items.length > 0 && bulkOps(tab, set.call.moderationMode).length > 0 && (
+        <CommentBulkForm ownerId={set.id} tab={tab} ops={bulkOps(tab, set.call.moderationMode)} />
       )}
       <ModerationQueue
         texts="CommentModeration"
