@@ -19,25 +19,12 @@ import { Conflict, Invalid, InvalidField, isUniqueViolation, NotFound } from "@/
 import type { Consent, StakeholderGroup, UnRegion } from "@/lib/generated/prisma/enums";
 import { localDate } from "@/lib/insights/tally";
 import { assignReference, recordVersion } from "@/lib/responses/record";
-import { writeAnswers } from "@/lib/responses/responses";
+import { questionSelect, writeAnswers } from "@/lib/responses/responses";
 import { answerKey, type QuestionDefinition } from "@/lib/responses/schemas";
 import { fieldErrorsOf } from "@/lib/validation/issues";
 import { buildContributionSchema, speakersKey, STAKEHOLDER_GROUP_LIST, type ContributionInput } from "./schemas";
 
 type Actor = Pick<SessionUser, "id" | "role"> & Partial<Pick<SessionUser, "forums">>;
-
-const questionSelect = {
-  id: true,
-  position: true,
-  prompt: true,
-  helpText: true,
-  type: true,
-  required: true,
-  minLength: true,
-  maxLength: true,
-  options: true,
-  maxChoices: true,
-} as const;
 
 export type IntakeCall = {
   id: string;

@@ -29,7 +29,8 @@ import {
 
 type Actor = Pick<SessionUser, "id" | "email">;
 
-const questionSelect = {
+/** A question as the response form (and a moderator's intake form) needs it. */
+export const questionSelect = {
   id: true,
   position: true,
   prompt: true,
