@@ -17,6 +17,7 @@ import { queueCampaignRecompute } from "@/lib/curation/recompute";
 import { db, type DbClient } from "@/lib/db";
 import { Conflict, Invalid, InvalidField, isUniqueViolation, NotFound } from "@/lib/errors";
 import type { Consent, StakeholderGroup, UnRegion } from "@/lib/generated/prisma/enums";
+import { fromLocalDateTime } from "@/lib/calls/time";
 import { localDate } from "@/lib/insights/tally";
 import { assignReference, recordVersion } from "@/lib/responses/record";
 import { questionSelect, writeAnswers } from "@/lib/responses/responses";
@@ -96,9 +97,10 @@ export function parseContribution(call: IntakeCall, values: Record<string, unkno
   return contribution;
 }
 
-/** When it was received: now for today, else midday (UTC) of that day, so it falls on that day in every zone near it. */
+/** When it was received: now for today, else midday of that day on the call's clocks (its day in the figures). */
 function receivedAt(call: IntakeCall, day: string, now: Date) {
-  return day === todayIn(call.timeZone, now) ? now : new Date(`${day}T12:00:00Z`);
+  if (day === todayIn(call.timeZone, now)) return now;
+  return fromLocalDateTime(`${day}T12:00`, call.timeZone) ?? new Date(`${day}T12:00:00Z`);
 }
 
 /**

@@ -90,7 +90,7 @@ describe("recording a contribution received outside the form", () => {
       version: 1,
       author: { email: "amina.diallo@example.org", emailVerified: null },
     });
-    expect(row.submittedAt!.toISOString()).toBe("2026-11-20T12:00:00.000Z");
+    expect(row.submittedAt!.toISOString()).toBe("2026-11-20T12:00:00.000Z"); // midday on the call's clocks (UTC)
     expect(row.answers.find((a) => a.questionId === q2.id)?.choices).toEqual(["Awareness"]);
     const audit = await db.auditEntry.findFirstOrThrow({ where: { itemId: recorded.id, action: "response.intake" } });
     expect(audit).toMatchObject({
@@ -181,6 +181,29 @@ describe("recording a contribution received outside the form", () => {
       }),
     ).rejects.toMatchObject({ code: "intakeUnpublished" });
     expect(await db.response.count({ where: { callId: call.id } })).toBe(1);
+  });
+});
+
+describe("the day a contribution was received", () => {
+  it("is midday of that day on the call's clocks, so it counts on that day in the figures", async () => {
+    const call = await createCall(db, { timeZone: "Pacific/Kiritimati" }); // UTC+14
+    const q1 = await createQuestion(db, { callId: call.id });
+    const recorded = await recordContribution(await appointee(call.forumId, "FACILITATOR"), {
+      callId: call.id,
+      submitKey: randomUUID(),
+      values: {
+        channel: "LETTER",
+        receivedOn: "2026-11-20",
+        contributorName: "Ministry of Communications",
+        stakeholderGroup: "GOVERNMENT",
+        region: "ASIA_PACIFIC",
+        consent: "PRIVATE",
+        language: "en",
+        [answerKey(q1.id)]: "Our letter on norms.",
+      },
+    });
+    const { submittedAt } = await db.response.findUniqueOrThrow({ where: { id: recorded.id } });
+    expect(submittedAt!.toISOString()).toBe("2026-11-19T22:00:00.000Z");
   });
 });
 
