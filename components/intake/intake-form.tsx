@@ -9,8 +9,8 @@ import { useActionForm } from "@/components/forms/use-action-form";
 import { QuestionField, type QuestionView } from "@/components/responses/question-field";
 import { LanguageSelect } from "@/components/ui/language-select";
 import type { FormAction } from "@/lib/actions";
-import { INTAKE_CHANNELS, INTAKE_LIMITS, STAKEHOLDER_GROUP_LIST, buildIntakeFormSchema, speakersKey } from "@/lib/intake/schemas";
-import { UN_REGIONS } from "@/lib/profile/schemas";
+import { INTAKE_CHANNELS, INTAKE_LIMITS, buildIntakeFormSchema, speakersKey } from "@/lib/intake/schemas";
+import { STAKEHOLDER_GROUPS, UN_REGIONS } from "@/lib/profile/schemas";
 import { CONSENT_CHOICES, restoredValues } from "@/lib/responses/schemas";
 
 type Props = {
@@ -76,7 +76,7 @@ export function IntakeForm({ callId, submitKey, questions, today, language, coun
   );
   const register = (name: string) => form.register(name as never);
   const consentError = fieldError("consent");
-  const speakersError = fieldError(speakersKey(STAKEHOLDER_GROUP_LIST[0]!));
+  const speakersError = fieldError(speakersKey(STAKEHOLDER_GROUPS[0]!));
   const notice = refused ? (refused.fieldErrors ? t("fixErrors") : refused.message) : null;
 
   return (
@@ -153,7 +153,7 @@ export function IntakeForm({ callId, submitKey, questions, today, language, coun
             t("stakeholderGroup"),
             <select {...a11y("stakeholderGroup", true)} {...register("stakeholderGroup")}>
               <option value="">{t("choose")}</option>
-              {STAKEHOLDER_GROUP_LIST.map((g) => (
+              {STAKEHOLDER_GROUPS.map((g) => (
                 <option key={g} value={g}>
                   {tGroup(g)}
                 </option>
@@ -191,7 +191,7 @@ export function IntakeForm({ callId, submitKey, questions, today, language, coun
               {t("speakersHint")}
             </p>
             <div className="speaker-counts">
-              {STAKEHOLDER_GROUP_LIST.map((g) => (
+              {STAKEHOLDER_GROUPS.map((g) => (
                 <div className="field" key={g}>
                   <label htmlFor={speakersKey(g)}>{tGroup(g)}</label>
                   <input
@@ -206,7 +206,7 @@ export function IntakeForm({ callId, submitKey, questions, today, language, coun
               ))}
             </div>
             {speakersError && (
-              <p className="field-error" id={`${speakersKey(STAKEHOLDER_GROUP_LIST[0]!)}-error`}>
+              <p className="field-error" id={`${speakersKey(STAKEHOLDER_GROUPS[0]!)}-error`}>
                 {speakersError}
               </p>
             )}

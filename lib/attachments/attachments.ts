@@ -19,7 +19,7 @@ import { publicCopy, publicFileAccess, publicResponseIds } from "@/lib/responses
 import { cleanFileName, detectType, MAX_BYTES, MAX_FILES } from "./detect";
 import { ALLOWED_TYPES, kindOfMediaType, type AttachmentSummary } from "./limits";
 import { forgetUpload, noteRemoved, noteUpload } from "./orphans";
-import { newStorageKey, storage } from "./storage";
+import { newStorageKey, readAll, storage } from "./storage";
 import { stripMetadata } from "./strip";
 
 /** Who changes the files: the author (by id), or a moderator (their role and forums) for a recorded contribution. */
@@ -113,13 +113,6 @@ export async function addAttachment(
   const response = await db.response.findUnique({ where: { id: input.responseId }, select: { consent: true } });
   if (response?.consent === "PUBLISH_ANONYMOUS") await makePublicCopies(input.responseId);
   return created;
-}
-
-async function readAll(body: Readable | Buffer): Promise<Buffer> {
-  if (Buffer.isBuffer(body)) return body;
-  const chunks: Buffer[] = [];
-  for await (const chunk of body) chunks.push(Buffer.from(chunk as Uint8Array));
-  return Buffer.concat(chunks);
 }
 
 /**

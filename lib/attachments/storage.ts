@@ -59,6 +59,14 @@ export function assertStorageKey(key: string) {
   if (!KEY.test(key)) throw new Error(`Invalid storage key: ${JSON.stringify(key)}`);
 }
 
+/** Stored bytes read whole (a file to process: an attachment to strip, a forum's logo to serve). */
+export async function readAll(body: Readable | Buffer): Promise<Buffer> {
+  if (Buffer.isBuffer(body)) return body;
+  const chunks: Buffer[] = [];
+  for await (const chunk of body) chunks.push(Buffer.from(chunk as Uint8Array));
+  return Buffer.concat(chunks);
+}
+
 /** A random key, never derived from the uploaded file's name; in `namespace/` when given. */
 export function newStorageKey(namespace?: string) {
   const key = randomBytes(16).toString("hex");

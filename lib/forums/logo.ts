@@ -4,11 +4,10 @@
 // like an image is refused, so no final PDF can fail on it). Kept in the file storage beside the attachments,
 // under a key of its own; the previous logo's file is removed once the new one is saved.
 import "server-only";
-import type { Readable } from "node:stream";
 import { fileTypeFromBuffer } from "file-type";
 import PDFDocument from "pdfkit";
 import { noteRemoved, noteUpload, forgetUpload } from "@/lib/attachments/orphans";
-import { newStorageKey, storage } from "@/lib/attachments/storage";
+import { newStorageKey, readAll, storage } from "@/lib/attachments/storage";
 import { recordAudit } from "@/lib/audit/record";
 import { authorize } from "@/lib/auth/permissions";
 import type { SessionUser } from "@/lib/auth/session";
@@ -20,13 +19,20 @@ const LOGO_TYPES = new Set(["image/png", "image/jpeg"]);
 
 type Actor = Pick<SessionUser, "id" | "role">;
 
+/**
+ * The image as pdfkit reads it (its size in pixels), through the same code that draws it in the final PDF
+ * (`openImage` is not in pdfkit's type definitions). Throws when it does not open.
+ */
+export function openImage(bytes: Uint8Array, doc = new PDFDocument({ autoFirstPage: false })) {
+  return (doc as unknown as { openImage(src: Buffer): { width: number; height: number } }).openImage(Buffer.from(bytes));
+}
+
 /** The image's type when it is a PNG or JPEG that opens, else null. */
 export async function logoTypeOf(bytes: Uint8Array): Promise<string | null> {
   const type = await fileTypeFromBuffer(bytes).catch(() => undefined);
   if (!type || !LOGO_TYPES.has(type.mime)) return null;
   try {
-    // pdfkit's reader (openImage is not in its type definitions): the same code that draws it in the PDF.
-    (new PDFDocument({ autoFirstPage: false }) as unknown as { openImage(src: Buffer): unknown }).openImage(Buffer.from(bytes));
+    openImage(bytes);
   } catch {
     return null;
   }
@@ -102,12 +108,6 @@ export async function removeForumLogo(actor: Actor, forumId: string) {
   await storage()
     .remove(old)
     .catch((error) => console.error("[logo] could not remove", old, error));
-}
-
-async function readAll(body: Readable): Promise<Buffer> {
-  const chunks: Buffer[] = [];
-  for await (const chunk of body) chunks.push(Buffer.from(chunk as Uint8Array));
-  return Buffer.concat(chunks);
 }
 
 /** The forum's logo for anyone (it is public wherever the forum's final messages are), or null. */

@@ -25,7 +25,8 @@ import { db } from "@/lib/db";
 import { Invalid, isAppError, type ErrorDescriptor } from "@/lib/errors";
 import { answerKey } from "@/lib/responses/schemas";
 import { getIntakeCall, insertContribution, parseContribution, type IntakeCall } from "./intake";
-import { speakersKey, STAKEHOLDER_GROUP_LIST, type ContributionInput } from "./schemas";
+import { STAKEHOLDER_GROUPS } from "@/lib/profile/schemas";
+import { answeredCount, speakersKey, type ContributionInput } from "./schemas";
 
 type Actor = Pick<SessionUser, "id" | "role"> & Partial<Pick<SessionUser, "forums">>;
 
@@ -56,7 +57,7 @@ const speakerColumn = (group: string) => `speakers_${group.toLowerCase()}`;
 function columnsOf(call: IntakeCall) {
   const columns = new Map<string, string>(Object.entries(FIELD_COLUMNS).map(([field, column]) => [column, field]));
   call.questions.forEach((question, index) => columns.set(`q${index + 1}`, answerKey(question.id)));
-  for (const group of STAKEHOLDER_GROUP_LIST) columns.set(speakerColumn(group), speakersKey(group));
+  for (const group of STAKEHOLDER_GROUPS) columns.set(speakerColumn(group), speakersKey(group));
   return columns;
 }
 
@@ -148,10 +149,7 @@ function check(call: IntakeCall, csv: string, now: Date) {
         channel: contribution.channel,
         stakeholderGroup: contribution.stakeholderGroup ?? null,
         region: contribution.region ?? null,
-        answered: call.questions.filter((question) => {
-          const answer = contribution[answerKey(question.id)];
-          return Array.isArray(answer) ? answer.length > 0 : typeof answer === "string" && answer.trim() !== "";
-        }).length,
+        answered: answeredCount(call.questions, contribution),
       });
     } catch (error) {
       if (!isAppError(error) || !error.fieldErrors) throw error;

@@ -23,7 +23,8 @@ import { assignReference, recordVersion } from "@/lib/responses/record";
 import { questionSelect, writeAnswers } from "@/lib/responses/responses";
 import { answerKey, type QuestionDefinition } from "@/lib/responses/schemas";
 import { fieldErrorsOf } from "@/lib/validation/issues";
-import { buildContributionSchema, speakersKey, STAKEHOLDER_GROUP_LIST, type ContributionInput } from "./schemas";
+import { STAKEHOLDER_GROUPS } from "@/lib/profile/schemas";
+import { buildContributionSchema, speakersKey, type ContributionInput } from "./schemas";
 
 type Actor = Pick<SessionUser, "id" | "role"> & Partial<Pick<SessionUser, "forums">>;
 
@@ -160,7 +161,7 @@ export async function insertContribution(
   const answers = Object.fromEntries(Object.entries(contribution).filter(([key]) => key.startsWith("q_")));
   await writeAnswers(tx, response.id, call.questions, answers);
   const speakers = isSession
-    ? STAKEHOLDER_GROUP_LIST.map((group) => ({
+    ? STAKEHOLDER_GROUPS.map((group) => ({
         group,
         count: (contribution[speakersKey(group)] as number | undefined) ?? 0,
       })).filter((speaker) => speaker.count > 0)

@@ -11,6 +11,7 @@ import { z } from "zod";
 import { StakeholderGroup, UnRegion } from "@/lib/generated/prisma/enums";
 import { isCountryCode } from "@/lib/profile/countries";
 import { regionFitsCountry } from "@/lib/profile/regions";
+import { STAKEHOLDER_GROUPS } from "@/lib/profile/schemas";
 import { answerKey, buildAnswersSchema, consentSchema, type QuestionDefinition } from "@/lib/responses/schemas";
 import { displayText } from "@/lib/validation/display";
 import { writtenLanguageSchema } from "@/lib/validation/language";
@@ -26,8 +27,6 @@ export const INTAKE_LIMITS = {
   email: 254,
   speakersPerGroup: 500,
 } as const;
-
-export const STAKEHOLDER_GROUP_LIST = Object.values(StakeholderGroup);
 
 /** The form's field holding a session's number of speakers of one group. */
 export const speakersKey = (group: StakeholderGroup) => `speakers_${group}`;
@@ -92,7 +91,7 @@ export const contributionFields = {
   ),
   consent: consentSchema,
   language: writtenLanguageSchema,
-  ...Object.fromEntries(STAKEHOLDER_GROUP_LIST.map((group) => [speakersKey(group), speakerCount])),
+  ...Object.fromEntries(STAKEHOLDER_GROUPS.map((group) => [speakersKey(group), speakerCount])),
 } as Record<string, z.ZodType>;
 
 type Contribution = {
@@ -110,6 +109,14 @@ type Contribution = {
   [key: string]: unknown;
 };
 
+/** How many of the questions a contribution's values answer (a text not blank, at least one choice). */
+export function answeredCount(questions: readonly Pick<QuestionDefinition, "id">[], values: Record<string, unknown>) {
+  return questions.filter((question) => {
+    const answer = values[answerKey(question.id)];
+    return Array.isArray(answer) ? answer.length > 0 : typeof answer === "string" && answer.trim() !== "";
+  }).length;
+}
+
 /**
  * The rules between fields: a person (any channel but a session) has a group and a region, the region of
  * their country unless they speak for a body elsewhere; a session has speakers and no email address; and
@@ -119,9 +126,8 @@ function crossCheck(questions: readonly QuestionDefinition[], value: Contributio
   if (value.channel === "SESSION") {
     // Also run when other fields failed (ALWAYS), so a count may still be the typed text here.
     const count = (field: unknown) => (typeof field === "number" ? field : Number(field) || 0);
-    const total = STAKEHOLDER_GROUP_LIST.reduce((sum, group) => sum + count(value[speakersKey(group)]), 0);
-    if (total === 0)
-      context.addIssue({ code: "custom", path: [speakersKey(STAKEHOLDER_GROUP_LIST[0]!)], message: "countSpeakers" });
+    const total = STAKEHOLDER_GROUPS.reduce((sum, group) => sum + count(value[speakersKey(group)]), 0);
+    if (total === 0) context.addIssue({ code: "custom", path: [speakersKey(STAKEHOLDER_GROUPS[0]!)], message: "countSpeakers" });
     if (value.email) context.addIssue({ code: "custom", path: ["email"], message: "sessionNoEmail" });
   } else {
     if (!value.stakeholderGroup) context.addIssue({ code: "custom", path: ["stakeholderGroup"], message: "contributorGroup" });
@@ -129,11 +135,7 @@ function crossCheck(questions: readonly QuestionDefinition[], value: Contributio
     else if (typeof value.country === "string" && !value.onBehalfOf && !regionFitsCountry(value.country, value.region))
       context.addIssue({ code: "custom", path: ["region"], message: "regionMismatch" });
   }
-  const answered = questions.some((question) => {
-    const answer = value[answerKey(question.id)];
-    return Array.isArray(answer) ? answer.length > 0 : typeof answer === "string" && answer.trim() !== "";
-  });
-  if (!answered && questions[0])
+  if (answeredCount(questions, value) === 0 && questions[0])
     context.addIssue({ code: "custom", path: [answerKey(questions[0].id)], message: "answerSomething" });
 }
 

@@ -49,7 +49,7 @@ import {
 } from "./final-pdf-layout";
 import { writeContributors, writeParticipation } from "./final-pdf-figures";
 import { writeMarkdown } from "./final-pdf-markdown";
-import { readForumLogo } from "@/lib/forums/logo";
+import { openImage, readForumLogo } from "@/lib/forums/logo";
 
 const MARGIN = 56;
 const GUTTER = 26;
@@ -214,7 +214,7 @@ async function drawLogo(p: Page, set: FinalMessages) {
   if (!logo) return;
   const { doc } = p;
   const box = column(p);
-  const image = (doc as unknown as { openImage(src: Buffer): { width: number; height: number } }).openImage(logo.bytes);
+  const image = openImage(logo.bytes, doc);
   const scale = Math.min(140 / image.width, 56 / image.height, 1);
   const [width, height] = [image.width * scale, image.height * scale];
   const x = p.rtl ? box.x + box.width - width : box.x;

@@ -12,7 +12,7 @@ import { Link } from "@/lib/i18n/navigation";
 import { checkImportAction, importContributionsAction, recordContributionAction } from "@/lib/intake/actions";
 import { CSV_LIMITS } from "@/lib/intake/csv";
 import { getIntakeCall, todayIn } from "@/lib/intake/intake";
-import { STAKEHOLDER_GROUP_LIST } from "@/lib/intake/schemas";
+import { STAKEHOLDER_GROUPS } from "@/lib/profile/schemas";
 import { orNotFound } from "@/lib/not-found";
 import { countryOptions } from "@/lib/profile/countries";
 
@@ -77,7 +77,7 @@ async function IntakePage({ params, searchParams }: { params: Params; searchPara
     "consent",
     "language",
     ...questions.map((_, index) => `q${index + 1}`),
-    ...STAKEHOLDER_GROUP_LIST.map((group) => `speakers_${group.toLowerCase()}`),
+    ...STAKEHOLDER_GROUPS.map((group) => `speakers_${group.toLowerCase()}`),
   ].join(",");
   return (
     <>
