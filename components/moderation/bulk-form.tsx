@@ -54,7 +54,15 @@ export function BulkForm(props: Omit<Props, "items">) {
 export type BulkTexts = ReturnType<typeof useTranslations<"ModerationQueue">>;
 
 /** The form itself, with its texts (`bulk.*` of the caller's namespace): the comments page's is in components/comments. */
-export function ItemsBulkForm({ items = "responses", ownerId, tab, ops, tags = [], campaigns = [], t }: Props & { t: BulkTexts }) {
+export function ItemsBulkForm({
+  items = "responses",
+  ownerId,
+  tab,
+  ops,
+  tags = [],
+  campaigns = [],
+  t,
+}: Props & { t: BulkTexts }) {
   const kind = KINDS[items];
   const [state, formAction, pending] = useActionState(kind.action, null);
   const id = useId();
