@@ -55,9 +55,10 @@ export default defineConfig({
       reuseExistingServer: false,
     },
     {
-      // `npm test` builds first; `next start` serves that build on the test database. E2E_PORT, the MAIL_*
-      // ports and NEXT_DIST_DIR let several runs share a machine.
-      command: `node_modules/.bin/next start -p ${PORT}`,
+      // `npm test` builds first; scripts/serve.mjs serves that build as `npm start` does (Next.js behind the cache
+      // of whole public pages) on the test database. E2E_PORT, the MAIL_* ports and NEXT_DIST_DIR let several runs
+      // share a machine.
+      command: `node scripts/serve.mjs -p ${PORT}`,
       url: BASE_URL,
       reuseExistingServer: false,
       timeout: 120_000,

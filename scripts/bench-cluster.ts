@@ -1,5 +1,5 @@
 // Cluster proof (issue 14): `npm run bench -- cluster`. Runs the production build as 3 app instances
-// (`next start`) and 2 workers (`scripts/worker.ts`) on one PostgreSQL database of its own, with a real
+// (`scripts/serve.mjs`, as `npm start` runs them) and 2 workers (`scripts/worker.ts`) on one PostgreSQL database of its own, with a real
 // S3-compatible server (s3rver) as STORAGE_URL and an SMTP sink that counts messages per recipient, behind a
 // round-robin HTTP proxy written here (it sets X-Forwarded-For, the trusted proxy header the instances are
 // configured with). Then it checks, and prints figures for:
@@ -412,8 +412,8 @@ async function main() {
   const outageSubmitters = await people(OUTAGE_SUBMISSIONS, "outage");
 
   // The servers: 3 instances, 2 workers.
-  const nextBin = path.join(ROOT, "node_modules/next/dist/bin/next");
-  APP_PORTS.forEach((port, i) => start(`app ${i}`, process.execPath, [nextBin, "start", "-p", String(port)], env));
+  const serve = path.join(ROOT, "scripts/serve.mjs");
+  APP_PORTS.forEach((port, i) => start(`app ${i}`, process.execPath, [serve, "-p", String(port)], env));
   const workerArgs = ["--import", "tsx", "--import", "./scripts/lib/server-only.mjs", "scripts/worker.ts"];
   const workers = [0, 1].map((i) => start(`worker ${i}`, process.execPath, workerArgs, { ...env, NODE_ENV: "production" }));
   await new Promise<void>((resolve) => proxy.listen(PROXY_PORT, "127.0.0.1", resolve));

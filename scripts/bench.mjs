@@ -106,7 +106,7 @@ if (!PAGES_ONLY && spawnSync(process.execPath, exportsBench, { cwd: ROOT, env, s
 console.info("Building…");
 step("next", ["build"]);
 
-const server = spawn(join(ROOT, "node_modules/.bin/next"), ["start", "-p", String(PORT)], {
+const server = spawn(process.execPath, [join(ROOT, "scripts/serve.mjs"), "-p", String(PORT)], {
   cwd: ROOT,
   // The API's rate limit would answer most of the load with 429: measure the work, not the limiter.
   env: {

@@ -99,11 +99,12 @@ const env = {
   NEXTAUTH_SECRET: authSecret(),
 };
 const { nextArgs } = await import("./lib/next-args.mjs");
-const next = spawn(join(ROOT, "node_modules/.bin/next"), nextArgs({ dev, port, host: process.env.HOST }), {
-  cwd: ROOT,
-  stdio: "inherit",
-  env,
-});
+// `next dev` for development; in production scripts/serve.mjs (Next.js behind the cache of whole public pages),
+// with the same options as `next start`.
+const [, ...serveArgs] = nextArgs({ dev, port, host: process.env.HOST });
+const next = dev
+  ? spawn(join(ROOT, "node_modules/.bin/next"), ["dev", ...serveArgs], { cwd: ROOT, stdio: "inherit", env })
+  : spawn(process.execPath, [join(ROOT, "scripts/serve.mjs"), ...serveArgs], { cwd: ROOT, stdio: "inherit", env });
 const worker =
   process.env.START_WORKER === "0"
     ? null

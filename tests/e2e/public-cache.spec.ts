@@ -1,4 +1,5 @@
-// The cache of public reads (lib/cache/public.ts) never shows what the public may no longer see. Every public page
+// The caches of public content (the whole pages of scripts/lib/page-cache.mjs and the reads of lib/cache/public.ts)
+// never show what the public may no longer see. Every public page
 // and API answer that shows a response is read (so cached), then, one at a time, a moderator hides a response, an
 // author withdraws theirs, an author deletes their account with their responses, and an author deletes theirs
 // keeping their response anonymised, each through the site itself; as soon as each action has returned, every one
@@ -60,6 +61,8 @@ test("a hidden, a withdrawn, a removed and an anonymised response are gone from 
     for (const path of lists) {
       const answer = await page.request.get(path, { headers });
       expect(answer.status(), path).toBe(200);
+      // Pages come through the cache of whole pages (scripts/lib/page-cache.mjs), the API through the public reads.
+      if (!path.startsWith("/api/")) expect(answer.headers()["x-page-cache"], path).toMatch(/^(hit|miss)$/);
       const body = await answer.text();
       for (const person of everyone) {
         const shown = !gone.includes(person);
@@ -94,8 +97,13 @@ test("a hidden, a withdrawn, a removed and an anonymised response are gone from 
       }),
       db.$executeRawUnsafe(`ALTER TABLE "answers" ENABLE TRIGGER "answers_public_content"`),
     ]);
-    const cached = await (await page.request.get(`/responses/${people.Kept!.reference}`)).text();
-    expect(cached).not.toContain("open and safe");
+    const cached = await page.request.get(`/responses/${people.Kept!.reference}`);
+    expect(cached.headers()["x-page-cache"]).toBe("hit");
+    expect(await cached.text()).not.toContain("open and safe");
+    // The same page for someone signed in is made for them, from the cache of public reads.
+    const signedIn = await people.Kept!.context.request.get(`/responses/${people.Kept!.reference}`);
+    expect(signedIn.headers()["x-page-cache"]).toBeUndefined();
+    expect(await signedIn.text()).not.toContain("open and safe");
 
     // A moderator hides one from the moderation queue.
     const moderator = await browser.newContext();
