@@ -33,9 +33,13 @@ export const PAGE_CACHE_HEADER = "x-page-cache";
 export const LOCALES = ["en", "ar", "es", "fr", "ru", "zh"];
 const LOCALE_PREFIX = new RegExp(`^/(?:${LOCALES.join("|")})(?=/|$)`);
 
-/** The pages of public content, addressed without a language prefix. Not /unsubscribe/<token>: it is a person's. */
+/**
+ * The pages of public content, addressed without a language prefix. Not /unsubscribe/<token> (a person's), nor
+ * /developers/api (its examples name the host the request came to, which a page made by this process for itself
+ * would not).
+ */
 export const PUBLIC_PAGE =
-  /^\/(?:|calls\/[^/]+(?:\/(?:contributors|participation|responses))?|developers\/api|messages\/[^/]+(?:\/(?:comments|compare|versions|discuss\/[^/]+))?|responses\/[^/]+)$/;
+  /^\/(?:|calls\/[^/]+(?:\/(?:contributors|participation|responses))?|messages\/[^/]+(?:\/(?:comments|compare|versions|discuss\/[^/]+))?|responses\/[^/]+)$/;
 
 /**
  * Cookies a visitor may carry and still get the page everyone gets: the language (in the key) and next-auth's
