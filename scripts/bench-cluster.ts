@@ -1,8 +1,8 @@
 // Cluster proof (issue 14): `npm run bench -- cluster`. Runs the production build as 3 app instances
-// (`scripts/serve.mjs`, as `npm start` runs them) and 2 workers (`scripts/worker.ts`) on one PostgreSQL database of its own, with a real
-// S3-compatible server (s3rver) as STORAGE_URL and an SMTP sink that counts messages per recipient, behind a
-// round-robin HTTP proxy written here (it sets X-Forwarded-For, the trusted proxy header the instances are
-// configured with). Then it checks, and prints figures for:
+// (`scripts/serve.mjs`, as `npm start` runs them) and 2 workers (`scripts/worker.ts`) on one PostgreSQL database
+// of its own, with a real S3-compatible server (s3rver) as STORAGE_URL and an SMTP sink that counts messages per
+// recipient, behind a round-robin HTTP proxy written here (it sets X-Forwarded-For, the trusted proxy header the
+// instances are configured with). Then it checks, and prints figures for:
 //   1. 100 concurrent submissions through the proxy (the response form's own no-JavaScript POST of its
 //      server action, with real sessions) → 100 distinct receipt numbers and exactly 100 receipt emails;
 //   2. a file uploaded through instance A (POST /api/responses/<id>/attachments) downloads, byte for byte,

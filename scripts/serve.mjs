@@ -7,6 +7,7 @@
 import { createServer } from "node:http";
 import { dirname, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
+import { DEFAULT_HOST, EVERY_INTERFACE } from "./lib/next-args.mjs";
 import { createPageCache } from "./lib/page-cache.mjs";
 
 process.env.NODE_ENV = "production";
@@ -16,10 +17,11 @@ const argument = (flag) => {
   return at > 0 ? process.argv[at + 1] : undefined;
 };
 const port = Number(argument("-p") ?? process.env.PORT ?? 3000);
-const host = argument("-H");
+// The address listened on: every interface without -H (or with -H 0.0.0.0 or ::).
+const host = EVERY_INTERFACE.has(argument("-H") ?? "") ? undefined : argument("-H");
 // The name Next.js is told it answers on: proxy.ts's rewrites (the locale's) are internal only on that origin
 // (scripts/lib/next-args.mjs); "localhost" when every interface is listened on.
-const hostname = host && !["0.0.0.0", "::"].includes(host) ? host : "localhost";
+const hostname = host ?? DEFAULT_HOST;
 const origin = `http://${hostname.includes(":") ? `[${hostname}]` : hostname}:${port}`;
 
 const { default: next } = await import("next");
@@ -27,11 +29,10 @@ const app = next({ dev: false, dir: ROOT, hostname, port });
 const handle = app.getRequestHandler();
 await app.prepare();
 
-const seconds = Number(process.env.PUBLIC_CACHE_SECONDS ?? 30);
 const pages = createPageCache({
   origin,
   databaseUrl: process.env.DATABASE_URL,
-  seconds,
+  seconds: Number(process.env.PUBLIC_CACHE_SECONDS ?? 30),
   megabytes: Number(process.env.PAGE_CACHE_MB ?? 64),
   enabled: process.env.PAGE_CACHE !== "off" && process.env.PUBLIC_CACHE !== "off",
 });
@@ -51,7 +52,7 @@ const server = createServer((request, response) => {
 // `next start --keepAliveTimeout` is the same setting).
 server.keepAliveTimeout = Number(process.env.KEEP_ALIVE_TIMEOUT_MS ?? 65_000);
 server.headersTimeout = server.keepAliveTimeout + 1000;
-server.listen(port, host === "0.0.0.0" || host === "::" ? undefined : host, () => {
+server.listen(port, host, () => {
   console.info(`[serve] Ready on ${origin}${pages.enabled ? " (public pages cached)" : ""}`);
 });
 

@@ -8,7 +8,7 @@
 // /en/calls/x) as internal only when its origin matches the host it was started with, and it gives proxy.ts
 // addresses on "localhost". For every interface, -H is left out (Next's default listens on all of them).
 export const DEFAULT_HOST = "localhost";
-const EVERY_INTERFACE = new Set(["0.0.0.0", "::"]);
+export const EVERY_INTERFACE = new Set(["0.0.0.0", "::"]);
 
 /**
  * @param {{ dev?: boolean, port?: number, host?: string }} [options]

@@ -197,7 +197,6 @@ export function createPageCache({ origin, databaseUrl, seconds = 30, megabytes =
       if (!request.destroyed) send(entry.page, request, response, hit);
       return true;
     },
-    clear: () => pages.clear(),
     close: async () => {
       pages.clear();
       await pool?.end();
