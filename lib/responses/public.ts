@@ -29,6 +29,8 @@ import {
 
 const PUBLISHED_CONSENTS = ["PUBLISH_NAMED", "PUBLISH_ANONYMOUS"] as const satisfies readonly Consent[];
 const EXCERPT_LENGTH = 320;
+/** A search or a question filter in the response list counts its matches up to this many ("more than …"). */
+export const COUNT_LIMIT = 5_000;
 
 /** The rules themselves, exported for readers elsewhere that must apply them unchanged: exports, the open
  * data API, reports (only what the public can see can be reported). */
@@ -199,6 +201,8 @@ export type ListOptions = {
   collapseCampaigns?: boolean;
   /** Only the published members of this campaign (then nothing is collapsed). */
   campaign?: string;
+  /** With a search or a question filter, matches are counted up to this many (COUNT_LIMIT; tests lower it). */
+  countLimit?: number;
 };
 
 type IdRow = { id: string; submittedAt: Date; headline: string | null; clusterId: string | null; similar: number };
@@ -269,15 +273,32 @@ export async function listPublishedResponses(callId: string, options: ListOption
         ${`StartSel=${MARK_START}, StopSel=${MARK_END}, MaxWords=40, MinWords=15, MaxFragments=2, FragmentDelimiter=" … "`}) END`
     : Prisma.sql`NULL`;
 
+  // How many match. A search or a question filter counts up to COUNT_LIMIT + 1 and no further (finding that many
+  // is quick; counting every one of 60,000 matches is most of a page's time at 100,000 responses). Otherwise
+  // exact: collapsed campaigns counted as the rows without a campaign plus one per campaign with a match (the
+  // listed member of each is its earliest match), one pass instead of a lookup per campaign member.
+  const bounded = Boolean(search || questionId);
+  const countLimit = options.countLimit ?? COUNT_LIMIT;
+  const count = bounded
+    ? Prisma.sql`SELECT count(*)::int AS count FROM (SELECT 1 FROM responses r WHERE ${filters} LIMIT ${countLimit + 1}) AS found`
+    : collapse
+      ? Prisma.sql`SELECT (count(*) FILTER (WHERE r."clusterId" IS NULL) + count(DISTINCT r."clusterId"))::int AS count
+          FROM responses r WHERE ${matching("r")}`
+      : Prisma.sql`SELECT count(*)::int AS count FROM responses r WHERE ${filters}`;
+
   const [rows, [counted], [campaigns]] = await Promise.all([
     db.$queryRaw<IdRow[]>`
       SELECT r.id, r."submittedAt", ${headline} AS headline, r."clusterId", ${similar} AS similar FROM responses r
       WHERE ${filters} ${keyset} ORDER BY ${order} LIMIT ${limit + 1}`,
-    db.$queryRaw<{ count: number }[]>`SELECT count(*)::int AS count FROM responses r WHERE ${filters}`,
-    // Campaigns with two or more matching published members: whether collapsing changes anything.
-    db.$queryRaw<{ count: number }[]>`SELECT count(*)::int AS count FROM (SELECT r."clusterId" FROM responses r
-      WHERE ${matching("r")} AND r."clusterId" IS NOT NULL GROUP BY r."clusterId" HAVING count(*) > 1) AS grouped`,
+    db.$queryRaw<{ count: number }[]>(count),
+    // Whether collapsing changes anything: a campaign with two or more matching published members (the first
+    // such pair ends the search).
+    db.$queryRaw<
+      { found: boolean }[]
+    >`SELECT EXISTS (SELECT 1 FROM responses r WHERE ${matching("r")} AND r."clusterId" IS NOT NULL
+      AND EXISTS (SELECT 1 FROM responses m WHERE m."clusterId" = r."clusterId" AND m.id <> r.id AND ${matching("m")})) AS found`,
   ]);
+  const found = counted?.count ?? 0;
   const more = rows.length > limit;
   const page = rows.slice(0, limit);
   if (backwards) page.reverse();
@@ -325,8 +346,11 @@ export async function listPublishedResponses(callId: string, options: ListOption
   const last = page[page.length - 1];
   return {
     items,
-    total: counted?.count ?? 0,
-    campaigns: campaigns?.count ?? 0,
+    /** Exact, or the count limit when more match and `totalExact` is false ("more than 5,000"). */
+    total: bounded ? Math.min(found, countLimit) : found,
+    totalExact: !bounded || found <= countLimit,
+    /** Whether a campaign has two or more of the matches (then the list offers to collapse or expand them). */
+    hasCampaigns: campaigns?.found ?? false,
     next: last && (backwards || more) ? encodeCursor({ submittedAt: last.submittedAt, id: last.id, direction: "after" }) : null,
     previous:
       first && (backwards ? more : cursor !== null)

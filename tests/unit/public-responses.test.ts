@@ -126,6 +126,30 @@ describe("consent", () => {
 });
 
 describe("search and filters", () => {
+  it("counts a search's or a question's matches up to the limit and says when there are more; other lists exactly", async () => {
+    const call = await createCall(db);
+    const question = await createQuestion(db, { callId: call.id });
+    const other = await createQuestion(db, { callId: call.id, position: 2 });
+    for (let i = 0; i < 3; i++) {
+      await respond(call.id, {
+        answers: [{ questionId: question.id, text: `Routing security matters (${i}).` }],
+        at: base + i * MINUTE,
+      });
+    }
+    await respond(call.id, { answers: [{ questionId: other.id, text: "Nothing on routing." }], at: base + 9 * MINUTE });
+
+    const list = (options: Parameters<typeof listPublishedResponses>[1]) =>
+      listPublishedResponses(call.id, { countLimit: 2, ...options });
+    expect(await list({ q: "security" })).toMatchObject({ total: 2, totalExact: false });
+    expect((await list({ q: "security" })).items).toHaveLength(3); // the list itself is not limited
+    expect(await list({ questionId: question.id })).toMatchObject({ total: 2, totalExact: false });
+    expect(await list({ questionId: other.id })).toMatchObject({ total: 1, totalExact: true });
+    expect(await list({ q: "security", countLimit: 3 })).toMatchObject({ total: 3, totalExact: true });
+    // Without a search or a question filter the count is exact, whatever the limit.
+    expect(await list({})).toMatchObject({ total: 4, totalExact: true });
+    expect(await list({ collapseCampaigns: true })).toMatchObject({ total: 4, totalExact: true });
+  });
+
   it("finds a response by a word and by its plural (English stemming), and not the others", async () => {
     const call = await createCall(db);
     const question = await createQuestion(db, { callId: call.id });
@@ -146,6 +170,7 @@ describe("search and filters", () => {
     expect((await listPublishedResponses(call.id, { q: "court" })).items.map((item) => item.id)).toEqual([courts.id]);
     expect((await listPublishedResponses(call.id, { q: "norms -operators" })).items).toEqual([]);
     expect((await listPublishedResponses(call.id, { q: "zzyzx" })).total).toBe(0);
+    expect(await listPublishedResponses(call.id, { q: "norms" })).toMatchObject({ total: 1, totalExact: true });
     // Syntax a web search box accepts never raises an error.
     await expect(listPublishedResponses(call.id, { q: '"unclosed & | ! ( <->' })).resolves.toBeDefined();
   });

@@ -146,11 +146,11 @@ async function PublicResponsesPage({ params, searchParams }: Props) {
 
       {result && (
         <p role="status" className="result-count">
-          {t("count", { count: result.total })}
+          {result.totalExact ? t("count", { count: result.total }) : t("countMore", { count: result.total })}
         </p>
       )}
       {result && result.total === 0 && filtered && <p>{t("noResults")}</p>}
-      {result && !shown.campaign && result.campaigns > 0 && (
+      {result && !shown.campaign && result.hasCampaigns && (
         <p className="meta">
           {shown.view === "all" ? tCampaigns("expanded") : tCampaigns("collapsed")}{" "}
           <Link href={viewHref(shown.view === "all" ? undefined : "all")}>
