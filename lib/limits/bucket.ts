@@ -3,7 +3,8 @@
 // less than one is refused. rate-limiter-flexible (store.ts) only has fixed windows, which would let twice
 // the burst through across a window's edge, so this one statement does it: the row is created full, or
 // refilled for the time since its last use and charged, under the row's lock, so concurrent requests on any
-// instance are counted one after another.
+// instance are counted one after another. The table is unlogged (written on every API request; after a
+// crash PostgreSQL empties it and every bucket starts full again).
 import "server-only";
 import type pg from "pg";
 import { pool } from "./store";
