@@ -3,6 +3,7 @@
 // contributors page and on the final messages page.
 import { Link } from "@/lib/i18n/navigation";
 import { getTranslations } from "next-intl/server";
+import type { ReactNode } from "react";
 import type { StakeholderGroup } from "@/lib/generated/prisma/enums";
 import { UserText } from "@/components/ui/user-text";
 import { TableRegion } from "@/components/ui/table-region";
@@ -21,9 +22,11 @@ type Props = {
   caption: string;
   /** What to say when nobody is named. */
   noNamed: string;
+  /** Links to the other pages of names, right under the table. */
+  pager?: ReactNode;
 };
 
-export async function ContributorsTable({ named, anonymousByGroup, caption, noNamed }: Props) {
+export async function ContributorsTable({ named, anonymousByGroup, caption, noNamed, pager }: Props) {
   const t = await getTranslations("Contributors");
   const tGroup = await getTranslations("StakeholderGroup");
   return (
@@ -65,6 +68,7 @@ export async function ContributorsTable({ named, anonymousByGroup, caption, noNa
           </table>
         </TableRegion>
       )}
+      {pager}
       {anonymousByGroup.length > 0 && (
         <ul className="anonymous-contributors">
           {anonymousByGroup.map(({ group, count }) => (

@@ -6,10 +6,12 @@ import { cache } from "react";
 import { ContributorsTable } from "@/components/calls/contributors-table";
 import { ParticipationMatrix } from "@/components/insights/participation-matrix";
 import { LocalDate } from "@/components/ui/local-date";
+import { Link } from "@/lib/i18n/navigation";
 import { getFinalExtras, isFinal } from "@/lib/messages/final";
 import type { PublishedMessageSet } from "@/lib/messages/public";
 import { SMALL_CELL, type PublicCount } from "@/lib/insights/suppression";
 import { STAKEHOLDER_GROUPS } from "@/lib/profile/schemas";
+import { CONTRIBUTORS_PER_PAGE } from "@/lib/responses/contributors-page";
 import { PrintSources } from "./print-sources";
 import { UserText } from "@/components/ui/user-text";
 import { TableRegion } from "@/components/ui/table-region";
@@ -124,11 +126,17 @@ export async function FinalExtras({ set }: { set: PublishedMessageSet }) {
                 t("contributorsBreakdown", { named: c.named.length, anonymous: c.anonymousCount, hidden: c.notPublishedCount })}
             </p>
             <ContributorsTable
-              named={c.named}
+              named={c.named.slice(0, CONTRIBUTORS_PER_PAGE)}
               anonymousByGroup={c.anonymousByGroup}
               caption={t("namedCaption")}
               noNamed={t("noNamed")}
             />
+            {c.named.length > CONTRIBUTORS_PER_PAGE && set.call && (
+              <p>
+                {t("contributorsFirst", { shown: CONTRIBUTORS_PER_PAGE, named: c.named.length })}{" "}
+                <Link href={`/calls/${set.call.slug}/contributors?page=2`}>{t("contributorsRest")}</Link>
+              </p>
+            )}
           </>
         )}
         <h3>{t("commentersHeading")}</h3>

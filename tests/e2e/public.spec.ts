@@ -3,6 +3,7 @@
 // or a response whose author chose not to publish it.
 import { DEMO_CALLS } from "@/prisma/demo-content";
 import { createCall, createQuestion, createResponse, createUser, uniqueSuffix } from "@/prisma/factories";
+import { plantResponses } from "@/prisma/factories-clusters";
 import { db, expect, expectAccessible, test, watchCsp } from "./fixtures";
 
 const demoCall = DEMO_CALLS.find((call) => call.key === "open")!;
@@ -167,6 +168,66 @@ test("an anonymous author's name appears nowhere, a private response is not foun
   } finally {
     await db.response.deleteMany({ where: { callId: call.id } });
     await db.user.deleteMany({ where: { id: { in: [anonymousAuthor.id, privateAuthor.id] } } });
+    await db.call.delete({ where: { id: call.id } });
+    await db.forum.delete({ where: { id: call.forumId } });
+  }
+});
+
+test("a call's named contributors come 200 to a page, in alphabetical order, with a pager", async ({ page }) => {
+  const call = await createCall(db, { publishedAt: new Date(Date.now() - 60_000) });
+  const question = await createQuestion(db, { callId: call.id });
+  const at = Date.now() - 24 * 60 * 60_000;
+  const ids = await plantResponses(
+    db,
+    call.id,
+    [question.id],
+    Array.from({ length: 401 }, (_, i) => ({
+      texts: [`Answer ${i}`],
+      submittedAt: new Date(at + i * 1000),
+      consent: "PUBLISH_NAMED",
+    })),
+  );
+  // Contributions received by email, as the secretariat records them (a name without an account), named in the
+  // reverse of their arrival, so the order on the page is the names', not the rows'.
+  await db.$executeRaw`UPDATE responses SET channel = 'EMAIL', "contributorName" = 'Contributor ' || lpad((402 - position)::text, 3, '0')
+    FROM unnest(${ids}::text[]) WITH ORDINALITY AS planted(id, position) WHERE responses.id = planted.id`;
+  const table = page.getByRole("table", { name: /Named contributors/ });
+  const pager = page.getByRole("navigation", { name: "Pages of contributors" });
+  const firstName = () => table.getByRole("rowheader").first();
+  try {
+    await page.goto(`/calls/${call.slug}/contributors`);
+    await expect(page.getByText(/401 responses submitted — 401 with the author's name/)).toBeVisible();
+    await expect(table).toHaveAccessibleName("Named contributors, in alphabetical order: 1–200 of 401");
+    await expect(table.getByRole("rowheader")).toHaveCount(200);
+    await expect(firstName()).toHaveText("Contributor 001");
+    await expect(pager).toContainText("Page 1 of 3");
+    await expect(pager.getByRole("link", { name: "Previous page" })).toHaveCount(0);
+
+    await pager.getByRole("link", { name: "Next page" }).click();
+    await expect(page).toHaveURL(/contributors\?page=2$/);
+    await expect(table).toHaveAccessibleName("Named contributors, in alphabetical order: 201–400 of 401");
+    await expect(firstName()).toHaveText("Contributor 201");
+
+    await pager.getByRole("link", { name: "Next page" }).click();
+    await expect(table.getByRole("rowheader")).toHaveText(["Contributor 401"]);
+    await expect(pager.getByRole("link", { name: "Next page" })).toHaveCount(0);
+    // The pager scanned on the last page (one row: axe's time grows with the table).
+    await expectAccessible(page);
+    await pager.getByRole("link", { name: "Previous page" }).click();
+    await expect(firstName()).toHaveText("Contributor 201");
+
+    // A page that is not a whole number shows the first; one past the end, the last.
+    for (const [asked, first] of [
+      ["abc", "Contributor 001"],
+      ["0", "Contributor 001"],
+      ["99", "Contributor 401"],
+    ] as const) {
+      const response = await page.goto(`/calls/${call.slug}/contributors?page=${asked}`);
+      expect(response?.status()).toBe(200);
+      await expect(firstName()).toHaveText(first);
+    }
+  } finally {
+    await db.response.deleteMany({ where: { callId: call.id } });
     await db.call.delete({ where: { id: call.id } });
     await db.forum.delete({ where: { id: call.forumId } });
   }

@@ -105,6 +105,12 @@ describe("the API's token bucket, shared by app instances", () => {
     expect((await takeFromBucket("api", client, config)).allowed).toBe(true);
     expect((await takeFromBucket("api", client, config)).allowed).toBe(false);
   });
+
+  it("keeps the buckets in an unlogged table (a request's commit does not wait for the write-ahead log)", async () => {
+    const [table] = await db.$queryRaw<{ persistence: string }[]>`
+      SELECT relpersistence::text AS persistence FROM pg_class WHERE oid = 'rate_buckets'::regclass`;
+    expect(table?.persistence).toBe("u");
+  });
 });
 
 describe("the client's address", () => {

@@ -5,8 +5,9 @@ import { getTranslations } from "next-intl/server";
 import { cache } from "react";
 import { ContributorsTable } from "@/components/calls/contributors-table";
 import { publicCallSummary, publicContributors } from "@/lib/cache/public-reads";
+import { contributorsPage } from "@/lib/responses/contributors-page";
 
-type Props = { params: Promise<{ slug: string }> };
+type Props = { params: Promise<{ slug: string }>; searchParams: Promise<{ page?: string | string[] }> };
 
 const loadCall = cache((slug: string) => publicCallSummary(slug));
 
@@ -15,13 +16,15 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   return call ? { title: (await getTranslations("Contributors"))("metaTitle", { title: call.title }) } : {};
 }
 
-export default async function ContributorsPage({ params }: Props) {
+export default async function ContributorsPage({ params, searchParams }: Props) {
   const call = await loadCall((await params).slug);
   const contributors = call && (await publicContributors(call.id));
   if (!call || !contributors) notFound();
   const t = await getTranslations("Contributors");
   const tCall = await getTranslations("CallPage");
   const { named, anonymousByGroup, anonymousCount, notPublishedCount, total } = contributors;
+  const { rows, page, pages, from, to } = contributorsPage(named, (await searchParams).page);
+  const pageHref = (n: number) => `/calls/${call.slug}/contributors${n > 1 ? `?page=${n}` : ""}`;
 
   return (
     <>
@@ -35,7 +38,29 @@ export default async function ContributorsPage({ params }: Props) {
         {total > 0 && ` — ${t("breakdown", { named: named.length, anonymous: anonymousCount, hidden: notPublishedCount })}`}
       </p>
 
-      <ContributorsTable named={named} anonymousByGroup={anonymousByGroup} caption={t("caption")} noNamed={t("noNamed")} />
+      <ContributorsTable
+        named={rows}
+        anonymousByGroup={anonymousByGroup}
+        caption={pages > 1 ? t("captionPage", { from, to, total: named.length }) : t("caption")}
+        noNamed={t("noNamed")}
+        pager={
+          pages > 1 && (
+            <nav aria-label={t("pages")} className="pager">
+              {page > 1 && (
+                <Link rel="prev" href={pageHref(page - 1)}>
+                  {t("previous")}
+                </Link>
+              )}
+              <span aria-current="page">{t("pageOf", { page, pages })}</span>
+              {page < pages && (
+                <Link rel="next" href={pageHref(page + 1)}>
+                  {t("next")}
+                </Link>
+              )}
+            </nav>
+          )
+        }
+      />
     </>
   );
 }
