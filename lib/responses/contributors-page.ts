@@ -1,6 +1,7 @@
 // One page of a call's named contributors. The contributors page lists them CONTRIBUTORS_PER_PAGE at a time in
 // alphabetical order (at 100,000 responses a call has 40,000 named contributors: one page of them all would be
-// tens of megabytes of HTML; 200 rows are about 160 KB), and the final messages page shows the first page with a link to the rest.
+// tens of megabytes of HTML; 200 rows are about 170 KB), and the final messages page shows the first page with a
+// link to the rest.
 export const CONTRIBUTORS_PER_PAGE = 200;
 
 export type ContributorsPage<T> = {
