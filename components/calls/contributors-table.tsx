@@ -22,7 +22,7 @@ type Props = {
   caption: string;
   /** What to say when nobody is named. */
   noNamed: string;
-  /** Links to the other pages of names, right under the table. */
+  /** Links to the other pages of names (or to where they are), right under the table. */
   pager?: ReactNode;
 };
 

@@ -130,13 +130,16 @@ export async function FinalExtras({ set }: { set: PublishedMessageSet }) {
               anonymousByGroup={c.anonymousByGroup}
               caption={t("namedCaption")}
               noNamed={t("noNamed")}
+              pager={
+                c.named.length > CONTRIBUTORS_PER_PAGE &&
+                set.call && (
+                  <p>
+                    {t("contributorsFirst", { shown: CONTRIBUTORS_PER_PAGE, named: c.named.length })}{" "}
+                    <Link href={`/calls/${set.call.slug}/contributors?page=2`}>{t("contributorsRest")}</Link>
+                  </p>
+                )
+              }
             />
-            {c.named.length > CONTRIBUTORS_PER_PAGE && set.call && (
-              <p>
-                {t("contributorsFirst", { shown: CONTRIBUTORS_PER_PAGE, named: c.named.length })}{" "}
-                <Link href={`/calls/${set.call.slug}/contributors?page=2`}>{t("contributorsRest")}</Link>
-              </p>
-            )}
           </>
         )}
         <h3>{t("commentersHeading")}</h3>

@@ -226,7 +226,39 @@ test("a call's named contributors come 200 to a page, in alphabetical order, wit
       expect(response?.status()).toBe(200);
       await expect(firstName()).toHaveText(first);
     }
+
+    // The final messages page lists the first page and links to the rest.
+    const finalisedAt = new Date(Date.now() - 60_000);
+    const set = await db.messageSet.create({
+      data: {
+        callId: call.id,
+        slug: `final-contributors-${call.slug}`,
+        title: "Final messages with many contributors",
+        status: "FINAL",
+        versions: {
+          create: {
+            number: 1,
+            content: [
+              { heading: "Final", paragraphs: [{ paragraphId: "f1", body: "A final paragraph.", origins: [], citations: [] }] },
+            ],
+            publishedAt: finalisedAt,
+            finalisedAt,
+            title: "Final messages with many contributors",
+            introduction: "",
+          },
+        },
+      },
+      select: { slug: true },
+    });
+    await page.goto(`/messages/${set.slug}`);
+    const finalTable = page.getByRole("table", { name: "Contributors who agreed to be named" });
+    await expect(finalTable.getByRole("rowheader")).toHaveCount(200);
+    await expect(page.getByText("The first 200 of 401 named contributors are listed here.")).toBeVisible();
+    await page.getByRole("link", { name: "See the others on the call’s contributors pages" }).click();
+    await expect(page).toHaveURL(/contributors\?page=2$/);
+    await expect(firstName()).toHaveText("Contributor 201");
   } finally {
+    await db.messageSet.deleteMany({ where: { callId: call.id } });
     await db.response.deleteMany({ where: { callId: call.id } });
     await db.call.delete({ where: { id: call.id } });
     await db.forum.delete({ where: { id: call.forumId } });
