@@ -136,7 +136,8 @@ export async function createCall(
     opensAt,
     closesAt: overrides.closesAt ?? daysFromNow(30),
     publishedAt: overrides.publishedAt === undefined ? opensAt : overrides.publishedAt,
-    referencePrefix: overrides.referencePrefix ?? `T${suffix.slice(0, 6).toUpperCase()}`,
+    // All eight hex digits: six (16.7 million) let two of the suite's thousands of calls collide now and then.
+    referencePrefix: overrides.referencePrefix ?? `T${suffix.toUpperCase()}`,
   };
   const slug = overrides.slug ?? `test-call-${suffix}`;
   return client.call.upsert({

@@ -26,7 +26,7 @@ const form = (forumId: string, overrides: Partial<CallFormValues> = {}): CallFor
   forumId,
   title: "Audit trail call",
   slug: `audit-${uniqueSuffix()}`,
-  referencePrefix: `A${uniqueSuffix().slice(0, 6)}`,
+  referencePrefix: `A${uniqueSuffix()}`,
   thematicTrack: "",
   introduction: "",
   timeZone: "UTC",

@@ -14,7 +14,7 @@ function callFields(forumId: string) {
     forumId,
     title: `Matrix call ${suffix}`,
     slug: `matrix-call-${suffix}`,
-    referencePrefix: `M${suffix.slice(0, 6).toUpperCase()}`,
+    referencePrefix: `M${suffix.toUpperCase()}`,
     thematicTrack: "",
     introduction: "A call written by the authorization matrix.",
     timeZone: "UTC",
