@@ -4,6 +4,7 @@ import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { cache } from "react";
 import { ContributorsTable } from "@/components/calls/contributors-table";
+import { Pager } from "@/components/ui/pager";
 import { publicCallSummary, publicContributors } from "@/lib/cache/public-reads";
 import { contributorsPage } from "@/lib/responses/contributors-page";
 
@@ -44,21 +45,12 @@ export default async function ContributorsPage({ params, searchParams }: Props) 
         caption={pages > 1 ? t("captionPage", { from, to, total: named.length }) : t("caption")}
         noNamed={t("noNamed")}
         pager={
-          pages > 1 && (
-            <nav aria-label={t("pages")} className="pager">
-              {page > 1 && (
-                <Link rel="prev" href={pageHref(page - 1)}>
-                  {t("previous")}
-                </Link>
-              )}
-              <span aria-current="page">{t("pageOf", { page, pages })}</span>
-              {page < pages && (
-                <Link rel="next" href={pageHref(page + 1)}>
-                  {t("next")}
-                </Link>
-              )}
-            </nav>
-          )
+          <Pager
+            label={t("pages")}
+            previous={page > 1 ? { href: pageHref(page - 1), label: t("previous") } : null}
+            next={page < pages ? { href: pageHref(page + 1), label: t("next") } : null}
+            current={t("pageOf", { page, pages })}
+          />
         }
       />
     </>

@@ -8,6 +8,7 @@ import { Attribution } from "@/components/responses/attribution";
 import { HighlightedText } from "@/components/responses/highlighted-text";
 import { LocalDate } from "@/components/ui/local-date";
 import { STAKEHOLDER_GROUPS, UN_REGIONS } from "@/lib/profile/schemas";
+import { Pager } from "@/components/ui/pager";
 import { publicCallSummary, publicResponses } from "@/lib/cache/public-reads";
 import { oversizedSearch, publicResponseQuerySchema, SEARCH_MAX, type PublicResponseQuery } from "@/lib/responses/public-schemas";
 import { InvalidQueryNotice } from "@/components/ui/invalid-query-notice";
@@ -197,19 +198,12 @@ async function PublicResponsesPage({ params, searchParams }: Props) {
         </ol>
       )}
 
-      {result && (result.previous || result.next) && (
-        <nav aria-label={t("pages")} className="pager">
-          {result.previous && (
-            <Link rel="prev" href={pageHref(call.slug, shown, result.previous)}>
-              {t("previous")}
-            </Link>
-          )}
-          {result.next && (
-            <Link rel="next" href={pageHref(call.slug, shown, result.next)}>
-              {t("next")}
-            </Link>
-          )}
-        </nav>
+      {result && (
+        <Pager
+          label={t("pages")}
+          previous={result.previous ? { href: pageHref(call.slug, shown, result.previous), label: t("previous") } : null}
+          next={result.next ? { href: pageHref(call.slug, shown, result.next), label: t("next") } : null}
+        />
       )}
     </>
   );
