@@ -298,7 +298,7 @@ export async function listPublishedResponses(callId: string, options: ListOption
     >`SELECT EXISTS (SELECT 1 FROM responses r WHERE ${matching("r")} AND r."clusterId" IS NOT NULL
       AND EXISTS (SELECT 1 FROM responses m WHERE m."clusterId" = r."clusterId" AND m.id <> r.id AND ${matching("m")})) AS found`,
   ]);
-  const found = counted?.count ?? 0;
+  const matches = counted?.count ?? 0;
   const more = rows.length > limit;
   const page = rows.slice(0, limit);
   if (backwards) page.reverse();
@@ -347,8 +347,8 @@ export async function listPublishedResponses(callId: string, options: ListOption
   return {
     items,
     /** Exact, or the count limit when more match and `totalExact` is false ("more than 5,000"). */
-    total: bounded ? Math.min(found, countLimit) : found,
-    totalExact: !bounded || found <= countLimit,
+    total: bounded ? Math.min(matches, countLimit) : matches,
+    totalExact: !bounded || matches <= countLimit,
     /** Whether a campaign has two or more of the matches (then the list offers to collapse or expand them). */
     hasCampaigns: campaigns?.found ?? false,
     next: last && (backwards || more) ? encodeCursor({ submittedAt: last.submittedAt, id: last.id, direction: "after" }) : null,
