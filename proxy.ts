@@ -61,7 +61,8 @@ export function proxy(request: NextRequest) {
   }
 
   const prefetch = request.headers.has("next-router-prefetch") || request.headers.get("purpose") === "prefetch";
-  if (path.startsWith("/api/") || /^\/(_next\/static|_next\/image|favicon\.ico|robots\.txt)/.test(path))
+  // The site's icon (app/icon.svg) is at the root, in no language: the locale's rewrite would make it a 404.
+  if (path.startsWith("/api/") || /^\/(_next\/static|_next\/image|favicon\.ico|icon\.svg|robots\.txt)/.test(path))
     return NextResponse.next();
 
   const requestHeaders = new Headers(request.headers);

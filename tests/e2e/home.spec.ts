@@ -5,6 +5,11 @@ const callTitle = (key: "open" | "closed") => DEMO_CALLS.find((call) => call.key
 
 test("a visitor sees the open demo call on the home page, served with security headers", async ({ page }) => {
   const csp = watchCsp(page);
+  // Everything the page loads is there (the site's icon once answered 404: the language's rewrite took it).
+  const failed: string[] = [];
+  page.on("response", (answer) => {
+    if (answer.status() >= 400) failed.push(`${answer.status()} ${answer.url()}`);
+  });
   const response = await page.goto("/");
   expect(response?.status()).toBe(200);
 
@@ -23,6 +28,7 @@ test("a visitor sees the open demo call on the home page, served with security h
 
   await expectAccessible(page);
   expect(csp).toEqual([]);
+  expect(failed).toEqual([]);
 });
 
 test("an unknown page answers 404 with a page of its own", async ({ page }) => {
