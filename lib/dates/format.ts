@@ -1,7 +1,7 @@
 // The one way a date is written for a person: always with the zone it is read in (issue 16, item 5).
 // A zone's short name is kept when it names the zone ("UTC", "CEST", "EDT"); when it is only an offset
-// ("GMT+1", which is Lagos and London in summer alike), the IANA name follows it. Components and emails
-// use these functions (or <LocalDate>/<ReaderTime>, which call them); a unit test
+// ("GMT+1", which is Lagos and London in summer alike; Arabic writes it "غرينتش+1"), the IANA name follows it.
+// Components and emails use these functions (or <LocalDate>/<ReaderTime>, which call them); a unit test
 // (tests/unit/date-format.test.ts) fails on any other date formatting in app/, components/ and lib/.
 // No "server-only": client components (the reader's own zone, the autosave time) use it too.
 
@@ -22,7 +22,7 @@ type Options = {
   named?: boolean;
 };
 
-const OFFSET_ONLY = /^(GMT|UTC)\s*[+\-\u2212]/;
+const OFFSET_ONLY = /^(GMT|UTC|غرينتش)\s*[+\-\u2212]/;
 
 /** "2 July 2026 at 16:05 CEST", "2 July 2026 at 15:05 GMT+1 (Africa/Lagos)", "14:05 UTC". */
 export function formatDate(

@@ -20,6 +20,8 @@ describe("the shared date formatter", () => {
     ["Africa/Lagos", "en-GB", "2 July 2026 at 15:05 GMT+1 (Africa/Lagos)"],
     ["Asia/Kolkata", "en", "July 2, 2026 at 07:35 PM GMT+5:30 (Asia/Kolkata)"],
     ["Europe/Berlin", "en", "July 2, 2026 at 04:05 PM GMT+2 (Europe/Berlin)"],
+    // Arabic writes "GMT" in its own script: an offset all the same.
+    ["Africa/Lagos", "ar", "2 يوليو 2026 في 03:05 م غرينتش+1 (Africa/Lagos)"],
   ];
   it.each(cases)("writes %s in %s with its zone", (timeZone, locale, expected) => {
     expect(plain(formatDate(instant, { timeZone, locale }))).toBe(expected);
