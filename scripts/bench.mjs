@@ -225,6 +225,9 @@ async function firstLoadJs(path, headers = {}) {
   // Not the legacy polyfills (`noModule`): a browser that runs modules never downloads them.
   const tags = [...html.matchAll(/<script[^>]+src="([^"]+)"[^>]*>/g)].filter((match) => !/\snomodule/i.test(match[0]));
   const sources = [...new Set(tags.map((match) => match[1].replaceAll("&amp;", "&")))];
+  // What runs from the page itself: on a visitor's cached page the reading script (scripts/lib/reading-page.mjs);
+  // on a page made by Next.js its bootstrap and the router's payload (the content again, as data).
+  const inline = [...html.matchAll(/<script\b(?![^>]*\ssrc=)[^>]*>([\s\S]*?)<\/script>/g)].map((match) => match[1]).join("");
   let bytes = 0;
   let raw = 0;
   for (const source of sources) {
@@ -235,7 +238,14 @@ async function firstLoadJs(path, headers = {}) {
     bytes += gzipped.get(source).gzip;
     raw += gzipped.get(source).raw;
   }
-  return { status: 200, scripts: sources.length, gzip: bytes, raw, html: Buffer.byteLength(html) };
+  return {
+    status: 200,
+    scripts: sources.length,
+    gzip: bytes,
+    raw,
+    inline: inline ? gzipSync(inline).length : 0,
+    html: Buffer.byteLength(html),
+  };
 }
 
 /** A session for the demo stakeholder, for pages that need one (the response form); removed after. */
@@ -287,16 +297,22 @@ async function htmlSizes(call) {
 
 /** First-load JavaScript (gzip) and HTML bytes of the public reading pages and the response form. */
 async function pageWeights(pages, form) {
-  console.info(`\nFirst-load JavaScript (gzip, every <script src> of the page) and HTML, English`);
-  console.info(`${"page".padEnd(72)} scripts  JS gzip KB  JS raw KB  HTML KB`);
+  console.info(
+    `\nFirst-load JavaScript (gzip, every <script src> of the page; inline: the page's own <script>s) and HTML, English`,
+  );
+  console.info(`${"page".padEnd(72)} scripts  JS gzip KB  JS raw KB  inline gzip KB  HTML KB`);
   const show = (path, weight) =>
     console.info(
       weight.status !== 200
         ? `${path.padEnd(72)} (${weight.status})`
-        : `${path.padEnd(72)}${String(weight.scripts).padStart(8)}${(weight.gzip / 1024).toFixed(1).padStart(12)}${(weight.raw / 1024).toFixed(1).padStart(11)}${(weight.html / 1024).toFixed(1).padStart(9)}`,
+        : `${path.padEnd(72)}${String(weight.scripts).padStart(8)}${(weight.gzip / 1024).toFixed(1).padStart(12)}${(weight.raw / 1024).toFixed(1).padStart(11)}${(weight.inline / 1024).toFixed(1).padStart(16)}${(weight.html / 1024).toFixed(1).padStart(9)}`,
     );
   for (const path of pages) show(path, await firstLoadJs(path));
-  await withStakeholderSession(async (headers) => show(`${form} (signed in)`, await firstLoadJs(form, headers)));
+  // Signed in, a page is made by Next.js for the person, with its scripts: the first reading page, and the form.
+  await withStakeholderSession(async (headers) => {
+    show(`${pages[0]} (signed in)`, await firstLoadJs(pages[0], headers));
+    show(`${form} (signed in)`, await firstLoadJs(form, headers));
+  });
 }
 
 let floor;

@@ -1,6 +1,8 @@
 "use client";
 // Opens every closed "Sources of paragraph n" before the page is printed (and closes them again after), so
-// a printed copy carries each paragraph's sources; the print stylesheet adds each link's address.
+// a printed copy carries each paragraph's sources; the print stylesheet adds each link's address. A visitor's
+// copy of the page from the cache of public pages has no React: its own script does the same
+// (scripts/lib/reading-page.mjs).
 import { useEffect } from "react";
 
 export function PrintSources() {

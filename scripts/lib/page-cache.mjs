@@ -19,10 +19,14 @@
 // a language prefix, the Accept-Language header (next-intl chooses the language from them). Only pages of public
 // content are cached (PUBLIC_PAGE), only for requests with no cookie but the language's and next-auth's sign-in
 // bookkeeping, only 200 HTML answers; the rest, and everything on any error here, is answered by Next.js.
+//
+// What is kept is the page without Next.js's scripts, with one small script of its own (reading-page.mjs): a
+// visitor reads documents, so the framework and the router's copy of the content are not sent to them.
 import { randomUUID } from "node:crypto";
 import { gzipSync } from "node:zlib";
 import { LRUCache } from "lru-cache";
 import pg from "pg";
+import { readingPage } from "./reading-page.mjs";
 
 /** Marks this process's own request for a page it is caching: answered by Next.js, never from the cache. */
 export const PAGE_FILL_HEADER = "x-igf-page-fill";
@@ -143,7 +147,8 @@ export function createPageCache({ origin, databaseUrl, seconds = 30, megabytes =
         .map(([name, value]) => [name, value.split(nonce)]),
       // The language cookie next-intl sets, as it would for this visitor (no other cookie is made for a visitor).
       cookies: response.headers.getSetCookie().filter((cookie) => cookie.startsWith("NEXT_LOCALE=")),
-      parts: body.split(nonce),
+      // Without Next.js's scripts: for a visitor a public page is a document (reading-page.mjs).
+      parts: readingPage(body, nonce).split(nonce),
     };
   }
 

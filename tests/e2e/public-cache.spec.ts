@@ -6,7 +6,9 @@
 // of those pages and answers is read again and must no longer show what was removed, while still showing the rest.
 import type { BrowserContext } from "@playwright/test";
 import { createCall, createQuestion, createResponse, uniqueSuffix } from "@/prisma/factories";
-import { db, expect, signInAs, test } from "./fixtures";
+import { DEMO_CALLS } from "@/prisma/demo-content";
+import { PAGE_CACHE_HEADER } from "@/scripts/lib/page-cache.mjs";
+import { db, expect, signInAs, test, watchCsp } from "./fixtures";
 
 type Person = {
   key: string;
@@ -151,4 +153,41 @@ test("a hidden, a withdrawn, a removed and an anonymised response are gone from 
     await db.call.delete({ where: { id: call.id } });
     await db.forum.delete({ where: { id: call.forumId } });
   }
+});
+
+test("a visitor's public pages come without Next.js's scripts and read the same; a signed-in person's come with them", async ({
+  browser,
+  page,
+}) => {
+  const call = DEMO_CALLS.find((demo) => demo.key === "open")!;
+  const csp = watchCsp(page);
+  const errors: string[] = [];
+  page.on("pageerror", (error) => errors.push(error.message));
+
+  const answer = await page.goto(`/calls/${call.slug}`);
+  expect(answer?.headers()[PAGE_CACHE_HEADER]).toMatch(/^(hit|miss)$/);
+  // One script, the page's own (scripts/lib/reading-page.mjs), under the page's nonce; no framework chunk.
+  await expect(page.locator("script")).toHaveCount(1);
+  await expect(page.locator("script[src], link[as=script]")).toHaveCount(0);
+  const nonce = /'nonce-([^']+)'/.exec(answer!.headers()["content-security-policy"] ?? "")?.[1];
+  expect(await page.locator("script").evaluate((script: HTMLScriptElement) => script.nonce)).toBe(nonce);
+  // What the client components did, the script does: the deadline in the reader's own zone.
+  await expect(page.getByText(/In your time zone:/).first()).toBeVisible();
+  // A link is a full load of the next page, from the cache as well.
+  const next = page.waitForResponse((response) => response.url().endsWith(`/calls/${call.slug}/participation`));
+  await page.getByRole("link", { name: "Participation in detail, with its growth over time" }).click();
+  expect((await next).headers()[PAGE_CACHE_HEADER]).toMatch(/^(hit|miss)$/);
+  await expect(page.getByRole("heading", { level: 1 })).toContainText(call.title);
+  await expect(page.locator("script[src]")).toHaveCount(0);
+  expect(errors).toEqual([]);
+  expect(csp).toEqual([]);
+
+  const context = await browser.newContext();
+  await signInAs(context, "STAKEHOLDER");
+  const signedIn = await context.newPage();
+  const theirs = await signedIn.goto(`/calls/${call.slug}`);
+  expect(theirs?.headers()[PAGE_CACHE_HEADER]).toBeUndefined();
+  expect(await signedIn.locator('script[src*="/_next/static/"]').count()).toBeGreaterThan(0);
+  await expect(signedIn.getByText(/In your time zone:/).first()).toBeVisible();
+  await context.close();
 });

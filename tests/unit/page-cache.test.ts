@@ -151,6 +151,9 @@ describe("the cache of whole pages in front of an origin", () => {
     expect(one).not.toBe(two);
     const [firstBody, secondBody] = [await first.text(), await second.text()];
     expect(firstBody).toContain(`<script nonce="${one}">`);
+    // Kept without Next.js's scripts (the origin's go()), with the reading script (scripts/lib/reading-page.mjs).
+    expect(firstBody).not.toContain("go()");
+    expect(firstBody).toContain("enhanceReadingPage");
     expect(secondBody).toContain(`<script nonce="${two}">`);
     expect(secondBody.replace(two, one)).toBe(firstBody);
     expect(second.headers.get("link")).toContain(`nonce="${two}"`);
