@@ -3,6 +3,7 @@
 // and a job whose worker died is retried after its expiry. stop() stops fetching, lets jobs in flight finish
 // (up to `timeout`), then fails what is left so another worker retries it.
 import PgBoss from "pg-boss";
+import { closeMailTransport } from "@/lib/mail/send";
 import { catalogue, JOB_NAMES, schedules, type JobName } from "./catalogue";
 import { handlers } from "./handlers";
 import { ensureQueues, JOB_SCHEMA } from "./queue";
@@ -75,6 +76,8 @@ export async function startWorker(options: WorkerOptions = {}): Promise<RunningW
     boss,
     stop: async ({ timeout = 30_000 } = {}) => {
       await boss.stop({ graceful: true, timeout, wait: true });
+      // The mail transport's pooled connections, so the SMTP server sees a QUIT rather than a dropped socket.
+      closeMailTransport();
       log("stopped");
     },
   };

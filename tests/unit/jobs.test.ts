@@ -17,7 +17,7 @@ import { enqueueJob, ensureQueues, JOB_SCHEMA } from "@/lib/jobs/queue";
 import { startWorker, type RunningWorker } from "@/lib/jobs/worker";
 import { publishVersion } from "@/lib/messages/versions";
 import { getEmailQueueOverview, retryEmailJob } from "@/lib/notifications/admin";
-import { SMTP_TIMEOUTS } from "@/lib/mail/send";
+import { closeMailTransport, SMTP_TIMEOUTS } from "@/lib/mail/send";
 import { CLAIM_EXPIRES_MS, sendEmailRow, STUCK_AFTER_MS } from "@/lib/notifications/worker";
 import { createCall, createUser } from "@/prisma/factories";
 import { actor } from "./helpers";
@@ -57,6 +57,7 @@ beforeAll(async () => {
   await ensureQueues();
 });
 afterAll(async () => {
+  closeMailTransport(); // its pooled connections, which the server would wait for
   await new Promise<void>((resolve) => smtp.close(() => resolve()));
   vi.unstubAllEnvs();
   rmSync(uploads, { recursive: true, force: true });

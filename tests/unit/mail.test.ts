@@ -1,8 +1,10 @@
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import nodemailer from "nodemailer";
 import { afterAll, describe, expect, it, vi } from "vitest";
 import { addressHash, outboxProductionWarning } from "@/lib/mail/outbox";
+import { SMTP_TIMEOUTS, smtpTransportUrl } from "@/lib/mail/send";
 import { sendSignInLink } from "@/lib/mail/sign-in-link";
 
 const outbox = mkdtempSync(join(tmpdir(), "igf-outbox-"));
@@ -41,5 +43,25 @@ describe("start-up without SMTP_URL", () => {
     expect(warning!.split("\n").length).toBeGreaterThan(3);
     expect(outboxProductionWarning({ NODE_ENV: "production", SMTP_URL: "smtp://mail.example.org" })).toBeNull();
     expect(outboxProductionWarning({ NODE_ENV: "development" })).toBeNull();
+  });
+});
+
+describe("the SMTP transport", () => {
+  it("keeps the explicit timeouts and pools its connections, whatever else SMTP_URL says", () => {
+    const url = smtpTransportUrl("smtps://user:p%40ss@smtp.example.org:465/?connectionTimeout=600000&name=mx1");
+    // What nodemailer makes of it (options beside a URL it ignores: the timeouts were once not in force).
+    const transport = nodemailer.createTransport(url);
+    const options = (transport.transporter as unknown as { options: Record<string, unknown> }).options;
+    expect(options).toMatchObject({
+      host: "smtp.example.org",
+      port: 465,
+      secure: true,
+      auth: { user: "user", pass: "p@ss" },
+      name: "mx1",
+      pool: true,
+      ...SMTP_TIMEOUTS,
+    });
+    transport.close();
+    expect(new URL(smtpTransportUrl("smtp://127.0.0.1:2525?pool=false")).searchParams.get("pool")).toBe("false");
   });
 });

@@ -9,6 +9,7 @@ import { deleteAccount, exportPersonalData } from "@/lib/accounts/personal-data"
 import { db, disconnectDb } from "@/lib/db";
 import { getJobOverview, retryJob } from "@/lib/jobs/admin";
 import { ensureQueues, JOB_SCHEMA } from "@/lib/jobs/queue";
+import { closeMailTransport } from "@/lib/mail/send";
 import { getEmailQueueOverview, retryEmailJob } from "@/lib/notifications/admin";
 import { queueCommentAnswered, queueCommentReply, queueDraftOpened, queueFinalPublished } from "@/lib/notifications/events";
 import {
@@ -322,7 +323,11 @@ async function smtpServer() {
   return {
     received,
     url: `smtp://127.0.0.1:${port}`,
-    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+    // The app's pooled SMTP connections first: the server waits for open connections before it closes.
+    close: () => {
+      closeMailTransport();
+      return new Promise<void>((resolve) => server.close(() => resolve()));
+    },
   };
 }
 
