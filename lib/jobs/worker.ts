@@ -3,7 +3,7 @@
 // and a job whose worker died is retried after its expiry. stop() stops fetching, lets jobs in flight finish
 // (up to `timeout`), then fails what is left so another worker retries it.
 import PgBoss from "pg-boss";
-import { closeMailTransport } from "@/lib/mail/send";
+import { closeMailTransport, emailConcurrency } from "@/lib/mail/send";
 import { catalogue, JOB_NAMES, schedules, type JobName } from "./catalogue";
 import { handlers } from "./handlers";
 import { ensureQueues, JOB_SCHEMA } from "./queue";
@@ -43,8 +43,7 @@ export async function startWorker(options: WorkerOptions = {}): Promise<RunningW
   boss.on("error", (error) => console.error("[worker] pg-boss", error));
   await boss.start();
   const pollingIntervalSeconds = options.pollingIntervalSeconds ?? Number(process.env.WORKER_POLL_SECONDS ?? 1);
-  const concurrency = (name: JobName) =>
-    name === "email-send" ? (options.emailConcurrency ?? Number(process.env.WORKER_EMAIL_CONCURRENCY ?? 8)) : 1;
+  const concurrency = (name: JobName) => (name === "email-send" ? (options.emailConcurrency ?? emailConcurrency()) : 1);
   for (const name of JOB_NAMES) {
     // Up to `concurrency` jobs per fetch, run side by side; each one that throws is failed on its own (pg-boss
     // retries it with its queue's backoff), the others complete when the handler returns. After a full batch

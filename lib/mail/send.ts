@@ -19,18 +19,23 @@ const from = () => process.env.MAIL_FROM ?? "IGF Consultations <no-reply@localho
  */
 export const SMTP_TIMEOUTS = { connectionTimeout: 20_000, greetingTimeout: 15_000, socketTimeout: 45_000 } as const;
 
+/** Emails a worker sends side by side (WORKER_EMAIL_CONCURRENCY, 8): its email-send jobs at once. */
+export const emailConcurrency = () => Number(process.env.WORKER_EMAIL_CONCURRENCY ?? 8);
+
 /**
  * The transport's address: SMTP_URL with the timeouts above and a pool of connections. Nodemailer takes a
  * transport's options from its URL alone when it is given one (options passed beside `url` were ignored: the
  * timeouts above were not in force until this), so they go into the URL's query. Pooled: a fan-out's emails share a
- * few open connections (at most 5, each reopened after 100 messages) instead of a new connection, greeting and
- * EHLO per email (mail servers pause before the greeting: smtp-server 100 ms, Postfix's postscreen seconds). An
- * SMTP_URL that says `pool=false` keeps one connection per email.
+ * few open connections (one per email sent at once, each reopened after 100 messages) instead of a new connection,
+ * greeting and EHLO per email (mail servers pause before the greeting: smtp-server 100 ms, Postfix's postscreen
+ * seconds). An SMTP_URL that says `pool=false` keeps one connection per email, `maxConnections=n` sets the pool's size.
  */
 export function smtpTransportUrl(url: string) {
   const address = new URL(url);
   for (const [name, value] of Object.entries(SMTP_TIMEOUTS)) address.searchParams.set(name, String(value));
   if (!address.searchParams.has("pool")) address.searchParams.set("pool", "true");
+  // One connection for each email a worker sends at once (nodemailer's default is 5: three of eight waited).
+  if (!address.searchParams.has("maxConnections")) address.searchParams.set("maxConnections", String(emailConcurrency()));
   return address.toString();
 }
 

@@ -59,6 +59,7 @@ describe("the SMTP transport", () => {
       auth: { user: "user", pass: "p@ss" },
       name: "mx1",
       pool: true,
+      maxConnections: 8, // one per email the worker sends at once
       ...SMTP_TIMEOUTS,
     });
     transport.close();
