@@ -53,7 +53,7 @@ export async function sendMail(mail: Mail): Promise<{ delivered: "smtp" | "outbo
   if (process.env.SMTP_URL) {
     const url = process.env.SMTP_URL;
     if (smtp?.url !== url) {
-      smtp?.transport.close();
+      closeMailTransport();
       smtp = { url, transport: nodemailer.createTransport(smtpTransportUrl(url)) };
     }
     await smtp.transport.sendMail(message);
