@@ -27,6 +27,8 @@ export function contentSecurityPolicy(nonce: string, dev: boolean) {
     "img-src 'self' data:",
     "font-src 'self'",
     "connect-src 'self'",
+    // The reading worker of a visitor's public page (scripts/lib/reading-page.mjs), from this origin only.
+    "worker-src 'self'",
     "object-src 'none'",
     "base-uri 'self'",
     "form-action 'self'",

@@ -17,36 +17,84 @@
 // The countdown in a call's last week is the one the server wrote when it made the page (at most
 // PUBLIC_CACHE_SECONDS old); it does not move while the page stays open, as without JavaScript.
 
+import { createHash } from "node:crypto";
+
 /** Next.js's scripts: its chunks, the router's payload and its bootstrap, all <script> elements. */
 const SCRIPT = /<script\b[^>]*>[\s\S]*?<\/script>/g;
 /** Its hints to fetch those chunks early. */
 const SCRIPT_HINT = /<link\b[^>]*\b(?:as="script"|rel="modulepreload")[^>]*>/g;
 
 /**
- * Runs in the visitor's browser, sent as its own source text: so it uses nothing from outside its body.
- * @param {Document} document
+ * The reader's own time for each [instant, sentence], as lib/dates/format.ts `formatDate` writes it in the runtime's
+ * zone (the reader's, in a browser). Runs in the visitor's browser, in the reading worker or on the page: sent as
+ * its own source text, so it uses nothing from outside its body.
+ * @param {string} locale
+ * @param {[string, string][]} items
  */
-export function enhanceReadingPage(document) {
+export function readerTimes(locale, items) {
   const OFFSET_ONLY = /^(GMT|UTC|غرينتش)\s*[+\-\u2212]/;
-  const elements = document.querySelectorAll("[data-reader-time]");
+  const format = new Intl.DateTimeFormat(locale || "en", {
+    year: "numeric",
+    month: "long",
+    day: "numeric",
+    hour: "2-digit",
+    minute: "2-digit",
+    timeZoneName: "short",
+  });
+  return items.map(([instant, template]) => {
+    const parts = format.formatToParts(new Date(instant));
+    let time = parts.map((part) => part.value).join("");
+    const zoneName = parts.find((part) => part.type === "timeZoneName")?.value ?? "";
+    if (!zoneName || OFFSET_ONLY.test(zoneName)) time += ` (${format.resolvedOptions().timeZone})`;
+    return (template || "{time}").replace("{time}", time);
+  });
+}
+
+/**
+ * Runs in the visitor's browser, sent as its own source text: so it uses nothing from outside its body and is
+ * given `readerTimes` (above) and the reading worker's address.
+ * @param {Document} document
+ * @param {typeof readerTimes} readerTimes
+ * @param {string} workerPath
+ */
+export function enhanceReadingPage(document, readerTimes, workerPath) {
+  const elements = [...document.querySelectorAll("[data-reader-time]")];
   if (elements.length > 0) {
-    // Made once: a page's first date format loads the time zone data (40-110 ms in this machine's Chromium).
-    const format = new Intl.DateTimeFormat(document.documentElement.lang || "en", {
-      year: "numeric",
-      month: "long",
-      day: "numeric",
-      hour: "2-digit",
-      minute: "2-digit",
-      timeZoneName: "short",
-    });
-    for (const element of elements) {
-      const parts = format.formatToParts(new Date(element.getAttribute("data-reader-time") ?? ""));
-      let time = parts.map((part) => part.value).join("");
-      const zoneName = parts.find((part) => part.type === "timeZoneName")?.value ?? "";
-      if (!zoneName || OFFSET_ONLY.test(zoneName)) time += ` (${format.resolvedOptions().timeZone})`;
-      element.textContent = (element.getAttribute("data-template") ?? "{time}").replace("{time}", time);
-      element.removeAttribute("aria-hidden");
-      element.removeAttribute("hidden");
+    const locale = document.documentElement.lang || "en";
+    const items = elements.map((element) => [
+      element.getAttribute("data-reader-time") ?? "",
+      element.getAttribute("data-template") ?? "",
+    ]);
+    let shown = false;
+    const show = (texts) => {
+      if (shown) return;
+      shown = true;
+      texts.forEach((text, at) => {
+        elements[at].textContent = text;
+        elements[at].removeAttribute("aria-hidden");
+        elements[at].removeAttribute("hidden");
+      });
+    };
+    // A page's first date format loads the browser's time zone data: 30-110 ms in this machine's Chromium, one
+    // task long enough to hold up a tap (Lighthouse counted it as most of the page's blocking time). A worker
+    // does it beside the page; where none can be made, the page does it.
+    const here = () => show(readerTimes(locale, items));
+    let worker = null;
+    try {
+      worker = typeof Worker === "function" ? new Worker(workerPath) : null;
+    } catch {
+      worker = null;
+    }
+    if (!worker) here();
+    else {
+      const done = (texts) => {
+        worker.terminate();
+        if (texts) show(texts);
+        else here();
+      };
+      worker.onmessage = (event) => done(Array.isArray(event.data) ? event.data : null);
+      worker.onerror = () => done(null);
+      worker.postMessage({ locale, items });
     }
   }
   let opened = [];
@@ -60,7 +108,13 @@ export function enhanceReadingPage(document) {
   });
 }
 
-export const READING_SCRIPT = `(${enhanceReadingPage.toString()})(document);`;
+/** The reading worker's source: the reader's times for a page's [instant, sentence] pairs, posted back in order. */
+export const READER_TIME_WORKER = `"use strict";const readerTimes=${readerTimes.toString()};self.onmessage=(event)=>self.postMessage(readerTimes(event.data.locale,event.data.items));`;
+
+/** Where the page cache serves the worker: named by its content, so a browser may keep it for good. */
+export const READER_TIME_WORKER_PATH = `/_reading/reader-time.${createHash("sha256").update(READER_TIME_WORKER).digest("hex").slice(0, 12)}.js`;
+
+export const READING_SCRIPT = `(${enhanceReadingPage.toString()})(document, ${readerTimes.toString()}, ${JSON.stringify(READER_TIME_WORKER_PATH)});`;
 
 /**
  * The page without Next.js's scripts and their preload hints, with the reading script at the end of its body

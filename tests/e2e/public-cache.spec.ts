@@ -164,6 +164,7 @@ test("a visitor's public pages come without Next.js's scripts and read the same;
   const errors: string[] = [];
   page.on("pageerror", (error) => errors.push(error.message));
 
+  const worker = page.waitForEvent("worker");
   const answer = await page.goto(`/calls/${call.slug}`);
   expect(answer?.headers()[PAGE_CACHE_HEADER]).toMatch(/^(hit|miss)$/);
   // One script, the page's own (scripts/lib/reading-page.mjs), under the page's nonce; no framework chunk.
@@ -171,8 +172,12 @@ test("a visitor's public pages come without Next.js's scripts and read the same;
   await expect(page.locator("script[src], link[as=script]")).toHaveCount(0);
   const nonce = /'nonce-([^']+)'/.exec(answer!.headers()["content-security-policy"] ?? "")?.[1];
   expect(await page.locator("script").evaluate((script: HTMLScriptElement) => script.nonce)).toBe(nonce);
-  // What the client components did, the script does: the deadline in the reader's own zone.
+  // What the client components did, the script does: the deadline in the reader's own zone, written by its worker
+  // (same origin, allowed by the policy: no violation below).
+  expect((await worker).url()).toContain("/_reading/reader-time.");
   await expect(page.getByText(/In your time zone:/).first()).toBeVisible();
+  // A visitor's copy goes without the opener policy (scripts/lib/page-cache.mjs); a signed-in person's page has it.
+  expect(answer!.headers()["cross-origin-opener-policy"]).toBeUndefined();
   // A link is a full load of the next page, from the cache as well.
   const next = page.waitForResponse((response) => response.url().endsWith(`/calls/${call.slug}/participation`));
   await page.getByRole("link", { name: "Participation in detail, with its growth over time" }).click();
@@ -181,12 +186,19 @@ test("a visitor's public pages come without Next.js's scripts and read the same;
   await expect(page.locator("script[src]")).toHaveCount(0);
   expect(errors).toEqual([]);
   expect(csp).toEqual([]);
+  // The worker writes the time in the browser's zone: a reader in India.
+  const india = await browser.newContext({ timezoneId: "Asia/Kolkata" });
+  const reader = await india.newPage();
+  await reader.goto(`/calls/${call.slug}`);
+  await expect(reader.getByText(/In your time zone:/).first()).toContainText(/ GMT\+5:30 \(Asia\/(Kolkata|Calcutta)\)$/);
+  await india.close();
 
   const context = await browser.newContext();
   await signInAs(context, "STAKEHOLDER");
   const signedIn = await context.newPage();
   const theirs = await signedIn.goto(`/calls/${call.slug}`);
   expect(theirs?.headers()[PAGE_CACHE_HEADER]).toBeUndefined();
+  expect(theirs?.headers()["cross-origin-opener-policy"]).toBe("same-origin");
   expect(await signedIn.locator('script[src*="/_next/static/"]').count()).toBeGreaterThan(0);
   await expect(signedIn.getByText(/In your time zone:/).first()).toBeVisible();
   await context.close();

@@ -11,6 +11,7 @@ import { locales } from "@/lib/i18n/config";
 import { db, disconnectDb } from "@/lib/db";
 import { createCall } from "@/prisma/factories";
 import { createPageCache, LOCALES, pageKey, PAGE_CACHE_HEADER, PAGE_FILL_HEADER } from "@/scripts/lib/page-cache.mjs";
+import { READER_TIME_WORKER, READER_TIME_WORKER_PATH } from "@/scripts/lib/reading-page.mjs";
 
 const request = (url: string, headers: Record<string, string> = {}, method = "GET") => ({ method, url, headers });
 
@@ -102,6 +103,8 @@ describe("the cache of whole pages in front of an origin", () => {
         link: `</a.css>; rel=preload; as="style"; nonce="${nonce}"`,
         "set-cookie": "NEXT_LOCALE=en; Path=/; SameSite=lax",
         "x-middleware-rewrite": "/en",
+        "cross-origin-opener-policy": "same-origin",
+        "x-frame-options": "DENY",
       };
       const reply = () => {
         if (req.url === "/calls/missing") {
@@ -160,6 +163,9 @@ describe("the cache of whole pages in front of an origin", () => {
     // The language cookie is set as the origin set it; what was made for the origin's request only is not passed on.
     expect(second.headers.getSetCookie()).toEqual(["NEXT_LOCALE=en; Path=/; SameSite=lax"]);
     expect(second.headers.get("x-middleware-rewrite")).toBeNull();
+    // The page's security headers are kept, but for the opener policy, which a visitor's copy has no use for.
+    expect(second.headers.get("x-frame-options")).toBe("DENY");
+    expect(second.headers.get("cross-origin-opener-policy")).toBeNull();
   });
 
   it("sends the page compressed to a client that accepts gzip, and headers alone to HEAD", async () => {
@@ -179,6 +185,20 @@ describe("the cache of whole pages in front of an origin", () => {
     const head = await fetch(`${base}/calls/gzip`, { method: "HEAD" });
     expect(head.status).toBe(200);
     expect(head.headers.get(PAGE_CACHE_HEADER)).toBe("hit");
+  });
+
+  it("serves the reading worker itself, named by its content and kept by the browser", async () => {
+    const before = asked.length;
+    const worker = await fetch(`${base}${READER_TIME_WORKER_PATH}`);
+    expect(worker.status).toBe(200);
+    expect(worker.headers.get("content-type")).toBe("text/javascript; charset=utf-8");
+    expect(worker.headers.get("cache-control")).toBe("public, max-age=31536000, immutable");
+    expect(await worker.text()).toBe(READER_TIME_WORKER);
+    expect((await fetch(`${base}${READER_TIME_WORKER_PATH}`, { method: "HEAD" })).status).toBe(200);
+    expect(asked.length).toBe(before); // not asked of Next.js
+    // Another name under the same folder, or a post, is Next.js's (a 404 there).
+    expect((await fetch(`${base}/_reading/reader-time.000000000000.js`)).status).toBe(299);
+    expect((await fetch(`${base}${READER_TIME_WORKER_PATH}`, { method: "POST" })).status).toBe(299);
   });
 
   it("makes a page again as soon as the public content's version moves", async () => {

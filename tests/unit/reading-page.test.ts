@@ -2,9 +2,17 @@
 // scripts and their preload hints taken out, the rest of the page as it was, and one script of its own under the
 // page's nonce, which writes the reader's time as lib/dates/format.ts does for a signed-in person's page. The browser
 // tests read such pages in Chromium (tests/e2e/public.spec.ts, public-cache.spec.ts).
-import { afterEach, describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it, vi } from "vitest";
 import { formatDate } from "@/lib/dates/format";
-import { enhanceReadingPage, READING_SCRIPT, readingPage } from "@/scripts/lib/reading-page.mjs";
+import { runInNewContext } from "node:vm";
+import {
+  enhanceReadingPage,
+  READER_TIME_WORKER,
+  READER_TIME_WORKER_PATH,
+  readerTimes,
+  READING_SCRIPT,
+  readingPage,
+} from "@/scripts/lib/reading-page.mjs";
 
 const NONCE = "bm9uY2U=";
 const PAGE = [
@@ -86,7 +94,7 @@ describe("the reading script", () => {
           locale,
           dates.map((date) => ({ date, template: "In your time zone: {time}" })),
         );
-        enhanceReadingPage(document);
+        enhanceReadingPage(document, readerTimes, READER_TIME_WORKER_PATH);
         dates.forEach((date, at) => {
           expect(elements[at]!.textContent, `${tz} ${locale}`).toBe(`In your time zone: ${formatDate(date, { locale })}`);
           expect(elements[at]!.attributes.has("aria-hidden")).toBe(false);
@@ -98,7 +106,7 @@ describe("the reading script", () => {
   it("names the zone when its short name is only an offset", () => {
     process.env.TZ = "Africa/Lagos";
     const { document, elements } = fakeDocument("en", [{ date: "2027-01-31T12:00:00.000Z", template: "({time})" }]);
-    enhanceReadingPage(document);
+    enhanceReadingPage(document, readerTimes, READER_TIME_WORKER_PATH);
     expect(elements[0]!.textContent).toMatch(/^\(January 31, 2027 at 01:00\sPM GMT\+1 \(Africa\/Lagos\)\)$/);
   });
 
@@ -110,15 +118,82 @@ describe("the reading script", () => {
       defaultView: { addEventListener: (name: string, handler: () => void) => handlers.set(name, handler) },
       querySelectorAll: (selector: string) => (selector === "main details:not([open])" ? closed.filter((d) => !d.open) : []),
     } as unknown as Document;
-    enhanceReadingPage(document);
+    enhanceReadingPage(document, readerTimes, READER_TIME_WORKER_PATH);
     handlers.get("beforeprint")!();
     expect(closed.map((details) => details.open)).toEqual([true, true]);
     handlers.get("afterprint")!();
     expect(closed.map((details) => details.open)).toEqual([false, false]);
   });
 
-  it("is sent as source that calls itself on the page's document", () => {
-    expect(READING_SCRIPT.startsWith("(function enhanceReadingPage(document)")).toBe(true);
-    expect(READING_SCRIPT.endsWith(")(document);")).toBe(true);
+  it("is sent as source that calls itself on the page's document, with the worker's address", () => {
+    expect(READING_SCRIPT.startsWith("(function enhanceReadingPage(document, readerTimes, workerPath)")).toBe(true);
+    expect(READING_SCRIPT.endsWith(`, "${READER_TIME_WORKER_PATH}");`)).toBe(true);
+    expect(READER_TIME_WORKER_PATH).toMatch(/^\/_reading\/reader-time\.[0-9a-f]{12}\.js$/);
+  });
+});
+
+/** A page whose browser makes workers: the messages it posts and the worker's handlers, to answer or fail. */
+function pageWithWorker(lang: string, dates: { date: string; template: string }[]) {
+  const page = fakeDocument(lang, dates);
+  const made: { path: string; posted: unknown[]; terminated: boolean; worker: Record<string, (event: unknown) => void> }[] = [];
+  class FakeWorker {
+    constructor(path: string) {
+      made.push({ path, posted: [], terminated: false, worker: this as unknown as Record<string, (event: unknown) => void> });
+    }
+    postMessage(message: unknown) {
+      made.at(-1)!.posted.push(message);
+    }
+    terminate() {
+      made.at(-1)!.terminated = true;
+    }
+  }
+  return { ...page, made, FakeWorker };
+}
+
+describe("the reading worker", () => {
+  const zone = process.env.TZ;
+  afterEach(() => {
+    vi.unstubAllGlobals();
+    if (zone === undefined) delete process.env.TZ;
+    else process.env.TZ = zone;
+  });
+
+  it("is given the page's dates and their sentences, and its answer is shown", () => {
+    const { document, elements, made, FakeWorker } = pageWithWorker("fr", [
+      { date: "2027-01-31T23:59:00.000Z", template: "Chez vous : {time}" },
+    ]);
+    vi.stubGlobal("Worker", FakeWorker);
+    enhanceReadingPage(document, readerTimes, READER_TIME_WORKER_PATH);
+    expect(made).toHaveLength(1);
+    expect(made[0]!.path).toBe(READER_TIME_WORKER_PATH);
+    expect(made[0]!.posted).toEqual([{ locale: "fr", items: [["2027-01-31T23:59:00.000Z", "Chez vous : {time}"]] }]);
+    expect(elements[0]!.attributes.has("aria-hidden")).toBe(true); // nothing shown before the worker answers
+    made[0]!.worker.onmessage!({ data: ["Chez vous : 1 février 2027"] });
+    expect(elements[0]!.textContent).toBe("Chez vous : 1 février 2027");
+    expect(elements[0]!.attributes.has("aria-hidden")).toBe(false);
+    expect(made[0]!.terminated).toBe(true);
+  });
+
+  it("falls back to the page when the worker fails (a policy refusing it, a network error)", () => {
+    process.env.TZ = "Asia/Kolkata";
+    const date = "2027-01-31T23:59:00.000Z";
+    const { document, elements, made, FakeWorker } = pageWithWorker("es", [{ date, template: "{time}" }]);
+    vi.stubGlobal("Worker", FakeWorker);
+    enhanceReadingPage(document, readerTimes, READER_TIME_WORKER_PATH);
+    made[0]!.worker.onerror!({});
+    expect(elements[0]!.textContent).toBe(formatDate(date, { locale: "es" }));
+    expect(made[0]!.terminated).toBe(true);
+  });
+
+  it("answers with the reader's times as formatDate writes them, in the order asked", () => {
+    process.env.TZ = "America/Sao_Paulo";
+    const answers: unknown[] = [];
+    const self: { onmessage?: (event: { data: unknown }) => void; postMessage: (data: unknown) => void } = {
+      postMessage: (data) => answers.push(data),
+    };
+    runInNewContext(READER_TIME_WORKER, { self, Intl, Date });
+    const dates = ["2027-01-31T23:59:00.000Z", "2026-07-02T14:05:00.000Z"];
+    self.onmessage!({ data: { locale: "ru", items: dates.map((date) => [date, "({time})"]) } });
+    expect(answers).toEqual([dates.map((date) => `(${formatDate(date, { locale: "ru" })})`)]);
   });
 });
