@@ -12,7 +12,9 @@
 // - the reader's own time beside a date in the call's zone (components/ui/reader-time.tsx renders, before the
 //   browser fills it in, an element with the instant and the sentence around it: `data-reader-time`,
 //   `data-template`), in the form lib/dates/format.ts `formatDate` writes it (tests/unit/reading-page.test.ts holds
-//   the two equal);
+//   the two equal), written by a worker (`readerTimes` as READER_TIME_WORKER, which page-cache.mjs serves at
+//   READER_TIME_WORKER_PATH; proxy.ts's policy allows workers of this origin): the first date format of a page
+//   loads the browser's time zone data, one task of 30-110 ms that the page's own thread is spared;
 // - a printed copy with every paragraph's sources opened (components/messages/print-sources.tsx).
 // The countdown in a call's last week is the one the server wrote when it made the page (at most
 // PUBLIC_CACHE_SECONDS old); it does not move while the page stays open, as without JavaScript.
