@@ -72,7 +72,7 @@ for (const width of [375, 1280]) {
   });
 }
 
-test("the response form: a reading width on a desktop, the deadline and first question in view on a phone, a limit said once", async ({
+test("the response form: a reading width on a desktop, the deadline and first question in view on a phone without a layout shift, a limit said once", async ({
   context,
   page,
 }) => {
@@ -88,8 +88,17 @@ test("the response form: a reading width on a desktop, the deadline and first qu
   await expectAccessible(page);
 
   await page.setViewportSize({ width: 375, height: 740 });
+  // Nothing moves as the page comes to life: the reader's own time is written into lines held for it.
+  await page.addInitScript(() => {
+    const shifts: number[] = ((window as unknown as { shifts: number[] }).shifts = []);
+    new PerformanceObserver((list) => {
+      for (const entry of list.getEntries()) shifts.push((entry as unknown as { value: number }).value);
+    }).observe({ type: "layout-shift", buffered: true });
+  });
   await page.goto(`/calls/${openCall.slug}/respond`);
   const deadline = page.locator("p.lead", { hasText: "Deadline" });
+  await expect(deadline).toContainText(/your time/i); // the reader's time, written by the browser
+  expect(await page.evaluate(() => (window as unknown as { shifts: number[] }).shifts)).toEqual([]);
   const firstQuestion = page.getByLabel(new RegExp(openCall.questions[0]!.prompt.slice(0, 30)));
   await expect(deadline).toBeInViewport();
   await expect(firstQuestion).toBeInViewport();
