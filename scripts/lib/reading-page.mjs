@@ -67,10 +67,7 @@ export function enhanceReadingPage(document, readerTimes, workerPath) {
       element.getAttribute("data-reader-time") ?? "",
       element.getAttribute("data-template") ?? "",
     ]);
-    let shown = false;
     const show = (texts) => {
-      if (shown) return;
-      shown = true;
       texts.forEach((text, at) => {
         elements[at].textContent = text;
         elements[at].removeAttribute("aria-hidden");
@@ -83,9 +80,9 @@ export function enhanceReadingPage(document, readerTimes, workerPath) {
     const here = () => show(readerTimes(locale, items));
     let worker = null;
     try {
-      worker = typeof Worker === "function" ? new Worker(workerPath) : null;
+      if (typeof Worker === "function") worker = new Worker(workerPath);
     } catch {
-      worker = null;
+      // refused (an older browser's policy, a sandbox): the page does it
     }
     if (!worker) here();
     else {
