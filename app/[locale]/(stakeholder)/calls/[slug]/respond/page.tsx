@@ -49,9 +49,10 @@ async function RespondPage({ params }: { params: Params }) {
       ? { filed: identityOf(response), profile: identityOf(profile) }
       : null;
   const t = await getTranslations("ResponseForm");
-  const date = (value: Date) =>
+  /** `reader`: the reader's own time follows in brackets (false where it has a line of its own). */
+  const date = (value: Date, reader = true) =>
     function Time() {
-      return <LocalDate date={value} timeZone={call.timeZone} reader />;
+      return <LocalDate date={value} timeZone={call.timeZone} reader={reader} />;
     };
   const open = call.status === "OPEN";
   return (
@@ -61,7 +62,7 @@ async function RespondPage({ params }: { params: Params }) {
       {/* The reader's own time on a line of its own, held open before the browser writes it: in brackets inside the
           sentence it came after the first paint and pushed the form down (Lighthouse: a layout shift of 0.155). */}
       <p className="lead">
-        {t.rich("deadline", { time: () => <LocalDate date={call.closesAt} timeZone={call.timeZone} /> })}
+        {t.rich("deadline", { time: date(call.closesAt, false) })}
         <ReaderTime date={call.closesAt.toISOString()} />
       </p>
       {open && <p className="hint">{t("deadlineNote")}</p>}
