@@ -7,7 +7,8 @@
 // Responses may be stored by anyone (`public`: they only ever contain published data) but are checked again on each
 // use (`no-cache`, answered by a 304 while unchanged): a response hidden, withdrawn or made anonymous is gone from
 // every copy at once. The server keeps each answer in the cache of public reads (lib/cache/public.ts) until the
-// public content changes.
+// public content changes; in front of Next.js, the cache of whole pages (scripts/lib/page-cache.mjs) keeps each
+// 200 answer too and sends it without Next.js, taking the client's token itself (rate-limit.ts `requestToken`).
 import "server-only";
 import { createHash } from "node:crypto";
 import { cachedPublic } from "@/lib/cache/public";
@@ -15,7 +16,7 @@ import { isAcceptablePath } from "@/lib/http/request-guard";
 import { isInvalidTextError } from "@/lib/validation/text";
 import { ApiError, badRequest, errorBody } from "./errors";
 import { parseQuery, type ParameterName, type Query } from "./query";
-import { clientKey, takeToken, type RateLimitResult } from "./rate-limit";
+import { requestToken, type RateLimitResult } from "./rate-limit";
 
 export const CACHE_CONTROL = "public, no-cache";
 
@@ -26,7 +27,8 @@ const CORS = {
 
 export type ApiResult = { body: unknown; lastModified: Date | null };
 
-function rateLimitHeaders(limit: RateLimitResult): Record<string, string> {
+function rateLimitHeaders(limit: RateLimitResult | null): Record<string, string> {
+  if (!limit) return {};
   return {
     "RateLimit-Limit": String(limit.limit),
     "RateLimit-Remaining": String(limit.remaining),
@@ -63,15 +65,15 @@ export async function apiGet(
   allowed: readonly ParameterName[],
   handler: (query: Query, url: URL) => Promise<ApiResult>,
 ): Promise<Response> {
-  let limit: RateLimitResult;
+  let limit: RateLimitResult | null;
   try {
-    limit = await takeToken(clientKey(request));
+    limit = await requestToken(request);
   } catch (error) {
     console.error("[api] rate limit store unavailable", error);
     return errorResponse(new ApiError("internal", "Something went wrong on our side."), {});
   }
   const limitHeaders = rateLimitHeaders(limit);
-  if (!limit.allowed) {
+  if (limit && !limit.allowed) {
     return errorResponse(
       new ApiError("rate_limited", `Too many requests: try again in ${limit.retryAfter} s.`, {
         "Retry-After": String(limit.retryAfter),

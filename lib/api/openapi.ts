@@ -5,7 +5,7 @@ import { dataHeaders, headers, parameters, responses } from "./openapi-component
 import { schemas } from "./openapi-schemas";
 import { ref, type OpenApiDocument, type OperationObject } from "./openapi-types";
 import { PAGE_LIMIT } from "./query";
-import { RATE_LIMIT_DEFAULTS } from "./rate-limit-defaults";
+import { RATE_LIMIT_DEFAULTS } from "./rate-limit-config.mjs";
 
 export const API_LICENCE = { name: "Creative Commons Attribution 4.0 International", identifier: "CC-BY-4.0" } as const;
 

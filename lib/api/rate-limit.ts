@@ -3,34 +3,33 @@
 // request takes one, and a request finding it empty is answered 429 with Retry-After (seconds until a token
 // is back). Env: API_RATE_LIMIT_PER_MINUTE, API_RATE_LIMIT_BURST.
 //
-// Who a client is (lib/limits/client.ts): the address a trusted proxy gives (TRUSTED_PROXY_HEADER, or
+// Who a client is (lib/limits/client.mjs): the address a trusted proxy gives (TRUSTED_PROXY_HEADER, or
 // TRUST_PROXY); without one, the address the request arrived with, marked unverified — a client could dodge
 // its own limit by inventing X-Forwarded-For, but never spend another's. Never one bucket for everyone.
 import "server-only";
 import { takeFromBucket, type BucketResult } from "@/lib/limits/bucket";
-import { requestAddress } from "@/lib/limits/client";
-import { RATE_LIMIT_DEFAULTS } from "./rate-limit-defaults";
+import { takenBefore, TAKEN_HEADER } from "@/lib/limits/token-bucket.mjs";
+import { clientKeyOf, rateLimitConfig } from "./rate-limit-config.mjs";
 
-function positiveInt(value: string | undefined, fallback: number) {
-  const n = Number(value);
-  return Number.isInteger(n) && n > 0 ? n : fallback;
-}
-
-/** Read on every request, so an operator (or a test) can change it without a restart. */
-export function rateLimitConfig() {
-  return {
-    perMinute: positiveInt(process.env.API_RATE_LIMIT_PER_MINUTE, RATE_LIMIT_DEFAULTS.perMinute),
-    burst: positiveInt(process.env.API_RATE_LIMIT_BURST, RATE_LIMIT_DEFAULTS.burst),
-  };
-}
+export { rateLimitConfig };
 
 /** The bucket of a request's client ("unknown" only for a request with no address at all). */
 export function clientKey(request: Request): string {
-  return requestAddress(request.headers) ?? "unknown";
+  return clientKeyOf(request.headers);
 }
 
 export type RateLimitResult = BucketResult;
 
 export async function takeToken(key: string): Promise<RateLimitResult> {
   return takeFromBucket("api", key, rateLimitConfig());
+}
+
+/**
+ * The request's token: taken already by the cache in front of Next.js (scripts/lib/page-cache.mjs), which says so
+ * in a header only it can write; none for that cache's own request, made to fill it (null); else taken here.
+ */
+export async function requestToken(request: Request): Promise<RateLimitResult | null> {
+  const taken = takenBefore(request.headers.get(TAKEN_HEADER));
+  if (taken === "fill") return null;
+  return taken ?? takeToken(clientKey(request));
 }

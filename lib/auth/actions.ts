@@ -9,7 +9,7 @@ import { z } from "zod";
 import { defineAction } from "@/lib/actions";
 import { AppError } from "@/lib/errors";
 import { toLocale } from "@/lib/i18n/config";
-import { trustedClientIp } from "@/lib/limits/client";
+import { trustedClientIp } from "@/lib/limits/client.mjs";
 import { authOptionsFor } from "./options";
 import { requestSignInLink } from "./request-link";
 import { safeReturnPath, signInSchema } from "./schemas";

@@ -1,5 +1,5 @@
 // How many sign-in emails may be asked for: per address (so an inbox cannot be flooded) and, when the
-// client's address is known (TRUST_PROXY, lib/limits/client.ts), per client (so one client cannot mail
+// client's address is known (TRUST_PROXY, lib/limits/client.mjs), per client (so one client cannot mail
 // many inboxes). Without a trusted address only the per-address limit applies: one shared bucket for every
 // visitor would let anyone lock everyone out.
 import "server-only";

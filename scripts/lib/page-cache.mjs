@@ -22,10 +22,20 @@
 //
 // What is kept is the page without Next.js's scripts, with one small script of its own (reading-page.mjs): a
 // visitor reads documents, so the framework and the router's copy of the content are not sent to them.
+//
+// The open data API (app/api/v1, lib/api/http.ts) is kept the same way: its answers are public data, the same for
+// every client but for the client's rate limit. So every API request that comes here has its token taken here, by
+// the same statement and for the same client as the route would (lib/limits/token-bucket.mjs, lib/api/
+// rate-limit-config.mjs); a 200 JSON answer made at the current version is sent from the cache with the client's
+// RateLimit headers; anything else (no token left: the 429; a conditional request: the 304 or the answer; an
+// error; a first request) goes on to Next.js, told in a header only this process can write that the token was
+// taken (lib/api/rate-limit.ts `requestToken`), so no request is counted twice.
 import { randomUUID } from "node:crypto";
 import { gzipSync } from "node:zlib";
 import { LRUCache } from "lru-cache";
 import pg from "pg";
+import { clientKeyOf, rateLimitConfig } from "../../lib/api/rate-limit-config.mjs";
+import { takenBefore, takenHeader, takeToken, TAKEN_HEADER } from "../../lib/limits/token-bucket.mjs";
 import { READER_TIME_WORKER, READER_TIME_WORKER_PATH, readingPage } from "./reading-page.mjs";
 
 /** Marks this process's own request for a page it is caching: answered by Next.js, never from the cache. */
@@ -74,6 +84,40 @@ const PER_RESPONSE = new Set([
  * part of a public page's blocking time there (scores 92-95 with it, 98-100 without).
  */
 const NOT_FOR_A_VISITOR = new Set(["cross-origin-opener-policy"]);
+
+/** The open data API's addresses (app/api/v1): every one is public data, whatever its answer. */
+const API_PATH = /^\/api\/v1\//;
+
+/** Response headers of the API made for one client only: its rate limit. */
+const PER_CLIENT = /^ratelimit-/;
+
+/**
+ * The key of an API answer a request asks for, or null when it is not one the cache may answer (the request is
+ * then still charged here, and goes on to Next.js): only unconditional GETs and HEADs (the 304s of a conditional
+ * one are Next.js's, lib/api/http.ts).
+ * @param {{ method?: string, url?: string, headers: Record<string, string | string[] | undefined> }} request
+ */
+export function apiKey(request) {
+  if (request.method !== "GET" && request.method !== "HEAD") return null;
+  const { headers } = request;
+  if (headers["if-none-match"] !== undefined || headers["if-modified-since"] !== undefined) return null;
+  return `api ${request.url}`;
+}
+
+/**
+ * The client of an API request as the route would see it: its headers, with X-Forwarded-For set to the socket's
+ * address when the client sent none (as Next.js does before a route reads it).
+ * @param {import("node:http").IncomingMessage} request
+ */
+function clientOf(request) {
+  return clientKeyOf({
+    get(name) {
+      const value = request.headers[name];
+      if (value === undefined) return name === "x-forwarded-for" ? (request.socket.remoteAddress ?? null) : null;
+      return Array.isArray(value) ? value.join(", ") : value;
+    },
+  });
+}
 
 /** The version of the public content, as lib/cache/public.ts reads it. */
 const STAMP_SQL = `SELECT "epoch", "version" FROM "public_content_version" WHERE "id" = 1`;
@@ -126,13 +170,21 @@ function sendWorker(request, response) {
  */
 export function createPageCache({ origin, databaseUrl, seconds = 30, megabytes = 64, enabled = true }) {
   const on = enabled && seconds > 0 && Boolean(databaseUrl);
-  /** @type {LRUCache<string, { stamp: string, page: null | { status: number, headers: [string, string[]][], cookies: string[], parts: string[] } }>} */
+  /**
+   * A page: its headers and body cut at its nonce; an API answer: its headers and body, plain and compressed.
+   * @typedef {{ status: number, headers: [string, string[]][], cookies: string[], parts: string[] }} Page
+   * @typedef {{ headers: [string, string][], body: Buffer, gzip: Buffer }} Answer
+   * @type {LRUCache<string, { stamp: string, page: null | Page | Answer }>}
+   */
   const pages = new LRUCache({
     ttl: seconds * 1000,
     maxSize: megabytes * 1024 * 1024,
-    sizeCalculation: (entry) => (entry.page?.parts ?? []).reduce((bytes, part) => bytes + part.length * 2, 1024),
+    sizeCalculation: (entry) =>
+      entry.page && "body" in entry.page
+        ? entry.page.body.length + entry.page.gzip.length + 1024
+        : (entry.page?.parts ?? []).reduce((bytes, part) => bytes + part.length * 2, 1024),
   });
-  /** One making of a page per key and version, however many visitors ask for it at once. */
+  /** One making of a page (or an API answer) per key and version, however many visitors ask for it at once. */
   const fills = new Map();
   const pool = on
     ? new pg.Pool({ connectionString: databaseUrl, max: Number(process.env.PAGE_CACHE_POOL_SIZE ?? 4), options: "-c jit=off" })
@@ -188,6 +240,94 @@ export function createPageCache({ origin, databaseUrl, seconds = 30, megabytes =
     response.end(request.method === "HEAD" ? undefined : body);
   }
 
+  /** The API's answer as Next.js makes it, asked of this process without a client (no token); null unless 200 JSON. */
+  async function makeAnswer(request) {
+    const response = await fetch(new URL(request.url, origin), {
+      headers: { [PAGE_FILL_HEADER]: "1", [TAKEN_HEADER]: takenHeader(null) },
+      redirect: "manual",
+      signal: AbortSignal.timeout(15_000),
+    });
+    if (response.status !== 200 || !response.headers.get("content-type")?.startsWith("application/json")) {
+      await response.body?.cancel();
+      return null;
+    }
+    const body = Buffer.from(await response.arrayBuffer());
+    return {
+      headers: [...response.headers].filter(
+        ([name]) => !PER_RESPONSE.has(name) && !PER_CLIENT.test(name) && !/^x-(?:nextjs|middleware)-/.test(name),
+      ),
+      body,
+      gzip: gzipSync(body),
+    };
+  }
+
+  /** An API answer from the cache, with the client's rate limit. */
+  function sendAnswer(answer, limit, request, response, hit) {
+    for (const [name, value] of answer.headers) response.setHeader(name, value);
+    response.setHeader("ratelimit-limit", String(limit.limit));
+    response.setHeader("ratelimit-remaining", String(limit.remaining));
+    response.setHeader("ratelimit-reset", String(limit.resetSeconds));
+    response.setHeader(PAGE_CACHE_HEADER, hit ? "hit" : "miss");
+    response.setHeader("vary", "Accept-Encoding");
+    const gzip = /\bgzip\b/.test(String(request.headers["accept-encoding"] ?? ""));
+    if (gzip) response.setHeader("content-encoding", "gzip");
+    const body = gzip ? answer.gzip : answer.body;
+    response.setHeader("content-length", body.length);
+    response.writeHead(200);
+    response.end(request.method === "HEAD" ? undefined : body);
+  }
+
+  /**
+   * The entry of `key` at the public content's version `stamp`: the one kept, or made by `make` (once, however
+   * many ask for it at the same time). Says whether it was kept.
+   */
+  async function entryAt(key, stamp, make) {
+    const kept = pages.get(key);
+    if (kept?.stamp === stamp) return { entry: kept, hit: true };
+    const fillKey = `${key}@${stamp}`;
+    let fill = fills.get(fillKey);
+    if (!fill) {
+      fill = make()
+        .then((page) => {
+          const made = { stamp, page };
+          pages.set(key, made);
+          return made;
+        })
+        .catch(() => null)
+        .finally(() => fills.delete(fillKey));
+      fills.set(fillKey, fill);
+    }
+    return { entry: await fill, hit: false };
+  }
+
+  /** An open data API request: charged here, then answered from the cache or by Next.js (told it was charged). */
+  async function serveApi(request, response) {
+    const said = request.headers[TAKEN_HEADER];
+    // This cache's own request for an answer: Next.js's, uncharged.
+    if (typeof said === "string" && takenBefore(said) === "fill") return false;
+    delete request.headers[TAKEN_HEADER]; // no client can say it was charged
+    const key = apiKey(request);
+    let limit;
+    let stamp;
+    try {
+      [limit, stamp] = await Promise.all([
+        takeToken(pool, "api", clientOf(request), rateLimitConfig()),
+        key ? currentStamp() : null,
+      ]);
+    } catch {
+      return false; // the route takes its token itself, or says what is wrong
+    }
+    if (key && limit.allowed) {
+      const { entry, hit } = await entryAt(key, stamp, () => makeAnswer(request));
+      if (entry?.page) {
+        if (!request.destroyed) sendAnswer(entry.page, limit, request, response, hit);
+        return true;
+      }
+    }
+    request.headers[TAKEN_HEADER] = takenHeader(limit);
+    return false;
+  }
+
   return {
     enabled: on,
     /** Answers the request from the cache and says so, or says it is Next.js's to answer. */
@@ -197,6 +337,7 @@ export function createPageCache({ origin, databaseUrl, seconds = 30, megabytes =
         return true;
       }
       if (!on) return false;
+      if (API_PATH.test(request.url ?? "")) return serveApi(request, response);
       const key = pageKey(request);
       if (!key) return false;
       let stamp;
@@ -205,24 +346,7 @@ export function createPageCache({ origin, databaseUrl, seconds = 30, megabytes =
       } catch {
         return false;
       }
-      let entry = pages.get(key);
-      const hit = entry?.stamp === stamp;
-      if (!hit) {
-        const fillKey = `${key}@${stamp}`;
-        let fill = fills.get(fillKey);
-        if (!fill) {
-          fill = makePage(request)
-            .then((page) => {
-              const made = { stamp, page };
-              pages.set(key, made);
-              return made;
-            })
-            .catch(() => null)
-            .finally(() => fills.delete(fillKey));
-          fills.set(fillKey, fill);
-        }
-        entry = await fill;
-      }
+      const { entry, hit } = await entryAt(key, stamp, () => makePage(request));
       if (!entry?.page) return false;
       if (!request.destroyed) send(entry.page, request, response, hit);
       return true;

@@ -66,3 +66,30 @@ test("GET /api/v1/calls answers open JSON with the demo call, and its responses 
   expect(missing.status()).toBe(404);
   expect(await missing.json()).toMatchObject({ error: { code: "not_found" } });
 });
+
+test("answers come from the cache in front of Next.js, each request counted once against its client", async ({ request }) => {
+  // A client of this test's own (no trusted proxy here: the last X-Forwarded-For is the address counted).
+  const headers = { "x-forwarded-for": `198.18.${Math.floor(Math.random() * 250)}.${Math.floor(Math.random() * 250)}` };
+  const list = `/api/v1/calls/${demoCall.slug}/responses?limit=3`;
+  const first = await request.get(list, { headers });
+  const second = await request.get(list, { headers });
+  expect(second.headers()["x-page-cache"]).toBe("hit");
+  expect(await second.text()).toBe(await first.text());
+  expect(Number(second.headers()["ratelimit-remaining"])).toBeLessThan(Number(first.headers()["ratelimit-remaining"]));
+  // The burst (30, lib/api/rate-limit-config.mjs) holds for 28 more, answered by Next.js (an error is not kept) or
+  // from the cache alike: a request charged in front of Next.js and again by the route would be refused at ~15.
+  const statuses = [];
+  for (let i = 0; i < 14; i++) {
+    statuses.push((await request.get("/api/v1/no-such-thing", { headers })).status());
+    statuses.push((await request.get(list, { headers })).status());
+  }
+  expect(statuses).toEqual(Array.from({ length: 14 }, () => [404, 200]).flat());
+  // Then the burst is spent (fewer than one token comes back a second): the 429, from Next.js, said in JSON.
+  let refused;
+  for (let i = 0; i < 10 && !refused; i++) {
+    const answer = await request.get(list, { headers });
+    if (answer.status() === 429) refused = answer;
+  }
+  expect(refused?.headers()["retry-after"]).toBeDefined();
+  expect(await refused!.json()).toMatchObject({ error: { code: "rate_limited" } });
+});

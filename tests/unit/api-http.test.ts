@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { encodeKeyset } from "@/lib/api/cursor";
 import { db, disconnectDb } from "@/lib/db";
 import { createCall, createQuestion, createResponse, createUser } from "@/prisma/factories";
+import { takenHeader, TAKEN_HEADER } from "@/lib/limits/token-bucket.mjs";
 import { apiFetch } from "./api-client";
 
 const env = { ...process.env };
@@ -181,6 +182,37 @@ describe("rate limit", () => {
       expect((await apiFetch("/api/v1/forums", { ip: `${unverified}1` })).status).toBe(200);
     } finally {
       process.env.TRUST_PROXY = "1";
+      process.env.API_RATE_LIMIT_BURST = "100000";
+      delete process.env.API_RATE_LIMIT_PER_MINUTE;
+    }
+  });
+
+  it("takes no second token for a request the cache in front of Next.js has charged, and none for its own", async () => {
+    process.env.API_RATE_LIMIT_BURST = "1";
+    process.env.API_RATE_LIMIT_PER_MINUTE = "1";
+    try {
+      const ip = `198.51.100.${100 + Math.floor(Math.random() * 100)}`;
+      // Refused there: the 429, with what was found (the bucket is not asked again).
+      const refused = { allowed: false, limit: 1, remaining: 0, resetSeconds: 60, retryAfter: 42 };
+      const limited = await apiFetch("/api/v1/forums", { ip, headers: { [TAKEN_HEADER]: takenHeader(refused) } });
+      expect(limited.status).toBe(429);
+      expect(limited.headers.get("retry-after")).toBe("42");
+      // Charged there: answered with that client's limit, its one token still in the bucket here.
+      const charged = { allowed: true, limit: 1, remaining: 0, resetSeconds: 60, retryAfter: 0 };
+      for (let i = 0; i < 3; i++) {
+        const answer = await apiFetch("/api/v1/forums", { ip, headers: { [TAKEN_HEADER]: takenHeader(charged) } });
+        expect(answer.status).toBe(200);
+        expect(answer.headers.get("ratelimit-remaining")).toBe("0");
+      }
+      // The cache's own request: no client, no token, no rate limit headers.
+      const fill = await apiFetch("/api/v1/forums", { ip, headers: { [TAKEN_HEADER]: takenHeader(null) } });
+      expect(fill.status).toBe(200);
+      expect(fill.headers.get("ratelimit-limit")).toBeNull();
+      // Said by anyone else, the header is nothing: the route takes the client's token (its only one), then refuses.
+      const forged = { [TAKEN_HEADER]: takenHeader(charged).replace(/^\S+/, "guess") };
+      expect((await apiFetch("/api/v1/forums", { ip, headers: forged })).status).toBe(200);
+      expect((await apiFetch("/api/v1/forums", { ip, headers: forged })).status).toBe(429);
+    } finally {
       process.env.API_RATE_LIMIT_BURST = "100000";
       delete process.env.API_RATE_LIMIT_PER_MINUTE;
     }

@@ -18,7 +18,7 @@ import { translateError, type ErrorTranslator } from "@/lib/i18n/errors";
 import { loadMessages } from "@/lib/i18n/messages";
 import { COMMENTS_PER_ACCOUNT, REPORTS_PER_ACCOUNT, UPLOADS_PER_ACCOUNT } from "@/lib/limits/account";
 import { takeFromBucket } from "@/lib/limits/bucket";
-import { requestAddress, trustedClientIp } from "@/lib/limits/client";
+import { requestAddress, trustedClientIp } from "@/lib/limits/client.mjs";
 import { closeLimits, take, type Limit } from "@/lib/limits/store";
 import { reportResponse } from "@/lib/moderation/report";
 import { createCall, createResponse } from "@/prisma/factories";

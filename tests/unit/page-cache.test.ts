@@ -3,17 +3,30 @@
 // per page and version however many ask at once, made again as soon as the public content's version moves (a real
 // write to PostgreSQL), nothing kept but 200 HTML pages. The browser tests run it in front of Next.js itself
 // (tests/e2e/public-cache.spec.ts); here the origin is a small server of the test, so what it was asked is counted.
-import { createServer, type IncomingMessage, type Server } from "node:http";
+import { createServer, get, type IncomingMessage, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { gunzipSync } from "node:zlib";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { locales } from "@/lib/i18n/config";
 import { db, disconnectDb } from "@/lib/db";
 import { createCall } from "@/prisma/factories";
-import { createPageCache, LOCALES, pageKey, PAGE_CACHE_HEADER, PAGE_FILL_HEADER } from "@/scripts/lib/page-cache.mjs";
+import { takenBefore, takenHeader, TAKEN_HEADER } from "@/lib/limits/token-bucket.mjs";
+import { apiKey, createPageCache, LOCALES, pageKey, PAGE_CACHE_HEADER, PAGE_FILL_HEADER } from "@/scripts/lib/page-cache.mjs";
 import { READER_TIME_WORKER, READER_TIME_WORKER_PATH } from "@/scripts/lib/reading-page.mjs";
 
 const request = (url: string, headers: Record<string, string> = {}, method = "GET") => ({ method, url, headers });
+
+/** A GET that accepts gzip and reads the body as sent (fetch would decompress it). */
+function gzipGet(url: string, headers: Record<string, string> = {}) {
+  return new Promise<{ headers: IncomingMessage["headers"]; body: Buffer }>((resolve, reject) => {
+    get(url, { headers: { "accept-encoding": "gzip", ...headers } }, (res) => {
+      const chunks: Buffer[] = [];
+      res
+        .on("data", (chunk: Buffer) => chunks.push(chunk))
+        .on("end", () => resolve({ headers: res.headers, body: Buffer.concat(chunks) }));
+    }).on("error", reject);
+  });
+}
 
 describe("which requests the cache of whole pages answers", () => {
   it("knows the interface's languages", () => {
@@ -55,7 +68,7 @@ describe("which requests the cache of whole pages answers", () => {
       "/signin",
       "/unsubscribe/token",
       "/developers/api",
-      "/api/v1/calls/open-call/responses",
+      "/api/v1/calls/open-call/responses", // an API answer, with a key of its own (apiKey)
       "/api/health",
       "/calls/open-call/responses/extra",
       "/de/calls/open-call",
@@ -71,6 +84,14 @@ describe("which requests the cache of whole pages answers", () => {
     for (const header of ["rsc", "next-router-prefetch", "next-router-state-tree", "next-action", "purpose", PAGE_FILL_HEADER]) {
       expect(pageKey(request("/", { [header]: "1" })), header).toBeNull();
     }
+  });
+
+  it("keys the open data API's answers by their address, unconditional GETs and HEADs only", () => {
+    expect(apiKey(request("/api/v1/calls?limit=5"))).toBe("api /api/v1/calls?limit=5");
+    expect(apiKey(request("/api/v1/calls", {}, "HEAD"))).toBe("api /api/v1/calls");
+    expect(apiKey(request("/api/v1/calls", {}, "POST"))).toBeNull();
+    expect(apiKey(request("/api/v1/calls", { "if-none-match": 'W/"x"' }))).toBeNull();
+    expect(apiKey(request("/api/v1/calls", { "if-modified-since": new Date().toUTCString() }))).toBeNull();
   });
 
   it("keys a page by what next-intl chooses its language from", () => {
@@ -107,7 +128,20 @@ describe("the cache of whole pages in front of an origin", () => {
         "x-frame-options": "DENY",
       };
       const reply = () => {
-        if (req.url === "/calls/missing") {
+        if (req.url?.startsWith("/api/v1/")) {
+          // As lib/api/http.ts answers: JSON, open to any origin, with the rate limit of the client it was made for.
+          const status = req.url === "/api/v1/missing" ? 404 : 200;
+          res
+            .writeHead(status, {
+              "content-type": "application/json; charset=utf-8",
+              etag: 'W/"abc"',
+              "cache-control": "public, no-cache",
+              "access-control-allow-origin": "*",
+              "ratelimit-limit": "999",
+              "ratelimit-remaining": "998",
+            })
+            .end(JSON.stringify({ path: req.url, made: asked.length }));
+        } else if (req.url === "/calls/missing") {
           res.writeHead(404, { ...headers, "content-type": "text/html" }).end("<p>Page not found</p>");
         } else {
           res
@@ -126,7 +160,9 @@ describe("the cache of whole pages in front of an origin", () => {
     });
     front = createServer((req, res) => {
       void cache.serve(req, res).then((served) => {
-        if (!served) res.writeHead(299, { "content-type": "text/plain" }).end("for Next.js");
+        // What Next.js would be told of the request's token (lib/api/rate-limit.ts reads the same header).
+        const taken = takenBefore(req.headers[TAKEN_HEADER] as string | undefined) ?? null;
+        if (!served) res.writeHead(299, { "content-type": "text/plain" }).end(JSON.stringify({ forNextJs: true, taken }));
       });
     });
     await new Promise<void>((resolve) => front.listen(0, "127.0.0.1", resolve));
@@ -170,15 +206,7 @@ describe("the cache of whole pages in front of an origin", () => {
 
   it("sends the page compressed to a client that accepts gzip, and headers alone to HEAD", async () => {
     await fetch(`${base}/calls/gzip`);
-    const { request: send } = await import("node:http");
-    const compressed = await new Promise<{ headers: IncomingMessage["headers"]; body: Buffer }>((resolve) => {
-      send(`${base}/calls/gzip`, { headers: { "accept-encoding": "gzip" } }, (res) => {
-        const chunks: Buffer[] = [];
-        res
-          .on("data", (chunk: Buffer) => chunks.push(chunk))
-          .on("end", () => resolve({ headers: res.headers, body: Buffer.concat(chunks) }));
-      }).end();
-    });
+    const compressed = await gzipGet(`${base}/calls/gzip`);
     expect(compressed.headers["content-encoding"]).toBe("gzip");
     expect(gunzipSync(compressed.body).toString()).toContain("<p>Page /calls/gzip made");
 
@@ -235,5 +263,92 @@ describe("the cache of whole pages in front of an origin", () => {
     const signedIn = await fetch(`${base}/calls/nonce`, { headers: { cookie: "next-auth.session-token=abc" } });
     expect(signedIn.status).toBe(299);
     expect(asked.length).toBe(before);
+  });
+  describe("the open data API", () => {
+    // Each test's clients are addresses of their own (counted as unverified: no trusted proxy here).
+    const client = () => `198.18.${Math.floor(Math.random() * 250)}.${Math.floor(Math.random() * 250)}`;
+    const ask = (path: string, ip: string, headers: Record<string, string> = {}) =>
+      fetch(`${base}${path}`, { headers: { "x-forwarded-for": ip, ...headers } });
+    const limits = { burst: process.env.API_RATE_LIMIT_BURST, perMinute: process.env.API_RATE_LIMIT_PER_MINUTE };
+    beforeAll(() => {
+      delete process.env.TRUST_PROXY;
+      delete process.env.TRUSTED_PROXY_HEADER;
+      process.env.API_RATE_LIMIT_BURST = "3";
+      process.env.API_RATE_LIMIT_PER_MINUTE = "1";
+    });
+    afterAll(() => {
+      for (const [name, value] of [
+        ["API_RATE_LIMIT_BURST", limits.burst],
+        ["API_RATE_LIMIT_PER_MINUTE", limits.perMinute],
+      ] as const)
+        if (value === undefined) delete process.env[name];
+        else process.env[name] = value;
+    });
+
+    it("makes an answer once, uncharged, and sends it to every client with that client's own rate limit", async () => {
+      const before = asked.length;
+      const [one, two] = [client(), client()];
+      const first = await ask("/api/v1/calls?limit=2", one);
+      const second = await ask("/api/v1/calls?limit=2", one);
+      const other = await ask("/api/v1/calls?limit=2", two);
+      expect([first, second, other].map((answer) => answer.headers.get(PAGE_CACHE_HEADER))).toEqual(["miss", "hit", "hit"]);
+      expect(asked.length - before).toBe(1);
+      // The cache's own request says so (no client's token is taken for it), under this process's secret.
+      expect(takenBefore(asked.at(-1)!.headers[TAKEN_HEADER] as string)).toBe("fill");
+      expect(asked.at(-1)!.headers[PAGE_FILL_HEADER]).toBe("1");
+      const bodies = await Promise.all([first, second, other].map((answer) => answer.text()));
+      expect(new Set(bodies).size).toBe(1);
+      expect(JSON.parse(bodies[0]!)).toEqual({ path: "/api/v1/calls?limit=2", made: before + 1 });
+      // The answer's own headers are kept, its rate limit (the fill's) is not: each client gets its own.
+      expect(second.headers.get("etag")).toBe('W/"abc"');
+      expect(second.headers.get("access-control-allow-origin")).toBe("*");
+      expect(second.headers.get("content-type")).toBe("application/json; charset=utf-8");
+      expect([first, second, other].map((answer) => answer.headers.get("ratelimit-remaining"))).toEqual(["2", "1", "2"]);
+      expect(second.headers.get("ratelimit-limit")).toBe("3");
+    });
+
+    it("sends a client with no token left to Next.js, saying the token was asked for and refused", async () => {
+      const ip = client();
+      for (let i = 0; i < 3; i++) expect((await ask("/api/v1/forums", ip)).status).toBe(200);
+      const before = asked.length;
+      const refused = await ask("/api/v1/forums", ip);
+      expect(refused.status).toBe(299);
+      expect(await refused.json()).toMatchObject({ taken: { allowed: false, remaining: 0, limit: 3 } });
+      expect(asked.length).toBe(before);
+      expect((await ask("/api/v1/forums", client())).status).toBe(200); // another client is unaffected
+    });
+
+    it("charges what Next.js answers once: conditional requests, errors, a client's own word", async () => {
+      const ip = client();
+      const conditional = await ask("/api/v1/calls", ip, { "if-none-match": 'W/"abc"' });
+      expect(conditional.status).toBe(299);
+      expect(await conditional.json()).toMatchObject({ taken: { allowed: true, remaining: 2 } });
+      // An answer that is not a 200 is not kept: Next.js answers each, charged here once.
+      const missing = await ask("/api/v1/missing", ip);
+      expect(missing.status).toBe(299);
+      expect(await missing.json()).toMatchObject({ taken: { allowed: true, remaining: 1 } });
+      // A client cannot say it was charged, nor that it is the cache itself.
+      for (const said of [takenHeader(null).replace(/^\S+/, "guess"), '{"allowed":true}']) {
+        const forged = await ask("/api/v1/missing", client(), { [TAKEN_HEADER]: said });
+        expect(await forged.json()).toMatchObject({ taken: { allowed: true, remaining: 2 } });
+      }
+    });
+
+    it("makes an answer again as soon as the public content's version moves, and compresses it", async () => {
+      const made = async (answer: Response) => ((await answer.json()) as { made: number }).made;
+      const ip = client();
+      const first = await made(await ask("/api/v1/message-sets", ip));
+      expect(await made(await ask("/api/v1/message-sets", ip))).toBe(first);
+      const call = await createCall(db);
+      await db.call.update({ where: { id: call.id }, data: { title: `${call.title}, revised` } });
+      const again = await ask("/api/v1/message-sets", client());
+      expect(again.headers.get(PAGE_CACHE_HEADER)).toBe("miss");
+      expect(await made(again)).not.toBe(first);
+
+      const compressed = await gzipGet(`${base}/api/v1/message-sets`, { "x-forwarded-for": client() });
+      expect(compressed.headers["content-encoding"]).toBe("gzip");
+      expect(compressed.headers.vary).toBe("Accept-Encoding");
+      expect(JSON.parse(gunzipSync(compressed.body).toString())).toMatchObject({ path: "/api/v1/message-sets" });
+    });
   });
 });

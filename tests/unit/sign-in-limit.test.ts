@@ -5,7 +5,7 @@ import { readdirSync } from "node:fs";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { db, disconnectDb } from "@/lib/db";
 import { closeLimits } from "@/lib/limits/store";
-import { trustedClientIp } from "@/lib/limits/client";
+import { trustedClientIp } from "@/lib/limits/client.mjs";
 import { addressHash } from "@/lib/mail/outbox";
 import { askForLink as askForSignInLink } from "./next-auth-requests";
 import { withTemporaryOutbox } from "./outbox";

@@ -112,7 +112,7 @@ export async function castFor(forumA: string): Promise<Cast> {
 }
 
 /**
- * A client address of its own for each request (the address the rate limits count by, lib/limits/client.ts):
+ * A client address of its own for each request (the address the rate limits count by, lib/limits/client.mjs):
  * the matrix's quick series of requests must not spend the allowance of the other tests on this machine.
  */
 export function clientAddress() {

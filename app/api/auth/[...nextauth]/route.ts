@@ -4,7 +4,7 @@ import { authOptionsFor } from "@/lib/auth/options";
 import { landInLocale, localeOfAddress } from "@/lib/auth/sign-in-locale";
 import { describeUserAgent } from "@/lib/auth/user-agent";
 import type { Locale } from "@/lib/i18n/config";
-import { trustedClientIp } from "@/lib/limits/client";
+import { trustedClientIp } from "@/lib/limits/client.mjs";
 
 type Context = { params: Promise<{ nextauth: string[] }> };
 

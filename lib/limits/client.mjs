@@ -14,24 +14,33 @@
 // Without any of these there is no trusted client address: limits then count per account or per email
 // address (and the API per the address the request arrived with, see `requestAddress`), never in one bucket
 // for everyone.
+//
+// Plain JavaScript (types in JSDoc): the cache in front of Next.js (scripts/lib/page-cache.mjs) takes the open data
+// API's tokens itself, for the same client as the app would.
 
 const MAX_LENGTH = 64;
 
-function proxyConfig(): { header: string; hops: number } | null {
+/** @returns {{ header: string, hops: number } | null} */
+function proxyConfig() {
   const header = process.env.TRUSTED_PROXY_HEADER?.trim().toLowerCase() || (process.env.TRUST_PROXY ? "x-forwarded-for" : "");
   if (!header) return null;
   const hops = Number(process.env.TRUSTED_PROXY_HOPS ?? 0);
   return { header, hops: Number.isInteger(hops) && hops > 0 ? hops : 0 };
 }
 
-const listOf = (value: string | null) =>
+/** @param {string | null} value */
+const listOf = (value) =>
   (value ?? "")
     .split(",")
     .map((part) => part.trim())
     .filter(Boolean);
 
-/** The client's address as the trusted proxy saw it, or null (no trusted proxy configured, or no header). */
-export function trustedClientIp(headers: Headers): string | null {
+/**
+ * The client's address as the trusted proxy saw it, or null (no trusted proxy configured, or no header).
+ * @param {{ get(name: string): string | null }} headers
+ * @returns {string | null}
+ */
+export function trustedClientIp(headers) {
   const config = proxyConfig();
   if (!config) return null;
   const addresses = listOf(headers.get(config.header));
@@ -46,8 +55,10 @@ export function trustedClientIp(headers: Headers): string | null {
  * address the request arrived with (the last of X-Forwarded-For: Next.js's socket address unless the
  * client sent the header itself), marked as unverified. A client can dodge that one by inventing headers,
  * but cannot use it to spend everyone's allowance; null when a request carries no address at all.
+ * @param {{ get(name: string): string | null }} headers
+ * @returns {string | null}
  */
-export function requestAddress(headers: Headers): string | null {
+export function requestAddress(headers) {
   const trusted = trustedClientIp(headers);
   if (trusted) return trusted;
   const claimed = listOf(headers.get("x-forwarded-for")).at(-1);
