@@ -28,6 +28,20 @@ const config = [
       ],
     },
   },
+  {
+    // Messages are precompiled as the app is built (next.config.js): a translator's `.raw()` would hand out the
+    // compiled form, not the message, so messages are only ever formatted.
+    files: ["lib/**", "app/**", "components/**"],
+    rules: {
+      "no-restricted-syntax": [
+        "error",
+        {
+          selector: "CallExpression[callee.property.name='raw'][callee.object.name=/^t([A-Z]\\w*)?$/]",
+          message: "Messages are precompiled (next.config.js): format them with t(), t.rich() or t.markup(), not t.raw().",
+        },
+      ],
+    },
+  },
 ];
 
 export default config;

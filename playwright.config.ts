@@ -1,6 +1,10 @@
 import { existsSync } from "node:fs";
+import { register } from "node:module";
 import { defineConfig, devices } from "@playwright/test";
 import { DEBIAN_BROWSERS } from "./scripts/lib/browser.mjs";
+
+// The tests import app modules that import JSON catalogs without an import attribute (tests/support/json-modules.mjs).
+register("./tests/support/json-modules.mjs", import.meta.url);
 
 const PORT = Number(process.env.E2E_PORT ?? 3100);
 export const BASE_URL = `http://localhost:${PORT}`;

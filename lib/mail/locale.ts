@@ -3,24 +3,24 @@
 // The catalogs emails use are loaded for all six languages at once (a few KB each), so rendering stays
 // synchronous and works outside Next.js (the worker, the browser tests' event queueing).
 // No "server-only": imported by lib/notifications/templates.ts, which the browser tests use outside Next.js.
-import arCore from "@/lib/i18n/messages/ar/core.json" with { type: "json" };
-import arNotifications from "@/lib/i18n/messages/ar/notifications.json" with { type: "json" };
-import arResponses from "@/lib/i18n/messages/ar/responses.json" with { type: "json" };
-import enCore from "@/lib/i18n/messages/en/core.json" with { type: "json" };
-import enNotifications from "@/lib/i18n/messages/en/notifications.json" with { type: "json" };
-import enResponses from "@/lib/i18n/messages/en/responses.json" with { type: "json" };
-import esCore from "@/lib/i18n/messages/es/core.json" with { type: "json" };
-import esNotifications from "@/lib/i18n/messages/es/notifications.json" with { type: "json" };
-import esResponses from "@/lib/i18n/messages/es/responses.json" with { type: "json" };
-import frCore from "@/lib/i18n/messages/fr/core.json" with { type: "json" };
-import frNotifications from "@/lib/i18n/messages/fr/notifications.json" with { type: "json" };
-import frResponses from "@/lib/i18n/messages/fr/responses.json" with { type: "json" };
-import ruCore from "@/lib/i18n/messages/ru/core.json" with { type: "json" };
-import ruNotifications from "@/lib/i18n/messages/ru/notifications.json" with { type: "json" };
-import ruResponses from "@/lib/i18n/messages/ru/responses.json" with { type: "json" };
-import zhCore from "@/lib/i18n/messages/zh/core.json" with { type: "json" };
-import zhNotifications from "@/lib/i18n/messages/zh/notifications.json" with { type: "json" };
-import zhResponses from "@/lib/i18n/messages/zh/responses.json" with { type: "json" };
+import arCore from "@/lib/i18n/messages/ar/core.json";
+import arNotifications from "@/lib/i18n/messages/ar/notifications.json";
+import arResponses from "@/lib/i18n/messages/ar/responses.json";
+import enCore from "@/lib/i18n/messages/en/core.json";
+import enNotifications from "@/lib/i18n/messages/en/notifications.json";
+import enResponses from "@/lib/i18n/messages/en/responses.json";
+import esCore from "@/lib/i18n/messages/es/core.json";
+import esNotifications from "@/lib/i18n/messages/es/notifications.json";
+import esResponses from "@/lib/i18n/messages/es/responses.json";
+import frCore from "@/lib/i18n/messages/fr/core.json";
+import frNotifications from "@/lib/i18n/messages/fr/notifications.json";
+import frResponses from "@/lib/i18n/messages/fr/responses.json";
+import ruCore from "@/lib/i18n/messages/ru/core.json";
+import ruNotifications from "@/lib/i18n/messages/ru/notifications.json";
+import ruResponses from "@/lib/i18n/messages/ru/responses.json";
+import zhCore from "@/lib/i18n/messages/zh/core.json";
+import zhNotifications from "@/lib/i18n/messages/zh/notifications.json";
+import zhResponses from "@/lib/i18n/messages/zh/responses.json";
 import { directionOf, localizedPath, toLocale, type Locale } from "@/lib/i18n/config";
 
 /** The catalog areas emails are written from, each typed as the English one (the catalogs have the same keys). */
