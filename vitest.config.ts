@@ -8,13 +8,13 @@ import { unitTestWorkers } from "./scripts/lib/test-database.mjs";
 const workers = unitTestWorkers();
 
 // A file that changes its process for the files after it (a module mock, environment variables, a global, fake
-// timers, a spy) runs in a process of its own, as Vitest does by default. The others share their worker's process
-// and its loaded modules, each file still on the worker's database: the app is then imported once per worker
-// instead of once per file (the suite on 2 cores: 349 s → about 130 s, most of it the app's modules imported a
-// hundred times over). A new file is placed by what it does, read here.
+// timers, a spy, the working directory) runs in a process of its own, as Vitest does by default. The others share
+// their worker's process and its loaded modules, each file still on the worker's database: the app is then imported
+// once per worker instead of once per file (the suite alone on 2 cores: 349 s with every file isolated, 172-174 s
+// so). A new file is placed by what it does, read here.
 const UNIT = "tests/unit";
 const CHANGES_ITS_PROCESS =
-  /\bvi\.(?:mock|doMock|stubEnv|stubGlobal|spyOn|useFakeTimers|resetModules)\b|\bprocess\.env\s*=(?!=)|\bprocess\.env(?:\.\w+|\[[^\]]+\])\s*=(?!=)|\bdelete\s+process\.env|\bglobalThis(?:\.\w+|\[[^\]]+\])\s*=(?!=)/;
+  /\bvi\.(?:mock|doMock|stubEnv|stubGlobal|spyOn|useFakeTimers|resetModules)\b|\bprocess\.env\s*=(?!=)|\bprocess\.env(?:\.\w+|\[[^\]]+\])\s*=(?!=)|\bdelete\s+process\.env|\bObject\.assign\(\s*process\.env\b|\bprocess\.chdir\b|\bglobalThis(?:\.\w+|\[[^\]]+\])\s*=(?!=)/;
 const unitFiles = readdirSync(UNIT).filter((name) => name.endsWith(".test.ts"));
 const isolated = unitFiles
   .filter((name) => CHANGES_ITS_PROCESS.test(readFileSync(`${UNIT}/${name}`, "utf8")))
