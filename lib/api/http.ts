@@ -16,6 +16,7 @@ import { isAcceptablePath } from "@/lib/http/request-guard";
 import { isInvalidTextError } from "@/lib/validation/text";
 import { ApiError, badRequest, errorBody } from "./errors";
 import { parseQuery, type ParameterName, type Query } from "./query";
+import { rateLimitHeaders } from "./rate-limit-config.mjs";
 import { requestToken, type RateLimitResult } from "./rate-limit";
 
 export const CACHE_CONTROL = "public, no-cache";
@@ -26,15 +27,6 @@ const CORS = {
 };
 
 export type ApiResult = { body: unknown; lastModified: Date | null };
-
-function rateLimitHeaders(limit: RateLimitResult | null): Record<string, string> {
-  if (!limit) return {};
-  return {
-    "RateLimit-Limit": String(limit.limit),
-    "RateLimit-Remaining": String(limit.remaining),
-    "RateLimit-Reset": String(limit.resetSeconds),
-  };
-}
 
 function errorResponse(error: ApiError, extra: Record<string, string>) {
   return Response.json(errorBody(error), {
@@ -72,7 +64,7 @@ export async function apiGet(
     console.error("[api] rate limit store unavailable", error);
     return errorResponse(new ApiError("internal", "Something went wrong on our side."), {});
   }
-  const limitHeaders = rateLimitHeaders(limit);
+  const limitHeaders = limit ? rateLimitHeaders(limit) : {};
   if (limit && !limit.allowed) {
     return errorResponse(
       new ApiError("rate_limited", `Too many requests: try again in ${limit.retryAfter} s.`, {

@@ -7,11 +7,9 @@
 // TRUST_PROXY); without one, the address the request arrived with, marked unverified — a client could dodge
 // its own limit by inventing X-Forwarded-For, but never spend another's. Never one bucket for everyone.
 import "server-only";
-import { takeFromBucket, type BucketResult } from "@/lib/limits/bucket";
-import { takenBefore, TAKEN_HEADER } from "@/lib/limits/token-bucket.mjs";
-import { clientKeyOf, rateLimitConfig } from "./rate-limit-config.mjs";
-
-export { rateLimitConfig };
+import { pool } from "@/lib/limits/store";
+import { takenBefore, TAKEN_HEADER, type BucketResult } from "@/lib/limits/token-bucket.mjs";
+import { clientKeyOf, takeApiToken } from "./rate-limit-config.mjs";
 
 /** The bucket of a request's client ("unknown" only for a request with no address at all). */
 export function clientKey(request: Request): string {
@@ -21,7 +19,7 @@ export function clientKey(request: Request): string {
 export type RateLimitResult = BucketResult;
 
 export async function takeToken(key: string): Promise<RateLimitResult> {
-  return takeFromBucket("api", key, rateLimitConfig());
+  return takeApiToken(pool(), key);
 }
 
 /**

@@ -34,8 +34,8 @@ import { randomUUID } from "node:crypto";
 import { gzipSync } from "node:zlib";
 import { LRUCache } from "lru-cache";
 import pg from "pg";
-import { clientKeyOf, rateLimitConfig } from "../../lib/api/rate-limit-config.mjs";
-import { takenBefore, takenHeader, takeToken, TAKEN_HEADER } from "../../lib/limits/token-bucket.mjs";
+import { clientKeyOf, rateLimitHeaders, takeApiToken } from "../../lib/api/rate-limit-config.mjs";
+import { takenBefore, takenHeader, TAKEN_HEADER } from "../../lib/limits/token-bucket.mjs";
 import { READER_TIME_WORKER, READER_TIME_WORKER_PATH, readingPage } from "./reading-page.mjs";
 
 /** Marks this process's own request for a page it is caching: answered by Next.js, never from the cache. */
@@ -264,9 +264,7 @@ export function createPageCache({ origin, databaseUrl, seconds = 30, megabytes =
   /** An API answer from the cache, with the client's rate limit. */
   function sendAnswer(answer, limit, request, response, hit) {
     for (const [name, value] of answer.headers) response.setHeader(name, value);
-    response.setHeader("ratelimit-limit", String(limit.limit));
-    response.setHeader("ratelimit-remaining", String(limit.remaining));
-    response.setHeader("ratelimit-reset", String(limit.resetSeconds));
+    for (const [name, value] of Object.entries(rateLimitHeaders(limit))) response.setHeader(name, value);
     response.setHeader(PAGE_CACHE_HEADER, hit ? "hit" : "miss");
     response.setHeader("vary", "Accept-Encoding");
     const gzip = /\bgzip\b/.test(String(request.headers["accept-encoding"] ?? ""));
@@ -307,17 +305,15 @@ export function createPageCache({ origin, databaseUrl, seconds = 30, megabytes =
     if (typeof said === "string" && takenBefore(said) === "fill") return false;
     delete request.headers[TAKEN_HEADER]; // no client can say it was charged
     const key = apiKey(request);
-    let limit;
-    let stamp;
-    try {
-      [limit, stamp] = await Promise.all([
-        takeToken(pool, "api", clientOf(request), rateLimitConfig()),
-        key ? currentStamp() : null,
-      ]);
-    } catch {
-      return false; // the route takes its token itself, or says what is wrong
-    }
-    if (key && limit.allowed) {
+    const [token, version] = await Promise.allSettled([
+      takeApiToken(pool, clientOf(request)),
+      key ? currentStamp() : Promise.resolve(null),
+    ]);
+    if (token.status === "rejected") return false; // the route takes its token itself, or says what is wrong
+    const limit = token.value;
+    // Without the version (the database did not answer it) the answer is Next.js's, told the token was taken.
+    const stamp = version.status === "fulfilled" ? version.value : null;
+    if (key && stamp !== null && limit.allowed) {
       const { entry, hit } = await entryAt(key, stamp, () => makeAnswer(request));
       if (entry?.page) {
         if (!request.destroyed) sendAnswer(entry.page, limit, request, response, hit);
