@@ -68,14 +68,20 @@ test("GET /api/v1/calls answers open JSON with the demo call, and its responses 
 });
 
 test("answers come from the cache in front of Next.js, each request counted once against its client", async ({ request }) => {
-  // A client of this test's own (no trusted proxy here: the last X-Forwarded-For is the address counted).
-  const headers = { "x-forwarded-for": `198.18.${Math.floor(Math.random() * 250)}.${Math.floor(Math.random() * 250)}` };
+  // A client of this test's own (no trusted proxy here: the last X-Forwarded-For is the address counted). Tests
+  // running beside this one publish and moderate, which moves the public content's version and so makes the
+  // second request a new answer: then the pair is tried again as a new client (each with its full burst).
   const list = `/api/v1/calls/${demoCall.slug}/responses?limit=3`;
-  const first = await request.get(list, { headers });
-  const second = await request.get(list, { headers });
-  expect(second.headers()["x-page-cache"]).toBe("hit");
-  expect(await second.text()).toBe(await first.text());
-  expect(Number(second.headers()["ratelimit-remaining"])).toBeLessThan(Number(first.headers()["ratelimit-remaining"]));
+  let headers: Record<string, string> = {};
+  let first, second;
+  for (let attempt = 0; attempt < 5 && second?.headers()["x-page-cache"] !== "hit"; attempt++) {
+    headers = { "x-forwarded-for": `198.18.${Math.floor(Math.random() * 250)}.${Math.floor(Math.random() * 250)}` };
+    first = await request.get(list, { headers });
+    second = await request.get(list, { headers });
+  }
+  expect(second!.headers()["x-page-cache"]).toBe("hit");
+  expect(await second!.text()).toBe(await first!.text());
+  expect(Number(second!.headers()["ratelimit-remaining"])).toBeLessThan(Number(first!.headers()["ratelimit-remaining"]));
   // The burst (30, lib/api/rate-limit-config.mjs) holds for 28 more, answered by Next.js (an error is not kept) or
   // from the cache alike: a request charged in front of Next.js and again by the route would be refused at ~15.
   const statuses = [];
