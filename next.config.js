@@ -1,4 +1,5 @@
 // @ts-check
+import { readdirSync } from "node:fs";
 import createNextIntlPlugin from "next-intl/plugin";
 
 // The catalogs (lib/i18n/messages) are compiled as the app is built (next-intl's `precompile`): a page's HTML carries
@@ -7,14 +8,19 @@ import createNextIntlPlugin from "next-intl/plugin";
 // formats compiled messages; what runs outside it (the worker, the scripts, the tests) imports the same files as
 // they are and formats them with the whole formatter. So catalogs are imported without an import attribute, which
 // would turn the compilation off (tests/support/json-modules.mjs lets the browser tests' Node do the same), and
-// never read raw (eslint.config.mjs).
+// never read raw (eslint.config.mjs). The locales compiled are the catalog folders, one per locale of
+// lib/i18n/config.ts (the catalog parity test reads one for each), so a new language needs no second list here.
+const MESSAGES = "./lib/i18n/messages";
+const catalogLocales = readdirSync(new URL(MESSAGES, import.meta.url), { withFileTypes: true })
+  .filter((entry) => entry.isDirectory())
+  .map((entry) => entry.name);
 const withNextIntl = createNextIntlPlugin({
   requestConfig: "./lib/i18n/request.ts",
   experimental: {
     messages: {
-      path: "./lib/i18n/messages",
+      path: MESSAGES,
       format: "json",
-      locales: ["en", "ar", "es", "fr", "ru", "zh"],
+      locales: catalogLocales,
       sourceLocale: "en",
       precompile: true,
     },
