@@ -11,16 +11,7 @@ import { pool } from "@/lib/limits/store";
 import { takenBefore, TAKEN_HEADER, type BucketResult } from "@/lib/limits/token-bucket.mjs";
 import { clientKeyOf, takeApiToken } from "./rate-limit-config.mjs";
 
-/** The bucket of a request's client ("unknown" only for a request with no address at all). */
-export function clientKey(request: Request): string {
-  return clientKeyOf(request.headers);
-}
-
 export type RateLimitResult = BucketResult;
-
-export async function takeToken(key: string): Promise<RateLimitResult> {
-  return takeApiToken(pool(), key);
-}
 
 /**
  * The request's token: taken already by the cache in front of Next.js (scripts/lib/page-cache.mjs), which says so
@@ -29,5 +20,5 @@ export async function takeToken(key: string): Promise<RateLimitResult> {
 export async function requestToken(request: Request): Promise<RateLimitResult | null> {
   const taken = takenBefore(request.headers.get(TAKEN_HEADER));
   if (taken === "fill") return null;
-  return taken ?? takeToken(clientKey(request));
+  return taken ?? takeApiToken(pool(), clientKeyOf(request.headers));
 }
